@@ -1,0 +1,53 @@
+/**
+ * The page's session: the engine starting, the sample district loading, then ready (or a clear error).
+ * Components only read this state; the work lives in the engine and workspace modules.
+ */
+import { browserEngine, type StartProgress } from '$lib/engine/browser';
+import type { Engine } from '$lib/engine/engine';
+import { loadSampleDistrict } from '$lib/workspace/sample';
+import { sampleFileUrl } from '$lib/workspace/sample-urls';
+
+export type SessionStatus = 'starting' | 'loading-data' | 'ready' | 'error';
+
+export const session = $state<{
+	status: SessionStatus;
+	progress: StartProgress | null;
+	error: { message: string; detail: string } | null;
+	/** Bumped whenever tables change, so views re-query. */
+	version: number;
+	engineLabel: string;
+}>({ status: 'starting', progress: null, error: null, version: 0, engineLabel: '' });
+
+let engine: Engine | null = null;
+
+/** The started engine; only call once the session is ready. */
+export function currentEngine(): Engine {
+	if (!engine) throw new Error('The engine is not ready yet.');
+	return engine;
+}
+
+async function fetchText(file: string): Promise<string> {
+	const res = await fetch(sampleFileUrl(file));
+	if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
+	return res.text();
+}
+
+/** Starts the engine and loads the sample district; safe to call again after a failure. */
+export async function startSession(): Promise<void> {
+	session.status = 'starting';
+	session.error = null;
+	try {
+		const e = await browserEngine((p) => (session.progress = p));
+		session.engineLabel = e.label;
+		session.status = 'loading-data';
+		await loadSampleDistrict(e, fetchText);
+		engine = e;
+		session.status = 'ready';
+		session.version++;
+	} catch (err) {
+		const e = err instanceof Error ? err : new Error(String(err));
+		console.error(e);
+		session.error = { message: e.message.split('\n')[0], detail: e.stack ?? e.message };
+		session.status = 'error';
+	}
+}

@@ -1,0 +1,61 @@
+/**
+ * The engine in the browser: AsyncDuckDB in a Web Worker. The wasm and worker files come from the npm
+ * package through Vite `?url` imports, so they are served by the app itself: no CDN, no other origin.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { Engine, type DuckBackend } from './engine';
+import { sharedPromise } from './shared-promise';
+
+/** What the start-up screen shows while the engine loads. */
+export interface StartProgress {
+	phase: 'download' | 'instantiate' | 'ready';
+	/** 0..1 while downloading the wasm, when the server says its size. */
+	fraction: number | null;
+}
+
+const BUNDLES: duckdb.DuckDBBundles = {
+	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+	eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+let progressListener: ((p: StartProgress) => void) | null = null;
+
+async function startBrowserEngine(): Promise<Engine> {
+	const report = (p: StartProgress) => progressListener?.(p);
+	const bundle = await duckdb.selectBundle(BUNDLES);
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	report({ phase: 'download', fraction: 0 });
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+		const total = p.bytesTotal || 0;
+		report({ phase: total > 0 && p.bytesLoaded >= total ? 'instantiate' : 'download', fraction: total > 0 ? p.bytesLoaded / total : null });
+	});
+	report({ phase: 'instantiate', fraction: 1 });
+	const conn = await db.connect();
+	const backend: DuckBackend = {
+		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (${bundle.mainModule === ehWasm ? 'eh' : 'mvp'}, browser worker)`,
+		query: (sql) => conn.query(sql),
+		registerFileText: (name, text) => db.registerFileText(name, text),
+		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
+		dropFile: (name) => db.dropFile(name),
+		close: async () => {
+			await conn.close();
+			await db.terminate();
+		}
+	};
+	const engine = await Engine.start(backend);
+	report({ phase: 'ready', fraction: 1 });
+	return engine;
+}
+
+const shared = sharedPromise(startBrowserEngine);
+
+/** The page's one engine: started on first use, shared by every caller after that. */
+export function browserEngine(onProgress?: (p: StartProgress) => void): Promise<Engine> {
+	if (onProgress) progressListener = onProgress;
+	return shared.get();
+}

@@ -1,0 +1,121 @@
+import type { z } from 'zod';
+import { arrowToRows, type ArrowLike } from './arrow-rows';
+import { QueryError, ResultShapeError } from './errors';
+
+/**
+ * The few things the app needs from a DuckDB-wasm instance. The browser (AsyncDuckDB in a worker) and Node
+ * (the package's blocking build, same wasm) each provide one; everything above talks to {@link Engine}.
+ */
+export interface DuckBackend {
+	/** Which build runs, for the about box and for bug reports. */
+	readonly label: string;
+	query(sql: string): Promise<ArrowLike>;
+	registerFileText(name: string, text: string): Promise<void>;
+	registerFileBuffer(name: string, buffer: Uint8Array): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Settings applied right after instantiation, before any other query. */
+const STARTUP_SQL = [
+	// Offline, an extension download either fails with a misleading error or hangs the worker for good.
+	// With autoload off a missing extension is a clean Catalog Error instead.
+	'SET autoinstall_known_extensions = false',
+	'SET autoload_known_extensions = false'
+];
+
+/** One DuckDB engine with a narrow typed interface: plain rows with numbers, zod-checked domain objects, SQL in errors. */
+export class Engine {
+	private constructor(private readonly backend: DuckBackend) {}
+
+	/** Wraps a freshly instantiated backend and applies the startup settings. */
+	static async start(backend: DuckBackend): Promise<Engine> {
+		const engine = new Engine(backend);
+		for (const sql of STARTUP_SQL) await engine.exec(sql);
+		return engine;
+	}
+
+	get label(): string {
+		return this.backend.label;
+	}
+
+	/** Runs a statement for its effect. */
+	async exec(sql: string): Promise<void> {
+		await this.arrow(sql);
+	}
+
+	/** Runs a query and returns the raw Arrow table (for callers that stream columns, e.g. charts of many points). */
+	async arrow(sql: string): Promise<ArrowLike> {
+		try {
+			return await this.backend.query(sql);
+		} catch (e) {
+			throw new QueryError(sql, e);
+		}
+	}
+
+	/** Runs a query and returns plain rows; bigint becomes number. */
+	async rows(sql: string): Promise<Record<string, unknown>[]> {
+		return arrowToRows(await this.arrow(sql));
+	}
+
+	/** Runs a query whose rows become domain objects: each row is checked against the schema. */
+	async parse<S extends z.ZodType>(sql: string, schema: S): Promise<z.infer<S>[]> {
+		const rows = await this.rows(sql);
+		const out: z.infer<S>[] = new Array(rows.length);
+		for (let i = 0; i < rows.length; i++) {
+			const r = schema.safeParse(rows[i]);
+			if (!r.success) {
+				const issue = r.error.issues[0];
+				throw new ResultShapeError(sql, `row ${i + 1}, ${issue.path.join('.') || '(row)'}: ${issue.message}`);
+			}
+			out[i] = r.data;
+		}
+		return out;
+	}
+
+	/** A single number from a query such as SELECT count(*) AS n. */
+	async scalar(sql: string): Promise<number> {
+		const rows = await this.rows(sql);
+		const first = rows[0] ? Object.values(rows[0])[0] : undefined;
+		if (typeof first !== 'number') throw new ResultShapeError(sql, `expected one number, got ${String(first)}`);
+		return first;
+	}
+
+	/** Runs statements in one transaction: all of them take effect or none does. */
+	async transaction(statements: string[]): Promise<void> {
+		await this.exec('BEGIN TRANSACTION');
+		try {
+			for (const s of statements) await this.exec(s);
+			await this.exec('COMMIT');
+		} catch (e) {
+			await this.exec('ROLLBACK').catch(() => undefined);
+			throw e;
+		}
+	}
+
+	registerFileText(name: string, text: string): Promise<void> {
+		return this.backend.registerFileText(name, text);
+	}
+
+	registerFileBuffer(name: string, buffer: Uint8Array): Promise<void> {
+		return this.backend.registerFileBuffer(name, buffer);
+	}
+
+	dropFile(name: string): Promise<void> {
+		return this.backend.dropFile(name);
+	}
+
+	close(): Promise<void> {
+		return this.backend.close();
+	}
+}
+
+/** Quotes a string as an SQL literal. */
+export function sqlString(s: string): string {
+	return `'${s.replaceAll("'", "''")}'`;
+}
+
+/** Quotes an identifier. */
+export function sqlIdent(s: string): string {
+	return `"${s.replaceAll('"', '""')}"`;
+}

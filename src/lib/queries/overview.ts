@@ -1,0 +1,88 @@
+/**
+ * The overview page's named queries. Each returns rows checked with zod, so a change in the tables shows up as
+ * a clear error rather than a wrong number.
+ */
+import { z } from 'zod';
+import type { Engine } from '../engine/engine';
+import { currentFeeSql, qualityByPeriodSql, type QualityModel } from './quality-sql';
+
+const EstatePoint = z.object({
+	estate_id: z.string(),
+	name: z.string(),
+	subdistrict: z.string(),
+	estate_type: z.enum(['commercial', 'relocation', 'public_sold', 'mixed']),
+	building_type: z.enum(['multi', 'high']),
+	q: z.number().min(0).max(100).nullable(),
+	fee_m2: z.number().min(0).nullable(),
+	fee_converted: z.boolean().nullable(),
+	collection_rate: z.number().min(0).max(1).nullable()
+});
+export type EstatePoint = z.infer<typeof EstatePoint>;
+
+const Totals = z.object({
+	estates: z.number().int(),
+	mean_q: z.number().nullable(),
+	mean_fee: z.number().nullable(),
+	mean_collection: z.number().nullable(),
+	period: z.string().nullable(),
+	fee_year: z.number().int().nullable()
+});
+export type OverviewTotals = z.infer<typeof Totals>;
+
+const TypeRow = z.object({
+	estate_type: z.string(),
+	estates: z.number().int(),
+	mean_q: z.number().nullable(),
+	mean_fee: z.number().nullable()
+});
+const FeeCell = z.object({ estate_type: z.string(), building_type: z.string(), estates: z.number().int(), mean_fee: z.number().nullable() });
+
+export interface Overview {
+	totals: OverviewTotals;
+	byType: z.infer<typeof TypeRow>[];
+	feeMatrix: z.infer<typeof FeeCell>[];
+	points: EstatePoint[];
+}
+
+/** One row per estate: Q in the latest score period of the whole district, and the fee in force. */
+function snapshotSql(model: QualityModel): string {
+	return `
+WITH quality AS (${qualityByPeriodSql(model)}),
+latest AS (SELECT max(period) AS period FROM scores),
+fee AS (${currentFeeSql()})
+SELECT e.estate_id, e.name, e.subdistrict, e.estate_type, e.building_type,
+	quality.q, fee.fee_m2, fee.fee_converted, fee.collection_rate, latest.period, fee.fee_year
+FROM estates e
+CROSS JOIN latest
+LEFT JOIN quality ON quality.estate_id = e.estate_id AND quality.period = latest.period
+LEFT JOIN fee ON fee.estate_id = e.estate_id`;
+}
+
+const TYPE_ORDER = `CASE estate_type WHEN 'commercial' THEN 1 WHEN 'mixed' THEN 2 WHEN 'relocation' THEN 3 ELSE 4 END`;
+
+/** Everything the overview shows, computed in DuckDB. */
+export async function loadOverview(engine: Engine, model: QualityModel): Promise<Overview> {
+	await engine.exec(`CREATE OR REPLACE TEMP VIEW overview_snapshot AS ${snapshotSql(model)}`);
+	const [totals] = await engine.parse(
+		`SELECT count(*) AS estates, avg(q) AS mean_q, avg(fee_m2) AS mean_fee, avg(collection_rate) AS mean_collection,
+			max(period) AS period, max(fee_year)::INTEGER AS fee_year
+		 FROM overview_snapshot`,
+		Totals
+	);
+	const byType = await engine.parse(
+		`SELECT estate_type, count(*) AS estates, avg(q) AS mean_q, avg(fee_m2) AS mean_fee
+		 FROM overview_snapshot GROUP BY estate_type ORDER BY ${TYPE_ORDER}`,
+		TypeRow
+	);
+	const feeMatrix = await engine.parse(
+		`SELECT estate_type, building_type, count(*) AS estates, avg(fee_m2) AS mean_fee
+		 FROM overview_snapshot GROUP BY estate_type, building_type ORDER BY ${TYPE_ORDER}, building_type`,
+		FeeCell
+	);
+	const points = await engine.parse(
+		`SELECT estate_id, name, subdistrict, estate_type, building_type, q, fee_m2, fee_converted, collection_rate
+		 FROM overview_snapshot ORDER BY estate_id`,
+		EstatePoint
+	);
+	return { totals, byType, feeMatrix, points };
+}

@@ -1,0 +1,89 @@
+/**
+ * Opens the built app in a fresh headless Chromium profile and records what a careful tester watches:
+ * requests to any other origin, console errors and uncaught page errors.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { chromiumPath } from './chromium';
+
+export interface AppSession {
+	context: BrowserContext;
+	page: Page;
+	baseUrl: string;
+	/** URLs requested from another origin (must stay empty). */
+	foreignRequests: string[];
+	/** Console errors and uncaught exceptions (must stay empty). */
+	errors: string[];
+	close(): Promise<void>;
+}
+
+export async function openBrowser(): Promise<AppSession> {
+	const baseUrl = inject('baseUrl');
+	const profile = mkdtempSync(join(tmpdir(), 'zhijia-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: chromiumPath()!,
+		headless: true,
+		viewport: { width: 1366, height: 900 },
+		locale: 'zh-CN',
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	const origin = new URL(baseUrl).origin;
+	const foreignRequests: string[] = [];
+	const errors: string[] = [];
+	context.on('request', (req) => {
+		const url = req.url();
+		if (/^(data|blob):/.test(url)) return;
+		if (new URL(url).origin !== origin) foreignRequests.push(url);
+	});
+	const page = context.pages()[0] ?? (await context.newPage());
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') errors.push(msg.text());
+	});
+	page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+	return {
+		context,
+		page,
+		baseUrl,
+		foreignRequests,
+		errors,
+		async close() {
+			await context.close();
+			rmSync(profile, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Waits until the app has started its engine and loaded data (the overview figures are on screen). */
+export async function waitForApp(page: Page): Promise<void> {
+	await page.getByTestId('kpi-estates').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page (through the debugging protocol, so the app's CSP needs no exception). */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+	await page.evaluate(axeSource);
+	return page.evaluate(async () => {
+		// @ts-expect-error axe is injected above
+		const result = await window.axe.run(document, { resultTypes: ['violations'] });
+		return result.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+			id: v.id,
+			impact: v.impact,
+			help: v.help,
+			nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+		}));
+	});
+}

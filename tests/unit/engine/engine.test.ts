@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { startNodeEngine } from '../../../src/lib/engine/node';
+import type { Engine } from '../../../src/lib/engine/engine';
+import { QueryError, ResultShapeError } from '../../../src/lib/engine/errors';
+import { sharedPromise } from '../../../src/lib/engine/shared-promise';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await startNodeEngine();
+});
+afterAll(async () => {
+	await engine?.close();
+});
+
+describe('engine on the real duckdb-wasm (Node, blocking build)', () => {
+	it('turns extension autoloading off at start', async () => {
+		const rows = await engine.rows(
+			"SELECT value FROM duckdb_settings() WHERE name IN ('autoload_known_extensions','autoinstall_known_extensions') ORDER BY name"
+		);
+		expect(rows.map((r) => r.value)).toEqual(['false', 'false']);
+	});
+
+	it('casts counts (bigint) to numbers', async () => {
+		const rows = await engine.rows('SELECT count(*) AS n, 2::BIGINT * 21 AS answer FROM range(5)');
+		expect(rows).toEqual([{ n: 5, answer: 42 }]);
+		expect(typeof rows[0].n).toBe('number');
+	});
+
+	it('keeps Chinese text intact through a CSV file', async () => {
+		await engine.registerFileText('t.csv', 'estate_id,name\nE1,临江花园\nE2,"东苑, 二期"\n');
+		const rows = await engine.rows("SELECT name FROM read_csv('t.csv', header = true) ORDER BY estate_id");
+		expect(rows.map((r) => r.name)).toEqual(['临江花园', '东苑, 二期']);
+	});
+
+	it('a failed query becomes an error that carries the SQL', async () => {
+		const sql = 'SELECT no_such_column FROM range(1)';
+		const err = await engine.rows(sql).catch((e) => e);
+		expect(err).toBeInstanceOf(QueryError);
+		expect((err as QueryError).sql).toBe(sql);
+		expect((err as Error).message).toContain('no_such_column');
+		expect((err as Error).message).toContain('while running');
+	});
+
+	it('a missing extension is a clean catalog error, not a hang', async () => {
+		const err = await engine.rows("SELECT * FROM read_parquet('x.parquet')").catch((e) => e);
+		expect(err).toBeInstanceOf(QueryError);
+		expect(String(err.message)).toMatch(/parquet|Catalog/i);
+	});
+
+	it('checks domain rows with zod at the boundary', async () => {
+		const schema = z.object({ id: z.string(), score: z.number().min(0).max(100) });
+		await expect(engine.parse("SELECT 'A' AS id, 88.5 AS score", schema)).resolves.toEqual([{ id: 'A', score: 88.5 }]);
+		await expect(engine.rows("SELECT -1.25::DECIMAL(18,3) AS d, 7.5::DOUBLE AS f")).resolves.toEqual([{ d: -1.25, f: 7.5 }]);
+		const err = await engine.parse("SELECT 'A' AS id, 120.0 AS score", schema).catch((e) => e);
+		expect(err).toBeInstanceOf(ResultShapeError);
+		expect(err.message).toContain('row 1, score');
+	});
+
+	it('a transaction that fails changes nothing', async () => {
+		await engine.exec('CREATE TABLE t_tx (x INTEGER PRIMARY KEY)');
+		await engine.exec('INSERT INTO t_tx VALUES (1)');
+		await expect(engine.transaction(['INSERT INTO t_tx VALUES (2)', 'INSERT INTO t_tx VALUES (1)'])).rejects.toBeInstanceOf(
+			QueryError
+		);
+		expect(await engine.scalar('SELECT count(*) FROM t_tx')).toBe(1);
+	});
+});
+
+describe('sharedPromise', () => {
+	it('starts once however many callers ask, and retries after a failure', async () => {
+		let starts = 0;
+		let fail = true;
+		const shared = sharedPromise(async () => {
+			starts++;
+			if (fail) throw new Error('boom');
+			return starts;
+		});
+		await expect(Promise.all([shared.get(), shared.get()])).rejects.toThrow('boom');
+		expect(starts).toBe(1);
+		fail = false;
+		const [a, b, c] = await Promise.all([shared.get(), shared.get(), shared.get()]);
+		expect([a, b, c]).toEqual([2, 2, 2]);
+		expect(starts).toBe(2);
+	});
+});

@@ -1,0 +1,32 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	// duckdb-wasm ships its own workers and wasm; pre-bundling them breaks the ?url imports.
+	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	// The sample district's CSV files live in data/ and are served from there in dev.
+	server: { fs: { allow: ['data'] } },
+	build: { chunkSizeWarningLimit: 2000 },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'browser',
+					include: ['tests/browser/**/*.test.ts'],
+					environment: 'node',
+					// Drives the built app in Debian's Chromium; one browser at a time on a 2-core machine.
+					globalSetup: ['tests/browser/global-setup.ts'],
+					fileParallelism: false,
+					testTimeout: 90_000,
+					hookTimeout: 90_000
+				}
+			}
+		]
+	}
+});
