@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript; charset=utf-8',
@@ -25,7 +26,11 @@ const TYPES = {
 	'.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 };
 
-/** Starts the server; resolves with its URL and a close function. */
+/**
+ * Starts the server; resolves with its URL and a close function.
+ * @param {{ dir?: string, port?: number, host?: string }} [options]
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>}
+ */
 export function serve({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 	const root = resolve(dir);
 	const server = createServer((req, res) => {
@@ -71,16 +76,17 @@ export function serve({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 		server.listen(port, host, () => {
 			const address = server.address();
 			const actualPort = typeof address === 'object' && address ? address.port : port;
-			resolveStart({ url: `http://${host}:${actualPort}`, close: () => new Promise((r) => server.close(() => r())) });
+			resolveStart({ url: `http://${host}:${actualPort}`, close: () => /** @type {Promise<void>} */ (new Promise((r) => server.close(() => r()))) });
 		});
 	});
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	/** @param {string} name @param {string | number} fallback */
 	const arg = (name, fallback) => {
 		const i = process.argv.indexOf(name);
 		return i > 0 ? process.argv[i + 1] : fallback;
 	};
-	const { url } = await serve({ dir: arg('--dir', 'build'), port: Number(arg('--port', process.env.PORT ?? 4173)) });
+	const { url } = await serve({ dir: String(arg('--dir', 'build')), port: Number(arg('--port', process.env.PORT ?? 4173)) });
 	console.log(`Zhijia 质价 is running at ${url}/  (Ctrl+C to stop)`);
 }

@@ -6,6 +6,7 @@ import { browserEngine, type StartProgress } from '$lib/engine/browser';
 import type { Engine } from '$lib/engine/engine';
 import { loadSampleDistrict } from '$lib/workspace/sample';
 import { sampleFileUrl } from '$lib/workspace/sample-urls';
+import { SAMPLE_FILES } from '$lib/data/datasets';
 
 export type SessionStatus = 'starting' | 'loading-data' | 'ready' | 'error';
 
@@ -37,10 +38,16 @@ export async function startSession(): Promise<void> {
 	session.status = 'starting';
 	session.error = null;
 	try {
+		performance.mark('zhijia:start');
+		// Fetch the sample files while the engine instantiates: both take about a second and neither needs the other.
+		const texts = new Map(SAMPLE_FILES.map((f) => [f.file, fetchText(f.file)]));
+		for (const p of texts.values()) p.catch(() => undefined); // reported when awaited below
 		const e = await browserEngine((p) => (session.progress = p));
+		performance.mark('zhijia:engine-ready');
 		session.engineLabel = e.label;
 		session.status = 'loading-data';
-		await loadSampleDistrict(e, fetchText);
+		await loadSampleDistrict(e, (file) => texts.get(file) ?? fetchText(file));
+		performance.mark('zhijia:data-ready');
 		engine = e;
 		session.status = 'ready';
 		session.version++;

@@ -41,7 +41,9 @@ async function startBrowserEngine(): Promise<Engine> {
 		query: (sql) => conn.query(sql),
 		registerFileText: (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
-		dropFile: (name) => db.dropFile(name),
+		dropFile: async (name) => {
+			await db.dropFile(name);
+		},
 		close: async () => {
 			await conn.close();
 			await db.terminate();
