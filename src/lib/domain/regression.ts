@@ -1,0 +1,256 @@
+/**
+ * The peer test's expected fee: ordinary least squares of fee on quality Q and building age, fitted
+ * within one building type, with explicit fall-backs when the data cannot support it.
+ */
+import { formatFigure } from './format';
+import type { Bilingual, Provenance } from './provenance';
+import { mean, median } from './stats';
+
+/** One estate in the fitting set. Fee in 元/㎡·月, Q on 0-100, age in years (null when unknown). */
+export interface PeerRow {
+	fee: number;
+	q: number;
+	age?: number | null;
+}
+
+/** Which model was fitted, from richest to plainest. */
+export type PeerModelMethod = 'ols_q_age' | 'ols_q' | 'median' | 'none';
+
+/** Coefficients of fee = intercept + q × Q + age × age (terms not in the model are 0). */
+export interface PeerCoefficients {
+	intercept: number;
+	q: number;
+	age: number;
+}
+
+/** A fitted peer model, or the reason there is none. */
+export interface PeerModel {
+	method: PeerModelMethod;
+	/** Null only when method is 'none'. */
+	coef: PeerCoefficients | null;
+	/** Rows the chosen model was fitted on. */
+	n: number;
+	/** Share of fee variance explained; null for the median and when all fees are equal (0 / 0). */
+	r2: number | null;
+	/** Rows left out because fee or Q was not a finite number. */
+	dropped: number;
+	/** Why each richer model was not used, in order. */
+	fallbacks: Bilingual[];
+}
+
+/** Minimum rows per model. */
+export interface FitOptions {
+	/** Rows needed for fee ~ Q + age. */
+	minRowsQAge: number;
+	/** Rows needed for fee ~ Q. */
+	minRowsQ: number;
+}
+
+/**
+ * Default minimums [E]: one row more than the model has coefficients, so a fit is never exact by
+ * construction (3 + 1 and 2 + 1). Raise them for a stricter appraisal; the UI shows n either way.
+ */
+export const DEFAULT_FIT_OPTIONS: FitOptions = { minRowsQAge: 4, minRowsQ: 3 };
+
+/** Where the default minimums come from. */
+export const DEFAULT_FIT_OPTIONS_PROVENANCE: Provenance = {
+	tag: 'E',
+	source: 'This app: at least one row more than coefficients (Domain primer §6 names the regression, not its minimums)'
+};
+
+/** Below this, 1 − r²(Q, age) counts as perfectly collinear. */
+const COLLINEARITY_TOLERANCE = 1e-10;
+/** Below this share of the raw sum of squares, a column's spread counts as zero (float noise). */
+const ZERO_SPREAD_TOLERANCE = 1e-12;
+
+/**
+ * Solve a 3 × 3 linear system A x = b by Gaussian elimination with partial pivoting.
+ * Returns null when A is singular (a pivot vanishes relative to the matrix's scale).
+ */
+export function solve3x3(a: readonly (readonly number[])[], b: readonly number[]): [number, number, number] | null {
+	const m = a.map((row, i) => [row[0], row[1], row[2], b[i]]);
+	const scale = Math.max(...a.flat().map(Math.abs));
+	if (!(scale > 0)) return null;
+	for (let col = 0; col < 3; col++) {
+		let pivot = col;
+		for (let r = col + 1; r < 3; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
+		if (Math.abs(m[pivot][col]) <= 1e-12 * scale) return null;
+		[m[col], m[pivot]] = [m[pivot], m[col]];
+		for (let r = col + 1; r < 3; r++) {
+			const f = m[r][col] / m[col][col];
+			for (let c = col; c < 4; c++) m[r][c] -= f * m[col][c];
+		}
+	}
+	const x = [0, 0, 0];
+	for (let r = 2; r >= 0; r--) {
+		let s = m[r][3];
+		for (let c = r + 1; c < 3; c++) s -= m[r][c] * x[c];
+		x[r] = s / m[r][r];
+	}
+	return [x[0], x[1], x[2]];
+}
+
+/** Σ (x − x̄)(y − ȳ). */
+function coSum(x: readonly number[], y: readonly number[], mx: number, my: number): number {
+	let s = 0;
+	for (let i = 0; i < x.length; i++) s += (x[i] - mx) * (y[i] - my);
+	return s;
+}
+
+/** True when a column has no spread beyond float noise. */
+function noSpread(x: readonly number[], centredSum: number): boolean {
+	const raw = x.reduce((s, v) => s + v * v, 0);
+	return centredSum <= ZERO_SPREAD_TOLERANCE * raw;
+}
+
+/** r² = 1 − SSres / SStot; null when the fees do not vary. */
+function rSquared(fees: readonly number[], fitted: readonly number[]): number | null {
+	const my = mean(fees);
+	const ssTot = coSum(fees, fees, my, my);
+	if (noSpread(fees, ssTot)) return null;
+	let ssRes = 0;
+	for (let i = 0; i < fees.length; i++) ssRes += (fees[i] - fitted[i]) ** 2;
+	return 1 - ssRes / ssTot;
+}
+
+/** fee ~ Q + age, or the reason it cannot be fitted. */
+function fitQAge(rows: readonly { fee: number; q: number; age: number }[]): PeerCoefficients | Bilingual {
+	const fee = rows.map((r) => r.fee);
+	const q = rows.map((r) => r.q);
+	const age = rows.map((r) => r.age);
+	const [my, mq, ma] = [mean(fee), mean(q), mean(age)];
+	const sqq = coSum(q, q, mq, mq);
+	const saa = coSum(age, age, ma, ma);
+	const sqa = coSum(q, age, mq, ma);
+	if (noSpread(q, sqq) || noSpread(age, saa)) {
+		return { zh: 'Q 或房龄没有差异，无法同时估计两者的影响。', en: 'Q or age does not vary, so both effects cannot be estimated.' };
+	}
+	if (sqq * saa - sqa * sqa <= COLLINEARITY_TOLERANCE * sqq * saa) {
+		return { zh: 'Q 与房龄完全共线，无法区分两者的影响。', en: 'Q and age are collinear, so their effects cannot be told apart.' };
+	}
+	// Normal equations of the centred design [1, Q − Q̄, age − ā]: the same least-squares fit as the raw
+	// design, but far better conditioned (raw Q² sums dwarf the intercept row).
+	const coef = solve3x3(
+		[
+			[rows.length, 0, 0],
+			[0, sqq, sqa],
+			[0, sqa, saa]
+		],
+		[rows.length * my, coSum(q, fee, mq, my), coSum(age, fee, ma, my)]
+	);
+	if (!coef) return { zh: '正规方程组奇异。', en: 'The normal equations are singular.' };
+	const [c0, bq, ba] = coef;
+	return { intercept: c0 - bq * mq - ba * ma, q: bq, age: ba };
+}
+
+/** fee ~ Q, or the reason it cannot be fitted. */
+function fitQ(rows: readonly PeerRow[]): PeerCoefficients | Bilingual {
+	const fee = rows.map((r) => r.fee);
+	const q = rows.map((r) => r.q);
+	const [my, mq] = [mean(fee), mean(q)];
+	const sqq = coSum(q, q, mq, mq);
+	if (noSpread(q, sqq)) return { zh: 'Q 没有差异，无法估计其影响。', en: 'Q does not vary, so its effect cannot be estimated.' };
+	const bq = coSum(q, fee, mq, my) / sqq;
+	return { intercept: my - bq * mq, q: bq, age: 0 };
+}
+
+function tooFew(n: number, need: number, model: string): Bilingual {
+	return {
+		zh: `${model}需要至少 ${need} 个小区，只有 ${n} 个。`,
+		en: `${model} needs at least ${need} estates; there are ${n}.`
+	};
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Fit the peer model on estates of one building type: fee = b0 + b1·Q + b2·age by least squares. Falls
+ * back to fee = b0 + b1·Q when too few rows have an age, or Q and age do not vary independently; then to
+ * the median fee; then to 'none' when no row is usable. Rows without a finite fee or Q are dropped; rows
+ * without an age are used only by the plainer models. Every fall-back is explained in `fallbacks`.
+ */
+export function fitPeerModel(rows: readonly PeerRow[], options: FitOptions = DEFAULT_FIT_OPTIONS): PeerModel {
+	const valid = rows.filter((r) => isNum(r.fee) && isNum(r.q));
+	const dropped = rows.length - valid.length;
+	const fallbacks: Bilingual[] = [];
+
+	const withAge = valid.filter((r): r is { fee: number; q: number; age: number } => isNum(r.age));
+	if (withAge.length < options.minRowsQAge) {
+		fallbacks.push(tooFew(withAge.length, options.minRowsQAge, 'fee ~ Q + age'));
+	} else {
+		const fit = fitQAge(withAge);
+		if ('intercept' in fit) {
+			const fitted = withAge.map((r) => fit.intercept + fit.q * r.q + fit.age * r.age);
+			return { method: 'ols_q_age', coef: fit, n: withAge.length, r2: rSquared(withAge.map((r) => r.fee), fitted), dropped, fallbacks };
+		}
+		fallbacks.push(fit);
+	}
+
+	if (valid.length < options.minRowsQ) {
+		fallbacks.push(tooFew(valid.length, options.minRowsQ, 'fee ~ Q'));
+	} else {
+		const fit = fitQ(valid);
+		if ('intercept' in fit) {
+			const fitted = valid.map((r) => fit.intercept + fit.q * r.q);
+			return { method: 'ols_q', coef: fit, n: valid.length, r2: rSquared(valid.map((r) => r.fee), fitted), dropped, fallbacks };
+		}
+		fallbacks.push(fit);
+	}
+
+	if (valid.length === 0) {
+		fallbacks.push({ zh: '没有可用的小区数据。', en: 'No usable estates.' });
+		return { method: 'none', coef: null, n: 0, r2: null, dropped, fallbacks };
+	}
+	const m = median(valid.map((r) => r.fee));
+	return { method: 'median', coef: { intercept: m, q: 0, age: 0 }, n: valid.length, r2: null, dropped, fallbacks };
+}
+
+/**
+ * Expected fee for an estate with quality Q and age. Null when the model is 'none', or it uses a term
+ * (Q, age) that this estate lacks.
+ */
+export function expectedFee(model: PeerModel, q: number | null | undefined, age?: number | null): number | null {
+	const c = model.coef;
+	if (!c) return null;
+	switch (model.method) {
+		case 'median':
+			return c.intercept;
+		case 'ols_q':
+			return isNum(q) ? c.intercept + c.q * q : null;
+		case 'ols_q_age':
+			return isNum(q) && isNum(age) ? c.intercept + c.q * q + c.age * age : null;
+		default:
+			return null;
+	}
+}
+
+/** Fee minus expected fee (positive: charges more than peers of the same quality); null if no expectation. */
+export function residual(model: PeerModel, fee: number, q: number | null | undefined, age?: number | null): number | null {
+	const e = expectedFee(model, q, age);
+	return e === null || !isNum(fee) ? null : fee - e;
+}
+
+/**
+ * Percentile rank of `value` among `values`: the share of values ≤ value, as 0-100 (the largest value
+ * ranks 100; ties share the higher rank). Non-finite values are ignored; null for an empty list.
+ */
+export function percentileRank(value: number, values: readonly number[]): number | null {
+	const clean = values.filter(isNum);
+	if (clean.length === 0 || !isNum(value)) return null;
+	return (100 * clean.filter((v) => v <= value).length) / clean.length;
+}
+
+/** A one-line description of a fitted model for display, e.g. "fee = 0.5 + 0.02·Q − 0.01·age (n = 5, R² = 1)". */
+export function describePeerModel(model: PeerModel): Bilingual {
+	const c = model.coef;
+	if (!c) return { zh: '无可用模型。', en: 'No model.' };
+	const term = (b: number, name: string) => ` ${b < 0 ? '−' : '+'} ${formatFigure(Math.abs(b), 4)}·${name}`;
+	let formula = `fee = ${formatFigure(c.intercept, 4)}`;
+	if (model.method === 'ols_q' || model.method === 'ols_q_age') formula += term(c.q, 'Q');
+	if (model.method === 'ols_q_age') formula += term(c.age, 'age');
+	const r2 = model.r2 === null ? '' : `, R² = ${formatFigure(model.r2, 3)}`;
+	if (model.method === 'median') {
+		return { zh: `同类小区物业费中位数 ${formatFigure(c.intercept)}（n = ${model.n}）`, en: `Median peer fee ${formatFigure(c.intercept)} (n = ${model.n})` };
+	}
+	return { zh: `${formula}（n = ${model.n}${r2}）`, en: `${formula} (n = ${model.n}${r2})` };
+}

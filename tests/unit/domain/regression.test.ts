@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { describePeerModel, expectedFee, fitPeerModel, percentileRank, residual, solve3x3 } from './helpers';
+
+describe('solve3x3', () => {
+	it('solves a system worked by hand: x = 1, y = 2, z = 3', () => {
+		// 2x +  y −  z = 1;  x + 3y + 2z = 13;  x −  y + 4z = 11
+		const x = solve3x3(
+			[
+				[2, 1, -1],
+				[1, 3, 2],
+				[1, -1, 4]
+			],
+			[1, 13, 11]
+		);
+		expect(x?.[0]).toBeCloseTo(1, 12);
+		expect(x?.[1]).toBeCloseTo(2, 12);
+		expect(x?.[2]).toBeCloseTo(3, 12);
+	});
+
+	it('returns null for a singular matrix (row 3 = row 1 + row 2)', () => {
+		expect(
+			solve3x3(
+				[
+					[1, 2, 3],
+					[4, 5, 6],
+					[5, 7, 9]
+				],
+				[1, 2, 3]
+			)
+		).toBeNull();
+	});
+});
+
+describe('fitPeerModel', () => {
+	it('recovers a plane exactly: fee = 0.5 + 0.02 Q − 0.01 age', () => {
+		const rows = [
+			{ q: 60, age: 10, fee: 1.6 }, //  0.5 + 1.2 − 0.10
+			{ q: 70, age: 20, fee: 1.7 }, //  0.5 + 1.4 − 0.20
+			{ q: 80, age: 5, fee: 2.05 }, //  0.5 + 1.6 − 0.05
+			{ q: 90, age: 30, fee: 2.0 }, //  0.5 + 1.8 − 0.30
+			{ q: 75, age: 15, fee: 1.85 } //  0.5 + 1.5 − 0.15
+		];
+		const m = fitPeerModel(rows);
+		expect(m.method).toBe('ols_q_age');
+		expect(m.n).toBe(5);
+		expect(m.coef?.intercept).toBeCloseTo(0.5, 10);
+		expect(m.coef?.q).toBeCloseTo(0.02, 12);
+		expect(m.coef?.age).toBeCloseTo(-0.01, 12);
+		expect(m.r2).toBeCloseTo(1, 10);
+		// expected for Q 85, age 12: 0.5 + 1.7 − 0.12 = 2.08
+		expect(expectedFee(m, 85, 12)).toBeCloseTo(2.08, 10);
+		expect(residual(m, 2.2, 85, 12)).toBeCloseTo(0.12, 10);
+		expect(describePeerModel(m).en).toBe('fee = 0.5 + 0.02·Q − 0.01·age (n = 5, R² = 1)');
+	});
+
+	it('noisy Q + age on a balanced design, by hand', () => {
+		// Q 60,60,80,80 and age 10,30,10,30: centred Q −10,−10,10,10, age −10,10,−10,10 (orthogonal).
+		// fee 1.0, 0.9, 1.5, 1.2 → mean 4.6/4 = 1.15
+		// b_Q   = Σ q̃·fee / Σ q̃² = (−10 − 9 + 15 + 12) / 400 = 8 / 400 = 0.02
+		// b_age = Σ ã·fee / Σ ã² = (−10 + 9 − 15 + 12) / 400 = −4 / 400 = −0.01
+		// b0 = 1.15 − 0.02 × 70 + 0.01 × 20 = −0.05
+		// fitted 1.05, 0.85, 1.45, 1.25 → residuals ∓0.05 → SSres = 4 × 0.0025 = 0.01
+		// SStot = 0.15² + 0.25² + 0.35² + 0.05² = 0.0225 + 0.0625 + 0.1225 + 0.0025 = 0.21 → R² = 1 − 0.01/0.21 = 20/21
+		const m = fitPeerModel([
+			{ q: 60, age: 10, fee: 1.0 },
+			{ q: 60, age: 30, fee: 0.9 },
+			{ q: 80, age: 10, fee: 1.5 },
+			{ q: 80, age: 30, fee: 1.2 }
+		]);
+		expect(m.method).toBe('ols_q_age');
+		expect(m.coef?.intercept).toBeCloseTo(-0.05, 10);
+		expect(m.coef?.q).toBeCloseTo(0.02, 12);
+		expect(m.coef?.age).toBeCloseTo(-0.01, 12);
+		expect(m.r2).toBeCloseTo(20 / 21, 10);
+	});
+
+	it('falls back to fee ~ Q when age does not vary; simple regression by hand', () => {
+		// Q 60,70,80,90 (mean 75), fee 1.0,1.3,1.4,1.9 (mean 1.4)
+		// Sqq = 225 + 25 + 25 + 225 = 500; Sqy = (−15)(−0.4) + (−5)(−0.1) + 5·0 + 15·0.5 = 6 + 0.5 + 7.5 = 14
+		// b1 = 14 / 500 = 0.028; b0 = 1.4 − 0.028 × 75 = −0.7
+		// fitted 0.98, 1.26, 1.54, 1.82 → residuals 0.02, 0.04, −0.14, 0.08 → SSres = 0.028
+		// SStot = 0.16 + 0.01 + 0 + 0.25 = 0.42 → R² = 1 − 0.028/0.42 = 0.93333…
+		const m = fitPeerModel([
+			{ q: 60, age: 20, fee: 1.0 },
+			{ q: 70, age: 20, fee: 1.3 },
+			{ q: 80, age: 20, fee: 1.4 },
+			{ q: 90, age: 20, fee: 1.9 }
+		]);
+		expect(m.method).toBe('ols_q');
+		expect(m.coef?.intercept).toBeCloseTo(-0.7, 10);
+		expect(m.coef?.q).toBeCloseTo(0.028, 12);
+		expect(m.coef?.age).toBe(0);
+		expect(m.r2).toBeCloseTo(14 / 15, 10);
+		expect(m.fallbacks).toHaveLength(1);
+		expect(expectedFee(m, 85, null)).toBeCloseTo(1.68, 10); // −0.7 + 0.028 × 85 = 1.68
+	});
+
+	it('falls back to fee ~ Q when Q and age are collinear (age = 100 − Q)', () => {
+		const m = fitPeerModel([
+			{ q: 60, age: 40, fee: 1.0 },
+			{ q: 70, age: 30, fee: 1.3 },
+			{ q: 80, age: 20, fee: 1.4 },
+			{ q: 90, age: 10, fee: 1.9 }
+		]);
+		expect(m.method).toBe('ols_q');
+		expect(m.coef?.q).toBeCloseTo(0.028, 12); // same data as above
+		expect(m.fallbacks[0].en).toContain('collinear');
+	});
+
+	it('uses rows without an age in fee ~ Q only', () => {
+		// Only 2 rows have an age (< 4): fee ~ Q on all 4 rows, same numbers as the simple case.
+		const m = fitPeerModel([
+			{ q: 60, age: 5, fee: 1.0 },
+			{ q: 70, age: null, fee: 1.3 },
+			{ q: 80, fee: 1.4 },
+			{ q: 90, age: 9, fee: 1.9 }
+		]);
+		expect(m.method).toBe('ols_q');
+		expect(m.n).toBe(4);
+		expect(m.coef?.q).toBeCloseTo(0.028, 12);
+	});
+
+	it('falls back to the median with too few rows: median(1.0, 2.0) = 1.5', () => {
+		const m = fitPeerModel([
+			{ q: 70, age: 10, fee: 1.0 },
+			{ q: 80, age: 20, fee: 2.0 }
+		]);
+		expect(m.method).toBe('median');
+		expect(m.coef?.intercept).toBe(1.5);
+		expect(m.r2).toBeNull();
+		expect(m.fallbacks).toHaveLength(2);
+		expect(expectedFee(m, 10, null)).toBe(1.5);
+	});
+
+	it('falls back to the median when Q never varies: median(1.0, 1.2, 1.6, 2.0) = 1.4', () => {
+		const m = fitPeerModel([
+			{ q: 80, age: 5, fee: 1.0 },
+			{ q: 80, age: 10, fee: 1.2 },
+			{ q: 80, age: 15, fee: 1.6 },
+			{ q: 80, age: 20, fee: 2.0 }
+		]);
+		expect(m.method).toBe('median');
+		expect(m.coef?.intercept).toBeCloseTo(1.4, 12);
+	});
+
+	it('drops unusable rows and reports none when nothing is left', () => {
+		const m = fitPeerModel([{ q: NaN, age: 1, fee: 1 }]);
+		expect(m.method).toBe('none');
+		expect(m.dropped).toBe(1);
+		expect(expectedFee(m, 80, 10)).toBeNull();
+	});
+
+	it('a q + age model needs the age to predict', () => {
+		const m = fitPeerModel([
+			{ q: 60, age: 10, fee: 1.0 },
+			{ q: 60, age: 30, fee: 0.9 },
+			{ q: 80, age: 10, fee: 1.5 },
+			{ q: 80, age: 30, fee: 1.2 }
+		]);
+		expect(expectedFee(m, 70, null)).toBeNull();
+	});
+});
+
+describe('percentileRank (share of values ≤ value, 0-100)', () => {
+	it('3 among 1,2,3,4: 3 of 4 are ≤ 3 → 75', () => {
+		expect(percentileRank(3, [1, 2, 3, 4])).toBe(75);
+	});
+	it('ties share the higher rank: 2 among 2,2,2,5 → 3/4 = 75', () => {
+		expect(percentileRank(2, [2, 2, 2, 5])).toBe(75);
+	});
+	it('below all → 0; the maximum → 100; empty → null', () => {
+		expect(percentileRank(0, [1, 2])).toBe(0);
+		expect(percentileRank(2, [1, 2])).toBe(100);
+		expect(percentileRank(1, [])).toBeNull();
+	});
+	it('ignores non-finite values: 0.1 among −0.2, 0.1, NaN, 0.3 → 2/3', () => {
+		expect(percentileRank(0.1, [-0.2, 0.1, NaN, 0.3])).toBeCloseTo(200 / 3, 10);
+	});
+});
