@@ -36,3 +36,8 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
 	if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
 	return s;
 }
+
+/** Picks the current language from a domain label ({zh, en}). */
+export function dl(label: { zh: string; en: string }): string {
+	return i18n.lang === 'en' ? label.en : label.zh;
+}

@@ -1,0 +1,104 @@
+/**
+ * The analysis settings the user is working with: the indicator system (weights, blend, red lines, grade
+ * thresholds), the guide-price catalogue, the fit bands and the period. Kept in the browser so a reload keeps
+ * them; saved systems are kept by name. Every view reads these, so a change updates all of them.
+ */
+import {
+	DEFAULT_BANDS,
+	DEFAULT_CATALOGUE,
+	DEFAULT_INDICATOR_SYSTEM,
+	GUIDE_PRICE_CATALOGUES,
+	indicatorSystemSchema,
+	type Bands,
+	type GuidePriceCatalogue,
+	type IndicatorSystem
+} from '$lib/domain';
+import { z } from 'zod';
+
+const STORAGE_KEY = 'zhijia.analysis.v1';
+
+const Stored = z.object({
+	system: indicatorSystemSchema,
+	savedSystems: z.array(indicatorSystemSchema),
+	catalogueId: z.string(),
+	bands: z.object({ low: z.number().positive(), high: z.number().positive() }),
+	period: z.string().nullable()
+});
+
+/** The stored shape is mutable (the editor binds to its fields); the domain's types are readonly views of it. */
+type StoredSettings = z.infer<typeof Stored>;
+type EditableSystem = StoredSettings['system'];
+const editable = (s: IndicatorSystem): EditableSystem => structuredClone(s) as unknown as EditableSystem;
+
+function fresh(): StoredSettings {
+	return {
+		system: editable(DEFAULT_INDICATOR_SYSTEM),
+		savedSystems: [],
+		catalogueId: DEFAULT_CATALOGUE.id,
+		bands: { ...DEFAULT_BANDS },
+		period: null
+	};
+}
+
+/** The live settings; components bind to these fields. */
+export const settings = $state(fresh());
+
+/** Reads the stored settings; a missing or damaged entry falls back to the defaults (and says so in the console). */
+export function restoreSettings(): void {
+	try {
+		const raw = localStorage.getItem(STORAGE_KEY);
+		if (!raw) return;
+		const parsed = Stored.safeParse(JSON.parse(raw));
+		if (!parsed.success) {
+			console.warn('Stored analysis settings were not readable; using the defaults.');
+			return;
+		}
+		Object.assign(settings, parsed.data);
+	} catch {
+		// Storage may be unavailable (private mode); the defaults serve.
+	}
+}
+
+/** Writes the settings; called from an effect whenever they change. */
+export function persistSettings(): void {
+	try {
+		localStorage.setItem(STORAGE_KEY, JSON.stringify($state.snapshot(settings)));
+	} catch {
+		// Quota or private mode: the session keeps working, only the reload memory is lost.
+	}
+}
+
+/** The catalogue in use. */
+export function currentCatalogue(): GuidePriceCatalogue {
+	return GUIDE_PRICE_CATALOGUES.find((c) => c.id === settings.catalogueId) ?? DEFAULT_CATALOGUE;
+}
+
+/** A plain copy of what the analysis needs, safe to hand to SQL builders. */
+export function analysisInput(): { system: IndicatorSystem; catalogue: GuidePriceCatalogue; bands: Bands; period: string | null } {
+	return {
+		system: $state.snapshot(settings.system) as IndicatorSystem,
+		catalogue: currentCatalogue(),
+		bands: { ...settings.bands },
+		period: settings.period
+	};
+}
+
+/** Back to the shipped default system (weights, blend, red lines, thresholds). */
+export function resetSystem(): void {
+	settings.system = editable(DEFAULT_INDICATOR_SYSTEM);
+}
+
+/** Saves the current system under a name (replacing one of the same name). */
+export function saveSystemAs(name: string): void {
+	const trimmed = name.trim();
+	if (!trimmed) return;
+	const copy: EditableSystem = { ...$state.snapshot(settings.system), id: `user:${trimmed}`, name_zh: trimmed, name_en: trimmed };
+	settings.savedSystems = [...settings.savedSystems.filter((s) => s.id !== copy.id), copy];
+	settings.system = structuredClone(copy);
+}
+
+/** Makes a saved system the current one. */
+export function useSavedSystem(id: string): void {
+	const found = settings.savedSystems.find((s) => s.id === id);
+	if (found) settings.system = structuredClone($state.snapshot(found));
+}
