@@ -101,3 +101,55 @@ export function expectedOverview() {
 export function fmt(v: number, digits: number): string {
 	return new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 }
+
+/**
+ * domain.md sections 4-6, computed independently: Q with the given weights, grade at 90/80/70/60, red line
+ * (elevator or fire below 60 caps the grade at 三级), guide price from the illustrative five-level ladder,
+ * QPR = guide ÷ fee, 相符 for 0.9 ≤ QPR ≤ 1.1.
+ */
+const LADDER: Record<string, number[]> = { high: [2.3, 1.9, 1.5, 1.1, 0.7], multi: [1.5, 1.2, 0.9, 0.6, 0.4] };
+
+export function expectedFit(weights: Record<string, number>, period = '2025Q4') {
+	const estates = readCsv('estates.csv');
+	const scores = readCsv('scores.csv').filter((s) => s.period === period);
+	const fees = readCsv('fees.csv');
+	const year = Number(period.slice(0, 4));
+	return estates.map((e) => {
+		const mine = scores.filter((s) => s.estate_id === e.estate_id);
+		let wsum = 0;
+		let w = 0;
+		const byInd: Record<string, number> = {};
+		const sat: number[] = [];
+		for (const s of mine) {
+			if (s.indicator === 'satisfaction') sat.push(Number(s.score));
+			else if (weights[s.indicator] > 0) {
+				wsum += weights[s.indicator] * Number(s.score);
+				w += weights[s.indicator];
+				byInd[s.indicator] = Number(s.score);
+			}
+		}
+		const inspection = wsum / w;
+		const q = sat.length ? 0.6 * inspection + 0.4 * (sat.reduce((a, b) => a + b, 0) / sat.length) : inspection;
+		let grade = q >= 90 ? 1 : q >= 80 ? 2 : q >= 70 ? 3 : q >= 60 ? 4 : 5;
+		if ((byInd.elevator !== undefined && byInd.elevator < 60) || (byInd.fire !== undefined && byInd.fire < 60)) grade = Math.max(grade, 3);
+		const feeRow = fees
+			.filter((f) => f.estate_id === e.estate_id && Number(f.year) <= year)
+			.sort((a, b) => Number(b.year) - Number(a.year))[0];
+		const fee =
+			feeRow.fee_unit === 'per_household_month'
+				? Number(feeRow.fee) / (Number(e.chargeable_area_m2) / Number(e.households))
+				: Number(feeRow.fee);
+		const guide = LADDER[e.building_type][grade - 1];
+		const qpr = guide / fee;
+		const band = qpr < 0.9 - 1e-9 ? 'price_above_quality' : qpr > 1.1 + 1e-9 ? 'quality_above_price' : 'matched';
+		return { id: e.estate_id, name: e.name, q, grade, fee, qpr, band };
+	});
+}
+
+export function bandCounts(rows: { band: string }[]): Record<string, number> {
+	const c: Record<string, number> = { matched: 0, price_above_quality: 0, quality_above_price: 0 };
+	for (const r of rows) c[r.band]++;
+	return c;
+}
+
+export const DEFAULT_WEIGHTS: Record<string, number> = { ...WEIGHTS };

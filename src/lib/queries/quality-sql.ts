@@ -3,8 +3,9 @@
  * the analysis. Q is built in two steps so a weight change never re-reads the raw scores:
  * 1. {@link indicatorScoresSql}: one row per estate and period, one column per indicator (the mean score), the
  *    elevator column empty for estates without elevators (the indicator does not apply there);
- * 2. {@link qualitySelectSql}: weights and blend applied to those columns, in the same order of operations as the
- *    domain's inspectionScore / compositeQ, so SQL and TypeScript agree to the last bit.
+ * 2. weights and blend applied to those columns ({@link weightedSumsSql}, {@link inspectionSql},
+ *    {@link blendSql}), in the same order of operations as the domain's inspectionScore / compositeQ, so SQL and
+ *    TypeScript agree to the last bit.
  */
 import { sqlString } from '../engine/engine';
 import { ELEVATOR_CODE, SATISFACTION_CODE } from '../domain/indicator-system';
@@ -22,6 +23,61 @@ export interface QualityModel {
 export function sqlDouble(x: number): string {
 	if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
 	return `'${String(x)}'::DOUBLE`;
+}
+
+/**
+ * How settings values enter generated SQL: inline as exact literals ({@link LITERALS}), or as columns of a one-row
+ * arguments table ({@link SqlArgs}), so one generator serves both.
+ */
+export interface SqlValues {
+	/** A DOUBLE (null gives SQL NULL). */
+	num(x: number | null): string;
+	/** A VARCHAR (null gives SQL NULL). */
+	text(s: string | null): string;
+	/** What to append to the innermost FROM so the values are in scope ('' for literals). */
+	readonly join: string;
+}
+
+/** Values written into the SQL text. */
+export const LITERALS: SqlValues = {
+	num: (x) => (x === null ? 'NULL::DOUBLE' : sqlDouble(x)),
+	text: (s) => (s === null ? 'NULL::VARCHAR' : sqlString(s)),
+	join: ''
+};
+
+/**
+ * Values as columns (zarg1, zarg2, …) of a one-row temp table joined into the query. The SQL text then depends only
+ * on the shape of the settings, so it can be PREPAREd once and re-run after an UPDATE of the table: DuckDB-wasm
+ * spends tens of ms planning the analysis, a few executing it. (EXECUTE with `$n` parameters was measured slower
+ * than no preparing at all here: DuckDB re-plans a statement whose parameters are cast.)
+ */
+export class SqlArgs implements SqlValues {
+	private readonly columns: { name: string; literal: string; type: 'DOUBLE' | 'VARCHAR' }[] = [];
+	readonly join: string;
+	constructor(readonly table: string) {
+		this.join = ` CROSS JOIN ${table}`;
+	}
+	private add(literal: string, type: 'DOUBLE' | 'VARCHAR'): string {
+		const name = `zarg${this.columns.length + 1}`;
+		this.columns.push({ name, literal, type });
+		return name;
+	}
+	num(x: number | null): string {
+		return this.add(LITERALS.num(x), 'DOUBLE');
+	}
+	text(s: string | null): string {
+		return this.add(LITERALS.text(s), 'VARCHAR');
+	}
+	/** (Re)creates the arguments table with the current values. */
+	createSql(): string {
+		const cols = this.columns.map((c) => `${c.literal}::${c.type} AS ${c.name}`);
+		return `CREATE OR REPLACE TEMP TABLE ${this.table} AS SELECT ${cols.length > 0 ? cols.join(', ') : '1 AS zarg0'}`;
+	}
+	/** Sets the current values in an existing arguments table of the same shape (null when there are none). */
+	updateSql(): string | null {
+		if (this.columns.length === 0) return null;
+		return `UPDATE ${this.table} SET ${this.columns.map((c) => `${c.name} = ${c.literal}`).join(', ')}`;
+	}
 }
 
 /** Column name of the i-th indicator in the wide score rows (codes may be any text; positions are safe names). */
@@ -48,51 +104,69 @@ WHERE s.score IS NOT NULL AND (${where})
 GROUP BY s.estate_id, s.period`;
 }
 
-/** The positive weights in column order (zero weights add nothing, as in the domain). */
-function weightedTerms(model: QualityModel, codes: readonly string[]): { col: string; w: string }[] {
-	const terms = codes
-		.map((code, i) => ({ i, w: Number(model.weights[code] ?? 0) }))
-		.filter((t) => t.w > 0)
-		.map((t) => ({ col: scoreColumn(t.i), w: sqlDouble(t.w) }));
-	if (terms.length === 0) throw new Error('The indicator system has no indicator with a positive weight.');
-	return terms;
+/**
+ * Expressions for the weighted sums over score columns: num = Σ w·score and den = Σ w over the scores present
+ * (system order, starting from 0 as the domain does: coalescing an absent term to 0 adds exactly nothing), and
+ * count = how many positively weighted indicators have a score. `col(i)` names the i-th code's column.
+ * @throws Error when no weight is positive (the domain refuses such a system too).
+ */
+export function weightedSumsSql(
+	model: QualityModel,
+	codes: readonly string[],
+	col: (i: number) => string,
+	values: SqlValues = LITERALS
+): { num: string; den: string; count: string } {
+	const weights = codes.map((code) => Number(model.weights[code] ?? 0));
+	if (!weights.some((w) => w > 0)) throw new Error('The indicator system has no indicator with a positive weight.');
+	// Inline, a zero weight is left out (it adds exactly 0); as an argument every term stays so the text is stable.
+	const terms = weights
+		.map((w, i) => ({ w, c: col(i) }))
+		.filter((t) => values !== LITERALS || t.w > 0)
+		.map((t) => ({ ...t, p: values.num(t.w) }));
+	return {
+		num: terms.map((t) => `coalesce(${t.p} * ${t.c}, 0)`).join(' + '),
+		den: terms.map((t) => `(CASE WHEN ${t.c} IS NOT NULL THEN ${t.p} ELSE 0 END)`).join(' + '),
+		count: terms.map((t) => `(${t.c} IS NOT NULL AND ${t.p} > 0)::INTEGER`).join(' + ')
+	};
+}
+
+/** The inspection score from the sums: the weighted mean, clamped to 0-100 (float rounding only); null without weight. */
+export function inspectionSql(num: string, den: string): string {
+	return `CASE WHEN ${den} > 0 THEN least(100, greatest(0, ${num} / ${den})) END`;
+}
+
+/**
+ * Q from the inspection and satisfaction columns: the blend with shares computed in JavaScript (as compositeQ
+ * does), the inspection score alone without satisfaction, null without an inspection score.
+ */
+export function blendSql(model: QualityModel, inspection: string, satisfaction: string, values: SqlValues = LITERALS): string {
+	const { inspection: a, satisfaction: b } = model.blend;
+	if (!(a >= 0 && b >= 0 && a + b > 0)) throw new RangeError(`blend weights must be ≥ 0 and not both 0, got ${a} / ${b}`);
+	return `CASE WHEN ${inspection} IS NULL THEN NULL
+	     WHEN ${satisfaction} IS NULL THEN ${inspection}
+	     ELSE least(100, greatest(0, ${values.num(a / (a + b))} * ${inspection} + ${values.num(b / (a + b))} * ${satisfaction})) END`;
 }
 
 /**
  * SQL (a SELECT) for Q over wide score rows: `source` is a table or a parenthesised SELECT with the columns of
- * {@link indicatorScoresSql} for `codes` (the same list, same order). The inspection score is the weighted mean over the
- * indicators present, so a missing one (the elevator of an estate without elevators) spreads its weight over the
- * others in proportion; Q blends it with satisfaction, or is the inspection score alone without satisfaction, and
- * is null without an inspection score. Sums run in the system's indicator order and the blend shares are computed
- * in JavaScript, exactly as the domain does.
- * Columns: estate_id, period, inspection, satisfaction, q, indicators (how many weighted indicators were scored),
- * and the source's s0 … s(n−1).
+ * {@link indicatorScoresSql} for `codes` (the same list, same order). The inspection score is the weighted mean
+ * over the indicators present, so a missing one (the elevator of an estate without elevators) spreads its weight
+ * over the others in proportion; Q blends it with satisfaction.
+ * Columns: estate_id, period, inspection, satisfaction, q, indicators (how many weighted indicators were scored).
  */
 export function qualitySelectSql(model: QualityModel, codes: readonly string[], source: string): string {
-	const terms = weightedTerms(model, codes);
-	const { inspection: a, satisfaction: b } = model.blend;
-	if (!(a >= 0 && b >= 0 && a + b > 0)) throw new RangeError(`blend weights must be ≥ 0 and not both 0, got ${a} / ${b}`);
-	// The domain starts both sums at 0 and adds term by term; coalescing an absent term to 0 adds exactly nothing.
-	const num = terms.map((t) => `coalesce(${t.w} * ${t.col}, 0)`).join(' + ');
-	const den = terms.map((t) => `(CASE WHEN ${t.col} IS NOT NULL THEN ${t.w} ELSE 0 END)`).join(' + ');
-	const count = terms.map((t) => `(${t.col} IS NOT NULL)::INTEGER`).join(' + ');
-	const cols = codes.map((_, i) => scoreColumn(i)).join(', ');
+	const { num, den, count } = weightedSumsSql(model, codes, scoreColumn);
 	return `
-SELECT estate_id, period, inspection, satisfaction,
-	CASE WHEN inspection IS NULL THEN NULL
-	     WHEN satisfaction IS NULL THEN inspection
-	     ELSE least(100, greatest(0, ${sqlDouble(a / (a + b))} * inspection + ${sqlDouble(b / (a + b))} * satisfaction)) END AS q,
-	indicators, ${cols}
+SELECT estate_id, period, inspection, satisfaction, ${blendSql(model, 'inspection', 'satisfaction')} AS q, indicators
 FROM (
-	SELECT estate_id, period, ${cols}, sat AS satisfaction,
-		CASE WHEN den > 0 THEN least(100, greatest(0, num / den)) END AS inspection, indicators
+	SELECT estate_id, period, sat AS satisfaction, ${inspectionSql('num', 'den')} AS inspection, indicators
 	FROM (SELECT *, ${num} AS num, ${den} AS den, ${count} AS indicators FROM ${source})
 )`;
 }
 
 /**
  * SQL (a SELECT) for Q per estate and period straight from the scores table (the overview's query).
- * Columns: estate_id, period, inspection, satisfaction, q, indicators (how many scored), s0 … s(n−1).
+ * Columns: estate_id, period, inspection, satisfaction, q, indicators (how many scored).
  */
 export function qualityByPeriodSql(model: QualityModel): string {
 	const codes = Object.keys(model.weights);

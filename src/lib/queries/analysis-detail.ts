@@ -1,0 +1,134 @@
+/**
+ * One estate in depth: its analysis row, each indicator against its peers, Q over time, its fee history and its
+ * nearest peers (the domain's findPeers). Everything except the peer ranking is one-estate SQL, so it stays cheap at
+ * city scale.
+ */
+import { z } from 'zod';
+import { sqlString, type Engine } from '../engine/engine';
+import { SATISFACTION_CODE } from '../domain/indicator-system';
+import { DEFAULT_PEER_OPTIONS, findPeers } from '../domain/peers';
+import { FEE_UNITS } from '../domain/vocabulary';
+import { BASE_TABLE, systemCodes } from './analysis-sql';
+import { analyseUnlocked, AnalysisSettingsError, serialised, type AnalysisSettings, type EstateFit } from './analysis-run';
+import { FEE_M2_SQL, indicatorScoresSql, qualityModelOf, qualitySelectSql, scoreColumn } from './quality-sql';
+
+/** One indicator of the estate next to its peers (same building type and estate type, the estate itself left out). */
+export interface IndicatorComparison {
+	/** Indicator code; the owner-satisfaction score comes last as 'satisfaction'. */
+	indicator: string;
+	score: number | null;
+	peer_median: number | null;
+	/** Peers with a score on this indicator. */
+	peer_n: number;
+}
+
+/** One of the nearest peers. */
+export interface PeerEstate {
+	estate_id: string;
+	name: string;
+	distance: number;
+	q: number | null;
+	fee_m2: number | null;
+}
+
+/** Everything the estate page shows. */
+export interface EstateDetail {
+	fit: EstateFit;
+	/** The system's indicators in order, then satisfaction, for the analysed period. */
+	indicators: IndicatorComparison[];
+	/** Q in every period with scores, oldest first, with the same settings. */
+	qSeries: { period: string; inspection: number | null; satisfaction: number | null; q: number | null }[];
+	fees: { year: number; fee: number; fee_unit: (typeof FEE_UNITS)[number]; fee_m2: number | null; collection_rate: number | null }[];
+	/** The k = 5 nearest estates of the same building type (findPeers with its default distance). */
+	peers: PeerEstate[];
+}
+
+const SeriesRow = z.object({ period: z.string(), inspection: z.number().nullable(), satisfaction: z.number().nullable(), q: z.number().nullable() });
+const FeeRow = z.object({
+	year: z.number().int(),
+	fee: z.number(),
+	fee_unit: z.enum(FEE_UNITS),
+	fee_m2: z.number().nullable(),
+	collection_rate: z.number().nullable()
+});
+
+/**
+ * Per indicator of the analysed period: the estate's mean (s_i), its peers' median (m_i) and how many peers have a
+ * score (n_i), in one row read from the base table (which holds that period's means).
+ */
+function indicatorComparisonSql(estateId: string, columns: readonly string[]): string {
+	const id = sqlString(estateId);
+	const aggs = columns.map((c, i) => `median(b.${c}) AS m${i}, count(b.${c}) AS n${i}`).join(', ');
+	const own = columns.map((c, i) => `(SELECT ${c} FROM ${BASE_TABLE} WHERE estate_id = ${id}) AS s${i}`).join(', ');
+	return `
+WITH me AS (SELECT building_type, estate_type FROM ${BASE_TABLE} WHERE estate_id = ${id})
+SELECT ${aggs}, ${own}
+FROM ${BASE_TABLE} b JOIN me ON me.building_type = b.building_type AND me.estate_type = b.estate_type
+WHERE b.estate_id <> ${id}`;
+}
+
+async function compareIndicators(engine: Engine, s: AnalysisSettings, estateId: string): Promise<IndicatorComparison[]> {
+	const codes = [...systemCodes(s.system), SATISFACTION_CODE];
+	const columns = [...codes.slice(0, -1).map((_, i) => scoreColumn(i)), 'sat'];
+	const [row] = await engine.parse(indicatorComparisonSql(estateId, columns), z.record(z.string(), z.number().nullable()));
+	return codes.map((indicator, i) => ({
+		indicator,
+		score: row?.[`s${i}`] ?? null,
+		peer_median: row?.[`m${i}`] ?? null,
+		peer_n: row?.[`n${i}`] ?? 0
+	}));
+}
+
+/** Q of one estate in every period, computed from its raw scores with the same SQL as the analysis. */
+function qSeriesSql(s: AnalysisSettings, estateId: string): string {
+	const codes = systemCodes(s.system);
+	const source = `(${indicatorScoresSql(codes, `s.estate_id = ${sqlString(estateId)}`)})`;
+	return `SELECT period, inspection, satisfaction, q FROM (${qualitySelectSql(qualityModelOf(s.system), codes, source)}) ORDER BY period`;
+}
+
+function feesSql(estateId: string): string {
+	return `SELECT f.year, f.fee, f.fee_unit, ${FEE_M2_SQL} AS fee_m2, f.collection_rate
+		FROM fees f JOIN estates e ON e.estate_id = f.estate_id
+		WHERE f.estate_id = ${sqlString(estateId)} ORDER BY f.year`;
+}
+
+/** The nearest peers among the analysed estates, by the domain's distance (same building type only). */
+function nearestPeers(target: EstateFit, all: readonly EstateFit[]): PeerEstate[] {
+	const asCandidate = (f: EstateFit) => ({
+		id: f.estate_id,
+		estate_type: f.estate_type,
+		building_type: f.building_type,
+		age: f.age,
+		chargeable_area_m2: f.chargeable_area_m2,
+		q: f.q,
+		fit: f
+	});
+	const search = findPeers(asCandidate(target), all.map(asCandidate), { ...DEFAULT_PEER_OPTIONS, k: 5 });
+	return search.matches.map((m) => ({
+		estate_id: m.candidate.id,
+		name: m.candidate.fit.name,
+		distance: m.distance,
+		q: m.candidate.q,
+		fee_m2: m.candidate.fit.fee_m2
+	}));
+}
+
+/**
+ * One estate in depth for the settings' period.
+ * @throws AnalysisSettingsError when the estate does not exist (or the settings are unusable).
+ */
+export function estateDetail(engine: Engine, s: AnalysisSettings, estateId: string): Promise<EstateDetail> {
+	return serialised(engine, async () => {
+		// The whole analysis is needed anyway: the regression, percentiles and peers depend on every estate.
+		const result = await analyseUnlocked(engine, s);
+		const fit = result.estates.find((f) => f.estate_id === estateId);
+		if (!fit) throw new AnalysisSettingsError(`No estate '${estateId}'.`);
+		return {
+			fit,
+			indicators: await compareIndicators(engine, s, estateId),
+			qSeries: await engine.parse(qSeriesSql(s, estateId), SeriesRow),
+			fees: await engine.parse(feesSql(estateId), FeeRow),
+			peers: nearestPeers(fit, result.estates)
+		};
+	});
+}
