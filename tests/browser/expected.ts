@@ -109,7 +109,7 @@ export function fmt(v: number, digits: number): string {
  */
 const LADDER: Record<string, number[]> = { high: [2.3, 1.9, 1.5, 1.1, 0.7], multi: [1.5, 1.2, 0.9, 0.6, 0.4] };
 
-export function expectedFit(weights: Record<string, number>, period = '2025Q4') {
+export function expectedFit(weights: Record<string, number>, period = '2025Q4', ladder: Record<string, number[]> = LADDER) {
 	const estates = readCsv('estates.csv');
 	const scores = readCsv('scores.csv').filter((s) => s.period === period);
 	const fees = readCsv('fees.csv');
@@ -139,7 +139,7 @@ export function expectedFit(weights: Record<string, number>, period = '2025Q4') 
 			feeRow.fee_unit === 'per_household_month'
 				? Number(feeRow.fee) / (Number(e.chargeable_area_m2) / Number(e.households))
 				: Number(feeRow.fee);
-		const guide = LADDER[e.building_type][grade - 1];
+		const guide = ladder[e.building_type][grade - 1];
 		const qpr = guide / fee;
 		const band = qpr < 0.9 - 1e-9 ? 'price_above_quality' : qpr > 1.1 + 1e-9 ? 'quality_above_price' : 'matched';
 		return { id: e.estate_id, name: e.name, q, grade, fee, qpr, band };
@@ -152,4 +152,5 @@ export function bandCounts(rows: { band: string }[]): Record<string, number> {
 	return c;
 }
 
+export { LADDER };
 export const DEFAULT_WEIGHTS: Record<string, number> = { ...WEIGHTS };

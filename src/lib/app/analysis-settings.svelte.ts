@@ -8,6 +8,7 @@ import {
 	DEFAULT_CATALOGUE,
 	DEFAULT_INDICATOR_SYSTEM,
 	GUIDE_PRICE_CATALOGUES,
+	guidePriceCatalogueSchema,
 	indicatorSystemSchema,
 	type Bands,
 	type GuidePriceCatalogue,
@@ -21,6 +22,8 @@ const Stored = z.object({
 	system: indicatorSystemSchema,
 	savedSystems: z.array(indicatorSystemSchema),
 	catalogueId: z.string(),
+	/** The user's own catalogues: edited copies of shipped ones, or built from an imported guide-price table. */
+	userCatalogues: z.array(guidePriceCatalogueSchema).default([]),
 	bands: z.object({ low: z.number().positive(), high: z.number().positive() }),
 	period: z.string().nullable()
 });
@@ -35,6 +38,7 @@ function fresh(): StoredSettings {
 		system: editable(DEFAULT_INDICATOR_SYSTEM),
 		savedSystems: [],
 		catalogueId: DEFAULT_CATALOGUE.id,
+		userCatalogues: [],
 		bands: { ...DEFAULT_BANDS },
 		period: null
 	};
@@ -68,9 +72,41 @@ export function persistSettings(): void {
 	}
 }
 
+/** Every catalogue the user can choose: the shipped ones, then the user's own. */
+export function allCatalogues(): GuidePriceCatalogue[] {
+	return [...GUIDE_PRICE_CATALOGUES, ...(settings.userCatalogues as GuidePriceCatalogue[])];
+}
+
 /** The catalogue in use. */
 export function currentCatalogue(): GuidePriceCatalogue {
-	return GUIDE_PRICE_CATALOGUES.find((c) => c.id === settings.catalogueId) ?? DEFAULT_CATALOGUE;
+	return allCatalogues().find((c) => c.id === settings.catalogueId) ?? DEFAULT_CATALOGUE;
+}
+
+/** Makes an editable copy of a catalogue (shipped catalogues stay as published) and selects it. */
+export function copyCatalogue(id: string, nameZh: string, nameEn: string): string {
+	const source = allCatalogues().find((c) => c.id === id) ?? DEFAULT_CATALOGUE;
+	const copy = structuredClone($state.snapshot(source)) as unknown as StoredSettings['userCatalogues'][number];
+	copy.id = `user:${Date.now().toString(36)}`;
+	copy.name_zh = nameZh;
+	copy.name_en = nameEn;
+	copy.verified = false;
+	copy.provenance = { tag: 'user', source: `${source.name_zh} / ${source.name_en}`, note: 'edited by the user' };
+	settings.userCatalogues = [...settings.userCatalogues, copy];
+	settings.catalogueId = copy.id;
+	return copy.id;
+}
+
+/** Adds or replaces a user catalogue (e.g. built from an imported guide-price table) and selects it. */
+export function putUserCatalogue(cat: GuidePriceCatalogue): void {
+	const copy = structuredClone(cat) as unknown as StoredSettings['userCatalogues'][number];
+	settings.userCatalogues = [...settings.userCatalogues.filter((c) => c.id !== cat.id), copy];
+	settings.catalogueId = cat.id;
+}
+
+/** Deletes a user catalogue; the default becomes current if it was in use. */
+export function deleteUserCatalogue(id: string): void {
+	settings.userCatalogues = settings.userCatalogues.filter((c) => c.id !== id);
+	if (settings.catalogueId === id) settings.catalogueId = DEFAULT_CATALOGUE.id;
 }
 
 /** A plain copy of what the analysis needs, safe to hand to SQL builders. */

@@ -3,15 +3,16 @@
  * prepared statements, the peer fit, and the zod-checked result. The public API is re-exported by analysis.ts.
  *
  * Speed design. A weight change must re-rank fast (the city-scale target: 13,000 estates, ≤ 50 ms):
- * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a temp table of
- *   one row per estate (≈ 13,000 rows: indicator means of the period and the one before, the fee in force, age).
- *   Every later run with other weights, thresholds, red lines, catalogue or bands reads only that table. It is
- *   rebuilt when the period or the indicator codes change, or when the scores, estates or fees tables are replaced
- *   or grow (checked through the catalog, no scan). After an in-place UPDATE or DELETE, call invalidateAnalysis.
- * - The two per-run queries are prepared once per shape of the settings and executed with the values as
- *   parameters: planning the stacked projections costs DuckDB-wasm tens of ms, executing them a few.
- * - Runs on one engine are serialised: they share the temp table and statement names, and a UI firing on every
- *   slider step would otherwise interleave them.
+ * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a base table of
+ *   one row per estate (indicator means of the period and the one before, the fee in force, age). Every later run
+ *   with other weights, thresholds, red lines, catalogue or bands reads only that table. It is rebuilt when the
+ *   period or the indicator codes change, or when the scores, estates or fees tables are replaced or grow (checked
+ *   through the catalog, no scan). After an in-place UPDATE or DELETE on them, call invalidateAnalysis.
+ * - The two per-run queries (regression input, result) are prepared once per shape of the settings and re-run
+ *   after updating their one-row arguments tables (prepared-sql.ts): planning them costs DuckDB-wasm tens of ms,
+ *   executing them a few.
+ * - Runs on one engine are serialised: they share tables and statement names, and a UI firing on every slider
+ *   step would otherwise interleave them.
  */
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
@@ -21,8 +22,8 @@ import type { GuidePriceCatalogue } from '../domain/catalogues';
 import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
 import { fitPeerModel, type PeerModel, type PeerRow } from '../domain/regression';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
-import { BASE_TABLE, baseTableSql, peerRowsSql, resultSql, systemCodes } from './analysis-sql';
-import { catalogSnapshot, PreparedSet, type CatalogSnapshot, type StatementPlan } from './prepared-sql';
+import { ANALYSIS_DB, baseTableSql, peerRowsSql, resultSql, systemCodes } from './analysis-sql';
+import { attachPrivateDatabase, PreparedSet, type StatementPlan } from './prepared-sql';
 
 /** Everything the analysis depends on besides the data. */
 export interface AnalysisSettings {
@@ -99,7 +100,7 @@ interface CacheState {
 	/** Identity of the data tables (oid and size) when `periods` was read. */
 	dataKey: string;
 	periods: string[];
-	/** Codes and periods the base table was built for, with the table's oid; null when not built. */
+	/** Codes and periods the base table was built for; null when not built. */
 	baseKey: string | null;
 	statements: PreparedSet;
 }
@@ -113,7 +114,10 @@ export function serialised<T>(engine: Engine, task: () => Promise<T>): Promise<T
 	return run;
 }
 
-/** Forget the cached base table, e.g. after UPDATE or DELETE on scores, estates or fees. */
+/**
+ * Forget the cached base table, e.g. after UPDATE or DELETE on scores, estates or fees (replacing or appending to
+ * them is noticed without this).
+ */
 export function invalidateAnalysis(engine: Engine): void {
 	caches.delete(engine);
 }
@@ -137,42 +141,45 @@ async function readPeriods(engine: Engine): Promise<string[]> {
 	return rows.map((r) => r.period);
 }
 
-/** The cache state for the current data (periods re-read only when the tables changed), and the catalog now. */
-async function dataState(engine: Engine): Promise<{ state: CacheState; catalog: CatalogSnapshot }> {
-	const catalog = await catalogSnapshot(engine, DATA_TABLES);
-	const dataKey = DATA_TABLES.map((t) => `${t}:${catalog.tables.get(t)?.oid}:${catalog.tables.get(t)?.size}`).join(',');
-	let state = caches.get(engine);
-	if (!state || state.dataKey !== dataKey) {
-		state = { dataKey, periods: await readPeriods(engine), baseKey: null, statements: new PreparedSet() };
-		caches.set(engine, state);
-	}
-	return { state, catalog };
+const DataTable = z.object({ table_name: z.string(), table_oid: z.number(), estimated_size: z.number() });
+
+/** Identity of the data tables (oid and row count) from the catalog, without scanning them (~2 ms). */
+async function dataKeyOf(engine: Engine): Promise<string> {
+	const rows = await engine.parse(
+		`SELECT table_name, table_oid, estimated_size FROM duckdb_tables()
+		 WHERE database_name = current_database() AND schema_name = current_schema()
+		   AND table_name IN (${DATA_TABLES.map((t) => `'${t}'`).join(', ')})
+		 ORDER BY table_name`,
+		DataTable
+	);
+	return rows.map((r) => `${r.table_name}:${r.table_oid}:${r.estimated_size}`).join(',');
 }
 
-/**
- * Makes sure the base table holds `period` for `codes` (a rebuild reads the raw scores once). Returns the temp
- * catalog's key afterwards.
- */
-async function ensureBase(
-	engine: Engine,
-	state: CacheState,
-	catalog: CatalogSnapshot,
-	codes: readonly string[],
-	period: string | null,
-	prevPeriod: string | null
-): Promise<string> {
+/** The cache state for the current data: periods re-read and the base table rebuilt only when the tables changed. */
+async function dataState(engine: Engine): Promise<CacheState> {
+	const dataKey = await dataKeyOf(engine);
+	let state = caches.get(engine);
+	if (!state || state.dataKey !== dataKey) {
+		await attachPrivateDatabase(engine, ANALYSIS_DB);
+		state = { dataKey, periods: await readPeriods(engine), baseKey: null, statements: new PreparedSet(ANALYSIS_DB) };
+		caches.set(engine, state);
+	}
+	return state;
+}
+
+/** Makes sure the base table holds `period` for `codes` (a rebuild reads the raw scores once). */
+async function ensureBase(engine: Engine, state: CacheState, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<void> {
 	const key = JSON.stringify({ codes, period, prevPeriod });
-	// The oid is part of the key so a base table dropped or replaced behind our back is noticed.
-	if (state.baseKey === `${key}#${catalog.temp.get(BASE_TABLE)}`) return catalog.tempKey;
+	if (state.baseKey === key) return;
+	state.baseKey = null;
+	state.statements.invalidate();
 	await engine.exec(baseTableSql(codes, period, prevPeriod));
-	const after = await catalogSnapshot(engine, []);
-	state.baseKey = `${key}#${after.temp.get(BASE_TABLE)}`;
-	return after.tempKey;
+	state.baseKey = key;
 }
 
 /** The periods that have scores, oldest first. */
 export function listPeriods(engine: Engine): Promise<string[]> {
-	return serialised(engine, async () => (await dataState(engine)).state.periods);
+	return serialised(engine, async () => (await dataState(engine)).periods);
 }
 
 /** The analysed period and the one before it. */
@@ -214,15 +221,15 @@ export function runAnalysis(engine: Engine, s: AnalysisSettings): Promise<Analys
 /** One analysis run; call it only inside {@link serialised}. */
 export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
 	checkSettings(s);
-	const { state, catalog } = await dataState(engine);
+	const state = await dataState(engine);
 	const { period, prevPeriod } = choosePeriod(state.periods, s.period);
-	const tempKey = await ensureBase(engine, state, catalog, systemCodes(s.system), period, prevPeriod);
+	await ensureBase(engine, state, systemCodes(s.system), period, prevPeriod);
 	const peers: StatementPlan = { name: 'zhijia_analysis_peers', build: (v) => peerRowsSql(s, v) };
 	const result = (models: Record<BuildingType, PeerModel>): StatementPlan => ({
 		name: 'zhijia_analysis_result',
 		build: (v) => resultSql(s, models, v)
 	});
-	await state.statements.ensure(engine, [peers, result(NO_MODELS)], tempKey);
+	await state.statements.ensure(engine, [peers, result(NO_MODELS)]);
 	const models = fitModels(await engine.arrow(await state.statements.execute(engine, peers)));
 	const estates = await engine.parse(await state.statements.execute(engine, result(models)), estateFitSchema);
 	return { period, prevPeriod, estates, models };

@@ -31,8 +31,10 @@ import {
 	type SqlValues
 } from './quality-sql';
 
-/** Temp table of the settings-independent analysis inputs, one row per estate. */
-export const BASE_TABLE = 'analysis_base';
+/** The analysis's private in-memory database (see prepared-sql.ts for why it has one). */
+export const ANALYSIS_DB = 'zhijia_analysis';
+/** Table of the settings-independent analysis inputs, one row per estate. */
+export const BASE_TABLE = `${ANALYSIS_DB}.base`;
 
 /** Indicator codes of a system in its own order: the column order of the base table. */
 export function systemCodes(system: IndicatorSystem): string[] {
@@ -62,7 +64,7 @@ export function baseTableSql(codes: readonly string[], period: string | null, pr
 	const cur = codes.map((_, i) => `c.${scoreColumn(i)}`);
 	const prev = codes.map((_, i) => `p.${scoreColumn(i)} AS ${prevColumn(i)}`);
 	return `
-CREATE OR REPLACE TEMP TABLE ${BASE_TABLE} AS
+CREATE OR REPLACE TABLE ${BASE_TABLE} AS
 WITH sc AS (${indicatorScoresSql(codes, where)}),
 fee AS (${currentFeeSql(year)})
 SELECT e.estate_id, e.name, e.subdistrict, e.estate_type, e.building_type, e.firm, e.build_year,

@@ -46,7 +46,7 @@ export const LITERALS: SqlValues = {
 };
 
 /**
- * Values as columns (zarg1, zarg2, …) of a one-row temp table joined into the query. The SQL text then depends only
+ * Values as columns (zarg1, zarg2, …) of a one-row table joined into the query. The SQL text then depends only
  * on the shape of the settings, so it can be PREPAREd once and re-run after an UPDATE of the table: DuckDB-wasm
  * spends tens of ms planning the analysis, a few executing it. (EXECUTE with `$n` parameters was measured slower
  * than no preparing at all here: DuckDB re-plans a statement whose parameters are cast.)
@@ -71,7 +71,7 @@ export class SqlArgs implements SqlValues {
 	/** (Re)creates the arguments table with the current values. */
 	createSql(): string {
 		const cols = this.columns.map((c) => `${c.literal}::${c.type} AS ${c.name}`);
-		return `CREATE OR REPLACE TEMP TABLE ${this.table} AS SELECT ${cols.length > 0 ? cols.join(', ') : '1 AS zarg0'}`;
+		return `CREATE OR REPLACE TABLE ${this.table} AS SELECT ${cols.length > 0 ? cols.join(', ') : '1 AS zarg0'}`;
 	}
 	/** Sets the current values in an existing arguments table of the same shape (null when there are none). */
 	updateSql(): string | null {
