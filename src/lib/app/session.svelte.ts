@@ -4,6 +4,7 @@
  */
 import { browserEngine, type StartProgress } from '$lib/engine/browser';
 import type { Engine } from '$lib/engine/engine';
+import { EngineStartError } from '$lib/engine/errors';
 import { loadSampleDistrict } from '$lib/workspace/sample';
 import { sampleFileUrl } from '$lib/workspace/sample-urls';
 import { SAMPLE_FILES } from '$lib/data/datasets';
@@ -13,7 +14,7 @@ export type SessionStatus = 'starting' | 'loading-data' | 'ready' | 'error';
 export const session = $state<{
 	status: SessionStatus;
 	progress: StartProgress | null;
-	error: { message: string; detail: string } | null;
+	error: { message: string; detail: string; code: string | null; param: string } | null;
 	/** Bumped whenever tables change, so views re-query. */
 	version: number;
 	engineLabel: string;
@@ -54,7 +55,8 @@ export async function startSession(): Promise<void> {
 	} catch (err) {
 		const e = err instanceof Error ? err : new Error(String(err));
 		console.error(e);
-		session.error = { message: e.message.split('\n')[0], detail: e.stack ?? e.message };
+		const coded = e instanceof EngineStartError ? e : null;
+		session.error = { message: e.message.split('\n')[0], detail: e.stack ?? e.message, code: coded?.code ?? null, param: coded?.detail ?? '' };
 		session.status = 'error';
 	}
 }

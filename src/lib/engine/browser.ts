@@ -8,6 +8,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Engine, type DuckBackend } from './engine';
+import { EngineStartError } from './errors';
 import { sharedPromise } from './shared-promise';
 
 /** What the start-up screen shows while the engine loads. */
@@ -22,18 +23,39 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
+/** Longer than a slow office connection needs for the 34 MB wasm, short enough that nobody waits forever. */
+const START_TIMEOUT_MS = 120_000;
+
 let progressListener: ((p: StartProgress) => void) | null = null;
 
 async function startBrowserEngine(): Promise<Engine> {
 	const report = (p: StartProgress) => progressListener?.(p);
 	const bundle = await duckdb.selectBundle(BUNDLES);
+	// A missing or blocked engine file fails inside the worker without settling instantiate(); ask first.
+	const head = await fetch(bundle.mainModule, { method: 'HEAD' });
+	const file = bundle.mainModule.split('/').pop() ?? '';
+	if (!head.ok) throw new EngineStartError('engine_file', `The DuckDB engine file could not be loaded (HTTP ${head.status} ${file}).`, `HTTP ${head.status} ${file}`);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	report({ phase: 'download', fraction: 0 });
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-		const total = p.bytesTotal || 0;
-		report({ phase: total > 0 && p.bytesLoaded >= total ? 'instantiate' : 'download', fraction: total > 0 ? p.bytesLoaded / total : null });
+	// Anything else that breaks inside the worker may also leave instantiate() pending: listen for the
+	// worker's own error and give up after a generous time limit.
+	const failed = new Promise<never>((_, reject) => {
+		worker.addEventListener('error', (e) => reject(new EngineStartError('worker', `DuckDB worker failed: ${e.message || 'unknown error'}`, e.message)));
+		setTimeout(() => reject(new EngineStartError('timeout', `DuckDB did not start within ${START_TIMEOUT_MS / 1000} s.`, String(START_TIMEOUT_MS / 1000))), START_TIMEOUT_MS);
 	});
+	try {
+		await Promise.race([
+			db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+				const total = p.bytesTotal || 0;
+				report({ phase: total > 0 && p.bytesLoaded >= total ? 'instantiate' : 'download', fraction: total > 0 ? p.bytesLoaded / total : null });
+			}),
+			failed
+		]);
+	} catch (e) {
+		worker.terminate();
+		throw e;
+	}
 	report({ phase: 'instantiate', fraction: 1 });
 	const conn = await db.connect();
 	const backend: DuckBackend = {

@@ -18,3 +18,15 @@ export class ResultShapeError extends Error {
 		this.sql = sql;
 	}
 }
+
+/** Why the engine could not start, as a code the interface can put in the user's language. */
+export class EngineStartError extends Error {
+	constructor(
+		readonly code: 'engine_file' | 'timeout' | 'worker',
+		message: string,
+		readonly detail: string = ''
+	) {
+		super(message);
+		this.name = 'EngineStartError';
+	}
+}

@@ -17,10 +17,12 @@ export interface CanonicalCsv {
 /** A file that could not be loaded, with the file's name and why. */
 export class CsvLoadError extends Error {
 	readonly file: string;
+	readonly reason: string;
 	constructor(file: string, reason: string, options?: { cause?: unknown }) {
 		super(`${file}: ${reason}`, options);
 		this.name = 'CsvLoadError';
 		this.file = file;
+		this.reason = reason;
 	}
 }
 

@@ -1,0 +1,125 @@
+/**
+ * The workspace as one file, to move it to another computer: a JSON manifest with the user's source files
+ * (base64), their import options, the remembered column mappings and the analysis settings. A SHA-256 per file
+ * detects damage; a foreign or damaged file is refused with a clear reason and nothing is changed.
+ */
+import { z } from 'zod';
+import { DATASET_IDS } from '../data/datasets';
+
+export const WORKSPACE_FORMAT = 'zhijia-workspace';
+export const WORKSPACE_VERSION = 1;
+
+/** How one source file was imported, so the same import can be replayed on load. */
+export const storedFileSchema = z.object({
+	id: z.string().min(1),
+	name: z.string().min(1),
+	dataset: z.enum(DATASET_IDS),
+	mode: z.enum(['replace', 'append']),
+	/** Import options chosen by the user (sheet, header row, column mapping, drop invalid rows). */
+	options: z.object({
+		sheet: z.string().optional(),
+		headerRow: z.number().int().positive().optional(),
+		mapping: z.record(z.string(), z.string()).optional(),
+		dropInvalid: z.boolean().default(false)
+	}),
+	rows: z.number().int().nonnegative(),
+	addedAt: z.string()
+});
+export type StoredFile = z.infer<typeof storedFileSchema>;
+
+/** What the browser keeps: the base (the sample district or nothing), then the imports in order. */
+export const workspaceSchema = z.object({
+	base: z.enum(['sample', 'empty']),
+	files: z.array(storedFileSchema),
+	/** Column mappings remembered by header signature. */
+	mappings: z.record(z.string(), z.record(z.string(), z.string())).default({})
+});
+export type Workspace = z.infer<typeof workspaceSchema>;
+
+export const EMPTY_WORKSPACE: Workspace = { base: 'sample', files: [], mappings: {} };
+
+const fileEntry = storedFileSchema.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string() });
+const workspaceFileSchema = z.object({
+	format: z.literal(WORKSPACE_FORMAT),
+	version: z.literal(WORKSPACE_VERSION),
+	createdAt: z.string(),
+	workspace: workspaceSchema.omit({ files: true }),
+	files: z.array(fileEntry),
+	settings: z.unknown()
+});
+
+export type WorkspaceFileError =
+	| { code: 'not_json' }
+	| { code: 'foreign'; found: string }
+	| { code: 'version'; found: unknown }
+	| { code: 'shape'; detail: string }
+	| { code: 'damaged'; file: string };
+
+export interface WorkspaceBundle {
+	workspace: Workspace;
+	contents: Map<string, Uint8Array>;
+	settings: unknown;
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function toBase64(bytes: Uint8Array): string {
+	let s = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(s);
+}
+
+function fromBase64(text: string): Uint8Array {
+	const s = atob(text);
+	const out = new Uint8Array(s.length);
+	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+	return out;
+}
+
+/** Serialises a workspace with its file contents and settings. */
+export async function encodeWorkspace(bundle: WorkspaceBundle, now = new Date()): Promise<string> {
+	const files = [];
+	for (const f of bundle.workspace.files) {
+		const bytes = bundle.contents.get(f.id);
+		if (!bytes) throw new Error(`The stored contents of ${f.name} are missing.`);
+		files.push({ ...f, sha256: await sha256(bytes), base64: toBase64(bytes) });
+	}
+	const { files: _omit, ...rest } = bundle.workspace;
+	return JSON.stringify({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, createdAt: now.toISOString(), workspace: rest, files, settings: bundle.settings });
+}
+
+/** Reads a workspace file; never throws: a bad file gives the reason. */
+export async function decodeWorkspace(text: string): Promise<{ ok: true; bundle: WorkspaceBundle } | { ok: false; error: WorkspaceFileError }> {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		return { ok: false, error: { code: 'not_json' } };
+	}
+	const head = json as { format?: unknown; version?: unknown } | null;
+	if (!head || typeof head !== 'object' || head.format !== WORKSPACE_FORMAT) {
+		return { ok: false, error: { code: 'foreign', found: String(head && typeof head === 'object' ? (head.format ?? 'no format field') : typeof json) } };
+	}
+	if (head.version !== WORKSPACE_VERSION) return { ok: false, error: { code: 'version', found: head.version } };
+	const parsed = workspaceFileSchema.safeParse(json);
+	if (!parsed.success) {
+		const i = parsed.error.issues[0];
+		return { ok: false, error: { code: 'shape', detail: `${i.path.join('.')}: ${i.message}` } };
+	}
+	const contents = new Map<string, Uint8Array>();
+	for (const f of parsed.data.files) {
+		let bytes: Uint8Array;
+		try {
+			bytes = fromBase64(f.base64);
+		} catch {
+			return { ok: false, error: { code: 'damaged', file: f.name } };
+		}
+		if ((await sha256(bytes)) !== f.sha256) return { ok: false, error: { code: 'damaged', file: f.name } };
+		contents.set(f.id, bytes);
+	}
+	const files = parsed.data.files.map(({ sha256: _h, base64: _b, ...f }) => f);
+	return { ok: true, bundle: { workspace: { ...parsed.data.workspace, files }, contents, settings: parsed.data.settings } };
+}
