@@ -15,3 +15,5 @@ export * from './fit';
 export * from './regression';
 export * from './peers';
 export * from './schemas';
+export * from './negotiation';
+export * from './subsidy';
