@@ -2,7 +2,11 @@
  * Interface text. Chinese is the primary language; English must have every key (a test checks that).
  * Keys are grouped by screen so a translator can see the context.
  */
-export const zh = {
+import * as negotiation from './areas/negotiation';
+import * as subsidy from './areas/subsidy';
+import * as data from './areas/data';
+
+const core = {
 	'app.name': '质价',
 	'app.tagline': '物业服务按质论价、质价相符',
 	'app.skip': '跳到正文',
@@ -64,6 +68,9 @@ export const zh = {
 	'compare.households': '户数',
 	'nav.district': '质价分析',
 	'nav.compare': '对比',
+	'nav.negotiate': '协商与评估',
+	'nav.subsidy': '动迁房补贴',
+	'nav.data': '数据',
 	'district.title': '质价相符分析',
 	'district.subtitle': '每个小区的服务质量、与之相符的收费，以及实际收费是否相符',
 	'district.period': '评分期',
@@ -202,9 +209,12 @@ export const zh = {
 	'common.missing': '—'
 } as const;
 
+/** Chinese text: the core keys plus each area's own module (so each screen's text lives beside its peers). */
+export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh } as const;
+
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
 	'app.name': 'Zhijia',
 	'app.tagline': 'Property-service fees that match service quality',
 	'app.skip': 'Skip to content',
@@ -266,6 +276,9 @@ export const en: Record<MessageKey, string> = {
 	'compare.households': 'Households',
 	'nav.district': 'Price vs quality',
 	'nav.compare': 'Compare',
+	'nav.negotiate': 'Negotiation',
+	'nav.subsidy': 'Subsidies',
+	'nav.data': 'Data',
 	'district.title': 'Does the price match the quality?',
 	'district.subtitle': 'For every estate: how good the service is, what fee matches it, and whether the fee charged does',
 	'district.period': 'Score period',
@@ -403,3 +416,6 @@ export const en: Record<MessageKey, string> = {
 	'common.all': 'All',
 	'common.missing': '—'
 };
+
+/** English text: every key of the Chinese (the type system checks that none is missing). */
+export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en };
