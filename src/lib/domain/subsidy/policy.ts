@@ -1,0 +1,491 @@
+/**
+ * A relocation-housing subsidy policy (动迁房托底保障, domain.md sections 1 and 7): one model that the designs seen in
+ * practice map onto, validated with zod so a policy can come from a file, a URL or the settings screen.
+ *
+ * Per estate and plan year (see plan.ts):
+ *   base subsidy = max(0, target fee − owner-paid fee) × area × 12 × taper(year)
+ *   reward       = rate × clip((score − threshold) ÷ span, 0, 1) × area × 12,
+ *                  paid only if score ≥ threshold and collection rate ≥ floor
+ *   then a yearly budget cap, applied pro rata or by priority.
+ *
+ * How the three designs of domain.md section 7 map onto it (the presets below):
+ * - Shaoxing-style split (a Shaoxing-area zone): multi-storey fee 0.40 = 0.20 from the zone by assessment + 0.10 town
+ *   + 0.10 owner; high-rise 1.10 = 0.70 by assessment + 0.30 town + 0.10 owner. The zone's part depends on the
+ *   assessment, so it is the REWARD (rate 0.20 / 0.70); the town's part is unconditional, so it is the BASE
+ *   subsidy: target fee = the guaranteed part of the fee (town + owner = 0.20 / 0.40) and owner-paid fee 0.10, so
+ *   base = 0.10 / 0.30. Full fee = target + full reward = 0.40 / 1.10.
+ * - Xiamen-style declining transition: the district pays 50, 50, 40, 30, 20 % of the fee over five years, so the
+ *   owners pay 50, 50, 60, 70, 80 %: owner-paid fee = that share of the target (market) fee; base = the
+ *   district's share; no reward. The same amounts follow from owner fee 0 and taper 0.5/0.5/0.4/0.3/0.2 (a test
+ *   shows it), but then the owner-paid column would read 0, which is not what owners pay.
+ * - Finance-paid transition: fee 0.6 / 0.9 / 1.1 by building height paid by the district for three years, then
+ *   the owners' committee takes over: target fee by building type, owner-paid share 0, 0, 0 then 100 %, and taper
+ *   1, 1, 1, 0, 0 (the district's commitment ends after year three). The data know two building types, so the
+ *   0.9 mid-rise (小高层) tier is noted, not modelled.
+ */
+import { z } from 'zod';
+import { gradeFromQ, gradeThresholdProblems, type GradeThresholds } from '../grades';
+import type { Bilingual, Provenance } from '../provenance';
+import { userProvenance } from '../provenance';
+import { provenanceSchema } from '../schemas';
+import type { BuildingType } from '../vocabulary';
+import {
+	DEFAULT_ASSESSMENT_WEIGHTS,
+	DEFAULT_MEDIAN_TARGET_HOURS,
+	DEFAULT_TIME_LIMITS_HOURS,
+	SUBSIDY_TICKET_CATEGORIES,
+	type AssessmentSettings
+} from './assessment';
+
+/** How the yearly budget cap binds when the requests exceed it. */
+export const BUDGET_RULES = ['pro_rata', 'largest_gap_first', 'lowest_score_first'] as const;
+export type BudgetRule = (typeof BUDGET_RULES)[number];
+
+/** Display names of the budget rules. */
+export const BUDGET_RULE_LABELS: Readonly<Record<BudgetRule, Bilingual>> = {
+	pro_rata: { zh: '按比例削减', en: 'Pro rata' },
+	largest_gap_first: { zh: '缺口最大者优先', en: 'Largest fee gap first' },
+	lowest_score_first: { zh: '考核得分最低者优先（托底）', en: 'Lowest score first (safety net)' }
+};
+
+/** Parts of a policy that carry their own provenance. */
+export const POLICY_PARTS = ['design', 'target', 'ownerFee', 'taper', 'reward', 'collectionFloor', 'budget', 'assessment'] as const;
+export type PolicyPart = (typeof POLICY_PARTS)[number];
+
+const fee = z.number().min(0);
+const bilingual = z.object({ zh: z.string(), en: z.string() });
+const byBuildingType = z.object({ multi: fee, high: fee });
+const gradeFees = z.array(fee).length(5);
+
+/** Target fee (元/㎡·月): what the service should cost in full. */
+export const targetSchema = z.discriminatedUnion('mode', [
+	/** One fee per building type. */
+	z.object({ mode: z.literal('by_building_type'), fee: byBuildingType }),
+	/** A fee per building type and grade (grade 1 first), the grade reached by the year's Q. */
+	z.object({
+		mode: z.literal('by_grade'),
+		fee: z.object({ multi: gradeFees, high: gradeFees }),
+		thresholds: z.tuple([z.number(), z.number(), z.number(), z.number()])
+	}),
+	/** The estate's own fee in force (fees table, latest year up to the data year). */
+	z.object({ mode: z.literal('current_fee') })
+]);
+export type Target = z.infer<typeof targetSchema>;
+
+/** What owners pay (元/㎡·月) in each plan year as the fee steps toward the target. */
+export const ownerFeeSchema = z.discriminatedUnion('mode', [
+	/** A share of the target fee per plan year (0.5 = half). */
+	z.object({ mode: z.literal('share_of_target'), shares: z.array(z.number().min(0)).min(1) }),
+	/** A fee per building type and plan year. */
+	z.object({ mode: z.literal('schedule'), fee: z.object({ multi: z.array(fee).min(1), high: z.array(fee).min(1) }) }),
+	/**
+	 * The estate's fee in force, raised by `stepPerYear` each plan year (year index × step) until it reaches the
+	 * target: min(current + i × step, max(current, target)). A fee already above the target stays.
+	 */
+	z.object({ mode: z.literal('current_fee'), stepPerYear: fee })
+]);
+export type OwnerFee = z.infer<typeof ownerFeeSchema>;
+
+export const assessmentSettingsSchema = z.object({
+	/** The reward of plan year Y rests on the assessment of year Y − lag (1: last year's assessment pays this year). */
+	lag: z.number().int().min(0).max(10).default(1),
+	weights: z
+		.object({ q: z.number().min(0), handling: z.number().min(0), onTime: z.number().min(0), median: z.number().min(0) })
+		.default({ ...DEFAULT_ASSESSMENT_WEIGHTS }),
+	timeLimitsHours: z.partialRecord(z.enum(SUBSIDY_TICKET_CATEGORIES), z.number().positive()).default({ ...DEFAULT_TIME_LIMITS_HOURS }),
+	medianTargetHours: z.number().positive().default(DEFAULT_MEDIAN_TARGET_HOURS)
+});
+
+const cap = fee.nullable();
+
+/** A subsidy policy. Optional parts take the defaults shown. */
+export const policySchema = z
+	.object({
+		id: z.string().trim().min(1),
+		name_zh: z.string(),
+		name_en: z.string(),
+		/** How the design maps onto the model, and caveats. */
+		description: bilingual.optional(),
+		/** Plan years, strictly increasing (e.g. 2026-2030). Arrays below have one entry per plan year. */
+		years: z.array(z.number().int().min(1900).max(2100)).min(1).max(30),
+		target: targetSchema,
+		ownerFee: ownerFeeSchema,
+		/** Factor on the base subsidy per plan year (absent: 1 every year). */
+		taper: z.array(z.number().min(0)).optional(),
+		reward: z.object({
+			/** Full reward per building type, 元/㎡·月. */
+			rate: byBuildingType,
+			/** Score at or above which a reward is paid (at the threshold itself the reward is 0 unless span is 0). */
+			threshold: z.number().min(0).max(100),
+			/** Points above the threshold for the full reward; 0 pays the full reward at the threshold. */
+			span: z.number().min(0).max(100)
+		}),
+		/** Collection rate (0-1) below which the reward is withheld; 0 applies no floor. */
+		collectionFloor: z.number().min(0).max(1).default(0),
+		budget: z
+			.object({
+				/** Yearly cap in yuan: one for every year, one per plan year, or null for none. */
+				caps: z.union([cap, z.array(cap)]).default(null),
+				rule: z.enum(BUDGET_RULES).default('pro_rata')
+			})
+			.default({ caps: null, rule: 'pro_rata' }),
+		assessment: assessmentSettingsSchema.default({
+			lag: 1,
+			weights: { ...DEFAULT_ASSESSMENT_WEIGHTS },
+			timeLimitsHours: { ...DEFAULT_TIME_LIMITS_HOURS },
+			medianTargetHours: DEFAULT_MEDIAN_TARGET_HOURS
+		}),
+		provenance: z.partialRecord(z.enum(POLICY_PARTS), provenanceSchema).default({})
+	})
+	.superRefine((p, ctx) => {
+		for (const message of policyProblems(p)) ctx.addIssue({ code: 'custom', message });
+	});
+
+/** A complete, validated policy. */
+export type Policy = z.output<typeof policySchema>;
+/** A policy as written in a file: optional parts may be left out. */
+export type PolicyInput = z.input<typeof policySchema>;
+
+/** Cross-field problems of a policy (empty when fine). */
+export function policyProblems(p: {
+	years: readonly number[];
+	target: Target;
+	ownerFee: OwnerFee;
+	taper?: readonly number[];
+	budget: { caps: number | null | readonly (number | null)[] };
+	assessment: { weights: { q: number; handling: number; onTime: number; median: number } };
+}): string[] {
+	const problems: string[] = [];
+	const n = p.years.length;
+	for (let i = 1; i < n; i++) {
+		if (!(p.years[i] > p.years[i - 1])) {
+			problems.push(`years must be strictly increasing (${p.years.join(', ')})`);
+			break;
+		}
+	}
+	const sameLength = (name: string, xs: readonly unknown[] | undefined) => {
+		if (xs !== undefined && xs.length !== n) problems.push(`${name} needs one entry per plan year (${n}), got ${xs.length}`);
+	};
+	sameLength('taper', p.taper);
+	if (p.ownerFee.mode === 'share_of_target') sameLength('ownerFee.shares', p.ownerFee.shares);
+	if (p.ownerFee.mode === 'schedule') {
+		sameLength('ownerFee.fee.multi', p.ownerFee.fee.multi);
+		sameLength('ownerFee.fee.high', p.ownerFee.fee.high);
+	}
+	if (Array.isArray(p.budget.caps)) sameLength('budget.caps', p.budget.caps);
+	if (p.target.mode === 'by_grade') problems.push(...gradeThresholdProblems(p.target.thresholds).map((m) => `target.thresholds: ${m}`));
+	const w = p.assessment.weights;
+	if (!(w.q + w.handling + w.onTime + w.median > 0)) problems.push('assessment.weights: at least one weight must be positive');
+	return problems;
+}
+
+/** Parse untrusted data as a policy; `{ success, data | error }` as zod's safeParse. */
+export function parsePolicy(input: unknown) {
+	return policySchema.safeParse(input);
+}
+
+/** A policy from trusted input (presets, tests). @throws ZodError when invalid. */
+export function definePolicy(input: PolicyInput): Policy {
+	return policySchema.parse(input);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading a policy
+// ---------------------------------------------------------------------------------------------------
+
+/** Taper factor of the i-th plan year. */
+export function taperAt(policy: Policy, i: number): number {
+	return policy.taper === undefined ? 1 : policy.taper[i];
+}
+
+/** Budget cap (yuan) of the i-th plan year, or null for none. */
+export function capAt(policy: Policy, i: number): number | null {
+	const caps = policy.budget.caps;
+	return Array.isArray(caps) ? caps[i] : (caps as number | null);
+}
+
+/** The assessment settings in the shape assessment.ts takes. */
+export function assessmentSettingsOf(policy: Policy): AssessmentSettings {
+	return {
+		weights: policy.assessment.weights,
+		timeLimitsHours: policy.assessment.timeLimitsHours,
+		medianTargetHours: policy.assessment.medianTargetHours
+	};
+}
+
+/** Grade reached by Q under a by-grade target (null for other targets or without Q). */
+export function targetGrade(policy: Policy, q: number | null): number | null {
+	if (policy.target.mode !== 'by_grade' || q === null) return null;
+	return gradeFromQ(q, policy.target.thresholds as GradeThresholds);
+}
+
+/**
+ * Target fee (元/㎡·月) of an estate: by building type, by the grade its Q reaches, or its fee in force.
+ * Null when unknown (no Q for a by-grade target, no fee for a current-fee target).
+ */
+export function targetFee(policy: Policy, buildingType: BuildingType, q: number | null, currentFee: number | null): number | null {
+	const t = policy.target;
+	if (t.mode === 'by_building_type') return t.fee[buildingType];
+	if (t.mode === 'current_fee') return currentFee;
+	const g = targetGrade(policy, q);
+	return g === null ? null : t.fee[buildingType][g - 1];
+}
+
+/**
+ * Owner-paid fee (元/㎡·月) in the i-th plan year; null when it rests on an unknown target or fee in force.
+ * Operations as in the SQL: share × target; min(current + i × step, max(current, target)).
+ */
+export function ownerFeeAt(
+	policy: Policy,
+	i: number,
+	buildingType: BuildingType,
+	target: number | null,
+	currentFee: number | null
+): number | null {
+	const o = policy.ownerFee;
+	if (o.mode === 'schedule') return o.fee[buildingType][i];
+	if (target === null) return null;
+	if (o.mode === 'share_of_target') return o.shares[i] * target;
+	if (currentFee === null) return null;
+	return Math.min(currentFee + i * o.stepPerYear, Math.max(currentFee, target));
+}
+
+/** Full reward rate (元/㎡·月) for a building type. */
+export function rewardRate(policy: Policy, buildingType: BuildingType): number {
+	return policy.reward.rate[buildingType];
+}
+
+/**
+ * Share of the full reward a score earns: clip((score − threshold) ÷ span, 0, 1); with span 0, 1 at or above the
+ * threshold and 0 below. Null without a score.
+ */
+export function rewardFactor(policy: Policy, score: number | null): number | null {
+	if (score === null) return null;
+	const { threshold, span } = policy.reward;
+	if (span > 0) return Math.min(1, Math.max(0, (score - threshold) / span));
+	return score >= threshold ? 1 : 0;
+}
+
+/** Provenance of a policy part; parts without one were entered by the user. */
+export function policyProvenance(policy: Policy, part: PolicyPart): Provenance {
+	return policy.provenance[part] ?? userProvenance();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Presets (domain.md section 7)
+// ---------------------------------------------------------------------------------------------------
+
+const PLAN_YEARS = [2026, 2027, 2028, 2029, 2030];
+
+const SECTION7 = 'Domain primer §7, relocation-housing subsidies: designs seen in practice';
+
+const DEFAULT_ASSESSMENT = {
+	lag: 1,
+	weights: { ...DEFAULT_ASSESSMENT_WEIGHTS },
+	timeLimitsHours: { ...DEFAULT_TIME_LIMITS_HOURS },
+	medianTargetHours: DEFAULT_MEDIAN_TARGET_HOURS
+};
+const DEFAULT_ASSESSMENT_PROVENANCE: Provenance = {
+	tag: 'E',
+	source: 'Domain primer §9: assessment from Q and grid tickets; weights, time limits and the one-year lag are this app\'s proposal',
+	note: 'The reward of year Y uses the assessment of year Y − 1; years after the last data year reuse the last assessment.'
+};
+const NO_CAP_PROVENANCE: Provenance = {
+	tag: 'E',
+	source: 'No budget figure is published with the design: uncapped until you enter your district\'s budget',
+	note: 'Enter a yearly cap and choose how it binds (pro rata, largest gap first, lowest score first).'
+};
+
+/**
+ * Shaoxing-style split paid by assessment [V]: multi-storey 0.40 = 0.20 zone by assessment + 0.10 town + 0.10
+ * owner; high-rise 1.10 = 0.70 by assessment + 0.30 town + 0.10 owner.
+ */
+export const SHAOXING_SPLIT: Policy = definePolicy({
+	id: 'shaoxing-split',
+	name_zh: '绍兴式分担（按考核拨付）',
+	name_en: 'Shaoxing-style split paid by assessment',
+	description: {
+		zh: '多层 0.40 = 考核拨付 0.20 + 镇 0.10 + 业主 0.10；高层 1.10 = 考核拨付 0.70 + 镇 0.30 + 业主 0.10。模型中：考核部分为奖励（费率 0.20/0.70），镇补部分为基础补贴（目标费 = 镇 + 业主 = 0.20/0.40，业主 0.10）。考核门槛、满额跨度与收缴率底线为本应用的估计。',
+		en: 'Multi-storey 0.40 = 0.20 zone by assessment + 0.10 town + 0.10 owner; high-rise 1.10 = 0.70 by assessment + 0.30 town + 0.10 owner. In the model the assessment part is the reward (rate 0.20 / 0.70) and the town part the base subsidy (target fee = town + owner = 0.20 / 0.40, owner 0.10). Threshold, span and collection floor are this app\'s estimates.'
+	},
+	years: PLAN_YEARS,
+	target: { mode: 'by_building_type', fee: { multi: 0.2, high: 0.4 } },
+	ownerFee: { mode: 'schedule', fee: { multi: [0.1, 0.1, 0.1, 0.1, 0.1], high: [0.1, 0.1, 0.1, 0.1, 0.1] } },
+	taper: [1, 1, 1, 1, 1],
+	reward: { rate: { multi: 0.2, high: 0.7 }, threshold: 60, span: 20 },
+	collectionFloor: 0.65,
+	budget: { caps: null, rule: 'pro_rata' },
+	assessment: DEFAULT_ASSESSMENT,
+	provenance: {
+		design: { tag: 'V', source: `${SECTION7}: split funding paid by assessment (a Shaoxing-area zone)`, note: 'Secondary source: check the zone\'s official text before a legal use.' },
+		target: {
+			tag: 'V-calc',
+			source: `${SECTION7}: guaranteed part of the fee = town + owner (multi 0.10 + 0.10 = 0.20; high 0.30 + 0.10 = 0.40)`,
+			note: 'The full fee (0.40 / 1.10) is this target plus the full assessment reward.'
+		},
+		ownerFee: { tag: 'V', source: `${SECTION7}: owner pays 0.10 (multi-storey and high-rise)` },
+		taper: { tag: 'E', source: 'The design states no phase-out: factor 1 every year' },
+		reward: {
+			tag: 'V',
+			source: `${SECTION7}: 0.20 (multi) / 0.70 (high) paid by the zone according to assessment`,
+			note: 'Rates [V]; threshold 60 and span 20 (full reward at 80, 二级) are [E]: the source does not say how the payment follows the score.'
+		},
+		collectionFloor: { tag: 'E', source: 'This app\'s proposal: below 65 % collection the reward is withheld', note: 'Typical residential collection is about 76 % (domain primer §3).' },
+		budget: NO_CAP_PROVENANCE,
+		assessment: DEFAULT_ASSESSMENT_PROVENANCE
+	}
+});
+
+/** Xiamen-style declining transition [V]: the district pays 50, 50, 40, 30, 20 % of the fee over five years. */
+export const XIAMEN_DECLINING: Policy = definePolicy({
+	id: 'xiamen-declining',
+	name_zh: '厦门式逐年递减过渡',
+	name_en: 'Xiamen-style declining transition',
+	description: {
+		zh: '区财政五年内依次承担物业费的 50%、50%、40%、30%、20%，业主承担其余部分（50%、50%、60%、70%、80%）。目标费暂用 2010 年全国商品房均价（多层 0.70、高层 1.28），请改为本地市场价。最困难家庭 100% 补贴为按户政策，本模型按小区计算，未纳入。',
+		en: 'The district pays 50, 50, 40, 30, 20 % of the fee over five years; owners pay the rest (50, 50, 60, 70, 80 %). The target fee stands in as the 2010 national commercial-housing averages (multi 0.70, high 1.28): replace with your market fee. The 100 % subsidy for the poorest households is per household and not modelled here (estate level).'
+	},
+	years: PLAN_YEARS,
+	target: { mode: 'by_building_type', fee: { multi: 0.7, high: 1.28 } },
+	ownerFee: { mode: 'share_of_target', shares: [0.5, 0.5, 0.6, 0.7, 0.8] },
+	taper: [1, 1, 1, 1, 1],
+	reward: { rate: { multi: 0, high: 0 }, threshold: 60, span: 20 },
+	collectionFloor: 0,
+	budget: { caps: null, rule: 'pro_rata' },
+	assessment: DEFAULT_ASSESSMENT,
+	provenance: {
+		design: {
+			tag: 'V',
+			source: `${SECTION7}: declining transition (a Xiamen district): the district pays 50 %, 50 %, 40 %, 30 %, 20 % of the fee over five years; 100 % for the poorest households`,
+			note: 'Secondary source: check the district\'s official text before a legal use.'
+		},
+		target: {
+			tag: 'V-calc',
+			source: 'Domain primer §7: national 2010 averages for commercial housing, 0.70 (multi) and 1.28 (high-rise)',
+			note: 'A stand-in market fee: replace it with the fee agreed for the estates.'
+		},
+		ownerFee: { tag: 'V-calc', source: `${SECTION7}: owners pay the part the district does not (100 % − 50/50/40/30/20 %)` },
+		taper: { tag: 'V-calc', source: 'The decline is carried by the owner share; factor 1 every year' },
+		reward: { tag: 'V', source: `${SECTION7}: the design has no assessment reward (rate 0)` },
+		collectionFloor: { tag: 'V', source: 'No reward, so no collection floor' },
+		budget: NO_CAP_PROVENANCE,
+		assessment: DEFAULT_ASSESSMENT_PROVENANCE
+	}
+});
+
+/** Finance-paid transition [V]: 0.6 / 0.9 / 1.1 by building height paid by the district for three years, then 0. */
+export const FINANCE_PAID_3Y: Policy = definePolicy({
+	id: 'finance-paid-3y',
+	name_zh: '财政全额托底三年',
+	name_en: 'Finance-paid transition (three years)',
+	description: {
+		zh: '按楼高 0.6 / 0.9 / 1.1 元/㎡·月 由区财政全额承担三年，之后由业委会接手、业主全额缴费。数据只区分多层与高层：多层 0.6、高层 1.1；小高层 0.9 一档未单列（可将高层改为 0.9）。',
+		en: 'A fee of 0.6 / 0.9 / 1.1 by building height paid in full by the district for three years, then the owners\' committee takes over and owners pay in full. The data know multi-storey and high-rise only: multi 0.6, high 1.1; the 0.9 mid-rise tier is not separate (set high to 0.9 where it applies).'
+	},
+	years: PLAN_YEARS,
+	target: { mode: 'by_building_type', fee: { multi: 0.6, high: 1.1 } },
+	ownerFee: { mode: 'share_of_target', shares: [0, 0, 0, 1, 1] },
+	taper: [1, 1, 1, 0, 0],
+	reward: { rate: { multi: 0, high: 0 }, threshold: 60, span: 20 },
+	collectionFloor: 0,
+	budget: { caps: null, rule: 'pro_rata' },
+	assessment: DEFAULT_ASSESSMENT,
+	provenance: {
+		design: {
+			tag: 'V',
+			source: `${SECTION7}: finance-paid transition: fee 0.6 / 0.9 / 1.1 by building height, paid by the district for three years, then the owners' committee takes over`,
+			note: 'Secondary source: check the district\'s official text before a legal use.'
+		},
+		target: { tag: 'V', source: `${SECTION7}: 0.6 (multi-storey) and 1.1 (high-rise); the 0.9 mid-rise tier is not a building type in the data` },
+		ownerFee: { tag: 'V', source: `${SECTION7}: nothing for three years, then the full fee (the owners' committee takes over)` },
+		taper: { tag: 'V', source: `${SECTION7}: paid by the district for three years, then 0` },
+		reward: { tag: 'V', source: `${SECTION7}: the design has no assessment reward (rate 0)` },
+		collectionFloor: { tag: 'V', source: 'No reward, so no collection floor' },
+		budget: NO_CAP_PROVENANCE,
+		assessment: DEFAULT_ASSESSMENT_PROVENANCE
+	}
+});
+
+/**
+ * The app's own proposal [E] (domain.md section 7, "a policy model"): target fee by building type, owners' fee
+ * raised 0.05 a year from what they pay now, base subsidy tapering to zero, a quality-linked reward.
+ */
+export const ZHIJIA_MODEL: Policy = definePolicy({
+	id: 'zhijia-model',
+	name_zh: '质价建议模型（估计）',
+	name_en: 'Zhijia proposal (estimate)',
+	description: {
+		zh: '本应用的建议 [E]：目标费多层 0.60、高层 1.10；业主在现缴费基础上每年提高 0.05；基础补贴逐年递减至零；考核得分 70 分起发放奖励，90 分满额，收缴率低于 70% 不发放。',
+		en: 'This app\'s proposal [E]: target fee 0.60 multi / 1.10 high; owners\' fee raised 0.05 a year from what they pay now; base subsidy tapering to zero; reward from a score of 70, full at 90, withheld below 70 % collection.'
+	},
+	years: PLAN_YEARS,
+	target: { mode: 'by_building_type', fee: { multi: 0.6, high: 1.1 } },
+	ownerFee: { mode: 'current_fee', stepPerYear: 0.05 },
+	taper: [1, 0.8, 0.6, 0.4, 0.2],
+	reward: { rate: { multi: 0.1, high: 0.2 }, threshold: 70, span: 20 },
+	collectionFloor: 0.7,
+	budget: { caps: null, rule: 'pro_rata' },
+	assessment: DEFAULT_ASSESSMENT,
+	provenance: {
+		design: { tag: 'E', source: 'Domain primer §7, "a policy model [E]": base subsidy, assessment reward, collection floor, budget cap, taper to zero' },
+		target: { tag: 'E', source: 'Borrowed from the finance-paid design of §7 (0.6 / 1.1 [V]) as a baseline-service fee' },
+		ownerFee: { tag: 'E', source: 'This app\'s proposal: 0.05 元/㎡·月 more each year until the target is reached' },
+		taper: { tag: 'E', source: 'This app\'s proposal: 100, 80, 60, 40, 20 %' },
+		reward: { tag: 'E', source: 'This app\'s proposal: 0.10 / 0.20 元/㎡·月 for a score from 70 (三级) to 90 (一级)' },
+		collectionFloor: { tag: 'E', source: 'This app\'s proposal: 70 %, a little below the typical 76 % (domain primer §3)' },
+		budget: NO_CAP_PROVENANCE,
+		assessment: DEFAULT_ASSESSMENT_PROVENANCE
+	}
+});
+
+/** The shipped presets. */
+export const SUBSIDY_PRESETS: readonly Policy[] = [SHAOXING_SPLIT, XIAMEN_DECLINING, FINANCE_PAID_3Y, ZHIJIA_MODEL];
+
+/** A preset by id. */
+export function findSubsidyPreset(id: string): Policy | undefined {
+	return SUBSIDY_PRESETS.find((p) => p.id === id);
+}
+
+/** Which policy parts a top-level key of a policy file overrides. */
+const KEY_PART: Readonly<Record<string, PolicyPart>> = {
+	target: 'target',
+	ownerFee: 'ownerFee',
+	taper: 'taper',
+	reward: 'reward',
+	collectionFloor: 'collectionFloor',
+	budget: 'budget',
+	assessment: 'assessment'
+};
+
+/** The outcome of {@link resolvePolicy}. */
+export type ResolvedPolicy = { success: true; policy: Policy } | { success: false; errors: string[] };
+
+/**
+ * A policy from what a user supplies: a preset id (string), a complete policy object, or an object
+ * `{ "extends": "<preset id>", …overrides }` whose top-level keys replace the preset's. Overridden parts without
+ * their own provenance are marked as entered by the user.
+ */
+export function resolvePolicy(input: unknown): ResolvedPolicy {
+	if (typeof input === 'string') {
+		const preset = findSubsidyPreset(input);
+		return preset
+			? { success: true, policy: preset }
+			: { success: false, errors: [`unknown preset '${input}' (presets: ${SUBSIDY_PRESETS.map((p) => p.id).join(', ')})`] };
+	}
+	let candidate: unknown = input;
+	if (input !== null && typeof input === 'object' && 'extends' in input) {
+		const { extends: base, ...overrides } = input as Record<string, unknown>;
+		const preset = typeof base === 'string' ? findSubsidyPreset(base) : undefined;
+		if (!preset) return { success: false, errors: [`'extends' must name a preset (${SUBSIDY_PRESETS.map((p) => p.id).join(', ')})`] };
+		const provenance: Record<string, unknown> = { ...preset.provenance };
+		for (const key of Object.keys(overrides)) {
+			const part = KEY_PART[key];
+			if (part) provenance[part] = userProvenance(`replaces the ${preset.id} preset's ${key}`);
+		}
+		const given = (overrides.provenance ?? {}) as Record<string, unknown>;
+		candidate = { ...preset, id: `${preset.id}+user`, ...overrides, provenance: { ...provenance, ...given } };
+	}
+	const r = parsePolicy(candidate);
+	if (r.success) return { success: true, policy: r.data };
+	return { success: false, errors: r.error.issues.map((i) => `${i.path.join('.') || '(policy)'}: ${i.message}`) };
+}
