@@ -15,7 +15,9 @@ import {
 	type Bilingual,
 	type GuidePriceCatalogue,
 	type IndicatorSystem,
-	type PeerModel
+	type PeerModel,
+	type Provenance,
+	sourceText
 } from '../domain';
 import type { EstateDetail } from '../queries/analysis';
 
@@ -24,7 +26,7 @@ export interface FitStep {
 	title: Bilingual;
 	formula: Bilingual;
 	notes: Bilingual[];
-	source?: string;
+	source?: Bilingual;
 }
 
 export interface FitExplanation {
@@ -34,6 +36,9 @@ export interface FitExplanation {
 	guide: number | null;
 	qpr: number | null;
 }
+
+/** A default's source in both languages, with its reliability tag. */
+const tagged = (p: Provenance): Bilingual => ({ zh: `${sourceText(p, 'zh')} [${p.tag}]`, en: `${sourceText(p, 'en')} [${p.tag}]` });
 
 const f = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? '—' : formatFigure(v, d));
 
@@ -60,7 +65,7 @@ export function explainFit(
 			en: `Σ weight × score = ${terms} = ${f(a.inspection.score, 2)}`
 		},
 		notes: a.inspection.notes,
-		source: `${s.system.provenance.indicators.source} [${s.system.provenance.indicators.tag}]`
+		source: tagged(s.system.provenance.indicators)
 	});
 
 	const q = a.composite.q;
@@ -75,7 +80,7 @@ export function explainFit(
 					}
 				: { zh: `Q = 巡查考评分 = ${f(q, 2)}`, en: `Q = inspection score = ${f(q, 2)}` },
 		notes: a.composite.note ? [a.composite.note] : [],
-		source: `${s.system.provenance.blend.source} [${s.system.provenance.blend.tag}]`
+		source: tagged(s.system.provenance.blend)
 	});
 
 	const t = s.system.gradeThresholds;
@@ -87,7 +92,7 @@ export function explainFit(
 			en: `Thresholds 1 ≥ ${t[0]}, 2 ≥ ${t[1]}, 3 ≥ ${t[2]}, 4 ≥ ${t[3]}: Q ${f(q, 1)} → ${a.gradeFromQ ? gradeLabel(a.gradeFromQ, 'en') : '—'}${a.grade !== a.gradeFromQ && a.grade ? `, capped by a red line at ${gradeLabel(a.grade, 'en')}` : ''}`
 		},
 		notes: a.notes.filter((n) => !a.inspection.notes.includes(n) && n !== a.composite.note),
-		source: `${s.system.provenance.gradeThresholds.source} [${s.system.provenance.gradeThresholds.tag}]`
+		source: tagged(s.system.provenance.gradeThresholds)
 	});
 
 	const meanUnitArea = fit.households > 0 ? fit.chargeable_area_m2 / fit.households : null;
@@ -105,7 +110,10 @@ export function explainFit(
 		title: { zh: '指导价', en: 'Guide price' },
 		formula: g?.explanation ?? { zh: '无等级，无法查指导价。', en: 'No grade, so no guide price.' },
 		notes: [s.catalogue.note],
-		source: `${s.catalogue.name_zh} / ${s.catalogue.name_en}: ${s.catalogue.source} [${s.catalogue.provenance.tag}]`
+		source: {
+			zh: `${s.catalogue.name_zh}：${sourceText(s.catalogue, 'zh')} [${s.catalogue.provenance.tag}]`,
+			en: `${s.catalogue.name_en}: ${sourceText(s.catalogue, 'en')} [${s.catalogue.provenance.tag}]`
+		}
 	});
 
 	const j = g?.price != null && fee?.value != null ? judgePriceQuality(g.price, fee.value, s.bands) : null;

@@ -40,8 +40,10 @@ export interface GuidePriceCatalogue {
 	id: string;
 	name_zh: string;
 	name_en: string;
-	/** Source text shown to the user. */
+	/** Source text shown to the user (English). */
 	source: string;
+	/** The source text in Chinese; `source` stands in where absent (e.g. user or imported tables). */
+	source_zh?: string;
 	/** Year of the source; null when not known. */
 	year: number | null;
 	/** True when the figures were seen in a public source ([V]); false for illustrative tables. */
@@ -69,6 +71,7 @@ function zhGrade(grade: Grade): string {
 }
 
 const CHECK_OFFICIAL = 'Seen in a secondary copy: check the official text before a legal use.';
+const CHECK_OFFICIAL_ZH = '见于转载（二手）来源：用于法律用途前请核对官方原文。';
 
 /**
  * Illustrative five-level ladder for a Shanghai-style district [E, not official]. The default catalogue
@@ -79,7 +82,9 @@ export const ILLUSTRATIVE_SHANGHAI_STYLE: GuidePriceCatalogue = {
 	name_zh: '示意五级价格表（上海式，非官方）',
 	name_en: 'Illustrative five-level ladder (Shanghai-style, not official)',
 	source:
-		'Domain primer §4: illustrative ladder for a Shanghai-style district. Shanghai 2005 had five levels with 2.30 as the ceiling [V]; its per-level prices were not found.',
+		'Method notes §4: illustrative ladder for a Shanghai-style district. Shanghai 2005 had five levels with 2.30 as the ceiling [V]; its per-level prices were not found.',
+	source_zh:
+		'《质价方法与来源说明》§4：上海式城区的示意五级价格表，非官方。上海 2005 年物业服务分等收费为五级、最高 2.30 元/㎡·月 [V]，各级价格未找到。',
 	year: null,
 	verified: false,
 	status: 'illustrative',
@@ -90,7 +95,11 @@ export const ILLUSTRATIVE_SHANGHAI_STYLE: GuidePriceCatalogue = {
 		...ladder('multi', [[1, 1.5], [2, 1.2], [3, 0.9], [4, 0.6], [5, 0.4]])
 	],
 	ranges: [],
-	provenance: { tag: 'E', source: 'Domain primer §4, illustrative five-level ladder [E, not official]' },
+	provenance: {
+		tag: 'E',
+		source: 'Method notes §4, illustrative five-level ladder [E, not official]',
+		source_zh: '《质价方法与来源说明》§4：示意五级价格表（本应用的估计，非官方）'
+	},
 	note: {
 		zh: '示意数据，并非任何政府公布的指导价。请替换为本地官方价格。',
 		en: 'Illustrative only: not a guide price published by any government. Replace with local official prices.'
@@ -102,7 +111,8 @@ export const DONGGUAN: GuidePriceCatalogue = {
 	id: 'dongguan',
 	name_zh: '东莞物业服务指导价',
 	name_en: 'Dongguan guide prices',
-	source: 'Domain primer §4, Dongguan guide-price table [V]: multi L2 0.80, L3 0.60, L4 0.40; high L2 2.00, L3 1.60, L4 1.30, L5 1.00',
+	source: 'Method notes §4, Dongguan guide-price table [V]: multi L2 0.80, L3 0.60, L4 0.40; high L2 2.00, L3 1.60, L4 1.30, L5 1.00',
+	source_zh: '《质价方法与来源说明》§4：东莞物业服务指导价表 [V]（年份未知）：多层 二级 0.80、三级 0.60、四级 0.40；高层 二级 2.00、三级 1.60、四级 1.30、五级 1.00',
 	year: null,
 	verified: true,
 	status: 'official',
@@ -113,7 +123,13 @@ export const DONGGUAN: GuidePriceCatalogue = {
 		...ladder('multi', [[2, 0.8], [3, 0.6], [4, 0.4]])
 	],
 	ranges: [],
-	provenance: { tag: 'V', source: 'Domain primer §4, verified guide-price tables: Dongguan', note: CHECK_OFFICIAL },
+	provenance: {
+		tag: 'V',
+		source: 'Method notes §4, verified guide-price tables: Dongguan (year unknown)',
+		source_zh: '《质价方法与来源说明》§4：公开来源所见的指导价表，东莞（年份未知）',
+		note: CHECK_OFFICIAL,
+		note_zh: CHECK_OFFICIAL_ZH
+	},
 	note: {
 		zh: '一级价格未找到；多层五级价格未找到。年份未知。',
 		en: 'Grade 1 prices not found; no multi-storey grade 5 price. Year unknown.'
@@ -125,7 +141,8 @@ export const SHAANXI_XIAN: GuidePriceCatalogue = {
 	id: 'shaanxi-xian',
 	name_zh: '陕西/西安物业服务指导价',
 	name_en: "Shaanxi / Xi'an guide prices",
-	source: "Domain primer §4, Shaanxi/Xi'an guide-price table [V]: multi 0.45 / 0.40 / 0.35 / 0.30; high 1.50 / 1.20 / 0.90 / 0.70 (L1-L4)",
+	source: "Method notes §4, Shaanxi/Xi'an guide-price table [V]: multi 0.45 / 0.40 / 0.35 / 0.30; high 1.50 / 1.20 / 0.90 / 0.70 (L1-L4)",
+	source_zh: '《质价方法与来源说明》§4：陕西/西安物业服务指导价表 [V]（年份未知）：一级至四级，多层 0.45 / 0.40 / 0.35 / 0.30，高层 1.50 / 1.20 / 0.90 / 0.70',
 	year: null,
 	verified: true,
 	status: 'official',
@@ -136,7 +153,13 @@ export const SHAANXI_XIAN: GuidePriceCatalogue = {
 		...ladder('multi', [[1, 0.45], [2, 0.4], [3, 0.35], [4, 0.3]])
 	],
 	ranges: [],
-	provenance: { tag: 'V', source: "Domain primer §4, verified guide-price tables: Shaanxi/Xi'an", note: CHECK_OFFICIAL },
+	provenance: {
+		tag: 'V',
+		source: "Method notes §4, verified guide-price tables: Shaanxi/Xi'an (year unknown)",
+		source_zh: '《质价方法与来源说明》§4：公开来源所见的指导价表，陕西/西安（年份未知）',
+		note: CHECK_OFFICIAL,
+		note_zh: CHECK_OFFICIAL_ZH
+	},
 	note: {
 		zh: '四个等级，五级（不达标）无指导价。年份未知。',
 		en: 'Four levels: no guide price for grade 5 (below standard). Year unknown.'
@@ -148,7 +171,8 @@ export const GUANGZHOU_2023: GuidePriceCatalogue = {
 	id: 'guangzhou-2023',
 	name_zh: '广州 2023 物业服务指导价',
 	name_en: 'Guangzhou 2023 guide prices',
-	source: 'Domain primer §4, Guangzhou 2023 [V]: five levels, elevator / high-rise L1 2.80 … L5 0.90 (middle levels not found)',
+	source: 'Method notes §4, Guangzhou 2023 [V]: five levels, elevator / high-rise L1 2.80 … L5 0.90 (middle levels not found)',
+	source_zh: '《质价方法与来源说明》§4：广州 2023 年物业服务指导价 [V]：五级，有电梯/高层 一级 2.80 … 五级 0.90（中间等级未找到）',
 	year: 2023,
 	verified: true,
 	status: 'official',
@@ -156,7 +180,13 @@ export const GUANGZHOU_2023: GuidePriceCatalogue = {
 	levels: 5,
 	rows: ladder('high', [[1, 2.8], [5, 0.9]]),
 	ranges: [],
-	provenance: { tag: 'V', source: 'Domain primer §4, verified guide-price tables: Guangzhou 2023', note: CHECK_OFFICIAL },
+	provenance: {
+		tag: 'V',
+		source: 'Method notes §4, verified guide-price tables: Guangzhou 2023',
+		source_zh: '《质价方法与来源说明》§4：公开来源所见的指导价表，广州 2023 年',
+		note: CHECK_OFFICIAL,
+		note_zh: CHECK_OFFICIAL_ZH
+	},
 	note: {
 		zh: '仅有高层一级与五级价格；中间等级与多层价格未找到。',
 		en: 'Only high-rise grades 1 and 5; middle grades and multi-storey prices not found.'
@@ -168,7 +198,8 @@ export const NANJING_DRAFT_2021: GuidePriceCatalogue = {
 	id: 'nanjing-draft-2021',
 	name_zh: '南京物业服务指导价（征求意见稿，约 2021）',
 	name_en: 'Nanjing guide prices (draft, about 2021)',
-	source: 'Domain primer §4, Nanjing draft ~2021 [V]: five levels, multi-storey 0.50-1.70, high-rise 0.90-2.60',
+	source: 'Method notes §4, Nanjing draft ~2021 [V]: five levels, multi-storey 0.50-1.70, high-rise 0.90-2.60',
+	source_zh: '《质价方法与来源说明》§4：南京物业服务指导价征求意见稿（约 2021 年）[V]：五级，多层 0.50-1.70，高层 0.90-2.60',
 	year: 2021,
 	verified: true,
 	status: 'draft',
@@ -179,7 +210,13 @@ export const NANJING_DRAFT_2021: GuidePriceCatalogue = {
 		{ building_type: 'multi', low: 0.5, high: 1.7 },
 		{ building_type: 'high', low: 0.9, high: 2.6 }
 	],
-	provenance: { tag: 'V', source: 'Domain primer §4, verified guide-price tables: Nanjing draft', note: CHECK_OFFICIAL },
+	provenance: {
+		tag: 'V',
+		source: 'Method notes §4, verified guide-price tables: Nanjing draft (about 2021)',
+		source_zh: '《质价方法与来源说明》§4：公开来源所见的指导价表，南京征求意见稿（约 2021 年）',
+		note: CHECK_OFFICIAL,
+		note_zh: CHECK_OFFICIAL_ZH
+	},
 	note: {
 		zh: '征求意见稿，年份约为 2021；只知各建筑类型的总价格区间，无分级价格，不能计算质价比。',
 		en: 'A draft, year approximate; only the overall range per building type is known, no per-grade prices, so no QPR.'
@@ -191,7 +228,8 @@ export const CHONGQING_2024: GuidePriceCatalogue = {
 	id: 'chongqing-2024',
 	name_zh: '重庆 2024 物业服务指导价区间',
 	name_en: 'Chongqing 2024 guide-price ranges',
-	source: 'Domain primer §4, Chongqing 2024 [V]: no elevator 0.60-1.35, elevator 1.00-1.90',
+	source: 'Method notes §4, Chongqing 2024 [V]: no elevator 0.60-1.35, elevator 1.00-1.90',
+	source_zh: '《质价方法与来源说明》§4：重庆 2024 年物业服务指导价 [V]：无电梯 0.60-1.35，有电梯 1.00-1.90',
 	year: 2024,
 	verified: true,
 	status: 'official',
@@ -202,7 +240,13 @@ export const CHONGQING_2024: GuidePriceCatalogue = {
 		{ building_type: 'multi', low: 0.6, high: 1.35 },
 		{ building_type: 'high', low: 1.0, high: 1.9 }
 	],
-	provenance: { tag: 'V', source: 'Domain primer §4, verified guide-price tables: Chongqing 2024', note: CHECK_OFFICIAL },
+	provenance: {
+		tag: 'V',
+		source: 'Method notes §4, verified guide-price tables: Chongqing 2024',
+		source_zh: '《质价方法与来源说明》§4：公开来源所见的指导价表，重庆 2024 年',
+		note: CHECK_OFFICIAL,
+		note_zh: CHECK_OFFICIAL_ZH
+	},
 	note: {
 		zh: '只知各建筑类型的价格区间，无分级价格，不能计算质价比。',
 		en: 'Only the range per building type is known, no per-grade prices, so no QPR.'

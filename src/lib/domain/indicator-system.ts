@@ -107,8 +107,10 @@ export const DEFAULT_INDICATOR_SYSTEM: IndicatorSystem = {
 			provenance: {
 				tag: 'E',
 				source:
-					'Domain primer §5: "a red line (an elevator or fire-safety failure) can cap the grade"; floor 60 and cap 三级 chosen by this app',
-				note: 'Below 60 is 不达标 on the grade scale; capping at 三级 rules out the top two grades.'
+					'Method notes §5: "a red line (an elevator or fire-safety failure) can cap the grade"; floor 60 and cap 三级 chosen by this app',
+				source_zh: '《质价方法与来源说明》§5：红线（电梯或消防不合格）可限制等级；及格线 60 分、最高定为三级由本应用设定',
+				note: 'Below 60 is 不达标 on the grade scale; capping at 三级 rules out the top two grades.',
+				note_zh: '低于 60 分在等级表上为不达标；最高定为三级，即排除一级、二级。'
 			}
 		},
 		{
@@ -118,8 +120,10 @@ export const DEFAULT_INDICATOR_SYSTEM: IndicatorSystem = {
 			provenance: {
 				tag: 'E',
 				source:
-					'Domain primer §5: "a red line (an elevator or fire-safety failure) can cap the grade"; floor 60 and cap 三级 chosen by this app',
-				note: 'Below 60 is 不达标 on the grade scale; capping at 三级 rules out the top two grades.'
+					'Method notes §5: "a red line (an elevator or fire-safety failure) can cap the grade"; floor 60 and cap 三级 chosen by this app',
+				source_zh: '《质价方法与来源说明》§5：红线（电梯或消防不合格）可限制等级；及格线 60 分、最高定为三级由本应用设定',
+				note: 'Below 60 is 不达标 on the grade scale; capping at 三级 rules out the top two grades.',
+				note_zh: '低于 60 分在等级表上为不达标；最高定为三级，即排除一级、二级。'
 			}
 		}
 	],
@@ -128,9 +132,15 @@ export const DEFAULT_INDICATOR_SYSTEM: IndicatorSystem = {
 		indicators: {
 			tag: 'E',
 			source:
-				"Domain primer §5: default indicator system adapted from Hunan's star-rating weights (basic management 200, buildings 110, facilities 340, order 150, environment 140, results 60 of 1,100 [V])"
+				"Method notes §5: default indicator system adapted from Hunan's property-service star rating (points: basic management 200, buildings 110, facilities 340, order 150, environment 140, results 60, bonus 100; 1,100 in all [V])",
+			source_zh:
+				'《质价方法与来源说明》§5：默认指标体系，权重改编自湖南省物业服务星级评定（分值：基础管理 200、房屋 110、设施设备 340、秩序维护 150、环境 140、服务成效 60、加分 100，共 1,100 分 [V]）'
 		},
-		blend: { tag: 'E', source: 'Domain primer §5: Q = 0.6 × inspection score + 0.4 × owner-satisfaction score' },
+		blend: {
+			tag: 'E',
+			source: 'Method notes §5: Q = 0.6 × inspection score + 0.4 × owner-satisfaction score',
+			source_zh: '《质价方法与来源说明》§5：Q = 0.6 × 检查评分 + 0.4 × 业主满意度评分（本应用的设计建议）'
+		},
 		gradeThresholds: DEFAULT_GRADE_THRESHOLDS_PROVENANCE
 	}
 };

@@ -58,7 +58,9 @@ export const DEFAULT_PEER_OPTIONS: PeerOptions = {
 export const DEFAULT_PEER_OPTIONS_PROVENANCE: Provenance = {
 	tag: 'E',
 	source:
-		'Domain primer §6: peers are the same building type, similar age and size, at the same quality; equal weights, penalty 3 and missing gap 2 are this app\'s choices'
+		'Method notes §6: peers are estates of the same building type and similar age, size and quality; k = 5, equal weights, estate-type penalty 3 and missing-feature gap 2 are this app\'s choices',
+	source_zh:
+		'《质价方法与来源说明》§6：同类小区指楼型相同、房龄、规模与服务质量相近的小区；取最相近的 5 个、各项等权、小区类型不同罚 3、缺项差距 2 为本应用的设定'
 };
 
 /** One peer and how far it is. */

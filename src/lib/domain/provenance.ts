@@ -4,7 +4,7 @@
  */
 
 /**
- * Evidence tag, as defined in the domain primer (docs: /work/shared/domain.md):
+ * Evidence tag, as defined in the method notes (docs/sources.md, 《质价方法与来源说明》 §2):
  * - `V`      seen in a public source (often a secondary copy: check the official text before legal use)
  * - `V-calc` computed from such a source
  * - `M`      widely known but not re-checked
@@ -25,10 +25,24 @@ export type Lang = keyof Bilingual;
 /** The origin of one figure or set of figures. */
 export interface Provenance {
 	tag: ProvenanceTag;
-	/** Source text: the document, table or reasoning the figure comes from. */
+	/** Source text (English): the document, table or reasoning the figure comes from. */
 	source: string;
-	/** Caveats the user should see with the figure. */
+	/** The source text in Chinese; `source` stands in where absent (e.g. user or imported records). */
+	source_zh?: string;
+	/** Caveats the user should see with the figure (English). */
 	note?: string;
+	/** The caveats in Chinese; `note` stands in where absent. */
+	note_zh?: string;
+}
+
+/** The source text of a record in one language: Chinese when given, else the English `source`. */
+export function sourceText(p: Pick<Provenance, 'source' | 'source_zh'>, lang: Lang): string {
+	return lang === 'zh' && p.source_zh ? p.source_zh : p.source;
+}
+
+/** The note of a record in one language (Chinese when given, else `note`); undefined when there is none. */
+export function noteText(p: Pick<Provenance, 'note' | 'note_zh'>, lang: Lang): string | undefined {
+	return lang === 'zh' && p.note_zh ? p.note_zh : p.note;
 }
 
 /** What each tag means, for a legend beside sourced figures. */
@@ -42,7 +56,8 @@ export const PROVENANCE_TAG_LABELS: Readonly<Record<ProvenanceTag, Bilingual>> =
 
 /** Provenance for a figure the user typed in place of a default. */
 export function userProvenance(note?: string): Provenance {
-	return note === undefined ? { tag: 'user', source: 'user-entered' } : { tag: 'user', source: 'user-entered', note };
+	const base: Provenance = { tag: 'user', source: 'user-entered', source_zh: '用户自填' };
+	return note === undefined ? base : { ...base, note };
 }
 
 /** Pick the text of a bilingual label in one language. */

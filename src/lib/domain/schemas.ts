@@ -14,7 +14,9 @@ const grade = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z
 export const provenanceSchema = z.object({
 	tag: z.enum(['V', 'V-calc', 'M', 'E', 'user']),
 	source: z.string(),
-	note: z.string().optional()
+	source_zh: z.string().optional(),
+	note: z.string().optional(),
+	note_zh: z.string().optional()
 });
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -55,6 +57,7 @@ export const guidePriceCatalogueSchema = z
 		name_zh: z.string(),
 		name_en: z.string(),
 		source: z.string(),
+		source_zh: z.string().optional(),
 		year: z.number().int().nullable(),
 		verified: z.boolean(),
 		status: z.enum(['official', 'draft', 'illustrative']),

@@ -37,6 +37,11 @@ export function t(key: MessageKey, vars?: Record<string, string | number>): stri
 	return s;
 }
 
+/** The source text of a default in the current language (domain provenance or a catalogue). */
+export function src(p: { source: string; source_zh?: string }): string {
+	return i18n.lang === 'en' ? p.source : (p.source_zh ?? p.source);
+}
+
 /** Picks the current language from a domain label ({zh, en}). */
 export function dl(label: { zh: string; en: string }): string {
 	return i18n.lang === 'en' ? label.en : label.zh;

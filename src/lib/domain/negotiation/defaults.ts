@@ -1,5 +1,5 @@
 /**
- * Default figures of the negotiation workspace, each with its source as data (domain primer §3), so the
+ * Default figures of the negotiation workspace, each with its source as data (method notes §3), so the
  * UI can show where a default comes from and the user can replace it. The plain numbers used as
  * function defaults are read from these records, never typed twice.
  */
@@ -19,6 +19,9 @@ export interface RateRange {
 }
 
 const CHECK_OFFICIAL = 'Seen in a secondary copy: check the official text before a legal use.';
+const CHECK_OFFICIAL_ZH = '见于转载（二手）来源：用于法律用途前请核对官方原文。';
+const CITY_RULES_VARY = 'City rules vary: use the local rule.';
+const CITY_RULES_VARY_ZH = '各地规定不同：请按当地规定。';
 
 /**
  * Profit rate on cost for a lump-sum (包干制) fee: 8% [V]. The primer gives 6-12% on cost as the usual
@@ -29,8 +32,12 @@ export const DEFAULT_PROFIT_RATE: SourcedFigure = {
 	label: { zh: '利润率（占成本）', en: 'Profit rate (on cost)' },
 	provenance: {
 		tag: 'V',
-		source: 'Domain primer §3: profit 6-12% on cost [V]; the worked example 1.14 × 1.08 × 1.06 uses 8%',
-		note: CHECK_OFFICIAL
+		source:
+			'Method notes §3: lump-sum fee = service cost + statutory taxes + profit (Measures on Property-Service Fees, 2003); profit 6-12% on cost [V]; the worked example 1.14 × 1.08 × 1.06 uses 8%',
+		source_zh:
+			'《质价方法与来源说明》§3：包干制物业费 = 物业服务成本 + 法定税费 + 利润（《物业服务收费管理办法》，2003）；利润率常见为成本的 6%-12% [V]，算例 1.14 × 1.08 × 1.06 取 8%',
+		note: CHECK_OFFICIAL,
+		note_zh: CHECK_OFFICIAL_ZH
 	}
 };
 
@@ -40,8 +47,10 @@ export const PROFIT_RATE_RANGE: SourcedFigure<RateRange> = {
 	label: { zh: '常见利润率区间', en: 'Usual profit-rate range' },
 	provenance: {
 		tag: 'V',
-		source: 'Domain primer §3: profit 6-12% on cost; Guangdong approves 优质优价 fees at cost-profit margin ≤ 10%',
-		note: CHECK_OFFICIAL
+		source: 'Method notes §3: profit 6-12% on cost; Guangdong approves 优质优价 fees at cost-profit margin ≤ 10%',
+		source_zh: '《质价方法与来源说明》§3：利润率常见为成本的 6%-12%；广东省核定“优质优价”收费时成本利润率不超过 10%',
+		note: CHECK_OFFICIAL,
+		note_zh: CHECK_OFFICIAL_ZH
 	}
 };
 
@@ -57,20 +66,34 @@ export const VAT_RATES: Readonly<Record<VatKind, SourcedFigure>> = {
 	general: {
 		value: 0.06,
 		label: { zh: '增值税率（一般纳税人）', en: 'VAT rate (general taxpayer)' },
-		provenance: { tag: 'V', source: 'Domain primer §3: VAT on property services since 2016, 6% general taxpayer', note: CHECK_OFFICIAL }
+		provenance: {
+			tag: 'V',
+			source: 'Method notes §3: VAT on property services since the 2016 reform (Caishui [2016] No. 36), 6% for a general taxpayer',
+			source_zh: '《质价方法与来源说明》§3：2016 年营改增（财税〔2016〕36号）后物业服务缴纳增值税，一般纳税人税率 6%',
+			note: CHECK_OFFICIAL,
+			note_zh: CHECK_OFFICIAL_ZH
+		}
 	},
 	small_scale: {
 		value: 0.03,
 		label: { zh: '增值税征收率（小规模纳税人）', en: 'VAT rate (small-scale taxpayer)' },
-		provenance: { tag: 'V', source: 'Domain primer §3: 3% small-scale taxpayer', note: CHECK_OFFICIAL }
+		provenance: {
+			tag: 'V',
+			source: 'Method notes §3: 3% levy rate for a small-scale taxpayer (Caishui [2016] No. 36)',
+			source_zh: '《质价方法与来源说明》§3：小规模纳税人征收率 3%（财税〔2016〕36号）',
+			note: CHECK_OFFICIAL,
+			note_zh: CHECK_OFFICIAL_ZH
+		}
 	},
 	small_scale_reduced: {
 		value: 0.01,
 		label: { zh: '增值税征收率（小规模纳税人阶段性减按）', en: 'VAT rate (small-scale, temporary relief)' },
 		provenance: {
 			tag: 'M',
-			source: 'Domain primer §3: small-scale taxpayers temporarily 1%',
-			note: 'A temporary relief set by yearly notices: check that it applies to the year in question.'
+			source: 'Method notes §3: small-scale taxpayers temporarily 1%',
+			source_zh: '《质价方法与来源说明》§3：小规模纳税人阶段性减按 1% 征收',
+			note: 'A temporary relief set by yearly notices: check that it applies to the year in question.',
+			note_zh: '阶段性优惠，由各年度财政部、税务总局的公告规定：请核对所涉年度是否适用。'
 		}
 	}
 };
@@ -84,8 +107,12 @@ export const DEFAULT_COLLECTION_RATE: SourcedFigure = {
 	label: { zh: '收缴率', en: 'Collection rate' },
 	provenance: {
 		tag: 'V',
-		source: 'Domain primer §3: a 76% collection rate is a typical residential figure; §7: 2010 averages 75-76% (reform/affordable) and 79.5% (commercial)',
-		note: 'Replace with the estate’s own collection record.'
+		source:
+			'Method notes §3: a 76% collection rate is a typical residential figure; §7: national 2010 averages about 75-76% (reform/affordable housing) and 79.5% (commercial housing)',
+		source_zh:
+			'《质价方法与来源说明》§3：住宅物业费收缴率 76% 为常见水平；§7：2010 年全国均值，房改房与保障性住房约 75%-76%，商品房 79.5%',
+		note: 'Replace with the estate’s own collection record.',
+		note_zh: '请替换为本小区自己的收缴记录。'
 	}
 };
 
@@ -96,7 +123,11 @@ export const DEFAULT_COLLECTION_RATE: SourcedFigure = {
 export const DEFAULT_VACANT_SHARE: SourcedFigure = {
 	value: 0,
 	label: { zh: '空置超过 6 个月的面积占比', en: 'Share of area vacant over 6 months' },
-	provenance: { tag: 'E', source: 'This app: no general figure exists, so none is assumed; enter the estate’s own' }
+	provenance: {
+		tag: 'E',
+		source: 'This app (Method notes §3): no general figure exists, so none is assumed; enter the estate’s own',
+		source_zh: '本应用设定（《质价方法与来源说明》§3）：没有通用数字，故默认不设空置；请填写本小区的实际情况'
+	}
 };
 
 /** What share of the fee homes vacant over 6 months pay in city rules seen: 40-70% [V]. */
@@ -105,8 +136,10 @@ export const VACANT_PAID_SHARE_RANGE: SourcedFigure<RateRange> = {
 	label: { zh: '空置房缴费比例区间', en: 'Range of the share vacant homes pay' },
 	provenance: {
 		tag: 'V',
-		source: 'Domain primer §3: vacant homes often pay 40-70% after 6 months empty (city rules vary)',
-		note: 'City rules vary: use the local rule.'
+		source: 'Method notes §3: vacant homes often pay 40-70% after 6 months empty (city rules vary)',
+		source_zh: '《质价方法与来源说明》§3：空置满 6 个月的住房常按物业费的 40%-70% 缴纳（各地规定不同）',
+		note: CITY_RULES_VARY,
+		note_zh: CITY_RULES_VARY_ZH
 	}
 };
 
@@ -116,8 +149,10 @@ export const DEFAULT_VACANT_PAID_SHARE: SourcedFigure = {
 	label: { zh: '空置房缴费比例', en: 'Share of the fee vacant homes pay' },
 	provenance: {
 		tag: 'E',
-		source: 'This app: 50%, a round figure inside the 40-70% seen in city rules [V] (domain primer §3)',
-		note: 'City rules vary: use the local rule.'
+		source: 'This app: 50%, a round figure inside the 40-70% seen in city rules [V] (Method notes §3)',
+		source_zh: '本应用设定：50%，取各地规定所见 40%-70% [V] 之间的整数（《质价方法与来源说明》§3）',
+		note: CITY_RULES_VARY,
+		note_zh: CITY_RULES_VARY_ZH
 	}
 };
 
@@ -134,8 +169,11 @@ export const DEFAULT_SOCIAL_INSURANCE_RATE: SourcedFigure = {
 	provenance: {
 		tag: 'E',
 		source:
-			'This app: employer shares in large cities ≈ pension 16% + medical/maternity ~9-10% + unemployment 0.5% + work injury ~0.2-1% + housing fund 5-12% (often 7%) ≈ 30-40%; 33% taken',
-		note: 'Contributions on the local minimum base make the effective share of wages lower: enter the firm’s own rate.'
+			'This app (Method notes §3): employer shares in large cities ≈ pension 16% + medical/maternity ~9-10% + unemployment 0.5% + work injury ~0.2-1% + housing fund 5-12% (often 7%) ≈ 30-40%; 33% taken',
+		source_zh:
+			'本应用估计（《质价方法与来源说明》§3）：大城市单位缴费约为养老 16% + 医疗（含生育）约 9%-10% + 失业 0.5% + 工伤约 0.2%-1% + 住房公积金 5%-12%（常见 7%），合计约 30%-40%，取 33%',
+		note: 'Contributions on the local minimum base make the effective share of wages lower: enter the firm’s own rate.',
+		note_zh: '按当地最低缴费基数缴纳而工资高于基数时，实际占工资的比例更低：请填写企业自己的比例。'
 	}
 };
 
@@ -143,7 +181,11 @@ export const DEFAULT_SOCIAL_INSURANCE_RATE: SourcedFigure = {
 export const DEFAULT_SENSITIVITY_STEP: SourcedFigure = {
 	value: 0.1,
 	label: { zh: '敏感性分析变动幅度', en: 'Sensitivity step' },
-	provenance: { tag: 'E', source: 'This app: ±10% of each input, the customary step of a tornado chart' }
+	provenance: {
+		tag: 'E',
+		source: 'This app: ±10% of each input, the customary step of a tornado chart',
+		source_zh: '本应用设定：各项输入上下变动 10%，即龙卷风图（敏感性分析）的常用步长'
+	}
 };
 
 /**
@@ -156,7 +198,9 @@ export const DEFAULT_COMMISSION_RATE: SourcedFigure = {
 	label: { zh: '酬金比例（占物业服务支出）', en: 'Commission rate (on service expenditure)' },
 	provenance: {
 		tag: 'E',
-		source: 'This app: no source for typical commission rates was found; the default profit rate (8%, domain primer §3) stands in',
-		note: 'Use the rate or fixed sum in the contract.'
+		source: 'This app: no source for typical commission rates was found; the default profit rate (8%, Method notes §3) stands in',
+		source_zh: '本应用设定：未找到常见酬金比例的来源，暂以默认利润率（8%，《质价方法与来源说明》§3）代替',
+		note: 'Use the rate or fixed sum in the contract.',
+		note_zh: '请使用合同约定的酬金比例或固定金额。'
 	}
 };

@@ -37,8 +37,10 @@ export const DEFAULT_UNIT_SIZE_SHARES: readonly UnitSizeShare[] = [
 /** Where the default distribution comes from. */
 export const DEFAULT_UNIT_SIZE_SHARES_PROVENANCE: Provenance = {
 	tag: 'E',
-	source: 'This app: a plausible mix for an urban commercial estate (mean 92 ㎡), rescaled to the estate’s mean unit area when known',
-	note: 'Replace with the estate’s own unit-size table.'
+	source: 'This app (Method notes §3): a plausible mix for an urban commercial estate (mean 92 ㎡), rescaled to the estate’s mean unit area when known',
+	source_zh: '本应用估计（《质价方法与来源说明》§3）：城市商品房小区常见的户型结构（50 ㎡ 10%、70 ㎡ 25%、90 ㎡ 35%、120 ㎡ 20%、140 ㎡ 10%，户均 92 ㎡），已知户均面积时按比例缩放',
+	note: 'Replace with the estate’s own unit-size table.',
+	note_zh: '请替换为本小区自己的户型面积表。'
 };
 
 /**

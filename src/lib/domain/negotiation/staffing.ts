@@ -144,7 +144,9 @@ export interface StaffingTemplate {
 }
 
 const TEMPLATE_SOURCE =
-	'This app: a plausible plan for a 100,000 m² estate (about 1,100 homes) in a large city; wages near market pay for these posts, above the local minimum wage. Not from a published standard.';
+	'This app (Method notes §3): a plausible plan for a 100,000 m² estate (about 1,100 homes) in a large city; wages near market pay for these posts, above the local minimum wage. Not from a published standard.';
+const TEMPLATE_SOURCE_ZH =
+	'本应用估计（《质价方法与来源说明》§3）：大城市 10 万 ㎡（约 1,100 户）小区的常见人员配置；工资接近这些岗位的市场水平，高于当地最低工资。并非出自公开标准。';
 
 /**
  * Default staffing templates [E] for a 100,000 m² estate. High-rise: 2 manager/customer service at
@@ -164,7 +166,7 @@ export const STAFFING_TEMPLATES: Readonly<Record<BuildingType, StaffingTemplate>
 			{ post: 'greening', headcount: 2, monthlyWage: 3500 },
 			{ post: 'repair', headcount: 3, monthlyWage: 5000 }
 		],
-		provenance: { tag: 'E', source: TEMPLATE_SOURCE }
+		provenance: { tag: 'E', source: TEMPLATE_SOURCE, source_zh: TEMPLATE_SOURCE_ZH }
 	},
 	multi: {
 		buildingType: 'multi',
@@ -176,7 +178,7 @@ export const STAFFING_TEMPLATES: Readonly<Record<BuildingType, StaffingTemplate>
 			{ post: 'greening', headcount: 2, monthlyWage: 3300 },
 			{ post: 'repair', headcount: 2, monthlyWage: 4500 }
 		],
-		provenance: { tag: 'E', source: TEMPLATE_SOURCE }
+		provenance: { tag: 'E', source: TEMPLATE_SOURCE, source_zh: TEMPLATE_SOURCE_ZH }
 	}
 };
 

@@ -6,8 +6,9 @@
  * participating owners; every other matter, hiring or dismissing the property firm and using the
  * maintenance fund among them, needs more than 1/2 of both.
  *
- * Correction to domain primer §8, which puts "raising or using the maintenance fund" under 3/4: in the
- * code only raising (筹集, item 6) needs 3/4; using it (使用, item 5) needs a simple majority.
+ * Correction to the team's domain primer §8, which put "raising or using the maintenance fund" under 3/4: in
+ * the code only raising (筹集, item 6) needs 3/4; using it (使用, item 5) needs a simple majority. The
+ * method notes (docs/sources.md §8) state the corrected rule.
  *
  * All four tests are decided in exact arithmetic (rational.ts): exactly 2/3 participation passes, one
  * owner fewer fails; exactly 1/2 approval fails, one more passes.
@@ -46,8 +47,11 @@ export const VOTE_THRESHOLDS: Readonly<{ participation: VoteThreshold; major: Vo
 /** Where the vote rules come from. */
 export const VOTE_RULES_PROVENANCE: Provenance = {
 	tag: 'M',
-	source: 'Civil Code of the PRC (民法典) art. 278, in force 2021; domain primer §8',
-	note: 'Primer §8 lists using the maintenance fund as a 3/4 matter; the code puts only raising it (item 6) there, using it (item 5) is a majority matter. Check the official text before a legal use.'
+	source: 'Civil Code of the PRC (民法典) art. 278, in force 2021; Method notes §8',
+	source_zh: '《中华人民共和国民法典》第二百七十八条（2021 年起施行）；《质价方法与来源说明》§8',
+	note: 'Using the maintenance fund (item 5) needs only a majority; raising it (item 6), rebuilding (item 7) and changing the use of common parts (item 8) need 3/4. Quoted, not re-checked: check the official text before a legal use.',
+	note_zh:
+		'使用维修资金（第五项）只需过半数同意；筹集维修资金（第六项）、改建重建（第七项）、改变共有部分用途或利用其经营（第八项）需四分之三以上同意。条文为引述、未复核：用于法律用途前请核对官方原文。'
 };
 
 /** One of the matters of art. 278, para. 1, and the majority it needs. */
@@ -78,7 +82,11 @@ export const CIVIL_CODE_278_MATTERS: readonly OwnersMatter[] = [
  */
 export const FEE_DECISION_KIND: { kind: MotionKind; provenance: Provenance } = {
 	kind: 'ordinary',
-	provenance: { tag: 'E', source: 'This app’s reading of art. 278: fee terms go with hiring the firm (item 4) or item 9, both majority matters' }
+	provenance: {
+		tag: 'E',
+		source: 'This app’s reading of art. 278 (Method notes §8): fee terms go with hiring the firm (item 4) or item 9, both majority matters',
+		source_zh: '本应用对《民法典》第二百七十八条的理解（《质价方法与来源说明》§8）：物业费是选聘物业服务企业（第四项）时约定的合同条款，否则属第九项，均需过半数同意'
+	}
 };
 
 /** The four tests. */

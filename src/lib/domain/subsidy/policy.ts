@@ -277,7 +277,16 @@ export function policyProvenance(policy: Policy, part: PolicyPart): Provenance {
 
 const PLAN_YEARS = [2026, 2027, 2028, 2029, 2030];
 
-const SECTION7 = 'Domain primer §7, relocation-housing subsidies: designs seen in practice';
+const SECTION7 = 'Method notes §7, relocation-housing subsidies: designs seen in practice';
+const SECTION7_ZH = '《质价方法与来源说明》§7，动迁安置房补贴的实践做法';
+const SECONDARY_DISTRICT = 'Secondary source: check the district\'s official text before a legal use.';
+const SECONDARY_ZH = '转载（二手）来源：用于法律用途前请核对当地官方原文。';
+const NO_REWARD: Provenance = {
+	tag: 'V',
+	source: `${SECTION7}: the design has no assessment reward (rate 0)`,
+	source_zh: `${SECTION7_ZH}：该做法没有考核奖励（费率为 0）`
+};
+const NO_FLOOR: Provenance = { tag: 'V', source: 'No reward, so no collection floor', source_zh: '没有考核奖励，故不设收缴率底线' };
 
 const DEFAULT_ASSESSMENT = {
 	lag: 1,
@@ -287,13 +296,17 @@ const DEFAULT_ASSESSMENT = {
 };
 const DEFAULT_ASSESSMENT_PROVENANCE: Provenance = {
 	tag: 'E',
-	source: 'Domain primer §9: assessment from Q and grid tickets; weights, time limits and the one-year lag are this app\'s proposal',
-	note: 'The reward of year Y uses the assessment of year Y − 1; years after the last data year reuse the last assessment.'
+	source: 'Method notes §9: assessment from Q and grid tickets; weights, time limits and the one-year lag are this app\'s proposal',
+	source_zh: '《质价方法与来源说明》§9：考核得分由 Q 与网格工单计算；权重、时限与滞后一年为本应用的建议',
+	note: 'The reward of year Y uses the assessment of year Y − 1; years after the last data year reuse the last assessment.',
+	note_zh: 'Y 年的奖励依据 Y − 1 年的考核结果；最后一个数据年度之后的年份沿用最后一次考核结果。'
 };
 const NO_CAP_PROVENANCE: Provenance = {
 	tag: 'E',
-	source: 'No budget figure is published with the design: uncapped until you enter your district\'s budget',
-	note: 'Enter a yearly cap and choose how it binds (pro rata, largest gap first, lowest score first).'
+	source: 'Method notes §7: no budget figure is published with the design; uncapped until you enter your district\'s budget',
+	source_zh: '《质价方法与来源说明》§7：该做法未公布预算数字；填入本区预算前不设上限',
+	note: 'Enter a yearly cap and choose how it binds (pro rata, largest gap first, lowest score first).',
+	note_zh: '请填写年度上限，并选择超出时的处理方式（按比例削减、缺口最大者优先、考核得分最低者优先）。'
 };
 
 /**
@@ -317,20 +330,36 @@ export const SHAOXING_SPLIT: Policy = definePolicy({
 	budget: { caps: null, rule: 'pro_rata' },
 	assessment: DEFAULT_ASSESSMENT,
 	provenance: {
-		design: { tag: 'V', source: `${SECTION7}: split funding paid by assessment (a Shaoxing-area zone)`, note: 'Secondary source: check the zone\'s official text before a legal use.' },
+		design: {
+			tag: 'V',
+			source: `${SECTION7}: split funding paid by assessment (a Shaoxing-area zone)`,
+			source_zh: `${SECTION7_ZH}：按考核拨付的分担做法（绍兴某区）`,
+			note: 'Secondary source: check the zone\'s official text before a legal use.',
+			note_zh: SECONDARY_ZH
+		},
 		target: {
 			tag: 'V-calc',
 			source: `${SECTION7}: guaranteed part of the fee = town + owner (multi 0.10 + 0.10 = 0.20; high 0.30 + 0.10 = 0.40)`,
-			note: 'The full fee (0.40 / 1.10) is this target plus the full assessment reward.'
+			source_zh: `${SECTION7_ZH}：保底部分 = 镇 + 业主（多层 0.10 + 0.10 = 0.20；高层 0.30 + 0.10 = 0.40）`,
+			note: 'The full fee (0.40 / 1.10) is this target plus the full assessment reward.',
+			note_zh: '全额物业费（0.40 / 1.10）= 此目标费 + 全额考核奖励。'
 		},
-		ownerFee: { tag: 'V', source: `${SECTION7}: owner pays 0.10 (multi-storey and high-rise)` },
-		taper: { tag: 'E', source: 'The design states no phase-out: factor 1 every year' },
+		ownerFee: { tag: 'V', source: `${SECTION7}: owner pays 0.10 (multi-storey and high-rise)`, source_zh: `${SECTION7_ZH}：业主缴纳 0.10（多层与高层）` },
+		taper: { tag: 'E', source: 'The design states no phase-out: factor 1 every year', source_zh: '该做法未规定退坡：每年系数均为 1' },
 		reward: {
 			tag: 'V',
 			source: `${SECTION7}: 0.20 (multi) / 0.70 (high) paid by the zone according to assessment`,
-			note: 'Rates [V]; threshold 60 and span 20 (full reward at 80, 二级) are [E]: the source does not say how the payment follows the score.'
+			source_zh: `${SECTION7_ZH}：多层 0.20 / 高层 0.70 由该区按考核结果拨付`,
+			note: 'Rates [V]; threshold 60 and span 20 (full reward at 80, 二级) are [E]: the source does not say how the payment follows the score.',
+			note_zh: '费率为 [V]；门槛 60 分、满额跨度 20 分（80 分即二级起全额）为 [E]：来源未说明拨付如何随得分变化。'
 		},
-		collectionFloor: { tag: 'E', source: 'This app\'s proposal: below 65 % collection the reward is withheld', note: 'Typical residential collection is about 76 % (domain primer §3).' },
+		collectionFloor: {
+			tag: 'E',
+			source: 'This app\'s proposal: below 65 % collection the reward is withheld',
+			source_zh: '本应用建议：收缴率低于 65% 时暂停发放考核奖励',
+			note: 'Typical residential collection is about 76 % (Method notes §3).',
+			note_zh: '住宅物业费收缴率常见约 76%（《质价方法与来源说明》§3）。'
+		},
 		budget: NO_CAP_PROVENANCE,
 		assessment: DEFAULT_ASSESSMENT_PROVENANCE
 	}
@@ -357,17 +386,25 @@ export const XIAMEN_DECLINING: Policy = definePolicy({
 		design: {
 			tag: 'V',
 			source: `${SECTION7}: declining transition (a Xiamen district): the district pays 50 %, 50 %, 40 %, 30 %, 20 % of the fee over five years; 100 % for the poorest households`,
-			note: 'Secondary source: check the district\'s official text before a legal use.'
+			source_zh: `${SECTION7_ZH}：逐年递减过渡（厦门某区）：区财政五年内依次承担物业费的 50%、50%、40%、30%、20%；最困难家庭 100%`,
+			note: SECONDARY_DISTRICT,
+			note_zh: SECONDARY_ZH
 		},
 		target: {
 			tag: 'V-calc',
-			source: 'Domain primer §7: national 2010 averages for commercial housing, 0.70 (multi) and 1.28 (high-rise)',
-			note: 'A stand-in market fee: replace it with the fee agreed for the estates.'
+			source: 'Method notes §7: national 2010 averages for commercial housing, 0.70 (multi) and 1.28 (high-rise)',
+			source_zh: '《质价方法与来源说明》§7：2010 年全国商品房物业费均值，多层 0.70、高层 1.28',
+			note: 'A stand-in market fee: replace it with the fee agreed for the estates.',
+			note_zh: '暂代的市场价：请替换为各小区约定的物业费。'
 		},
-		ownerFee: { tag: 'V-calc', source: `${SECTION7}: owners pay the part the district does not (100 % − 50/50/40/30/20 %)` },
-		taper: { tag: 'V-calc', source: 'The decline is carried by the owner share; factor 1 every year' },
-		reward: { tag: 'V', source: `${SECTION7}: the design has no assessment reward (rate 0)` },
-		collectionFloor: { tag: 'V', source: 'No reward, so no collection floor' },
+		ownerFee: {
+			tag: 'V-calc',
+			source: `${SECTION7}: owners pay the part the district does not (100 % − 50/50/40/30/20 %)`,
+			source_zh: `${SECTION7_ZH}：业主承担区财政未承担的部分（100% − 50/50/40/30/20%）`
+		},
+		taper: { tag: 'V-calc', source: 'The decline is carried by the owner share; factor 1 every year', source_zh: '递减已体现在业主承担比例中：每年系数均为 1' },
+		reward: NO_REWARD,
+		collectionFloor: NO_FLOOR,
 		budget: NO_CAP_PROVENANCE,
 		assessment: DEFAULT_ASSESSMENT_PROVENANCE
 	}
@@ -394,13 +431,23 @@ export const FINANCE_PAID_3Y: Policy = definePolicy({
 		design: {
 			tag: 'V',
 			source: `${SECTION7}: finance-paid transition: fee 0.6 / 0.9 / 1.1 by building height, paid by the district for three years, then the owners' committee takes over`,
-			note: 'Secondary source: check the district\'s official text before a legal use.'
+			source_zh: `${SECTION7_ZH}：财政托底过渡（另一区）：按楼高收费 0.6 / 0.9 / 1.1，由区财政承担三年，之后由业委会接手`,
+			note: SECONDARY_DISTRICT,
+			note_zh: SECONDARY_ZH
 		},
-		target: { tag: 'V', source: `${SECTION7}: 0.6 (multi-storey) and 1.1 (high-rise); the 0.9 mid-rise tier is not a building type in the data` },
-		ownerFee: { tag: 'V', source: `${SECTION7}: nothing for three years, then the full fee (the owners' committee takes over)` },
-		taper: { tag: 'V', source: `${SECTION7}: paid by the district for three years, then 0` },
-		reward: { tag: 'V', source: `${SECTION7}: the design has no assessment reward (rate 0)` },
-		collectionFloor: { tag: 'V', source: 'No reward, so no collection floor' },
+		target: {
+			tag: 'V',
+			source: `${SECTION7}: 0.6 (multi-storey) and 1.1 (high-rise); the 0.9 mid-rise tier is not a building type in the data`,
+			source_zh: `${SECTION7_ZH}：多层 0.6、高层 1.1；0.9 一档（小高层）在数据中不是单独的楼型`
+		},
+		ownerFee: {
+			tag: 'V',
+			source: `${SECTION7}: nothing for three years, then the full fee (the owners' committee takes over)`,
+			source_zh: `${SECTION7_ZH}：前三年业主不缴，之后全额缴纳（业委会接手）`
+		},
+		taper: { tag: 'V', source: `${SECTION7}: paid by the district for three years, then 0`, source_zh: `${SECTION7_ZH}：区财政承担三年，之后为 0` },
+		reward: NO_REWARD,
+		collectionFloor: NO_FLOOR,
 		budget: NO_CAP_PROVENANCE,
 		assessment: DEFAULT_ASSESSMENT_PROVENANCE
 	}
@@ -427,12 +474,32 @@ export const ZHIJIA_MODEL: Policy = definePolicy({
 	budget: { caps: null, rule: 'pro_rata' },
 	assessment: DEFAULT_ASSESSMENT,
 	provenance: {
-		design: { tag: 'E', source: 'Domain primer §7, "a policy model [E]": base subsidy, assessment reward, collection floor, budget cap, taper to zero' },
-		target: { tag: 'E', source: 'Borrowed from the finance-paid design of §7 (0.6 / 1.1 [V]) as a baseline-service fee' },
-		ownerFee: { tag: 'E', source: 'This app\'s proposal: 0.05 元/㎡·月 more each year until the target is reached' },
-		taper: { tag: 'E', source: 'This app\'s proposal: 100, 80, 60, 40, 20 %' },
-		reward: { tag: 'E', source: 'This app\'s proposal: 0.10 / 0.20 元/㎡·月 for a score from 70 (三级) to 90 (一级)' },
-		collectionFloor: { tag: 'E', source: 'This app\'s proposal: 70 %, a little below the typical 76 % (domain primer §3)' },
+		design: {
+			tag: 'E',
+			source: 'Method notes §7, "a policy model [E]": base subsidy, assessment reward, collection floor, budget cap, taper to zero',
+			source_zh: '《质价方法与来源说明》§7“政策模型 [E]”：基础补贴、考核奖励、收缴率底线、预算上限、逐年退坡至零'
+		},
+		target: {
+			tag: 'E',
+			source: 'Borrowed from the finance-paid design of Method notes §7 (0.6 / 1.1 [V]) as a baseline-service fee',
+			source_zh: '借用《质价方法与来源说明》§7 财政托底做法的收费（0.6 / 1.1 [V]）作为托底服务收费'
+		},
+		ownerFee: {
+			tag: 'E',
+			source: 'This app\'s proposal: 0.05 元/㎡·月 more each year until the target is reached',
+			source_zh: '本应用建议：业主缴费每年提高 0.05 元/㎡·月，直至达到目标费'
+		},
+		taper: { tag: 'E', source: 'This app\'s proposal: 100, 80, 60, 40, 20 %', source_zh: '本应用建议：基础补贴逐年按 100%、80%、60%、40%、20% 发放' },
+		reward: {
+			tag: 'E',
+			source: 'This app\'s proposal: 0.10 / 0.20 元/㎡·月 for a score from 70 (三级) to 90 (一级)',
+			source_zh: '本应用建议：多层 0.10 / 高层 0.20 元/㎡·月，考核得分 70 分（三级）起发放，90 分（一级）满额'
+		},
+		collectionFloor: {
+			tag: 'E',
+			source: 'This app\'s proposal: 70 %, a little below the typical 76 % (Method notes §3)',
+			source_zh: '本应用建议：70%，略低于常见的 76%（《质价方法与来源说明》§3）'
+		},
 		budget: NO_CAP_PROVENANCE,
 		assessment: DEFAULT_ASSESSMENT_PROVENANCE
 	}
