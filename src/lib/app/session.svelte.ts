@@ -5,7 +5,7 @@
 import { browserEngine, type StartProgress } from '$lib/engine/browser';
 import type { Engine } from '$lib/engine/engine';
 import { EngineStartError } from '$lib/engine/errors';
-import { loadSampleDistrict } from '$lib/workspace/sample';
+import { restoreWorkspace } from '$lib/workspace/workspace.svelte';
 import { sampleFileUrl } from '$lib/workspace/sample-urls';
 import { SAMPLE_FILES } from '$lib/data/datasets';
 
@@ -28,13 +28,19 @@ export function currentEngine(): Engine {
 	return engine;
 }
 
-async function fetchText(file: string): Promise<string> {
+/** Reads a sample district file from the app (also used to reset the workspace). */
+export async function fetchText(file: string): Promise<string> {
 	const res = await fetch(sampleFileUrl(file));
 	if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
 	return res.text();
 }
 
-/** Starts the engine and loads the sample district; safe to call again after a failure. */
+/** Tells every view that the tables changed, so they query again. */
+export function tablesChanged(): void {
+	session.version++;
+}
+
+/** Starts the engine and rebuilds the workspace (the sample district on first start); safe to call again after a failure. */
 export async function startSession(): Promise<void> {
 	session.status = 'starting';
 	session.error = null;
@@ -47,7 +53,7 @@ export async function startSession(): Promise<void> {
 		performance.mark('zhijia:engine-ready');
 		session.engineLabel = e.label;
 		session.status = 'loading-data';
-		await loadSampleDistrict(e, (file) => texts.get(file) ?? fetchText(file));
+		await restoreWorkspace(e, (file) => texts.get(file) ?? fetchText(file));
 		performance.mark('zhijia:data-ready');
 		engine = e;
 		session.status = 'ready';

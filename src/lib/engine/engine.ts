@@ -26,7 +26,28 @@ const STARTUP_SQL = [
 
 /** One DuckDB engine with a narrow typed interface: plain rows with numbers, zod-checked domain objects, SQL in errors. */
 export class Engine {
+	/**
+	 * The one connection is shared by every view. A transaction must have it to itself (a query from another
+	 * view landing between BEGIN and COMMIT would join, or abort, the transaction), so statements queue here.
+	 */
+	private queue: Promise<unknown> = Promise.resolve();
+
 	private constructor(private readonly backend: DuckBackend) {}
+
+	/** Runs `task` once everything queued before it has settled. */
+	private exclusive<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.queue.then(task, task);
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	private async raw(sql: string): Promise<ArrowLike> {
+		try {
+			return await this.backend.query(sql);
+		} catch (e) {
+			throw new QueryError(sql, e);
+		}
+	}
 
 	/** Wraps a freshly instantiated backend and applies the startup settings. */
 	static async start(backend: DuckBackend): Promise<Engine> {
@@ -45,12 +66,8 @@ export class Engine {
 	}
 
 	/** Runs a query and returns the raw Arrow table (for callers that stream columns, e.g. charts of many points). */
-	async arrow(sql: string): Promise<ArrowLike> {
-		try {
-			return await this.backend.query(sql);
-		} catch (e) {
-			throw new QueryError(sql, e);
-		}
+	arrow(sql: string): Promise<ArrowLike> {
+		return this.exclusive(() => this.raw(sql));
 	}
 
 	/** Runs a query and returns plain rows; bigint becomes number. */
@@ -82,15 +99,17 @@ export class Engine {
 	}
 
 	/** Runs statements in one transaction: all of them take effect or none does. */
-	async transaction(statements: string[]): Promise<void> {
-		await this.exec('BEGIN TRANSACTION');
-		try {
-			for (const s of statements) await this.exec(s);
-			await this.exec('COMMIT');
-		} catch (e) {
-			await this.exec('ROLLBACK').catch(() => undefined);
-			throw e;
-		}
+	transaction(statements: string[]): Promise<void> {
+		return this.exclusive(async () => {
+			await this.raw('BEGIN TRANSACTION');
+			try {
+				for (const s of statements) await this.raw(s);
+				await this.raw('COMMIT');
+			} catch (e) {
+				await this.raw('ROLLBACK').catch(() => undefined);
+				throw e;
+			}
+		});
 	}
 
 	registerFileText(name: string, text: string): Promise<void> {

@@ -10,7 +10,7 @@ import { DEFAULT_PEER_OPTIONS, findPeers } from '../domain/peers';
 import { FEE_UNITS } from '../domain/vocabulary';
 import { BASE_TABLE, systemCodes } from './analysis-sql';
 import { analyseUnlocked, AnalysisSettingsError, serialised, type AnalysisSettings, type EstateFit } from './analysis-run';
-import { FEE_M2_SQL, indicatorScoresSql, qualityModelOf, qualitySelectSql, scoreColumn } from './quality-sql';
+import { applicableScoresSql, FEE_M2_SQL, qualityModelOf, qualitySelectSql, scoreColumn } from './quality-sql';
 
 /** One indicator of the estate next to its peers (same building type and estate type, the estate itself left out). */
 export interface IndicatorComparison {
@@ -82,7 +82,7 @@ async function compareIndicators(engine: Engine, s: AnalysisSettings, estateId: 
 /** Q of one estate in every period, computed from its raw scores with the same SQL as the analysis. */
 function qSeriesSql(s: AnalysisSettings, estateId: string): string {
 	const codes = systemCodes(s.system);
-	const source = `(${indicatorScoresSql(codes, `s.estate_id = ${sqlString(estateId)}`)})`;
+	const source = `(${applicableScoresSql(codes, `s.estate_id = ${sqlString(estateId)}`)})`;
 	return `SELECT period, inspection, satisfaction, q FROM (${qualitySelectSql(qualityModelOf(s.system), codes, source)}) ORDER BY period`;
 }
 

@@ -6,8 +6,9 @@
  * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a base table of
  *   one row per estate (indicator means of the period and the one before, the fee in force, age). Every later run
  *   with other weights, thresholds, red lines, catalogue or bands reads only that table. It is rebuilt when the
- *   period or the indicator codes change, or when the scores, estates or fees tables are replaced or grow (checked
- *   through the catalog, no scan). After an in-place UPDATE or DELETE on them, call invalidateAnalysis.
+ *   period or the indicator codes change, or when the scores, estates or fees tables are recreated or receive any
+ *   INSERT (the catalog's row estimate counts deleted rows too, so an import's DELETE + INSERT is noticed; checked
+ *   without a scan). After a DELETE or UPDATE alone, call invalidateAnalysis.
  * - The two per-run queries (regression input, result) are prepared once per shape of the settings and re-run
  *   after updating their one-row arguments tables (prepared-sql.ts): planning them costs DuckDB-wasm tens of ms,
  *   executing them a few.
@@ -115,8 +116,8 @@ export function serialised<T>(engine: Engine, task: () => Promise<T>): Promise<T
 }
 
 /**
- * Forget the cached base table, e.g. after UPDATE or DELETE on scores, estates or fees (replacing or appending to
- * them is noticed without this).
+ * Forget the cached base table: needed after a DELETE or UPDATE alone on scores, estates or fees (recreating them
+ * or inserting into them is noticed without this).
  */
 export function invalidateAnalysis(engine: Engine): void {
 	caches.delete(engine);
@@ -221,6 +222,18 @@ export function runAnalysis(engine: Engine, s: AnalysisSettings): Promise<Analys
 /** One analysis run; call it only inside {@link serialised}. */
 export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
 	checkSettings(s);
+	try {
+		return await analyseChecked(engine, s);
+	} catch (e) {
+		if (e instanceof AnalysisSettingsError) throw e;
+		// The cache may no longer describe the database (e.g. the base table was dropped, or our DDL ran inside
+		// someone else's transaction that was rolled back): once more from scratch before giving up.
+		invalidateAnalysis(engine);
+		return await analyseChecked(engine, s);
+	}
+}
+
+async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
 	const state = await dataState(engine);
 	const { period, prevPeriod } = choosePeriod(state.periods, s.period);
 	await ensureBase(engine, state, systemCodes(s.system), period, prevPeriod);

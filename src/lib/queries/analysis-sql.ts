@@ -6,7 +6,7 @@
  * - {@link baseTableSql}: what does not depend on the settings, one row per estate for the analysed period: the
  *   estate, its age, the fee in force, and the indicator means of the period and the one before. Built once per
  *   period and data; the only part that reads the raw scores.
- * - {@link peerListsSql} and {@link resultSql}: everything that does depend on the settings, as projections of that
+ * - {@link peerRowsSql} and {@link resultSql}: everything that does depend on the settings, as projections of that
  *   one table, with the settings as columns of an arguments table (see SqlArgs) so they can be prepared once.
  *
  * Every rule mirrors a domain function and its order of operations, so the SQL agrees with the TypeScript domain
@@ -21,9 +21,10 @@ import type { IndicatorSystem } from '../domain/indicator-system';
 import type { PeerModel } from '../domain/regression';
 import { BUILDING_TYPES, type BuildingType } from '../domain/vocabulary';
 import {
+	applicableColumnsSql,
 	blendSql,
 	currentFeeSql,
-	indicatorScoresSql,
+	indicatorMeansSql,
 	inspectionSql,
 	qualityModelOf,
 	scoreColumn,
@@ -61,11 +62,19 @@ export function baseTableSql(codes: readonly string[], period: string | null, pr
 	const periods = [period, prevPeriod].filter((p): p is string => p !== null);
 	const where = periods.length === 0 ? 'false' : `s.period IN (${periods.map(sqlString).join(', ')})`;
 	const year = period === null ? undefined : periodYear(period);
-	const cur = codes.map((_, i) => `c.${scoreColumn(i)}`);
-	const prev = codes.map((_, i) => `p.${scoreColumn(i)} AS ${prevColumn(i)}`);
+	const inPeriod = (p: string | null) => (p === null ? 'false' : `s.period = ${sqlString(p)}`);
+	// One pass over the scores, grouped by estate, gives both periods' columns side by side (measured ~5× faster
+	// in wasm than pivoting by estate and period and joining the result twice).
+	const means = [
+		...indicatorMeansSql(codes, inPeriod(period), scoreColumn, 'sat'),
+		...indicatorMeansSql(codes, inPeriod(prevPeriod), prevColumn, 'psat')
+	];
 	return `
 CREATE OR REPLACE TABLE ${BASE_TABLE} AS
-WITH sc AS (${indicatorScoresSql(codes, where)}),
+WITH sc AS (
+	SELECT s.estate_id, ${means.join(',\n\t\t')}
+	FROM scores s WHERE s.score IS NOT NULL AND (${where}) GROUP BY s.estate_id
+),
 fee AS (${currentFeeSql(year)})
 SELECT e.estate_id, e.name, e.subdistrict, e.estate_type, e.building_type, e.firm, e.build_year,
 	${year === undefined ? 'NULL::INTEGER' : `${year} - e.build_year`} AS age,
@@ -73,10 +82,9 @@ SELECT e.estate_id, e.name, e.subdistrict, e.estate_type, e.building_type, e.fir
 	${period === null ? 'NULL::VARCHAR' : sqlString(period)} AS period,
 	fee.fee_m2, fee.fee_raw, fee.fee_unit, coalesce(fee.fee_converted, false) AS fee_converted,
 	fee.fee_year, fee.collection_rate,
-	${[...cur, 'c.sat', ...prev, 'p.sat AS psat'].join(', ')}
+	${applicableColumnsSql(codes, 'sc', 'e')}, sc.sat, ${applicableColumnsSql(codes, 'sc', 'e', prevColumn)}, sc.psat
 FROM estates e
-LEFT JOIN sc c ON c.estate_id = e.estate_id AND c.period = ${period === null ? 'NULL' : sqlString(period)}
-LEFT JOIN sc p ON p.estate_id = e.estate_id AND p.period = ${prevPeriod === null ? 'NULL' : sqlString(prevPeriod)}
+LEFT JOIN sc ON sc.estate_id = e.estate_id
 LEFT JOIN fee ON fee.estate_id = e.estate_id
 ORDER BY e.estate_id`;
 }
@@ -192,18 +200,19 @@ export const RESULT_COLUMNS = [
 /**
  * One row per estate, ordered by estate_id: the settings-dependent columns, plus expected_fee from the fitted
  * models, residual = fee − expected, and residual_pct: the share of the building type's residuals ≤ this one,
- * 0-100, ties sharing the higher rank (percentileRank; computed as 100 · count ÷ n, in the domain's order).
+ * 0-100, ties sharing the higher rank (percentileRank). The count ≤ is n − (rank from the top) + 1, and the
+ * percentage 100 · count ÷ n in the domain's order; rank() is measured ~3× faster than a RANGE count in wasm.
  */
 export function resultSql(s: RunSettings, models: Readonly<Record<BuildingType, PeerModel>>, v: SqlValues): string {
 	const expected = BUILDING_TYPES.map((bt) => `WHEN ${sqlString(bt)} THEN ${expectedSql(models[bt], v)}`).join(' ');
 	return `
 SELECT ${RESULT_COLUMNS.join(', ')} FROM (
 SELECT *, CASE WHEN residual IS NOT NULL THEN
-		100 * count(residual) OVER (PARTITION BY building_type ORDER BY residual ASC NULLS LAST
-			RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-		/ count(residual) OVER (PARTITION BY building_type) END AS residual_pct FROM (
+		100 * (count(*) OVER w - rank() OVER (w ORDER BY residual DESC) + 1) / count(*) OVER w END AS residual_pct FROM (
 SELECT *, fee_m2 - expected_fee AS residual FROM (
 SELECT *, CASE building_type ${expected} END AS expected_fee FROM (${fitSelectSql(s, v)})
-)))
+))
+WINDOW w AS (PARTITION BY building_type, residual IS NULL)
+)
 ORDER BY estate_id`;
 }

@@ -54,29 +54,50 @@ function reasonOf(e: unknown): string {
 	return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
 }
 
-/**
- * Appends one canonical CSV text to its dataset's table (which must exist).
- * @throws CsvLoadError naming the file when the header is not canonical or a value does not fit its column.
- */
-export async function insertCanonicalCsv(engine: Engine, file: CanonicalCsv): Promise<void> {
-	const problem = canonicalHeaderProblem(file.dataset, file.text);
-	if (problem) throw new CsvLoadError(file.name, problem);
-	// A registered name of our own: the caller's name may be a path with characters DuckDB would interpret.
-	const registered = `canonical/${file.dataset}-${Math.random().toString(36).slice(2)}.csv`;
-	await engine.registerFileText(registered, withoutBom(file.text));
-	const meta = DATASETS[file.dataset];
+/** The INSERT that reads a registered canonical CSV into its dataset's table, with explicit column types. */
+function insertSql(dataset: CanonicalCsv['dataset'], registered: string): string {
+	const meta = DATASETS[dataset];
 	const cols = meta.columns.map((c) => sqlIdent(c.name)).join(', ');
-	try {
-		await engine.exec(
-			`INSERT INTO ${sqlIdent(meta.table)} (${cols})
-			 SELECT ${cols} FROM read_csv(${sqlString(registered)}, header = true, auto_detect = false, delim = ',', quote = '"',
-				timestampformat = '%Y-%m-%d %H:%M:%S', columns = ${csvColumnsSql(file.dataset)})`
-		);
-	} catch (e) {
-		throw new CsvLoadError(file.name, reasonOf(e), { cause: e });
-	} finally {
-		await engine.dropFile(registered).catch(() => undefined);
+	return `INSERT INTO ${sqlIdent(meta.table)} (${cols})
+	 SELECT ${cols} FROM read_csv(${sqlString(registered)}, header = true, auto_detect = false, delim = ',', quote = '"',
+		timestampformat = '%Y-%m-%d %H:%M:%S', columns = ${csvColumnsSql(dataset)})`;
+}
+
+/** Registers the files under names of our own (the caller's name may be a path DuckDB would interpret). */
+async function registerAll(engine: Engine, files: readonly CanonicalCsv[]): Promise<string[]> {
+	const names: string[] = [];
+	for (const f of files) {
+		const problem = canonicalHeaderProblem(f.dataset, f.text);
+		if (problem) throw new CsvLoadError(f.name, problem);
 	}
+	for (const f of files) {
+		const registered = `canonical/${f.dataset}-${Math.random().toString(36).slice(2)}.csv`;
+		await engine.registerFileText(registered, withoutBom(f.text));
+		names.push(registered);
+	}
+	return names;
+}
+
+/**
+ * Runs `statements` then one INSERT per file in a single transaction (the engine gives a transaction the
+ * connection to itself); a failing INSERT is reported as a CsvLoadError naming its file.
+ */
+async function insertAll(engine: Engine, files: readonly CanonicalCsv[], statements: readonly string[]): Promise<void> {
+	const registered = await registerAll(engine, files);
+	const inserts = files.map((f, i) => insertSql(f.dataset, registered[i]));
+	try {
+		await engine.transaction([...statements, ...inserts]);
+	} catch (e) {
+		const i = e instanceof QueryError ? inserts.indexOf(e.sql) : -1;
+		throw i >= 0 ? new CsvLoadError(files[i].name, reasonOf(e), { cause: e }) : e;
+	} finally {
+		for (const name of registered) await engine.dropFile(name).catch(() => undefined);
+	}
+}
+
+/** Appends one canonical CSV to its table (all rows or none). */
+export async function insertCanonicalCsv(engine: Engine, file: CanonicalCsv): Promise<void> {
+	await insertAll(engine, [file], []);
 }
 
 /**
@@ -85,13 +106,5 @@ export async function insertCanonicalCsv(engine: Engine, file: CanonicalCsv): Pr
  * @throws CsvLoadError naming the first file that failed.
  */
 export async function loadCanonicalCsvs(engine: Engine, files: readonly CanonicalCsv[]): Promise<void> {
-	await engine.exec('BEGIN TRANSACTION');
-	try {
-		for (const sql of createAllTablesSql()) await engine.exec(sql);
-		for (const f of files) await insertCanonicalCsv(engine, f);
-		await engine.exec('COMMIT');
-	} catch (e) {
-		await engine.exec('ROLLBACK').catch(() => undefined);
-		throw e;
-	}
+	await insertAll(engine, files, createAllTablesSql());
 }

@@ -18,7 +18,8 @@ export const storedFileSchema = z.object({
 	/** Import options chosen by the user (sheet, header row, column mapping, drop invalid rows). */
 	options: z.object({
 		sheet: z.string().optional(),
-		headerRow: z.number().int().positive().optional(),
+		/** 1-based header row for CSV and xlsx; JSON and parquet have none (0 or absent). */
+		headerRow: z.number().int().nonnegative().optional(),
 		mapping: z.record(z.string(), z.string()).optional(),
 		dropInvalid: z.boolean().default(false)
 	}),

@@ -35,3 +35,11 @@ describe('workspace file', () => {
 		expect(await decodeWorkspace(JSON.stringify(tampered))).toEqual({ ok: false, error: { code: 'damaged', file: '小区.csv' } });
 	});
 });
+
+describe('stored file options', () => {
+	it('accept a JSON or parquet import, which has no header row', async () => {
+		const { workspaceSchema } = await import('../../../src/lib/workspace/workspace-file');
+		const ws = { base: 'sample', mappings: {}, files: [{ id: 'p', name: 'u.parquet', dataset: 'unit_sizes', mode: 'append', options: { headerRow: 0, dropInvalid: false }, rows: 1, addedAt: 'x' }] };
+		expect(workspaceSchema.safeParse(ws).success).toBe(true);
+	});
+});

@@ -1,0 +1,70 @@
+/**
+ * Writing the subsidy plan to files: the sheets come from the domain's export.ts (planSheets, comparisonSheet,
+ * sheetToCsv: BOM, neutralised formulas); this module adds the policy sheet (which parameters and sources produced
+ * the figures) and turns sheets into an xlsx workbook with SheetJS, loaded only when the user exports.
+ */
+import { POLICY_PARTS, policyProvenance, type Cell, type Lang, type Policy, type PolicyPart, type Sheet } from '$lib/domain';
+import { sheetToCsv } from '$lib/domain/subsidy';
+
+/** What a policy part holds, as exact JSON (the figures the plan used). */
+function partValue(policy: Policy, part: PolicyPart): string {
+	switch (part) {
+		case 'design':
+			return JSON.stringify({ id: policy.id, years: policy.years });
+		case 'target':
+			return JSON.stringify(policy.target);
+		case 'ownerFee':
+			return JSON.stringify(policy.ownerFee);
+		case 'taper':
+			return JSON.stringify(policy.taper ?? policy.years.map(() => 1));
+		case 'reward':
+			return JSON.stringify(policy.reward);
+		case 'collectionFloor':
+			return JSON.stringify(policy.collectionFloor);
+		case 'budget':
+			return JSON.stringify(policy.budget);
+		case 'assessment':
+			return JSON.stringify(policy.assessment);
+	}
+}
+
+/**
+ * The policy behind a plan as a sheet: one row per part with its figures (JSON), source tag, source and note, so an
+ * exported plan always says which policy and which sources produced it.
+ */
+export function policySheet(policy: Policy, lang: Lang, partLabel: (p: PolicyPart) => string): Sheet {
+	const header =
+		lang === 'zh' ? ['政策部分', '参数(JSON)', '来源标记', '来源', '说明'] : ['Policy part', 'Figures (JSON)', 'Source tag', 'Source', 'Note'];
+	const rows: Cell[][] = [
+		[lang === 'zh' ? '政策名称' : 'Policy', lang === 'zh' ? policy.name_zh : policy.name_en, null, null, policy.description ? policy.description[lang] : null],
+		...POLICY_PARTS.map((p): Cell[] => {
+			const prov = policyProvenance(policy, p);
+			return [partLabel(p), partValue(policy, p), prov.tag, prov.source, prov.note ?? null];
+		})
+	];
+	return { name: lang === 'zh' ? '政策参数' : 'Policy', header, rows };
+}
+
+/** A sheet as a CSV file (UTF-8 with BOM, CRLF; text cells that would start a formula are neutralised). */
+export function csvBlob(sheet: Sheet): Blob {
+	return new Blob([sheetToCsv(sheet)], { type: 'text/csv;charset=utf-8' });
+}
+
+/**
+ * Sheets as an xlsx workbook. Numbers stay numbers; text is written as typed text cells, which a spreadsheet never
+ * evaluates (aoa_to_sheet makes no formula cells), so no apostrophe is needed there.
+ */
+export async function xlsxBlob(sheets: readonly Sheet[]): Promise<Blob> {
+	const XLSX = await import('@e965/xlsx');
+	const wb = XLSX.utils.book_new();
+	for (const s of sheets) {
+		const ws = XLSX.utils.aoa_to_sheet([s.header, ...s.rows]);
+		ws['!cols'] = s.header.map((h, i) => {
+			const widest = Math.max(h.length * 2, ...s.rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
+			return { wch: Math.min(40, Math.max(8, widest + 2)) };
+		});
+		XLSX.utils.book_append_sheet(wb, ws, s.name.slice(0, 31));
+	}
+	const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+	return new Blob([out], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}

@@ -1,0 +1,157 @@
+/**
+ * All-or-nothing commit of an import set (one or more prepared files, e.g. estates with their scores).
+ *
+ * 1. Every file's valid rows go into its own temporary staging table (stage.ts).
+ * 2. Checks over all rows run in SQL (duplicates, references; validate.ts `bulkChecks`).
+ * 3. If any error remains and the caller did not pass `dropInvalid: true`, nothing is written. With
+ *    `dropInvalid`, the rows with errors are left out and counted.
+ * 4. One `engine.transaction([...])` replaces (DELETE + INSERT) or appends into each real table.
+ *
+ * Whatever happens (bad data, a failing statement, an exception, cancellation through the AbortSignal
+ * between chunks), every real table is left exactly as it was unless step 4 committed, and the staging
+ * tables are dropped.
+ */
+import { createTableSql, DATASET_IDS, DATASETS, type DatasetId } from '../data/datasets';
+import { sqlIdent } from '../engine/engine';
+import { now, rate } from './progress';
+import { dropStaged, stageFile, type ImportEngine, type StagedFile } from './stage';
+import type { Problem, RunOptions } from './types';
+import { bulkChecks, existingTables, ProblemSink, type PreparedImport } from './validate';
+
+/** Options of {@link commitImport}. */
+export interface CommitOptions extends RunOptions {
+	/** 'replace' empties each target table first; 'append' adds to it. Default 'replace'. */
+	readonly mode?: 'replace' | 'append';
+	/** Commit the valid rows even though other rows have errors (they are dropped and counted). */
+	readonly dropInvalid?: boolean;
+}
+
+/** Why nothing was committed. */
+export type NotCommittedReason =
+	/** A file's dataset is unknown or a required column is missing: no row can be trusted. */
+	| 'file_errors'
+	/** Rows have errors and dropInvalid was not set. */
+	| 'errors'
+	/** dropInvalid was set but a file has no valid row: replacing would empty a table. */
+	| 'nothing_valid';
+
+/** Outcome for one file of the set. */
+export interface FileOutcome {
+	readonly file: string;
+	readonly dataset: DatasetId | null;
+	/** Rows written to the table (0 when not committed). */
+	readonly inserted: number;
+	/** Canonical rows left out because of errors (only when committed with dropInvalid). */
+	readonly dropped: number;
+	/** Problems from reading, row checks and bulk checks (up to the file's cap). */
+	readonly problems: readonly Problem[];
+	readonly counts: { readonly errors: number; readonly warnings: number };
+}
+
+/** Outcome of a commit. */
+export interface CommitResult {
+	readonly committed: boolean;
+	readonly reason?: NotCommittedReason;
+	readonly mode: 'replace' | 'append';
+	readonly files: readonly FileOutcome[];
+	readonly inserted: number;
+	readonly dropped: number;
+	readonly seconds: number;
+	readonly rowsPerSecond: number;
+}
+
+/** Statements that write staged rows into the real tables (replace or append), in dataset order. */
+export function commitStatements(staged: readonly StagedFile[], mode: 'replace' | 'append', existing: ReadonlySet<DatasetId>): string[] {
+	const statements: string[] = [];
+	for (const id of DATASET_IDS) {
+		const files = staged.filter((s) => s.dataset === id);
+		if (files.length === 0) continue;
+		const table = sqlIdent(DATASETS[id].table);
+		if (!existing.has(id)) statements.push(createTableSql(id));
+		else if (mode === 'replace') statements.push(`DELETE FROM ${table}`);
+		const cols = DATASETS[id].columns.map((c) => sqlIdent(c.name)).join(', ');
+		// Staging tables were filled in source order and DuckDB keeps insertion order, so no ORDER BY is needed.
+		for (const s of files) statements.push(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${s.table} WHERE NOT _drop`);
+	}
+	return statements;
+}
+
+/**
+ * Validates an import set over all its rows and writes it, all or nothing. Returns the outcome (not
+ * committed, with the problems, when data is wrong); throws only for a failure of the engine or a
+ * cancellation, after restoring every table.
+ */
+export async function commitImport(
+	engine: ImportEngine,
+	input: PreparedImport | readonly PreparedImport[],
+	options: CommitOptions = {}
+): Promise<CommitResult> {
+	const prepared = Array.isArray(input) ? (input as readonly PreparedImport[]) : [input as PreparedImport];
+	const mode = options.mode ?? 'replace';
+	const started = now();
+	const sinks = prepared.map((p) => {
+		const sink = new ProblemSink(p.file, p.maxProblems);
+		sink.problems.push(...p.problems);
+		sink.errors = p.counts.errors;
+		sink.warnings = p.counts.warnings;
+		return sink;
+	});
+	const outcome = (committed: boolean, reason: NotCommittedReason | undefined, staged: readonly StagedFile[], inserted: number[]): CommitResult => {
+		const files = prepared.map((p, i) => ({
+			file: p.file,
+			dataset: p.dataset,
+			inserted: inserted[i] ?? 0,
+			dropped: committed ? p.rowCount - (inserted[i] ?? 0) : 0,
+			problems: sinks[i].problems,
+			counts: { errors: sinks[i].errors, warnings: sinks[i].warnings }
+		}));
+		const total = files.reduce((a, f) => a + f.inserted, 0);
+		const seconds = (now() - started) / 1000;
+		void staged;
+		return {
+			committed,
+			reason,
+			mode,
+			files,
+			inserted: total,
+			dropped: files.reduce((a, f) => a + f.dropped, 0),
+			seconds,
+			rowsPerSecond: rate(prepared.reduce((a, p) => a + p.rowCount, 0), started)
+		};
+	};
+
+	if (prepared.some((p) => p.fileError || p.dataset === null)) return outcome(false, 'file_errors', [], []);
+	options.signal?.throwIfAborted();
+
+	const staged: StagedFile[] = [];
+	const totalRows = prepared.reduce((a, p) => a + p.rowCount, 0);
+	try {
+		let done = 0;
+		for (const p of prepared) {
+			staged.push(await stageFile(engine, p, { ...options, done, total: totalRows }));
+			done += p.rowCount;
+		}
+		options.signal?.throwIfAborted();
+		options.onProgress?.({ phase: 'check', rows: totalRows, totalRows, rowsPerSecond: rate(totalRows, started) });
+		const existing = await existingTables(engine);
+		await bulkChecks(engine, staged, sinks, { mode, existing });
+		options.signal?.throwIfAborted();
+
+		const errors = sinks.reduce((a, s) => a + s.errors, 0);
+		if (errors > 0 && !options.dropInvalid) return outcome(false, 'errors', staged, []);
+		const counts = await engine.rows(
+			`SELECT ${staged.map((s, i) => `(SELECT count(*)::INTEGER FROM ${s.table} WHERE NOT _drop) AS n${i}`).join(', ')}`
+		);
+		const inserted = staged.map((_, i) => counts[0][`n${i}`] as number);
+		if (inserted.some((n, i) => n === 0 && prepared[i].rowCount > 0)) return outcome(false, 'nothing_valid', staged, []);
+		options.signal?.throwIfAborted();
+		options.onProgress?.({ phase: 'commit', rows: 0, totalRows, rowsPerSecond: rate(totalRows, started) });
+		// Past this point the transaction runs to its end: it commits entirely or rolls back entirely.
+		await engine.transaction(commitStatements(staged, mode, existing));
+		const result = outcome(true, undefined, staged, inserted);
+		options.onProgress?.({ phase: 'done', rows: result.inserted, totalRows, rowsPerSecond: result.rowsPerSecond });
+		return result;
+	} finally {
+		await dropStaged(engine, staged);
+	}
+}

@@ -1,0 +1,65 @@
+/**
+ * JSON files: an array of objects, an object holding one under `rows` (or `data`), an array of arrays whose
+ * first array is the header, or JSON Lines (one object per line). Records are numbered from 1 in file order.
+ * Headers are the keys in order of first appearance; nested values become JSON text.
+ */
+import { decodeText } from './decode';
+import { TableBuilder } from './table';
+import { UnreadableFileError, type Cell, type SourceTable } from './types';
+
+function jsonCell(v: unknown): Cell {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'string' || typeof v === 'boolean') return v;
+	if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+	return JSON.stringify(v);
+}
+
+function records(file: string, text: string): unknown[] {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (e) {
+		// JSON Lines: every non-empty line a JSON value.
+		const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+		try {
+			if (lines.length > 1) return lines.map((l) => JSON.parse(l));
+		} catch {
+			// fall through to the original error
+		}
+		throw new UnreadableFileError(file, e instanceof Error ? e.message : String(e), { cause: e });
+	}
+	if (Array.isArray(parsed)) return parsed;
+	if (parsed && typeof parsed === 'object') {
+		for (const key of ['rows', 'data', 'records']) {
+			const inner = (parsed as Record<string, unknown>)[key];
+			if (Array.isArray(inner)) return inner;
+		}
+	}
+	throw new UnreadableFileError(file, 'expected an array of objects or {"rows": [...]}');
+}
+
+/** Reads a JSON file (bytes in any encoding {@link decodeText} knows). */
+export function readJson(file: string, bytes: Uint8Array | ArrayBuffer): SourceTable {
+	const { text, encoding } = decodeText(bytes);
+	const items = records(file, text);
+	if (items.length > 0 && items.every((r) => Array.isArray(r))) {
+		const [head, ...body] = items as unknown[][];
+		const builder = new TableBuilder({ file, kind: 'json', encoding, headers: head.map((h) => String(h ?? '')) });
+		body.forEach((r, i) => builder.push(r.map(jsonCell), i + 2));
+		return builder.finish();
+	}
+	const keys = new Map<string, number>();
+	for (const r of items) {
+		if (!r || typeof r !== 'object' || Array.isArray(r)) {
+			throw new UnreadableFileError(file, 'every record should be an object');
+		}
+		for (const k of Object.keys(r)) if (!keys.has(k)) keys.set(k, keys.size);
+	}
+	const headers = [...keys.keys()];
+	const builder = new TableBuilder({ file, kind: 'json', encoding, headers });
+	items.forEach((r, i) => {
+		const o = r as Record<string, unknown>;
+		builder.push(headers.map((h) => jsonCell(o[h])), i + 1);
+	});
+	return builder.finish();
+}

@@ -1,0 +1,192 @@
+/**
+ * Problem texts in Chinese and English. Normalisers and checks report a code with parameters; the text is
+ * made here, so the problem list can follow the interface language and a download can be in either.
+ * Placeholders are `{name}`; a missing parameter is left as written.
+ */
+import type { Issue, IssueParams, Problem, Severity } from './types';
+
+/** Language of a problem text. */
+export type Lang = 'zh' | 'en';
+
+/** Text of every problem code. Keep the two languages saying the same thing. */
+export const PROBLEM_TEXTS = {
+	// Reading the file
+	unreadable: { zh: '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
+	empty_file: { zh: '文件中没有数据', en: 'The file holds no data' },
+	no_rows: { zh: '只有表头，没有数据行', en: 'Only a header row, no data rows' },
+	decode_replacement: {
+		zh: '有 {count} 处字符无法按 {encoding} 解码，已显示为 �；请用 UTF-8 另存后重试',
+		en: '{count} characters could not be decoded as {encoding} and show as �; save the file as UTF-8 and try again'
+	},
+	unclosed_quote: {
+		zh: '第 {row} 行开始的引号没有结束，此后的内容无法读取',
+		en: 'The quote opened on row {row} is never closed; nothing after it can be read'
+	},
+	extra_cells: {
+		zh: '该行比表头多 {count} 个单元格，多出的内容已忽略',
+		en: 'This row has {count} more cells than the header; the extra cells are ignored'
+	},
+	summary_row_skipped: { zh: '汇总行（{label}）已跳过', en: 'Summary row ({label}) skipped' },
+	sheet_not_found: { zh: '找不到工作表「{sheet}」', en: "Sheet '{sheet}' not found" },
+
+	// Recognising the dataset and its columns
+	unknown_dataset: {
+		zh: '无法识别这是哪类数据（{candidates}），请手动选择',
+		en: 'Cannot tell which dataset this is ({candidates}); choose one'
+	},
+	missing_column: {
+		zh: '缺少必需列「{columnZh}」（{name}）',
+		en: "Missing required column '{columnEn}' ({name})"
+	},
+	duplicate_header: {
+		zh: '与「{other}」指向同一列 {name}，已忽略此列',
+		en: "Maps to the same column {name} as '{other}'; this column is ignored"
+	},
+	ignored_column: { zh: '未识别的列，已忽略', en: 'Column not recognised; ignored' },
+	fee_unit_assumed: {
+		zh: '没有计费单位列，未注明单位的物业费按 元/㎡·月 读取',
+		en: 'No fee-unit column: fees without a unit in the text are read as yuan per m² per month'
+	},
+	period_from_title: {
+		zh: '表中没有期间列，按标题中的「{period}」读取',
+		en: "No period column: the period '{period}' is taken from the title"
+	},
+	period_given: {
+		zh: '表中没有期间列，按指定的期间 {period} 读取',
+		en: 'No period column: the given period {period} is used'
+	},
+	rescaled_points: {
+		zh: '该列满分为 {points} 分，已换算为百分制（× 100 / {points}）',
+		en: 'This column is out of {points} points; scores are rescaled to 0-100 (× 100 / {points})'
+	},
+	header_scale: {
+		zh: '表头单位为「{unit}」，数值已乘以 {factor}',
+		en: "The header's unit is '{unit}'; values are multiplied by {factor}"
+	},
+	references_not_checked: {
+		zh: '没有可对照的小区数据，未检查小区编号是否存在',
+		en: 'No estates to check against: estate references were not checked'
+	},
+
+	// Cells
+	required: { zh: '必填项为空', en: 'Required value is empty' },
+	excel_error: { zh: 'Excel 公式错误值 {value}', en: 'Excel formula error {value}' },
+	not_a_number: { zh: '不是数字', en: 'Not a number' },
+	not_an_integer: { zh: '应为整数', en: 'Should be a whole number' },
+	ambiguous_number: {
+		zh: '无法确定逗号是千位分隔符还是小数点',
+		en: 'Cannot tell whether the comma is a thousands separator or a decimal point'
+	},
+	out_of_range: { zh: '超出范围（{min} 至 {max}）', en: 'Out of range ({min} to {max})' },
+	below_min: { zh: '应不小于 {min}', en: 'Should be at least {min}' },
+	above_max: { zh: '应不大于 {max}', en: 'Should be at most {max}' },
+	must_be_positive: { zh: '应大于 0', en: 'Should be greater than 0' },
+	rate_read_as_percent: {
+		zh: '{from} 大于 1，按百分数读作 {to}',
+		en: '{from} is above 1 and is read as a percentage: {to}'
+	},
+	rate_out_of_range: { zh: '比率应在 0 至 1（或 0% 至 100%）之间', en: 'A rate should be between 0 and 1 (0% to 100%)' },
+	range_midpoint: {
+		zh: '区间 {low} 至 {high}，取中值 {mid}',
+		en: 'Range {low} to {high}; the midpoint {mid} is used'
+	},
+	range_kept: {
+		zh: '区间 {low} 至 {high}：基准价取中值 {mid}，上下限取两端',
+		en: 'Range {low} to {high}: price is the midpoint {mid}, the ends become the low and high prices'
+	},
+	fee_high: {
+		zh: '物业费 {fee} 元/㎡·月 高于 {limit}，请核对单位',
+		en: 'Fee {fee} yuan/m²/month is above {limit}; check the unit'
+	},
+	fee_too_high: {
+		zh: '物业费 {fee} 元/㎡·月 高于 {limit}，不可能按面积计费；是否为 元/户·月 或 元/年？',
+		en: 'Fee {fee} yuan/m²/month is above {limit}, impossible per m²; is it per household or per year?'
+	},
+	fee_unit_conflict: {
+		zh: '物业费文字中的单位（{textUnit}）与计费单位列（{columnUnit}）不一致',
+		en: "The unit in the fee text ({textUnit}) differs from the fee-unit column ({columnUnit})"
+	},
+	unknown_unit: { zh: '无法识别的单位「{unit}」', en: "Unit '{unit}' not recognised" },
+	bad_period: {
+		zh: '无法识别的期间；应为 2024Q1、2024年第一季度、2024-03 或 2024年3月 等',
+		en: 'Period not recognised; expected e.g. 2024Q1, 2024年第一季度, 2024-03 or 2024年3月'
+	},
+	bad_timestamp: {
+		zh: '无法识别的时间；应为 2024-05-01 09:30:00 等',
+		en: 'Date/time not recognised; expected e.g. 2024-05-01 09:30:00'
+	},
+	bad_date: { zh: '日期不存在', en: 'No such date' },
+	timezone_ignored: {
+		zh: '时区标记已忽略，按写出的当地时间读取',
+		en: 'Time-zone marker ignored; the local time as written is used'
+	},
+	bad_boolean: { zh: '应为 是/否、有/无 或 true/false', en: 'Expected yes/no (是/否, 有/无, true/false)' },
+	bad_enum: { zh: '不是可用的值；可用：{allowed}', en: 'Not an allowed value; allowed: {allowedEn}' },
+	bad_year: { zh: '年份应为 1900 至 2100 的四位数', en: 'Year should be four digits between 1900 and 2100' },
+	closed_before_opened: { zh: '结案时间早于发现时间', en: 'Closed before it was opened' },
+	price_order: {
+		zh: '应满足 下限 ≤ 基准价 ≤ 上限',
+		en: 'Expected price low ≤ price ≤ price high'
+	},
+	vote_order: {
+		zh: '应满足 同意 ≤ 参与表决 ≤ 总数（人数和面积）',
+		en: 'Expected yes ≤ participating ≤ total (owners and area)'
+	},
+	schema: { zh: '数据不符合格式：{detail}', en: 'Value does not fit the format: {detail}' },
+
+	// Checks over all rows (DuckDB)
+	duplicate_key: {
+		zh: '与第 {firstRow} 行重复（{key}）',
+		en: 'Duplicates row {firstRow} ({key})'
+	},
+	duplicate_key_file: {
+		zh: '与 {firstFile} 第 {firstRow} 行重复（{key}）',
+		en: 'Duplicates row {firstRow} of {firstFile} ({key})'
+	},
+	duplicate_existing: {
+		zh: '现有数据中已有（{key}）；追加会重复',
+		en: 'Already in the current data ({key}); appending would duplicate it'
+	},
+	unknown_estate: {
+		zh: '小区编号 {estate} 不在小区数据中',
+		en: 'Estate {estate} is not in the estates data'
+	}
+} as const satisfies Record<string, { zh: string; en: string }>;
+
+/** Every problem code. */
+export type ProblemCode = keyof typeof PROBLEM_TEXTS;
+
+/** Severity and language labels for downloads and the CLI. */
+export const SEVERITY_TEXT: Record<Severity, { zh: string; en: string }> = {
+	error: { zh: '错误', en: 'Error' },
+	warning: { zh: '警告', en: 'Warning' }
+};
+
+/** The text of a problem code in one language, with its parameters filled in. */
+export function problemText(code: string, params: IssueParams | undefined, lang: Lang): string {
+	const entry = (PROBLEM_TEXTS as Record<string, { zh: string; en: string } | undefined>)[code];
+	const template = entry ? entry[lang] : code;
+	return template.replace(/\{(\w+)\}/g, (m, k: string) => (params && k in params ? String(params[k]) : m));
+}
+
+/** Builds a problem with both texts. */
+export function makeProblem(
+	file: string,
+	row: number | null,
+	column: string | null,
+	value: string | null,
+	issue: Issue,
+	severity: Severity
+): Problem {
+	const params = issue.params ?? {};
+	return {
+		file,
+		row,
+		column,
+		value,
+		code: issue.code,
+		severity,
+		params,
+		message: { zh: problemText(issue.code, params, 'zh'), en: problemText(issue.code, params, 'en') }
+	};
+}

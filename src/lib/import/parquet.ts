@@ -1,0 +1,61 @@
+/**
+ * Parquet through hyparquet (pure JS: duckdb-wasm cannot read parquet offline). Columns keep their names;
+ * rows are numbered from 1 in file order (parquet has no header row). INT64 values become numbers (text if
+ * beyond 2^53), timestamps become 'YYYY-MM-DD HH:MM:SS' text (UTC wall time, as naive timestamps are stored),
+ * nested values become JSON text.
+ */
+import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import { TableBuilder } from './table';
+import { UnreadableFileError, type Cell, type SourceTable } from './types';
+import { asBytes } from './decode';
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A parquet value as a cell. */
+export function parquetCell(v: unknown): Cell {
+	if (v === null || v === undefined) return null;
+	switch (typeof v) {
+		case 'string':
+		case 'boolean':
+			return v;
+		case 'number':
+			return Number.isFinite(v) ? v : null;
+		case 'bigint':
+			return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(v) : v.toString();
+	}
+	if (v instanceof Date) {
+		if (Number.isNaN(v.getTime())) return null;
+		const day = `${v.getUTCFullYear()}-${pad2(v.getUTCMonth() + 1)}-${pad2(v.getUTCDate())}`;
+		const h = v.getUTCHours(), m = v.getUTCMinutes(), s = v.getUTCSeconds();
+		return h === 0 && m === 0 && s === 0 && v.getUTCMilliseconds() === 0 ? day : `${day} ${pad2(h)}:${pad2(m)}:${pad2(s)}`;
+	}
+	if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+	return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
+}
+
+/** Reads a whole parquet file. */
+export async function readParquet(file: string, input: Uint8Array | ArrayBuffer): Promise<SourceTable> {
+	const bytes = asBytes(input);
+	// hyparquet wants an ArrayBuffer of exactly the file (a Node Buffer may be a view into a larger pool).
+	const buffer =
+		bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+			? (bytes.buffer as ArrayBuffer)
+			: (new Uint8Array(bytes).buffer as ArrayBuffer); // a copy (Buffer#slice would share the pool)
+	let headers: string[];
+	let rows: unknown[][] = [];
+	try {
+		const metadata = parquetMetadata(buffer);
+		headers = parquetSchema(metadata).children.map((c) => c.element.name);
+		await parquetRead({ file: buffer, metadata, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
+	} catch (e) {
+		throw new UnreadableFileError(file, e instanceof Error ? e.message : String(e), { cause: e });
+	}
+	const builder = new TableBuilder({ file, kind: 'parquet', headers });
+	for (let i = 0; i < rows.length; i++) {
+		const r = rows[i];
+		const cells: Cell[] = new Array(headers.length);
+		for (let c = 0; c < headers.length; c++) cells[c] = parquetCell(r[c]);
+		builder.push(cells, i + 1);
+	}
+	return builder.finish();
+}

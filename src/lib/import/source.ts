@@ -1,0 +1,59 @@
+/**
+ * From a file's name and bytes to a {@link SourceTable}: the format is told by the bytes (zip or OLE
+ * workbook, parquet magic, JSON text) with the extension as a fallback, then the matching reader runs.
+ */
+import { parseCsv } from './csv';
+import { asBytes, decodeText } from './decode';
+import { readJson } from './json';
+import { makeProblem } from './messages';
+import { readParquet } from './parquet';
+import { TableBuilder } from './table';
+import { readXlsx } from './xlsx';
+import type { Cell, ReadOptions, SourceKind, SourceTable } from './types';
+
+/** The format of a file, from its first bytes (and its name when the bytes do not say). */
+export function sniffKind(name: string, input: Uint8Array | ArrayBuffer): SourceKind {
+	const b = asBytes(input);
+	if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return 'xlsx';
+	if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'xlsx';
+	if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x41 && b[2] === 0x52 && b[3] === 0x31) return 'parquet';
+	const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+	if (ext === 'json' || ext === 'jsonl' || ext === 'ndjson') return 'json';
+	if (ext === 'xlsx' || ext === 'xls' || ext === 'xlsm') return 'xlsx';
+	if (ext === 'parquet') return 'parquet';
+	// Text starting with [ or { (after a BOM and blanks) is JSON.
+	let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+	while (i < b.length && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0a || b[i] === 0x0d)) i++;
+	if (ext !== 'csv' && ext !== 'tsv' && ext !== 'txt' && (b[i] === 0x5b || b[i] === 0x7b)) return 'json';
+	return 'csv';
+}
+
+/** Reads CSV (or tab/semicolon-separated) text in any encoding {@link decodeText} knows. */
+export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: ReadOptions = {}): SourceTable {
+	const { text, encoding, replacements } = decodeText(bytes);
+	const builder = new TableBuilder({ file, kind: 'csv', encoding, headerRow: options.headerRow });
+	if (replacements > 0) {
+		builder.addProblem(makeProblem(file, null, null, null, { code: 'decode_replacement', params: { count: replacements, encoding } }, 'warning'));
+	}
+	const info = parseCsv(text, (cells, row) => builder.push(cells as Cell[], row));
+	if (info.unclosedQuoteRow !== null) {
+		builder.addProblem(
+			makeProblem(file, info.unclosedQuoteRow, null, null, { code: 'unclosed_quote', params: { row: info.unclosedQuoteRow } }, 'error')
+		);
+	}
+	return builder.finish();
+}
+
+/** Reads any supported file into a table of cells with source row numbers. */
+export async function readSource(name: string, bytes: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<SourceTable> {
+	switch (sniffKind(name, bytes)) {
+		case 'xlsx':
+			return readXlsx(name, bytes, options);
+		case 'parquet':
+			return readParquet(name, bytes);
+		case 'json':
+			return readJson(name, bytes);
+		default:
+			return readCsv(name, bytes, options);
+	}
+}

@@ -1,0 +1,157 @@
+/**
+ * Staging: the rows of a prepared file that passed the row-level checks, loaded into a temporary DuckDB
+ * table, where checks that need every row (duplicates, references) run in SQL and from which the commit
+ * copies. Rows travel as canonical CSV text (registerFileText + read_csv with explicit column types, as the
+ * sample district loads), which works the same in the browser and in Node.
+ *
+ * A staging table has the dataset's columns plus `_i` (the row's index in the prepared file, to map SQL
+ * findings back to source rows) and `_drop` (set by checks that reject the row). It has no constraints:
+ * duplicates must be loadable to be found. The real table's DDL still enforces them on commit.
+ */
+import { csvColumnsSql, DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
+import { sqlIdent, sqlString, type Engine } from '../engine/engine';
+import type { RunOptions } from './types';
+import { now, pause, rate } from './progress';
+import type { PreparedImport } from './validate';
+
+/** The part of the engine the importer uses (a structural type, so tests can wrap the real engine). */
+export type ImportEngine = Pick<Engine, 'exec' | 'rows' | 'scalar' | 'transaction' | 'registerFileText' | 'dropFile'>;
+
+/** Rows per staging chunk (one registered CSV text and one INSERT each). */
+export const STAGE_CHUNK_ROWS = 100_000;
+
+let counter = 0;
+const session = Math.random().toString(36).slice(2, 8);
+
+function uniqueName(kind: string): string {
+	counter++;
+	return `_zhijia_${kind}_${session}_${counter}`;
+}
+
+/** A fresh name for a temporary table holding check results. */
+export function checkTableName(): string {
+	return uniqueName('check');
+}
+
+/** A prepared file loaded into a staging table. */
+export interface StagedFile {
+	readonly prepared: PreparedImport;
+	readonly dataset: DatasetId;
+	/** Temporary table name (already quoted-safe: letters, digits and underscores). */
+	readonly table: string;
+	/** Rows loaded (the prepared rows without row-level errors). */
+	readonly rows: number;
+	/** Index of a canonical column in prepared.columns. */
+	columnIndex(name: string): number;
+	/** Where a canonical row came from, for a problem about the given key columns. */
+	locate(i: number, columns: readonly string[]): { row: number; column: string | null; value: string | null };
+}
+
+/** How a column's values are written: 0 text (quoted when needed), 1 number or timestamp as is, 2 boolean. */
+function writeKind(col: ColumnMeta): 0 | 1 | 2 {
+	return col.type === 'VARCHAR' ? 0 : col.type === 'BOOLEAN' ? 2 : 1;
+}
+
+/** Text that needs quoting in CSV. */
+const NEEDS_QUOTE = /[",\n\r]|^\s|\s$/;
+
+/** Canonical CSV lines for rows [start, end) without row-level errors, each starting with its index. */
+function csvChunk(prepared: PreparedImport, kinds: readonly (0 | 1 | 2)[], header: string, start: number, end: number): { text: string; rows: number } {
+	const columns = prepared.columns;
+	const invalid = prepared.invalid;
+	const width = kinds.length;
+	let text = header;
+	let rows = 0;
+	for (let i = start; i < end; i++) {
+		if (invalid[i]) continue;
+		let line = '\n' + i;
+		for (let c = 0; c < width; c++) {
+			const v = columns[c][i];
+			if (v === null || v === undefined) line += ',';
+			else if (kinds[c] === 0) {
+				const s = v as string;
+				line += NEEDS_QUOTE.test(s) ? ',"' + s.replaceAll('"', '""') + '"' : ',' + s;
+			} else if (kinds[c] === 2) line += v ? ',true' : ',false';
+			else line += ',' + v;
+		}
+		text += line;
+		rows++;
+	}
+	return { text: text + '\n', rows };
+}
+
+/** `CREATE TEMP TABLE` for a dataset's staging table. */
+export function stagingDdl(dataset: DatasetId, table: string): string {
+	const cols = (DATASETS[dataset].columns as readonly ColumnMeta[]).map((c) => `${sqlIdent(c.name)} ${c.type}`);
+	return `CREATE TEMP TABLE ${table} (_i INTEGER NOT NULL, _drop BOOLEAN NOT NULL, ${cols.join(', ')})`;
+}
+
+/**
+ * Loads the valid rows of a prepared file into a new staging table, in chunks (progress and cancellation
+ * between chunks). On failure or cancellation the staging table is dropped before the error propagates.
+ */
+export async function stageFile(engine: ImportEngine, prepared: PreparedImport, options: RunOptions & { done?: number; total?: number } = {}): Promise<StagedFile> {
+	const dataset = prepared.dataset;
+	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);
+	const cols = DATASETS[dataset].columns as readonly ColumnMeta[];
+	const table = uniqueName(`stage_${dataset}`);
+	const kinds = cols.map(writeKind);
+	const header = ['_i', ...cols.map((c) => c.name)].join(',');
+	const columnsSql = `{'_i': 'INTEGER', ${csvColumnsSql(dataset).slice(1)}`;
+	const names = cols.map((c) => sqlIdent(c.name)).join(', ');
+	const n = prepared.rowCount;
+	const started = now();
+	let loaded = 0;
+	await engine.exec(stagingDdl(dataset, table));
+	try {
+		for (let start = 0, chunk = 0; start < n; start += STAGE_CHUNK_ROWS, chunk++) {
+			options.signal?.throwIfAborted();
+			const end = Math.min(n, start + STAGE_CHUNK_ROWS);
+			const { text, rows } = csvChunk(prepared, kinds, header, start, end);
+			if (rows === 0) continue;
+			loaded += rows;
+			const file = `${table}_${chunk}.csv`;
+			await engine.registerFileText(file, text);
+			try {
+				await engine.exec(
+					`INSERT INTO ${table} SELECT _i, false, ${names} FROM read_csv(${sqlString(file)}, header = true, auto_detect = false,
+						delim = ',', quote = '"', escape = '"', timestampformat = '%Y-%m-%d %H:%M:%S', columns = ${columnsSql})`
+				);
+			} finally {
+				await engine.dropFile(file).catch(() => undefined);
+			}
+			const done = (options.done ?? 0) + end;
+			options.onProgress?.({ phase: 'stage', rows: done, totalRows: options.total ?? n, rowsPerSecond: rate(end, started) });
+			await pause();
+		}
+		options.signal?.throwIfAborted();
+	} catch (e) {
+		await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+		throw e;
+	}
+	const index = new Map(cols.map((c, k) => [c.name, k]));
+	return {
+		prepared,
+		dataset,
+		table,
+		rows: loaded,
+		columnIndex: (name) => index.get(name) ?? -1,
+		locate(i, columns) {
+			const row = prepared.rowNumbers[i];
+			// In a melted score sheet a key with the indicator points at the indicator's column.
+			if (prepared.sourceColumns && columns.includes('indicator')) {
+				const src = prepared.sourceColumns[i];
+				return { row, column: prepared.headers[src] ?? null, value: String(prepared.columns[index.get('score')!][i]) };
+			}
+			const name = columns[0];
+			const src = prepared.mapping.indexOf(name);
+			const v = prepared.columns[index.get(name)!][i];
+			return { row, column: src >= 0 ? prepared.headers[src] : null, value: v === null || v === undefined ? null : String(v) };
+		}
+	};
+}
+
+/** Drops staging tables (errors ignored: cleanup must not hide the error that caused it). */
+export async function dropStaged(engine: ImportEngine, staged: readonly StagedFile[]): Promise<void> {
+	for (const s of staged) await engine.exec(`DROP TABLE IF EXISTS ${s.table}`).catch(() => undefined);
+}

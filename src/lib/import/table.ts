@@ -1,0 +1,184 @@
+/**
+ * Builds a {@link SourceTable} from rows as a reader produces them (CSV records, worksheet rows): finds the
+ * header (title rows and blank rows above it skipped, or the row the caller names), keeps each data row's
+ * source row number, skips blank rows and summary rows (合计, 总计, 平均...), and stores cells by column.
+ * Rows stream through: only the first rows are buffered, to find the header.
+ */
+import { detectHeaderRow, headerTexts } from './detect';
+import { makeProblem } from './messages';
+import { cellText } from './values';
+import type { Cell, Encoding, Problem, SourceKind, SourceTable } from './types';
+
+/** Rows scanned for the header. */
+export const HEADER_SCAN_ROWS = 30;
+/** Problems kept per file while reading (counts beyond this are still reported by the caller's totals). */
+export const MAX_READ_PROBLEMS = 1000;
+
+const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '平均', '平均值', '均值', '汇总', '总平均', 'total', 'average', 'sum']);
+/** Cheap pre-test before the exact summary-label check (runs on every row). */
+const SUMMARY_START = /^\s*(合|总|小|平|均|汇|t|a|s)/i;
+
+/** Options of {@link TableBuilder}. */
+export interface TableBuilderOptions {
+	readonly file: string;
+	readonly kind: SourceKind;
+	readonly encoding?: Encoding;
+	readonly sheets?: readonly string[];
+	readonly sheet?: string;
+	/** 1-based source row of the header; detected when absent. */
+	readonly headerRow?: number;
+	/** The format names its columns itself (JSON, parquet): every pushed row is data. */
+	readonly headers?: readonly string[];
+}
+
+/** Collects rows into a {@link SourceTable}. */
+export class TableBuilder {
+	private readonly buffer: { cells: Cell[]; row: number }[] = [];
+	private headers: string[] | undefined;
+	private headerRow = 0;
+	private detectedHeaderRow = 0;
+	private titleLines: string[] = [];
+	private columns: Cell[][] = [];
+	private readonly rowNumbers: number[] = [];
+	private readonly problems: Problem[] = [];
+	private problemCount = 0;
+	private interners: ((s: string) => string)[] = [];
+
+	constructor(private readonly options: TableBuilderOptions) {
+		if (options.headers) {
+			this.headers = [...options.headers];
+			this.columns = this.headers.map(() => []);
+			this.interners = this.headers.map(() => interner());
+		}
+	}
+
+	/** Adds a problem found while reading (kept up to {@link MAX_READ_PROBLEMS}). */
+	addProblem(p: Problem): void {
+		this.problemCount++;
+		if (this.problems.length < MAX_READ_PROBLEMS) this.problems.push(p);
+	}
+
+	/** Adds one source row with its row number as the user sees it. */
+	push(cells: Cell[], row: number): void {
+		if (this.headers) {
+			this.addData(cells, row);
+			return;
+		}
+		this.buffer.push({ cells, row });
+		const wanted = this.options.headerRow;
+		if (wanted !== undefined ? row >= Math.max(wanted, HEADER_SCAN_ROWS) : this.buffer.length >= HEADER_SCAN_ROWS) this.decide();
+	}
+
+	/** The table, once every row has been pushed. */
+	finish(): SourceTable {
+		if (!this.headers) this.decide();
+		const o = this.options;
+		return {
+			file: o.file,
+			kind: o.kind,
+			encoding: o.encoding,
+			sheets: o.sheets,
+			sheet: o.sheet,
+			headerRow: this.headerRow,
+			detectedHeaderRow: this.detectedHeaderRow,
+			headers: this.headers ?? [],
+			columns: this.columns,
+			rowNumbers: this.rowNumbers,
+			rowCount: this.rowNumbers.length,
+			titleLines: this.titleLines,
+			problems: this.problems
+		};
+	}
+
+	private decide(): void {
+		const rows = this.buffer.map((b) => b.cells);
+		const guess = rows.length ? detectHeaderRow(rows) : { index: 0 };
+		let index = guess.index;
+		this.detectedHeaderRow = this.buffer[index]?.row ?? 0;
+		const wanted = this.options.headerRow;
+		if (wanted !== undefined) {
+			const at = this.buffer.findIndex((b) => b.row === wanted);
+			index = at === -1 ? this.buffer.length : at;
+		}
+		this.headerRow = this.buffer[index]?.row ?? wanted ?? 0;
+		this.headers = index < this.buffer.length ? headerTexts(rows, index) : [];
+		this.columns = this.headers.map(() => []);
+		this.interners = this.headers.map(() => interner());
+		this.titleLines = rows
+			.slice(0, index)
+			.map((r) => [...new Set(r.map((c) => cellText(c).trim()).filter((t) => t !== ''))].join(' '))
+			.filter((t) => t !== '');
+		const rest = this.buffer.slice(index + 1);
+		this.buffer.length = 0;
+		for (const b of rest) this.addData(b.cells, b.row);
+	}
+
+	private addData(cells: Cell[], row: number): void {
+		const headers = this.headers!;
+		const width = headers.length;
+		let first = -1;
+		for (let c = 0; c < cells.length; c++) {
+			const v = cells[c];
+			if (v !== null && v !== '' && !(typeof v === 'string' && v.trim() === '')) {
+				first = c;
+				break;
+			}
+		}
+		if (first === -1) return; // blank row
+		const head = cells[first];
+		const label =
+			typeof head === 'string' && head.length <= 16 && SUMMARY_START.test(head) ? head.replace(/\s+/g, '').toLowerCase() : '';
+		if (label !== '' && SUMMARY_LABELS.has(label)) {
+			this.addProblem(
+				makeProblem(this.options.file, row, headers[first] ?? null, cellText(cells[first]), { code: 'summary_row_skipped', params: { label } }, 'warning')
+			);
+			return;
+		}
+		for (let c = 0; c < width; c++) {
+			const v = cells[c];
+			this.columns[c].push(v === undefined ? null : typeof v === 'string' ? this.interners[c](v) : v);
+		}
+		if (cells.length > width) {
+			let extra = 0;
+			let firstExtra = '';
+			for (let c = width; c < cells.length; c++) {
+				const t = cellText(cells[c]).trim();
+				if (t !== '') {
+					if (extra === 0) firstExtra = t;
+					extra++;
+				}
+			}
+			if (extra > 0) {
+				this.addProblem(makeProblem(this.options.file, row, null, firstExtra, { code: 'extra_cells', params: { count: extra } }, 'warning'));
+			}
+		}
+		this.rowNumbers.push(row);
+	}
+}
+
+/**
+ * Keeps one copy of each repeated text in a column (codes, ids, periods repeat across a million rows): far less
+ * memory held, far less garbage-collector work, and the normalisers' caches hit on the same string. Switches
+ * itself off in a column whose texts rarely repeat.
+ */
+function interner(): (s: string) => string {
+	const seen = new Map<string, string>();
+	let lookups = 0;
+	let hits = 0;
+	let on = true;
+	return (s) => {
+		if (!on) return s;
+		lookups++;
+		const hit = seen.get(s);
+		if (hit !== undefined) {
+			hits++;
+			return hit;
+		}
+		if (seen.size < 100_000) seen.set(s, s);
+		if (lookups >= 20_000 && hits < lookups / 2) {
+			on = false;
+			seen.clear();
+		}
+		return s;
+	};
+}

@@ -1,0 +1,110 @@
+/**
+ * Shapes shared by the import modules: what a reader produces (a table of cells with source row numbers),
+ * what a normaliser reports (an issue code with parameters), and what the user sees (a problem with the
+ * row, column and value as written, and a message in Chinese and English).
+ */
+
+/** File formats the importer reads. 'xlsx' also covers legacy .xls workbooks (SheetJS reads both). */
+export type SourceKind = 'csv' | 'xlsx' | 'parquet' | 'json';
+
+/**
+ * Text encodings the decoder recognises. UTF-16 only appears with a byte-order mark (Excel's
+ * "Unicode text" export); GB18030 is a superset of GBK and GB2312, so it covers files saved by Chinese Excel.
+ */
+export type Encoding = 'utf-8-bom' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+/** One cell as a reader hands it on: dates already turned into 'YYYY-MM-DD[ HH:MM:SS]' text. */
+export type Cell = string | number | boolean | null;
+
+/** Error or warning. Errors keep a row (or a whole file) out of the tables; warnings do not. */
+export type Severity = 'error' | 'warning';
+
+/** Parameters of an issue, interpolated into its message. */
+export type IssueParams = Record<string, string | number>;
+
+/** A machine-readable reason (see messages.ts for the codes and their texts). */
+export interface Issue {
+	readonly code: string;
+	readonly params?: IssueParams;
+}
+
+/** One problem as the user sees it. */
+export interface Problem {
+	/** File name as given. */
+	readonly file: string;
+	/** Row as the user sees it in the source: Excel's row number (header rows counted) for CSV and xlsx,
+	 *  the 1-based record position for JSON and parquet; null for a problem with the whole file. */
+	readonly row: number | null;
+	/** Source header as written; null for a file-level problem. */
+	readonly column: string | null;
+	/** Cell text as written (null when the problem is not about one cell). */
+	readonly value: string | null;
+	readonly code: string;
+	readonly severity: Severity;
+	readonly params: IssueParams;
+	readonly message: { readonly zh: string; readonly en: string };
+}
+
+/**
+ * A table read from a file: headers as written, cells by column (columns[c][r]) and, for each data row,
+ * its row number as the user sees it in the source. The same shape for every format.
+ */
+export interface SourceTable {
+	readonly file: string;
+	readonly kind: SourceKind;
+	readonly encoding?: Encoding;
+	/** Sheet names of a workbook, in workbook order. */
+	readonly sheets?: readonly string[];
+	/** The sheet read. */
+	readonly sheet?: string;
+	/** 1-based source row of the header (Excel numbering); 0 for formats without a header row (JSON, parquet). */
+	readonly headerRow: number;
+	/** The header row the reader chose by itself (equal to headerRow unless the caller overrode it). */
+	readonly detectedHeaderRow: number;
+	readonly headers: readonly string[];
+	readonly columns: readonly Cell[][];
+	readonly rowNumbers: readonly number[];
+	readonly rowCount: number;
+	/** Text of the rows above the header (title rows such as "2024年第一季度考评汇总表"). */
+	readonly titleLines: readonly string[];
+	/** Problems found while reading (unclosed quotes, extra cells, summary rows skipped). */
+	readonly problems: readonly Problem[];
+}
+
+/** Options for every reader. */
+export interface ReadOptions {
+	/** Sheet to read (name or 0-based index); the first sheet by default. */
+	readonly sheet?: string | number;
+	/** 1-based source row holding the header, overriding detection (CSV and xlsx). */
+	readonly headerRow?: number;
+}
+
+/** Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). */
+export class UnreadableFileError extends Error {
+	constructor(
+		readonly file: string,
+		readonly reason: string,
+		options?: { cause?: unknown }
+	) {
+		super(`${file}: ${reason}`, options);
+		this.name = 'UnreadableFileError';
+	}
+}
+
+/** Phases of an import, in order. */
+export type ImportPhase = 'read' | 'normalise' | 'stage' | 'check' | 'commit' | 'done';
+
+/** Progress report: rows handled so far in this phase, the total when known, and the pace. */
+export interface ImportProgress {
+	readonly phase: ImportPhase;
+	readonly rows: number;
+	readonly totalRows: number | null;
+	readonly rowsPerSecond: number;
+}
+
+/** Cancellation and progress, accepted by every long-running step. */
+export interface RunOptions {
+	/** Checked between chunks of rows; an abort leaves every table as it was. */
+	readonly signal?: AbortSignal;
+	readonly onProgress?: (p: ImportProgress) => void;
+}

@@ -1,0 +1,120 @@
+/**
+ * The user's workspace in the browser: which imports make up the tables, kept in IndexedDB with the source
+ * files' bytes, so a reload rebuilds exactly the same tables. Every change is all-or-nothing: the tables are
+ * changed first (in one transaction), and the stored workspace only after that succeeded.
+ */
+import type { Engine } from '../engine/engine';
+import type { PreparedImport, CommitResult, CommitOptions } from '../import';
+import { commitImport } from '../import';
+import { idb } from './idb';
+import { rebuildWorkspace, withImported, type ReplayFailure } from './rebuild';
+import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, workspaceSchema, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
+
+const KEY = 'workspace';
+const fileKey = (id: string) => `file:${id}`;
+
+/** What the interface shows about the workspace. */
+export const workspaceState = $state<{ workspace: Workspace; failures: ReplayFailure[] }>({
+	workspace: structuredClone(EMPTY_WORKSPACE),
+	failures: []
+});
+
+async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint8Array>; problem: string | null }> {
+	const raw = await idb.get<unknown>(KEY).catch(() => undefined);
+	const parsed = workspaceSchema.safeParse(raw);
+	const ws = parsed.success ? parsed.data : structuredClone(EMPTY_WORKSPACE);
+	// A stored workspace that no longer reads is said out loud, never silently replaced by the sample.
+	const problem = raw !== undefined && !parsed.success ? parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : null;
+	const contents = new Map<string, Uint8Array>();
+	for (const f of ws.files) {
+		const bytes = await idb.get<Uint8Array>(fileKey(f.id)).catch(() => undefined);
+		if (bytes) contents.set(f.id, bytes);
+	}
+	return { ws, contents, problem };
+}
+
+/** On start: rebuild the tables from the stored workspace (the sample district when there is none). */
+export async function restoreWorkspace(engine: Engine, readSample: (file: string) => Promise<string>): Promise<void> {
+	const { ws, contents, problem } = await readStored();
+	const failures = await rebuildWorkspace(engine, ws, contents, readSample);
+	workspaceState.failures = problem ? [{ file: '(workspace)', reason: problem }, ...failures] : failures;
+	workspaceState.workspace = ws;
+}
+
+/** A file the user chose, with the options it was imported with. */
+export interface ImportEntry {
+	prepared: PreparedImport;
+	bytes: Uint8Array;
+	options: StoredFile['options'];
+}
+
+/** Commits files to the tables (one transaction) and, only if that succeeded, records them in the workspace. */
+export async function commitAndRecord(engine: Engine, entries: ImportEntry[], options: CommitOptions & { mode: 'replace' | 'append' }): Promise<CommitResult> {
+	const result = await commitImport(engine, entries.map((e) => e.prepared), options);
+	if (!result.committed) return result;
+	const now = new Date().toISOString();
+	const added: StoredFile[] = entries.map((e, i) => ({
+		id: `${Date.now().toString(36)}-${i}-${Math.random().toString(36).slice(2, 8)}`,
+		name: e.prepared.file,
+		dataset: e.prepared.dataset!,
+		mode: options.mode,
+		options: { ...e.options, dropInvalid: options.dropInvalid ?? false },
+		rows: result.files[i]?.inserted ?? 0,
+		addedAt: now
+	}));
+	const next = withImported($state.snapshot(workspaceState.workspace) as Workspace, added);
+	const writes: Record<string, unknown> = { [KEY]: next };
+	added.forEach((f, i) => (writes[fileKey(f.id)] = entries[i].bytes));
+	await idb.putAll(writes);
+	workspaceState.workspace = next;
+	return result;
+}
+
+/** Remembers a column mapping for files with the same headers. */
+export async function rememberMapping(signature: string, mapping: Record<string, string>): Promise<void> {
+	const next = { ...($state.snapshot(workspaceState.workspace) as Workspace) };
+	next.mappings = { ...next.mappings, [signature]: mapping };
+	await idb.putAll({ [KEY]: next });
+	workspaceState.workspace = next;
+}
+
+/** Back to the built-in sample district: every import and stored file is forgotten. */
+export async function resetToSample(engine: Engine, readSample: (file: string) => Promise<string>): Promise<void> {
+	await rebuildWorkspace(engine, EMPTY_WORKSPACE, new Map(), readSample);
+	await idb.clear();
+	workspaceState.workspace = structuredClone(EMPTY_WORKSPACE);
+	workspaceState.failures = [];
+}
+
+/** The whole workspace as one file (the user's files, mappings and analysis settings). */
+export async function exportWorkspace(settings: unknown): Promise<string> {
+	const { ws, contents } = await readStored();
+	return encodeWorkspace({ workspace: ws, contents, settings });
+}
+
+/**
+ * Opens a workspace file: checked completely before anything changes; the tables are rebuilt from it, and if
+ * that fails they are rebuilt from the workspace the user had, which stays stored.
+ */
+export async function openWorkspaceFile(
+	engine: Engine,
+	text: string,
+	readSample: (file: string) => Promise<string>
+): Promise<{ ok: true; settings: unknown; failures: ReplayFailure[] } | { ok: false; error: WorkspaceFileError | { code: 'replay'; detail: string } }> {
+	const decoded = await decodeWorkspace(text);
+	if (!decoded.ok) return decoded;
+	const { workspace, contents, settings } = decoded.bundle;
+	const failures = await rebuildWorkspace(engine, workspace, contents, readSample).catch((e: Error) => [{ file: '', reason: e.message }]);
+	if (failures.length > 0) {
+		const previous = await readStored();
+		await rebuildWorkspace(engine, previous.ws, previous.contents, readSample);
+		return { ok: false, error: { code: 'replay', detail: failures.map((f) => `${f.file}: ${f.reason}`).join('; ') } };
+	}
+	await idb.clear();
+	const writes: Record<string, unknown> = { [KEY]: workspace };
+	for (const [id, bytes] of contents) writes[fileKey(id)] = bytes;
+	await idb.putAll(writes);
+	workspaceState.workspace = workspace;
+	workspaceState.failures = [];
+	return { ok: true, settings, failures: [] };
+}

@@ -1,0 +1,130 @@
+/** Which dataset a header row holds, the column mapping, wide score sheets, header rows and signatures. */
+import { describe, expect, it } from 'vitest';
+import { DATASET_IDS, DATASETS, type ColumnMeta } from '../../../src/lib/data/datasets';
+import { detectDataset, detectHeaderRow, headerSignature, headerTexts } from '../../../src/lib/import/detect';
+
+describe('detectDataset', () => {
+	it('recognises every dataset from its canonical header, with high confidence', () => {
+		for (const id of DATASET_IDS) {
+			const headers = DATASETS[id].columns.map((c) => c.name);
+			const g = detectDataset(headers);
+			expect(g.dataset, id).toBe(id);
+			expect(g.confidence, id).toBe('high');
+			expect(g.mapping, id).toEqual(headers);
+		}
+	});
+
+	it('recognises every dataset from its Chinese headers', () => {
+		for (const id of DATASET_IDS) {
+			const headers = (DATASETS[id].columns as readonly ColumnMeta[]).map((c) => c.zh);
+			const g = detectDataset(headers);
+			expect(g.dataset, id).toBe(id);
+			expect(g.missing, id).toEqual([]);
+		}
+	});
+
+	it('maps headers written differently and ignores what it does not know', () => {
+		const g = detectDataset(['小区代码', '年份', '物业服务费（元/㎡·月）', '收缴率(%)', '备注']);
+		expect(g.dataset).toBe('fees');
+		expect(g.mapping).toEqual(['estate_id', 'year', 'fee', 'collection_rate', null]);
+		// fee_unit may come from the fee text, so fees are recognised without it.
+		expect(g.missing).toEqual([]);
+	});
+
+	it('a bare 编号 is the ticket in tickets and the estate elsewhere', () => {
+		expect(detectDataset(['编号', '小区编号', '类别', '发现时间', '结案时间']).mapping).toEqual([
+			'ticket_id',
+			'estate_id',
+			'category',
+			'opened_at',
+			'closed_at'
+		]);
+		expect(detectDataset(['编号', '户型面积', '户数']).mapping).toEqual(['estate_id', 'unit_area_m2', 'households']);
+	});
+
+	it('when unsure returns candidates; when nothing fits returns no dataset', () => {
+		const g = detectDataset(['小区编号', '户数']);
+		expect(g.confidence).toBe('low');
+		expect(g.candidates.map((c) => c.dataset).slice(0, 2)).toEqual(['unit_sizes', 'estates']);
+		const none = detectDataset(['foo', 'bar']);
+		expect(none.dataset).toBeNull();
+		expect(none.confidence).toBe('none');
+	});
+
+	it('marks a second header naming the same column as a duplicate', () => {
+		const g = detectDataset(['小区编号', '小区名称', '小区', '小区类型', '建筑类型', '计费面积', '户数', '有无电梯']);
+		expect(g.dataset).toBe('estates');
+		expect(g.mapping[2]).toBeNull();
+		expect(g.duplicates).toEqual([[2, 1]]);
+	});
+
+	it('a forced dataset is used even when its columns are missing', () => {
+		const g = detectDataset(['小区编号', '户数'], { dataset: 'estates' });
+		expect(g.dataset).toBe('estates');
+		expect(g.missing).toContain('name');
+	});
+});
+
+describe('wide score sheets (考评汇总表)', () => {
+	const headers = ['序号', '小区编号', '小区名称', '考核期', '综合管理', '房屋维修养护', '电梯', '消防', '保洁（15分）', '绿化', '满意度', '总分'];
+	it('are recognised, with indicator columns mapped to codes', () => {
+		const g = detectDataset(headers);
+		expect(g.dataset).toBe('scores');
+		expect(g.layout).toBe('wide');
+		expect(g.mapping).toEqual([
+			null,
+			'estate_id',
+			null,
+			'period',
+			'indicator:management',
+			'indicator:upkeep',
+			'indicator:elevator',
+			'indicator:fire',
+			'indicator:cleaning',
+			'indicator:greening',
+			'indicator:satisfaction',
+			null
+		]);
+	});
+	it('need a period column unless the period is known from elsewhere', () => {
+		const noPeriod = headers.filter((h) => h !== '考核期');
+		expect(detectDataset(noPeriod).missing).toEqual(['period']);
+		expect(detectDataset(noPeriod, { periodKnown: true }).missing).toEqual([]);
+	});
+	it('long-form score files stay long', () => {
+		expect(detectDataset(['小区编号', '期间', '指标', '得分', '来源']).layout).toBe('long');
+	});
+});
+
+describe('header rows', () => {
+	it('skips title and blank rows above the header', () => {
+		const rows = [
+			['2024年第一季度物业服务考评汇总表', '2024年第一季度物业服务考评汇总表', '2024年第一季度物业服务考评汇总表'],
+			[null, null, null],
+			['填报单位：临江区房管局', null, '单位：分'],
+			['小区编号', '小区名称', '得分'],
+			['LJ0001', '梅园', 88]
+		];
+		expect(detectHeaderRow(rows)).toEqual({ index: 3, reason: 'aliases' });
+	});
+	it('falls back to the first mostly-text row when no header is known', () => {
+		expect(detectHeaderRow([['Report'], ['alpha', 'beta', 'gamma'], ['1', '2', '3']])).toEqual({ index: 1, reason: 'text' });
+	});
+	it('fills an empty header cell from the cell above (two-level headers)', () => {
+		const rows = [
+			['小区编号', '考评得分', null],
+			[null, '综合管理', '保洁']
+		];
+		expect(headerTexts(rows, 1)).toEqual(['小区编号', '综合管理', '保洁']);
+	});
+});
+
+describe('headerSignature', () => {
+	it('ignores case, spaces, full-width forms and trailing units; keeps order', () => {
+		const a = headerSignature(['小区编号', 'Fee', '收缴率(%)']);
+		expect(headerSignature([' 小区编号 ', 'fee', '收缴率（%）'])).toBe(a);
+		expect(headerSignature(['Fee', '小区编号', '收缴率(%)'])).not.toBe(a);
+		expect(headerSignature(['小区编号', 'Fee'])).not.toBe(a);
+		expect(a).toMatch(/^h3-[0-9a-f]{16}$/);
+	});
+});

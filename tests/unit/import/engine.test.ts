@@ -1,0 +1,22 @@
+/**
+ * Every import test that needs DuckDB, on one real duckdb-wasm engine (Node build): starting and warming up a
+ * wasm instance costs seconds of CPU, so the cases share it. The cases live in *.cases.ts by subject.
+ */
+import { afterAll, beforeAll, describe } from 'vitest';
+import type { Engine } from '../../../src/lib/engine/engine';
+import { startNodeEngine } from '../../../src/lib/engine/node';
+import { cliCases } from './cli.cases';
+import { commitCases } from './commit.cases';
+import { propertyCases } from './property.cases';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await startNodeEngine();
+}, 60_000);
+afterAll(async () => {
+	await engine?.close();
+});
+
+describe('import and commit', () => commitCases(() => engine));
+describe('damaged files (property)', () => propertyCases(() => engine));
+describe('zhijia validate', () => cliCases(() => engine));

@@ -1,0 +1,118 @@
+/** Preparing a file without the engine: mappings, header rows, periods, fee units, price ranges, caps. */
+import { describe, expect, it } from 'vitest';
+import { headerSignature, inspectFile, prepareImport } from '../../../src/lib/import/index';
+import { csvText, utf8, type FixtureCell } from '../../fixtures/import-files';
+
+const file = (rows: readonly (readonly FixtureCell[])[], name = 'f.csv') => ({ name, bytes: utf8(csvText(rows)) });
+const rowsOf = (p: Awaited<ReturnType<typeof prepareImport>>) => p.rowNumbers.map((_, i) => p.columns.map((c) => c[i]));
+const codes = (p: Awaited<ReturnType<typeof prepareImport>>) => p.problems.map((x) => x.code);
+
+describe('prepareImport', () => {
+	it('inspectFile reports what the user needs to confirm the import', async () => {
+		const info = await inspectFile('费.csv', utf8(csvText([['收费表'], ['小区编号', '年份', '物业费'], ['LJ1', 2024, '2.38元/平米/月']])));
+		expect(info).toMatchObject({ kind: 'csv', encoding: 'utf-8', headerRow: 2, dataset: 'fees', layout: 'long', rowCount: 1 });
+		expect(info.mapping).toEqual(['estate_id', 'year', 'fee']);
+		expect(info.signature).toBe(headerSignature(['小区编号', '年份', '物业费']));
+		expect(info.preview).toEqual([{ row: 3, cells: ['LJ1', '2024', '2.38元/平米/月'] }]);
+		expect(info.memory.withinBrowserLimit).toBe(true);
+	});
+
+	it('a fee without a unit anywhere is read per m², with one warning for the file', async () => {
+		const p = await prepareImport(file([['小区编号', '年份', '物业费'], ['LJ1', 2024, 1.5], ['LJ2', 2024, '20元/户·月']]));
+		expect(rowsOf(p)).toEqual([
+			['LJ1', 2024, 1.5, 'per_m2_month', null],
+			['LJ2', 2024, 20, 'per_household_month', null]
+		]);
+		expect(codes(p)).toEqual(['fee_unit_assumed']);
+	});
+
+	it('the unit in the fee header applies to every fee', async () => {
+		const p = await prepareImport(file([['小区编号', '年份', '物业费(元/户·月)'], ['LJ1', 2024, 18]]));
+		expect(rowsOf(p)).toEqual([['LJ1', 2024, 18, 'per_household_month', null]]);
+		expect(codes(p)).toEqual([]);
+	});
+
+	it('a guide-price range fills the low and high prices', async () => {
+		const p = await prepareImport(
+			file([
+				['价格目录', '建筑类型', '等级', '基准价'],
+				['重庆2024', '高层', '一级', '1.00-1.90'],
+				['重庆2024', '多层', '五级', '0.6']
+			])
+		);
+		expect(rowsOf(p)).toEqual([
+			['重庆2024', 'high', 1, 1.45, 1, 1.9],
+			['重庆2024', 'multi', 5, 0.6, null, null]
+		]);
+		expect(codes(p)).toEqual(['range_kept']);
+	});
+
+	it('the caller can override the mapping (remembered by header signature) and the dataset', async () => {
+		const rows = [['编码', '时段', '项目', '分', '类型'], ['LJ1', '2024Q1', '保洁', 80, '检查']];
+		const guessed = await prepareImport(file(rows));
+		expect(guessed.dataset).toBeNull();
+		const p = await prepareImport(file(rows), { dataset: 'scores', mapping: ['estate_id', 'period', 'indicator', 'score', 'source'] });
+		expect(rowsOf(p)).toEqual([['LJ1', '2024Q1', 'cleaning', 80, 'inspection']]);
+		expect(p.problems).toEqual([]);
+	});
+
+	it('a wide sheet without a period column takes a given period', async () => {
+		const rows = [['小区编号', '综合管理', '保洁'], ['LJ1', 80, 90]];
+		const missing = await prepareImport(file(rows));
+		expect(missing.fileError).toBe(true);
+		expect(codes(missing)).toContain('missing_column');
+		const p = await prepareImport(file(rows), { period: '2024年第二季度' });
+		expect(p.layout).toBe('wide');
+		expect(rowsOf(p)).toEqual([
+			['LJ1', '2024Q2', 'management', 80, 'inspection'],
+			['LJ1', '2024Q2', 'cleaning', 90, 'inspection']
+		]);
+		expect(codes(p)).toEqual(['period_given']);
+	});
+
+	it('wide-sheet scores beyond the column’s full marks are errors at that cell', async () => {
+		const p = await prepareImport(file([['小区编号', '季度', '保洁(15分)', '绿化(10分)'], ['LJ1', '2024Q1', 16, 9]]));
+		expect(p.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.column, x.value, x.code])).toEqual([
+			[2, '保洁(15分)', '16', 'out_of_range']
+		]);
+		expect(p.problems.find((x) => x.code === 'out_of_range')!.message.zh).toBe('超出范围（0 至 15）');
+		expect(rowsOf(p)[1]).toEqual(['LJ1', '2024Q1', 'greening', 90, 'inspection']);
+	});
+
+	it('two headers for one column: the first is used, the second reported', async () => {
+		const p = await prepareImport(file([['小区编号', '年份', '物业费', '收费标准'], ['LJ1', 2024, 1.5, 9]]));
+		expect(rowsOf(p)[0][2]).toBe(1.5);
+		expect(p.problems.map((x) => [x.code, x.column])).toContainEqual(['duplicate_header', '收费标准']);
+	});
+
+	it('keeps at most maxProblems problems but counts them all', async () => {
+		const rows: FixtureCell[][] = [['小区编号', '年份', '物业费', '计费单位']];
+		for (let i = 0; i < 500; i++) rows.push([`LJ${i}`, 2024, 'x', '元/㎡·月']);
+		const p = await prepareImport(file(rows), { maxProblems: 20 });
+		expect(p.problems).toHaveLength(20);
+		expect(p.counts.errors).toBe(500);
+		expect(p.invalidRows).toBe(500);
+	});
+
+	it('an empty file and a header-only file', async () => {
+		const empty = await prepareImport({ name: 'e.csv', bytes: utf8('') });
+		expect(codes(empty)).toEqual(['empty_file']);
+		const header = await prepareImport(file([['estate_id', 'unit_area_m2', 'households']]));
+		expect(header.dataset).toBe('unit_sizes');
+		expect(codes(header)).toEqual(['no_rows']);
+	});
+
+	it('votes out of order and a bad enum name the cell', async () => {
+		const p = await prepareImport(
+			file([
+				['小区编号', '表决事项', '事项类别', '业主总人数', '总面积', '参与表决人数', '参与表决面积', '同意人数', '同意面积'],
+				['LJ1', '续聘', '一般事项', 100, 1000, 80, 800, 90, 700],
+				['LJ1', '选聘', '紧急', 100, 1000, 80, 800, 50, 500]
+			])
+		);
+		expect(p.problems.map((x) => [x.row, x.column, x.code])).toEqual([
+			[2, '同意人数', 'vote_order'],
+			[3, '事项类别', 'bad_enum']
+		]);
+	});
+});

@@ -1,0 +1,242 @@
+/** Cell normalisers: cells as people write them (domain.md section 10) → canonical values, or a reason. */
+import { describe, expect, it } from 'vitest';
+import { DATASETS, type ColumnMeta } from '../../../src/lib/data/datasets';
+import {
+	columnNormaliser,
+	findPeriodInText,
+	headerHints,
+	isMissing,
+	matchIndicator,
+	parseBoolean,
+	parseEnum,
+	parseFee,
+	parseGrade,
+	parseNumber,
+	parsePeriod,
+	parseRate,
+	parseText,
+	parseTimestamp,
+	type Norm
+} from '../../../src/lib/import/values';
+
+const value = <T>(r: Norm<T>) => ('error' in r ? { error: r.error.code } : r.value);
+const code = <T>(r: Norm<T>) => ('error' in r ? r.error.code : undefined);
+const warnings = <T>(r: Norm<T>) => ('warnings' in r && r.warnings ? r.warnings.map((w) => w.code) : []);
+
+describe('numbers', () => {
+	it.each([
+		['1,234.5', 1234.5],
+		['12,345,678', 12345678],
+		['１２３．５', 123.5],
+		['  42 ', 42],
+		['-3.5', -3.5],
+		['1e3', 1000],
+		['.5', 0.5],
+		[7, 7],
+		['¥1,200', 1200]
+	])('%s → %s', (cell, expected) => expect(value(parseNumber(cell))).toBe(expected));
+
+	it('reads a unit word that fits the column, with 万 as ten thousand', () => {
+		expect(value(parseNumber('120㎡', { unit: '㎡' }))).toBe(120);
+		expect(value(parseNumber('120平方米', { unit: '㎡' }))).toBe(120);
+		expect(value(parseNumber('568户', { unit: '户', integer: true }))).toBe(568);
+		expect(value(parseNumber('6.5万元', { unit: '元/年' }))).toBe(65000);
+		expect(value(parseNumber('2008年', { unit: '年', integer: true }))).toBe(2008);
+		expect(code(parseNumber('120户', { unit: '㎡' }))).toBe('unknown_unit');
+		expect(code(parseNumber('120㎡'))).toBe('unknown_unit');
+	});
+
+	it('rejects what is not a number, and a decimal comma as ambiguous', () => {
+		expect(code(parseNumber('abc'))).toBe('not_a_number');
+		expect(code(parseNumber('2,38'))).toBe('ambiguous_number');
+		expect(code(parseNumber(true))).toBe('not_a_number');
+		expect(code(parseNumber('12.5', { integer: true }))).toBe('not_an_integer');
+		expect(code(parseNumber('#DIV/0!'))).toBe('excel_error');
+	});
+
+	it('reads a range as its midpoint, with a warning, only where ranges are allowed', () => {
+		for (const text of ['1.2-1.8', '1.2~1.8', '1.2～1.8', '1.2至1.8', '1.2到1.8', '1.2—1.8']) {
+			const r = parseNumber(text, { allowRange: true });
+			expect(value(r), text).toBe(1.5);
+			expect(warnings(r), text).toEqual(['range_midpoint']);
+		}
+		expect(code(parseNumber('1.2-1.8'))).toBeDefined();
+		expect(code(parseNumber('1.8-1.2', { allowRange: true }))).toBeDefined();
+	});
+
+	it.each(['', '  ', '暂无数据', '暂无', '-', '—', '--', '无', 'N/A', 'n/a', '#N/A', '不详', '/', null])('%j is missing', (cell) => {
+		expect(isMissing(cell)).toBe(true);
+		expect(value(parseNumber(cell))).toBeNull();
+	});
+
+	it('grades in Chinese', () => {
+		expect(value(parseGrade('一级'))).toBe(1);
+		expect(value(parseGrade('3级'))).toBe(3);
+		expect(value(parseGrade(2))).toBe(2);
+		expect(value(parseGrade('五星'))).toBe(5);
+	});
+});
+
+describe('rates: "33%", 0.33 and 33 all mean 0.33', () => {
+	it('reads percent text, fractions, and 1 < x ≤ 100 as a percentage with a warning', () => {
+		expect(value(parseRate('33%'))).toBe(0.33);
+		expect(value(parseRate('95.5％'))).toBe(0.955);
+		expect(value(parseRate(0.33))).toBe(0.33);
+		expect(value(parseRate(1))).toBe(1);
+		const r = parseRate(33);
+		expect(value(r)).toBe(0.33);
+		expect(warnings(r)).toEqual(['rate_read_as_percent']);
+		expect(warnings(parseRate(33, true))).toEqual([]);
+		expect(value(parseRate('100'))).toBe(1);
+	});
+	it('rejects rates above 100 or below 0', () => {
+		expect(code(parseRate(150))).toBe('rate_out_of_range');
+		expect(code(parseRate('-5%'))).toBe('rate_out_of_range');
+		expect(code(parseRate('120%'))).toBe('rate_out_of_range');
+	});
+});
+
+describe('fees as text', () => {
+	it.each([
+		['2.38元/平米/月', 2.38, 'per_m2_month'],
+		['2.38元/㎡·月', 2.38, 'per_m2_month'],
+		['2.38元/平方米·月', 2.38, 'per_m2_month'],
+		['2.38 元/㎡', 2.38, 'per_m2_month'],
+		['24元/户·月', 24, 'per_household_month'],
+		['24元/户/月', 24, 'per_household_month'],
+		['2.38元', 2.38, null],
+		['2.38', 2.38, null],
+		[1.9, 1.9, null]
+	])('%s', (cell, fee, unit) => expect(value(parseFee(cell))).toEqual({ fee, unit }));
+
+	it('keeps both ends of a range and uses the midpoint, with a warning', () => {
+		for (const text of ['1.14至2.48元/平米/月', '1.14元至2.48元/平米/月']) {
+			const r = parseFee(text);
+			expect(value(r)).toEqual({ fee: 1.81, unit: 'per_m2_month', low: 1.14, high: 2.48 });
+			expect(warnings(r)).toEqual(['range_midpoint']);
+		}
+		expect(value(parseFee('1.2-1.8'))).toEqual({ fee: 1.5, unit: null, low: 1.2, high: 1.8 });
+		expect(value(parseFee('1.2~1.8'))).toEqual({ fee: 1.5, unit: null, low: 1.2, high: 1.8 });
+	});
+
+	it('missing, yearly and unknown units', () => {
+		expect(value(parseFee('暂无数据'))).toBeNull();
+		expect(code(parseFee('28元/平米/年'))).toBe('unknown_unit');
+		expect(code(parseFee('面议'))).toBe('not_a_number');
+	});
+});
+
+describe('periods', () => {
+	it.each([
+		['2024-03', '2024-03'],
+		['2024/3', '2024-03'],
+		['2024.03', '2024-03'],
+		['2024年3月', '2024-03'],
+		['2024年03月份', '2024-03'],
+		['202403', '2024-03'],
+		['2024-03-01', '2024-03'],
+		[45352, '2024-03'],
+		[202403, '2024-03'],
+		['2024Q1', '2024Q1'],
+		['2024q3', '2024Q3'],
+		['2024-Q2', '2024Q2'],
+		['Q4 2024', '2024Q4'],
+		['2024年第一季度', '2024Q1'],
+		['2024年1季度', '2024Q1'],
+		['2024年一季度', '2024Q1'],
+		['2024年第4季度', '2024Q4'],
+		['２０２４Ｑ２', '2024Q2']
+	])('%s → %s', (cell, expected) => expect(value(parsePeriod(cell))).toBe(expected));
+
+	it.each(['2024-13', '2024Q5', '2024', 'spring', '2024年第五季度', 12])('%s is not a period', (cell) => {
+		expect(code(parsePeriod(cell))).toBe('bad_period');
+	});
+
+	it('finds a period in a title row', () => {
+		expect(findPeriodInText('临江区2024年第一季度物业服务考评汇总表')).toBe('2024Q1');
+		expect(findPeriodInText('2024年3月 检查得分')).toBe('2024-03');
+		expect(findPeriodInText('物业服务考评汇总表')).toBeUndefined();
+	});
+});
+
+describe('date-times', () => {
+	it.each([
+		['2024-05-01 09:30:00', '2024-05-01 09:30:00'],
+		['2024/5/1 9:30', '2024-05-01 09:30:00'],
+		['2024-05-01T09:30:00', '2024-05-01 09:30:00'],
+		['2024年5月1日 9时30分', '2024-05-01 09:30:00'],
+		['2024年5月1日', '2024-05-01 00:00:00'],
+		['2024/5/1 下午 3:30:00', '2024-05-01 15:30:00'],
+		['2024/5/1 3:30 PM', '2024-05-01 15:30:00'],
+		['20240501 093000', '2024-05-01 09:30:00'],
+		['2024-05-01', '2024-05-01 00:00:00'],
+		[45352.5, '2024-03-01 12:00:00'],
+		['2024-02-29 23:59:59', '2024-02-29 23:59:59']
+	])('%s → %s', (cell, expected) => expect(value(parseTimestamp(cell))).toBe(expected));
+
+	it('warns when a time zone is dropped, rejects impossible dates and times', () => {
+		expect(warnings(parseTimestamp('2024-05-01T09:30:00Z'))).toEqual(['timezone_ignored']);
+		expect(code(parseTimestamp('2023-02-29 10:00:00'))).toBe('bad_date');
+		expect(code(parseTimestamp('2024-05-01 25:00:00'))).toBe('bad_timestamp');
+		expect(code(parseTimestamp('yesterday'))).toBe('bad_timestamp');
+		expect(value(parseTimestamp(''))).toBeNull();
+	});
+});
+
+describe('booleans, enums, text, indicators', () => {
+	it('booleans through BOOLEAN_ALIASES; 无 is false here, not missing', () => {
+		for (const t of ['是', '有', 'true', 'TRUE', 'yes', '1', '√', 1, true]) expect(value(parseBoolean(t)), String(t)).toBe(true);
+		for (const t of ['否', '无', 'false', 'no', '0', '×', 0, false]) expect(value(parseBoolean(t)), String(t)).toBe(false);
+		expect(value(parseBoolean(''))).toBeNull();
+		expect(code(parseBoolean('maybe'))).toBe('bad_boolean');
+	});
+
+	it('enums via matchEnumValue, with the allowed values in the error', () => {
+		const col = (DATASETS.estates.columns as readonly ColumnMeta[]).find((c) => c.name === 'estate_type')!;
+		expect(value(parseEnum(col, '动迁安置房'))).toBe('relocation');
+		expect(value(parseEnum(col, 'Commercial Housing'))).toBe('commercial');
+		const bad = parseEnum(col, '别墅');
+		expect(code(bad)).toBe('bad_enum');
+		expect('error' in bad && bad.error.params?.allowed).toContain('商品房');
+	});
+
+	it('ids fold full-width characters; numbers typed into id cells keep their digits', () => {
+		expect(value(parseText('ＬＪ０００１', { id: true }))).toBe('LJ0001');
+		expect(value(parseText(1001, { id: true }))).toBe('1001');
+		expect(value(parseText('  梅园  '))).toBe('梅园');
+	});
+
+	it('indicator names in Chinese become codes; other names are kept', () => {
+		expect(matchIndicator('综合管理')).toBe('management');
+		expect(matchIndicator('保洁得分')).toBe('cleaning');
+		expect(matchIndicator('保洁（15分）')).toBe('cleaning');
+		expect(matchIndicator('业主满意度')).toBe('satisfaction');
+		expect(matchIndicator('电梯')).toBe('elevator');
+		expect(value(columnNormaliser('scores', 'indicator')('停车管理'))).toBe('停车管理');
+	});
+});
+
+describe('what headers say', () => {
+	it('reads units, percent and full marks from brackets', () => {
+		expect(headerHints('金额（万元）')).toMatchObject({ scale: 10000 });
+		expect(headerHints('收缴率(%)')).toMatchObject({ percent: true });
+		expect(headerHints('收缴率%')).toMatchObject({ percent: true });
+		expect(headerHints('保洁（15分）')).toMatchObject({ points: 15 });
+		expect(headerHints('得分（满分100分）').points).toBeUndefined();
+		expect(headerHints('物业费(元/户·月)')).toMatchObject({ feeUnit: 'per_household_month' });
+	});
+
+	it('column normalisers apply them', () => {
+		expect(value(columnNormaliser('costs', 'amount_yuan', '金额（万元）')('6.02'))).toBe(60200);
+		expect(warnings(columnNormaliser('fees', 'collection_rate', '收缴率(%)')('95'))).toEqual([]);
+		expect(value(columnNormaliser('fees', 'collection_rate', '收缴率(%)')('95'))).toBe(0.95);
+		expect(value(columnNormaliser('scores', 'score', '保洁（15分）')(12))).toBe(80);
+	});
+
+	it('cached normalisers return the same results as uncached ones', () => {
+		const norm = columnNormaliser('scores', 'period');
+		for (let i = 0; i < 3; i++) expect(value(norm('2024年第一季度'))).toBe('2024Q1');
+		expect(code(norm('2024-13'))).toBe('bad_period');
+		expect(code(norm('2024-13'))).toBe('bad_period');
+	});
+});
