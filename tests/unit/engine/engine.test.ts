@@ -84,3 +84,20 @@ describe('sharedPromise', () => {
 		expect(starts).toBe(2);
 	});
 });
+
+describe('result conversion', () => {
+	it('reads numeric columns with and without nulls, bigints, decimals, booleans and text alike', async () => {
+		const engine = await startNodeEngine();
+		const rows = await engine.rows(`
+			SELECT i::INTEGER AS i, i * 1.5::DOUBLE AS f, CASE WHEN i % 2 = 0 THEN NULL ELSE i::DOUBLE END AS maybe,
+			       i::BIGINT * 3 AS big, (i / 4)::DECIMAL(10, 2) AS dec, i > 1 AS flag, 'E' || i AS label
+			FROM range(4) t(i) ORDER BY i`);
+		expect(rows).toEqual([
+			{ i: 0, f: 0, maybe: null, big: 0, dec: 0, flag: false, label: 'E0' },
+			{ i: 1, f: 1.5, maybe: 1, big: 3, dec: 0.25, flag: false, label: 'E1' },
+			{ i: 2, f: 3, maybe: null, big: 6, dec: 0.5, flag: true, label: 'E2' },
+			{ i: 3, f: 4.5, maybe: 3, big: 9, dec: 0.75, flag: true, label: 'E3' }
+		]);
+		await engine.close();
+	});
+});
