@@ -220,7 +220,7 @@ export function commitCases(getEngine: () => Engine): void {
 			]);
 			const [ra, rb] = await validateFiles(engine, [a, b]);
 			expect(ra.counts.errors).toBe(0);
-			expect(brief(rb.problems.filter((p) => p.severity === 'error'))).toEqual([[3, 'estate_id', '90', 'duplicate_key_file', 'error']]);
+			expect(brief(rb.problems.filter((p) => p.severity === 'error'))).toEqual([[3, 'estate_id', 'LJ0001', 'duplicate_key_file', 'error']]);
 			expect(rb.problems.find((p) => p.code === 'duplicate_key_file')!.message.zh).toBe(
 				'与 2024上.csv 第 3 行重复（LJ0001, 2024Q2, cleaning, inspection）'
 			);
@@ -293,21 +293,22 @@ export function commitCases(getEngine: () => Engine): void {
 	});
 
 	describe('failures and cancellation leave every table as it was', () => {
-		/** The real engine, except that statements matching `pattern` fail (inside the commit transaction too). */
+		/**
+		 * The real engine, except that statements matching `pattern` fail. Inside a transaction the matching
+		 * statement is swapped for one DuckDB itself fails on, so the failure happens mid-transaction, after the
+		 * statements before it (DELETE FROM estates, INSERT INTO estates) have run.
+		 */
 		function failing(pattern: RegExp): ImportEngine {
-			return new Proxy(engine, {
-				get(target, prop, receiver) {
-					if (prop === 'exec' || prop === 'rows' || prop === 'scalar') {
-						const real = (target[prop] as (sql: string) => Promise<unknown>).bind(target);
-						return async (sql: string) => {
-							if (pattern.test(sql)) throw new Error('disk full (simulated)');
-							return real(sql);
-						};
-					}
-					const v = Reflect.get(target, prop, receiver);
-					return typeof v === 'function' ? v.bind(receiver) : v;
-				}
-			});
+			const fail = "SELECT error('disk full (simulated)')";
+			const real = engine;
+			return {
+				exec: (sql) => (pattern.test(sql) ? real.exec(fail) : real.exec(sql)),
+				rows: (sql) => (pattern.test(sql) ? real.rows(fail) : real.rows(sql)),
+				scalar: (sql) => (pattern.test(sql) ? real.scalar(fail) : real.scalar(sql)),
+				transaction: (statements) => real.transaction(statements.map((s) => (pattern.test(s) ? fail : s))),
+				registerFileText: (name, text) => real.registerFileText(name, text),
+				dropFile: (name) => real.dropFile(name)
+			};
 		}
 
 		async function importSet(): Promise<PreparedImport[]> {
