@@ -111,7 +111,7 @@ describe('importing real files in Chromium', () => {
 		}
 		await page.getByTestId('commit').click();
 		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 24 行/);
-		expect(await count('estates')).toBe(243);
+		await expect.poll(() => count('estates')).toBe(243);
 		expect(await count('scores')).toBe(33_255);
 		expect(await count('fees')).toBe(1_203);
 		expect(await count('unit_sizes')).toBe(1_090);
@@ -144,7 +144,7 @@ describe('importing real files in Chromium', () => {
 		expect(await page.getByText('只导入有效行（丢弃 2 行有错误的数据）').count()).toBe(1);
 		await page.getByTestId('commit').click();
 		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 2 行（丢弃 2 行）/);
-		expect(await count('scores')).toBe(33_257);
+		await expect.poll(() => count('scores')).toBe(33_257);
 	});
 
 	it('exports the workspace, resets to the sample, refuses a damaged file, and opens the export again', async () => {
