@@ -44,7 +44,7 @@ describe('overview of the sample district in Chromium', () => {
 		expect(await figure.locator('svg circle').count()).toBe(expected.estates);
 
 		await page.getByRole('button', { name: '表格' }).click();
-		const table = page.getByTestId('fee-quality-table');
+		const table = page.getByTestId('fee-quality-chart-table');
 		await table.waitFor();
 		expect(await table.locator('tbody tr').count()).toBe(expected.estates);
 		for (const e of [expected.rows[0], expected.rows[expected.rows.length - 1]]) {
