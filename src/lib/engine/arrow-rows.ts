@@ -58,6 +58,12 @@ function columnValues(col: ArrowColumn | null, type: { typeId: number; scale?: n
 	return out;
 }
 
+/** The result column by column (plain JS values, as in {@link arrowToRows}): no row objects for wide, long results. */
+export function arrowToColumns(table: ArrowLike): Record<string, unknown[]> {
+	const n = table.numRows;
+	return Object.fromEntries(table.schema.fields.map((f, i) => [f.name, columnValues(table.getChildAt(i), f.type, n)]));
+}
+
 export function arrowToRows(table: ArrowLike): Record<string, unknown>[] {
 	const fields = table.schema.fields;
 	const n = table.numRows;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { arrowToRows, type ArrowLike } from './arrow-rows';
+import { arrowToColumns, arrowToRows, type ArrowLike } from './arrow-rows';
 import { QueryError, ResultShapeError } from './errors';
 
 /**
@@ -73,6 +73,11 @@ export class Engine {
 	/** Runs a query and returns plain rows; bigint becomes number. */
 	async rows(sql: string): Promise<Record<string, unknown>[]> {
 		return arrowToRows(await this.arrow(sql));
+	}
+
+	/** Runs a query and returns its columns by name (plain values, as {@link rows}). */
+	async columns(sql: string): Promise<Record<string, unknown[]>> {
+		return arrowToColumns(await this.arrow(sql));
 	}
 
 	/** Runs a query whose rows become domain objects: each row is checked against the schema. */

@@ -1,30 +1,32 @@
 /**
- * Running the price-quality analysis (SQL in analysis-sql.ts) on an engine: settings checks, the base table, the
- * prepared statements, the peer fit, and the zod-checked result. The public API is re-exported by analysis.ts.
+ * Running the price-quality analysis on an engine: settings checks, the base table in SQL (analysis-sql.ts), and
+ * the settings-dependent fit in the domain's column code (domain/district-fit.ts). The public API is re-exported
+ * by analysis.ts.
  *
  * Speed design. A weight change must re-rank fast (the city-scale target: 13,000 estates, ≤ 50 ms):
  * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a base table of
- *   one row per estate (indicator means of the period and the one before, the fee in force, age). Every later run
- *   with other weights, thresholds, red lines, catalogue or bands reads only that table. It is rebuilt when the
- *   period or the indicator codes change, or when the scores, estates or fees tables are recreated or receive any
- *   INSERT (the catalog's row estimate counts deleted rows too, so an import's DELETE + INSERT is noticed; checked
- *   without a scan). After a DELETE or UPDATE alone, call invalidateAnalysis.
- * - The two per-run queries (regression input, result) are prepared once per shape of the settings and re-run
- *   after updating their one-row arguments tables (prepared-sql.ts): planning them costs DuckDB-wasm tens of ms,
- *   executing them a few.
- * - Runs on one engine are serialised: they share tables and statement names, and a UI firing on every slider
- *   step would otherwise interleave them.
+ *   one row per estate (indicator means of the period and the one before, the fee in force, age), and that table
+ *   is read once into columns. It is rebuilt when the period or the indicator codes change, or when the scores,
+ *   estates or fees tables are recreated or receive any INSERT (the catalog's row estimate counts deleted rows too,
+ *   so an import's DELETE + INSERT is noticed; checked without a scan). After a DELETE or UPDATE alone, call
+ *   invalidateAnalysis.
+ * - Everything that depends on the settings (weights, blend, thresholds, red lines, catalogue, bands, the peer
+ *   regression, residual percentiles) is plain arithmetic over those columns in TypeScript: ~15 ms for a city,
+ *   where the same projections in SQL plus turning 13,000 × 32 result values into checked objects took ~400 ms.
+ * - Runs on one engine are serialised: they share the base table, and a UI firing on every keystroke would
+ *   otherwise interleave them.
  */
 import { z } from 'zod';
 import type { Engine } from '../engine/engine';
-import type { ArrowLike } from '../engine/arrow-rows';
+import { ResultShapeError } from '../engine/errors';
 import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
 import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
-import { fitPeerModel, type PeerModel, type PeerRow } from '../domain/regression';
+import type { PeerModel } from '../domain/regression';
+import { fitDistrict, type FitInput } from '../domain/district-fit';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
-import { ANALYSIS_DB, baseTableSql, peerRowsSql, resultSql, systemCodes } from './analysis-sql';
-import { attachPrivateDatabase, PreparedSet, type StatementPlan } from './prepared-sql';
+import { ANALYSIS_DB, BASE_TABLE, baseTableSql, prevColumn, systemCodes } from './analysis-sql';
+import { scoreColumn } from './quality-sql';
 
 /** Everything the analysis depends on besides the data. */
 export interface AnalysisSettings {
@@ -103,7 +105,25 @@ interface CacheState {
 	periods: string[];
 	/** Codes and periods the base table was built for; null when not built. */
 	baseKey: string | null;
-	statements: PreparedSet;
+	/** The base table as read into memory, for `baseKey`. */
+	base: BaseData | null;
+	/** Catalog oid of the base table we built. */
+	baseOid: number | null;
+}
+
+/** The estate's own columns of an analysis row: they do not depend on the settings. */
+const estateOwnSchema = estateFitSchema.pick({
+	estate_id: true, name: true, subdistrict: true, estate_type: true, building_type: true, firm: true,
+	build_year: true, age: true, chargeable_area_m2: true, households: true, has_elevator: true, period: true,
+	satisfaction: true, fee_m2: true, fee_raw: true, fee_unit: true, fee_converted: true, fee_year: true,
+	collection_rate: true
+});
+type EstateOwn = z.infer<typeof estateOwnSchema>;
+
+/** The base table in memory: the estates' own columns (checked once) and the fit's numeric input. */
+interface BaseData {
+	estates: EstateOwn[];
+	input: FitInput;
 }
 const caches = new WeakMap<Engine, CacheState>();
 const queues = new WeakMap<Engine, Promise<unknown>>();
@@ -142,40 +162,100 @@ async function readPeriods(engine: Engine): Promise<string[]> {
 	return rows.map((r) => r.period);
 }
 
-const DataTable = z.object({ table_name: z.string(), table_oid: z.number(), estimated_size: z.number() });
+const DataTable = z.object({ database_name: z.string(), table_name: z.string(), table_oid: z.number(), estimated_size: z.number() });
 
-/** Identity of the data tables (oid and row count) from the catalog, without scanning them (~2 ms). */
-async function dataKeyOf(engine: Engine): Promise<string> {
+/**
+ * Identity of the data tables (oid and row count) and of our base table (its oid: it changes if anyone drops or
+ * recreates it) from the catalog, without scanning anything (~2 ms).
+ */
+async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseOid: number | null }> {
 	const rows = await engine.parse(
-		`SELECT table_name, table_oid, estimated_size FROM duckdb_tables()
-		 WHERE database_name = current_database() AND schema_name = current_schema()
-		   AND table_name IN (${DATA_TABLES.map((t) => `'${t}'`).join(', ')})
-		 ORDER BY table_name`,
+		`SELECT database_name, table_name, table_oid, estimated_size FROM duckdb_tables()
+		 WHERE (database_name = current_database() AND schema_name = current_schema()
+		        AND table_name IN (${DATA_TABLES.map((t) => `'${t}'`).join(', ')}))
+		    OR (database_name = '${ANALYSIS_DB}' AND table_name = 'base')
+		 ORDER BY database_name, table_name`,
 		DataTable
 	);
-	return rows.map((r) => `${r.table_name}:${r.table_oid}:${r.estimated_size}`).join(',');
+	const data = rows.filter((r) => r.database_name !== ANALYSIS_DB);
+	return {
+		dataKey: data.map((r) => `${r.table_name}:${r.table_oid}:${r.estimated_size}`).join(','),
+		baseOid: rows.find((r) => r.database_name === ANALYSIS_DB)?.table_oid ?? null
+	};
 }
 
 /** The cache state for the current data: periods re-read and the base table rebuilt only when the tables changed. */
 async function dataState(engine: Engine): Promise<CacheState> {
-	const dataKey = await dataKeyOf(engine);
+	const { dataKey, baseOid } = await catalogKeys(engine);
 	let state = caches.get(engine);
 	if (!state || state.dataKey !== dataKey) {
-		await attachPrivateDatabase(engine, ANALYSIS_DB);
-		state = { dataKey, periods: await readPeriods(engine), baseKey: null, statements: new PreparedSet(ANALYSIS_DB) };
+		await engine.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${ANALYSIS_DB}`);
+		state = { dataKey, periods: await readPeriods(engine), baseKey: null, base: null, baseOid: null };
 		caches.set(engine, state);
+	} else if (state.baseOid !== baseOid) {
+		// The base table was dropped or replaced behind our back: what we hold no longer describes it.
+		state.baseKey = null;
+		state.base = null;
 	}
 	return state;
 }
 
-/** Makes sure the base table holds `period` for `codes` (a rebuild reads the raw scores once). */
-async function ensureBase(engine: Engine, state: CacheState, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<void> {
+/** A numeric base column as a Float64Array with NaN for null. */
+function numbers(cols: Record<string, unknown[]>, name: string): Float64Array {
+	const values = cols[name];
+	if (!values) throw new ResultShapeError(`SELECT * FROM ${BASE_TABLE}`, `column ${name} is missing`);
+	const out = new Float64Array(values.length);
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i];
+		if (v === null) out[i] = NaN;
+		else if (typeof v === 'number') out[i] = v;
+		else throw new ResultShapeError(`SELECT * FROM ${BASE_TABLE}`, `row ${i + 1}, ${name}: expected a number, got ${String(v)}`);
+	}
+	return out;
+}
+
+/** Reads the base table into memory: the estates' own columns zod-checked, the fit's inputs as typed arrays. */
+async function readBase(engine: Engine, codes: readonly string[]): Promise<BaseData> {
+	const sql = `SELECT * FROM ${BASE_TABLE} ORDER BY estate_id`;
+	const cols = await engine.columns(sql);
+	const n = cols.estate_id?.length ?? 0;
+	const keys = Object.keys(estateOwnSchema.shape) as (keyof EstateOwn)[];
+	const estates: EstateOwn[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const row: Record<string, unknown> = {};
+		for (const k of keys) row[k] = k === 'satisfaction' ? cols.sat[i] : cols[k][i];
+		const r = estateOwnSchema.safeParse(row);
+		if (!r.success) {
+			const issue = r.error.issues[0];
+			throw new ResultShapeError(sql, `row ${i + 1}, ${issue.path.join('.') || '(row)'}: ${issue.message}`);
+		}
+		estates[i] = r.data;
+	}
+	const input: FitInput = {
+		codes,
+		current: codes.map((_, k) => numbers(cols, scoreColumn(k))),
+		satisfaction: numbers(cols, 'sat'),
+		previous: codes.map((_, k) => numbers(cols, prevColumn(k))),
+		previousSatisfaction: numbers(cols, 'psat'),
+		feeM2: numbers(cols, 'fee_m2'),
+		age: numbers(cols, 'age'),
+		buildingType: estates.map((e) => e.building_type)
+	};
+	return { estates, input };
+}
+
+/** Makes sure the base table holds `period` for `codes` (a rebuild reads the raw scores once) and is in memory. */
+async function ensureBase(engine: Engine, state: CacheState, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<BaseData> {
 	const key = JSON.stringify({ codes, period, prevPeriod });
-	if (state.baseKey === key) return;
+	if (state.baseKey === key && state.base) return state.base;
 	state.baseKey = null;
-	state.statements.invalidate();
+	state.base = null;
 	await engine.exec(baseTableSql(codes, period, prevPeriod));
+	const base = await readBase(engine, codes);
+	state.baseOid = (await catalogKeys(engine)).baseOid;
 	state.baseKey = key;
+	state.base = base;
+	return base;
 }
 
 /** The periods that have scores, oldest first. */
@@ -193,26 +273,6 @@ function choosePeriod(periods: readonly string[], wanted: string | null): { peri
 	}
 	return { period: wanted, prevPeriod: i > 0 ? periods[i - 1] : null };
 }
-
-/**
- * The peer model of each building type, fitted by the domain's fitPeerModel on the (fee, Q, age) columns of
- * the regression input, read straight from Arrow (no row objects, no per-row zod: it is three numbers per estate).
- */
-function fitModels(table: ArrowLike): Record<BuildingType, PeerModel> {
-	const [bt, fee, q, age] = [0, 1, 2, 3].map((i) => table.getChildAt(i));
-	if (!bt || !fee || !q || !age) throw new Error('The regression input lacks a column.');
-	const rows: Record<BuildingType, PeerRow[]> = { multi: [], high: [] };
-	const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-	for (let i = 0; i < table.numRows; i++) {
-		const type = bt.get(i) as BuildingType;
-		// A missing fee or Q becomes NaN so fitPeerModel counts the estate as dropped rather than never seeing it.
-		rows[type]?.push({ fee: num(fee.get(i)) ?? NaN, q: num(q.get(i)) ?? NaN, age: num(age.get(i)) });
-	}
-	return { multi: fitPeerModel(rows.multi), high: fitPeerModel(rows.high) };
-}
-
-/** Placeholder models: the result statement's text does not depend on the models' values, only its arguments do. */
-const NO_MODELS: Record<BuildingType, PeerModel> = { multi: fitPeerModel([]), high: fitPeerModel([]) };
 
 /** The whole analysis in one run: period, rows (zod-checked) and peer models. */
 export function runAnalysis(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
@@ -236,14 +296,24 @@ export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Prom
 async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
 	const state = await dataState(engine);
 	const { period, prevPeriod } = choosePeriod(state.periods, s.period);
-	await ensureBase(engine, state, systemCodes(s.system), period, prevPeriod);
-	const peers: StatementPlan = { name: 'zhijia_analysis_peers', build: (v) => peerRowsSql(s, v) };
-	const result = (models: Record<BuildingType, PeerModel>): StatementPlan => ({
-		name: 'zhijia_analysis_result',
-		build: (v) => resultSql(s, models, v)
+	const base = await ensureBase(engine, state, systemCodes(s.system), period, prevPeriod);
+	const fit = fitDistrict(base.input, s);
+	// Built in the order of the result's columns, so every consumer (tables, CSV, JSON) sees the same order.
+	const estates: EstateFit[] = base.estates.map((e, i) => {
+		const q = fit.q[i];
+		const qPrev = fit.qPrev[i];
+		return {
+			estate_id: e.estate_id, name: e.name, subdistrict: e.subdistrict, estate_type: e.estate_type,
+			building_type: e.building_type, firm: e.firm, build_year: e.build_year, age: e.age,
+			chargeable_area_m2: e.chargeable_area_m2, households: e.households, has_elevator: e.has_elevator,
+			period: e.period, inspection: fit.inspection[i], satisfaction: e.satisfaction, q, q_prev: qPrev,
+			q_change: q === null || qPrev === null ? null : q - qPrev,
+			grade_uncapped: fit.gradeUncapped[i], grade: fit.grade[i], capped_by: fit.cappedBy[i],
+			fee_m2: e.fee_m2, fee_raw: e.fee_raw, fee_unit: e.fee_unit, fee_converted: e.fee_converted,
+			fee_year: e.fee_year, collection_rate: e.collection_rate,
+			guide_price: fit.guide[i], qpr: fit.qpr[i], band: fit.band[i],
+			expected_fee: fit.expected[i], residual: fit.residual[i], residual_pct: fit.residualPct[i]
+		};
 	});
-	await state.statements.ensure(engine, [peers, result(NO_MODELS)]);
-	const models = fitModels(await engine.arrow(await state.statements.execute(engine, peers)));
-	const estates = await engine.parse(await state.statements.execute(engine, result(models)), estateFitSchema);
-	return { period, prevPeriod, estates, models };
+	return { period, prevPeriod, estates, models: fit.models };
 }

@@ -1,0 +1,194 @@
+/**
+ * The settings-dependent part of the price-quality analysis for a whole district at once, over columns: from
+ * each estate's indicator means (this period and the one before), fee in force and age, to Q, grade with red
+ * lines, guide price, QPR, band, the peer models, expected fee, residual and its percentile (domain.md 4-6).
+ *
+ * Why columns and not assessQuality per estate: a weight change must re-rank a city's 13,000 estates within a
+ * frame or two, and the per-estate path builds explanations nobody reads at that moment. The arithmetic is the
+ * same as the domain functions', step for step and in the same order (inspectionScore, compositeQ, gradeFromQ,
+ * applyRedLines, guidePrice, qpr, bandClass, fitPeerModel, expectedFee, percentileRank), which
+ * tests/unit/queries/analysis-agreement.test.ts checks estate by estate against those functions.
+ * Missing values are NaN in the inputs and null in the outputs.
+ */
+import { BAND_EPSILON, type BandClass, type Bands } from './fit';
+import { guidePrice, type GuidePriceCatalogue } from './catalogues';
+import { GRADES, type Grade } from './grades';
+import type { IndicatorSystem } from './indicator-system';
+import { expectedFee, fitPeerModel, type PeerModel, type PeerRow } from './regression';
+import { BUILDING_TYPES, type BuildingType } from './vocabulary';
+
+/** What the fit needs of each estate, whatever the settings; index i is the same estate in every column. */
+export interface FitInput {
+	/** Indicator codes, in the order of `current` and `previous`. */
+	codes: readonly string[];
+	/** Mean score of each indicator in the period (NaN: none, or the indicator does not apply to the estate). */
+	current: readonly Float64Array[];
+	/** Owner-satisfaction mean in the period (NaN: no survey). */
+	satisfaction: Float64Array;
+	/** The same for the period before. */
+	previous: readonly Float64Array[];
+	previousSatisfaction: Float64Array;
+	/** Fee in force in 元/㎡·月 (NaN: none). */
+	feeM2: Float64Array;
+	/** Years since built (NaN: unknown). */
+	age: Float64Array;
+	buildingType: readonly BuildingType[];
+}
+
+/** Settings the fit depends on. */
+export interface FitSettings {
+	system: IndicatorSystem;
+	catalogue: GuidePriceCatalogue;
+	bands: Bands;
+}
+
+/** The fit of every estate, column by column (null where undefined). */
+export interface DistrictFit {
+	inspection: (number | null)[];
+	q: (number | null)[];
+	qPrev: (number | null)[];
+	gradeUncapped: (Grade | null)[];
+	grade: (Grade | null)[];
+	/** Red-line codes that made the grade worse, in the system's order, joined by ','. */
+	cappedBy: (string | null)[];
+	guide: (number | null)[];
+	qpr: (number | null)[];
+	band: (BandClass | null)[];
+	expected: (number | null)[];
+	residual: (number | null)[];
+	/** Share of the building type's residuals ≤ this one, 0-100. */
+	residualPct: (number | null)[];
+	models: Record<BuildingType, PeerModel>;
+}
+
+const orNull = (x: number): number | null => (x === x ? x : null);
+
+/** Q from one period's columns: the weighted mean over the indicators present, clamped, blended with satisfaction. */
+function qualityOf(input: FitInput, weights: Float64Array, a: number, b: number, cols: readonly Float64Array[], sat: Float64Array) {
+	const n = input.feeM2.length;
+	const inspection = new Float64Array(n);
+	const q = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		let num = 0;
+		let den = 0;
+		for (let k = 0; k < cols.length; k++) {
+			const v = cols[k][i];
+			if (v === v) {
+				num += weights[k] * v;
+				den += weights[k];
+			}
+		}
+		const insp = den > 0 ? Math.min(100, Math.max(0, num / den)) : NaN;
+		inspection[i] = insp;
+		const s = sat[i];
+		q[i] = insp !== insp ? NaN : s !== s ? insp : Math.min(100, Math.max(0, a * insp + b * s));
+	}
+	return { inspection, q };
+}
+
+/** The fit of every estate under `s`. Throws like the domain functions on settings they refuse. */
+export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
+	const n = input.feeM2.length;
+	const weights = Float64Array.from(input.codes, (code) => s.system.indicators.find((i) => i.code === code)?.weight ?? 0);
+	if (!weights.some((w) => w > 0)) throw new RangeError('The indicator system has no indicator with a positive weight.');
+	const { inspection: wi, satisfaction: ws } = s.system.blend;
+	if (!Number.isFinite(wi) || !Number.isFinite(ws) || wi < 0 || ws < 0 || !(wi + ws > 0)) {
+		throw new RangeError(`blend weights must be finite, ≥ 0 and not both 0, got ${wi} / ${ws}`);
+	}
+	if (!(s.bands.low > 0) || !(s.bands.high >= s.bands.low) || !Number.isFinite(s.bands.high)) {
+		throw new RangeError(`bands must satisfy 0 < low ≤ high, got ${s.bands.low}-${s.bands.high}`);
+	}
+	const [a, b] = [wi / (wi + ws), ws / (wi + ws)];
+	const cur = qualityOf(input, weights, a, b, input.current, input.satisfaction);
+	const prev = qualityOf(input, weights, a, b, input.previous, input.previousSatisfaction);
+
+	const thresholds = s.system.gradeThresholds;
+	// Red lines on indicators of the system; an elevator line never bites an estate without elevators because its
+	// elevator column is NaN there (the indicator does not apply), and a missing score neither passes nor fails.
+	const lines = s.system.redLines
+		.map((l) => ({ code: l.indicator, col: input.codes.indexOf(l.indicator), floor: l.floor, cap: l.capGrade }))
+		.filter((l) => l.col >= 0);
+	const price = new Map<string, number | null>();
+	for (const bt of BUILDING_TYPES) for (const g of GRADES) price.set(`${bt}${g}`, guidePrice(s.catalogue, bt, g).price);
+	const low = s.bands.low - BAND_EPSILON;
+	const high = s.bands.high + BAND_EPSILON;
+
+	const out: DistrictFit = {
+		inspection: Array.from(cur.inspection, orNull),
+		q: Array.from(cur.q, orNull),
+		qPrev: Array.from(prev.q, orNull),
+		gradeUncapped: new Array(n).fill(null),
+		grade: new Array(n).fill(null),
+		cappedBy: new Array(n).fill(null),
+		guide: new Array(n).fill(null),
+		qpr: new Array(n).fill(null),
+		band: new Array(n).fill(null),
+		expected: new Array(n).fill(null),
+		residual: new Array(n).fill(null),
+		residualPct: new Array(n).fill(null),
+		models: { multi: fitPeerModel([]), high: fitPeerModel([]) }
+	};
+	for (let i = 0; i < n; i++) {
+		const q = cur.q[i];
+		if (q !== q) continue;
+		let raw = 5;
+		for (let t = 0; t < thresholds.length; t++) {
+			if (q >= thresholds[t]) {
+				raw = t + 1;
+				break;
+			}
+		}
+		let grade = raw;
+		let capped: string[] | null = null;
+		for (const l of lines) {
+			if (input.current[l.col][i] < l.floor && l.cap > grade) grade = l.cap;
+			if (input.current[l.col][i] < l.floor && l.cap > raw) (capped ??= []).push(l.code);
+		}
+		out.gradeUncapped[i] = raw as Grade;
+		out.grade[i] = grade as Grade;
+		out.cappedBy[i] = capped ? capped.join(',') : null;
+		const guide = price.get(`${input.buildingType[i]}${grade}`) ?? null;
+		out.guide[i] = guide;
+		const fee = input.feeM2[i];
+		if (guide !== null && Number.isFinite(guide) && guide >= 0 && fee > 0 && Number.isFinite(fee)) {
+			const r = guide / fee;
+			out.qpr[i] = r;
+			out.band[i] = r < low ? 'price_above_quality' : r > high ? 'quality_above_price' : 'matched';
+		}
+	}
+
+	for (const bt of BUILDING_TYPES) {
+		const members: number[] = [];
+		const rows: PeerRow[] = [];
+		for (let i = 0; i < n; i++) {
+			if (input.buildingType[i] !== bt) continue;
+			members.push(i);
+			// A missing fee or Q stays NaN so fitPeerModel counts the estate as dropped.
+			rows.push({ fee: input.feeM2[i], q: cur.q[i], age: orNull(input.age[i]) });
+		}
+		const model = fitPeerModel(rows);
+		out.models[bt] = model;
+		const residuals: number[] = [];
+		for (const i of members) {
+			const x = expectedFee(model, out.q[i], orNull(input.age[i]));
+			out.expected[i] = x;
+			const fee = input.feeM2[i];
+			if (x !== null && fee === fee) residuals.push((out.residual[i] = fee - x));
+		}
+		// percentileRank for every member at once: the count of residuals ≤ r by binary search in sorted order.
+		const sorted = Float64Array.from(residuals).sort();
+		for (const i of members) {
+			const r = out.residual[i];
+			if (r === null) continue;
+			let lo = 0;
+			let hi = sorted.length;
+			while (lo < hi) {
+				const mid = (lo + hi) >> 1;
+				if (sorted[mid] <= r) lo = mid + 1;
+				else hi = mid;
+			}
+			out.residualPct[i] = (100 * lo) / sorted.length;
+		}
+	}
+	return out;
+}
