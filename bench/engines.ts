@@ -2,14 +2,14 @@
  * The engines the bench drives in Node, all behind the app's own {@link Engine} class so the app's queries run on
  * each unchanged:
  * - the app's wasm engine, started exactly as src/lib/engine/node.ts does, plus access to the wasm heap size;
- * - native DuckDB (@duckdb/node-api) with a chosen thread count, through a small DuckBackend adapter.
+ * - native DuckDB (@duckdb/node-api) with a chosen thread count, through the app's native adapter
+ *   (src/lib/engine/native.ts, the one `zhijia analyze --engine native` uses).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { DuckDBInstance, type DuckDBResultReader } from '@duckdb/node-api';
 import { Engine, type DuckBackend } from '../src/lib/engine/engine';
-import type { ArrowLike } from '../src/lib/engine/arrow-rows';
+import { nativeBackend } from '../src/lib/engine/native';
 
 /** An engine and how much memory its wasm instance holds. */
 export interface WasmEngine {
@@ -71,17 +71,6 @@ export async function startWasm(): Promise<WasmEngine> {
 	return { engine: await Engine.start(t.backend), heapBytes: () => mod.HEAPU8.buffer.byteLength, sqlMs: t.sqlMs };
 }
 
-/** A native result as the ArrowLike shape arrowToRows reads (DECIMAL already converted to double). */
-function arrowLike(result: DuckDBResultReader): ArrowLike {
-	const names = result.columnNames();
-	const columns = result.getColumnsJS();
-	return {
-		numRows: result.currentRowCount,
-		schema: { fields: names.map((name) => ({ name, type: { typeId: 0 } })) },
-		getChildAt: (i) => (columns[i] ? { get: (r: number) => columns[i][r] } : null)
-	};
-}
-
 /** A native engine, its thread count and its memory as DuckDB counts it. */
 export interface NativeEngine {
 	engine: Engine;
@@ -92,27 +81,12 @@ export interface NativeEngine {
 }
 
 /**
- * Native DuckDB in memory with `threads` threads (0 = DuckDB's default: all cores). Files are not registered:
- * native DuckDB reads them from disk by path, which is what it would do on a server.
+ * Native DuckDB in memory with `threads` threads (0 = DuckDB's default: all cores), through the app's native adapter
+ * (src/lib/engine/native.ts). Files are not registered: native DuckDB reads them from disk by path, which is what it
+ * would do on a server.
  */
 export async function startNative(threads: number): Promise<NativeEngine> {
-	const instance = await DuckDBInstance.create(':memory:', threads > 0 ? { threads: String(threads) } : {});
-	const conn = await instance.connect();
-	const unsupported = async () => {
-		throw new Error('native bench engine: register files by path instead');
-	};
-	const backend: DuckBackend = {
-		label: `native DuckDB (${threads > 0 ? threads : 'all'} threads)`,
-		query: async (sql) => arrowLike(await conn.runAndReadAll(sql)),
-		registerFileText: unsupported,
-		registerFileBuffer: unsupported,
-		dropFile: unsupported,
-		close: async () => {
-			conn.closeSync();
-			instance.closeSync();
-		}
-	};
-	const t = timed(backend);
+	const t = timed(await nativeBackend({ threads }));
 	const engine = await Engine.start(t.backend);
 	const actual = await engine.scalar(`SELECT current_setting('threads')::INTEGER AS n`);
 	return {

@@ -1,5 +1,6 @@
 /**
- * `zhijia analyze <data-dir or files> [--system <file>] [--catalogue <file or id>] [--period <p>] [--json|--csv]`:
+ * `zhijia analyze <data-dir or files> [--system <file>] [--catalogue <file or id>] [--period <p>] [--json|--csv]
+ *   [--engine wasm|native]`:
  * the price-quality analysis of every estate (the same SQL as the app), one row per estate.
  */
 import { readFile } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { describePeerModel } from '../lib/domain/regression';
 import { parseGuidePriceCatalogue, parseIndicatorSystem } from '../lib/domain/schemas';
 import { AnalysisSettingsError, runAnalysis, type AnalysisResult } from '../lib/queries/analysis';
 import { InputError, UsageError } from './errors';
-import { engineWithInputs } from './load-dir';
+import { ENGINE_USAGE, engineKind, engineWithInputs } from './load-dir';
 import { formatCsv, formatJson, formatTable, type Cell, type Column } from './output';
 
 /** Help text of the subcommand. */
@@ -28,6 +29,7 @@ Options:
   --period <p>         score period to analyse, e.g. 2025Q4 (default: the latest)
   --json               a JSON array instead of a table
   --csv                CSV for Excel (UTF-8 with BOM) instead of a table
+${ENGINE_USAGE}
   -h, --help           this help
 `;
 
@@ -108,6 +110,7 @@ export async function analyzeCommand(args: readonly string[], out: (s: string) =
 				period: { type: 'string' },
 				json: { type: 'boolean' },
 				csv: { type: 'boolean' },
+				engine: { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
 			}
 		});
@@ -121,10 +124,11 @@ export async function analyzeCommand(args: readonly string[], out: (s: string) =
 	}
 	if (positionals.length === 0) throw new UsageError('analyze needs a data directory or data files');
 	if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
+	const kind = engineKind(values.engine);
 
 	const system = await loadSystem(values.system);
 	const catalogue = await loadCatalogue(values.catalogue);
-	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees']);
+	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees'], kind);
 	try {
 		let result: AnalysisResult;
 		try {

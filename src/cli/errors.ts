@@ -22,3 +22,11 @@ export class InputError extends Error {
 		this.path = path;
 	}
 }
+
+/** Something the command needs is not available on this machine (e.g. native DuckDB); the message says what. */
+export class UnavailableError extends Error {
+	constructor(message: string, options?: { cause?: unknown }) {
+		super(message, options);
+		this.name = 'UnavailableError';
+	}
+}

@@ -3,14 +3,44 @@
  * files and loads them into a Node engine with the app's own loader (src/lib/workspace/canonical-csv.ts).
  * A file's dataset comes from its name: estates.csv, scores.csv, fees.csv, costs.csv, tickets.csv,
  * guide_prices.csv, unit_sizes.csv, votes.csv.
+ *
+ * Two engines hold identical tables (same DDL, column types, header check and one transaction): `wasm` (the
+ * default, the browser's DuckDB-wasm) gets each file's text; `native` (@duckdb/node-api) reads each file from disk
+ * by path, so a file's size is not bounded by a JavaScript string.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { DATASET_IDS, type DatasetId } from '../lib/data/datasets';
 import type { Engine } from '../lib/engine/engine';
+import { QueryError } from '../lib/engine/errors';
+import { NativeUnavailableError, startNativeEngine } from '../lib/engine/native';
 import { startNodeEngine } from '../lib/engine/node';
-import { CsvLoadError, loadCanonicalCsvs, type CanonicalCsv } from '../lib/workspace/canonical-csv';
-import { InputError } from './errors';
+import {
+	CsvLoadError,
+	loadCanonicalCsvPaths,
+	loadCanonicalCsvs,
+	type CanonicalCsv,
+	type CanonicalCsvPath
+} from '../lib/workspace/canonical-csv';
+import { InputError, UnavailableError, UsageError } from './errors';
+
+/** The engines the commands can run on. */
+export const ENGINE_KINDS = ['wasm', 'native'] as const;
+export type EngineKind = (typeof ENGINE_KINDS)[number];
+
+/** The `--engine` lines of a command's help. */
+export const ENGINE_USAGE = `  --engine <e>         wasm (default): DuckDB-wasm, as in the browser;
+                       native: native DuckDB (@duckdb/node-api), all cores, no 4 GB limit, for large data`;
+
+/** The engine an `--engine` value names (default wasm). @throws UsageError for any other value. */
+export function engineKind(value: string | undefined): EngineKind {
+	if (value === undefined) return 'wasm';
+	if ((ENGINE_KINDS as readonly string[]).includes(value)) return value as EngineKind;
+	throw new UsageError(`--engine must be one of ${ENGINE_KINDS.join(', ')}, got '${value}'`);
+}
+
+/** What a file that is not UTF-8 is told. */
+const NOT_UTF8 = 'is not UTF-8 text (saved as GBK by Excel? save it as "CSV UTF-8")';
 
 const KNOWN_FILES = DATASET_IDS.map((id) => `${id}.csv`).join(', ');
 
@@ -32,7 +62,32 @@ async function readUtf8(path: string): Promise<string> {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch (e) {
 		// Chinese Excel saves CSV as GBK / GB18030 (domain.md section 10).
-		throw new InputError(path, 'is not UTF-8 text (saved as GBK by Excel? save it as "CSV UTF-8")', { cause: e });
+		throw new InputError(path, NOT_UTF8, { cause: e });
+	}
+}
+
+/** Bytes of a file's start read for the header check of the native engine (whose reader checks the rest's UTF-8). */
+const HEAD_BYTES = 64 * 1024;
+
+/** The start of a file as UTF-8 text (a character cut at the end is fine), refusing other encodings. */
+async function readUtf8Head(path: string): Promise<string> {
+	let bytes: Uint8Array;
+	try {
+		const file = await open(path);
+		try {
+			const buffer = new Uint8Array(HEAD_BYTES);
+			const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+			bytes = buffer.subarray(0, bytesRead);
+		} finally {
+			await file.close();
+		}
+	} catch (e) {
+		throw new InputError(path, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+	}
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+	} catch (e) {
+		throw new InputError(path, NOT_UTF8, { cause: e });
 	}
 }
 
@@ -49,12 +104,18 @@ async function filesInDirectory(dir: string): Promise<string[]> {
 	return files.map((n) => join(dir, n));
 }
 
+/** A data file named on the command line and the dataset its name stands for. */
+interface InputFile {
+	dataset: DatasetId;
+	path: string;
+}
+
 /**
- * Reads the inputs named on the command line: directories (their data files) and single data files.
- * @throws InputError naming the path that is missing, unreadable, not UTF-8, not a data file, or a second file
- *   for the same dataset.
+ * The data files named on the command line: directories (their data files) and single data files, with their
+ * datasets.
+ * @throws InputError naming the path that is missing, not a data file, or a second file for the same dataset.
  */
-export async function readInputs(paths: readonly string[]): Promise<CanonicalCsv[]> {
+async function inputFiles(paths: readonly string[]): Promise<InputFile[]> {
 	const files: string[] = [];
 	for (const p of paths) {
 		let isDir: boolean;
@@ -68,33 +129,94 @@ export async function readInputs(paths: readonly string[]): Promise<CanonicalCsv
 		else throw new InputError(p, `is not a data file: the name must be one of ${KNOWN_FILES}`);
 	}
 	const seen = new Map<DatasetId, string>();
-	const out: CanonicalCsv[] = [];
-	for (const f of files) {
-		const dataset = datasetOfFile(f)!;
+	return files.map((path) => {
+		const dataset = datasetOfFile(path)!;
 		const earlier = seen.get(dataset);
-		if (earlier) throw new InputError(f, `a second ${dataset} file (the first is ${earlier})`);
-		seen.set(dataset, f);
-		out.push({ dataset, name: f, text: await readUtf8(f) });
-	}
+		if (earlier) throw new InputError(path, `a second ${dataset} file (the first is ${earlier})`);
+		seen.set(dataset, path);
+		return { dataset, path };
+	});
+}
+
+/**
+ * Reads the inputs named on the command line: directories (their data files) and single data files.
+ * @throws InputError naming the path that is missing, unreadable, not UTF-8, not a data file, or a second file
+ *   for the same dataset.
+ */
+export async function readInputs(paths: readonly string[]): Promise<CanonicalCsv[]> {
+	return readTexts(await inputFiles(paths));
+}
+
+/** The files' text. @throws InputError for a file that is unreadable or not UTF-8. */
+async function readTexts(files: readonly InputFile[]): Promise<CanonicalCsv[]> {
+	const out: CanonicalCsv[] = [];
+	for (const f of files) out.push({ dataset: f.dataset, name: f.path, text: await readUtf8(f.path) });
 	return out;
 }
 
 /**
- * A fresh Node engine with the inputs loaded (one transaction).
- * @throws InputError when a required dataset is missing or a file does not load (the message names it).
+ * The files as native DuckDB reads them, by path (absolute, so DuckDB never takes one for a URL), each with the
+ * start of its text for the header check.
+ * @throws InputError for a file that is unreadable or does not start as UTF-8, or a path DuckDB would take as a
+ *   glob pattern.
  */
-export async function engineWithInputs(paths: readonly string[], required: readonly DatasetId[]): Promise<Engine> {
-	const files = await readInputs(paths);
+async function pathsOnDisk(files: readonly InputFile[]): Promise<CanonicalCsvPath[]> {
+	const out: CanonicalCsvPath[] = [];
+	for (const f of files) {
+		const path = resolve(f.path);
+		if (/[*?[]/.test(path)) {
+			throw new InputError(f.path, 'contains * ? or [, which native DuckDB reads as a file pattern; rename it or use --engine wasm');
+		}
+		out.push({ dataset: f.dataset, name: f.path, path, head: await readUtf8Head(f.path) });
+	}
+	return out;
+}
+
+/** DuckDB's message behind a load error (all of it: the reason may be on a later line). */
+function duckdbMessage(e: CsvLoadError): string {
+	const q = e.cause;
+	const inner = q instanceof QueryError ? q.cause : q;
+	return inner instanceof Error ? inner.message : String(inner);
+}
+
+/** Starts an engine of the kind. @throws UnavailableError when native DuckDB cannot be loaded. */
+async function startEngine(kind: EngineKind): Promise<Engine> {
+	if (kind === 'wasm') return startNodeEngine();
+	try {
+		return await startNativeEngine();
+	} catch (e) {
+		if (e instanceof NativeUnavailableError) {
+			throw new UnavailableError(`${e.message}. It is a dependency of Zhijia: run npm install (it needs a platform with a prebuilt DuckDB binary), or use --engine wasm.`, { cause: e });
+		}
+		throw e;
+	}
+}
+
+/**
+ * A fresh engine of the kind (default wasm) with the inputs loaded (one transaction).
+ * @throws InputError when a required dataset is missing or a file does not load (the message names it);
+ *   UnavailableError when the native engine is asked for and cannot be loaded.
+ */
+export async function engineWithInputs(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind = 'wasm'): Promise<Engine> {
+	const files = await inputFiles(paths);
 	const missing = required.filter((id) => !files.some((f) => f.dataset === id));
 	if (missing.length > 0) {
 		throw new InputError(paths.join(' '), `missing ${missing.map((id) => `${id}.csv`).join(', ')}`);
 	}
-	const engine = await startNodeEngine();
+	const texts = kind === 'wasm' ? await readTexts(files) : null;
+	const onDisk = kind === 'native' ? await pathsOnDisk(files) : null;
+	const engine = await startEngine(kind);
 	try {
-		await loadCanonicalCsvs(engine, files);
+		if (texts) await loadCanonicalCsvs(engine, texts);
+		if (onDisk) await loadCanonicalCsvPaths(engine, onDisk);
 	} catch (e) {
 		await engine.close().catch(() => undefined);
-		if (e instanceof CsvLoadError) throw new InputError(e.file, e.reason, { cause: e });
+		if (e instanceof CsvLoadError) {
+			// Native DuckDB checks the encoding of the whole file as it reads it (the start was checked above).
+			const line = /Invalid unicode/i.test(duckdbMessage(e)) ? /CSV Error on Line: (\d+)/.exec(duckdbMessage(e)) : null;
+			if (line) throw new InputError(e.file, `line ${line[1]} ${NOT_UTF8}`, { cause: e });
+			throw new InputError(e.file, e.reason, { cause: e });
+		}
 		throw e;
 	}
 	return engine;

@@ -6,7 +6,7 @@
 import { analyzeCommand } from './analyze';
 import { subsidyCommand } from './subsidy';
 import { runValidate } from './validate';
-import { EXIT_USAGE, InputError, UsageError } from './errors';
+import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
 
 /** Where the command line writes. */
 export interface Io {
@@ -15,8 +15,8 @@ export interface Io {
 }
 
 /**
- * One subcommand: a summary for the help and how to run it (returns the exit code). It may throw UsageError or
- * InputError (exit 2, message on stderr); anything else is reported as an internal error (exit 1).
+ * One subcommand: a summary for the help and how to run it (returns the exit code). It may throw UsageError,
+ * InputError or UnavailableError (exit 2, message on stderr); anything else is reported as an internal error (exit 1).
  */
 interface Command {
 	summary: string;
@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: Io = PROCESS_IO): Promis
 			io.stderr(`zhijia ${name}: ${e.message}\nRun 'zhijia ${name} --help' for usage.\n`);
 			return EXIT_USAGE;
 		}
-		if (e instanceof InputError) {
+		if (e instanceof InputError || e instanceof UnavailableError) {
 			io.stderr(`zhijia ${name}: ${e.message}\n`);
 			return EXIT_USAGE;
 		}

@@ -1,6 +1,6 @@
 /**
  * `zhijia subsidy <data-dir | files...> --policy <file | preset> [--compare <file | preset>]... [--cap <yuan>]
- *   [--rule <rule>] [--year <y>] [--json | --csv] [--lang zh|en]`:
+ *   [--rule <rule>] [--year <y>] [--json | --csv] [--lang zh|en] [--engine wasm|native]`:
  * the relocation-housing subsidy plan (issue 6) for every relocation estate, computed with the app's SQL.
  *
  * Two entry points: {@link subsidyCommand} has the shape of src/cli/main.ts's commands (throws UsageError /
@@ -25,8 +25,8 @@ import {
 	type Policy
 } from '../lib/domain/subsidy';
 import { loadSubsidyPlan } from '../lib/queries/subsidy';
-import { EXIT_USAGE, InputError, UsageError } from './errors';
-import { engineWithInputs } from './load-dir';
+import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
+import { ENGINE_USAGE, engineKind, engineWithInputs } from './load-dir';
 import { formatTable, type Cell, type Column } from './output';
 
 const PRESET_IDS = SUBSIDY_PRESETS.map((p) => p.id).join(', ');
@@ -49,6 +49,7 @@ Options:
   --year <y>           show only this plan year's estate rows (table output)
   --json               JSON instead of a table
   --csv                CSV for Excel (UTF-8 with BOM) instead of a table
+${ENGINE_USAGE}
   --lang <zh|en>       language of CSV headers and notes (default zh)
   -h, --help           this help
 `;
@@ -173,6 +174,7 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 				year: { type: 'string' },
 				json: { type: 'boolean' },
 				csv: { type: 'boolean' },
+				engine: { type: 'string' },
 				lang: { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
 			}
@@ -188,6 +190,7 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 	if (positionals.length === 0) throw new UsageError('subsidy needs a data directory or data files');
 	if (values.policy === undefined) throw new UsageError(`subsidy needs --policy <file | preset> (presets: ${PRESET_IDS})`);
 	if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
+	const kind = engineKind(values.engine);
 	const lang = values.lang ?? 'zh';
 	if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got '${lang}'`);
 	const compare = values.compare ?? [];
@@ -200,7 +203,7 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 
 	const policies = [withBudget(await loadPolicy(values.policy), values.cap, values.rule)];
 	for (const c of compare) policies.push(withBudget(await loadPolicy(c), values.cap, values.rule));
-	const engine = await engineWithInputs(positionals, ['estates']);
+	const engine = await engineWithInputs(positionals, ['estates'], kind);
 	try {
 		const plans: Plan[] = [];
 		for (const p of policies) plans.push(await loadSubsidyPlan(engine, p));
@@ -251,7 +254,7 @@ export async function runSubsidy(argv: string[], io: SubsidyIo = PROCESS_IO): Pr
 			io.stderr(`zhijia subsidy: ${e.message}\nRun 'zhijia subsidy --help' for usage.\n`);
 			return EXIT_USAGE;
 		}
-		if (e instanceof InputError) {
+		if (e instanceof InputError || e instanceof UnavailableError) {
 			io.stderr(`zhijia subsidy: ${e.message}\n`);
 			return EXIT_USAGE;
 		}

@@ -54,8 +54,11 @@ function reasonOf(e: unknown): string {
 	return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
 }
 
-/** The INSERT that reads a registered canonical CSV into its dataset's table, with explicit column types. */
-function insertSql(dataset: CanonicalCsv['dataset'], registered: string): string {
+/**
+ * The INSERT that reads a canonical CSV (a registered file, or a path native DuckDB reads from disk) into its
+ * dataset's table, with explicit column types.
+ */
+function insertSql(dataset: DatasetId, registered: string): string {
 	const meta = DATASETS[dataset];
 	const cols = meta.columns.map((c) => sqlIdent(c.name)).join(', ');
 	return `INSERT INTO ${sqlIdent(meta.table)} (${cols})
@@ -79,17 +82,29 @@ async function registerAll(engine: Engine, files: readonly CanonicalCsv[]): Prom
 }
 
 /**
- * Runs `statements` then one INSERT per file in a single transaction (the engine gives a transaction the
- * connection to itself); a failing INSERT is reported as a CsvLoadError naming its file.
+ * Runs `statements` then one INSERT per file (read from `sources[i]`) in a single transaction (the engine gives a
+ * transaction the connection to itself); a failing INSERT is reported as a CsvLoadError naming its file.
  */
-async function insertAll(engine: Engine, files: readonly CanonicalCsv[], statements: readonly string[]): Promise<void> {
-	const registered = await registerAll(engine, files);
-	const inserts = files.map((f, i) => insertSql(f.dataset, registered[i]));
+async function insertFrom(
+	engine: Engine,
+	files: readonly { dataset: DatasetId; name: string }[],
+	sources: readonly string[],
+	statements: readonly string[]
+): Promise<void> {
+	const inserts = files.map((f, i) => insertSql(f.dataset, sources[i]));
 	try {
 		await engine.transaction([...statements, ...inserts]);
 	} catch (e) {
 		const i = e instanceof QueryError ? inserts.indexOf(e.sql) : -1;
 		throw i >= 0 ? new CsvLoadError(files[i].name, reasonOf(e), { cause: e }) : e;
+	}
+}
+
+/** Registers the files' text, then {@link insertFrom} the registered names; the files are dropped after. */
+async function insertAll(engine: Engine, files: readonly CanonicalCsv[], statements: readonly string[]): Promise<void> {
+	const registered = await registerAll(engine, files);
+	try {
+		await insertFrom(engine, files, registered, statements);
 	} finally {
 		for (const name of registered) await engine.dropFile(name).catch(() => undefined);
 	}
@@ -107,4 +122,34 @@ export async function insertCanonicalCsv(engine: Engine, file: CanonicalCsv): Pr
  */
 export async function loadCanonicalCsvs(engine: Engine, files: readonly CanonicalCsv[]): Promise<void> {
 	await insertAll(engine, files, createAllTablesSql());
+}
+
+/**
+ * A canonical CSV file on disk that the engine reads itself (native DuckDB; duckdb-wasm cannot read the disk).
+ * `path` must be a plain local path (no glob characters): DuckDB interprets it.
+ */
+export interface CanonicalCsvPath {
+	dataset: DatasetId;
+	name: string;
+	path: string;
+	/** The start of the file (at least its first line), for the header check. */
+	head: string;
+}
+
+/**
+ * {@link loadCanonicalCsvs} for files the engine reads by path: the same header check, tables, column types and
+ * single transaction, without holding the files' text in JavaScript (no string-length limit on their size).
+ * @throws CsvLoadError naming the first file that failed.
+ */
+export async function loadCanonicalCsvPaths(engine: Engine, files: readonly CanonicalCsvPath[]): Promise<void> {
+	for (const f of files) {
+		const problem = canonicalHeaderProblem(f.dataset, f.head);
+		if (problem) throw new CsvLoadError(f.name, problem);
+	}
+	await insertFrom(
+		engine,
+		files,
+		files.map((f) => f.path),
+		createAllTablesSql()
+	);
 }
