@@ -4,10 +4,11 @@
  * changed first (in one transaction), and the stored workspace only after that succeeded.
  */
 import type { Engine } from '../engine/engine';
-import type { PreparedImport, CommitResult, CommitOptions } from '../import';
+import type { PreparedFile, CommitResult, CommitOptions } from '../import';
 import { commitImport } from '../import';
 import { idb } from './idb';
-import { rebuildWorkspace, withImported, type ReplayFailure } from './rebuild';
+import { importWorker } from '../import/client';
+import { rebuildWorkspace, storedMapping, storedReadOptions, withImported, type PrepareStored, type ReplayFailure } from './rebuild';
 import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, workspaceSchema, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
 
 const KEY = 'workspace';
@@ -33,17 +34,30 @@ async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint
 	return { ws, contents, problem };
 }
 
+/** Reads and prepares a stored file in the import worker, as the data page does, so a reload keeps the page responsive. */
+const prepareInWorker: PrepareStored = async (f, bytes) => {
+	const worker = importWorker();
+	const handle = await worker.open(f.name, bytes);
+	try {
+		const inspection = await worker.inspect(handle, storedReadOptions(f));
+		return { prepared: await worker.prepare(handle, { dataset: f.dataset, mapping: storedMapping(f, inspection.headers) }), release: () => worker.close(handle) };
+	} catch (e) {
+		worker.close(handle);
+		throw e;
+	}
+};
+
 /** On start: rebuild the tables from the stored workspace (the sample district when there is none). */
 export async function restoreWorkspace(engine: Engine, readSample: (file: string) => Promise<string>): Promise<void> {
 	const { ws, contents, problem } = await readStored();
-	const failures = await rebuildWorkspace(engine, ws, contents, readSample);
+	const failures = await rebuildWorkspace(engine, ws, contents, readSample, prepareInWorker);
 	workspaceState.failures = problem ? [{ file: '(workspace)', reason: problem }, ...failures] : failures;
 	workspaceState.workspace = ws;
 }
 
 /** A file the user chose, with the options it was imported with. */
 export interface ImportEntry {
-	prepared: PreparedImport;
+	prepared: PreparedFile;
 	bytes: Uint8Array;
 	options: StoredFile['options'];
 }
@@ -80,7 +94,7 @@ export async function rememberMapping(signature: string, mapping: Record<string,
 
 /** Back to the built-in sample district: every import and stored file is forgotten. */
 export async function resetToSample(engine: Engine, readSample: (file: string) => Promise<string>): Promise<void> {
-	await rebuildWorkspace(engine, EMPTY_WORKSPACE, new Map(), readSample);
+	await rebuildWorkspace(engine, EMPTY_WORKSPACE, new Map(), readSample, prepareInWorker);
 	await idb.clear();
 	workspaceState.workspace = structuredClone(EMPTY_WORKSPACE);
 	workspaceState.failures = [];
@@ -104,10 +118,10 @@ export async function openWorkspaceFile(
 	const decoded = await decodeWorkspace(text);
 	if (!decoded.ok) return decoded;
 	const { workspace, contents, settings } = decoded.bundle;
-	const failures = await rebuildWorkspace(engine, workspace, contents, readSample).catch((e: Error) => [{ file: '', reason: e.message }]);
+	const failures = await rebuildWorkspace(engine, workspace, contents, readSample, prepareInWorker).catch((e: Error) => [{ file: '', reason: e.message }]);
 	if (failures.length > 0) {
 		const previous = await readStored();
-		await rebuildWorkspace(engine, previous.ws, previous.contents, readSample);
+		await rebuildWorkspace(engine, previous.ws, previous.contents, readSample, prepareInWorker);
 		return { ok: false, error: { code: 'replay', detail: failures.map((f) => `${f.file}: ${f.reason}`).join('; ') } };
 	}
 	await idb.clear();
