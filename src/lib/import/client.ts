@@ -98,8 +98,8 @@ export class ImportWorkerClient {
 		});
 	}
 
-	/** Gives the worker a copy of a file's bytes; returns the file's handle. */
-	async open(name: string, bytes: Uint8Array): Promise<number> {
+	/** Gives the worker a file: a copy of its bytes, or a Blob (a File), which the worker reads itself. Returns the handle. */
+	async open(name: string, bytes: Uint8Array | Blob): Promise<number> {
 		const file = ++this.nextFile;
 		await this.call({ type: 'open', file, name, bytes });
 		return file;

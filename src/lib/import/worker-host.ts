@@ -19,7 +19,8 @@ export type PrepareRequestOptions = Omit<PrepareImportOptions, 'signal' | 'onPro
 
 /** Messages from the page to the worker. `file` is the page's handle for a file it opened. */
 export type ImportRequest =
-	| { readonly id: number; readonly type: 'open'; readonly file: number; readonly name: string; readonly bytes: Uint8Array }
+	/** A Blob (the page's File) crosses without a copy; the worker reads it. */
+	| { readonly id: number; readonly type: 'open'; readonly file: number; readonly name: string; readonly bytes: Uint8Array | Blob }
 	| { readonly id: number; readonly type: 'inspect'; readonly file: number; readonly options: InspectOptions }
 	| { readonly id: number; readonly type: 'prepare'; readonly file: number; readonly options: PrepareRequestOptions }
 	| { readonly id: number; readonly type: 'chunk'; readonly file: number; readonly prepared: number; readonly start: number; readonly end: number }
@@ -71,7 +72,7 @@ export function toWire(e: unknown): WireError {
 export function serveImports(port: ImportPort): void {
 	interface OpenFile {
 		readonly name: string;
-		readonly bytes: Uint8Array;
+		bytes: Uint8Array | Promise<Uint8Array>;
 		source?: SourceTable;
 		prepared?: { readonly id: number; readonly value: PreparedImport };
 	}
@@ -92,19 +93,23 @@ export function serveImports(port: ImportPort): void {
 
 	async function run(req: ImportRequest, signal: AbortSignal): Promise<[unknown, Transferable[]]> {
 		switch (req.type) {
-			case 'open':
-				files.set(req.file, { name: req.name, bytes: req.bytes });
+			case 'open': {
+				const given = req.bytes;
+				const bytes = given instanceof Uint8Array ? given : given.arrayBuffer().then((b) => new Uint8Array(b));
+				if (bytes instanceof Promise) bytes.catch(() => undefined); // reported when the file is inspected
+				files.set(req.file, { name: req.name, bytes });
 				return [null, []];
+			}
 			case 'inspect': {
 				const f = get(req.file);
-				const { source, ...summary } = await inspectFile(f.name, f.bytes, req.options);
+				const { source, ...summary } = await inspectFile(f.name, await f.bytes, req.options);
 				f.source = source;
 				return [summary satisfies InspectionSummary, []];
 			}
 			case 'prepare': {
 				const f = get(req.file);
 				f.prepared = undefined; // a new check replaces the last one; its rows can go
-				const value = await prepareImport(f.source ?? { name: f.name, bytes: f.bytes }, {
+				const value = await prepareImport(f.source ?? { name: f.name, bytes: await f.bytes }, {
 					...req.options,
 					signal,
 					onProgress: (progress) => port.postMessage({ id: req.id, type: 'progress', progress } satisfies ImportReply)

@@ -28,7 +28,9 @@ async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint
 	const problem = raw !== undefined && !parsed.success ? parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : null;
 	const contents = new Map<string, Uint8Array>();
 	for (const f of ws.files) {
-		const bytes = await idb.get<Uint8Array>(fileKey(f.id)).catch(() => undefined);
+		// Stored as a Blob by the data page (no copy on the main thread), as bytes by older versions and workspace files.
+		const stored = await idb.get<Uint8Array | Blob>(fileKey(f.id)).catch(() => undefined);
+		const bytes = stored instanceof Blob ? await stored.arrayBuffer().then((b) => new Uint8Array(b), () => undefined) : stored;
 		if (bytes) contents.set(f.id, bytes);
 	}
 	return { ws, contents, problem };
@@ -58,7 +60,8 @@ export async function restoreWorkspace(engine: Engine, readSample: (file: string
 /** A file the user chose, with the options it was imported with. */
 export interface ImportEntry {
 	prepared: PreparedFile;
-	bytes: Uint8Array;
+	/** The file's contents; a Blob (the chosen File) is stored without copying it on the main thread. */
+	bytes: Uint8Array | Blob;
 	options: StoredFile['options'];
 }
 
