@@ -8,6 +8,8 @@ export default defineConfig({
 	// The sample district's CSV files live in data/ and are served from there in dev.
 	server: { fs: { allow: ['data'] } },
 	build: { chunkSizeWarningLimit: 2000 },
+	// The import worker (src/lib/import/import.worker.ts) is a module worker: ES output, code-split like the app.
+	worker: { format: 'es' },
 	test: {
 		projects: [
 			{

@@ -164,7 +164,7 @@ function lazyNodeEngine(): ImportEngine & { close(): Promise<void> } {
 		rows: async (sql) => (await get()).rows(sql),
 		scalar: async (sql) => (await get()).scalar(sql),
 		transaction: async (statements) => (await get()).transaction(statements),
-		registerFileText: async (name, text) => (await get()).registerFileText(name, text),
+		registerFileBuffer: async (name, buffer) => (await get()).registerFileBuffer(name, buffer),
 		dropFile: async (name) => (await get()).dropFile(name),
 		close: async () => {
 			if (started) await (await started).close();

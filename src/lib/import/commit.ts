@@ -14,9 +14,9 @@
 import { createTableSql, DATASET_IDS, DATASETS, type DatasetId } from '../data/datasets';
 import { sqlIdent } from '../engine/engine';
 import { now, rate } from './progress';
-import { dropStaged, stageFile, type ImportEngine, type StagedFile } from './stage';
+import { dropStaged, stageFile, type ImportEngine, type PreparedFile, type StagedFile } from './stage';
 import type { Problem, RunOptions } from './types';
-import { bulkChecks, existingTables, ProblemSink, type PreparedImport } from './validate';
+import { bulkChecks, existingTables, ProblemSink } from './validate';
 
 /** Options of {@link commitImport}. */
 export interface CommitOptions extends RunOptions {
@@ -83,10 +83,10 @@ export function commitStatements(staged: readonly StagedFile[], mode: 'replace' 
  */
 export async function commitImport(
 	engine: ImportEngine,
-	input: PreparedImport | readonly PreparedImport[],
+	input: PreparedFile | readonly PreparedFile[],
 	options: CommitOptions = {}
 ): Promise<CommitResult> {
-	const prepared = Array.isArray(input) ? (input as readonly PreparedImport[]) : [input as PreparedImport];
+	const prepared = Array.isArray(input) ? (input as readonly PreparedFile[]) : [input as PreparedFile];
 	const mode = options.mode ?? 'replace';
 	const started = now();
 	const sinks = prepared.map((p) => {

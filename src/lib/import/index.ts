@@ -15,7 +15,7 @@ import { estimateMemory, type MemoryEstimate } from './limits';
 import { makeProblem } from './messages';
 import { now, rate } from './progress';
 import { readSource, sniffKind } from './source';
-import { dropStaged, stageFile, type ImportEngine, type StagedFile } from './stage';
+import { dropStaged, stageFile, type ImportEngine, type PreparedFile, type StagedFile } from './stage';
 import {
 	UnreadableFileError,
 	type Cell,
@@ -58,10 +58,24 @@ export {
 	DEFAULT_MAX_PROBLEMS,
 	FEE_WARN_PER_M2,
 	FEE_MAX_PER_M2,
+	preparedSummary,
 	type PrepareOptions,
-	type PreparedImport
+	type PreparedImport,
+	type PreparedSummary
 } from './validate';
-export type { ImportEngine, StagedFile } from './stage';
+export {
+	describeRows,
+	localRows,
+	preparedRows,
+	stageChunk,
+	type ImportEngine,
+	type PreparedFile,
+	type PreparedRows,
+	type RemotePrepared,
+	type RowFacts,
+	type StageChunk,
+	type StagedFile
+} from './stage';
 export * from './types';
 export * as values from './values';
 
@@ -200,7 +214,7 @@ export interface FileReport {
 	/** The file could not be read at all. */
 	readonly unreadable: boolean;
 	/** The prepared file (absent when unreadable), for a later {@link commitImport}. */
-	readonly prepared?: PreparedImport;
+	readonly prepared?: PreparedFile;
 }
 
 /** Options of {@link validateFiles}. */
@@ -219,12 +233,12 @@ export interface ValidateOptions extends RunOptions {
  */
 export async function validateFiles(
 	engine: ImportEngine,
-	files: readonly (ImportFile | PreparedImport)[],
+	files: readonly (ImportFile | PreparedFile)[],
 	options: ValidateOptions = {}
 ): Promise<FileReport[]> {
-	const prepared: (PreparedImport | { file: string; reason: string; kind: SourceKind | null })[] = [];
+	const prepared: (PreparedFile | { file: string; reason: string; kind: SourceKind | null })[] = [];
 	for (const f of files) {
-		if ('invalid' in f) {
+		if ('rowCount' in f) {
 			prepared.push(f);
 			continue;
 		}
@@ -235,8 +249,8 @@ export async function validateFiles(
 			else throw e;
 		}
 	}
-	const ready = prepared.filter((p): p is PreparedImport => 'invalid' in p);
-	const sinks = new Map<PreparedImport, ProblemSink>();
+	const ready = prepared.filter((p): p is PreparedFile => 'rowCount' in p);
+	const sinks = new Map<PreparedFile, ProblemSink>();
 	for (const p of ready) {
 		const sink = new ProblemSink(p.file, p.maxProblems);
 		sink.problems.push(...p.problems);
@@ -246,7 +260,7 @@ export async function validateFiles(
 	}
 	const toStage = ready.filter((p) => p.dataset !== null && !p.fileError);
 	const staged: StagedFile[] = [];
-	const dropped = new Map<PreparedImport, number>();
+	const dropped = new Map<PreparedFile, number>();
 	try {
 		for (const p of toStage) staged.push(await stageFile(engine, p, options));
 		if (staged.length > 0) {
@@ -258,7 +272,7 @@ export async function validateFiles(
 		await dropStaged(engine, staged);
 	}
 	return prepared.map((p): FileReport => {
-		if (!('invalid' in p)) {
+		if (!('rowCount' in p)) {
 			const problem = makeProblem(p.file, null, null, null, { code: 'unreadable', params: { reason: p.reason } }, 'error');
 			return {
 				file: p.file,

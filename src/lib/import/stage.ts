@@ -1,8 +1,12 @@
 /**
  * Staging: the rows of a prepared file that passed the row-level checks, loaded into a temporary DuckDB
  * table, where checks that need every row (duplicates, references) run in SQL and from which the commit
- * copies. Rows travel as canonical CSV text (registerFileText + read_csv with explicit column types, as the
+ * copies. Rows travel as canonical CSV bytes (registerFileBuffer + read_csv with explicit column types, as the
  * sample district loads), which works the same in the browser and in Node.
+ *
+ * The rows are reached through {@link PreparedRows}: a {@link PreparedImport} in this thread serves them
+ * itself ({@link localRows}); the browser's import worker keeps them and serves chunks as transferred bytes
+ * (worker-host.ts / client.ts), so the main thread never builds the CSV text or holds the rows.
  *
  * A staging table has the dataset's columns plus `_i` (the row's index in the prepared file, to map SQL
  * findings back to source rows) and `_drop` (set by checks that reject the row). It has no constraints:
@@ -12,10 +16,54 @@ import { csvColumnsSql, DATASETS, type ColumnMeta, type DatasetId } from '../dat
 import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import type { RunOptions } from './types';
 import { now, pause, rate } from './progress';
-import type { PreparedImport } from './validate';
+import type { PreparedImport, PreparedSummary } from './validate';
 
 /** The part of the engine the importer uses (a structural type, so tests can wrap the real engine). */
-export type ImportEngine = Pick<Engine, 'exec' | 'rows' | 'scalar' | 'transaction' | 'registerFileText' | 'dropFile'>;
+export type ImportEngine = Pick<Engine, 'exec' | 'rows' | 'scalar' | 'transaction' | 'registerFileBuffer' | 'dropFile'>;
+
+/** One staging chunk: canonical CSV as UTF-8 bytes (header line first), and how many rows it holds. */
+export interface StageChunk {
+	readonly bytes: Uint8Array;
+	readonly rows: number;
+}
+
+/** What a problem about a canonical row says: its source row, the source column and value, and its key. */
+export interface RowFacts {
+	readonly row: number;
+	readonly column: string | null;
+	readonly value: string | null;
+	/** The row's values of the given columns, joined with ', '. */
+	readonly key: string;
+}
+
+/** Access to the canonical rows of a prepared file, wherever they are kept. */
+export interface PreparedRows {
+	/** Rows [start, end) without row-level errors as canonical CSV, each line starting with the row's index. */
+	stageChunk(start: number, end: number): Promise<StageChunk>;
+	/** Where the given rows came from, for problems about the given key columns. */
+	describe(rows: readonly number[], columns: readonly string[]): Promise<RowFacts[]>;
+}
+
+/** A prepared file whose rows are kept elsewhere (the browser's import worker) and reached through `rowSource`. */
+export interface RemotePrepared extends PreparedSummary {
+	readonly rowSource: PreparedRows;
+}
+
+/** A prepared file as validation and commit take it: rows here, or rows elsewhere. */
+export type PreparedFile = PreparedImport | RemotePrepared;
+
+/** The rows of a prepared file, wherever they are. */
+export function preparedRows(prepared: PreparedFile): PreparedRows {
+	return 'rowSource' in prepared ? prepared.rowSource : localRows(prepared);
+}
+
+/** {@link PreparedRows} over a prepared file held in this thread (the same code runs in the import worker). */
+export function localRows(prepared: PreparedImport): PreparedRows {
+	return {
+		stageChunk: async (start, end) => stageChunk(prepared, start, end),
+		describe: async (rows, columns) => describeRows(prepared, rows, columns)
+	};
+}
 
 /** Rows per staging chunk (one registered CSV text and one INSERT each). */
 export const STAGE_CHUNK_ROWS = 100_000;
@@ -35,16 +83,14 @@ export function checkTableName(): string {
 
 /** A prepared file loaded into a staging table. */
 export interface StagedFile {
-	readonly prepared: PreparedImport;
+	readonly prepared: PreparedFile;
 	readonly dataset: DatasetId;
 	/** Temporary table name (already quoted-safe: letters, digits and underscores). */
 	readonly table: string;
 	/** Rows loaded (the prepared rows without row-level errors). */
 	readonly rows: number;
-	/** Index of a canonical column in prepared.columns. */
-	columnIndex(name: string): number;
-	/** Where a canonical row came from, for a problem about the given key columns. */
-	locate(i: number, columns: readonly string[]): { row: number; column: string | null; value: string | null };
+	/** Where canonical rows came from, for problems about the given key columns ({@link PreparedRows.describe}). */
+	describe(rows: readonly number[], columns: readonly string[]): Promise<RowFacts[]>;
 }
 
 /** How a column's values are written: 0 text (quoted when needed), 1 number or timestamp as is, 2 boolean. */
@@ -80,6 +126,38 @@ function csvChunk(prepared: PreparedImport, kinds: readonly (0 | 1 | 2)[], heade
 	return { text: text + '\n', rows };
 }
 
+const encoder = new TextEncoder();
+
+/** A staging chunk of a prepared file held in this thread: rows [start, end) without row-level errors. */
+export function stageChunk(prepared: PreparedImport, start: number, end: number): StageChunk {
+	const dataset = prepared.dataset;
+	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);
+	const cols = DATASETS[dataset].columns as readonly ColumnMeta[];
+	const header = ['_i', ...cols.map((c) => c.name)].join(',');
+	const { text, rows } = csvChunk(prepared, cols.map(writeKind), header, start, end);
+	return { bytes: rows > 0 ? encoder.encode(text) : new Uint8Array(0), rows };
+}
+
+/** {@link RowFacts} of rows of a prepared file held in this thread. */
+export function describeRows(prepared: PreparedImport, rows: readonly number[], columns: readonly string[]): RowFacts[] {
+	const cols = prepared.dataset ? (DATASETS[prepared.dataset].columns as readonly ColumnMeta[]) : [];
+	const index = new Map(cols.map((c, k) => [c.name as string, k]));
+	const values = (name: string) => prepared.columns[index.get(name)!];
+	return rows.map((i) => {
+		const row = prepared.rowNumbers[i];
+		const key = columns.map((c) => String(values(c)[i])).join(', ');
+		// In a melted score sheet a key with the indicator points at the indicator's column.
+		if (prepared.sourceColumns && columns.includes('indicator')) {
+			const src = prepared.sourceColumns[i];
+			return { row, column: prepared.headers[src] ?? null, value: String(values('score')[i]), key };
+		}
+		const name = columns[0];
+		const src = prepared.mapping.indexOf(name);
+		const v = values(name)[i];
+		return { row, column: src >= 0 ? prepared.headers[src] : null, value: v === null || v === undefined ? null : String(v), key };
+	});
+}
+
 /** `CREATE TEMP TABLE` for a dataset's staging table. */
 export function stagingDdl(dataset: DatasetId, table: string): string {
 	const cols = (DATASETS[dataset].columns as readonly ColumnMeta[]).map((c) => `${sqlIdent(c.name)} ${c.type}`);
@@ -90,15 +168,14 @@ export function stagingDdl(dataset: DatasetId, table: string): string {
  * Loads the valid rows of a prepared file into a new staging table, in chunks (progress and cancellation
  * between chunks). On failure or cancellation the staging table is dropped before the error propagates.
  */
-export async function stageFile(engine: ImportEngine, prepared: PreparedImport, options: RunOptions & { done?: number; total?: number } = {}): Promise<StagedFile> {
+export async function stageFile(engine: ImportEngine, prepared: PreparedFile, options: RunOptions & { done?: number; total?: number } = {}): Promise<StagedFile> {
 	const dataset = prepared.dataset;
 	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);
 	const cols = DATASETS[dataset].columns as readonly ColumnMeta[];
 	const table = uniqueName(`stage_${dataset}`);
-	const kinds = cols.map(writeKind);
-	const header = ['_i', ...cols.map((c) => c.name)].join(',');
 	const columnsSql = `{'_i': 'INTEGER', ${csvColumnsSql(dataset).slice(1)}`;
 	const names = cols.map((c) => sqlIdent(c.name)).join(', ');
+	const source = preparedRows(prepared);
 	const n = prepared.rowCount;
 	const started = now();
 	let loaded = 0;
@@ -107,11 +184,12 @@ export async function stageFile(engine: ImportEngine, prepared: PreparedImport, 
 		for (let start = 0, chunk = 0; start < n; start += STAGE_CHUNK_ROWS, chunk++) {
 			options.signal?.throwIfAborted();
 			const end = Math.min(n, start + STAGE_CHUNK_ROWS);
-			const { text, rows } = csvChunk(prepared, kinds, header, start, end);
+			const { bytes, rows } = await source.stageChunk(start, end);
+			options.signal?.throwIfAborted();
 			if (rows === 0) continue;
 			loaded += rows;
 			const file = `${table}_${chunk}.csv`;
-			await engine.registerFileText(file, text);
+			await engine.registerFileBuffer(file, bytes);
 			try {
 				await engine.exec(
 					`INSERT INTO ${table} SELECT _i, false, ${names} FROM read_csv(${sqlString(file)}, header = true, auto_detect = false,
@@ -129,26 +207,7 @@ export async function stageFile(engine: ImportEngine, prepared: PreparedImport, 
 		await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
 		throw e;
 	}
-	const index = new Map(cols.map((c, k) => [c.name, k]));
-	return {
-		prepared,
-		dataset,
-		table,
-		rows: loaded,
-		columnIndex: (name) => index.get(name) ?? -1,
-		locate(i, columns) {
-			const row = prepared.rowNumbers[i];
-			// In a melted score sheet a key with the indicator points at the indicator's column.
-			if (prepared.sourceColumns && columns.includes('indicator')) {
-				const src = prepared.sourceColumns[i];
-				return { row, column: prepared.headers[src] ?? null, value: String(prepared.columns[index.get('score')!][i]) };
-			}
-			const name = columns[0];
-			const src = prepared.mapping.indexOf(name);
-			const v = prepared.columns[index.get(name)!][i];
-			return { row, column: src >= 0 ? prepared.headers[src] : null, value: v === null || v === undefined ? null : String(v) };
-		}
-	};
+	return { prepared, dataset, table, rows: loaded, describe: (rows, columns) => source.describe(rows, columns) };
 }
 
 /** Drops staging tables (errors ignored: cleanup must not hide the error that caused it). */

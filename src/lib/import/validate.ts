@@ -24,7 +24,7 @@ import {
 } from './detect';
 import { makeProblem } from './messages';
 import { checkpoint, now } from './progress';
-import { checkTableName, type ImportEngine, type StagedFile } from './stage';
+import { checkTableName, type ImportEngine, type RowFacts, type StagedFile } from './stage';
 import type { Cell, Encoding, Issue, Problem, RunOptions, Severity, SourceKind, SourceTable } from './types';
 import {
 	cellText,
@@ -62,8 +62,11 @@ export interface PrepareOptions extends RunOptions {
 	readonly maxProblems?: number;
 }
 
-/** A file read, recognised and normalised to canonical rows, ready for the bulk checks and the commit. */
-export interface PreparedImport {
+/**
+ * What a prepared file says about itself without its rows: enough for reports, the bulk checks and the commit
+ * when the rows are kept elsewhere (the browser's import worker; see stage.ts `RemotePrepared`).
+ */
+export interface PreparedSummary {
 	readonly file: string;
 	readonly kind: SourceKind;
 	readonly encoding?: Encoding;
@@ -81,14 +84,6 @@ export interface PreparedImport {
 	readonly sourceRows: number;
 	/** Canonical rows (a wide score sheet gives one per estate, period and indicator). */
 	readonly rowCount: number;
-	/** Canonical values by column, in DATASETS[dataset].columns order; null in a cell that failed. */
-	readonly columns: readonly unknown[][];
-	/** Source row of each canonical row, as the user sees it. */
-	readonly rowNumbers: readonly number[];
-	/** Header index each canonical row's main value came from (a wide sheet's indicator column), else -1. */
-	readonly sourceColumns: readonly number[] | null;
-	/** 1 where a canonical row has a row-level error. */
-	readonly invalid: Uint8Array;
 	readonly invalidRows: number;
 	/** Problems from reading and row-level validation (up to maxProblems). */
 	readonly problems: Problem[];
@@ -97,6 +92,43 @@ export interface PreparedImport {
 	/** An error that concerns the whole file (a required column missing, dataset unknown, broken quoting). */
 	readonly fileError: boolean;
 	readonly maxProblems: number;
+}
+
+/** A file read, recognised and normalised to canonical rows, ready for the bulk checks and the commit. */
+export interface PreparedImport extends PreparedSummary {
+	/** Canonical values by column, in DATASETS[dataset].columns order; null in a cell that failed. */
+	readonly columns: readonly unknown[][];
+	/** Source row of each canonical row, as the user sees it. */
+	readonly rowNumbers: readonly number[];
+	/** Header index each canonical row's main value came from (a wide sheet's indicator column), else -1. */
+	readonly sourceColumns: readonly number[] | null;
+	/** 1 where a canonical row has a row-level error. */
+	readonly invalid: Uint8Array;
+}
+
+/** The summary of a prepared file (what the import worker sends to the page; the rows stay behind). */
+export function preparedSummary(p: PreparedImport): PreparedSummary {
+	return {
+		file: p.file,
+		kind: p.kind,
+		encoding: p.encoding,
+		sheets: p.sheets,
+		sheet: p.sheet,
+		headerRow: p.headerRow,
+		detectedHeaderRow: p.detectedHeaderRow,
+		headers: p.headers,
+		dataset: p.dataset,
+		layout: p.layout,
+		mapping: p.mapping,
+		guess: p.guess,
+		sourceRows: p.sourceRows,
+		rowCount: p.rowCount,
+		invalidRows: p.invalidRows,
+		problems: p.problems,
+		counts: p.counts,
+		fileError: p.fileError,
+		maxProblems: p.maxProblems
+	};
 }
 
 /** Collects problems up to a cap, counting all. */
@@ -700,8 +732,6 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 		byDataset.set(s.dataset, list);
 	});
 	const check = checkTableName();
-	const keyText = (s: StagedFile, i: number, cols: readonly string[]) =>
-		cols.map((c) => String(s.prepared.columns[s.columnIndex(c)][i])).join(', ');
 	/** Turns the rows of the check table into problems (up to the cap; the rest counted) and drops them if errors. */
 	const report = async (
 		s: StagedFile,
@@ -709,18 +739,19 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 		code: string | ((r: Record<string, unknown>) => string),
 		severity: Severity,
 		cols: readonly string[],
-		extra: (r: Record<string, unknown>) => Record<string, string | number>
+		extra: (rows: readonly Record<string, unknown>[], facts: readonly RowFacts[]) => Promise<Record<string, string | number>[]>
 	) => {
 		const total = await engine.scalar(`SELECT count(*)::INTEGER FROM ${check}`);
 		if (total === 0) return;
 		const room = Math.max(0, sink.max - sink.problems.length);
 		const rows = room > 0 ? await engine.rows(`SELECT * FROM ${check} ORDER BY _i LIMIT ${room}`) : [];
-		for (const r of rows) {
-			const i = r._i as number;
-			const { row, column, value } = s.locate(i, cols);
+		const facts = rows.length > 0 ? await s.describe(rows.map((r) => r._i as number), cols) : [];
+		const extras = await extra(rows, facts);
+		rows.forEach((r, k) => {
+			const { row, column, value, key } = facts[k];
 			const c = typeof code === 'string' ? code : code(r);
-			sink.add(row, column, value, { code: c, params: { key: keyText(s, i, cols), ...extra(r) } }, severity);
-		}
+			sink.add(row, column, value, { code: c, params: { key, ...extras[k] } }, severity);
+		});
 		const rest = total - rows.length;
 		if (severity === 'error') sink.errors += rest;
 		else sink.warnings += rest;
@@ -735,7 +766,7 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 			`CREATE OR REPLACE TEMP TABLE ${check} AS
 			 SELECT s._i FROM ${s.table} s WHERE NOT s._drop AND EXISTS (SELECT 1 FROM main.${sqlIdent(DATASETS[s.dataset].table)} t WHERE ${on})`
 		);
-		await report(s, sinks[f], 'duplicate_existing', key.severity, key.columns, () => ({}));
+		await report(s, sinks[f], 'duplicate_existing', key.severity, key.columns, async (rows) => rows.map(() => ({})));
 	};
 
 	try {
@@ -765,12 +796,20 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 						FROM (${union}) WINDOW w AS (PARTITION BY ${keyCols} ORDER BY _f, _i)
 					 ) WHERE _f = ${j} AND NOT (first_f = _f AND first_i = _i)`
 				);
-				await report(s, sinks[f], (r) => (files[r.first_f as number] === f ? 'duplicate_key' : 'duplicate_key_file'), key.severity, key.columns, (r) => {
-					const first = staged[files[r.first_f as number]];
-					const firstRow = first.prepared.rowNumbers[r.first_i as number];
-					const params: Record<string, string | number> = { firstRow };
-					if (first !== s) params.firstFile = first.prepared.file;
-					return params;
+				await report(s, sinks[f], (r) => (files[r.first_f as number] === f ? 'duplicate_key' : 'duplicate_key_file'), key.severity, key.columns, async (rows) => {
+					// Source rows of the first rows with each key, asked of each first file once.
+					const firstRows = new Map<string, number>();
+					for (const ff of new Set(rows.map((r) => r.first_f as number))) {
+						const is = [...new Set(rows.filter((r) => r.first_f === ff).map((r) => r.first_i as number))];
+						const facts = await staged[files[ff]].describe(is, key.columns);
+						is.forEach((i, k) => firstRows.set(`${ff}:${i}`, facts[k].row));
+					}
+					return rows.map((r) => {
+						const first = staged[files[r.first_f as number]];
+						const params: Record<string, string | number> = { firstRow: firstRows.get(`${r.first_f}:${r.first_i}`)! };
+						if (first !== s) params.firstFile = first.prepared.file;
+						return params;
+					});
 				});
 				if (options.mode === 'append' && existing.has(dataset)) await appendCheck(s, f);
 			}
@@ -801,9 +840,7 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 				 WITH known AS (${known.join(' UNION ')})
 				 SELECT s._i FROM ${s.table} s WHERE NOT s._drop AND NOT EXISTS (SELECT 1 FROM known k WHERE k.estate_id = s.estate_id)`
 			);
-			await report(s, sinks[f], 'unknown_estate', 'error', ['estate_id'], (r) => ({
-				estate: String(s.prepared.columns[s.columnIndex('estate_id')][r._i as number])
-			}));
+			await report(s, sinks[f], 'unknown_estate', 'error', ['estate_id'], async (_rows, facts) => facts.map((x) => ({ estate: x.key })));
 		}
 	} finally {
 		await engine.exec(`DROP TABLE IF EXISTS ${check}`).catch(() => undefined);

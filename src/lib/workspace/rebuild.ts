@@ -4,7 +4,7 @@
  * workspace file is opened, and in Node tests.
  */
 import type { Engine } from '../engine/engine';
-import { commitImport, inspectFile, prepareImport, type CommitResult } from '../import';
+import { commitImport, inspectFile, prepareImport, type CommitResult, type PreparedFile } from '../import';
 import { createAllTablesSql, loadSampleDistrict } from './sample';
 import type { StoredFile, Workspace } from './workspace-file';
 
@@ -14,18 +14,38 @@ export interface ReplayFailure {
 	reason: string;
 }
 
+/**
+ * Reads and prepares a stored file as the user chose (sheet, header row, dataset, mapping). The page passes one
+ * that runs the same steps in the import worker (`prepareStoredInWorker`).
+ */
+export type PrepareStored = (f: StoredFile, bytes: Uint8Array) => Promise<{ prepared: PreparedFile; release(): void }>;
+
+/** {@link PrepareStored} in this thread. */
+export const prepareStored: PrepareStored = async (f, bytes) => {
+	const inspection = await inspectFile(f.name, bytes, storedReadOptions(f));
+	const prepared = await prepareImport(inspection.source, { dataset: f.dataset, mapping: storedMapping(f, inspection.headers) });
+	return { prepared, release: () => undefined };
+};
+
+/** How a stored file is read: its sheet, header row and dataset. */
+export function storedReadOptions(f: StoredFile): { sheet?: string; headerRow?: number; dataset: StoredFile['dataset'] } {
+	return { sheet: f.options.sheet, headerRow: f.options.headerRow ? f.options.headerRow : undefined, dataset: f.dataset };
+}
+
+/** A stored mapping (header → column) aligned with the headers read. */
+export function storedMapping(f: StoredFile, headers: readonly string[]): (string | null)[] | undefined {
+	return f.options.mapping ? headers.map((h) => f.options.mapping![h] ?? null) : undefined;
+}
+
 /** Replays one stored import into the tables; returns the commit result or throws the reason. */
-export async function replayImport(engine: Engine, f: StoredFile, bytes: Uint8Array): Promise<CommitResult> {
-	const inspection = await inspectFile(f.name, bytes, {
-		sheet: f.options.sheet,
-		headerRow: f.options.headerRow ? f.options.headerRow : undefined,
-		dataset: f.dataset
-	});
-	const prepared = await prepareImport(inspection.source, {
-		dataset: f.dataset,
-		mapping: f.options.mapping ? inspection.headers.map((h) => f.options.mapping![h] ?? null) : undefined
-	});
-	const result = await commitImport(engine, prepared, { mode: f.mode, dropInvalid: f.options.dropInvalid });
+export async function replayImport(engine: Engine, f: StoredFile, bytes: Uint8Array, prepare: PrepareStored = prepareStored): Promise<CommitResult> {
+	const { prepared, release } = await prepare(f, bytes);
+	let result: CommitResult;
+	try {
+		result = await commitImport(engine, prepared, { mode: f.mode, dropInvalid: f.options.dropInvalid });
+	} finally {
+		release();
+	}
 	if (!result.committed) throw new Error(result.reason ?? 'not committed');
 	return result;
 }
@@ -35,7 +55,8 @@ export async function rebuildWorkspace(
 	engine: Engine,
 	ws: Workspace,
 	contents: ReadonlyMap<string, Uint8Array>,
-	readSample: (file: string) => Promise<string>
+	readSample: (file: string) => Promise<string>,
+	prepare: PrepareStored = prepareStored
 ): Promise<ReplayFailure[]> {
 	if (ws.base === 'sample') await loadSampleDistrict(engine, readSample);
 	else await engine.transaction(createAllTablesSql());
@@ -47,7 +68,7 @@ export async function rebuildWorkspace(
 			continue;
 		}
 		try {
-			await replayImport(engine, f, bytes);
+			await replayImport(engine, f, bytes, prepare);
 		} catch (e) {
 			failures.push({ file: f.name, reason: e instanceof Error ? e.message : String(e) });
 		}

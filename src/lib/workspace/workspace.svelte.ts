@@ -4,10 +4,11 @@
  * changed first (in one transaction), and the stored workspace only after that succeeded.
  */
 import type { Engine } from '../engine/engine';
-import type { PreparedImport, CommitResult, CommitOptions } from '../import';
+import type { PreparedFile, CommitResult, CommitOptions } from '../import';
 import { commitImport } from '../import';
 import { idb } from './idb';
-import { rebuildWorkspace, withImported, type ReplayFailure } from './rebuild';
+import { importWorker } from '../import/client';
+import { rebuildWorkspace, storedMapping, storedReadOptions, withImported, type PrepareStored, type ReplayFailure } from './rebuild';
 import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, workspaceSchema, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
 
 const KEY = 'workspace';
@@ -27,24 +28,40 @@ async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint
 	const problem = raw !== undefined && !parsed.success ? parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : null;
 	const contents = new Map<string, Uint8Array>();
 	for (const f of ws.files) {
-		const bytes = await idb.get<Uint8Array>(fileKey(f.id)).catch(() => undefined);
+		// Stored as a Blob by the data page (no copy on the main thread), as bytes by older versions and workspace files.
+		const stored = await idb.get<Uint8Array | Blob>(fileKey(f.id)).catch(() => undefined);
+		const bytes = stored instanceof Blob ? await stored.arrayBuffer().then((b) => new Uint8Array(b), () => undefined) : stored;
 		if (bytes) contents.set(f.id, bytes);
 	}
 	return { ws, contents, problem };
 }
 
+/** Reads and prepares a stored file in the import worker, as the data page does, so a reload keeps the page responsive. */
+const prepareInWorker: PrepareStored = async (f, bytes) => {
+	const worker = importWorker();
+	const handle = await worker.open(f.name, bytes);
+	try {
+		const inspection = await worker.inspect(handle, storedReadOptions(f));
+		return { prepared: await worker.prepare(handle, { dataset: f.dataset, mapping: storedMapping(f, inspection.headers) }), release: () => worker.close(handle) };
+	} catch (e) {
+		worker.close(handle);
+		throw e;
+	}
+};
+
 /** On start: rebuild the tables from the stored workspace (the sample district when there is none). */
 export async function restoreWorkspace(engine: Engine, readSample: (file: string) => Promise<string>): Promise<void> {
 	const { ws, contents, problem } = await readStored();
-	const failures = await rebuildWorkspace(engine, ws, contents, readSample);
+	const failures = await rebuildWorkspace(engine, ws, contents, readSample, prepareInWorker);
 	workspaceState.failures = problem ? [{ file: '(workspace)', reason: problem }, ...failures] : failures;
 	workspaceState.workspace = ws;
 }
 
 /** A file the user chose, with the options it was imported with. */
 export interface ImportEntry {
-	prepared: PreparedImport;
-	bytes: Uint8Array;
+	prepared: PreparedFile;
+	/** The file's contents; a Blob (the chosen File) is stored without copying it on the main thread. */
+	bytes: Uint8Array | Blob;
 	options: StoredFile['options'];
 }
 
@@ -80,7 +97,7 @@ export async function rememberMapping(signature: string, mapping: Record<string,
 
 /** Back to the built-in sample district: every import and stored file is forgotten. */
 export async function resetToSample(engine: Engine, readSample: (file: string) => Promise<string>): Promise<void> {
-	await rebuildWorkspace(engine, EMPTY_WORKSPACE, new Map(), readSample);
+	await rebuildWorkspace(engine, EMPTY_WORKSPACE, new Map(), readSample, prepareInWorker);
 	await idb.clear();
 	workspaceState.workspace = structuredClone(EMPTY_WORKSPACE);
 	workspaceState.failures = [];
@@ -104,10 +121,10 @@ export async function openWorkspaceFile(
 	const decoded = await decodeWorkspace(text);
 	if (!decoded.ok) return decoded;
 	const { workspace, contents, settings } = decoded.bundle;
-	const failures = await rebuildWorkspace(engine, workspace, contents, readSample).catch((e: Error) => [{ file: '', reason: e.message }]);
+	const failures = await rebuildWorkspace(engine, workspace, contents, readSample, prepareInWorker).catch((e: Error) => [{ file: '', reason: e.message }]);
 	if (failures.length > 0) {
 		const previous = await readStored();
-		await rebuildWorkspace(engine, previous.ws, previous.contents, readSample);
+		await rebuildWorkspace(engine, previous.ws, previous.contents, readSample, prepareInWorker);
 		return { ok: false, error: { code: 'replay', detail: failures.map((f) => `${f.file}: ${f.reason}`).join('; ') } };
 	}
 	await idb.clear();

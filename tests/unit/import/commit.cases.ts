@@ -306,7 +306,7 @@ export function commitCases(getEngine: () => Engine): void {
 				rows: (sql) => (pattern.test(sql) ? real.rows(fail) : real.rows(sql)),
 				scalar: (sql) => (pattern.test(sql) ? real.scalar(fail) : real.scalar(sql)),
 				transaction: (statements) => real.transaction(statements.map((s) => (pattern.test(s) ? fail : s))),
-				registerFileText: (name, text) => real.registerFileText(name, text),
+				registerFileBuffer: (name, buffer) => real.registerFileBuffer(name, buffer),
 				dropFile: (name) => real.dropFile(name)
 			};
 		}

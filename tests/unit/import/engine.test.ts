@@ -8,6 +8,7 @@ import { startNodeEngine } from '../../../src/lib/engine/node';
 import { cliCases } from './cli.cases';
 import { commitCases } from './commit.cases';
 import { propertyCases } from './property.cases';
+import { workerCases } from './worker.cases';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -20,3 +21,4 @@ afterAll(async () => {
 describe('import and commit', () => commitCases(() => engine));
 describe('damaged files (property)', () => propertyCases(() => engine));
 describe('zhijia validate', () => cliCases(() => engine));
+describe('the import worker protocol', () => workerCases(() => engine));
