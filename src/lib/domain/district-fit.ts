@@ -8,7 +8,7 @@
  * same as the domain functions', step for step and in the same order (inspectionScore, compositeQ, gradeFromQ,
  * applyRedLines, guidePrice, qpr, bandClass, fitPeerModel, expectedFee, percentileRank), which
  * tests/unit/queries/analysis-agreement.test.ts checks estate by estate against those functions.
- * Missing values are NaN in the inputs and null in the outputs.
+ * Missing values are NaN (grades and bands 0), in and out.
  */
 import { BAND_EPSILON, type BandClass, type Bands } from './fit';
 import { guidePrice, type GuidePriceCatalogue } from './catalogues';
@@ -42,24 +42,32 @@ export interface FitSettings {
 	bands: Bands;
 }
 
-/** The fit of every estate, column by column (null where undefined). */
+/**
+ * The fit of every estate, column by column. Numbers are NaN where undefined and grades and bands 0 where there
+ * are none: typed arrays keep a city's re-run free of a hundred thousand boxed numbers.
+ */
 export interface DistrictFit {
-	inspection: (number | null)[];
-	q: (number | null)[];
-	qPrev: (number | null)[];
-	gradeUncapped: (Grade | null)[];
-	grade: (Grade | null)[];
+	inspection: Float64Array;
+	q: Float64Array;
+	qPrev: Float64Array;
+	/** 1-5, 0 without Q. */
+	gradeUncapped: Uint8Array;
+	grade: Uint8Array;
 	/** Red-line codes that made the grade worse, in the system's order, joined by ','. */
 	cappedBy: (string | null)[];
-	guide: (number | null)[];
-	qpr: (number | null)[];
-	band: (BandClass | null)[];
-	expected: (number | null)[];
-	residual: (number | null)[];
+	guide: Float64Array;
+	qpr: Float64Array;
+	/** Index into {@link BAND_OF}: 0 none. */
+	band: Uint8Array;
+	expected: Float64Array;
+	residual: Float64Array;
 	/** Share of the building type's residuals ≤ this one, 0-100. */
-	residualPct: (number | null)[];
+	residualPct: Float64Array;
 	models: Record<BuildingType, PeerModel>;
 }
+
+/** The band class of each code in {@link DistrictFit.band}. */
+export const BAND_OF: readonly (BandClass | null)[] = [null, 'matched', 'price_above_quality', 'quality_above_price'];
 
 const orNull = (x: number): number | null => (x === x ? x : null);
 
@@ -108,24 +116,27 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 	const lines = s.system.redLines
 		.map((l) => ({ code: l.indicator, col: input.codes.indexOf(l.indicator), floor: l.floor, cap: l.capGrade }))
 		.filter((l) => l.col >= 0);
-	const price = new Map<string, number | null>();
-	for (const bt of BUILDING_TYPES) for (const g of GRADES) price.set(`${bt}${g}`, guidePrice(s.catalogue, bt, g).price);
+	// Guide price by building type and grade, looked up once (index: building type × 6 + grade).
+	const price: (number | null)[] = [];
+	BUILDING_TYPES.forEach((bt, b) => GRADES.forEach((g) => (price[b * 6 + g] = guidePrice(s.catalogue, bt, g).price)));
+	const typeIndex = input.buildingType.map((bt) => BUILDING_TYPES.indexOf(bt));
 	const low = s.bands.low - BAND_EPSILON;
 	const high = s.bands.high + BAND_EPSILON;
 
+	const nan = () => new Float64Array(n).fill(NaN);
 	const out: DistrictFit = {
-		inspection: Array.from(cur.inspection, orNull),
-		q: Array.from(cur.q, orNull),
-		qPrev: Array.from(prev.q, orNull),
-		gradeUncapped: new Array(n).fill(null),
-		grade: new Array(n).fill(null),
+		inspection: cur.inspection,
+		q: cur.q,
+		qPrev: prev.q,
+		gradeUncapped: new Uint8Array(n),
+		grade: new Uint8Array(n),
 		cappedBy: new Array(n).fill(null),
-		guide: new Array(n).fill(null),
-		qpr: new Array(n).fill(null),
-		band: new Array(n).fill(null),
-		expected: new Array(n).fill(null),
-		residual: new Array(n).fill(null),
-		residualPct: new Array(n).fill(null),
+		guide: nan(),
+		qpr: nan(),
+		band: new Uint8Array(n),
+		expected: nan(),
+		residual: nan(),
+		residualPct: nan(),
 		models: { multi: fitPeerModel([]), high: fitPeerModel([]) }
 	};
 	for (let i = 0; i < n; i++) {
@@ -144,16 +155,17 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 			if (input.current[l.col][i] < l.floor && l.cap > grade) grade = l.cap;
 			if (input.current[l.col][i] < l.floor && l.cap > raw) (capped ??= []).push(l.code);
 		}
-		out.gradeUncapped[i] = raw as Grade;
-		out.grade[i] = grade as Grade;
-		out.cappedBy[i] = capped ? capped.join(',') : null;
-		const guide = price.get(`${input.buildingType[i]}${grade}`) ?? null;
+		out.gradeUncapped[i] = raw;
+		out.grade[i] = grade;
+		if (capped) out.cappedBy[i] = capped.join(',');
+		const guide = price[typeIndex[i] * 6 + grade] ?? null;
+		if (guide === null) continue;
 		out.guide[i] = guide;
 		const fee = input.feeM2[i];
-		if (guide !== null && Number.isFinite(guide) && guide >= 0 && fee > 0 && Number.isFinite(fee)) {
+		if (Number.isFinite(guide) && guide >= 0 && fee > 0 && Number.isFinite(fee)) {
 			const r = guide / fee;
 			out.qpr[i] = r;
-			out.band[i] = r < low ? 'price_above_quality' : r > high ? 'quality_above_price' : 'matched';
+			out.band[i] = r < low ? 2 : r > high ? 3 : 1;
 		}
 	}
 
@@ -170,16 +182,18 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 		out.models[bt] = model;
 		const residuals: number[] = [];
 		for (const i of members) {
-			const x = expectedFee(model, out.q[i], orNull(input.age[i]));
+			const q = cur.q[i];
+			const x = expectedFee(model, q === q ? q : null, orNull(input.age[i]));
+			if (x === null) continue;
 			out.expected[i] = x;
 			const fee = input.feeM2[i];
-			if (x !== null && fee === fee) residuals.push((out.residual[i] = fee - x));
+			if (fee === fee) residuals.push((out.residual[i] = fee - x));
 		}
 		// percentileRank for every member at once: the count of residuals ≤ r by binary search in sorted order.
 		const sorted = Float64Array.from(residuals).sort();
 		for (const i of members) {
 			const r = out.residual[i];
-			if (r === null) continue;
+			if (r !== r) continue;
 			let lo = 0;
 			let hi = sorted.length;
 			while (lo < hi) {

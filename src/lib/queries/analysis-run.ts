@@ -23,7 +23,8 @@ import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
 import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
 import type { PeerModel } from '../domain/regression';
-import { fitDistrict, type FitInput } from '../domain/district-fit';
+import { BAND_OF, fitDistrict, type FitInput } from '../domain/district-fit';
+import type { Grade } from '../domain/grades';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
 import { ANALYSIS_DB, BASE_TABLE, baseTableSql, prevColumn, systemCodes } from './analysis-sql';
 import { scoreColumn } from './quality-sql';
@@ -298,21 +299,23 @@ async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<Anal
 	const { period, prevPeriod } = choosePeriod(state.periods, s.period);
 	const base = await ensureBase(engine, state, systemCodes(s.system), period, prevPeriod);
 	const fit = fitDistrict(base.input, s);
+	const v = (x: number) => (x === x ? x : null);
+	const grade = (g: number) => (g === 0 ? null : (g as Grade));
 	// Built in the order of the result's columns, so every consumer (tables, CSV, JSON) sees the same order.
 	const estates: EstateFit[] = base.estates.map((e, i) => {
-		const q = fit.q[i];
-		const qPrev = fit.qPrev[i];
+		const q = v(fit.q[i]);
+		const qPrev = v(fit.qPrev[i]);
 		return {
 			estate_id: e.estate_id, name: e.name, subdistrict: e.subdistrict, estate_type: e.estate_type,
 			building_type: e.building_type, firm: e.firm, build_year: e.build_year, age: e.age,
 			chargeable_area_m2: e.chargeable_area_m2, households: e.households, has_elevator: e.has_elevator,
-			period: e.period, inspection: fit.inspection[i], satisfaction: e.satisfaction, q, q_prev: qPrev,
+			period: e.period, inspection: v(fit.inspection[i]), satisfaction: e.satisfaction, q, q_prev: qPrev,
 			q_change: q === null || qPrev === null ? null : q - qPrev,
-			grade_uncapped: fit.gradeUncapped[i], grade: fit.grade[i], capped_by: fit.cappedBy[i],
+			grade_uncapped: grade(fit.gradeUncapped[i]), grade: grade(fit.grade[i]), capped_by: fit.cappedBy[i],
 			fee_m2: e.fee_m2, fee_raw: e.fee_raw, fee_unit: e.fee_unit, fee_converted: e.fee_converted,
 			fee_year: e.fee_year, collection_rate: e.collection_rate,
-			guide_price: fit.guide[i], qpr: fit.qpr[i], band: fit.band[i],
-			expected_fee: fit.expected[i], residual: fit.residual[i], residual_pct: fit.residualPct[i]
+			guide_price: v(fit.guide[i]), qpr: v(fit.qpr[i]), band: BAND_OF[fit.band[i]],
+			expected_fee: v(fit.expected[i]), residual: v(fit.residual[i]), residual_pct: v(fit.residualPct[i])
 		};
 	});
 	return { period, prevPeriod, estates, models: fit.models };
