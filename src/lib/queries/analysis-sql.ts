@@ -6,7 +6,8 @@
  */
 import { sqlString } from '../engine/engine';
 import type { IndicatorSystem } from '../domain/indicator-system';
-import { applicableColumnsSql, currentFeeSql, indicatorMeansSql, scoreColumn } from './quality-sql';
+import { SATISFACTION_CODE } from '../domain/indicator-system';
+import { applicableColumnsSql, currentFeeSql, scoreColumn } from './quality-sql';
 
 /** The analysis's private in-memory database: its working table stays out of the user's table list. */
 export const ANALYSIS_DB = 'zhijia_analysis';
@@ -36,20 +37,27 @@ export function prevColumn(i: number): string {
  */
 export function baseTableSql(codes: readonly string[], period: string | null, prevPeriod: string | null): string {
 	const periods = [period, prevPeriod].filter((p): p is string => p !== null);
-	const where = periods.length === 0 ? 'false' : `s.period IN (${periods.map(sqlString).join(', ')})`;
 	const year = period === null ? undefined : periodYear(period);
-	const inPeriod = (p: string | null) => (p === null ? 'false' : `s.period = ${sqlString(p)}`);
-	// One pass over the scores, grouped by estate, gives both periods' columns side by side (measured ~5× faster
-	// in wasm than pivoting by estate and period and joining the result twice).
-	const means = [
-		...indicatorMeansSql(codes, inPeriod(period), scoreColumn, 'sat'),
-		...indicatorMeansSql(codes, inPeriod(prevPeriod), prevColumn, 'psat')
+	// Two steps, measured ~3× faster than one GROUP BY estate with 24 FILTER aggregates over the raw scores
+	// (city: 0.85 s instead of 2.5 s in wasm): first one mean per estate, period and indicator over just the two
+	// periods' rows (inspection indicators from non-survey sources, satisfaction from any), then a pivot of those
+	// few hundred thousand means into columns.
+	const pivot = (p: string | null, col: (i: number) => string, sat: string) => [
+		...codes.map((code, i) => (p === null ? `NULL::DOUBLE AS ${col(i)}` : `max(c.m) FILTER (WHERE c.period = ${sqlString(p)} AND c.indicator = ${sqlString(code)}) AS ${col(i)}`)),
+		p === null ? `NULL::DOUBLE AS ${sat}` : `max(c.m) FILTER (WHERE c.period = ${sqlString(p)} AND c.indicator = ${sqlString(SATISFACTION_CODE)}) AS ${sat}`
 	];
 	return `
 CREATE OR REPLACE TABLE ${BASE_TABLE} AS
-WITH sc AS (
-	SELECT s.estate_id, ${means.join(',\n\t\t')}
-	FROM scores s WHERE s.score IS NOT NULL AND (${where}) GROUP BY s.estate_id
+WITH cell AS (
+	SELECT s.estate_id, s.period, s.indicator, avg(s.score) AS m
+	FROM scores s
+	WHERE s.score IS NOT NULL AND ${periods.length === 0 ? 'false' : `s.period IN (${periods.map(sqlString).join(', ')})`}
+	  AND (s.indicator = ${sqlString(SATISFACTION_CODE)} OR s.source <> 'satisfaction')
+	GROUP BY s.estate_id, s.period, s.indicator
+),
+sc AS (
+	SELECT c.estate_id, ${[...pivot(period, scoreColumn, 'sat'), ...pivot(prevPeriod, prevColumn, 'psat')].join(',\n\t\t')}
+	FROM cell c GROUP BY c.estate_id
 ),
 fee AS (${currentFeeSql(year)})
 SELECT e.estate_id, e.name, e.subdistrict, e.estate_type, e.building_type, e.firm, e.build_year,
