@@ -25,25 +25,10 @@ export function sqlDouble(x: number): string {
 	return `'${String(x)}'::DOUBLE`;
 }
 
-/**
- * How settings values enter generated SQL: inline as exact literals ({@link LITERALS}), or as columns of a one-row
- * arguments table (SqlArgs in prepared-sql.ts), so one generator serves both.
- */
-export interface SqlValues {
-	/** A DOUBLE (null gives SQL NULL). */
-	num(x: number | null): string;
-	/** A VARCHAR (null gives SQL NULL). */
-	text(s: string | null): string;
-	/** What to append to the innermost FROM so the values are in scope ('' for literals). */
-	readonly join: string;
+/** A DOUBLE literal, or SQL NULL for null. */
+function numSql(x: number | null): string {
+	return x === null ? 'NULL::DOUBLE' : sqlDouble(x);
 }
-
-/** Values written into the SQL text. */
-export const LITERALS: SqlValues = {
-	num: (x) => (x === null ? 'NULL::DOUBLE' : sqlDouble(x)),
-	text: (s) => (s === null ? 'NULL::VARCHAR' : sqlString(s)),
-	join: ''
-};
 
 /** Column name of the i-th indicator in the wide score rows (codes may be any text; positions are safe names). */
 export function scoreColumn(i: number): string {
@@ -116,16 +101,15 @@ FROM (${indicatorScoresSql(codes, where)}) sc JOIN estates e ON e.estate_id = sc
 export function weightedSumsSql(
 	model: QualityModel,
 	codes: readonly string[],
-	col: (i: number) => string,
-	values: SqlValues = LITERALS
+	col: (i: number) => string
 ): { num: string; den: string; count: string } {
 	const weights = codes.map((code) => Number(model.weights[code] ?? 0));
 	if (!weights.some((w) => w > 0)) throw new Error('The indicator system has no indicator with a positive weight.');
-	// Inline, a zero weight is left out (it adds exactly 0); as an argument every term stays so the text is stable.
+	// A zero weight is left out: it adds exactly 0.
 	const terms = weights
 		.map((w, i) => ({ w, c: col(i) }))
-		.filter((t) => values !== LITERALS || t.w > 0)
-		.map((t) => ({ ...t, p: values.num(t.w) }));
+		.filter((t) => t.w > 0)
+		.map((t) => ({ ...t, p: numSql(t.w) }));
 	return {
 		num: terms.map((t) => `coalesce(${t.p} * ${t.c}, 0)`).join(' + '),
 		den: terms.map((t) => `(CASE WHEN ${t.c} IS NOT NULL THEN ${t.p} ELSE 0 END)`).join(' + '),
@@ -142,12 +126,12 @@ export function inspectionSql(num: string, den: string): string {
  * Q from the inspection and satisfaction columns: the blend with shares computed in JavaScript (as compositeQ
  * does), the inspection score alone without satisfaction, null without an inspection score.
  */
-export function blendSql(model: QualityModel, inspection: string, satisfaction: string, values: SqlValues = LITERALS): string {
+export function blendSql(model: QualityModel, inspection: string, satisfaction: string): string {
 	const { inspection: a, satisfaction: b } = model.blend;
 	if (!(a >= 0 && b >= 0 && a + b > 0)) throw new RangeError(`blend weights must be ≥ 0 and not both 0, got ${a} / ${b}`);
 	return `CASE WHEN ${inspection} IS NULL THEN NULL
 	     WHEN ${satisfaction} IS NULL THEN ${inspection}
-	     ELSE least(100, greatest(0, ${values.num(a / (a + b))} * ${inspection} + ${values.num(b / (a + b))} * ${satisfaction})) END`;
+	     ELSE least(100, greatest(0, ${numSql(a / (a + b))} * ${inspection} + ${numSql(b / (a + b))} * ${satisfaction})) END`;
 }
 
 /**
