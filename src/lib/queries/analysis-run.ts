@@ -17,7 +17,7 @@
  *   otherwise interleave them.
  */
 import { z } from 'zod';
-import type { Engine } from '../engine/engine';
+import { sqlString, type Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
 import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
@@ -110,6 +110,8 @@ interface CacheState {
 	base: BaseData | null;
 	/** Catalog oid of the base table we built. */
 	baseOid: number | null;
+	/** The estates' own columns, checked (see estateColumns). */
+	estates: Record<string, unknown[]> | null;
 }
 
 /** The estate's own columns of an analysis row: they do not depend on the settings. */
@@ -191,7 +193,7 @@ async function dataState(engine: Engine): Promise<CacheState> {
 	let state = caches.get(engine);
 	if (!state || state.dataKey !== dataKey) {
 		await engine.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${ANALYSIS_DB}`);
-		state = { dataKey, periods: await readPeriods(engine), baseKey: null, base: null, baseOid: null };
+		state = { dataKey, periods: await readPeriods(engine), baseKey: null, base: null, baseOid: null, estates: null };
 		caches.set(engine, state);
 	} else if (state.baseOid !== baseOid) {
 		// The base table was dropped or replaced behind our back: what we hold no longer describes it.
@@ -215,22 +217,78 @@ function numbers(cols: Record<string, unknown[]>, name: string): Float64Array {
 	return out;
 }
 
-/** Reads the base table into memory: the estates' own columns zod-checked, the fit's inputs as typed arrays. */
-async function readBase(engine: Engine, codes: readonly string[]): Promise<BaseData> {
-	const sql = `SELECT * FROM ${BASE_TABLE} ORDER BY estate_id`;
+/**
+ * Lets the browser paint and handle input between the steps of a cold run (reading the estates, reading the base,
+ * the fit: each a few tens of ms at city scale), so a period change never holds the main thread in one long task.
+ */
+function yieldToBrowser(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The estates' columns that do not change with the period, read once per data (not per period). */
+const ESTATE_FIELDS = [
+	'estate_id', 'name', 'subdistrict', 'estate_type', 'building_type', 'firm', 'build_year', 'chargeable_area_m2', 'households', 'has_elevator'
+] as const satisfies readonly (keyof EstateOwn)[];
+/** The period's own fields of a row, read from the base table as numbers (NaN for null). */
+const PERIOD_FIELDS = ['age', 'fee_m2', 'fee_raw', 'fee_unit', 'fee_year', 'collection_rate', 'satisfaction'] as const satisfies readonly (keyof EstateOwn)[];
+
+/** Checks a column against the row schema's type for that field (one zod array check per column). */
+function checkColumn(sql: string, field: keyof EstateOwn, values: unknown[]): void {
+	const r = z.array(estateOwnSchema.shape[field] as z.ZodType).safeParse(values);
+	if (!r.success) {
+		const issue = r.error.issues[0];
+		throw new ResultShapeError(sql, `row ${Number(issue.path[0]) + 1}, ${field}: ${issue.message}`);
+	}
+}
+
+/** The estates' own columns in estate order, checked (cached per data: they do not depend on the period). */
+async function estateColumns(engine: Engine, state: CacheState): Promise<Record<string, unknown[]>> {
+	if (state.estates) return state.estates;
+	const sql = `SELECT ${ESTATE_FIELDS.join(', ')} FROM estates ORDER BY estate_id`;
 	const cols = await engine.columns(sql);
-	const n = cols.estate_id?.length ?? 0;
-	const keys = Object.keys(estateOwnSchema.shape) as (keyof EstateOwn)[];
+	for (const f of ESTATE_FIELDS) checkColumn(sql, f, cols[f] ?? []);
+	state.estates = cols;
+	await yieldToBrowser();
+	return cols;
+}
+
+/**
+ * Reads the base table into memory: numbers only (strings cost a TextDecoder call each to read from Arrow, ~90 ms
+ * for a city's base), NaN for null so every column takes Arrow's typed-array path; the estates' text comes from
+ * {@link estateColumns}. Both are in estate order and the base has one row per estate.
+ */
+async function readBase(engine: Engine, state: CacheState, codes: readonly string[], period: string | null): Promise<BaseData> {
+	const own = await estateColumns(engine, state);
+	const nan = (c: string) => `coalesce(${c}::DOUBLE, 'NaN'::DOUBLE) AS ${c}`;
+	const unit = `CASE fee_unit ${FEE_UNITS.map((u, i) => `WHEN ${sqlString(u)} THEN ${i}`).join(' ')} END`;
+	const fitCols = [...codes.map((_, k) => scoreColumn(k)), 'sat', ...codes.map((_, k) => prevColumn(k)), 'psat'];
+	const sql = `SELECT ${[...['age', 'fee_m2', 'fee_raw', 'fee_year', 'collection_rate', ...fitCols].map(nan), `coalesce((${unit})::DOUBLE, 'NaN'::DOUBLE) AS fee_unit`, 'fee_converted'].join(', ')}
+		FROM ${BASE_TABLE} ORDER BY estate_id`;
+	const cols = await engine.columns(sql);
+	const n = own.estate_id.length;
+	if ((cols.fee_m2?.length ?? -1) !== n) throw new ResultShapeError(sql, `${cols.fee_m2?.length} rows for ${n} estates`);
+	const orNull = (v: unknown) => (typeof v === 'number' && v !== v ? null : v);
+	const periodCols: Record<(typeof PERIOD_FIELDS)[number], unknown[]> = {
+		age: cols.age.map(orNull),
+		fee_m2: cols.fee_m2.map(orNull),
+		fee_raw: cols.fee_raw.map(orNull),
+		fee_unit: cols.fee_unit.map((v) => (typeof v === 'number' && v === v ? FEE_UNITS[v] : null)),
+		fee_year: cols.fee_year.map(orNull),
+		collection_rate: cols.collection_rate.map(orNull),
+		satisfaction: cols.sat.map(orNull)
+	};
+	for (const f of PERIOD_FIELDS) checkColumn(sql, f, periodCols[f]);
+	checkColumn(sql, 'fee_converted', cols.fee_converted);
 	const estates: EstateOwn[] = new Array(n);
 	for (let i = 0; i < n; i++) {
-		const row: Record<string, unknown> = {};
-		for (const k of keys) row[k] = k === 'satisfaction' ? cols.sat[i] : cols[k][i];
-		const r = estateOwnSchema.safeParse(row);
-		if (!r.success) {
-			const issue = r.error.issues[0];
-			throw new ResultShapeError(sql, `row ${i + 1}, ${issue.path.join('.') || '(row)'}: ${issue.message}`);
-		}
-		estates[i] = r.data;
+		estates[i] = {
+			estate_id: own.estate_id[i], name: own.name[i], subdistrict: own.subdistrict[i], estate_type: own.estate_type[i],
+			building_type: own.building_type[i], firm: own.firm[i], build_year: own.build_year[i], age: periodCols.age[i],
+			chargeable_area_m2: own.chargeable_area_m2[i], households: own.households[i], has_elevator: own.has_elevator[i],
+			period, satisfaction: periodCols.satisfaction[i], fee_m2: periodCols.fee_m2[i], fee_raw: periodCols.fee_raw[i],
+			fee_unit: periodCols.fee_unit[i], fee_converted: cols.fee_converted[i], fee_year: periodCols.fee_year[i],
+			collection_rate: periodCols.collection_rate[i]
+		} as EstateOwn;
 	}
 	const input: FitInput = {
 		codes,
@@ -252,7 +310,8 @@ async function ensureBase(engine: Engine, state: CacheState, codes: readonly str
 	state.baseKey = null;
 	state.base = null;
 	await engine.exec(baseTableSql(codes, period, prevPeriod));
-	const base = await readBase(engine, codes);
+	const base = await readBase(engine, state, codes, period);
+	await yieldToBrowser();
 	state.baseOid = (await catalogKeys(engine)).baseOid;
 	state.baseKey = key;
 	state.base = base;
