@@ -10,7 +10,7 @@
 import { createTableSql, csvColumnsSql, DATASET_IDS, DATASETS, type DatasetId } from '../data/datasets';
 import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import { QueryError } from '../engine/errors';
-import { chunkBytes, csvLayout, DEFAULT_CHUNK_BYTES, fileLine, headerText, type CsvLayout } from './csv-chunks';
+import { csvChunks, csvLayout, DEFAULT_CHUNK_BYTES, fileLine, headerText, type CsvLayout } from './csv-chunks';
 
 /** A canonical CSV file's content: its UTF-8 bytes (preferred: no copy, no decoding) or its text. */
 export type CsvContent = Uint8Array | string;
@@ -119,14 +119,15 @@ async function insertAll(engine: Engine, files: readonly CanonicalCsv[], stateme
 			const layout = layouts[k];
 			const prefix = `canonical/${f.dataset}-${Math.random().toString(36).slice(2)}`;
 			// The next chunk is cut while DuckDB reads this one (in the browser it reads in its worker).
-			let next = layout.ranges.length > 0 ? chunkBytes(layout, 0) : null;
-			for (let i = 0; next; i++) {
+			const chunks = csvChunks(layout);
+			let next = chunks.next();
+			for (let i = 0; !next.done; i++) {
 				const name = `${prefix}-${i}.csv`;
-				await engine.registerFileBuffer(name, next);
+				await engine.registerFileBuffer(name, next.value);
 				try {
 					const inserted = exec(insertSql(f.dataset, name));
 					inserted.catch(() => undefined);
-					next = i + 1 < layout.ranges.length ? chunkBytes(layout, i + 1) : null;
+					next = chunks.next();
 					await inserted;
 				} catch (e) {
 					throw loadError(f.name, e, (line) => fileLine(layout, i, line));

@@ -11,7 +11,7 @@ const LF = 0x0a;
 const QUOTE = 0x22;
 
 /** The chunk size the start-up loader uses: small enough for the wasm heap and short main-thread tasks. */
-export const DEFAULT_CHUNK_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
 
 /** A file's bytes without a leading UTF-8 byte-order mark (a view, no copy). */
 export function withoutBomBytes(bytes: Uint8Array): Uint8Array {
@@ -26,26 +26,29 @@ export function withoutBomBytes(bytes: Uint8Array): Uint8Array {
 function recordEnd(bytes: Uint8Array, from: number, quoted: boolean): number {
 	let p = from;
 	for (;;) {
-		const q = bytes.indexOf(QUOTE, p);
 		if (quoted) {
 			// Inside quotes a line feed is data: skip to the closing quote.
+			const q = bytes.indexOf(QUOTE, p);
 			if (q < 0) return bytes.length;
 			quoted = false;
 			p = q + 1;
 			continue;
 		}
 		const nl = bytes.indexOf(LF, p);
-		if (nl < 0) return bytes.length;
-		if (q < 0 || nl < q) return nl + 1;
+		const stop = nl < 0 ? bytes.length : nl;
+		// Searched only up to the line feed: a file without quotes is never scanned to its end.
+		const q = bytes.subarray(p, stop).indexOf(QUOTE);
+		if (q < 0) return nl < 0 ? bytes.length : nl + 1;
 		quoted = true;
-		p = q + 1;
+		p += q + 1;
 	}
 }
 
 /** Whether `[from, to)` holds an odd number of quote characters (so `to` is inside quotes if `from` was not). */
 function oddQuotes(bytes: Uint8Array, from: number, to: number): boolean {
+	const view = bytes.subarray(from, to);
 	let odd = false;
-	for (let p = bytes.indexOf(QUOTE, from); p >= 0 && p < to; p = bytes.indexOf(QUOTE, p + 1)) odd = !odd;
+	for (let p = view.indexOf(QUOTE); p >= 0; p = view.indexOf(QUOTE, p + 1)) odd = !odd;
 	return odd;
 }
 
@@ -55,38 +58,37 @@ export interface CsvLayout {
 	bytes: Uint8Array;
 	/** End of the header record (after its line feed). */
 	headerEnd: number;
-	/** [start, end) of each chunk's records; empty when the file has no records after the header. */
+	/** About how many bytes of records each chunk holds. */
+	chunkBytes: number;
+	/** [start, end) of each chunk cut so far (by {@link csvChunks}). */
 	ranges: [number, number][];
 }
 
-/**
- * Cuts a file (BOM removed) into ranges of whole records of about `chunkBytes` each, after the header. A record
- * longer than `chunkBytes` makes its chunk longer; it is never split.
- */
+/** A file (BOM removed) to be cut into chunks of whole records of about `chunkBytes` each, after the header. */
 export function csvLayout(file: Uint8Array, chunkBytes = DEFAULT_CHUNK_BYTES): CsvLayout {
 	const bytes = withoutBomBytes(file);
-	const headerEnd = recordEnd(bytes, 0, false);
-	const ranges: [number, number][] = [];
-	let start = headerEnd;
-	while (start < bytes.length) {
-		const target = start + Math.max(1, chunkBytes);
-		const end = target >= bytes.length ? bytes.length : recordEnd(bytes, target, oddQuotes(bytes, start, target));
-		ranges.push([start, end]);
-		start = end;
-	}
-	return { bytes, headerEnd, ranges };
+	return { bytes, headerEnd: recordEnd(bytes, 0, false), chunkBytes: Math.max(1, chunkBytes), ranges: [] };
 }
 
 /**
- * Chunk `i` of a layout as a CSV file of its own: the header then the chunk's records, in a new buffer (it may be
- * transferred to a worker without detaching the file's).
+ * The chunks of a file, cut one at a time as they are asked for (so each costs one short task: a scan for quotes
+ * and a copy of its size), each a CSV file of its own: the header then whole records, in a new buffer (it may be
+ * transferred to a worker without detaching the file's). A record longer than the chunk size makes its chunk
+ * longer; it is never split. A file with no records after the header has no chunks.
  */
-export function chunkBytes(layout: CsvLayout, i: number): Uint8Array {
-	const [start, end] = layout.ranges[i];
-	const out = new Uint8Array(layout.headerEnd + (end - start));
-	out.set(layout.bytes.subarray(0, layout.headerEnd), 0);
-	out.set(layout.bytes.subarray(start, end), layout.headerEnd);
-	return out;
+export function* csvChunks(layout: CsvLayout): Generator<Uint8Array, void, void> {
+	const { bytes, headerEnd } = layout;
+	let start = layout.ranges.length > 0 ? layout.ranges[layout.ranges.length - 1][1] : headerEnd;
+	while (start < bytes.length) {
+		const target = start + layout.chunkBytes;
+		const end = target >= bytes.length ? bytes.length : recordEnd(bytes, target, oddQuotes(bytes, start, target));
+		layout.ranges.push([start, end]);
+		const out = new Uint8Array(headerEnd + (end - start));
+		out.set(bytes.subarray(0, headerEnd), 0);
+		out.set(bytes.subarray(start, end), headerEnd);
+		yield out;
+		start = end;
+	}
 }
 
 /** The header record as text (without its line end), for the header check. */
@@ -96,33 +98,30 @@ export function headerText(layout: CsvLayout): string {
 
 /**
  * The line of the whole file (as DuckDB numbers them: records, the header being 1) of line `line` of chunk `i`
- * (the header being its line 1 too). Counts the records before the chunk, so it is only for error messages.
+ * (the header being its line 1 too; chunk `i` must have been cut). Counts the records before the chunk, so it is
+ * only for error messages.
  */
 export function fileLine(layout: CsvLayout, i: number, line: number): number {
 	if (line < 2) return line;
-	const start = layout.ranges[i][0];
-	const { bytes } = layout;
 	// Records before the chunk: line feeds outside quotes in [0, start). The next quote and line feed are searched
 	// for only once passed, so a file without quotes is one indexOf per line.
+	const bytes = layout.bytes.subarray(0, layout.ranges[i][0]);
 	let records = 0;
 	let quoted = false;
 	let q = bytes.indexOf(QUOTE);
 	let nl = bytes.indexOf(LF);
-	const at = (x: number) => (x < 0 || x >= start ? Infinity : x);
 	for (;;) {
-		const nq = at(q);
-		const nn = at(nl);
 		if (quoted) {
-			if (nq === Infinity) break;
+			if (q < 0) break;
 			quoted = false;
-			q = bytes.indexOf(QUOTE, nq + 1);
-			if (nl >= 0 && nl < nq) nl = bytes.indexOf(LF, nq + 1);
-		} else if (nn < nq) {
+			if (nl >= 0 && nl < q) nl = bytes.indexOf(LF, q + 1);
+			q = bytes.indexOf(QUOTE, q + 1);
+		} else if (nl >= 0 && (q < 0 || nl < q)) {
 			records++;
-			nl = bytes.indexOf(LF, nn + 1);
-		} else if (nq < Infinity) {
+			nl = bytes.indexOf(LF, nl + 1);
+		} else if (q >= 0) {
 			quoted = true;
-			q = bytes.indexOf(QUOTE, nq + 1);
+			q = bytes.indexOf(QUOTE, q + 1);
 		} else break;
 	}
 	return records + line - 1;

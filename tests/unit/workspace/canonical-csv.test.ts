@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeEngine } from '../../../src/lib/engine/node';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { CsvLoadError, insertCanonicalCsv, loadCanonicalCsvs, type CanonicalCsv } from '../../../src/lib/workspace/canonical-csv';
-import { chunkBytes, csvLayout, fileLine, headerText } from '../../../src/lib/workspace/csv-chunks';
+import { csvChunks, csvLayout, fileLine, headerText } from '../../../src/lib/workspace/csv-chunks';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
 /** Every chunk of a file as text. */
 const chunks = (text: string | Uint8Array, size: number) => {
 	const layout = csvLayout(typeof text === 'string' ? enc(text) : text, size);
-	return layout.ranges.map((_, i) => dec(chunkBytes(layout, i)));
+	return [...csvChunks(layout)].map(dec);
 };
 
 describe('csv chunks', () => {
@@ -61,6 +61,7 @@ describe('csv chunks', () => {
 
 	it('maps a line of a chunk to the line of the whole file (records, as DuckDB counts them)', () => {
 		const layout = csvLayout(enc('a,b\n1,"x\ny"\n2,z\n3,q\n4,r\n'), 1);
+		expect([...csvChunks(layout)]).toHaveLength(4);
 		// Chunks: [1,"x\ny"], [2,z], [3,q], [4,r]; the record "4,r" is line 5 of the file, line 2 of chunk 3.
 		expect(layout.ranges).toHaveLength(4);
 		expect(fileLine(layout, 0, 2)).toBe(2);
