@@ -28,30 +28,13 @@ const START_TIMEOUT_MS = 120_000;
 
 let progressListener: ((p: StartProgress) => void) | null = null;
 
-/** duckdb-wasm's own probe for WebAssembly exception handling (its platform.ts), the test selectBundle makes. */
-const EH_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11]);
-
-/**
- * The bundle duckdb.selectBundle would choose from ours (eh where the browser has wasm exceptions, else mvp), but
- * synchronously: its async probes let the first render run before the worker is created, which then waits for it.
- */
-function chooseBundle(): duckdb.DuckDBBundle {
-	const b = WebAssembly.validate(EH_PROBE) ? BUNDLES.eh! : BUNDLES.mvp;
-	return { mainModule: b.mainModule, mainWorker: b.mainWorker, pthreadWorker: null };
-}
-
-/** Creates the worker and starts instantiating before its first await, so the wasm downloads and compiles at once. */
 async function startBrowserEngine(): Promise<Engine> {
 	const report = (p: StartProgress) => progressListener?.(p);
-	const bundle = chooseBundle();
-	// A missing or blocked engine file fails inside the worker without settling instantiate(); ask the server too.
-	// Asked alongside the start, not before it (a round trip less before the wasm download begins); when it fails,
-	// its answer is the error reported.
+	const bundle = await duckdb.selectBundle(BUNDLES);
+	// A missing or blocked engine file fails inside the worker without settling instantiate(); ask first.
+	const head = await fetch(bundle.mainModule, { method: 'HEAD' });
 	const file = bundle.mainModule.split('/').pop() ?? '';
-	const headCheck = fetch(bundle.mainModule, { method: 'HEAD' }).then((head) => {
-		if (!head.ok) throw new EngineStartError('engine_file', `The DuckDB engine file could not be loaded (HTTP ${head.status} ${file}).`, `HTTP ${head.status} ${file}`);
-	});
-	headCheck.catch(() => undefined); // reported below
+	if (!head.ok) throw new EngineStartError('engine_file', `The DuckDB engine file could not be loaded (HTTP ${head.status} ${file}).`, `HTTP ${head.status} ${file}`);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	report({ phase: 'download', fraction: 0 });
@@ -63,18 +46,15 @@ async function startBrowserEngine(): Promise<Engine> {
 	});
 	try {
 		await Promise.race([
-			Promise.all([
-				db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
-					const total = p.bytesTotal || 0;
-					report({ phase: total > 0 && p.bytesLoaded >= total ? 'instantiate' : 'download', fraction: total > 0 ? p.bytesLoaded / total : null });
-				}),
-				headCheck
-			]),
+			db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => {
+				const total = p.bytesTotal || 0;
+				report({ phase: total > 0 && p.bytesLoaded >= total ? 'instantiate' : 'download', fraction: total > 0 ? p.bytesLoaded / total : null });
+			}),
 			failed
 		]);
 	} catch (e) {
 		worker.terminate();
-		throw (await headCheck.then(() => null, (h: unknown) => h)) ?? e;
+		throw e;
 	}
 	report({ phase: 'instantiate', fraction: 1 });
 	const conn = await db.connect();
@@ -97,11 +77,6 @@ async function startBrowserEngine(): Promise<Engine> {
 }
 
 const shared = sharedPromise(startBrowserEngine);
-
-/** Where the start's progress goes from now on (a start begun earlier keeps reporting to it). */
-export function onStartProgress(listener: (p: StartProgress) => void): void {
-	progressListener = listener;
-}
 
 /** The page's one engine: started on first use, shared by every caller after that. */
 export function browserEngine(onProgress?: (p: StartProgress) => void): Promise<Engine> {
