@@ -1,7 +1,7 @@
 /**
  * Chromium figures: the built app (build/, served by scripts/serve.mjs) in Debian's Chromium, driven through its
  * real UI. No test hook: a small front server answers the app's own requests for the sample district's CSV files
- * with the city's files instead, so the city loads through the app's start-up loader (fetch, registerFileText,
+ * with the city's files instead, so the city loads through the app's start-up loader (fetch as bytes, registerFileBuffer in chunks,
  * read_csv in the worker) exactly as the sample does. Measured in the page itself (performance.now(), the app's
  * performance marks, a long-task PerformanceObserver), so Playwright's own latency is not counted:
  * - cold start: fresh profile, navigation to the first chart of the overview (sample district);

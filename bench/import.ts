@@ -1,7 +1,7 @@
 /**
  * Import figures in Node: 1,000,000 score rows and the whole city, as CSV and as Parquet.
  * - wasm, the app's two paths: the canonical loader the app starts with (src/lib/workspace/canonical-csv.ts:
- *   registered text + read_csv), and the validated import a user's file goes through (src/lib/import: read,
+ *   registered bytes in chunks + read_csv), and the validated import a user's file goes through (src/lib/import: read,
  *   normalise and check every cell in JavaScript, stage, check in SQL, commit). Parquet has only the second path:
  *   duckdb-wasm cannot read Parquet offline, so hyparquet decodes it in JavaScript.
  * - native DuckDB reads the same files from disk with read_csv / read_parquet and the same column types.
@@ -41,9 +41,9 @@ export interface Ctx {
 	log(msg: string): void;
 }
 
-/** The city's four tables as canonical CSV texts, for the canonical loader. */
-export function cityTexts(city: City) {
-	return CITY_TABLES.map((dataset) => ({ dataset, name: `${dataset}.csv`, text: text(city, `${dataset}.csv`) }));
+/** The city's four tables as canonical CSV bytes, for the canonical loader (as the app fetches them). */
+export function cityFiles(city: City) {
+	return CITY_TABLES.map((dataset) => ({ dataset, name: `${dataset}.csv`, bytes: new Uint8Array(readFileSync(city.path(`${dataset}.csv`))) }));
 }
 
 /** One validated import set (src/lib/import), all or nothing; throws when it does not commit. */
@@ -60,26 +60,26 @@ async function validatedImport(engine: Engine, files: { name: string; bytes: Uin
  * heap never shrinks).
  */
 export async function wasmCityCsv(ctx: Ctx, engine: Engine, heapBytes: () => number): Promise<number> {
-	const files = cityTexts(ctx.city);
+	const files = cityFiles(ctx.city);
 	const first = await timeRuns(() => loadCanonicalCsvs(engine, files), { runs: 1 });
 	const heap = heapBytes();
 	const more = await timeRuns(() => loadCanonicalCsvs(engine, files), { runs: ctx.slowRuns - 1 });
-	ctx.results.add(T.cityCsv, 'wasm', [...first, ...more], 'ms', 'canonical loader (the app start-up path): text registered, read_csv');
+	ctx.results.add(T.cityCsv, 'wasm', [...first, ...more], 'ms', 'canonical loader (the app start-up path): bytes registered in chunks, one read_csv per chunk, one transaction');
 	return heap;
 }
 
 /** wasm: the 1M-row imports and the city as Parquet (validated), on a fresh engine holding the city's estates. */
 export async function wasmImports(ctx: Ctx, engine: Engine): Promise<void> {
 	const { city, results } = ctx;
-	await loadCanonicalCsvs(engine, [{ dataset: 'estates', name: 'estates.csv', text: text(city, 'estates.csv') }]);
-	const csv = text(city, 'scores-1m.csv');
+	await loadCanonicalCsvs(engine, [{ dataset: 'estates', name: 'estates.csv', bytes: readFileSync(city.path('estates.csv')) }]);
+	const csv = new Uint8Array(readFileSync(city.path('scores-1m.csv')));
 	const emptyScores = () => engine.exec(createTableSql('scores', { orReplace: true }));
 	results.add(
 		T.csv1m,
 		'wasm',
-		await timeRuns(() => insertCanonicalCsv(engine, { dataset: 'scores', name: 'scores-1m.csv', text: csv }), { runs: ctx.runs, warmup: 1, before: emptyScores }),
+		await timeRuns(() => insertCanonicalCsv(engine, { dataset: 'scores', name: 'scores-1m.csv', bytes: csv }), { runs: ctx.runs, warmup: 1, before: emptyScores }),
 		'ms',
-		'canonical loader: registerFileText + read_csv'
+		'canonical loader: bytes in chunks (registerFileBuffer) + read_csv'
 	);
 	ctx.log('wasm: validated imports');
 	const csvBytes = readFileSync(city.path('scores-1m.csv'));

@@ -5,7 +5,7 @@
  * guide_prices.csv, unit_sizes.csv, votes.csv.
  *
  * Two engines hold identical tables (same DDL, column types, header check and one transaction): `wasm` (the
- * default, the browser's DuckDB-wasm) gets each file's text; `native` (@duckdb/node-api) reads each file from disk
+ * default, the browser's DuckDB-wasm) gets each file's bytes, in chunks; `native` (@duckdb/node-api) reads each file from disk
  * by path, so a file's size is not bounded by a JavaScript string.
  */
 import { open, readdir, readFile, stat } from 'node:fs/promises';
@@ -50,8 +50,11 @@ function datasetOfFile(path: string): DatasetId | undefined {
 	return DATASET_IDS.find((id) => name === `${id}.csv`);
 }
 
-/** Reads a file as UTF-8, refusing other encodings instead of loading garbled text. */
-async function readUtf8(path: string): Promise<string> {
+/** Piece of a file decoded at a time to check that it is UTF-8 (so no string as long as the file is made). */
+const CHECK_BYTES = 16 * 1024 * 1024;
+
+/** Reads a file that must be UTF-8, refusing other encodings instead of loading garbled text. */
+async function readUtf8(path: string): Promise<Uint8Array> {
 	let bytes: Uint8Array;
 	try {
 		bytes = await readFile(path);
@@ -59,7 +62,10 @@ async function readUtf8(path: string): Promise<string> {
 		throw new InputError(path, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
 	}
 	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		const decoder = new TextDecoder('utf-8', { fatal: true });
+		for (let at = 0; at < bytes.length; at += CHECK_BYTES) decoder.decode(bytes.subarray(at, at + CHECK_BYTES), { stream: true });
+		decoder.decode();
+		return bytes;
 	} catch (e) {
 		// Chinese Excel saves CSV as GBK / GB18030 (domain.md section 10).
 		throw new InputError(path, NOT_UTF8, { cause: e });
@@ -147,10 +153,10 @@ export async function readInputs(paths: readonly string[]): Promise<CanonicalCsv
 	return readTexts(await inputFiles(paths));
 }
 
-/** The files' text. @throws InputError for a file that is unreadable or not UTF-8. */
+/** The files' bytes. @throws InputError for a file that is unreadable or not UTF-8. */
 async function readTexts(files: readonly InputFile[]): Promise<CanonicalCsv[]> {
 	const out: CanonicalCsv[] = [];
-	for (const f of files) out.push({ dataset: f.dataset, name: f.path, text: await readUtf8(f.path) });
+	for (const f of files) out.push({ dataset: f.dataset, name: f.path, bytes: await readUtf8(f.path) });
 	return out;
 }
 
@@ -213,8 +219,7 @@ export async function engineWithInputs(paths: readonly string[], required: reado
 		await engine.close().catch(() => undefined);
 		if (e instanceof CsvLoadError) {
 			// Native DuckDB checks the encoding of the whole file as it reads it (the start was checked above).
-			const line = /Invalid unicode/i.test(duckdbMessage(e)) ? /CSV Error on Line: (\d+)/.exec(duckdbMessage(e)) : null;
-			if (line) throw new InputError(e.file, `line ${line[1]} ${NOT_UTF8}`, { cause: e });
+			if (e.line !== null && /Invalid unicode/i.test(duckdbMessage(e))) throw new InputError(e.file, `line ${e.line} ${NOT_UTF8}`, { cause: e });
 			throw new InputError(e.file, e.reason, { cause: e });
 		}
 		throw e;

@@ -28,11 +28,14 @@ export function currentEngine(): Engine {
 	return engine;
 }
 
-/** Reads a sample district file from the app (also used to reset the workspace). */
-export async function fetchText(file: string): Promise<string> {
+/**
+ * Reads a sample district file from the app (also used to reset the workspace) as bytes: the loader hands them to
+ * DuckDB's worker in chunks, with no decoding or encoding on the main thread.
+ */
+export async function fetchSample(file: string): Promise<Uint8Array> {
 	const res = await fetch(sampleFileUrl(file));
 	if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
-	return res.text();
+	return new Uint8Array(await res.arrayBuffer());
 }
 
 /** Tells every view that the tables changed, so they query again. */
@@ -47,13 +50,13 @@ export async function startSession(): Promise<void> {
 	try {
 		performance.mark('zhijia:start');
 		// Fetch the sample files while the engine instantiates: both take about a second and neither needs the other.
-		const texts = new Map(SAMPLE_FILES.map((f) => [f.file, fetchText(f.file)]));
-		for (const p of texts.values()) p.catch(() => undefined); // reported when awaited below
+		const files = new Map(SAMPLE_FILES.map((f) => [f.file, fetchSample(f.file)]));
+		for (const p of files.values()) p.catch(() => undefined); // reported when awaited below
 		const e = await browserEngine((p) => (session.progress = p));
 		performance.mark('zhijia:engine-ready');
 		session.engineLabel = e.label;
 		session.status = 'loading-data';
-		await restoreWorkspace(e, (file) => texts.get(file) ?? fetchText(file));
+		await restoreWorkspace(e, (file) => files.get(file) ?? fetchSample(file));
 		performance.mark('zhijia:data-ready');
 		engine = e;
 		session.status = 'ready';

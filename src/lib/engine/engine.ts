@@ -105,11 +105,25 @@ export class Engine {
 
 	/** Runs statements in one transaction: all of them take effect or none does. */
 	transaction(statements: string[]): Promise<void> {
+		return this.transactionWith(async (exec) => {
+			for (const s of statements) await exec(s);
+		});
+	}
+
+	/**
+	 * Runs `body` in one transaction that has the connection to itself; `exec` runs a statement inside it. Between
+	 * statements the body may do other work (register and drop files). If the body throws, everything it ran is
+	 * rolled back and the error is passed on.
+	 */
+	transactionWith<T>(body: (exec: (sql: string) => Promise<void>) => Promise<T>): Promise<T> {
 		return this.exclusive(async () => {
 			await this.raw('BEGIN TRANSACTION');
 			try {
-				for (const s of statements) await this.raw(s);
+				const result = await body(async (sql) => {
+					await this.raw(sql);
+				});
 				await this.raw('COMMIT');
+				return result;
 			} catch (e) {
 				await this.raw('ROLLBACK').catch(() => undefined);
 				throw e;

@@ -2,27 +2,36 @@
  * Loading canonical CSV files (the format of data/sample/*.csv: UTF-8, header of the canonical column names in
  * order, one row per record) into the dataset tables. Shared by the sample district (browser and Node) and the
  * command-line tools, so every path loads exactly the same way.
+ *
+ * Files go to DuckDB as bytes in chunks of whole records (csv-chunks.ts), the header repeated in each, one
+ * `INSERT … read_csv` per chunk, all inside one transaction: the engine never holds a whole file (the wasm heap
+ * keeps its peak for good) and the main thread never encodes or decodes a whole file.
  */
 import { createTableSql, csvColumnsSql, DATASET_IDS, DATASETS, type DatasetId } from '../data/datasets';
 import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import { QueryError } from '../engine/errors';
+import { csvChunks, csvLayout, DEFAULT_CHUNK_BYTES, fileLine, headerText, type CsvLayout } from './csv-chunks';
 
-/** One canonical CSV file: the dataset it holds, a name for messages (file name or path), and its text. */
-export interface CanonicalCsv {
-	dataset: DatasetId;
-	name: string;
-	text: string;
-}
+/** A canonical CSV file's content: its UTF-8 bytes (preferred: no copy, no decoding) or its text. */
+export type CsvContent = Uint8Array | string;
 
-/** A file that could not be loaded, with the file's name and why. */
+/**
+ * One canonical CSV file: the dataset it holds, a name for messages (file name or path), and its content as
+ * UTF-8 `bytes` or as `text`.
+ */
+export type CanonicalCsv = { dataset: DatasetId; name: string } & ({ bytes: Uint8Array; text?: never } | { text: string; bytes?: never });
+
+/** A file that could not be loaded, with the file's name, why, and the line (of the whole file) when DuckDB said. */
 export class CsvLoadError extends Error {
 	readonly file: string;
 	readonly reason: string;
-	constructor(file: string, reason: string, options?: { cause?: unknown }) {
+	readonly line: number | null;
+	constructor(file: string, reason: string, options?: { cause?: unknown; line?: number | null }) {
 		super(`${file}: ${reason}`, options);
 		this.name = 'CsvLoadError';
 		this.file = file;
 		this.reason = reason;
+		this.line = options?.line ?? null;
 	}
 }
 
@@ -54,74 +63,94 @@ function reasonOf(e: unknown): string {
 	return (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
 }
 
+const LINE = /CSV Error on Line: (\d+)/;
+
+/**
+ * A failed INSERT as a CsvLoadError naming the file, with the line DuckDB reported mapped by `toFileLine` (from
+ * a line of what DuckDB read to a line of the whole file).
+ */
+function loadError(file: string, e: unknown, toFileLine: (line: number) => number = (l) => l): CsvLoadError {
+	const m = LINE.exec(reasonOf(e));
+	const line = m ? toFileLine(Number(m[1])) : null;
+	const reason = line === null ? reasonOf(e) : reasonOf(e).replace(LINE, `CSV Error on Line: ${line}`);
+	return new CsvLoadError(file, reason, { cause: e, line });
+}
+
 /**
  * The INSERT that reads a canonical CSV (a registered file, or a path native DuckDB reads from disk) into its
- * dataset's table, with explicit column types.
+ * dataset's table, with explicit column types. Quoting is RFC 4180 (`""` in a quoted field is a quote), as the
+ * app's own CSV writer and the import's staging read it.
  */
 function insertSql(dataset: DatasetId, registered: string): string {
 	const meta = DATASETS[dataset];
 	const cols = meta.columns.map((c) => sqlIdent(c.name)).join(', ');
 	return `INSERT INTO ${sqlIdent(meta.table)} (${cols})
-	 SELECT ${cols} FROM read_csv(${sqlString(registered)}, header = true, auto_detect = false, delim = ',', quote = '"',
+	 SELECT ${cols} FROM read_csv(${sqlString(registered)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
 		timestampformat = '%Y-%m-%d %H:%M:%S', columns = ${csvColumnsSql(dataset)})`;
 }
 
-/** Registers the files under names of our own (the caller's name may be a path DuckDB would interpret). */
-async function registerAll(engine: Engine, files: readonly CanonicalCsv[]): Promise<string[]> {
-	const names: string[] = [];
-	for (const f of files) {
-		const problem = canonicalHeaderProblem(f.dataset, f.text);
-		if (problem) throw new CsvLoadError(f.name, problem);
-	}
-	for (const f of files) {
-		const registered = `canonical/${f.dataset}-${Math.random().toString(36).slice(2)}.csv`;
-		await engine.registerFileText(registered, withoutBom(f.text));
-		names.push(registered);
-	}
-	return names;
+/** The file's bytes (text is encoded: for Node callers that hold text). */
+function bytesOf(f: CanonicalCsv): Uint8Array {
+	return f.bytes ?? new TextEncoder().encode(f.text);
+}
+
+/** Loader options; `chunkBytes` is the size of the pieces DuckDB reads (tests use tiny ones). */
+export interface LoadOptions {
+	chunkBytes?: number;
 }
 
 /**
- * Runs `statements` then one INSERT per file (read from `sources[i]`) in a single transaction (the engine gives a
- * transaction the connection to itself); a failing INSERT is reported as a CsvLoadError naming its file.
+ * Checks every file's header, then runs `statements` and, chunk by chunk, registers each file's chunk under a
+ * name of our own (the caller's name may be a path DuckDB would interpret), INSERTs it and drops it again, all in
+ * one transaction: a failure anywhere leaves the tables as they were.
+ * @throws CsvLoadError naming the first file that failed (and the line of the whole file, when DuckDB says).
  */
-async function insertFrom(
-	engine: Engine,
-	files: readonly { dataset: DatasetId; name: string }[],
-	sources: readonly string[],
-	statements: readonly string[]
-): Promise<void> {
-	const inserts = files.map((f, i) => insertSql(f.dataset, sources[i]));
-	try {
-		await engine.transaction([...statements, ...inserts]);
-	} catch (e) {
-		const i = e instanceof QueryError ? inserts.indexOf(e.sql) : -1;
-		throw i >= 0 ? new CsvLoadError(files[i].name, reasonOf(e), { cause: e }) : e;
+async function insertAll(engine: Engine, files: readonly CanonicalCsv[], statements: readonly string[], options: LoadOptions = {}): Promise<void> {
+	const layouts: CsvLayout[] = [];
+	for (const f of files) {
+		const layout = csvLayout(bytesOf(f), options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+		const problem = canonicalHeaderProblem(f.dataset, headerText(layout));
+		if (problem) throw new CsvLoadError(f.name, problem);
+		layouts.push(layout);
 	}
-}
-
-/** Registers the files' text, then {@link insertFrom} the registered names; the files are dropped after. */
-async function insertAll(engine: Engine, files: readonly CanonicalCsv[], statements: readonly string[]): Promise<void> {
-	const registered = await registerAll(engine, files);
-	try {
-		await insertFrom(engine, files, registered, statements);
-	} finally {
-		for (const name of registered) await engine.dropFile(name).catch(() => undefined);
-	}
+	await engine.transactionWith(async (exec) => {
+		for (const s of statements) await exec(s);
+		for (const [k, f] of files.entries()) {
+			const layout = layouts[k];
+			const prefix = `canonical/${f.dataset}-${Math.random().toString(36).slice(2)}`;
+			// The next chunk is cut while DuckDB reads this one (in the browser it reads in its worker).
+			const chunks = csvChunks(layout);
+			let next = chunks.next();
+			for (let i = 0; !next.done; i++) {
+				const name = `${prefix}-${i}.csv`;
+				await engine.registerFileBuffer(name, next.value);
+				try {
+					const inserted = exec(insertSql(f.dataset, name));
+					inserted.catch(() => undefined);
+					next = chunks.next();
+					await inserted;
+				} catch (e) {
+					throw loadError(f.name, e, (line) => fileLine(layout, i, line));
+				} finally {
+					await engine.dropFile(name).catch(() => undefined);
+				}
+			}
+		}
+	});
 }
 
 /** Appends one canonical CSV to its table (all rows or none). */
-export async function insertCanonicalCsv(engine: Engine, file: CanonicalCsv): Promise<void> {
-	await insertAll(engine, [file], []);
+export async function insertCanonicalCsv(engine: Engine, file: CanonicalCsv, options: LoadOptions = {}): Promise<void> {
+	await insertAll(engine, [file], [], options);
 }
 
 /**
  * Replaces every dataset table with the given files' rows, all in one transaction: a failure leaves the tables as
  * they were. Datasets without a file end up as empty tables.
- * @throws CsvLoadError naming the first file that failed.
+ * @throws CsvLoadError naming the first file that failed (and the line, when DuckDB says).
  */
-export async function loadCanonicalCsvs(engine: Engine, files: readonly CanonicalCsv[]): Promise<void> {
-	await insertAll(engine, files, createAllTablesSql());
+export async function loadCanonicalCsvs(engine: Engine, files: readonly CanonicalCsv[], options: LoadOptions = {}): Promise<void> {
+	await insertAll(engine, files, createAllTablesSql(), options);
 }
 
 /**
@@ -146,10 +175,11 @@ export async function loadCanonicalCsvPaths(engine: Engine, files: readonly Cano
 		const problem = canonicalHeaderProblem(f.dataset, f.head);
 		if (problem) throw new CsvLoadError(f.name, problem);
 	}
-	await insertFrom(
-		engine,
-		files,
-		files.map((f) => f.path),
-		createAllTablesSql()
-	);
+	const inserts = files.map((f) => insertSql(f.dataset, f.path));
+	try {
+		await engine.transaction([...createAllTablesSql(), ...inserts]);
+	} catch (e) {
+		const i = e instanceof QueryError ? inserts.indexOf(e.sql) : -1;
+		throw i >= 0 ? loadError(files[i].name, e) : e;
+	}
 }

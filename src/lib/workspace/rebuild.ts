@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/engine';
 import { commitImport, inspectFile, prepareImport, type CommitResult, type PreparedFile } from '../import';
-import { createAllTablesSql, loadSampleDistrict } from './sample';
+import { createAllTablesSql, loadSampleDistrict, type SampleReader } from './sample';
 import type { StoredFile, Workspace } from './workspace-file';
 
 /** One stored file that could not be replayed (the rest of the workspace still loads). */
@@ -55,7 +55,7 @@ export async function rebuildWorkspace(
 	engine: Engine,
 	ws: Workspace,
 	contents: ReadonlyMap<string, Uint8Array>,
-	readSample: (file: string) => Promise<string>,
+	readSample: SampleReader,
 	prepare: PrepareStored = prepareStored
 ): Promise<ReplayFailure[]> {
 	if (ws.base === 'sample') await loadSampleDistrict(engine, readSample);

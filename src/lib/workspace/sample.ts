@@ -5,18 +5,24 @@
  */
 import { SAMPLE_FILES } from '../data/datasets';
 import type { Engine } from '../engine/engine';
-import { loadCanonicalCsvs } from './canonical-csv';
+import { loadCanonicalCsvs, type CsvContent } from './canonical-csv';
 
 export { createAllTablesSql } from './canonical-csv';
 
+/** Reads a sample file by name ('estates.csv'): its UTF-8 bytes, or its text. */
+export type SampleReader = (file: string) => Promise<CsvContent>;
+
 /**
  * Loads the sample district into fresh tables, all in one transaction: a failure leaves no half-loaded district.
- * `readText` gets a file name such as 'estates.csv' and returns its UTF-8 text.
+ * `read` gets a file name such as 'estates.csv' and returns its UTF-8 bytes (or its text).
  */
-export async function loadSampleDistrict(engine: Engine, readText: (file: string) => Promise<string>): Promise<void> {
-	const texts = await Promise.all(SAMPLE_FILES.map((f) => readText(f.file)));
+export async function loadSampleDistrict(engine: Engine, read: SampleReader): Promise<void> {
+	const contents = await Promise.all(SAMPLE_FILES.map((f) => read(f.file)));
 	await loadCanonicalCsvs(
 		engine,
-		SAMPLE_FILES.map((f, i) => ({ dataset: f.dataset, name: `sample/${f.file}`, text: texts[i] }))
+		SAMPLE_FILES.map((f, i) => {
+			const c = contents[i];
+			return typeof c === 'string' ? { dataset: f.dataset, name: `sample/${f.file}`, text: c } : { dataset: f.dataset, name: `sample/${f.file}`, bytes: c };
+		})
 	);
 }

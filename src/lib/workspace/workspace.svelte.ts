@@ -10,6 +10,7 @@ import { idb } from './idb';
 import { importWorker } from '../import/client';
 import { rebuildWorkspace, storedMapping, storedReadOptions, withImported, type PrepareStored, type ReplayFailure } from './rebuild';
 import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, workspaceSchema, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
+import type { SampleReader } from './sample';
 
 const KEY = 'workspace';
 const fileKey = (id: string) => `file:${id}`;
@@ -50,7 +51,7 @@ const prepareInWorker: PrepareStored = async (f, bytes) => {
 };
 
 /** On start: rebuild the tables from the stored workspace (the sample district when there is none). */
-export async function restoreWorkspace(engine: Engine, readSample: (file: string) => Promise<string>): Promise<void> {
+export async function restoreWorkspace(engine: Engine, readSample: SampleReader): Promise<void> {
 	const { ws, contents, problem } = await readStored();
 	const failures = await rebuildWorkspace(engine, ws, contents, readSample, prepareInWorker);
 	workspaceState.failures = problem ? [{ file: '(workspace)', reason: problem }, ...failures] : failures;
@@ -96,7 +97,7 @@ export async function rememberMapping(signature: string, mapping: Record<string,
 }
 
 /** Back to the built-in sample district: every import and stored file is forgotten. */
-export async function resetToSample(engine: Engine, readSample: (file: string) => Promise<string>): Promise<void> {
+export async function resetToSample(engine: Engine, readSample: SampleReader): Promise<void> {
 	await rebuildWorkspace(engine, EMPTY_WORKSPACE, new Map(), readSample, prepareInWorker);
 	await idb.clear();
 	workspaceState.workspace = structuredClone(EMPTY_WORKSPACE);
@@ -116,7 +117,7 @@ export async function exportWorkspace(settings: unknown): Promise<string> {
 export async function openWorkspaceFile(
 	engine: Engine,
 	text: string,
-	readSample: (file: string) => Promise<string>
+	readSample: SampleReader
 ): Promise<{ ok: true; settings: unknown; failures: ReplayFailure[] } | { ok: false; error: WorkspaceFileError | { code: 'replay'; detail: string } }> {
 	const decoded = await decodeWorkspace(text);
 	if (!decoded.ok) return decoded;
