@@ -25,6 +25,9 @@ const STARTUP_SQL = [
 ];
 
 /** One DuckDB engine with a narrow typed interface: plain rows with numbers, zod-checked domain objects, SQL in errors. */
+/** Statements that cannot change a table (a SELECT may still call a function with effects; none of ours do). */
+const READ_ONLY = /^\s*(SELECT|EXECUTE)\b/i;
+
 export class Engine {
 	/**
 	 * The one connection is shared by every view. A transaction must have it to itself (a query from another
@@ -41,7 +44,19 @@ export class Engine {
 		return run;
 	}
 
+	private writes = 0;
+
+	/**
+	 * How many statements that might change a table have run on this engine: everything except plain SELECT and
+	 * EXECUTE counts (a conservative test). Caches compare it instead of asking DuckDB's catalog whether their
+	 * tables changed, which costs a query (and in the browser a worker round trip).
+	 */
+	get writeCount(): number {
+		return this.writes;
+	}
+
 	private async raw(sql: string): Promise<ArrowLike> {
+		if (!READ_ONLY.test(sql)) this.writes++;
 		try {
 			return await this.backend.query(sql);
 		} catch (e) {

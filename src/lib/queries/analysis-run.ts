@@ -112,6 +112,8 @@ interface CacheState {
 	baseOid: number | null;
 	/** The estates' own columns, checked (see estateColumns). */
 	estates: Record<string, unknown[]> | null;
+	/** Engine.writeCount after our last run, if only our own statements had written since we checked the catalog. */
+	seenWrites: number;
 }
 
 /** The estate's own columns of an analysis row: they do not depend on the settings. */
@@ -187,13 +189,19 @@ async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseOid: 
 	};
 }
 
-/** The cache state for the current data: periods re-read and the base table rebuilt only when the tables changed. */
-async function dataState(engine: Engine): Promise<CacheState> {
-	const { dataKey, baseOid } = await catalogKeys(engine);
+/**
+ * The cache state for the current data: periods re-read and the base table rebuilt only when the tables changed.
+ * The catalog is asked only when a statement that might change a table has run since the last analysis (each of
+ * ours is counted in `own`), so a weight change costs no query at all.
+ */
+async function dataState(engine: Engine, own: { writes: number } = { writes: 0 }): Promise<CacheState> {
 	let state = caches.get(engine);
+	if (state && state.seenWrites === engine.writeCount) return state;
+	const { dataKey, baseOid } = await catalogKeys(engine);
 	if (!state || state.dataKey !== dataKey) {
+		own.writes++;
 		await engine.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${ANALYSIS_DB}`);
-		state = { dataKey, periods: await readPeriods(engine), baseKey: null, base: null, baseOid: null, estates: null };
+		state = { dataKey, periods: await readPeriods(engine), baseKey: null, base: null, baseOid: null, estates: null, seenWrites: -1 };
 		caches.set(engine, state);
 	} else if (state.baseOid !== baseOid) {
 		// The base table was dropped or replaced behind our back: what we hold no longer describes it.
@@ -304,11 +312,12 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 }
 
 /** Makes sure the base table holds `period` for `codes` (a rebuild reads the raw scores once) and is in memory. */
-async function ensureBase(engine: Engine, state: CacheState, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<BaseData> {
+async function ensureBase(engine: Engine, state: CacheState, own: { writes: number }, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<BaseData> {
 	const key = JSON.stringify({ codes, period, prevPeriod });
 	if (state.baseKey === key && state.base) return state.base;
 	state.baseKey = null;
 	state.base = null;
+	own.writes++;
 	await engine.exec(baseTableSql(codes, period, prevPeriod));
 	const base = await readBase(engine, state, codes, period);
 	await yieldToBrowser();
@@ -354,9 +363,13 @@ export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Prom
 }
 
 async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
-	const state = await dataState(engine);
+	const writesBefore = engine.writeCount;
+	const own = { writes: 0 };
+	const state = await dataState(engine, own);
 	const { period, prevPeriod } = choosePeriod(state.periods, s.period);
-	const base = await ensureBase(engine, state, systemCodes(s.system), period, prevPeriod);
+	const base = await ensureBase(engine, state, own, systemCodes(s.system), period, prevPeriod);
+	// If nobody else wrote while we worked, the next run can skip the catalog; otherwise it looks again.
+	state.seenWrites = writesBefore + own.writes;
 	const fit = fitDistrict(base.input, s);
 	const v = (x: number) => (x === x ? x : null);
 	const grade = (g: number) => (g === 0 ? null : (g as Grade));

@@ -65,6 +65,18 @@ describe('engine on the real duckdb-wasm (Node, blocking build)', () => {
 		);
 		expect(await engine.scalar('SELECT count(*) FROM t_tx')).toBe(1);
 	});
+
+	it('counts the statements that may change a table, and not the reads (what caches check)', async () => {
+		const start = engine.writeCount;
+		await engine.rows('SELECT 1 AS x');
+		await engine.scalar('  select count(*) FROM range(3)');
+		expect(engine.writeCount).toBe(start);
+		await engine.exec('CREATE TABLE t_w (x INTEGER)');
+		await engine.exec('INSERT INTO t_w VALUES (1)');
+		await engine.transaction(['DELETE FROM t_w']);
+		// CREATE, INSERT, then BEGIN, DELETE and COMMIT of the transaction.
+		expect(engine.writeCount).toBe(start + 5);
+	});
 });
 
 describe('sharedPromise', () => {
