@@ -36,6 +36,7 @@ export const BROWSER_TASKS = {
 	longImport: 'longest main-thread task, city import',
 	longRecompute: 'longest main-thread task, weight/period change',
 	weightChart: 'weight change → scatter redrawn',
+	longFirstVisit: 'longest main-thread task, first district visit',
 	longImportPage: 'longest main-thread task, data page import',
 	memory: 'memory after loading the city',
 	memoryPeak: 'memory after analysis and subsidy plan'
@@ -383,7 +384,8 @@ export async function browserFigures(ctx: Ctx, runs: BrowserRuns, check: Browser
 
 		const first = await timeInteraction(page, 'a[href="/district"]', 'click', () => page.click('a[href="/district"]'));
 		results.add(BROWSER_TASKS.firstVisit, 'chromium', [first.ms], 'ms', 'one run: click to ranking; includes the period list and the analysis from raw scores');
-		const longest: number[] = [first.longest];
+		results.add(BROWSER_TASKS.longFirstVisit, 'chromium', [first.longest], 'ms', 'the longest task from the click on 质价分析 to the ranking (page mount, estates read, base built, fit)');
+		const longest: number[] = [];
 		if (check.default) {
 			const counts = await uiCounts(page);
 			agree = JSON.stringify(counts) === JSON.stringify(check.default.counts);
@@ -413,7 +415,7 @@ export async function browserFigures(ctx: Ctx, runs: BrowserRuns, check: Browser
 			longest.push(r.longest);
 		}
 		results.add(ANALYSIS_TASKS.analysis, 'chromium', period, 'ms', 'period changed in the UI (base table rebuilt from raw scores) until the ranking re-rendered');
-		results.add(BROWSER_TASKS.longRecompute, 'chromium', [Math.max(...longest)], 'ms', 'the longest task over the first visit, weight and period changes');
+		results.add(BROWSER_TASKS.longRecompute, 'chromium', [Math.max(...longest)], 'ms', 'the longest task over the weight and period changes (the first visit is its own row)');
 
 		try {
 			const plan = await timeUntil(page, 'a[href="/subsidy"]', 'click', 'plan', () => page.click('a[href="/subsidy"]'));

@@ -154,7 +154,8 @@ const targets: TargetCheck[] = [
 	check('city in Chromium (renderer RSS after load, upper bound)', get(B.memory, 'chromium'), 1536, 'MB', (v) => v <= 1536, 'includes the CSV text and the page, not only wasm'),
 	check('longest main-thread task, city import (Chromium)', get(B.longImport, 'chromium'), 100, 'ms', (v) => v <= 100),
 	check('longest main-thread task, data page import (Chromium)', get(B.longImportPage, 'chromium'), 100, 'ms', (v) => v <= 100, '1M rows, CSV and Parquet'),
-	check('longest main-thread task, recompute (Chromium)', get(B.longRecompute, 'chromium'), 100, 'ms', (v) => v <= 100)
+	check('longest main-thread task, recompute (Chromium)', get(B.longRecompute, 'chromium'), 100, 'ms', (v) => v <= 100, 'weight and period changes'),
+	check('longest main-thread task, first district visit (Chromium)', get(B.longFirstVisit, 'chromium'), 100, 'ms', (v) => v <= 100, 'page mount and the first analysis')
 ];
 
 const machine = {

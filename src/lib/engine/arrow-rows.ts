@@ -58,6 +58,11 @@ function columnValues(col: ArrowColumn | null, type: { typeId: number; scale?: n
 	return out;
 }
 
+/** One column of a result as plain JS values (as in {@link arrowToRows}). */
+export function arrowColumn(table: ArrowLike, index: number): unknown[] {
+	return columnValues(table.getChildAt(index), table.schema.fields[index].type, table.numRows);
+}
+
 /** The result column by column (plain JS values, as in {@link arrowToRows}): no row objects for wide, long results. */
 export function arrowToColumns(table: ArrowLike): Record<string, unknown[]> {
 	const n = table.numRows;

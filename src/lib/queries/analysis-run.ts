@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
+import { arrowColumn } from '../engine/arrow-rows';
 import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
 import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
@@ -253,10 +254,16 @@ function checkColumn(sql: string, field: keyof EstateOwn, values: unknown[]): vo
 async function estateColumns(engine: Engine, state: CacheState): Promise<Record<string, unknown[]>> {
 	if (state.estates) return state.estates;
 	const sql = `SELECT ${ESTATE_FIELDS.join(', ')} FROM estates ORDER BY estate_id`;
-	const cols = await engine.columns(sql);
-	for (const f of ESTATE_FIELDS) checkColumn(sql, f, cols[f] ?? []);
+	const table = await engine.arrow(sql);
+	const cols: Record<string, unknown[]> = {};
+	// A column at a time, yielding between them: reading a city's text columns out of Arrow costs a TextDecoder
+	// call per value (~100 ms in all), too long for one task.
+	for (const [i, f] of ESTATE_FIELDS.entries()) {
+		cols[f] = arrowColumn(table, i);
+		checkColumn(sql, f, cols[f]);
+		await yieldToBrowser();
+	}
 	state.estates = cols;
-	await yieldToBrowser();
 	return cols;
 }
 
