@@ -393,6 +393,8 @@ export async function browserFigures(ctx: Ctx, runs: BrowserRuns, check: Browser
 
 		const weight: number[] = [];
 		const weightChart: number[] = [];
+		// Two untimed changes first, as the Node figures have, so the page's code is compiled when timing starts.
+		for (const value of WEIGHT_VALUES) await timeInteraction(page, 'input[data-weight=cleaning]', 'input', () => page.getByLabel('保洁', { exact: true }).fill(String(value)));
 		for (let i = 0; i < runs.weight; i++) {
 			const value = WEIGHT_VALUES[i & 1];
 			const r = await timeInteraction(page, 'input[data-weight=cleaning]', 'input', () => page.getByLabel('保洁', { exact: true }).fill(String(value)));
@@ -402,7 +404,7 @@ export async function browserFigures(ctx: Ctx, runs: BrowserRuns, check: Browser
 			const want = value === WEIGHT_VALUES[0] ? check.weight : check.default;
 			if (want && agree !== false) agree = JSON.stringify(await uiCounts(page)) === JSON.stringify(want.counts);
 		}
-		results.add(ANALYSIS_TASKS.weight, 'chromium', weight, 'ms', 'typing 40 / 15 into 保洁 until the ranking and the counts re-rendered (the input event to the DOM update)');
+		results.add(ANALYSIS_TASKS.weight, 'chromium', weight, 'ms', 'typing 40 / 15 into 保洁 until the ranking and the counts re-rendered (the input event to the DOM update), after two untimed changes');
 		if (weightChart.length > 0) results.add(BROWSER_TASKS.weightChart, 'chromium', weightChart, 'ms', 'the same changes until the scatter was redrawn (it follows the ranking by one task)');
 		ctx.log(`chromium: weight change ${median(weight)?.toFixed(0)} ms`);
 
