@@ -11,6 +11,7 @@
 import { ELEVATOR_CODE, SATISFACTION_CODE } from '../src/lib/domain/indicator-system';
 import { BAND_EPSILON } from '../src/lib/domain/fit';
 import { expectedFee, fitPeerModel, type PeerModel, type PeerRow } from '../src/lib/domain/regression';
+import { countAtMost } from '../src/lib/domain/stats';
 import type { AnalysisSettings } from '../src/lib/queries/analysis';
 
 /** Score rows as dictionary-coded columns. */
@@ -304,15 +305,7 @@ export function fitTyped(pre: PreAggregate, e: EstateColumns, s: AnalysisSetting
 		sorted.sort((x, y) => x - y);
 		for (const i of members) {
 			const r = residual[i];
-			if (r !== r) continue;
-			let lo = 0;
-			let hi = sorted.length;
-			while (lo < hi) {
-				const mid = (lo + hi) >> 1;
-				if (sorted[mid] <= r) lo = mid + 1;
-				else hi = mid;
-			}
-			residualPct[i] = (100 * lo) / sorted.length;
+			if (r === r) residualPct[i] = (100 * countAtMost(sorted, r)) / sorted.length;
 		}
 	}
 

@@ -15,6 +15,7 @@ import { guidePrice, type GuidePriceCatalogue } from './catalogues';
 import { GRADES, type Grade } from './grades';
 import type { IndicatorSystem } from './indicator-system';
 import { expectedFee, fitPeerModel, type PeerModel, type PeerRow } from './regression';
+import { countAtMost } from './stats';
 import { BUILDING_TYPES, type BuildingType } from './vocabulary';
 
 /** What the fit needs of each estate, whatever the settings; index i is the same estate in every column. */
@@ -193,15 +194,7 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 		const sorted = Float64Array.from(residuals).sort();
 		for (const i of members) {
 			const r = out.residual[i];
-			if (r !== r) continue;
-			let lo = 0;
-			let hi = sorted.length;
-			while (lo < hi) {
-				const mid = (lo + hi) >> 1;
-				if (sorted[mid] <= r) lo = mid + 1;
-				else hi = mid;
-			}
-			out.residualPct[i] = (100 * lo) / sorted.length;
+			if (r === r) out.residualPct[i] = (100 * countAtMost(sorted, r)) / sorted.length;
 		}
 	}
 	return out;

@@ -30,3 +30,15 @@ export function populationSd(values: readonly number[]): number {
 	for (const v of values) ss += (v - m) ** 2;
 	return Math.sqrt(ss / values.length);
 }
+
+/** How many values of an ascending array are ≤ x (binary search): percentile ranks of many values at once. */
+export function countAtMost(sorted: ArrayLike<number>, x: number): number {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (sorted[mid] <= x) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
