@@ -93,4 +93,24 @@ describe('district page with 2,040 estates', () => {
 		expect(s.errors).toEqual([]);
 		expect(s.foreignRequests).toEqual([]);
 	});
+
+	it('paints the overview scatter on a canvas too, with the tip of the dot under the pointer', async () => {
+		const { page } = s;
+		await page.click('a[href="/"]');
+		const canvas = page.locator('[data-testid=fee-quality-chart] canvas');
+		await canvas.waitFor({ timeout: 30_000 });
+		expect(await page.locator('[data-testid=fee-quality-chart] svg circle').count()).toBe(0);
+		const dot = await canvas.evaluate((c: HTMLCanvasElement) => {
+			const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+			const ratio = c.width / c.getBoundingClientRect().width;
+			const box = c.getBoundingClientRect();
+			for (let y = 0; y < height; y += 2) for (let x = 0; x < width; x += 2) if (data[(y * width + x) * 4 + 3] > 200) return { x: box.left + x / ratio, y: box.top + y / ratio };
+			return null;
+		});
+		expect(dot).not.toBeNull();
+		await page.mouse.move(dot!.x, dot!.y);
+		const tip = page.locator('[data-testid=fee-quality-chart] .dot-tip');
+		await expect.poll(() => tip.isVisible()).toBe(true);
+		expect(await tip.textContent()).toMatch(/Q \d+\.\d · \d+\.\d{2}/);
+	});
 });

@@ -82,3 +82,52 @@ export function canvasDots(radius: number, opacity = 0.8): CanvasDots {
 		}
 	};
 }
+
+/**
+ * Puts a chart drawn with `dots` in a positioned box with a tooltip for the point nearest the pointer (the text
+ * of `text`), and calls `pick` with that point on a click. The canvas has no elements to hover, so this stands in
+ * for Plot's tip; the chart's table view remains the accessible route to every point.
+ */
+export function withDotTip<T>(chart: Element, dots: CanvasDots, items: readonly T[], text: (d: T) => string, pick?: (d: T) => void): HTMLElement {
+	const wrap = document.createElement('div');
+	wrap.style.position = 'relative';
+	wrap.append(chart);
+	const tip = document.createElement('div');
+	tip.className = 'dot-tip';
+	tip.hidden = true;
+	Object.assign(tip.style, {
+		position: 'absolute',
+		pointerEvents: 'none',
+		whiteSpace: 'pre',
+		background: 'var(--panel, #fff)',
+		border: '1px solid var(--line, #ccc)',
+		borderRadius: '4px',
+		padding: '4px 6px',
+		fontSize: 'var(--fs-s, 12px)',
+		boxShadow: '0 1px 3px rgb(0 0 0 / 0.15)',
+		zIndex: '1'
+	});
+	wrap.append(tip);
+	const at = (ev: MouseEvent) => {
+		const i = dots.nearest(ev.clientX, ev.clientY);
+		return i === null ? null : items[i];
+	};
+	wrap.addEventListener('pointermove', (ev) => {
+		const d = at(ev);
+		tip.hidden = d === null;
+		if (d === null) return;
+		const box = wrap.getBoundingClientRect();
+		tip.textContent = text(d);
+		tip.style.left = `${ev.clientX - box.left + 12}px`;
+		tip.style.top = `${ev.clientY - box.top + 12}px`;
+	});
+	wrap.addEventListener('pointerleave', () => (tip.hidden = true));
+	if (pick) {
+		wrap.style.cursor = 'pointer';
+		wrap.addEventListener('click', (ev) => {
+			const d = at(ev);
+			if (d !== null) pick(d);
+		});
+	}
+	return wrap;
+}
