@@ -8,8 +8,8 @@
  *   one row per estate (indicator means of the period and the one before, the fee in force, age), and that table
  *   is read once into columns. It is rebuilt when the period or the indicator codes change, or when the scores,
  *   estates or fees tables are recreated or receive any INSERT (the catalog's row estimate counts deleted rows too,
- *   so an import's DELETE + INSERT is noticed; checked without a scan). After a DELETE or UPDATE alone, call
- *   invalidateAnalysis.
+ *   so an import's DELETE + INSERT is noticed; checked without a scan, and only after the engine ran a statement
+ *   that may write). After a DELETE or UPDATE alone, call invalidateAnalysis.
  * - Everything that depends on the settings (weights, blend, thresholds, red lines, catalogue, bands, the peer
  *   regression, residual percentiles) is plain arithmetic over those columns in TypeScript: ~15 ms for a city,
  *   where the same projections in SQL plus turning 13,000 × 32 result values into checked objects took ~400 ms.
@@ -350,7 +350,7 @@ function choosePeriod(periods: readonly string[], wanted: string | null): { peri
 	return { period: wanted, prevPeriod: i > 0 ? periods[i - 1] : null };
 }
 
-/** The whole analysis in one run: period, rows (zod-checked) and peer models. */
+/** The whole analysis in one run: period, rows (built from schema-checked columns) and peer models. */
 export function runAnalysis(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
 	return serialised(engine, () => analyseUnlocked(engine, s));
 }

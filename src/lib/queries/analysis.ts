@@ -20,7 +20,7 @@ export {
 } from './analysis-run';
 export { estateDetail, type EstateDetail, type IndicatorComparison, type PeerEstate } from './analysis-detail';
 
-/** One row per estate: quality, grade, fee, guide price, QPR and band, expected fee and residual (zod-checked). */
+/** One row per estate: quality, grade, fee, guide price, QPR and band, expected fee and residual (built from schema-checked columns). */
 export async function analyseEstates(engine: Engine, s: AnalysisSettings): Promise<EstateFit[]> {
 	return (await runAnalysis(engine, s)).estates;
 }
