@@ -20,6 +20,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clamp, Rng, roundTo } from './rng.mjs';
 
 /** Fixed seed of the sample district. Changing it changes every file. */
 export const SEED = 20251231;
@@ -32,97 +33,8 @@ const COST_YEARS = [2024, 2025];
 const TICKET_YEARS = [2023, 2024, 2025];
 
 // ---------------------------------------------------------------------------------------------------
-// Random numbers
+// Random numbers (data/rng.mjs)
 // ---------------------------------------------------------------------------------------------------
-
-/** 32-bit FNV-1a: turns a section label into a seed. @param {string} s */
-function hash32(s) {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < s.length; i++) {
-		h ^= s.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
-
-/** mulberry32: tiny, fast, good enough for sample data. @param {number} seed */
-function mulberry32(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-class Rng {
-	/** @param {string} label section name; each section has its own stream */
-	constructor(label) {
-		this.next = mulberry32(hash32(`${SEED}:${label}`));
-	}
-	/** Uniform in [a, b). @param {number} a @param {number} b */
-	u(a, b) {
-		return a + (b - a) * this.next();
-	}
-	/** Integer in [a, b]. @param {number} a @param {number} b */
-	int(a, b) {
-		return a + Math.floor(this.next() * (b - a + 1));
-	}
-	/** Normal (Box-Muller). @param {number} mean @param {number} sd */
-	normal(mean, sd) {
-		const u1 = Math.max(this.next(), 1e-12);
-		const u2 = this.next();
-		return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-	}
-	/** @param {number} p */
-	chance(p) {
-		return this.next() < p;
-	}
-	/** @template T @param {readonly T[]} items @returns {T} */
-	pick(items) {
-		return items[Math.floor(this.next() * items.length)];
-	}
-	/** @template T @param {readonly T[]} items @param {readonly number[]} weights @returns {T} */
-	weighted(items, weights) {
-		let total = 0;
-		for (const w of weights) total += w;
-		let r = this.next() * total;
-		for (let i = 0; i < items.length; i++) {
-			r -= weights[i];
-			if (r < 0) return items[i];
-		}
-		return items[items.length - 1];
-	}
-	/** Index drawn from cumulative weights (see {@link cumulative}); for hot loops. @param {Float64Array} cum */
-	index(cum) {
-		const r = this.next() * cum[cum.length - 1];
-		let i = 0;
-		while (i < cum.length - 1 && r >= cum[i]) i++;
-		return i;
-	}
-	/** Poisson count (Knuth for small means, rounded normal for large). @param {number} lambda */
-	poisson(lambda) {
-		if (lambda > 40) return Math.max(0, Math.round(this.normal(lambda, Math.sqrt(lambda))));
-		const limit = Math.exp(-lambda);
-		let k = 0;
-		let p = this.next();
-		while (p > limit) {
-			k++;
-			p *= this.next();
-		}
-		return k;
-	}
-	/** In-place Fisher-Yates. @template T @param {T[]} items @returns {T[]} */
-	shuffle(items) {
-		for (let i = items.length - 1; i > 0; i--) {
-			const j = Math.floor(this.next() * (i + 1));
-			[items[i], items[j]] = [items[j], items[i]];
-		}
-		return items;
-	}
-}
 
 /** Running sums of weights, for {@link Rng#index}. @param {readonly number[]} weights */
 function cumulative(weights) {
@@ -132,10 +44,6 @@ function cumulative(weights) {
 	return cum;
 }
 
-/** @param {number} x @param {number} lo @param {number} hi */
-const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
-/** Round to a multiple of step (e.g. 0.05 yuan). @param {number} x @param {number} step */
-const roundTo = (x, step) => Math.round(x / step) * step;
 
 // ---------------------------------------------------------------------------------------------------
 // The district
@@ -843,13 +751,13 @@ function toCsv(header, rows) {
  * @returns {Record<string, string>} CSV text by file name, in load order
  */
 export function generateSample() {
-	const estates = makeEstates(new Rng('estates'));
+	const estates = makeEstates(new Rng(SEED, 'estates'));
 	const sat = satisfactionModel(estates);
-	const scores = makeScores(new Rng('scores'), estates, sat);
-	const fees = makeFees(new Rng('fees'), estates, sat);
-	const costs = makeCosts(new Rng('costs'), estates, fees.current);
-	const tickets = makeTickets(new Rng('tickets'), estates);
-	const votes = makeVotes(new Rng('votes'), estates, fees.current);
+	const scores = makeScores(new Rng(SEED, 'scores'), estates, sat);
+	const fees = makeFees(new Rng(SEED, 'fees'), estates, sat);
+	const costs = makeCosts(new Rng(SEED, 'costs'), estates, fees.current);
+	const tickets = makeTickets(new Rng(SEED, 'tickets'), estates);
+	const votes = makeVotes(new Rng(SEED, 'votes'), estates, fees.current);
 	return {
 		'estates.csv': toCsv(
 			['estate_id', 'name', 'subdistrict', 'estate_type', 'building_type', 'build_year', 'chargeable_area_m2', 'households', 'has_elevator', 'firm', 'pricing_regime'],
