@@ -65,8 +65,7 @@ export function arrowColumn(table: ArrowLike, index: number): unknown[] {
 
 /** The result column by column (plain JS values, as in {@link arrowToRows}): no row objects for wide, long results. */
 export function arrowToColumns(table: ArrowLike): Record<string, unknown[]> {
-	const n = table.numRows;
-	return Object.fromEntries(table.schema.fields.map((f, i) => [f.name, columnValues(table.getChildAt(i), f.type, n)]));
+	return Object.fromEntries(table.schema.fields.map((f, i) => [f.name, arrowColumn(table, i)]));
 }
 
 export function arrowToRows(table: ArrowLike): Record<string, unknown>[] {
