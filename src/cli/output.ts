@@ -3,6 +3,7 @@
  * (UTF-8 with a byte-order mark, which Excel on Chinese Windows needs to read UTF-8; cells that Excel would run as a
  * formula are neutralised).
  */
+import { csvField, csvTextWithBom } from '../lib/csv/write';
 
 /** A cell: text, a number, a boolean or empty. */
 export type Cell = string | number | boolean | null;
@@ -61,23 +62,15 @@ export function formatJson(columns: readonly Column[], records: readonly Record<
 	return JSON.stringify(picked, null, 2) + '\n';
 }
 
-/** Characters that make Excel (or LibreOffice) treat a text cell as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /**
- * One CSV cell. Text that Excel would run as a formula gets a leading apostrophe; numbers stay numbers (a negative
- * residual is a number, not a formula). Cells with a comma, quote, line break or edge space are quoted.
+ * One CSV cell through the shared writer (src/lib/csv/write.ts): text that Excel would run as a formula gets a
+ * leading apostrophe; numbers stay numbers (a negative residual is a number, not a formula).
  */
 export function csvCell(v: Cell): string {
-	if (v === null) return '';
-	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-	let s = String(v);
-	if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
-	return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+	return csvField(v);
 }
 
-/** CSV for Excel: UTF-8 byte-order mark, header of the column keys, CRLF line ends. */
+/** CSV for Excel: UTF-8 byte-order mark, header of the column keys, CRLF line ends (the shared writer). */
 export function formatCsv(columns: readonly Column[], records: readonly Record<string, Cell>[]): string {
-	const lines = [columns.map((c) => csvCell(c.key)), ...records.map((r) => columns.map((c) => csvCell(r[c.key] ?? null)))];
-	return '\uFEFF' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
+	return csvTextWithBom([columns.map((c) => c.key), ...records.map((r) => columns.map((c) => r[c.key] ?? null))]);
 }

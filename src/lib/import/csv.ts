@@ -32,6 +32,8 @@ export interface CsvOptions {
 	readonly delimiter?: Delimiter;
 }
 
+import { csvText, quoteCsv } from '../csv/write';
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -202,19 +204,12 @@ export function parseCsvRecords(text: string, options: CsvOptions = {}): { recor
 	return { records, info };
 }
 
-/** Quotes a cell for CSV output when it needs it (delimiter, quote, line break, or spaces at either end). */
+/** Quotes a cell for CSV output when it needs it (the shared writer's rule, src/lib/csv/write.ts). */
 export function csvCell(value: string, delimiter: Delimiter = ','): string {
-	if (value === '') return value;
-	const needs =
-		value.includes(delimiter) ||
-		value.includes('"') ||
-		value.includes('\n') ||
-		value.includes('\r') ||
-		value.trim() !== value;
-	return needs ? `"${value.replaceAll('"', '""')}"` : value;
+	return quoteCsv(value, delimiter);
 }
 
-/** Writes rows as CSV text with CRLF line ends (what Excel writes and expects). */
+/** Writes rows as CSV text with CRLF line ends, formula-leading text neutralised: the shared writer (src/lib/csv/write.ts). */
 export function writeCsv(rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-	return rows.map((r) => r.map((v) => csvCell(v === null || v === undefined ? '' : String(v))).join(',')).join('\r\n') + '\r\n';
+	return csvText(rows);
 }

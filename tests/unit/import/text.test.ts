@@ -74,10 +74,14 @@ describe('parseCsv', () => {
 				const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? 'x'));
 				// A one-cell empty row is a blank line, which the parser reports as [''] (like Excel).
 				const parsed = parseCsvRecords(writeCsv(table), { delimiter: ',' }).records.map((r) => r.cells);
-				expect(parsed).toEqual(table);
+				// The shared writer neutralises text that a spreadsheet would run as a formula (a leading tab here).
+				expect(parsed).toEqual(table.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))));
 			}),
 			{ numRuns: 200 }
 		);
+	});
+	it('writeCsv neutralises formula-leading text but leaves numbers alone (shared writer)', () => {
+		expect(writeCsv([['=1+1', '+86', '-3', '@x', -3, '小区', true]])).toBe("'=1+1,'+86,'-3,'@x,-3,小区,TRUE\r\n");
 	});
 	it('csvCell quotes only when needed', () => {
 		expect(csvCell('plain')).toBe('plain');

@@ -6,6 +6,7 @@
  * as a formula by a spreadsheet, so it gets a leading apostrophe; numbers are written as numbers and never touched,
  * so −5 stays −5.
  */
+import { csvTextWithBom } from '../../csv/write';
 import { formatFigure } from '../format';
 import type { Lang } from '../provenance';
 import { BUILDING_TYPE_LABELS } from '../vocabulary';
@@ -22,26 +23,11 @@ export interface Sheet {
 	rows: Cell[][];
 }
 
-/** Characters that make a spreadsheet read a text cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export { neutraliseText } from '../../csv/write';
 
-/** A text cell made safe for spreadsheets: a leading apostrophe when it would start a formula. */
-export function neutraliseText(text: string): string {
-	return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-function csvField(cell: Cell): string {
-	if (cell === null) return '';
-	if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-	if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-	const text = neutraliseText(cell);
-	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A sheet as CSV text: BOM, header, rows, CRLF. */
+/** A sheet as CSV text: BOM, header, rows, CRLF, formula-leading text neutralised (the shared writer, src/lib/csv/write.ts). */
 export function sheetToCsv(sheet: Sheet): string {
-	const lines = [sheet.header, ...sheet.rows].map((row) => row.map(csvField).join(','));
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+	return csvTextWithBom([sheet.header, ...sheet.rows]);
 }
 
 /** Money rounded to fen (0.01 yuan) for export. */
