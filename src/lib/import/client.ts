@@ -20,7 +20,7 @@ type RequestBody = ImportRequest extends infer R ? (R extends ImportRequest ? Om
 
 /** An error from the wire as the error the library would have thrown. */
 function fromWire(e: WireError): Error {
-	if (e.name === 'UnreadableFileError' && e.file !== undefined && e.reason !== undefined) return new UnreadableFileError(e.file, e.reason);
+	if (e.name === 'UnreadableFileError' && e.file !== undefined && e.reason !== undefined) return new UnreadableFileError(e.file, e.reason, { code: e.code, params: e.params });
 	if (e.name === 'AbortError') return new DOMException(e.message, 'AbortError');
 	const error = new Error(e.message);
 	error.name = e.name;

@@ -24,6 +24,28 @@ export interface CommitOptions extends RunOptions {
 	readonly mode?: 'replace' | 'append';
 	/** Commit the valid rows even though other rows have errors (they are dropped and counted). */
 	readonly dropInvalid?: boolean;
+	/**
+	 * The user has been told and agreed that a replace empties a dataset or removes most of its rows. Without
+	 * it such a commit is refused with reason 'shrink' and the counts to ask about.
+	 */
+	readonly allowShrink?: boolean;
+}
+
+/** Rows of one target table before and after a commit (or the commit that was refused). */
+export interface DatasetChange {
+	readonly dataset: DatasetId;
+	/** Rows in the table before (0 when it did not exist). */
+	readonly before: number;
+	/** Rows the table would hold / holds after. */
+	readonly after: number;
+}
+
+/** A replace that leaves fewer than this share of a dataset's rows must be confirmed ({@link CommitOptions.allowShrink}). */
+export const SHRINK_SHARE = 0.5;
+
+/** Whether replacing `before` rows by `after` rows empties the dataset or removes most of its rows. */
+export function isShrink(change: DatasetChange): boolean {
+	return change.before > 0 && (change.after === 0 || change.after < change.before * SHRINK_SHARE);
 }
 
 /** Why nothing was committed. */
@@ -33,7 +55,9 @@ export type NotCommittedReason =
 	/** Rows have errors and dropInvalid was not set. */
 	| 'errors'
 	/** dropInvalid was set but a file has no valid row: replacing would empty a table. */
-	| 'nothing_valid';
+	| 'nothing_valid'
+	/** A replace would empty a dataset or remove most of its rows, and allowShrink was not given: ask first. */
+	| 'shrink';
 
 /** Outcome for one file of the set. */
 export interface FileOutcome {
@@ -58,6 +82,8 @@ export interface CommitResult {
 	readonly dropped: number;
 	readonly seconds: number;
 	readonly rowsPerSecond: number;
+	/** Each target table's rows before and after (after: as it would be, when refused for 'shrink'). */
+	readonly changes: readonly DatasetChange[];
 }
 
 /** Statements that write staged rows into the real tables (replace or append), in dataset order. */
@@ -74,6 +100,25 @@ export function commitStatements(staged: readonly StagedFile[], mode: 'replace' 
 		for (const s of files) statements.push(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${s.table} WHERE NOT _drop`);
 	}
 	return statements;
+}
+
+/** Rows of each target table now, and after the staged rows are written. */
+async function datasetChanges(
+	engine: ImportEngine,
+	staged: readonly StagedFile[],
+	inserted: readonly number[],
+	mode: 'replace' | 'append',
+	existing: ReadonlySet<DatasetId>
+): Promise<DatasetChange[]> {
+	const out: DatasetChange[] = [];
+	for (const id of DATASET_IDS) {
+		const idx = staged.map((s, i) => (s.dataset === id ? i : -1)).filter((i) => i >= 0);
+		if (idx.length === 0) continue;
+		const before = existing.has(id) ? await engine.scalar(`SELECT count(*)::INTEGER FROM ${sqlIdent(DATASETS[id].table)}`) : 0;
+		const added = idx.reduce((a, i) => a + inserted[i], 0);
+		out.push({ dataset: id, before: Number(before), after: (mode === 'replace' ? 0 : Number(before)) + added });
+	}
+	return out;
 }
 
 /**
@@ -96,6 +141,7 @@ export async function commitImport(
 		sink.warnings = p.counts.warnings;
 		return sink;
 	});
+	let changes: DatasetChange[] = [];
 	const outcome = (committed: boolean, reason: NotCommittedReason | undefined, staged: readonly StagedFile[], inserted: number[]): CommitResult => {
 		const files = prepared.map((p, i) => ({
 			file: p.file,
@@ -116,7 +162,8 @@ export async function commitImport(
 			inserted: total,
 			dropped: files.reduce((a, f) => a + f.dropped, 0),
 			seconds,
-			rowsPerSecond: rate(prepared.reduce((a, p) => a + p.rowCount, 0), started)
+			rowsPerSecond: rate(prepared.reduce((a, p) => a + p.rowCount, 0), started),
+			changes
 		};
 	};
 
@@ -144,6 +191,10 @@ export async function commitImport(
 		);
 		const inserted = staged.map((_, i) => counts[0][`n${i}`] as number);
 		if (inserted.some((n, i) => n === 0 && prepared[i].rowCount > 0)) return outcome(false, 'nothing_valid', staged, []);
+		changes = await datasetChanges(engine, staged, inserted, mode, existing);
+		// Nothing to add to a table is no import at all, unless it is a replace the user agreed would empty it.
+		if (inserted.some((n) => n === 0) && !(mode === 'replace' && options.allowShrink)) return outcome(false, 'nothing_valid', staged, []);
+		if (mode === 'replace' && !options.allowShrink && changes.some(isShrink)) return outcome(false, 'shrink', staged, []);
 		options.signal?.throwIfAborted();
 		options.onProgress?.({ phase: 'commit', rows: 0, totalRows, rowsPerSecond: rate(totalRows, started) });
 		// Past this point the transaction runs to its end: it commits entirely or rolls back entirely.

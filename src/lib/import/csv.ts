@@ -17,8 +17,21 @@ export interface CsvRecord {
 	readonly line: number;
 }
 
+/**
+ * A malformed quote in a record (RFC 4180 allows quotes only around a whole cell, doubled inside): text after a
+ * closing quote (`"a"b`) or a quote inside an unquoted cell (`a"b`). Excel keeps such text as it is; the
+ * importer reports the row, because a stray quote is how rows get merged or cut.
+ */
+export interface CsvQuirk {
+	/** 0-based index of the first such cell in the record. */
+	readonly cell: number;
+	readonly kind: 'text_after_quote' | 'quote_in_cell';
+}
+
 /** What the parser found besides the records. */
 export interface CsvParseInfo {
+	/** Whether the last record ended with a line break (a file cut short usually does not). */
+	readonly endsWithLineEnd: boolean;
 	readonly delimiter: Delimiter;
 	/** Excel row of a quote that is never closed (the rest of the text became one cell), else null. */
 	readonly unclosedQuoteRow: number | null;
@@ -81,7 +94,7 @@ export function detectDelimiter(text: string): Delimiter {
  */
 export function parseCsv(
 	text: string,
-	onRecord: (cells: string[], row: number, line: number) => boolean | void,
+	onRecord: (cells: string[], row: number, line: number, quirk?: CsvQuirk) => boolean | void,
 	options: CsvOptions = {}
 ): CsvParseInfo {
 	let pos = 0;
@@ -93,6 +106,7 @@ export function parseCsv(
 	let row = 0;
 	let line = sep ? 2 : 1;
 	let unclosedQuoteRow: number | null = null;
+	let endsWithLineEnd = true;
 
 	// Fast path: a record on one line without quotes is split natively. Only for files whose line ends are
 	// LF or CRLF (a lone CR, old Mac style, goes through the general parser).
@@ -110,6 +124,7 @@ export function parseCsv(
 				const cells = text.slice(pos, contentEnd).split(delimiter);
 				row++;
 				const startLine = line;
+				endsWithLineEnd = nl !== -1;
 				pos = nl === -1 ? n : nl + 1;
 				if (nl !== -1) line++;
 				if (onRecord(cells, row, startLine) === false) break;
@@ -120,6 +135,7 @@ export function parseCsv(
 		const startLine = line;
 		row++;
 		let endOfRecord = false;
+		let quirk: CsvQuirk | undefined;
 		while (!endOfRecord) {
 			if (pos < n && text.charCodeAt(pos) === QUOTE) {
 				// Quoted cell: read to the closing quote; "" is a quote.
@@ -154,7 +170,10 @@ export function parseCsv(
 					if (c === d || c === LF || c === CR) break;
 					tailEnd++;
 				}
-				if (tailEnd > pos) value += text.slice(pos, tailEnd);
+				if (tailEnd > pos) {
+					value += text.slice(pos, tailEnd);
+					quirk ??= { cell: cells.length, kind: 'text_after_quote' };
+				}
 				pos = tailEnd;
 				cells.push(value);
 			} else {
@@ -164,12 +183,15 @@ export function parseCsv(
 					if (c === d || c === LF || c === CR) break;
 					end++;
 				}
-				cells.push(text.slice(pos, end));
+				const value = text.slice(pos, end);
+				if (value.includes('"')) quirk ??= { cell: cells.length, kind: 'quote_in_cell' };
+				cells.push(value);
 				pos = end;
 			}
 			// After a cell: a delimiter, a line end or the end of the text.
 			if (pos >= n) {
 				endOfRecord = true;
+				endsWithLineEnd = false;
 			} else {
 				const c = text.charCodeAt(pos);
 				if (c === d) {
@@ -177,6 +199,7 @@ export function parseCsv(
 					if (pos >= n) {
 						cells.push('');
 						endOfRecord = true;
+						endsWithLineEnd = false;
 					}
 				} else {
 					pos += c === CR && text.charCodeAt(pos + 1) === LF ? 2 : 1;
@@ -185,9 +208,9 @@ export function parseCsv(
 				}
 			}
 		}
-		if (onRecord(cells, row, startLine) === false) break;
+		if (onRecord(cells, row, startLine, quirk) === false) break;
 	}
-	return { delimiter, unclosedQuoteRow, records: row };
+	return { delimiter, unclosedQuoteRow, records: row, endsWithLineEnd: n === 0 || endsWithLineEnd };
 
 	function countLines(s: string, from: number, to: number): void {
 		for (let i = from; i < to; i++) {

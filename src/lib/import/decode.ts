@@ -12,6 +12,10 @@ export interface Decoded {
 	readonly text: string;
 	readonly encoding: Encoding;
 	readonly replacements: number;
+	/** For 'mixed': how many lines were read as UTF-8 and how many as GB18030. */
+	readonly lines?: { readonly utf8: number; readonly gb: number };
+	/** UTF-16 recognised without a byte-order mark (from the zero bytes of ASCII characters). */
+	readonly noBom?: boolean;
 }
 
 /** A view of the bytes without copying (Node Buffers are Uint8Arrays already). */
@@ -31,11 +35,13 @@ export function decodeText(input: Uint8Array | ArrayBuffer): Decoded {
 	if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
 		return finish(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
 	}
+	const utf16 = utf16WithoutBom(bytes);
+	if (utf16) return { ...finish(new TextDecoder(utf16).decode(bytes), utf16), noBom: true };
 	let utf8: string;
 	try {
 		utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 	} catch {
-		return finish(new TextDecoder('gb18030').decode(bytes), 'gb18030');
+		return decodeByLine(bytes);
 	}
 	// Short GBK text can happen to be valid UTF-8 ('梅园' is C3 B7 D4 B0, which UTF-8 reads as '÷԰'). Such text
 	// has only two-byte UTF-8 sequences, never the three-byte ones Chinese needs, and some of them land beyond
@@ -46,6 +52,116 @@ export function decodeText(input: Uint8Array | ArrayBuffer): Decoded {
 		if (gb.replacements === 0 && mostlyChinese(gb.text)) return gb;
 	}
 	return { text: utf8, encoding: 'utf-8', replacements: 0 };
+}
+
+/**
+ * UTF-16 without a byte-order mark (some tools write it): ASCII characters then have a zero byte beside them,
+ * on the odd positions for little-endian and the even ones for big-endian. Judged on the first 4 KB.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+	const n = Math.min(bytes.length, 4096) & ~1;
+	if (n < 4) return null;
+	let even = 0;
+	let odd = 0;
+	for (let i = 0; i < n; i += 2) {
+		if (bytes[i] === 0) even++;
+		if (bytes[i + 1] === 0) odd++;
+	}
+	const pairs = n / 2;
+	if (odd >= pairs * 0.3 && even <= pairs * 0.05) return 'utf-16le';
+	if (even >= pairs * 0.3 && odd <= pairs * 0.05) return 'utf-16be';
+	return null;
+}
+
+/** Whether bytes[start, end) are well-formed UTF-8 (no overlongs, no surrogates). */
+function validUtf8(b: Uint8Array, start: number, end: number): boolean {
+	let i = start;
+	while (i < end) {
+		const c = b[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		let need: number;
+		let min: number;
+		if (c >= 0xc2 && c <= 0xdf) (need = 1), (min = 0x80);
+		else if (c >= 0xe0 && c <= 0xef) (need = 2), (min = 0x800);
+		else if (c >= 0xf0 && c <= 0xf4) (need = 3), (min = 0x10000);
+		else return false;
+		if (i + need >= end) return false;
+		let cp = c & (0x3f >> need);
+		for (let k = 1; k <= need; k++) {
+			const t = b[i + k];
+			if ((t & 0xc0) !== 0x80) return false;
+			cp = (cp << 6) | (t & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+		i += need + 1;
+	}
+	return true;
+}
+
+/**
+ * Text that is not UTF-8 as a whole: judged line by line (a line feed is never part of a multi-byte character
+ * in UTF-8 or GB18030). If every line with non-ASCII bytes fails UTF-8, the file is GB18030. If some lines are
+ * UTF-8 and others are not, the encodings are mixed (lines pasted from two sources): each line is read in its
+ * own encoding. A line that fails UTF-8 but reads mostly as UTF-8 (more good characters than bad) is damaged
+ * UTF-8, not GB18030, and is decoded with U+FFFD, so its row becomes an error rather than mojibake.
+ */
+function decodeByLine(bytes: Uint8Array): Decoded {
+	const lenient = new TextDecoder('utf-8');
+	const gbStrict = new TextDecoder('gb18030', { fatal: true });
+	const gbLenient = new TextDecoder('gb18030');
+	const parts: { start: number; end: number; enc: 'utf-8' | 'gb18030' | 'ascii' }[] = [];
+	let utf8Lines = 0;
+	let gbLines = 0;
+	for (let start = 0; start < bytes.length; ) {
+		let end = bytes.indexOf(0x0a, start);
+		end = end === -1 ? bytes.length : end + 1;
+		let high = false;
+		for (let i = start; i < end; i++) if (bytes[i] >= 0x80) { high = true; break; }
+		let enc: 'utf-8' | 'gb18030' | 'ascii' = 'ascii';
+		if (high) {
+			if (validUtf8(bytes, start, end) && !gbkLookingUtf8(bytes.subarray(start, end))) enc = 'utf-8';
+			else {
+				const asUtf8 = lenient.decode(bytes.subarray(start, end));
+				let bad = 0;
+				let good = 0;
+				for (let i = 0; i < asUtf8.length; i++) {
+					const c = asUtf8.charCodeAt(i);
+					if (c === 0xfffd) bad++;
+					else if (c >= 0x80) good++;
+				}
+				enc = good > bad ? 'utf-8' : 'gb18030';
+			}
+			if (enc === 'utf-8') utf8Lines++;
+			else gbLines++;
+		}
+		parts.push({ start, end, enc });
+		start = end;
+	}
+	if (utf8Lines === 0) return finish(gbLenient.decode(bytes), 'gb18030');
+	let text = '';
+	for (const p of parts) {
+		const slice = bytes.subarray(p.start, p.end);
+		if (p.enc === 'gb18030') {
+			try {
+				text += gbStrict.decode(slice);
+			} catch {
+				text += gbLenient.decode(slice);
+			}
+		} else text += lenient.decode(slice);
+	}
+	const decoded = finish(text, gbLines > 0 ? 'mixed' : 'utf-8');
+	return gbLines > 0 ? { ...decoded, lines: { utf8: utf8Lines, gb: gbLines } } : decoded;
+}
+
+/** A line that is valid UTF-8 by accident but is GBK Chinese (the whole-text rule of {@link decodeText}, per line). */
+function gbkLookingUtf8(line: Uint8Array): boolean {
+	const utf8 = new TextDecoder('utf-8').decode(line);
+	if (!(/[\u0100-\u07ff]/.test(utf8) && !/[\u0800-\uffff]/.test(utf8))) return false;
+	const gb = finish(new TextDecoder('gb18030').decode(line), 'gb18030');
+	return gb.replacements === 0 && mostlyChinese(gb.text);
 }
 
 /** Whether nearly all non-ASCII characters are CJK ideographs or CJK/full-width punctuation. */

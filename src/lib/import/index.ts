@@ -20,6 +20,7 @@ import {
 	UnreadableFileError,
 	type Cell,
 	type Encoding,
+	type IssueParams,
 	type Problem,
 	type ReadOptions,
 	type RunOptions,
@@ -29,7 +30,7 @@ import {
 import { bulkChecks, prepareTable, ProblemSink, type PrepareOptions, type PreparedImport } from './validate';
 import { findPeriodInText } from './values';
 
-export { commitImport, commitStatements, type CommitOptions, type CommitResult, type FileOutcome, type NotCommittedReason } from './commit';
+export { commitImport, commitStatements, isShrink, SHRINK_SHARE, type CommitOptions, type CommitResult, type DatasetChange, type FileOutcome, type NotCommittedReason } from './commit';
 export { decodeText, utf8WithBom, type Decoded } from './decode';
 export { parseCsv, parseCsvRecords, detectDelimiter, writeCsv, csvCell, type Delimiter } from './csv';
 export {
@@ -236,7 +237,7 @@ export async function validateFiles(
 	files: readonly (ImportFile | PreparedFile)[],
 	options: ValidateOptions = {}
 ): Promise<FileReport[]> {
-	const prepared: (PreparedFile | { file: string; reason: string; kind: SourceKind | null })[] = [];
+	const prepared: (PreparedFile | { file: string; reason: string; code: string; params: IssueParams; kind: SourceKind | null })[] = [];
 	for (const f of files) {
 		if ('rowCount' in f) {
 			prepared.push(f);
@@ -245,7 +246,7 @@ export async function validateFiles(
 		try {
 			prepared.push(await prepareImport(f, { dataset: options.dataset, maxProblems: options.maxProblems, signal: options.signal, onProgress: options.onProgress }));
 		} catch (e) {
-			if (e instanceof UnreadableFileError) prepared.push({ file: f.name, reason: e.reason, kind: safeKind(f) });
+			if (e instanceof UnreadableFileError) prepared.push({ file: f.name, reason: e.reason, code: e.code, params: e.params, kind: safeKind(f) });
 			else throw e;
 		}
 	}
@@ -273,7 +274,7 @@ export async function validateFiles(
 	}
 	return prepared.map((p): FileReport => {
 		if (!('rowCount' in p)) {
-			const problem = makeProblem(p.file, null, null, null, { code: 'unreadable', params: { reason: p.reason } }, 'error');
+			const problem = makeProblem(p.file, null, null, null, { code: p.code, params: p.params }, 'error');
 			return {
 				file: p.file,
 				kind: p.kind,

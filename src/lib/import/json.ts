@@ -26,7 +26,8 @@ function records(file: string, text: string): unknown[] {
 		} catch {
 			// fall through to the original error
 		}
-		throw new UnreadableFileError(file, e instanceof Error ? e.message : String(e), { cause: e });
+		const reason = e instanceof Error ? e.message : String(e);
+		throw new UnreadableFileError(file, reason, { cause: e, code: 'json_syntax', params: jsonPosition(text, reason) });
 	}
 	if (Array.isArray(parsed)) return parsed;
 	if (parsed && typeof parsed === 'object') {
@@ -35,7 +36,19 @@ function records(file: string, text: string): unknown[] {
 			if (Array.isArray(inner)) return inner;
 		}
 	}
-	throw new UnreadableFileError(file, 'expected an array of objects or {"rows": [...]}');
+	throw new UnreadableFileError(file, 'expected an array of objects or {"rows": [...]}', { code: 'json_shape' });
+}
+
+/** Line and column (1-based) of a JSON.parse error, from V8's "at position N" or "(line L column C)". */
+export function jsonPosition(text: string, message: string): { line: number | string; column: number | string } {
+	const lc = /line (\d+) column (\d+)/.exec(message);
+	if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+	const at = /position (\d+)/.exec(message);
+	if (!at) return { line: '?', column: '?' };
+	const pos = Math.min(Number(at[1]), text.length);
+	const before = text.slice(0, pos);
+	const line = before.split('\n').length;
+	return { line, column: pos - before.lastIndexOf('\n') };
 }
 
 /** Reads a JSON file (bytes in any encoding {@link decodeText} knows). */
@@ -49,9 +62,14 @@ export function readJson(file: string, bytes: Uint8Array | ArrayBuffer): SourceT
 		return builder.finish();
 	}
 	const keys = new Map<string, number>();
-	for (const r of items) {
+	for (let i = 0; i < items.length; i++) {
+		const r = items[i];
 		if (!r || typeof r !== 'object' || Array.isArray(r)) {
-			throw new UnreadableFileError(file, 'every record should be an object');
+			const shown = JSON.stringify(r) ?? String(r);
+			throw new UnreadableFileError(file, `record ${i + 1} is not an object`, {
+				code: 'json_not_object',
+				params: { record: i + 1, value: shown.length > 40 ? shown.slice(0, 40) + '…' : shown }
+			});
 		}
 		for (const k of Object.keys(r)) if (!keys.has(k)) keys.set(k, keys.size);
 	}

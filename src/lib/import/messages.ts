@@ -13,7 +13,10 @@ export const PROBLEM_TEXTS = {
 	// Reading the file
 	unreadable: { zh: '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
 	empty_file: { zh: '文件中没有数据', en: 'The file holds no data' },
-	no_rows: { zh: '只有表头，没有数据行', en: 'Only a header row, no data rows' },
+	no_rows: {
+		zh: '只有表头，没有数据行；用它“替换”会清空该数据集，已拒绝',
+		en: 'Only a header row, no data rows; replacing with it would empty the dataset, so it is refused'
+	},
 	decode_replacement: {
 		zh: '有 {count} 处字符无法按 {encoding} 解码，已显示为 �；请用 UTF-8 另存后重试',
 		en: '{count} characters could not be decoded as {encoding} and show as �; save the file as UTF-8 and try again'
@@ -27,6 +30,64 @@ export const PROBLEM_TEXTS = {
 		en: 'This row has {count} more cells than the header; the extra cells are ignored'
 	},
 	summary_row_skipped: { zh: '汇总行（{label}）已跳过', en: 'Summary row ({label}) skipped' },
+	// Files that cannot be read at all: said in the user's language, with the position where known.
+	not_a_workbook: {
+		zh: '文件是 ZIP 压缩包，但里面不是 Excel 工作簿；请解压后导入其中的表格，或在 Excel 中另存为 .xlsx 或 CSV',
+		en: 'The file is a ZIP archive but not an Excel workbook; unzip it and import the table inside, or save it from Excel as .xlsx or CSV'
+	},
+	workbook_damaged: {
+		zh: 'Excel 工作簿无法打开（可能已损坏或加了密码）；请在 Excel 中打开并另存为 .xlsx 后重试',
+		en: 'The Excel workbook cannot be opened (damaged or password-protected); open it in Excel, save it as .xlsx and try again'
+	},
+	sheet_missing: { zh: '找不到工作表「{sheet}」；工作簿中有：{sheets}', en: "Sheet '{sheet}' not found; the workbook has: {sheets}" },
+	parquet_truncated: {
+		zh: 'Parquet 文件不完整：文件在第 {bytes} 字节处结束，缺少结尾标记（可能没有下载或复制完整）；请重新导出或复制后重试',
+		en: 'The Parquet file is incomplete: it ends at byte {bytes} without its closing marker (probably cut short while downloading or copying); export or copy it again'
+	},
+	parquet_damaged: {
+		zh: 'Parquet 文件已损坏，无法读取（共 {bytes} 字节）；请重新导出后重试',
+		en: 'The Parquet file is damaged and cannot be read ({bytes} bytes); export it again'
+	},
+	json_syntax: {
+		zh: 'JSON 格式错误：第 {line} 行第 {column} 列附近；请检查该处的逗号、引号和括号',
+		en: 'JSON syntax error near line {line}, column {column}; check the commas, quotes and brackets there'
+	},
+	json_shape: {
+		zh: 'JSON 应为对象数组（[{"列名": 值}, ...]）或 {"rows": [...]}',
+		en: 'JSON should be an array of objects ([{"column": value}, ...]) or {"rows": [...]}'
+	},
+	json_not_object: {
+		zh: 'JSON 数组中第 {record} 条记录（{value}）不是对象；每条记录都应写成 {"列名": 值}',
+		en: 'Record {record} of the JSON array ({value}) is not an object; every record should be {"column": value}'
+	},
+	utf16_no_bom: {
+		zh: '文件是没有字节顺序标记（BOM）的 {encoding} 文本，已按 {encoding} 读取；如有乱码，请用 UTF-8 另存后重试',
+		en: 'The file is {encoding} text without a byte-order mark and was read as {encoding}; if text looks wrong, save it as UTF-8 and try again'
+	},
+	mixed_encoding: {
+		zh: '文件中的行编码不一致：{utf8} 行为 UTF-8，{gb} 行为 GBK/GB18030，已逐行识别；建议统一用 UTF-8 另存',
+		en: 'Lines of this file disagree on encoding: {utf8} lines are UTF-8, {gb} are GBK/GB18030; each line was read in its own; save the file as UTF-8'
+	},
+	undecodable: {
+		zh: '这一行有 {count} 处字符无法按 {encoding} 解码（显示为 �），该行未导入；请检查文件编码，用 UTF-8 另存后重试',
+		en: 'This row has {count} characters that cannot be decoded as {encoding} (shown as �); the row is not imported; save the file as UTF-8 and try again'
+	},
+	field_count: {
+		zh: '这一行有 {count} 个单元格，表头有 {expected} 个；可能是引号不成对或分隔符多了/少了，该行未导入',
+		en: 'This row has {count} cells, the header has {expected}; a quote or delimiter is probably missing or extra; the row is not imported'
+	},
+	swallowed_rows: {
+		zh: '这个单元格跨了 {lines} 行并含有分隔符，像是一个不成对的引号吞掉了后面的行（第 {from} 至 {to} 行）；请检查引号，该行未导入',
+		en: 'This cell spans {lines} lines and holds delimiters: an unpaired quote seems to have swallowed the rows after it (rows {from} to {to}); check the quotes; the row is not imported'
+	},
+	stray_quote: {
+		zh: '单元格中的引号不成对；含引号的单元格应整体用引号括起、内部引号写成两个（""），该行未导入',
+		en: 'Unpaired quote in this cell; a cell holding quotes should be wrapped in quotes with inner quotes doubled (""); the row is not imported'
+	},
+	unterminated_last_row: {
+		zh: '文件最后一行没有换行结尾，文件可能不完整（被截断）；该行未导入。若文件完整，请在末尾加一个换行后重试',
+		en: 'The last row has no line end: the file may be cut short; the row is not imported. If the file is complete, add a line break at its end and try again'
+	},
 	sheet_not_found: { zh: '找不到工作表「{sheet}」', en: "Sheet '{sheet}' not found" },
 
 	// Recognising the dataset and its columns

@@ -48,7 +48,14 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 		headers = parquetSchema(metadata).children.map((c) => c.element.name);
 		await parquetRead({ file: buffer, metadata, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
 	} catch (e) {
-		throw new UnreadableFileError(file, e instanceof Error ? e.message : String(e), { cause: e });
+		// hyparquet's text ("parquet file invalid (footer != PAR1)") is for developers; the user learns the file
+		// is cut short or damaged, and its size, to compare with the original.
+		const truncated = bytes.length < 12 || !(bytes[bytes.length - 4] === 0x50 && bytes[bytes.length - 3] === 0x41 && bytes[bytes.length - 2] === 0x52 && bytes[bytes.length - 1] === 0x31);
+		throw new UnreadableFileError(file, e instanceof Error ? e.message : String(e), {
+			cause: e,
+			code: truncated ? 'parquet_truncated' : 'parquet_damaged',
+			params: { bytes: bytes.length }
+		});
 	}
 	const builder = new TableBuilder({ file, kind: 'parquet', headers });
 	for (let i = 0; i < rows.length; i++) {

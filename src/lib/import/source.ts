@@ -2,7 +2,7 @@
  * From a file's name and bytes to a {@link SourceTable}: the format is told by the bytes (zip or OLE
  * workbook, parquet magic, JSON text) with the extension as a fallback, then the matching reader runs.
  */
-import { parseCsv } from './csv';
+import { detectDelimiter, parseCsv } from './csv';
 import { asBytes, decodeText } from './decode';
 import { readJson } from './json';
 import { makeProblem } from './messages';
@@ -30,16 +30,22 @@ export function sniffKind(name: string, input: Uint8Array | ArrayBuffer): Source
 
 /** Reads CSV (or tab/semicolon-separated) text in any encoding {@link decodeText} knows. */
 export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: ReadOptions = {}): SourceTable {
-	const { text, encoding, replacements } = decodeText(bytes);
-	const builder = new TableBuilder({ file, kind: 'csv', encoding, headerRow: options.headerRow });
-	if (replacements > 0) {
-		builder.addProblem(makeProblem(file, null, null, null, { code: 'decode_replacement', params: { count: replacements, encoding } }, 'warning'));
-	}
-	const info = parseCsv(text, (cells, row) => builder.push(cells as Cell[], row));
+	const decoded = decodeText(bytes);
+	const { text, encoding } = decoded;
+	const delimiter = detectDelimiter(text);
+	// Undecodable characters are errors of the rows that hold them (TableBuilder); the file-level notes say how
+	// the text was read when that was not plain.
+	const builder = new TableBuilder({ file, kind: 'csv', encoding, headerRow: options.headerRow, delimiter });
+	if (decoded.noBom) builder.addProblem(makeProblem(file, null, null, null, { code: 'utf16_no_bom', params: { encoding: encoding.toUpperCase() } }, 'warning'));
+	if (decoded.lines) builder.addProblem(makeProblem(file, null, null, null, { code: 'mixed_encoding', params: decoded.lines }, 'warning'));
+	const info = parseCsv(text, (cells, row, line, quirk) => builder.push(cells as Cell[], row, { line, quirk }), { delimiter });
 	if (info.unclosedQuoteRow !== null) {
 		builder.addProblem(
 			makeProblem(file, info.unclosedQuoteRow, null, null, { code: 'unclosed_quote', params: { row: info.unclosedQuoteRow } }, 'error')
 		);
+	} else if (!info.endsWithLineEnd && builder.lastDataRow() === info.records && info.records > 1) {
+		// The last record has no line end and is data: a file cut short ends like this, mid-row or mid-value.
+		builder.addProblem(makeProblem(file, info.records, null, null, { code: 'unterminated_last_row' }, 'error'));
 	}
 	return builder.finish();
 }

@@ -7,7 +7,15 @@
 import { detectHeaderRow, headerTexts } from './detect';
 import { makeProblem } from './messages';
 import { cellText } from './values';
+import type { CsvQuirk } from './csv';
 import type { Cell, Encoding, Problem, SourceKind, SourceTable } from './types';
+
+/** What a text reader knows about a record besides its cells. */
+export interface RecordInfo {
+	/** 1-based text line the record starts on. */
+	readonly line?: number;
+	readonly quirk?: CsvQuirk;
+}
 
 /** Rows scanned for the header. */
 export const HEADER_SCAN_ROWS = 30;
@@ -29,11 +37,19 @@ export interface TableBuilderOptions {
 	readonly headerRow?: number;
 	/** The format names its columns itself (JSON, parquet): every pushed row is data. */
 	readonly headers?: readonly string[];
+	/**
+	 * Delimited text (CSV): every data row must have the header's number of cells, and cells holding line breaks
+	 * with delimiters (rows swallowed by a stray quote) are errors. Worksheets leave trailing empty cells out, so
+	 * they are not held to this.
+	 */
+	readonly delimiter?: string;
 }
 
 /** Collects rows into a {@link SourceTable}. */
 export class TableBuilder {
-	private readonly buffer: { cells: Cell[]; row: number }[] = [];
+	private readonly buffer: { cells: Cell[]; row: number; info?: RecordInfo }[] = [];
+	private readonly errorRows = new Set<number>();
+	private lastData = 0;
 	private headers: string[] | undefined;
 	private headerRow = 0;
 	private detectedHeaderRow = 0;
@@ -55,16 +71,17 @@ export class TableBuilder {
 	/** Adds a problem found while reading (kept up to {@link MAX_READ_PROBLEMS}). */
 	addProblem(p: Problem): void {
 		this.problemCount++;
+		if (p.severity === 'error' && p.row !== null) this.errorRows.add(p.row);
 		if (this.problems.length < MAX_READ_PROBLEMS) this.problems.push(p);
 	}
 
 	/** Adds one source row with its row number as the user sees it. */
-	push(cells: Cell[], row: number): void {
+	push(cells: Cell[], row: number, info?: RecordInfo): void {
 		if (this.headers) {
-			this.addData(cells, row);
+			this.addData(cells, row, info);
 			return;
 		}
-		this.buffer.push({ cells, row });
+		this.buffer.push({ cells, row, info });
 		const wanted = this.options.headerRow;
 		if (wanted !== undefined ? row >= Math.max(wanted, HEADER_SCAN_ROWS) : this.buffer.length >= HEADER_SCAN_ROWS) this.decide();
 	}
@@ -86,8 +103,14 @@ export class TableBuilder {
 			rowNumbers: this.rowNumbers,
 			rowCount: this.rowNumbers.length,
 			titleLines: this.titleLines,
-			problems: this.problems
+			problems: this.problems,
+			errorRows: [...this.errorRows]
 		};
+	}
+
+	/** Source row of the last data row kept (0 when none). */
+	lastDataRow(): number {
+		return this.lastData;
 	}
 
 	private decide(): void {
@@ -110,10 +133,10 @@ export class TableBuilder {
 			.filter((t) => t !== '');
 		const rest = this.buffer.slice(index + 1);
 		this.buffer.length = 0;
-		for (const b of rest) this.addData(b.cells, b.row);
+		for (const b of rest) this.addData(b.cells, b.row, b.info);
 	}
 
-	private addData(cells: Cell[], row: number): void {
+	private addData(cells: Cell[], row: number, info?: RecordInfo): void {
 		const headers = this.headers!;
 		const width = headers.length;
 		let first = -1;
@@ -138,6 +161,20 @@ export class TableBuilder {
 			const v = cells[c];
 			this.columns[c].push(v === undefined ? null : typeof v === 'string' ? this.interners[c](v) : v);
 		}
+		this.lastData = row;
+		this.rowNumbers.push(row);
+		const reported = this.checkText(cells, row, info);
+		if (this.options.delimiter !== undefined) {
+			// Delimited text: a row wider or narrower than the header has lost or gained a delimiter or a quote.
+			let n = cells.length;
+			while (n > width && cellText(cells[n - 1]).trim() === '') n--; // trailing empty cells are harmless
+			if (n !== width && !reported) {
+				const column = n < width ? headers[n] : null;
+				const value = n < width ? null : clip(cellText(cells[width]));
+				this.addProblem(makeProblem(this.options.file, row, column, value, { code: 'field_count', params: { count: n, expected: width } }, 'error'));
+			}
+			return;
+		}
 		if (cells.length > width) {
 			let extra = 0;
 			let firstExtra = '';
@@ -152,8 +189,46 @@ export class TableBuilder {
 				this.addProblem(makeProblem(this.options.file, row, null, firstExtra, { code: 'extra_cells', params: { count: extra } }, 'warning'));
 			}
 		}
-		this.rowNumbers.push(row);
 	}
+
+	/** Undecodable characters, stray quotes and swallowed rows in a data row's text cells: one error per row. */
+	private checkText(cells: Cell[], row: number, info: RecordInfo | undefined): boolean {
+		const headers = this.headers!;
+		const file = this.options.file;
+		for (let c = 0; c < cells.length; c++) {
+			const v = cells[c];
+			if (typeof v !== 'string' || !v.includes('\uFFFD')) continue;
+			const count = v.split('\uFFFD').length - 1;
+			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'undecodable', params: { count, encoding: this.options.encoding === 'mixed' ? 'UTF-8 / GB18030' : (this.options.encoding ?? 'utf-8') } }, 'error'));
+			return true;
+		}
+		if (info?.quirk) {
+			const c = info.quirk.cell;
+			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(cellText(cells[c] ?? null)), { code: 'stray_quote' }, 'error'));
+			return true;
+		}
+		const d = this.options.delimiter;
+		if (d === undefined || headers.length < 2) return false;
+		// A quoted cell may hold line breaks (an address, a remark), but lines that each carry delimiters are rows.
+		const threshold = Math.max(1, Math.floor((headers.length - 1) / 2));
+		for (let c = 0; c < cells.length; c++) {
+			const v = cells[c];
+			if (typeof v !== 'string' || (!v.includes('\n') && !v.includes('\r'))) continue;
+			const lines = v.split(/\r\n|\r|\n/);
+			if (!lines.slice(1).some((l) => l.split(d).length - 1 >= threshold)) continue;
+			const start = info?.line ?? row;
+			this.addProblem(
+				makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'swallowed_rows', params: { lines: lines.length, from: start + 1, to: start + lines.length - 1 } }, 'error')
+			);
+			return true;
+		}
+		return false;
+	}
+}
+
+/** A cell's text shortened for a problem list (a swallowing cell can hold a whole file). */
+function clip(text: string): string {
+	return text.length > 80 ? text.slice(0, 80) + '…' : text;
 }
 
 /**

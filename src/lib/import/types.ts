@@ -11,7 +11,7 @@ export type SourceKind = 'csv' | 'xlsx' | 'parquet' | 'json';
  * Text encodings the decoder recognises. UTF-16 only appears with a byte-order mark (Excel's
  * "Unicode text" export); GB18030 is a superset of GBK and GB2312, so it covers files saved by Chinese Excel.
  */
-export type Encoding = 'utf-8-bom' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+export type Encoding = 'utf-8-bom' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'mixed';
 
 /** One cell as a reader hands it on: dates already turned into 'YYYY-MM-DD[ HH:MM:SS]' text. */
 export type Cell = string | number | boolean | null;
@@ -69,6 +69,8 @@ export interface SourceTable {
 	readonly titleLines: readonly string[];
 	/** Problems found while reading (unclosed quotes, extra cells, summary rows skipped). */
 	readonly problems: readonly Problem[];
+	/** Source rows with a reading error (field count, stray quote, undecodable text): kept out like rows with bad values. */
+	readonly errorRows?: readonly number[];
 }
 
 /** Options for every reader. */
@@ -79,15 +81,23 @@ export interface ReadOptions {
 	readonly headerRow?: number;
 }
 
-/** Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). */
+/**
+ * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in
+ * the user's language (a problem code of messages.ts, with the position where known); `reason` keeps the
+ * library's own text for logs, never for the interface.
+ */
 export class UnreadableFileError extends Error {
+	readonly code: string;
+	readonly params: IssueParams;
 	constructor(
 		readonly file: string,
 		readonly reason: string,
-		options?: { cause?: unknown }
+		options?: { cause?: unknown; code?: string; params?: IssueParams }
 	) {
 		super(`${file}: ${reason}`, options);
 		this.name = 'UnreadableFileError';
+		this.code = options?.code ?? 'unreadable';
+		this.params = { reason, ...options?.params };
 	}
 }
 

@@ -236,7 +236,8 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		sink.add(null, null, null, { code: 'unknown_dataset', params: { candidates } }, 'error');
 		return empty(base, null, layout, mapping, sink);
 	}
-	if (table.rowCount === 0) sink.add(null, null, null, { code: 'no_rows' }, 'warning');
+	// A header without rows would empty the dataset on "replace" (issue 13): an error, so nothing commits.
+	if (table.rowCount === 0) sink.add(null, null, null, { code: 'no_rows' }, 'error');
 
 	// Header-level findings: duplicates, ignored columns, units written in headers.
 	const taken = new Map<string, number>();
@@ -267,7 +268,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		return t !== null && taken.get(t) === i ? t : null;
 	});
 
-	const ctx: RowContext = { table, dataset, sink, options, constantPeriod, mapping: effective };
+	const ctx: RowContext = { table, dataset, sink, options, constantPeriod, mapping: effective, readErrorRows: new Set(table.errorRows ?? []) };
 	const result = layout === 'wide' && dataset === 'scores' ? await normaliseWide(ctx) : await normaliseLong(ctx);
 	fileError ||= result.fileError;
 	return {
@@ -324,6 +325,8 @@ interface RowContext {
 	readonly options: PrepareOptions;
 	readonly constantPeriod: { value: string; from: 'given' | 'title' } | undefined;
 	readonly mapping: readonly (string | null)[];
+	/** Source rows the reader already found broken (field count, stray quote, undecodable): kept out. */
+	readonly readErrorRows: ReadonlySet<number>;
 }
 
 interface Normalised {
@@ -388,7 +391,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	for (let r = 0; r < n; r++) {
 		if (r > 0 && r % CHUNK_ROWS === 0) await checkpoint(options, 'normalise', r, n, started);
 		const row = table.rowNumbers[r];
-		let bad = fileError;
+		let bad = fileError || ctx.readErrorRows.has(row);
 		let feeValue: FeeValue | null = null;
 		let priceRange: FeeValue | null = null;
 		for (let c = 0; c < width; c++) {
@@ -638,7 +641,7 @@ async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	for (let r = 0; r < n; r++) {
 		if (r > 0 && r % CHUNK_ROWS === 0) await checkpoint(options, 'normalise', r, n, started);
 		const row = table.rowNumbers[r];
-		let keyBad = fileError;
+		let keyBad = fileError || ctx.readErrorRows.has(row);
 		let estate: string | null = null;
 		let period: string | null = periodConstant ?? null;
 		if (estateSrc >= 0) {

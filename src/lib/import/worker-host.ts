@@ -8,7 +8,7 @@
  */
 import { inspectFile, prepareImport, type FileInspection, type InspectOptions, type PrepareImportOptions } from './index';
 import { describeRows, stageChunk, type RowFacts } from './stage';
-import { UnreadableFileError, type ImportProgress, type SourceTable } from './types';
+import { UnreadableFileError, type ImportProgress, type IssueParams, type SourceTable } from './types';
 import { preparedSummary, type PreparedImport, type PreparedSummary } from './validate';
 
 /** What the page sees of an inspection: everything but the table read, which stays in the worker. */
@@ -36,6 +36,8 @@ export interface WireError {
 	/** For an UnreadableFileError. */
 	readonly file?: string;
 	readonly reason?: string;
+	readonly code?: string;
+	readonly params?: IssueParams;
 }
 
 /** Messages from the worker to the page, answering request `id`. */
@@ -63,7 +65,7 @@ export interface ImportPort {
 
 /** An error for the wire. */
 export function toWire(e: unknown): WireError {
-	if (e instanceof UnreadableFileError) return { name: e.name, message: e.message, file: e.file, reason: e.reason };
+	if (e instanceof UnreadableFileError) return { name: e.name, message: e.message, file: e.file, reason: e.reason, code: e.code, params: e.params };
 	if (e instanceof Error || e instanceof DOMException) return { name: e.name, message: e.message };
 	return { name: 'Error', message: String(e) };
 }

@@ -26,7 +26,10 @@ function readWorkbook(file: string, bytes: Uint8Array, opts: XLSX.ParsingOptions
 	try {
 		return XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellText: false, cellDates: false, ...opts });
 	} catch (e) {
-		throw new UnreadableFileError(file, e instanceof Error ? e.message : String(e), { cause: e });
+		const reason = e instanceof Error ? e.message : String(e);
+		// A zip that holds no workbook (an archive of files, a .docx renamed) versus a workbook that will not open.
+		const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+		throw new UnreadableFileError(file, reason, { cause: e, code: zip && /zip/i.test(reason) ? 'not_a_workbook' : 'workbook_damaged' });
 	}
 }
 
@@ -79,7 +82,10 @@ export function readXlsx(file: string, input: Uint8Array | ArrayBuffer, options:
 	const wanted = options.sheet ?? 0;
 	const name = typeof wanted === 'number' ? names[wanted] : names.find((n) => n === wanted);
 	if (name === undefined) {
-		throw new UnreadableFileError(file, `sheet ${String(wanted)} not found (sheets: ${names.join(', ')})`);
+		throw new UnreadableFileError(file, `sheet ${String(wanted)} not found (sheets: ${names.join(', ')})`, {
+			code: 'sheet_missing',
+			params: { sheet: String(wanted), sheets: names.join('、') }
+		});
 	}
 	const wb = readWorkbook(file, bytes, { sheets: name });
 	const ws = wb.Sheets[name];

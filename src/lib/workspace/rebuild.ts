@@ -42,7 +42,8 @@ export async function replayImport(engine: Engine, f: StoredFile, bytes: Uint8Ar
 	const { prepared, release } = await prepare(f, bytes);
 	let result: CommitResult;
 	try {
-		result = await commitImport(engine, prepared, { mode: f.mode, dropInvalid: f.options.dropInvalid });
+		// A stored import was committed once (a shrinking replace only after the user agreed), so it replays as it was.
+		result = await commitImport(engine, prepared, { mode: f.mode, dropInvalid: f.options.dropInvalid, allowShrink: true });
 	} finally {
 		release();
 	}

@@ -278,7 +278,11 @@ export function commitCases(getEngine: () => Engine): void {
 			expect(brief(dup.files[0].problems)).toEqual([[2, 'estate_id', 'LJ0001', 'duplicate_existing', 'error']]);
 			expect(await engine.scalar('SELECT count(*)::INTEGER FROM estates')).toBe(5);
 
-			expect((await commitImport(engine, await csv('e.csv', more('LJ0001')), { mode: 'replace' })).committed).toBe(true);
+			// 5 rows replaced by 1 removes most of them: refused until the user agrees (issue 13), then done.
+			const asked = await commitImport(engine, await csv('e.csv', more('LJ0001')), { mode: 'replace' });
+			expect(asked).toMatchObject({ committed: false, reason: 'shrink', changes: [{ dataset: 'estates', before: 5, after: 1 }] });
+			expect(await engine.scalar('SELECT count(*)::INTEGER FROM estates')).toBe(5);
+			expect((await commitImport(engine, await csv('e.csv', more('LJ0001')), { mode: 'replace', allowShrink: true })).committed).toBe(true);
 			expect(await tableRows('SELECT estate_id, name FROM estates')).toEqual([{ estate_id: 'LJ0001', name: '新小区' }]);
 		});
 
@@ -320,7 +324,7 @@ export function commitCases(getEngine: () => Engine): void {
 			await commitImport(engine, await csv('得分.csv', SCORES_ZH));
 			const before = await snapshot();
 			const flaky = failing(/^INSERT INTO "scores"/);
-			await expect(commitImport(flaky, await importSet())).rejects.toThrow('disk full');
+			await expect(commitImport(flaky, await importSet(), { allowShrink: true })).rejects.toThrow('disk full');
 			expect(await snapshot()).toEqual(before);
 			expect(await tempTables()).toBe(0);
 		});

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, detectDelimiter, parseCsvRecords, writeCsv } from '../../../src/lib/import/csv';
 import { decodeText, utf8WithBom } from '../../../src/lib/import/decode';
-import { readCsv } from '../../../src/lib/import/source';
-import { csvText, gbk, utf16le, utf8 } from '../../fixtures/import-files';
+import { readCsv, readSource } from '../../../src/lib/import/source';
+import { csvText, gbk, utf16le, utf8, workbook } from '../../fixtures/import-files';
 
 describe('decodeText', () => {
 	const text = '小区编号,小区名称\r\nLJ0001,梅澜公寓\r\n';
@@ -116,8 +116,17 @@ describe('readCsv', () => {
 		expect(t.detectedHeaderRow).toBe(2);
 		expect(readCsv('x.csv', utf8('a,b\nc,d\n1,2\n'), { headerRow: 2 }).headers).toEqual(['c', 'd']);
 	});
-	it('warns about cells beyond the header', () => {
-		const t = readCsv('x.csv', utf8('a,b\n1,2,3\n'));
-		expect(t.problems.map((p) => [p.code, p.row, p.value])).toEqual([['extra_cells', 2, '3']]);
+	it('a CSV row with more or fewer cells than the header is an error of that row; trailing empty cells are fine', () => {
+		const t = readCsv('x.csv', utf8('a,b,c\n1,2,3,4\n5,6\n7,8,9,,\n'));
+		expect(t.problems.map((p) => [p.code, p.row, p.column, p.value, p.params])).toEqual([
+			['field_count', 2, null, '4', { count: 4, expected: 3 }],
+			['field_count', 3, 'c', null, { count: 2, expected: 3 }]
+		]);
+		expect(t.errorRows).toEqual([2, 3]);
+		expect(t.rowCount).toBe(3);
+	});
+	it('a worksheet row beyond the header only warns (sheets leave trailing cells out)', () => {
+		const t = readSource('x.xlsx', workbook([{ name: 's', rows: [['a', 'b'], [1, 2, 3]] }]));
+		return t.then((t) => expect(t.problems.map((p) => [p.code, p.row, p.value])).toEqual([['extra_cells', 2, '3']]));
 	});
 });
