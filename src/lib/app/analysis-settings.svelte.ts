@@ -8,25 +8,17 @@ import {
 	DEFAULT_CATALOGUE,
 	DEFAULT_INDICATOR_SYSTEM,
 	GUIDE_PRICE_CATALOGUES,
-	guidePriceCatalogueSchema,
-	indicatorSystemSchema,
 	type Bands,
 	type GuidePriceCatalogue,
 	type IndicatorSystem
 } from '$lib/domain';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { analysisSettingsSchema } from './analysis-settings-schema';
 
 const STORAGE_KEY = 'zhijia.analysis.v1';
 
-const Stored = z.object({
-	system: indicatorSystemSchema,
-	savedSystems: z.array(indicatorSystemSchema),
-	catalogueId: z.string(),
-	/** The user's own catalogues: edited copies of shipped ones, or built from an imported guide-price table. */
-	userCatalogues: z.array(guidePriceCatalogueSchema).default([]),
-	bands: z.object({ low: z.number().positive(), high: z.number().positive() }),
-	period: z.string().nullable()
-});
+/** The stored shape, shared with workspace files (analysis-settings-schema.ts). */
+const Stored = analysisSettingsSchema;
 
 /** The stored shape is mutable (the editor binds to its fields); the domain's types are readonly views of it. */
 type StoredSettings = z.infer<typeof Stored>;

@@ -37,5 +37,11 @@ export const idb = {
 		run('readwrite', (s) => {
 			for (const [k, v] of Object.entries(entries)) s.put(v, k);
 		}),
-	clear: () => run('readwrite', (s) => s.clear() as IDBRequest<undefined>)
+	clear: () => run('readwrite', (s) => s.clear() as IDBRequest<undefined>),
+	keys: () => run<IDBValidKey[]>('readonly', (s) => s.getAllKeys()).then((k) => (k ?? []).map(String)),
+	/** Deletes keys in one transaction. */
+	deleteAll: (keys: readonly string[]) =>
+		run('readwrite', (s) => {
+			for (const k of keys) s.delete(k);
+		})
 };

@@ -4,6 +4,7 @@
  * detects damage; a foreign or damaged file is refused with a clear reason and nothing is changed.
  */
 import { z } from 'zod';
+import { analysisSettingsSchema } from '../app/analysis-settings-schema';
 import { DATASET_IDS } from '../data/datasets';
 
 export const WORKSPACE_FORMAT = 'zhijia-workspace';
@@ -28,25 +29,56 @@ export const storedFileSchema = z.object({
 });
 export type StoredFile = z.infer<typeof storedFileSchema>;
 
+/**
+ * One import as the history shows it and as undo needs it: the files imported, when, the rows each target table
+ * had before and has after, and the workspace's list of imports before it (whose replay rebuilds the tables as
+ * they were: the datasets it replaced or appended to included).
+ */
+export const historyEntrySchema = z.object({
+	id: z.string().min(1),
+	at: z.string(),
+	files: z.array(z.object({ name: z.string(), dataset: z.enum(DATASET_IDS), mode: z.enum(['replace', 'append']), rows: z.number().int().nonnegative() })),
+	changes: z.array(z.object({ dataset: z.enum(DATASET_IDS), before: z.number().int().nonnegative(), after: z.number().int().nonnegative() })),
+	/** Rows written by the import. */
+	added: z.number().int().nonnegative(),
+	/** Rows the import took away (a replace removes every row the table had). */
+	removed: z.number().int().nonnegative(),
+	previous: z.array(storedFileSchema)
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** Imports that can be undone, newest last (older ones are forgotten, with the files only they needed). */
+export const MAX_HISTORY = 10;
+
 /** What the browser keeps: the base (the sample district or nothing), then the imports in order. */
 export const workspaceSchema = z.object({
 	base: z.enum(['sample', 'empty']),
 	files: z.array(storedFileSchema),
 	/** Column mappings remembered by header signature. */
-	mappings: z.record(z.string(), z.record(z.string(), z.string())).default({})
+	mappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+	/** The last imports, each with the state before it, so they can be undone one at a time. */
+	history: z.array(historyEntrySchema).default([])
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
-export const EMPTY_WORKSPACE: Workspace = { base: 'sample', files: [], mappings: {} };
+export const EMPTY_WORKSPACE: Workspace = { base: 'sample', files: [], mappings: {}, history: [] };
+
+/** Ids of the stored files a workspace still needs: its imports and those that undo would bring back. */
+export function referencedFiles(ws: Workspace): Set<string> {
+	const ids = new Set(ws.files.map((f) => f.id));
+	for (const h of ws.history) for (const f of h.previous) ids.add(f.id);
+	return ids;
+}
 
 const fileEntry = storedFileSchema.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/), base64: z.string() });
 const workspaceFileSchema = z.object({
 	format: z.literal(WORKSPACE_FORMAT),
 	version: z.literal(WORKSPACE_VERSION),
 	createdAt: z.string(),
-	workspace: workspaceSchema.omit({ files: true }),
+	workspace: workspaceSchema.omit({ files: true, history: true }),
 	files: z.array(fileEntry),
-	settings: z.unknown()
+	/** The analysis settings, held to the schema the browser applies to its own stored settings. */
+	settings: analysisSettingsSchema.nullable().optional()
 });
 
 export type WorkspaceFileError =
@@ -54,6 +86,7 @@ export type WorkspaceFileError =
 	| { code: 'foreign'; found: string }
 	| { code: 'version'; found: unknown }
 	| { code: 'shape'; detail: string }
+	| { code: 'settings'; detail: string }
 	| { code: 'damaged'; file: string };
 
 export interface WorkspaceBundle {
@@ -88,7 +121,8 @@ export async function encodeWorkspace(bundle: WorkspaceBundle, now = new Date())
 		if (!bytes) throw new Error(`The stored contents of ${f.name} are missing.`);
 		files.push({ ...f, sha256: await sha256(bytes), base64: toBase64(bytes) });
 	}
-	const { files: _omit, ...rest } = bundle.workspace;
+	// The undo history stays with the browser it was made in: the file carries the imports, not their past.
+	const { files: _omit, history: _history, ...rest } = bundle.workspace;
 	return JSON.stringify({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION, createdAt: now.toISOString(), workspace: rest, files, settings: bundle.settings });
 }
 
@@ -107,8 +141,10 @@ export async function decodeWorkspace(text: string): Promise<{ ok: true; bundle:
 	if (head.version !== WORKSPACE_VERSION) return { ok: false, error: { code: 'version', found: head.version } };
 	const parsed = workspaceFileSchema.safeParse(json);
 	if (!parsed.success) {
+		// Refused whole: nothing of a file that does not fit is used, settings included.
 		const i = parsed.error.issues[0];
-		return { ok: false, error: { code: 'shape', detail: `${i.path.join('.')}: ${i.message}` } };
+		const code = i.path[0] === 'settings' ? 'settings' : 'shape';
+		return { ok: false, error: { code, detail: `${i.path.join('.')}: ${i.message}` } };
 	}
 	const contents = new Map<string, Uint8Array>();
 	for (const f of parsed.data.files) {
@@ -122,5 +158,5 @@ export async function decodeWorkspace(text: string): Promise<{ ok: true; bundle:
 		contents.set(f.id, bytes);
 	}
 	const files = parsed.data.files.map(({ sha256: _h, base64: _b, ...f }) => f);
-	return { ok: true, bundle: { workspace: { ...parsed.data.workspace, files }, contents, settings: parsed.data.settings } };
+	return { ok: true, bundle: { workspace: { ...parsed.data.workspace, files, history: [] }, contents, settings: parsed.data.settings ?? null } };
 }

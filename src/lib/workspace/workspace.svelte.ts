@@ -8,8 +8,9 @@ import type { PreparedFile, CommitResult, CommitOptions } from '../import';
 import { commitImport } from '../import';
 import { idb } from './idb';
 import { importWorker } from '../import/client';
-import { rebuildWorkspace, storedMapping, storedReadOptions, withImported, type PrepareStored, type ReplayFailure } from './rebuild';
-import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, workspaceSchema, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
+import { rebuildWorkspace, storedMapping, storedReadOptions, type PrepareStored, type ReplayFailure } from './rebuild';
+import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, referencedFiles, workspaceSchema, type HistoryEntry, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
+import { recordImport, undoLast } from './history';
 import type { SampleReader } from './sample';
 
 const KEY = 'workspace';
@@ -80,12 +81,45 @@ export async function commitAndRecord(engine: Engine, entries: ImportEntry[], op
 		rows: result.files[i]?.inserted ?? 0,
 		addedAt: now
 	}));
-	const next = withImported($state.snapshot(workspaceState.workspace) as Workspace, added);
+	const historyId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+	const next = recordImport($state.snapshot(workspaceState.workspace) as Workspace, added, result, now, historyId);
 	const writes: Record<string, unknown> = { [KEY]: next };
 	added.forEach((f, i) => (writes[fileKey(f.id)] = entries[i].bytes));
 	await idb.putAll(writes);
 	workspaceState.workspace = next;
+	await forgetUnreferenced(next);
 	return result;
+}
+
+/** Deletes stored files that neither the imports nor the undo history need any more (errors only cost space). */
+async function forgetUnreferenced(ws: Workspace): Promise<void> {
+	const keep = referencedFiles(ws);
+	const stale = (await idb.keys().catch(() => [])).filter((k) => k.startsWith('file:') && !keep.has(k.slice('file:'.length)));
+	if (stale.length) await idb.deleteAll(stale).catch(() => undefined);
+}
+
+/**
+ * Undoes the last import: the tables are rebuilt from the imports before it (so a replaced dataset gets its
+ * old rows back), and only when that worked is the shorter workspace stored. On failure the tables are rebuilt
+ * as they were and nothing stored changes.
+ */
+export async function undoLastImport(
+	engine: Engine,
+	readSample: SampleReader
+): Promise<{ ok: true; undone: HistoryEntry } | { ok: false; detail: string }> {
+	const { ws, contents } = await readStored();
+	const step = undoLast(ws);
+	if (!step) return { ok: false, detail: 'nothing to undo' };
+	const failures = await rebuildWorkspace(engine, step.workspace, contents, readSample, prepareInWorker).catch((e: Error) => [{ file: '', reason: e.message }]);
+	if (failures.length > 0) {
+		await rebuildWorkspace(engine, ws, contents, readSample, prepareInWorker);
+		return { ok: false, detail: failures.map((f) => `${f.file}: ${f.reason}`).join('; ') };
+	}
+	await idb.putAll({ [KEY]: step.workspace });
+	workspaceState.workspace = step.workspace;
+	workspaceState.failures = [];
+	await forgetUnreferenced(step.workspace);
+	return { ok: true, undone: step.undone };
 }
 
 /** Remembers a column mapping for files with the same headers. */

@@ -45,7 +45,7 @@ afterAll(() => engine?.close());
 
 describe('rebuilding a workspace from its stored files', () => {
 	it('loads the sample district, then replays each import in order', async () => {
-		const ws: Workspace = { base: 'sample', files: [file('a', '小区.csv', 'estates'), file('b', '考评.xlsx', 'scores')], mappings: {} };
+		const ws: Workspace = { base: 'sample', files: [file('a', '小区.csv', 'estates'), file('b', '考评.xlsx', 'scores')], mappings: {}, history: [] };
 		const failures = await rebuildWorkspace(engine, ws, new Map([['a', estates], ['b', scores]]), readSample);
 		expect(failures).toEqual([]);
 		expect(await engine.scalar('SELECT count(*)::INTEGER FROM estates')).toBe(242);
@@ -54,21 +54,21 @@ describe('rebuilding a workspace from its stored files', () => {
 	});
 
 	it('rebuilding again gives the same tables (nothing left over from the previous state)', async () => {
-		const ws: Workspace = { base: 'sample', files: [file('a', '小区.csv', 'estates')], mappings: {} };
+		const ws: Workspace = { base: 'sample', files: [file('a', '小区.csv', 'estates')], mappings: {}, history: [] };
 		expect(await rebuildWorkspace(engine, ws, new Map([['a', estates]]), readSample)).toEqual([]);
 		expect(await engine.scalar('SELECT count(*)::INTEGER FROM estates')).toBe(242);
 		expect(await engine.scalar("SELECT count(*)::INTEGER FROM scores WHERE estate_id LIKE 'NX%'")).toBe(0);
 	});
 
 	it('reports a file that cannot be replayed and keeps the rest', async () => {
-		const ws: Workspace = { base: 'sample', files: [file('a', '小区.csv', 'estates'), file('x', '丢失.csv', 'scores')], mappings: {} };
+		const ws: Workspace = { base: 'sample', files: [file('a', '小区.csv', 'estates'), file('x', '丢失.csv', 'scores')], mappings: {}, history: [] };
 		const failures = await rebuildWorkspace(engine, ws, new Map([['a', estates]]), readSample);
 		expect(failures).toEqual([{ file: '丢失.csv', reason: 'missing' }]);
 		expect(await engine.scalar('SELECT count(*)::INTEGER FROM estates')).toBe(242);
 	});
 
 	it('a replacing import drops earlier files of the same dataset from the workspace', () => {
-		const ws: Workspace = { base: 'sample', files: [file('a', 'a.csv', 'estates'), file('b', 'b.xlsx', 'scores')], mappings: {} };
+		const ws: Workspace = { base: 'sample', files: [file('a', 'a.csv', 'estates'), file('b', 'b.xlsx', 'scores')], mappings: {}, history: [] };
 		const next = withImported(ws, [{ ...file('c', 'c.csv', 'estates'), mode: 'replace' }]);
 		expect(next.files.map((f) => f.id)).toEqual(['b', 'c']);
 	});

@@ -89,7 +89,23 @@ export const zh = {
 	'data.templateFor': '下载“{name}”的 {kind} 模板',
 	'data.importedFiles': '已导入的文件',
 	'data.workspace': '工作区',
-	'data.cli': '大文件（超过 30 万行的宽表或 300 MB 以上）请用命令行：npx zhijia validate 文件… 检查，zhijia analyze 分析。'
+	'data.cli': '大文件（超过 30 万行的宽表或 300 MB 以上）请用命令行：npx zhijia validate 文件… 检查，zhijia analyze 分析。',
+	// Issue 13: asking before a shrinking replace, the import history and undo, settings refused whole.
+	'data.enc.mixed': 'UTF-8 与 GBK 混合（逐行识别）',
+	'data.notCommitted.shrink': '尚未导入：请先确认下面的替换。',
+	'data.shrinkTitle': '替换会删除大部分现有数据',
+	'data.shrinkLine': '“{name}”将从 {before} 行变为 {after} 行，删除 {gone} 行。',
+	'data.shrinkConfirm': '确定替换',
+	'data.shrinkCancel': '不替换',
+	'data.shrinkCancelled': '没有替换，数据没有改动。',
+	'data.unreadable': '“{name}”无法读取：{reason}',
+	'data.openError.settings': '“{name}”中的分析设置不符合格式（{detail}），整个文件未打开。当前数据和设置没有改动。',
+	'data.history': '导入记录',
+	'data.historyEmpty': '还没有可撤销的导入。',
+	'data.historyRows': '+{added} / −{removed} 行',
+	'data.undo': '撤销最近一次导入',
+	'data.undone': '已撤销“{files}”的导入，数据已恢复到导入之前。',
+	'data.undoFailed': '无法撤销，数据没有改动：{detail}'
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -182,5 +198,20 @@ export const en: Record<keyof typeof zh, string> = {
 	'data.templateFor': 'Download the {kind} template for “{name}”',
 	'data.importedFiles': 'Imported files',
 	'data.workspace': 'workspace',
-	'data.cli': 'Large files (wide sheets over 300,000 rows, or over 300 MB): use the command line: npx zhijia validate files… to check, zhijia analyze to analyse.'
+	'data.cli': 'Large files (wide sheets over 300,000 rows, or over 300 MB): use the command line: npx zhijia validate files… to check, zhijia analyze to analyse.',
+	'data.enc.mixed': 'Mixed UTF-8 and GBK (read line by line)',
+	'data.notCommitted.shrink': 'Not imported yet: confirm the replacement below first.',
+	'data.shrinkTitle': 'Replacing removes most of the current data',
+	'data.shrinkLine': '“{name}” goes from {before} rows to {after}: {gone} rows removed.',
+	'data.shrinkConfirm': 'Replace',
+	'data.shrinkCancel': 'Do not replace',
+	'data.shrinkCancelled': 'Nothing replaced; your data is unchanged.',
+	'data.unreadable': '“{name}” cannot be read: {reason}',
+	'data.openError.settings': 'The analysis settings in “{name}” do not fit the format ({detail}); the file was not opened. Your data and settings are unchanged.',
+	'data.history': 'Import history',
+	'data.historyEmpty': 'No import to undo yet.',
+	'data.historyRows': '+{added} / −{removed} rows',
+	'data.undo': 'Undo the last import',
+	'data.undone': 'The import of “{files}” was undone; the data is as it was before it.',
+	'data.undoFailed': 'Cannot undo; your data is unchanged: {detail}'
 };
