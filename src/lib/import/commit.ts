@@ -192,9 +192,9 @@ export async function commitImport(
 		const inserted = staged.map((_, i) => counts[0][`n${i}`] as number);
 		if (inserted.some((n, i) => n === 0 && prepared[i].rowCount > 0)) return outcome(false, 'nothing_valid', staged, []);
 		changes = await datasetChanges(engine, staged, inserted, mode, existing);
+		if (mode === 'replace' && !options.allowShrink && changes.some(isShrink)) return outcome(false, 'shrink', staged, []);
 		// Nothing to add to a table is no import at all, unless it is a replace the user agreed would empty it.
 		if (inserted.some((n) => n === 0) && !(mode === 'replace' && options.allowShrink)) return outcome(false, 'nothing_valid', staged, []);
-		if (mode === 'replace' && !options.allowShrink && changes.some(isShrink)) return outcome(false, 'shrink', staged, []);
 		options.signal?.throwIfAborted();
 		options.onProgress?.({ phase: 'commit', rows: 0, totalRows, rowsPerSecond: rate(totalRows, started) });
 		// Past this point the transaction runs to its end: it commits entirely or rolls back entirely.

@@ -202,16 +202,10 @@ export class TableBuilder {
 			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'undecodable', params: { count, encoding: this.options.encoding === 'mixed' ? 'UTF-8 / GB18030' : (this.options.encoding ?? 'utf-8') } }, 'error'));
 			return true;
 		}
-		if (info?.quirk) {
-			const c = info.quirk.cell;
-			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(cellText(cells[c] ?? null)), { code: 'stray_quote' }, 'error'));
-			return true;
-		}
 		const d = this.options.delimiter;
-		if (d === undefined || headers.length < 2) return false;
 		// A quoted cell may hold line breaks (an address, a remark), but lines that each carry delimiters are rows.
 		const threshold = Math.max(1, Math.floor((headers.length - 1) / 2));
-		for (let c = 0; c < cells.length; c++) {
+		for (let c = 0; d !== undefined && headers.length >= 2 && c < cells.length; c++) {
 			const v = cells[c];
 			if (typeof v !== 'string' || (!v.includes('\n') && !v.includes('\r'))) continue;
 			const lines = v.split(/\r\n|\r|\n/);
@@ -220,6 +214,11 @@ export class TableBuilder {
 			this.addProblem(
 				makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'swallowed_rows', params: { lines: lines.length, from: start + 1, to: start + lines.length - 1 } }, 'error')
 			);
+			return true;
+		}
+		if (info?.quirk) {
+			const c = info.quirk.cell;
+			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(cellText(cells[c] ?? null)), { code: 'stray_quote' }, 'error'));
 			return true;
 		}
 		return false;

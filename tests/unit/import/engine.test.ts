@@ -7,6 +7,8 @@ import type { Engine } from '../../../src/lib/engine/engine';
 import { startNodeEngine } from '../../../src/lib/engine/node';
 import { cliCases } from './cli.cases';
 import { commitCases } from './commit.cases';
+import { guardCases } from './guard.cases';
+import { damagedCsvCases } from './damaged-csv.cases';
 import { propertyCases } from './property.cases';
 import { workerCases } from './worker.cases';
 
@@ -20,5 +22,7 @@ afterAll(async () => {
 
 describe('import and commit', () => commitCases(() => engine));
 describe('damaged files (property)', () => propertyCases(() => engine));
+describe('issue 13: nothing lost, nothing garbled', () => guardCases(() => engine));
+describe('damaged CSV: refused, or every committed row is an intended row (property)', () => damagedCsvCases(() => engine));
 describe('zhijia validate', () => cliCases(() => engine));
 describe('the import worker protocol', () => workerCases(() => engine));
