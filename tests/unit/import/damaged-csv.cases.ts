@@ -104,7 +104,7 @@ export function damagedCsvCases(getEngine: () => Engine): void {
 					else if (d.kind === 'bad_byte') badBytes.push({ line: i, at: d.at });
 				}
 				const enc = new TextEncoder();
-				const parts = [enc.encode(HEADER + '\r\n')];
+				const parts: Uint8Array[] = [enc.encode(HEADER + '\r\n')];
 				lines.forEach((l, i) => {
 					let b = gbkLines.has(i) ? gbk(l + '\r\n') : enc.encode(l + '\r\n');
 					for (const x of badBytes.filter((x) => x.line === i)) {
