@@ -32,8 +32,9 @@ async function count(dataset: string): Promise<number> {
 }
 
 async function upload(files: { name: string; bytes: Uint8Array }[]) {
+	await clearPending();
 	await s.page.getByTestId('file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) })));
-	await expect.poll(() => s.page.getByTestId('pending-file').count()).toBe(files.length);
+	await expect.poll(() => s.page.getByTestId('pending-file').count(), { timeout: 30_000 }).toBe(files.length);
 }
 
 /** Removes every file waiting on the page. */
@@ -74,6 +75,7 @@ describe('issue 13: nothing lost, nothing garbled', () => {
 		await page.getByTestId('shrink-cancel').click();
 		expect(await page.getByTestId('outcome').textContent()).toBe('没有替换，数据没有改动。');
 		expect(await count('estates')).toBe(240);
+		await page.getByTestId('drop-invalid').uncheck();
 		await clearPending();
 	});
 
@@ -160,7 +162,7 @@ describe('issue 13: nothing lost, nothing garbled', () => {
 			settings: { ...JSON.parse(before!), system: [1, 2, 3], bands: { low: 'low' } }
 		});
 		await page.getByTestId('open-workspace').setInputFiles({ name: '坏设置.zhijia.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
-		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 30_000 }).toMatch(/^“坏设置\.zhijia\.json”中的分析设置不符合格式（system: .*），整个文件未打开。当前数据和设置没有改动。$/);
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 30_000 }).toMatch(/^“坏设置\.zhijia\.json”中的分析设置不符合格式（settings\.system: .*），整个文件未打开。当前数据和设置没有改动。$/);
 		await page.reload();
 		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
 		expect(await page.evaluate(() => localStorage.getItem('zhijia.analysis.v1'))).toBe(before);
