@@ -216,7 +216,7 @@ scored AS (SELECT *, ${scoreSql(policy)} AS score, ${gradeSql(policy)} AS grade 
 targeted AS (SELECT *, ${targetSql(policy)} AS target_fee FROM scored),
 owned AS (SELECT *, ${ownerSql(policy)} AS owner_fee FROM targeted),
 gapped AS (
-	SELECT *, CASE WHEN target_fee IS NULL OR owner_fee IS NULL THEN ${d(0)} ELSE greatest(${d(0)}, target_fee - owner_fee) END AS gap
+	SELECT *, CASE WHEN target_fee IS NULL OR owner_fee IS NULL THEN ${d(0)} ELSE ${feeRoundSql(`greatest(${d(0)}, target_fee - owner_fee)`)} END AS gap
 	FROM owned
 ),
 based AS (

@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { formatFigure } from '../format';
-import { allocateLargestRemainder, fenToYuan, sumFen, toFen } from '../money';
+import { allocateLargestRemainder, fenToYuan, roundFee, sumFen, toFen } from '../money';
 import type { Bilingual } from '../provenance';
 import type { BuildingType, FeeUnit } from '../vocabulary';
 import { assessmentScore, ticketStats, ticketYear, type AssessmentScore, type TicketLike } from './assessment';
@@ -278,7 +278,8 @@ export function planEstateRequests(policy: Policy, estate: EstatePlanInput, late
 		const collection = collectionOf(estate, dataYear);
 		const target = targetFee(policy, estate.building_type, a.q, current);
 		const owner = ownerFeeAt(policy, i, estate.building_type, target, current);
-		const gap = target === null || owner === null ? 0 : Math.max(0, target - owner);
+		// Both fees are whole fen per ㎡; rounding their difference removes binary noise (0.4 − 0.1 = 0.30000000000000004).
+		const gap = target === null || owner === null ? 0 : roundFee(Math.max(0, target - owner));
 		const taper = taperAt(policy, i);
 		const base = gap * estate.area_m2 * 12 * taper;
 		const baseStatus: BaseStatus =
