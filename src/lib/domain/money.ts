@@ -146,3 +146,74 @@ export const FEE_ROUNDING_RULE = {
 	zh: '单价按四舍五入保留到 0.01 元/㎡·月，账单与年度合计按取整后的单价计算（《质价方法与来源说明》§15）',
 	en: 'Fees are rounded half up to 0.01 yuan/m²/month; bills and yearly sums use the rounded fee (Method notes §15)'
 } as const;
+
+const ZH_DIGITS = '零一二三四五六七八九';
+const ZH_UNITS = ['', '十', '百', '千'];
+
+/** 0-9999 in Chinese numerals (3051 → 三千零五十一). */
+function zhFour(n: number): string {
+	let s = '';
+	let zero = false;
+	for (let p = 3; p >= 0; p--) {
+		const d = Math.floor(n / 10 ** p) % 10;
+		if (d === 0) {
+			if (s) zero = true;
+		} else {
+			if (zero) s += '零';
+			zero = false;
+			s += ZH_DIGITS[d] + ZH_UNITS[p];
+		}
+	}
+	return s;
+}
+
+/** A whole number ≥ 0 in Chinese numerals with 万 and 亿 (30,000,000 → 三千万; 1,000,005 → 一百万零五). */
+export function zhNumber(n: number): string {
+	if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`a whole number ≥ 0 is needed, got ${n}`);
+	if (n === 0) return '零';
+	let s = '';
+	let rest = n;
+	let gap = false;
+	for (const [base, name] of [[1e8, '亿'], [1e4, '万'], [1, '']] as const) {
+		const g = Math.floor(rest / base);
+		rest %= base;
+		if (g === 0) {
+			if (s) gap = true;
+			continue;
+		}
+		if (s && (gap || g < 1000)) s += '零';
+		gap = false;
+		s += (base === 1e8 ? zhNumber(g) : zhFour(g)) + name;
+	}
+	return s.startsWith('一十') ? s.slice(1) : s;
+}
+
+/**
+ * An amount of yuan in words, so a figure typed into a field is read back in its unit: zh "三千万元" (with 角 and
+ * 分 when there are any), en "30 million yuan" (up to four significant digits; exact below a thousand).
+ */
+export function amountInWords(yuan: number, lang: 'zh' | 'en'): string {
+	const fen = toFen(yuan);
+	const neg = fen < 0;
+	const abs = Math.abs(fen);
+	const whole = Math.floor(abs / 100);
+	if (lang === 'zh') {
+		const jiao = Math.floor((abs % 100) / 10);
+		const fenPart = abs % 10;
+		let s = `${zhNumber(whole)}元`;
+		if (jiao > 0) s += `${ZH_DIGITS[jiao]}角`;
+		if (fenPart > 0) s += `${jiao === 0 && whole > 0 ? '零' : ''}${ZH_DIGITS[fenPart]}分`;
+		return (neg ? '负' : '') + s;
+	}
+	const scales: [number, string][] = [
+		[1e12, 'trillion'],
+		[1e9, 'billion'],
+		[1e6, 'million'],
+		[1e3, 'thousand']
+	];
+	const x = abs / 100;
+	for (const [base, name] of scales) {
+		if (x >= base) return `${neg ? 'minus ' : ''}${Number((x / base).toPrecision(4))} ${name} yuan`;
+	}
+	return `${neg ? 'minus ' : ''}${Number(x.toFixed(2))} yuan`;
+}

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateLargestRemainder, formatFen, roundFee, toFen, fenToYuan } from '$lib/domain/money';
+import { allocateLargestRemainder, amountInWords, formatFen, roundFee, toFen, fenToYuan, zhNumber } from '$lib/domain/money';
 
 describe('rounding to the fen', () => {
 	it('rounds half away from zero as the decimal is written', () => {
@@ -105,5 +105,24 @@ describe('largest-remainder rule, properties', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('amounts in words (the budget field reads its figure back)', () => {
+	it('Chinese numerals with 万 and 亿', () => {
+		expect(amountInWords(30_000_000, 'zh')).toBe('三千万元');
+		expect(amountInWords(3_000_000, 'zh')).toBe('三百万元');
+		expect(amountInWords(300_000_000_000, 'zh')).toBe('三千亿元');
+		expect(amountInWords(34_514_416.03, 'zh')).toBe('三千四百五十一万四千四百一十六元零三分');
+		expect(amountInWords(1_000_005, 'zh')).toBe('一百万零五元');
+		expect(amountInWords(100_100, 'zh')).toBe('十万零一百元');
+		expect(amountInWords(12.5, 'zh')).toBe('十二元五角');
+		expect(zhNumber(0)).toBe('零');
+	});
+	it('English with million / billion', () => {
+		expect(amountInWords(30_000_000, 'en')).toBe('30 million yuan');
+		expect(amountInWords(34_514_416.03, 'en')).toBe('34.51 million yuan');
+		expect(amountInWords(300_000_000_000, 'en')).toBe('300 billion yuan');
+		expect(amountInWords(950, 'en')).toBe('950 yuan');
 	});
 });

@@ -99,7 +99,7 @@ export const zh = {
 	'subsidy.totals.binds': '超出预算',
 	'subsidy.totals.within': '未超出',
 	'subsidy.totals.partial': '部分拨付的小区',
-	'subsidy.totals.note': '应拨 = 基础补贴 + 考核奖励（预算上限前）；拨付为按预算规则实际拨付的金额；缺口 = 应拨 − 拨付。获奖励、暂停奖励、未拨付为小区数。',
+	'subsidy.totals.note': '应拨 = 基础补贴 + 考核奖励（预算上限前）；拨付为按预算规则实际拨付的金额；削减额 = 应拨 − 拨付（按比例削减时分摊尾差按最大余数法，合计与预算上限分毫不差）。获奖励、暂停奖励、未拨付为小区数。',
 
 	'subsidy.col.year': '年度',
 	'subsidy.col.estates': '小区数',
@@ -108,7 +108,7 @@ export const zh = {
 	'subsidy.col.requested': '应拨',
 	'subsidy.col.cap': '预算上限',
 	'subsidy.col.paid': '拨付',
-	'subsidy.col.shortfall': '缺口',
+	'subsidy.col.shortfall': '削减额',
 	'subsidy.col.binding': '预算',
 	'subsidy.col.rewarded': '获奖励',
 	'subsidy.col.withheld': '暂停奖励',
@@ -215,7 +215,21 @@ export const zh = {
 	'subsidy.method.data': '规划年度的考核用滞后年度的数据；晚于最近数据年度的，沿用最近一年（预测）。Q 按当前指标体系计算，与质价分析页一致。三种预设方案来自公开报道的做法（见各部分来源标记），使用前请核对官方文件。',
 
 	'subsidy.table.empty': '没有数据',
-	'subsidy.table.pager': '{table}翻页'
+	'subsidy.table.pager': '{table}翻页',
+	'subsidy.variants.withCap': '（沿用预算上限）',
+	'subsidy.variants.duplicate': '“{name}”与比较中已有的方案数字完全相同，未重复添加。',
+	'subsidy.budget.kept': '已沿用原来的预算上限 {cap} 元（{rule}）：政策预设本身不含预算数字。',
+	'subsidy.budget.clear': '不设上限',
+	'subsidy.budget.echo': '{typed} 元 = {words}',
+	'subsidy.budget.farAbove': '预算上限是 {year} 年应拨总额 {requested} 元的 {ratio} 倍，远高于需要：请核对单位（本栏以元计）。',
+	'subsidy.budget.farBelow': '预算上限只有 {year} 年应拨总额 {requested} 元的 {ratio}：请核对单位（本栏以元计）。',
+	'subsidy.col.cut': '削减额',
+	'subsidy.col.cutShare': '削减比例',
+	'subsidy.plan.scope': '范围',
+	'subsidy.plan.scopeYear': '{year} 年',
+	'subsidy.plan.scopeAll': '规划期合计（{first}–{last} 年）',
+	'subsidy.plan.allTitle': '各小区规划期合计（{first}–{last} 年）',
+	'subsidy.plan.total': '合计',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -318,7 +332,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'subsidy.totals.binds': 'over budget',
 	'subsidy.totals.within': 'within',
 	'subsidy.totals.partial': 'Estate funded in part',
-	'subsidy.totals.note': 'Due = base subsidy + reward (before the cap); paid = what the budget rule pays; shortfall = due − paid. Rewarded, withheld and unfunded count estates.',
+	'subsidy.totals.note': 'Due = base subsidy + reward (before the cap); paid = what the budget rule pays; cut = due − paid (a pro-rata cut shares its remainders by the largest-remainder rule, so the total meets the cap to the fen). Rewarded, withheld and unfunded count estates.',
 
 	'subsidy.col.year': 'Year',
 	'subsidy.col.estates': 'Estates',
@@ -327,7 +341,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'subsidy.col.requested': 'Due',
 	'subsidy.col.cap': 'Cap',
 	'subsidy.col.paid': 'Paid',
-	'subsidy.col.shortfall': 'Shortfall',
+	'subsidy.col.shortfall': 'Cut',
 	'subsidy.col.binding': 'Budget',
 	'subsidy.col.rewarded': 'Rewarded',
 	'subsidy.col.withheld': 'Withheld',
@@ -434,5 +448,19 @@ export const en: Record<keyof typeof zh, string> = {
 	'subsidy.method.data': 'A plan year\'s assessment uses the data of the lagged year; years after the last data year reuse it (a projection). Q follows the current indicator system, as on the price-vs-quality page. The three preset designs come from published practice (see each part\'s source tag): check the official texts before use.',
 
 	'subsidy.table.empty': 'No data',
-	'subsidy.table.pager': '{table}: pages'
+	'subsidy.table.pager': '{table}: pages',
+	'subsidy.variants.withCap': ' (with the budget cap)',
+	'subsidy.variants.duplicate': '"{name}" has the same figures as a policy already compared; not added twice.',
+	'subsidy.budget.kept': 'The budget cap of {cap} yuan ({rule}) was kept: the presets carry no budget figure.',
+	'subsidy.budget.clear': 'No cap',
+	'subsidy.budget.echo': '{typed} yuan = {words}',
+	'subsidy.budget.farAbove': 'The cap is {ratio} times the {requested} yuan due in {year}, far more than needed: check the unit (this field is in yuan).',
+	'subsidy.budget.farBelow': 'The cap is only {ratio} of the {requested} yuan due in {year}: check the unit (this field is in yuan).',
+	'subsidy.col.cut': 'Cut',
+	'subsidy.col.cutShare': 'Cut share',
+	'subsidy.plan.scope': 'Show',
+	'subsidy.plan.scopeYear': '{year}',
+	'subsidy.plan.scopeAll': 'Plan total ({first}–{last})',
+	'subsidy.plan.allTitle': 'Each estate over the plan years ({first}–{last})',
+	'subsidy.plan.total': 'Total',
 };
