@@ -6,7 +6,7 @@
  * Two entry points: {@link subsidyCommand} has the shape of src/cli/main.ts's commands (throws UsageError /
  * InputError for main to turn into exit code 2); {@link runSubsidy} is self-contained and returns the exit code.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { userProvenance } from '../lib/domain/provenance';
 import {
@@ -17,17 +17,20 @@ import {
 	findSubsidyPreset,
 	parsePolicy,
 	planRowsSheet,
+	planSheets,
 	resolvePolicy,
 	rowReasons,
 	sheetToCsv,
 	type BudgetRule,
 	type Plan,
-	type Policy
+	type Policy,
+	type PolicyPart
 } from '../lib/domain/subsidy';
 import { loadSubsidyPlan } from '../lib/queries/subsidy';
 import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
 import { ENGINE_USAGE, engineKind, engineWithInputs } from './load-dir';
 import { formatTable, type Cell, type Column } from './output';
+import { policySheet, xlsxBytes } from '../lib/app/subsidy-export';
 
 const PRESET_IDS = SUBSIDY_PRESETS.map((p) => p.id).join(', ');
 
@@ -48,7 +51,9 @@ Options:
   --rule <rule>        how the cap binds: ${BUDGET_RULES.join(', ')}
   --year <y>           show only this plan year's estate rows (table output)
   --json               JSON instead of a table
-  --csv                CSV for Excel (UTF-8 with BOM) instead of a table
+  --csv                CSV for Excel (UTF-8 with BOM) instead of a table; ends in total rows
+                       (per year and over all years) equal to the sum of the rows as written
+  --xlsx <file>        also write the plan as an xlsx workbook (rows, totals as formulas, policy)
 ${ENGINE_USAGE}
   --lang <zh|en>       language of CSV headers and notes (default zh)
   -h, --help           this help
@@ -101,6 +106,13 @@ function withBudget(policy: Policy, cap: string | undefined, rule: string | unde
 	return parsed.data;
 }
 
+/** What the JSON's numbers are in (amounts to the fen, docs/sources.md §15). */
+const JSON_UNITS = {
+	amounts: 'yuan, at most two decimals (the *_fen fields give the same amounts in integer fen)',
+	fees: 'yuan per m² per month, rounded to 0.01',
+	rates: 'shares 0-1'
+} as const;
+
 const TOTAL_COLUMNS: readonly Column[] = [
 	{ key: 'year' },
 	{ key: 'estates' },
@@ -127,6 +139,7 @@ const ROW_COLUMNS: readonly Column[] = [
 	{ key: 'base', decimals: 2 },
 	{ key: 'reward', decimals: 2 },
 	{ key: 'paid', decimals: 2 },
+	{ key: 'cut', decimals: 2 },
 	{ key: 'funding' },
 	{ key: 'reasons' }
 ];
@@ -174,6 +187,7 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 				year: { type: 'string' },
 				json: { type: 'boolean' },
 				csv: { type: 'boolean' },
+				xlsx: { type: 'string' },
 				engine: { type: 'string' },
 				lang: { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
@@ -217,9 +231,19 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 		}
 		const [policy] = policies;
 		const [plan] = plans;
+		if (values.xlsx !== undefined) {
+			const partLabel = (p: PolicyPart) => p;
+			const bytes = await xlsxBytes([...planSheets(plan, lang), policySheet(policy, lang, partLabel)]);
+			try {
+				await writeFile(values.xlsx, bytes);
+			} catch (e) {
+				throw new InputError(values.xlsx, `cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+			}
+		}
 		if (values.json) {
+			// Amounts: yuan with at most two decimals (fen ÷ 100) and the same in integer fen (*_fen).
 			const rows = plan.rows.map((r) => ({ ...r, reasons: rowReasons(r) }));
-			out(JSON.stringify({ policy, latestDataYear: plan.latestDataYear, totals: plan.totals, rows }, null, 2) + '\n');
+			out(JSON.stringify({ policy, latestDataYear: plan.latestDataYear, units: JSON_UNITS, totals: plan.totals, rows }, null, 2) + '\n');
 		} else if (values.csv) {
 			out(sheetToCsv(planRowsSheet(plan, lang)));
 		} else {

@@ -3,8 +3,9 @@
  * sheetToCsv: BOM, neutralised formulas); this module adds the policy sheet (which parameters and sources produced
  * the figures) and turns sheets into an xlsx workbook with SheetJS, loaded only when the user exports.
  */
-import { POLICY_PARTS, policyProvenance, type Cell, type Lang, type Policy, type PolicyPart, type Sheet } from '$lib/domain';
-import { sheetToCsv } from '$lib/domain/subsidy';
+// Relative imports: the command line (src/cli/subsidy.ts, run by tsx) writes its xlsx with this module too.
+import type { Lang } from '../domain/provenance';
+import { POLICY_PARTS, policyProvenance, sheetToCsv, type Cell, type Policy, type PolicyPart, type Sheet } from '../domain/subsidy';
 
 /** What a policy part holds, as exact JSON (the figures the plan used). */
 function partValue(policy: Policy, part: PolicyPart): string {
@@ -51,20 +52,32 @@ export function csvBlob(sheet: Sheet): Blob {
 }
 
 /**
- * Sheets as an xlsx workbook. Numbers stay numbers; text is written as typed text cells, which a spreadsheet never
- * evaluates (aoa_to_sheet makes no formula cells), so no apostrophe is needed there.
+ * Sheets as xlsx bytes. Numbers stay numbers; text is written as typed text cells, which a spreadsheet never
+ * evaluates (aoa_to_sheet makes no formula cells), so no apostrophe is needed there. The sheet's own formula cells
+ * (totals as SUM / SUMIFS over the rows) are written as formulas with their value cached, so Excel shows the total
+ * at once and recomputes it from the rows.
  */
-export async function xlsxBlob(sheets: readonly Sheet[]): Promise<Blob> {
+export async function xlsxBytes(sheets: readonly Sheet[]): Promise<Uint8Array> {
 	const XLSX = await import('@e965/xlsx');
 	const wb = XLSX.utils.book_new();
 	for (const s of sheets) {
 		const ws = XLSX.utils.aoa_to_sheet([s.header, ...s.rows]);
+		for (const f of s.formulas ?? []) {
+			const ref = XLSX.utils.encode_cell({ r: f.row + 1, c: f.col });
+			const v = s.rows[f.row]?.[f.col];
+			ws[ref] = typeof v === 'number' ? { t: 'n', v, f: f.formula } : { t: 's', v: typeof v === 'string' ? v : '', f: f.formula };
+		}
 		ws['!cols'] = s.header.map((h, i) => {
 			const widest = Math.max(h.length * 2, ...s.rows.slice(0, 200).map((r) => String(r[i] ?? '').length));
 			return { wch: Math.min(40, Math.max(8, widest + 2)) };
 		});
 		XLSX.utils.book_append_sheet(wb, ws, s.name.slice(0, 31));
 	}
-	const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
-	return new Blob([out], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+	return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+/** Sheets as an xlsx workbook to download. */
+export async function xlsxBlob(sheets: readonly Sheet[]): Promise<Blob> {
+	const bytes = await xlsxBytes(sheets);
+	return new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }

@@ -39,11 +39,15 @@ function editable(p: Policy): Policy {
 	return c;
 }
 
-/** The live subsidy state; the editor binds to `draft`. */
-export const subsidy = $state<{ presetId: string; draft: Policy; variants: Variant[] }>({
+/**
+ * The live subsidy state; the editor binds to `draft`. `keptBudget` is true after a preset was chosen while a
+ * budget cap was set: the cap was carried over (and the editor says so) instead of vanishing with the old policy.
+ */
+export const subsidy = $state<{ presetId: string; draft: Policy; variants: Variant[]; keptBudget: boolean }>({
 	presetId: DEFAULT_PRESET.id,
 	draft: editable(DEFAULT_PRESET),
-	variants: []
+	variants: [],
+	keptBudget: false
 });
 
 const Stored = z.object({
@@ -102,12 +106,43 @@ export function checkDraft(): ReturnType<typeof parsePolicy> {
 	return parsePolicy($state.snapshot(subsidy.draft));
 }
 
-/** Starts over from a preset (the draft's edits are replaced). */
-export function applyPreset(id: string): void {
+/** True when a policy has a budget cap in at least one year. */
+export function hasCap(p: Policy): boolean {
+	const caps = p.budget.caps;
+	return Array.isArray(caps) ? caps.some((c) => c !== null) : caps !== null;
+}
+
+/**
+ * A policy with another policy's budget (cap and rule), fitted to its plan years, marked as entered by the user.
+ * Presets publish no budget, so a cap the user set is what the district has: it must travel with every preset.
+ */
+export function withBudgetOf(p: Policy, from: Policy): Policy {
+	const c = structuredClone(p);
+	const caps = from.budget.caps;
+	c.budget = { caps: Array.isArray(caps) ? resize(caps, c.years.length, null) : caps, rule: from.budget.rule };
+	c.provenance = { ...c.provenance, budget: userProvenance('budget cap carried over from the policy being edited') };
+	if (!c.id.endsWith('+user')) c.id = `${c.id}+user`;
+	return c;
+}
+
+/**
+ * Starts over from a preset (the draft's edits are replaced). A budget cap already set is kept (the district's
+ * budget does not change with the policy design) unless `keepBudget` is false (the "reset" button).
+ */
+export function applyPreset(id: string, keepBudget = true): void {
 	const preset = findSubsidyPreset(id);
 	if (!preset) return;
+	const before = $state.snapshot(subsidy.draft) as Policy;
+	const keep = keepBudget && hasCap(before);
 	subsidy.presetId = id;
-	subsidy.draft = editable(preset);
+	subsidy.draft = editable(keep ? withBudgetOf(preset, before) : preset);
+	subsidy.keptBudget = keep;
+}
+
+/** Drops a carried-over cap (the editor's "no cap" button next to the notice). */
+export function clearCap(): void {
+	subsidy.draft.budget.caps = null;
+	subsidy.keptBudget = false;
 }
 
 /** True when a part no longer carries the preset's source (the user changed it). */
@@ -217,10 +252,28 @@ function uniqueLabel(label: string): string {
 	for (let i = 2; ; i++) if (!used.has(`${label} (${i})`)) return `${label} (${i})`;
 }
 
-/** Saves a policy as a comparison variant (at most {@link MAX_VARIANTS}). */
-export function addVariant(label: string, policy: Policy): void {
-	if (subsidy.variants.length >= MAX_VARIANTS) return;
+/** What makes two policies the same for a comparison: every figure, not the name, id or sources. */
+function identity(p: Policy): string {
+	const { years, target, ownerFee, taper, reward, collectionFloor, budget, assessment } = p;
+	return JSON.stringify({ years, target, ownerFee, taper: taper ?? years.map(() => 1), reward, collectionFloor, budget, assessment });
+}
+
+/** Why a variant was not added (null: it was). */
+export type AddVariantRefusal = 'full' | 'duplicate';
+
+/**
+ * Saves a policy as a comparison variant (at most {@link MAX_VARIANTS}). A policy whose figures equal the draft's
+ * or a saved variant's is refused: the same series twice would double-count in the comparison. Labels are made
+ * unique ("…(2)"), and comparePlans keys series by position, so equal names can never merge two series.
+ */
+export function addVariant(label: string, policy: Policy, o: { snapshotOfDraft?: boolean } = {}): AddVariantRefusal | null {
+	if (subsidy.variants.length >= MAX_VARIANTS) return 'full';
+	const key = identity(policy);
+	// A snapshot of the draft is meant to equal it (the user edits on from there); it must differ from the others.
+	const draft = o.snapshotOfDraft ? null : checkDraft();
+	if ((draft?.success && identity(draft.data) === key) || subsidy.variants.some((v) => identity(v.policy) === key)) return 'duplicate';
 	subsidy.variants = [...subsidy.variants, { label: uniqueLabel(label), policy: structuredClone(policy) }];
+	return null;
 }
 
 export function removeVariant(i: number): void {

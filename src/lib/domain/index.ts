@@ -17,3 +17,4 @@ export * from './peers';
 export * from './schemas';
 export * from './negotiation';
 export * from './subsidy';
+export * from './money';

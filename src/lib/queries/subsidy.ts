@@ -4,8 +4,8 @@
  * - Q per estate and year: the mean of the year's period Q from quality-sql's qualityByPeriodSql;
  * - ticket figures per estate and year (year opened): opened, closed, closed within the category limit, median hours;
  * - collection rate of the year and the fee in force, from fees;
- * - the assessment score, base subsidy, reward and their statuses, and the yearly budget cap (pro rata, or by
- *   priority with a running sum in priority order).
+ * - the assessment score, base subsidy, reward and their statuses;
+ * then the money step in TypeScript: amounts in fen and the yearly budget cap (see loadSubsidyPlan).
  *
  * The formulas, and their order of operations, are those of src/lib/domain/subsidy (plan.ts, assessment.ts,
  * policy.ts); rows come back in the domain's PlanRow shape, checked with zod. A test holds SQL and TypeScript
@@ -16,11 +16,14 @@ import { sqlString, type Engine } from '../engine/engine';
 import { DEFAULT_INDICATOR_SYSTEM } from '../domain/indicator-system';
 import {
 	SUBSIDY_TICKET_CATEGORIES,
+	applyBudget,
 	capAt,
 	planRowSchema,
+	requestRow,
+	sortPlanRows,
 	taperAt,
 	timeLimitsTable,
-	yearTotalSchema,
+	yearTotals,
 	type EstatePlanInput,
 	type Plan,
 	type PlanRow,
@@ -58,20 +61,28 @@ function gradeSql(policy: Policy): string {
 	return `CASE WHEN q IS NULL THEN NULL::INTEGER WHEN q >= ${d(t1)} THEN 1 WHEN q >= ${d(t2)} THEN 2 WHEN q >= ${d(t3)} THEN 3 WHEN q >= ${d(t4)} THEN 4 ELSE 5 END`;
 }
 
+/**
+ * A fee (≥ 0) rounded to 0.01 元/㎡·月 with the very operations of the domain's roundFee (money.ts):
+ * floor(fee × 100 + 0.5 + 1e-7) ÷ 100, so SQL and TypeScript round every fee alike.
+ */
+function feeRoundSql(x: string): string {
+	return `(floor((${x}) * ${d(100)} + ${d(0.5)} + ${d(1e-7)}) / ${d(100)})`;
+}
+
 function targetSql(policy: Policy): string {
 	const t = policy.target;
-	if (t.mode === 'by_building_type') return byType(d(t.fee.multi), d(t.fee.high));
-	if (t.mode === 'current_fee') return 'current_fee';
+	if (t.mode === 'by_building_type') return feeRoundSql(byType(d(t.fee.multi), d(t.fee.high)));
+	if (t.mode === 'current_fee') return feeRoundSql('current_fee');
 	const ladder = (fees: readonly number[]) => `CASE grade ${fees.map((f, i) => `WHEN ${i + 1} THEN ${d(f)}`).join(' ')} END`;
-	return `CASE WHEN grade IS NULL THEN NULL::DOUBLE ELSE ${byType(ladder(t.fee.multi), ladder(t.fee.high))} END`;
+	return `CASE WHEN grade IS NULL THEN NULL::DOUBLE ELSE ${feeRoundSql(byType(ladder(t.fee.multi), ladder(t.fee.high)))} END`;
 }
 
 function ownerSql(policy: Policy): string {
 	const o = policy.ownerFee;
-	if (o.mode === 'schedule') return byType('sched_multi', 'sched_high');
-	if (o.mode === 'share_of_target') return 'share * target_fee';
+	if (o.mode === 'schedule') return feeRoundSql(byType('sched_multi', 'sched_high'));
+	if (o.mode === 'share_of_target') return feeRoundSql('share * target_fee');
 	return `CASE WHEN target_fee IS NULL OR current_fee IS NULL THEN NULL::DOUBLE
-		ELSE least(current_fee + year_index * ${d(o.stepPerYear)}, greatest(current_fee, target_fee)) END`;
+		ELSE ${feeRoundSql(`least(current_fee + year_index * ${d(o.stepPerYear)}, greatest(current_fee, target_fee))`)} END`;
 }
 
 /** Score: weighted mean of Q and the ticket parts, the ticket parts left out without tickets (as assessmentScore). */
@@ -98,65 +109,32 @@ function rewardFactorSql(policy: Policy): string {
 	return `CASE WHEN score IS NULL THEN NULL::DOUBLE ELSE ${inner} END`;
 }
 
-function priorityKey(policy: Policy): string | null {
-	if (policy.budget.rule === 'largest_gap_first') return 'gap DESC, estate_id ASC';
-	if (policy.budget.rule === 'lowest_score_first') return 'score ASC NULLS LAST, estate_id ASC';
-	return null;
-}
-
-/** The budget step, by rule: CTEs over `req` ending in one named `plan`. */
-function budgetSql(policy: Policy): string {
-	const key = priorityKey(policy);
-	if (key === null) {
-		return `
-budget AS (
-	SELECT *, CASE WHEN within THEN ${d(1)} ELSE cap / year_total END AS factor
-	FROM (
-		SELECT *, cap IS NULL OR year_total <= cap AS within
-		FROM (SELECT *, sum(request) OVER (PARTITION BY year) AS year_total FROM req)
-	)
-),
-plan AS (
-SELECT *, NULL::INTEGER AS priority_rank,
-	CASE WHEN request = 0 THEN 'nothing_requested' WHEN within THEN 'full' ELSE 'pro_rata' END AS funding,
-	CASE WHEN request > 0 THEN factor END AS funded_share,
-	base * factor AS base_paid, reward * factor AS reward_paid, request * factor AS paid
-FROM budget)`;
-	}
-	return `
-ranked AS (
-	SELECT *,
-		coalesce(sum(request) OVER (PARTITION BY year ORDER BY ${key} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), ${d(0)}) AS prev,
-		CAST(row_number() OVER (PARTITION BY year ORDER BY ${key}) AS INTEGER) AS priority_rank
-	FROM req
-),
-funded AS (
-	SELECT *,
-		CASE WHEN request = 0 THEN 'nothing_requested'
-		     WHEN cap IS NULL OR prev + request <= cap THEN 'full'
-		     WHEN prev < cap THEN 'partial'
-		     ELSE 'unfunded' END AS funding
-	FROM ranked
-),
-shared AS (
-	SELECT *, CASE funding WHEN 'full' THEN request WHEN 'partial' THEN cap - prev ELSE ${d(0)} END AS paid_amount
-	FROM funded
-),
-plan AS (
-SELECT *,
-	CASE WHEN request > 0 THEN paid_amount / request END AS funded_share,
-	CASE WHEN funding = 'full' THEN base ELSE base * coalesce(paid_amount / nullif(request, 0), ${d(0)}) END AS base_paid,
-	CASE WHEN funding = 'full' THEN reward ELSE reward * coalesce(paid_amount / nullif(request, 0), ${d(0)}) END AS reward_paid,
-	paid_amount AS paid
-FROM shared)`;
-}
-
-/** The columns of a PlanRow, in order. */
-const PLAN_COLUMNS = Object.keys(planRowSchema.shape);
+/** The columns the SQL computes: a plan row without its money in fen and the budget's outcome. */
+const requestFactsSchema = planRowSchema.omit({
+	base_fen: true,
+	reward_fen: true,
+	request_fen: true,
+	request: true,
+	cap_fen: true,
+	priority_rank: true,
+	funding: true,
+	funded_share: true,
+	base_paid_fen: true,
+	base_paid: true,
+	reward_paid_fen: true,
+	reward_paid: true,
+	paid_fen: true,
+	paid: true,
+	cut_fen: true,
+	cut: true,
+	cut_share: true
+});
+const FACT_COLUMNS = Object.keys(requestFactsSchema.shape);
 
 /**
- * SQL (a SELECT) for the plan rows of every relocation estate in every plan year, in the PlanRow shape, plus a
- * column latest_data_year. Ordered by year and estate id.
+ * SQL (a SELECT) for the request facts of every relocation estate in every plan year (a plan row before money in
+ * fen and the budget: base and reward in yuan at full precision), plus a column latest_data_year. Ordered by year
+ * and estate id.
  */
 export function subsidyPlanSql(policy: Policy, model: QualityModel = defaultQualityModel()): string {
 	const lag = policy.assessment.lag;
@@ -238,7 +216,7 @@ scored AS (SELECT *, ${scoreSql(policy)} AS score, ${gradeSql(policy)} AS grade 
 targeted AS (SELECT *, ${targetSql(policy)} AS target_fee FROM scored),
 owned AS (SELECT *, ${ownerSql(policy)} AS owner_fee FROM targeted),
 gapped AS (
-	SELECT *, CASE WHEN target_fee IS NULL OR owner_fee IS NULL THEN ${d(0)} ELSE greatest(${d(0)}, target_fee - owner_fee) END AS gap
+	SELECT *, CASE WHEN target_fee IS NULL OR owner_fee IS NULL THEN ${d(0)} ELSE ${feeRoundSql(`greatest(${d(0)}, target_fee - owner_fee)`)} END AS gap
 	FROM owned
 ),
 based AS (
@@ -265,43 +243,27 @@ rewarded AS (
 	SELECT *, CASE WHEN reward_status = 'paid' THEN reward_rate * reward_factor * area_m2 * 12 ELSE ${d(0)} END AS reward
 	FROM statused
 ),
-req AS (SELECT *, base + reward AS request FROM rewarded),${budgetSql(policy)}
-SELECT ${PLAN_COLUMNS.join(', ')}, latest_data_year
+plan AS (SELECT * FROM rewarded)
+SELECT ${FACT_COLUMNS.join(', ')}, latest_data_year
 FROM plan
 ORDER BY year, estate_id`;
 }
 
-/**
- * SQL (a SELECT) for the per-year totals over a table or subquery `plan` holding the plan rows: one row per plan
- * year (also years without estates), in the YearTotal shape.
- */
-export function subsidyTotalsSql(policy: Policy, plan: string): string {
-	return `
-WITH py AS (${planYearsSql(policy)})
-SELECT py.year, CAST(count(p.estate_id) AS INTEGER) AS estates,
-	coalesce(sum(p.request), ${d(0)}) AS requested, coalesce(sum(p.base), ${d(0)}) AS base, coalesce(sum(p.reward), ${d(0)}) AS reward,
-	py.cap, coalesce(sum(p.paid), ${d(0)}) AS paid,
-	coalesce(sum(p.base_paid), ${d(0)}) AS base_paid, coalesce(sum(p.reward_paid), ${d(0)}) AS reward_paid,
-	coalesce(sum(p.request), ${d(0)}) - coalesce(sum(p.paid), ${d(0)}) AS shortfall,
-	coalesce(py.cap IS NOT NULL AND coalesce(sum(p.request), ${d(0)}) > py.cap, false) AS binding,
-	CAST(count(*) FILTER (WHERE p.reward > 0) AS INTEGER) AS rewarded,
-	CAST(count(*) FILTER (WHERE p.reward_status IN ('no_score', 'below_threshold', 'collection_unknown', 'collection_below_floor')) AS INTEGER) AS withheld,
-	CAST(count(*) FILTER (WHERE p.funding = 'unfunded') AS INTEGER) AS unfunded,
-	min(p.estate_id) FILTER (WHERE p.funding = 'partial') AS partial_estate_id
-FROM py LEFT JOIN ${plan} p ON p.year = py.year
-GROUP BY py.year_index, py.year, py.cap
-ORDER BY py.year_index`;
-}
-
 let runs = 0;
 
-/** The plan for every relocation estate, computed in DuckDB; rows and totals checked with zod. */
+/**
+ * The plan for every relocation estate: the facts and the formulas in DuckDB (rows checked with zod), then the money
+ * step once in TypeScript (domain plan.ts): amounts rounded to the fen, the budget cap applied in fen with the
+ * largest-remainder rule, totals summed from the rows' fen. One implementation of the money step means the app, the
+ * command line and the reference cannot disagree by a fen (docs/sources.md §15).
+ */
 export async function loadSubsidyPlan(engine: Engine, policy: Policy, model: QualityModel = defaultQualityModel()): Promise<Plan> {
 	const table = `subsidy_plan_${++runs}`;
 	await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS ${subsidyPlanSql(policy, model)}`);
 	try {
-		const rows: PlanRow[] = await engine.parse(`SELECT * FROM ${table} ORDER BY year, estate_id`, planRowSchema);
-		const totals: YearTotal[] = await engine.parse(subsidyTotalsSql(policy, table), yearTotalSchema);
+		const facts = await engine.parse(`SELECT * FROM ${table} ORDER BY year, estate_id`, requestFactsSchema);
+		const rows: PlanRow[] = sortPlanRows(applyBudget(policy, facts.map(requestRow)));
+		const totals: YearTotal[] = yearTotals(policy, rows);
 		const [latest] = await engine.parse(
 			`SELECT CAST(max(latest_data_year) AS INTEGER) AS y FROM ${table}`,
 			z.object({ y: z.number().int().nullable() })

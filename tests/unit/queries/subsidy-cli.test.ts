@@ -3,7 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { readFile } from 'node:fs/promises';
 import { runSubsidy } from '../../../src/cli/subsidy';
+import { evaluateSumFormula, numberToFen, parseCsv, textToFen } from '../helpers/sheet-readback';
 
 async function run(...argv: string[]) {
 	let stdout = '';
@@ -41,7 +44,8 @@ describe('zhijia subsidy', () => {
 		const csv = await run('data/sample', '--policy', 'xiamen-declining', '--csv');
 		expect(csv.code).toBe(0);
 		expect(csv.stdout.startsWith('\uFEFF小区编号,')).toBe(true);
-		expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(241);
+		// header, 240 estate rows, a total row per year and one over all years
+		expect(csv.stdout.trimEnd().split('\r\n')).toHaveLength(1 + 240 + 5 + 1);
 		const table = await run('data/sample', '--policy', 'finance-paid-3y', '--year', '2026');
 		expect(table.code).toBe(0);
 		expect(table.stdout).toContain('Policy finance-paid-3y');
@@ -60,6 +64,63 @@ describe('zhijia subsidy', () => {
 		}
 		const pro = await run('data/sample', '--policy', 'shaoxing-split', '--cap', '10000000', '--rule', 'pro_rata', '--json');
 		expect(JSON.parse(pro.stdout).rows.every((x: { funding: string }) => x.funding === 'pro_rata')).toBe(true);
+	});
+
+	/**
+	 * The finance office's check (issue 18): a cap of 3,000,000.00 a year shared pro rata among the 48 relocation
+	 * estates must be paid out to the fen, in the CSV, the xlsx and the JSON, summing the estate rows as written.
+	 */
+	it('--cap 3000000: the estate rows of each year add up to 3,000,000.00 exactly in CSV, xlsx and JSON', { timeout: 120_000 }, async () => {
+		const CAP_FEN = 300_000_000;
+		const xlsxPath = join(dir, 'plan.xlsx');
+		const csv = await run('data/sample', '--policy', 'shaoxing-split', '--cap', '3000000', '--csv', '--xlsx', xlsxPath);
+		expect(csv.code).toBe(0);
+		const [header, ...rows] = parseCsv(csv.stdout);
+		const paid = header.indexOf('拨付合计(元)');
+		const year = header.indexOf('年度');
+		const estateRows = rows.filter((r) => r[0] !== '合计');
+		expect(estateRows).toHaveLength(240);
+		for (const y of ['2026', '2027', '2028', '2029', '2030']) {
+			const yearRows = estateRows.filter((r) => r[year] === y);
+			expect(yearRows).toHaveLength(48);
+			expect(yearRows.reduce((s, r) => s + textToFen(r[paid]), 0)).toBe(CAP_FEN);
+			const total = rows.find((r) => r[0] === '合计' && r[year] === y) as string[];
+			expect(textToFen(total[paid])).toBe(CAP_FEN);
+		}
+
+		const wb = XLSX.read(await readFile(xlsxPath), { type: 'buffer', cellFormula: true });
+		const ws = wb.Sheets['补贴测算'];
+		const data = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 });
+		const h = data[0] as string[];
+		const col = h.indexOf('拨付合计(元)');
+		const yc = h.indexOf('年度');
+		for (const y of [2026, 2027, 2028, 2029, 2030]) {
+			const yearRows = data.slice(1).filter((r) => r[0] !== '合计' && r[yc] === y);
+			expect(yearRows).toHaveLength(48);
+			expect(yearRows.reduce((s, r) => s + numberToFen(r[col] as number), 0)).toBe(CAP_FEN);
+			// the year's total row is a formula over the estate rows, and recomputed from them it is the cap
+			const at = data.findIndex((r) => r[0] === '合计' && r[yc] === y);
+			const cell = ws[XLSX.utils.encode_cell({ r: at, c: col })];
+			expect(cell.f).toMatch(/^SUMIFS\(/);
+			expect(evaluateSumFormula(wb, ws, cell.f)).toBe(CAP_FEN);
+			expect(numberToFen(cell.v)).toBe(CAP_FEN);
+		}
+		const totals = wb.Sheets['年度汇总'];
+		expect(totals.C2.f).toMatch(/^SUMIFS\('补贴测算'!/);
+		expect(numberToFen(totals.G2.v)).toBe(CAP_FEN);
+
+		const json = await run('data/sample', '--policy', 'shaoxing-split', '--cap', '3000000', '--json');
+		const out = JSON.parse(json.stdout);
+		for (const t of out.totals) {
+			expect(t.paid).toBe(3_000_000);
+			expect(t.paid_fen).toBe(CAP_FEN);
+			const yearRows = out.rows.filter((r: { year: number }) => r.year === t.year);
+			expect(yearRows.reduce((s: number, r: { paid_fen: number }) => s + r.paid_fen, 0)).toBe(CAP_FEN);
+		}
+		// every amount in yuan has at most two decimals, as written in the JSON text
+		const amounts = [...json.stdout.matchAll(/"(?:base|reward|request|paid|base_paid|reward_paid|cut|requested|shortfall|cap)": (-?[\d.e+-]+)/g)];
+		expect(amounts.length).toBeGreaterThan(240 * 5);
+		for (const [, v] of amounts) expect(v).toMatch(/^-?\d+(\.\d{1,2})?$/);
 	});
 
 	it('compares variants', { timeout: 90_000 }, async () => {

@@ -1,12 +1,12 @@
 /**
- * How the subsidy screens write money and rates. Money is shown in 万元 (10,000 yuan) with two decimals
- * everywhere on screen (the unit stated in every header); exports keep full yuan to the fen.
+ * How the subsidy screens write money and rates. Money is shown in 元 (yuan) to the fen everywhere on screen, the
+ * unit named in every header, exactly as the exports write it (docs/sources.md §15): one unit on screen and in files.
  */
 import { num, pct } from '$lib/i18n/format';
 
-/** Yuan as 万元 with two decimals (— for null). */
-export function wan(yuan: number | null | undefined): string {
-	return num(yuan === null || yuan === undefined ? null : yuan / 10_000, 2);
+/** Yuan with two decimals and thousands separators (— for null). */
+export function yuan(value: number | null | undefined): string {
+	return num(value === null || value === undefined ? null : value, 2);
 }
 
 /** A fee in 元/㎡·月 (two decimals, — for null). */

@@ -2,7 +2,12 @@
  * What each household pays: monthly and yearly bills across an estate's unit-size distribution at a fee
  * per ㎡ or per household, and the revenue they add up to at full and at actual collection. This is the
  * number an owners' committee shows before a vote: "a 90 ㎡ home pays 27 yuan more a month".
+ *
+ * Bills are computed as a bill is written (docs/sources.md §15): the fee is rounded to 0.01 元/㎡·月 (or to the fen
+ * per household) first, each household's monthly bill is that fee × its area rounded to the fen, the year is 12
+ * monthly bills, and revenue is the sum of the bills, all in integer fen; the yuan fields are those fen ÷ 100.
  */
+import { fenToYuan, roundFee, toFen, FEE_ROUNDING_RULE } from '../money';
 import { userProvenance, type Provenance } from '../provenance';
 import type { FeeUnit } from '../vocabulary';
 import { DEFAULT_COLLECTION_RATE } from './defaults';
@@ -76,10 +81,13 @@ export function defaultUnitSizes(households: number, meanAreaM2?: number): UnitS
 export interface HouseholdBillLine {
 	unitAreaM2: number;
 	households: number;
-	/** yuan per household per month. */
+	/** yuan per household per month (monthlyFen ÷ 100). */
 	monthly: number;
-	/** yuan per household per year. */
+	/** fen per household per month: the billed fee × unit area, rounded to the fen. */
+	monthlyFen: number;
+	/** yuan per household per year (12 monthly bills). */
 	annual: number;
+	annualFen: number;
 }
 
 /** Summary of the monthly bill over households (each household counts once). */
@@ -93,7 +101,10 @@ export interface BillSpread {
 
 /** Bills and revenue for one fee. */
 export interface HouseholdBills {
+	/** The fee as given (computed precision). */
 	fee: number;
+	/** The fee as billed: rounded to 0.01 元/㎡·月, or to the fen per household; every bill uses it. */
+	billedFee: number;
 	feeUnit: FeeUnit;
 	/** Buckets by unit area, smallest first. */
 	buckets: HouseholdBillLine[];
@@ -102,10 +113,12 @@ export interface HouseholdBills {
 	areaM2: number;
 	/** Null when there are no households. */
 	monthly: BillSpread | null;
-	/** Σ households × monthly × 12: every household pays in full. */
+	/** Σ households × monthly × 12: every household pays in full (yuan; annualRevenueFullFen ÷ 100). */
 	annualRevenueFull: number;
-	/** annualRevenueFull × collection rate. */
+	annualRevenueFullFen: number;
+	/** annualRevenueFull × collection rate, rounded to the fen. */
 	annualRevenueCollected: number;
+	annualRevenueCollectedFen: number;
 	collectionRate: number;
 	collectionRateProvenance: Provenance;
 	explanation: Explanation;
@@ -145,17 +158,28 @@ export function householdBills(
 		if (!(Number.isFinite(b.unit_area_m2) && b.unit_area_m2 > 0)) throw new RangeError(`unit area must be > 0 m², got ${b.unit_area_m2}`);
 		if (!(Number.isInteger(b.households) && b.households >= 0)) throw new RangeError(`households must be a whole number ≥ 0, got ${b.households}`);
 	}
+	const billedFee = feeUnit === 'per_m2_month' ? roundFee(fee) : fenToYuan(toFen(fee));
 	const buckets: HouseholdBillLine[] = [...distribution]
 		.sort((a, b) => a.unit_area_m2 - b.unit_area_m2)
 		.map((b) => {
-			const monthly = feeUnit === 'per_m2_month' ? fee * b.unit_area_m2 : fee;
-			return { unitAreaM2: b.unit_area_m2, households: b.households, monthly, annual: monthly * 12 };
+			const monthlyFen = feeUnit === 'per_m2_month' ? toFen(billedFee * b.unit_area_m2) : toFen(billedFee);
+			return {
+				unitAreaM2: b.unit_area_m2,
+				households: b.households,
+				monthly: fenToYuan(monthlyFen),
+				monthlyFen,
+				annual: fenToYuan(monthlyFen * 12),
+				annualFen: monthlyFen * 12
+			};
 		});
 	const households = buckets.reduce((s, b) => s + b.households, 0);
 	const areaM2 = buckets.reduce((s, b) => s + b.households * b.unitAreaM2, 0);
-	const monthlyTotal = buckets.reduce((s, b) => s + b.households * b.monthly, 0);
-	const annualRevenueFull = monthlyTotal * 12;
-	const annualRevenueCollected = annualRevenueFull * collectionRate;
+	const monthlyTotalFen = buckets.reduce((s, b) => s + b.households * b.monthlyFen, 0);
+	const monthlyTotal = fenToYuan(monthlyTotalFen);
+	const annualRevenueFullFen = monthlyTotalFen * 12;
+	const annualRevenueFull = fenToYuan(annualRevenueFullFen);
+	const annualRevenueCollectedFen = toFen(annualRevenueFull * collectionRate);
+	const annualRevenueCollected = fenToYuan(annualRevenueCollectedFen);
 
 	let monthly: BillSpread | null = null;
 	const occupied = buckets.filter((b) => b.households > 0).sort((a, b) => a.monthly - b.monthly);
@@ -164,7 +188,7 @@ export function householdBills(
 		const lo = Math.floor((households + 1) / 2);
 		const hi = Math.floor(households / 2) + 1;
 		const median = households % 2 === 1 ? billAtPosition(occupied, lo) : (billAtPosition(occupied, hi - 1) + billAtPosition(occupied, hi)) / 2;
-		monthly = { min: occupied[0].monthly, median, max: occupied[occupied.length - 1].monthly, mean: monthlyTotal / households };
+		monthly = { min: occupied[0].monthly, median, max: occupied[occupied.length - 1].monthly, mean: monthlyTotalFen / 100 / households };
 	}
 
 	const unit = feeUnit === 'per_m2_month' ? UNITS.feeM2 : UNITS.feeHousehold;
@@ -174,22 +198,25 @@ export function householdBills(
 			: { zh: '每户月缴 = 按户单价', en: 'monthly bill = fee per household' };
 	return {
 		fee,
+		billedFee,
 		feeUnit,
 		buckets,
 		households,
 		areaM2,
 		monthly,
 		annualRevenueFull,
+		annualRevenueFullFen,
 		annualRevenueCollected,
+		annualRevenueCollectedFen,
 		collectionRate,
 		collectionRateProvenance,
 		explanation: {
 			formula: {
-				zh: `${perBucket.zh}；年收入 = Σ 户数 × 每户月缴 × 12；实收 = 年收入 × 收缴率`,
-				en: `${perBucket.en}; annual revenue = Σ households × monthly bill × 12; collected = annual revenue × collection rate`
+				zh: `${perBucket.zh}；年收入 = Σ 户数 × 每户月缴 × 12；实收 = 年收入 × 收缴率。${FEE_ROUNDING_RULE.zh}；每户月缴取整到分`,
+				en: `${perBucket.en}; annual revenue = Σ households × monthly bill × 12; collected = annual revenue × collection rate. ${FEE_ROUNDING_RULE.en}; each monthly bill is rounded to the fen`
 			},
 			inputs: [
-				figure({ zh: '物业费', en: 'Fee' }, fee, unit),
+				figure({ zh: '物业费（计费单价）', en: 'Fee (as billed)' }, billedFee, unit),
 				figure({ zh: '户数', en: 'Households' }, households, UNITS.households),
 				figure({ zh: '总面积', en: 'Total area' }, areaM2, UNITS.m2),
 				figure(DEFAULT_COLLECTION_RATE.label, collectionRate, UNITS.share, collectionRateProvenance)

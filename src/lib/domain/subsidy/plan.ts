@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { formatFigure } from '../format';
+import { allocateLargestRemainder, fenToYuan, roundFee, sumFen, toFen } from '../money';
 import type { Bilingual } from '../provenance';
 import type { BuildingType, FeeUnit } from '../vocabulary';
 import { assessmentScore, ticketStats, ticketYear, type AssessmentScore, type TicketLike } from './assessment';
@@ -78,7 +79,13 @@ const num = z.number();
 const numOrNull = z.number().nullable();
 const count = z.number().int().min(0);
 
-/** One estate in one plan year. Money in yuan per year, fees in 元/㎡·月, rates 0-1, scores 0-100. */
+const fen = z.number().int();
+const fenOrNull = z.number().int().nullable();
+
+/**
+ * One estate in one plan year. Money in integer fen (`*_fen`, the figures every sum is built from; docs/sources.md
+ * §15) with the same amount in yuan beside it (fen ÷ 100, for display); fees in 元/㎡·月, rates 0-1, scores 0-100.
+ */
 export const planRowSchema = z.object({
 	estate_id: z.string(),
 	name: z.string(),
@@ -110,6 +117,7 @@ export const planRowSchema = z.object({
 	gap: num,
 	taper: num,
 	base_status: z.enum(BASE_STATUSES),
+	base_fen: fen,
 	base: num,
 	reward_rate: num,
 	reward_factor: numOrNull,
@@ -118,18 +126,29 @@ export const planRowSchema = z.object({
 	/** Collection rate ≥ floor (true when the policy sets no floor). */
 	collection_ok: z.boolean(),
 	reward_status: z.enum(REWARD_STATUSES),
+	reward_fen: fen,
 	reward: num,
 	/** base + reward, before the budget. */
+	request_fen: fen,
 	request: num,
+	cap_fen: fenOrNull,
 	cap: numOrNull,
 	/** Order in which the budget funds the year's requests (priority rules only). */
 	priority_rank: z.number().int().min(1).nullable(),
 	funding: z.enum(FUNDING_STATUSES),
 	/** paid ÷ request; null when nothing was requested. */
 	funded_share: numOrNull,
+	base_paid_fen: fen,
 	base_paid: num,
+	reward_paid_fen: fen,
 	reward_paid: num,
-	paid: num
+	paid_fen: fen,
+	paid: num,
+	/** 削减额: request − paid, what the budget took away. */
+	cut_fen: fen,
+	cut: num,
+	/** 削减比例: cut ÷ request; null when nothing was requested. */
+	cut_share: numOrNull
 });
 export type PlanRow = z.infer<typeof planRowSchema>;
 
@@ -137,14 +156,22 @@ export type PlanRow = z.infer<typeof planRowSchema>;
 export const yearTotalSchema = z.object({
 	year: z.number().int(),
 	estates: count,
+	requested_fen: fen,
 	requested: num,
+	base_fen: fen,
 	base: num,
+	reward_fen: fen,
 	reward: num,
+	cap_fen: fenOrNull,
 	cap: numOrNull,
+	paid_fen: fen,
 	paid: num,
+	base_paid_fen: fen,
 	base_paid: num,
+	reward_paid_fen: fen,
 	reward_paid: num,
-	/** requested − paid. */
+	/** requested − paid (the year's 削减额). */
+	shortfall_fen: fen,
 	shortfall: num,
 	/** The requests exceed the cap. */
 	binding: z.boolean(),
@@ -251,7 +278,8 @@ export function planEstateRequests(policy: Policy, estate: EstatePlanInput, late
 		const collection = collectionOf(estate, dataYear);
 		const target = targetFee(policy, estate.building_type, a.q, current);
 		const owner = ownerFeeAt(policy, i, estate.building_type, target, current);
-		const gap = target === null || owner === null ? 0 : Math.max(0, target - owner);
+		// Both fees are whole fen per ㎡; rounding their difference removes binary noise (0.4 − 0.1 = 0.30000000000000004).
+		const gap = target === null || owner === null ? 0 : roundFee(Math.max(0, target - owner));
 		const taper = taperAt(policy, i);
 		const base = gap * estate.area_m2 * 12 * taper;
 		const baseStatus: BaseStatus =
@@ -275,8 +303,7 @@ export function planEstateRequests(policy: Policy, estate: EstatePlanInput, late
 								? 'collection_below_floor'
 								: 'paid';
 		const reward = rewardStatus === 'paid' ? rate * (factor as number) * estate.area_m2 * 12 : 0;
-		const request = base + reward;
-		return {
+		return requestRow({
 			estate_id: estate.estate_id,
 			name: estate.name,
 			building_type: estate.building_type,
@@ -308,16 +335,91 @@ export function planEstateRequests(policy: Policy, estate: EstatePlanInput, late
 			collection_ok: collectionOk,
 			reward_status: rewardStatus,
 			reward,
-			request,
-			cap: capAt(policy, i),
-			priority_rank: null,
-			funding: request > 0 ? 'full' : 'nothing_requested',
-			funded_share: request > 0 ? 1 : null,
-			base_paid: base,
-			reward_paid: reward,
-			paid: request
-		};
+			cap: capAt(policy, i)
+		});
 	});
+}
+
+/** Money fields of a plan row: set by {@link requestRow} and the budget, never by the formulas. */
+type MoneyKey =
+	| 'base_fen'
+	| 'reward_fen'
+	| 'request_fen'
+	| 'request'
+	| 'cap_fen'
+	| 'priority_rank'
+	| 'funding'
+	| 'funded_share'
+	| 'base_paid_fen'
+	| 'base_paid'
+	| 'reward_paid_fen'
+	| 'reward_paid'
+	| 'paid_fen'
+	| 'paid'
+	| 'cut_fen'
+	| 'cut'
+	| 'cut_share';
+
+/** What the formulas give for one estate and year: base, reward and cap in yuan at full precision. */
+export type RequestFacts = Omit<PlanRow, MoneyKey>;
+
+/** A row's budget outcome in fen: what is paid, split into base and reward. */
+function withPaid(r: PlanRow, funding: Funding, paidFen: number, rank: number | null): PlanRow {
+	// The paid sum is shared between base and reward by the largest-remainder rule, so the two add up to it.
+	const [basePaid, rewardPaid] =
+		paidFen === r.request_fen ? [r.base_fen, r.reward_fen] : r.request_fen > 0 ? allocateLargestRemainder(paidFen, [r.base_fen, r.reward_fen]) : [0, 0];
+	const cut = r.request_fen - paidFen;
+	return {
+		...r,
+		priority_rank: rank,
+		funding,
+		funded_share: r.request_fen > 0 ? paidFen / r.request_fen : null,
+		base_paid_fen: basePaid,
+		base_paid: fenToYuan(basePaid),
+		reward_paid_fen: rewardPaid,
+		reward_paid: fenToYuan(rewardPaid),
+		paid_fen: paidFen,
+		paid: fenToYuan(paidFen),
+		cut_fen: cut,
+		cut: fenToYuan(cut),
+		cut_share: r.request_fen > 0 ? cut / r.request_fen : null
+	};
+}
+
+/**
+ * A request row from the formulas' figures: base and reward each rounded once to the fen (docs/sources.md §15 rule
+ * 1), the request their sum, the cap in fen; funded in full until the budget says otherwise. The yuan fields are
+ * the fen ÷ 100, so they print with at most two decimals.
+ */
+export function requestRow(facts: RequestFacts): PlanRow {
+	const baseFen = toFen(facts.base);
+	const rewardFen = toFen(facts.reward);
+	const requestFen = baseFen + rewardFen;
+	const capFen = facts.cap === null ? null : toFen(facts.cap);
+	const row: PlanRow = {
+		...facts,
+		base_fen: baseFen,
+		base: fenToYuan(baseFen),
+		reward_fen: rewardFen,
+		reward: fenToYuan(rewardFen),
+		request_fen: requestFen,
+		request: fenToYuan(requestFen),
+		cap_fen: capFen,
+		cap: capFen === null ? null : fenToYuan(capFen),
+		priority_rank: null,
+		funding: 'full',
+		funded_share: null,
+		base_paid_fen: 0,
+		base_paid: 0,
+		reward_paid_fen: 0,
+		reward_paid: 0,
+		paid_fen: 0,
+		paid: 0,
+		cut_fen: 0,
+		cut: 0,
+		cut_share: null
+	};
+	return withPaid(row, requestFen > 0 ? 'full' : 'nothing_requested', requestFen, null);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -355,40 +457,24 @@ export function priorityOrder(rule: 'largest_gap_first' | 'lowest_score_first', 
 }
 
 /**
- * One year's rows with the cap applied (rows of other years are not allowed):
- * - no cap: everything is paid;
- * - pro rata: when the year's requests exceed the cap, each is paid request × cap ÷ total;
+ * One year's rows with the cap applied (rows of other years are not allowed), all in integer fen:
+ * - no cap, or requests within it: everything is paid;
+ * - pro rata: the cap is shared among the requests in proportion to them by the largest-remainder rule, so the
+ *   amounts paid add up to the cap exactly (docs/sources.md §15);
  * - priority: requests are funded in order while the running sum stays within the cap; the first that does not
  *   fit gets what is left ('partial'), the rest nothing ('unfunded').
- * What is paid is split between base and reward in proportion.
+ * What an estate is paid is split between base and reward by the largest-remainder rule.
  */
 export function applyBudgetToYear(policy: Policy, rows: readonly PlanRow[]): PlanRow[] {
 	if (rows.length === 0) return [];
-	const cap = rows[0].cap;
+	const cap = rows[0].cap_fen;
 	const rule = policy.budget.rule;
-	const reset = (r: PlanRow): PlanRow => ({
-		...r,
-		priority_rank: null,
-		funding: r.request > 0 ? 'full' : 'nothing_requested',
-		funded_share: r.request > 0 ? 1 : null,
-		base_paid: r.base,
-		reward_paid: r.reward,
-		paid: r.request
-	});
+	const full = (r: PlanRow) => withPaid(r, r.request_fen > 0 ? 'full' : 'nothing_requested', r.request_fen, null);
 	if (rule === 'pro_rata') {
-		let total = 0;
-		for (const r of rows) total += r.request;
-		if (cap === null || total <= cap) return rows.map(reset);
-		const factor = cap / total;
-		return rows.map((r) => ({
-			...r,
-			priority_rank: null,
-			funding: r.request > 0 ? 'pro_rata' : 'nothing_requested',
-			funded_share: r.request > 0 ? factor : null,
-			base_paid: r.base * factor,
-			reward_paid: r.reward * factor,
-			paid: r.request * factor
-		}));
+		const total = sumFen(rows.map((r) => r.request_fen));
+		if (cap === null || total <= cap) return rows.map(full);
+		const paid = allocateLargestRemainder(cap, rows.map((r) => r.request_fen));
+		return rows.map((r, i) => withPaid(r, r.request_fen > 0 ? 'pro_rata' : 'nothing_requested', paid[i], null));
 	}
 	const ordered = priorityOrder(rule, rows);
 	let prev = 0;
@@ -396,12 +482,12 @@ export function applyBudgetToYear(policy: Policy, rows: readonly PlanRow[]): Pla
 	ordered.forEach((r, k) => {
 		let funding: Funding;
 		let paid: number;
-		if (r.request === 0) {
+		if (r.request_fen === 0) {
 			funding = 'nothing_requested';
 			paid = 0;
-		} else if (cap === null || prev + r.request <= cap) {
+		} else if (cap === null || prev + r.request_fen <= cap) {
 			funding = 'full';
-			paid = r.request;
+			paid = r.request_fen;
 		} else if (prev < cap) {
 			funding = 'partial';
 			paid = cap - prev;
@@ -409,17 +495,8 @@ export function applyBudgetToYear(policy: Policy, rows: readonly PlanRow[]): Pla
 			funding = 'unfunded';
 			paid = 0;
 		}
-		const share = r.request > 0 ? paid / r.request : null;
-		funded.set(r, {
-			...r,
-			priority_rank: k + 1,
-			funding,
-			funded_share: share,
-			base_paid: funding === 'full' ? r.base : r.base * (share ?? 0),
-			reward_paid: funding === 'full' ? r.reward : r.reward * (share ?? 0),
-			paid
-		});
-		prev += r.request;
+		funded.set(r, withPaid(r, funding, paid, k + 1));
+		prev += r.request_fen;
 	});
 	return rows.map((r) => funded.get(r) as PlanRow);
 }
@@ -431,27 +508,40 @@ export function applyBudget(policy: Policy, rows: readonly PlanRow[]): PlanRow[]
 	return out;
 }
 
-/** Per-year totals of budgeted rows, one per plan year. */
+/** Per-year totals of budgeted rows, one per plan year: sums of the rows' fen, so they equal the rows exactly. */
 export function yearTotals(policy: Policy, rows: readonly PlanRow[]): YearTotal[] {
 	return policy.years.map((year, i) => {
 		const rs = rows.filter((r) => r.year === year);
-		const sum = (f: (r: PlanRow) => number) => rs.reduce((s, r) => s + f(r), 0);
-		const requested = sum((r) => r.request);
-		const cap = capAt(policy, i);
-		const paid = sum((r) => r.paid);
+		const sum = (f: (r: PlanRow) => number) => sumFen(rs.map(f));
+		const requested = sum((r) => r.request_fen);
+		const capYuan = capAt(policy, i);
+		const cap = capYuan === null ? null : toFen(capYuan);
+		const paid = sum((r) => r.paid_fen);
+		const base = sum((r) => r.base_fen);
+		const reward = sum((r) => r.reward_fen);
+		const basePaid = sum((r) => r.base_paid_fen);
+		const rewardPaid = sum((r) => r.reward_paid_fen);
 		return {
 			year,
 			estates: rs.length,
-			requested,
-			base: sum((r) => r.base),
-			reward: sum((r) => r.reward),
-			cap,
-			paid,
-			base_paid: sum((r) => r.base_paid),
-			reward_paid: sum((r) => r.reward_paid),
-			shortfall: requested - paid,
+			requested_fen: requested,
+			requested: fenToYuan(requested),
+			base_fen: base,
+			base: fenToYuan(base),
+			reward_fen: reward,
+			reward: fenToYuan(reward),
+			cap_fen: cap,
+			cap: cap === null ? null : fenToYuan(cap),
+			paid_fen: paid,
+			paid: fenToYuan(paid),
+			base_paid_fen: basePaid,
+			base_paid: fenToYuan(basePaid),
+			reward_paid_fen: rewardPaid,
+			reward_paid: fenToYuan(rewardPaid),
+			shortfall_fen: requested - paid,
+			shortfall: fenToYuan(requested - paid),
 			binding: cap !== null && requested > cap,
-			rewarded: rs.filter((r) => r.reward > 0).length,
+			rewarded: rs.filter((r) => r.reward_fen > 0).length,
 			withheld: rs.filter((r) => WITHHELD_STATUSES.includes(r.reward_status)).length,
 			unfunded: rs.filter((r) => r.funding === 'unfunded').length,
 			partial_estate_id: rs.find((r) => r.funding === 'partial')?.estate_id ?? null
@@ -647,18 +737,23 @@ export function explainEstate(policy: Policy, estate: EstatePlanInput, plan: Pla
 					priority_rank: portfolio.priority_rank,
 					funding: portfolio.funding,
 					funded_share: portfolio.funded_share,
+					base_paid_fen: portfolio.base_paid_fen,
 					base_paid: portfolio.base_paid,
+					reward_paid_fen: portfolio.reward_paid_fen,
 					reward_paid: portfolio.reward_paid,
-					paid: portfolio.paid
+					paid_fen: portfolio.paid_fen,
+					paid: portfolio.paid,
+					cut_fen: own.request_fen - portfolio.paid_fen,
+					cut: fenToYuan(own.request_fen - portfolio.paid_fen),
+					cut_share: own.request_fen > 0 ? (own.request_fen - portfolio.paid_fen) / own.request_fen : null
 				}
 			: own;
-		const near = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 		return {
 			year: own.year,
 			row,
 			assessment: assessEstateYear(policy, estate, own.data_year),
 			steps: explainRow(policy, row),
-			differsFromPlan: portfolio === undefined || !near(portfolio.base, own.base) || !near(portfolio.reward, own.reward)
+			differsFromPlan: portfolio === undefined || portfolio.base_fen !== own.base_fen || portfolio.reward_fen !== own.reward_fen
 		};
 	});
 }
@@ -678,13 +773,28 @@ export interface PlanComparison {
 	overall: { requested: number; paid: number }[];
 }
 
-/** Compare plans (typically two or three policy variants over the same estates). */
+/**
+ * Labels made unique in order: a repeated label gets " (2)", " (3)", … so that a chart or table keyed by label can
+ * never merge two variants into one series.
+ */
+export function uniqueLabels(labels: readonly string[]): string[] {
+	const used = new Set<string>();
+	return labels.map((l) => {
+		let out = l;
+		for (let i = 2; used.has(out); i++) out = `${l} (${i})`;
+		used.add(out);
+		return out;
+	});
+}
+
+/** Compare plans (typically two or three policy variants over the same estates); labels are made unique. */
 export function comparePlans(variants: readonly { label: string; plan: Plan }[]): PlanComparison {
+	const labels = uniqueLabels(variants.map((v) => v.label));
 	const years = [...new Set(variants.flatMap((v) => v.plan.totals.map((t) => t.year)))].sort((a, b) => a - b);
 	const ids = new Map<string, string>();
 	for (const v of variants) for (const r of v.plan.rows) ids.set(r.estate_id, r.name);
 	return {
-		variants: variants.map((v) => ({ label: v.label, policyId: v.plan.policyId })),
+		variants: variants.map((v, i) => ({ label: labels[i], policyId: v.plan.policyId })),
 		years: years.map((year) => ({
 			year,
 			byVariant: variants.map((v) => {
@@ -701,15 +811,74 @@ export function comparePlans(variants: readonly { label: string; plan: Plan }[])
 					const rs = v.plan.rows.filter((r) => r.estate_id === estate_id);
 					if (rs.length === 0) return null;
 					return {
-						base_paid: rs.reduce((s, r) => s + r.base_paid, 0),
-						reward_paid: rs.reduce((s, r) => s + r.reward_paid, 0),
-						paid: rs.reduce((s, r) => s + r.paid, 0)
+						base_paid: fenToYuan(sumFen(rs.map((r) => r.base_paid_fen))),
+						reward_paid: fenToYuan(sumFen(rs.map((r) => r.reward_paid_fen))),
+						paid: fenToYuan(sumFen(rs.map((r) => r.paid_fen)))
 					};
 				})
 			})),
 		overall: variants.map((v) => ({
-			requested: v.plan.totals.reduce((s, t) => s + t.requested, 0),
-			paid: v.plan.totals.reduce((s, t) => s + t.paid, 0)
+			requested: fenToYuan(sumFen(v.plan.totals.map((t) => t.requested_fen))),
+			paid: fenToYuan(sumFen(v.plan.totals.map((t) => t.paid_fen)))
 		}))
 	};
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sums over rows (削减额 / 削减比例 per estate over the plan years)
+// ---------------------------------------------------------------------------------------------------
+
+/** Amounts of a set of plan rows, summed in fen, with the cut share. */
+export interface RowSums {
+	base_fen: number;
+	reward_fen: number;
+	request_fen: number;
+	paid_fen: number;
+	/** 削减额: request − paid. */
+	cut_fen: number;
+	/** 削减比例: cut ÷ request; null when nothing was requested. */
+	cut_share: number | null;
+}
+
+/** Sums of plan rows in fen (exact), e.g. one year's rows or one estate's years. */
+export function sumRows(rows: readonly PlanRow[]): RowSums {
+	const f = (g: (r: PlanRow) => number) => sumFen(rows.map(g));
+	const request = f((r) => r.request_fen);
+	const cut = f((r) => r.cut_fen);
+	return {
+		base_fen: f((r) => r.base_fen),
+		reward_fen: f((r) => r.reward_fen),
+		request_fen: request,
+		paid_fen: f((r) => r.paid_fen),
+		cut_fen: cut,
+		cut_share: request > 0 ? cut / request : null
+	};
+}
+
+/** One estate over all plan years. */
+export interface EstatePlanTotal extends RowSums {
+	estate_id: string;
+	name: string;
+	building_type: BuildingType;
+	area_m2: number;
+	/** Plan years with a row. */
+	years: number;
+}
+
+/** Each estate's amounts summed over the plan years (the estates that lose most under a cap: sort by cut). */
+export function estateTotals(plan: Plan): EstatePlanTotal[] {
+	const by = new Map<string, PlanRow[]>();
+	for (const r of plan.rows) {
+		const list = by.get(r.estate_id);
+		if (list) list.push(r);
+		else by.set(r.estate_id, [r]);
+	}
+	return [...by.values()].map((rs) => ({
+		estate_id: rs[0].estate_id,
+		name: rs[0].name,
+		building_type: rs[0].building_type,
+		area_m2: rs[0].area_m2,
+		years: rs.length,
+		...sumRows(rs)
+	}));
 }

@@ -24,6 +24,7 @@
  *   0.9 mid-rise (小高层) tier is noted, not modelled.
  */
 import { z } from 'zod';
+import { roundFee } from '../money';
 import { gradeFromQ, gradeThresholdProblems, type GradeThresholds } from '../grades';
 import type { Bilingual, Provenance } from '../provenance';
 import { userProvenance } from '../provenance';
@@ -220,19 +221,21 @@ export function targetGrade(policy: Policy, q: number | null): number | null {
 }
 
 /**
- * Target fee (元/㎡·月) of an estate: by building type, by the grade its Q reaches, or its fee in force.
+ * Target fee (元/㎡·月) of an estate: by building type, by the grade its Q reaches, or its fee in force; rounded to
+ * 0.01 元/㎡·月 as a fee is billed (docs/sources.md §15 rule 3), so the subsidy is computed from the fee shown.
  * Null when unknown (no Q for a by-grade target, no fee for a current-fee target).
  */
 export function targetFee(policy: Policy, buildingType: BuildingType, q: number | null, currentFee: number | null): number | null {
 	const t = policy.target;
-	if (t.mode === 'by_building_type') return t.fee[buildingType];
-	if (t.mode === 'current_fee') return currentFee;
+	if (t.mode === 'by_building_type') return roundFee(t.fee[buildingType]);
+	if (t.mode === 'current_fee') return currentFee === null ? null : roundFee(currentFee);
 	const g = targetGrade(policy, q);
-	return g === null ? null : t.fee[buildingType][g - 1];
+	return g === null ? null : roundFee(t.fee[buildingType][g - 1]);
 }
 
 /**
- * Owner-paid fee (元/㎡·月) in the i-th plan year; null when it rests on an unknown target or fee in force.
+ * Owner-paid fee (元/㎡·月) in the i-th plan year, rounded to 0.01 元/㎡·月 as owners are billed (docs/sources.md
+ * §15); null when it rests on an unknown target or fee in force.
  * Operations as in the SQL: share × target; min(current + i × step, max(current, target)).
  */
 export function ownerFeeAt(
@@ -243,11 +246,11 @@ export function ownerFeeAt(
 	currentFee: number | null
 ): number | null {
 	const o = policy.ownerFee;
-	if (o.mode === 'schedule') return o.fee[buildingType][i];
+	if (o.mode === 'schedule') return roundFee(o.fee[buildingType][i]);
 	if (target === null) return null;
-	if (o.mode === 'share_of_target') return o.shares[i] * target;
+	if (o.mode === 'share_of_target') return roundFee(o.shares[i] * target);
 	if (currentFee === null) return null;
-	return Math.min(currentFee + i * o.stepPerYear, Math.max(currentFee, target));
+	return roundFee(Math.min(currentFee + i * o.stepPerYear, Math.max(currentFee, target)));
 }
 
 /** Full reward rate (元/㎡·月) for a building type. */

@@ -21,6 +21,29 @@ describe('householdBills', () => {
 		expect(r.explanation.text.en).toContain('= 43,200 yuan/year; × 76% = 32,832 yuan/year');
 	});
 
+	it('bills from the rounded fee: 1.456 is billed as 1.46 元/㎡·月 (docs/sources.md §15)', () => {
+		// 1.46 × 88.5 = 129.21 a month; 1.46 × 61.3 = 89.498 → 89.50 (to the fen)
+		// 3 × 129.21 + 2 × 89.50 = 387.63 + 179.00 = 566.63 a month; × 12 = 6,799.56 a year
+		// at 76 %: 5,167.6656 → 5,167.67. From the unrounded fee it would read 1.456 × 388.1 × 12 = 6,780.8832.
+		const r = householdBills(
+			[
+				{ unit_area_m2: 88.5, households: 3 },
+				{ unit_area_m2: 61.3, households: 2 }
+			],
+			1.456
+		);
+		expect(r.billedFee).toBe(1.46);
+		expect(r.buckets.map((b) => [b.monthlyFen, b.annualFen])).toEqual([
+			[8_950, 107_400],
+			[12_921, 155_052]
+		]);
+		expect(r.annualRevenueFullFen).toBe(679_956);
+		expect(r.annualRevenueFull).toBe(6_799.56);
+		expect(r.annualRevenueCollectedFen).toBe(516_767);
+		// the year is the sum of the households' bills as written
+		expect(r.buckets.reduce((s, b) => s + b.households * b.annualFen, 0)).toBe(r.annualRevenueFullFen);
+	});
+
 	it('an even split takes the mean of the two middle households: (90 + 135) / 2 = 112.5', () => {
 		const r = householdBills(
 			[

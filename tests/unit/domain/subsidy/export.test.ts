@@ -49,7 +49,9 @@ describe('plan sheets', () => {
 
 	it('has one row per estate and year with money to the fen, and names neutralised in the CSV', () => {
 		const sheet = planRowsSheet(plan, 'zh');
-		expect(sheet.rows).toHaveLength(5);
+		// five estate rows, a total row per year, one over all years
+		expect(sheet.rows).toHaveLength(5 + 5 + 1);
+		expect(sheet.rows.slice(5).map((r) => r[0])).toEqual(Array(6).fill('合计'));
 		expect(sheet.header).toHaveLength(sheet.rows[0].length);
 		const base = sheet.rows[0][sheet.header.indexOf('基础补贴(元)')];
 		expect(base).toBe(12_000);
@@ -61,11 +63,13 @@ describe('plan sheets', () => {
 	it('totals and comparison sheets', () => {
 		const [rows, totals] = planSheets(plan, 'en');
 		expect(rows.name).toBe('Subsidy plan');
-		expect(totals.rows.map((r) => r[0])).toEqual([2026, 2027, 2028, 2029, 2030]);
+		expect(totals.rows.map((r) => r[0])).toEqual([2026, 2027, 2028, 2029, 2030, 'Total']);
+		// every money header names its unit
+		for (const h of [...rows.header, ...totals.header]) if (/^(Base|Reward|Requested|Cap|Paid|Cut|Shortfall)\b.*\(/.test(h) || /paid \(|subsidy \(/.test(h)) expect(h).toMatch(/\((yuan|yuan\/m²\/month)\)$/);
 		expect(planTotalsSheet(plan, 'zh').header[0]).toBe('年度');
 		const c = comparisonSheet(comparePlans([{ label: 'A', plan }, { label: 'B', plan }]), 'en');
 		expect(c.header).toEqual(['Year / estate', 'Name', 'A requested (yuan)', 'A paid (yuan)', 'B requested (yuan)', 'B paid (yuan)']);
-		expect(c.rows).toHaveLength(5 + 1);
+		expect(c.rows).toHaveLength(5 + 1 + 1 + 1);
 		expect(sheetToCsv(c)).toContain(`LJ1,"'=HYPERLINK(""x"")",,60000,,60000`);
 	});
 });

@@ -46,14 +46,17 @@ describe('Xiamen-style declining transition', () => {
 	/**
 	 * Multi-storey, 10,000 ㎡, target (market) fee 0.70: area × 12 = 120,000 ㎡·months a year, full fee 84,000.
 	 * District share 50, 50, 40, 30, 20 % → base 42,000, 42,000, 33,600, 25,200, 16,800.
-	 * High-rise 10,000 ㎡ at 1.28: full 153,600 → 76,800, 76,800, 61,440, 46,080, 30,720.
+	 * High-rise 10,000 ㎡ at 1.28: owners are billed 50, 50, 60, 70, 80 % of 1.28 rounded to 0.01 元/㎡·月
+	 * (docs/sources.md §15): 0.64, 0.64, 0.768 → 0.77, 0.896 → 0.90, 1.024 → 1.02; gap 0.64, 0.64, 0.51, 0.38,
+	 * 0.26 → base 76,800, 76,800, 61,200, 45,600, 31,200 (not 61,440, 46,080, 30,720 from the unrounded fee).
 	 */
 	it('pays 50, 50, 40, 30, 20 percent of the fee', () => {
 		const plan = planPortfolio(XIAMEN_DECLINING, [estate('M', 'multi', 10_000), estate('H', 'high', 10_000)]);
 		const m = XIAMEN_DECLINING.years.map((y) => rowOf(plan, 'M', y));
 		const h = XIAMEN_DECLINING.years.map((y) => rowOf(plan, 'H', y));
 		[42_000, 42_000, 33_600, 25_200, 16_800].forEach((v, i) => expect(m[i].base).toBeCloseTo(v, 6));
-		[76_800, 76_800, 61_440, 46_080, 30_720].forEach((v, i) => expect(h[i].base).toBeCloseTo(v, 6));
+		[76_800, 76_800, 61_200, 45_600, 31_200].forEach((v, i) => expect(h[i].base_fen).toBe(v * 100));
+		[0.64, 0.64, 0.77, 0.9, 1.02].forEach((v, i) => expect(h[i].owner_fee).toBe(v));
 		// owners pay the rest: 0.35, 0.35, 0.42, 0.49, 0.56
 		[0.35, 0.35, 0.42, 0.49, 0.56].forEach((v, i) => expect(m[i].owner_fee).toBeCloseTo(v, 12));
 		expect(m.every((r) => r.reward === 0 && r.reward_status === 'no_rate')).toBe(true);
@@ -190,6 +193,21 @@ describe('budget cap', () => {
 		expect(t.shortfall).toBeCloseTo(4_200, 6);
 	});
 
+	it('shares a cap that does not divide evenly to the fen by the largest-remainder rule', () => {
+		// Cap 10,000.01 = 1,000,001 fen over requests 720,000 / 720,000 / 480,000 fen (total 1,920,000):
+		// exact shares 375,000.375 / 375,000.375 / 250,000.25 fen; floors add to 1,000,000, one fen left, and it
+		// goes to the largest remainder, A and B tied at .375, so to the earlier, A: 3,750.01 + 3,750.00 + 2,500.00.
+		const plan = planPortfolio(policy('pro_rata', 10_000.01), estates);
+		const byId = Object.fromEntries(plan.rows.map((r) => [r.estate_id, r]));
+		expect([byId.A.paid_fen, byId.B.paid_fen, byId.C.paid_fen]).toEqual([375_001, 375_000, 250_000]);
+		expect(plan.totals[0].paid_fen).toBe(1_000_001);
+		expect(plan.totals[0].cap_fen).toBe(1_000_001);
+		// 削减额 = request − paid: 7,200.00 − 3,750.01 = 3,449.99; the cuts add up to the year's shortfall
+		expect(byId.A.cut_fen).toBe(344_999);
+		expect(byId.A.cut_fen + byId.B.cut_fen + byId.C.cut_fen).toBe(plan.totals[0].shortfall_fen);
+		expect(byId.C.cut_share).toBeCloseTo(230_000 / 480_000, 12);
+	});
+
 	it('funds the largest gap first and says who got partial funding', () => {
 		const plan = planPortfolio(policy('largest_gap_first'), estates);
 		const byId = Object.fromEntries(plan.rows.map((r) => [r.estate_id, r]));
@@ -234,9 +252,12 @@ describe('budget cap', () => {
 		// C requests 4,800 base + 0.10 × 500 × 12 = 600 reward = 5,400 (full); A requests 7,200 + 1,200 = 8,400, gets 600
 		const plan = planPortfolio(withReward, estates);
 		const a = plan.rows.find((r) => r.estate_id === 'A') as PlanRow;
-		expect(a.paid).toBeCloseTo(600, 6);
-		expect(a.base_paid).toBeCloseTo((600 * 7_200) / 8_400, 6);
-		expect(a.reward_paid).toBeCloseTo((600 * 1_200) / 8_400, 6);
+		expect(a.paid_fen).toBe(60_000);
+		// 60,000 fen in proportion 7,200 : 1,200 → 51,428.57… and 8,571.42…: floors 51,428 + 8,571 = 59,999; the
+		// fen left over goes to the larger remainder (base, .57), so 514.29 + 85.71 = 600.00 exactly.
+		expect(a.base_paid_fen).toBe(51_429);
+		expect(a.reward_paid_fen).toBe(8_571);
+		expect(a.cut_fen).toBe(840_000 - 60_000);
 	});
 });
 
