@@ -30,6 +30,11 @@ export function fee2(v: number): string {
 	return `${v < 0 ? '-' : ''}${r.toFixed(2)}`;
 }
 
+/** A fee rounded to 0.01, so a difference of two shown fees is the difference of what is shown. */
+const r2 = (v: number) => Math.round(v * 100 + 1e-7) / 100;
+/** The difference of two fees as shown: fee2(r2(a) − r2(b)). */
+const diff2 = (a: number, b: number) => fee2(r2(a) - r2(b));
+
 /** Q to one decimal: 72.25 → '72.3'. */
 export function q1(v: number): string {
 	return (Math.round(v * 10 + 1e-7) / 10).toFixed(1);
@@ -188,14 +193,15 @@ export function verdict(input: VerdictInput): Verdict {
 			kind: 'lower_fee',
 			figure: fair.high,
 			text: {
-				zh: `降费：收费降至 ${fee2(fair.high)} 元/㎡·月（每平方米每月少 ${fee2(currentFee - fair.high)} 元）。`,
-				en: `Lower the fee to ${fee2(fair.high)} yuan/m²/month (${fee2(currentFee - fair.high)} less per m² a month).`
+				zh: `降费：收费降至 ${fee2(fair.high)} 元/㎡·月（每平方米每月少 ${diff2(currentFee, fair.high)} 元）。`,
+				en: `Lower the fee to ${fee2(fair.high)} yuan/m²/month (${diff2(currentFee, fair.high)} less per m² a month).`
 			}
 		});
 		const better = gradeForFee(currentFee, achievedGrade, input.guidePrices, bands);
 		if (better) {
 			const threshold = input.thresholds[better.grade - 1];
-			const points = q === null ? null : Math.max(0, threshold - q);
+			// Points from the Q shown (one decimal) to the threshold, so the sum reads right.
+			const points = q === null ? null : Math.max(0, Math.round((threshold - Math.round(q * 10) / 10) * 10) / 10);
 			options.push({
 				kind: 'raise_quality',
 				figure: points ?? threshold,
@@ -210,8 +216,8 @@ export function verdict(input: VerdictInput): Verdict {
 			kind: 'raise_fee',
 			figure: fair.low,
 			text: {
-				zh: `可将收费提高到 ${fee2(fair.low)} 元/㎡·月（+${fee2(fair.low - currentFee)}）仍与质量相符；保持现行收费则业主所付低于服务所值。`,
-				en: `The fee could rise to ${fee2(fair.low)} yuan/m²/month (+${fee2(fair.low - currentFee)}) and still match the quality; keeping it means owners pay less than the service is worth.`
+				zh: `可将收费提高到 ${fee2(fair.low)} 元/㎡·月（+${diff2(fair.low, currentFee)}）仍与质量相符；保持现行收费则业主所付低于服务所值。`,
+				en: `The fee could rise to ${fee2(fair.low)} yuan/m²/month (+${diff2(fair.low, currentFee)}) and still match the quality; keeping it means owners pay less than the service is worth.`
 			}
 		});
 	}
@@ -222,8 +228,8 @@ export function verdict(input: VerdictInput): Verdict {
 	if (r && floor !== null) {
 		if (floor > fair.high + EDGE) {
 			reconcile = {
-				zh: `成本底线（保本收费）${fee2(floor)} 高于相符上限 ${fee2(fair.high)}：按现有成本，物业公司在与质量相符的收费下不能保本，差 ${fee2(floor - fair.high)} 元/㎡·月。`,
-				en: `The cost floor (break-even fee) ${fee2(floor)} is above the top of the fair range ${fee2(fair.high)}: at today's cost the firm cannot break even at a fair fee; the gap is ${fee2(floor - fair.high)} yuan/m²/month.`
+				zh: `成本底线（保本收费）${fee2(floor)} 高于相符上限 ${fee2(fair.high)}：按现有成本，物业公司在与质量相符的收费下不能保本，差 ${diff2(floor, fair.high)} 元/㎡·月。`,
+				en: `The cost floor (break-even fee) ${fee2(floor)} is above the top of the fair range ${fee2(fair.high)}: at today's cost the firm cannot break even at a fair fee; the gap is ${diff2(floor, fair.high)} yuan/m²/month.`
 			};
 			if (r.gap?.byCost) {
 				options.push({

@@ -59,8 +59,8 @@ describe('verdict: floor above the fair range (76% collection)', () => {
 	const range = negotiatingRange({ cost: WORKED, achievedGrade: 3, guidePrices: PRICES, q: 72.3 });
 	const v = verdict(input({ range, costBasis: { ...COMPLETE, collectionRateDefault: true } }));
 
-	it('says the firm cannot break even at a fair fee, by 0.38', () => {
-		expect(v.reconcile?.zh).toBe('成本底线（保本收费）1.72 高于相符上限 1.33：按现有成本，物业公司在与质量相符的收费下不能保本，差 0.38 元/㎡·月。');
+	it('says the firm cannot break even at a fair fee, by 1.72 − 1.33 = 0.39 as shown', () => {
+		expect(v.reconcile?.zh).toBe('成本底线（保本收费）1.72 高于相符上限 1.33：按现有成本，物业公司在与质量相符的收费下不能保本，差 0.39 元/㎡·月。');
 	});
 
 	it('offers a cost cut of 30,581 yuan (22.4%) and a collection rate of 97.9%', () => {

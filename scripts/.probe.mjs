@@ -1,0 +1,15 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '/work/wt/verdict/scripts/serve.mjs';
+const server = await serve({ dir: 'build', port: 0 });
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'zp-')), { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1366, height: 900 }, locale: 'zh-CN', args: ['--no-sandbox', '--disable-gpu'] });
+const page = context.pages()[0];
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(server.url + process.argv[2]);
+await page.waitForTimeout(Number(process.argv[3] ?? 8000));
+console.log((await page.locator('main').innerText()).slice(0, 3000));
+if (process.argv[4]) await page.screenshot({ path: process.argv[4], fullPage: true });
+await context.close(); await server.close();
