@@ -332,14 +332,12 @@ function voteTable(i: ReportInput): ReportTable | null {
 				? '—'
 				: test.unit === 'owners'
 					? t('negotiation.vote.shortOwners', { n: num(test.shortfall, 0) })
-					: test.threshold.strict
-						? t('negotiation.vote.shortAreaStrict', { area: num(test.shortfall, 2) })
-						: t('negotiation.vote.shortArea', { area: num(test.shortfall, 2) });
+			: t('negotiation.vote.shortArea', { area: num(Math.max(0, Math.ceil((test.needed - test.actual) * 100 - 1e-6) / 100), 2) });
 			rows.push([
 				s(v.motion),
 				s(t(`negotiation.vote.t.${test.test}` as MessageKey)),
 				s(fmt(test.actual)),
-				s(`${test.threshold.strict ? '>' : '≥'} ${test.threshold.p}/${test.threshold.q} · ${fmt(test.required)}`),
+				s(`${test.threshold.strict ? '>' : '≥'} ${test.threshold.p}/${test.threshold.q} · ${t('vote.neededCell', { n: fmt(test.needed) })}`),
 				s(test.passed ? t('negotiation.vote.pass') : t('negotiation.vote.fail')),
 				s(missing)
 			]);

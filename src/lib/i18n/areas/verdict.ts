@@ -38,6 +38,8 @@ export const zh = {
 	'vote.neededCell': '至少 {n}',
 	'vote.neededCellStrict': '至少 {n}（须超过 {half}）',
 	'report.pageOf': '第 {page} 页',
+	'negotiation.vote.ruleMajority': '超过半数的',
+	'negotiation.vote.ruleThreeQuarters': '四分之三以上的',
 	'estate.negotiateOpen': '进入收费协商（成本、方案、表决）',
 	'estate.abovePeers': '收费高于 {p}% 的同类小区'
 } as const;
@@ -81,6 +83,8 @@ export const en: Record<keyof typeof zh, string> = {
 	'vote.neededCell': 'at least {n}',
 	'vote.neededCellStrict': 'at least {n} (more than {half})',
 	'report.pageOf': 'Page {page}',
+	'negotiation.vote.ruleMajority': 'more than half',
+	'negotiation.vote.ruleThreeQuarters': 'at least 3/4',
 	'estate.negotiateOpen': 'Open the fee negotiation (cost, proposals, vote)',
 	'estate.abovePeers': 'charges more than {p}% of peers'
 };
