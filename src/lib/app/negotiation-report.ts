@@ -189,7 +189,7 @@ function qualityTable(i: ReportInput): ReportTable {
 	const th = i.system.gradeThresholds;
 	const rows: ReportCell[][] = [];
 	if (f) {
-		rows.push([s(t('estate.inspection')), n(f.inspection, 1)]);
+		rows.push([s(t('estate.inspection')), n(f.inspection, 2)]);
 		rows.push([s(t('estate.satisfaction')), n(f.satisfaction, 1)]);
 		rows.push([s(t('negotiation.report.qBlend', { i: i.system.blend.inspection, s: i.system.blend.satisfaction })), n(f.q, 1)]);
 		rows.push([s(t('negotiation.report.gradeFromQ', { t1: th[0], t2: th[1], t3: th[2], t4: th[3] })), s(f.grade_uncapped ? t(`grade.${f.grade_uncapped}`) : null)]);
