@@ -56,7 +56,7 @@ describe('the verdict first, on the estate page (problem 5)', () => {
 describe('terms explained where they appear (problem 7)', () => {
 	it('P98 reads as plain words, and QPR shows its definition on keyboard focus and on hover, linked to §6', async () => {
 		const { page } = s;
-		const residual = await text('estate-residual');
+		const residual = await page.getByTestId('estate-residual').innerText();
 		expect(residual).not.toMatch(/P\d/);
 		expect(residual).toMatch(/收费高于 \d+% 的同类小区/);
 		const qpr = page.locator('.kpis [data-term=qpr]');

@@ -32,8 +32,8 @@ export const TERMS = {
 	percentile: {
 		label: { zh: '百分位', en: 'Percentile' },
 		def: {
-			zh: '按质量扣除后，收费高于多少比例的同类小区。例如“高于 98% 的同类小区”即原来的 P98。',
-			en: 'After allowing for quality, the share of peer estates this estate charges more than; "more than 98% of peers" is what P98 meant.'
+			zh: '按质量扣除后，收费高于多少比例的同类小区。例如“收费高于 98% 的同类小区”：同样质量下，几乎所有同类小区都收得比它少。',
+			en: 'After allowing for quality, the share of peer estates this estate charges more than. "More than 98% of peers": at the same quality almost every peer charges less.'
 		},
 		section: 's6'
 	},
