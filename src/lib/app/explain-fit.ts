@@ -75,10 +75,10 @@ export function explainFit(
 		formula:
 			a.composite.basis === 'blend'
 				? {
-						zh: `Q = ${formatFigure(a.composite.used.inspection, 2)}×${f(a.inspection.score, 2)} + ${formatFigure(a.composite.used.satisfaction, 2)}×${f(satisfaction, 1)}（满意度） = ${f(q, 2)}`,
-						en: `Q = ${formatFigure(a.composite.used.inspection, 2)}×${f(a.inspection.score, 2)} + ${formatFigure(a.composite.used.satisfaction, 2)}×${f(satisfaction, 1)} (satisfaction) = ${f(q, 2)}`
+						zh: `Q = ${formatFigure(a.composite.used.inspection, 2)}×${f(a.inspection.score, 2)} + ${formatFigure(a.composite.used.satisfaction, 2)}×${f(satisfaction, 1)}（满意度） = ${f(q, 1)}`,
+						en: `Q = ${formatFigure(a.composite.used.inspection, 2)}×${f(a.inspection.score, 2)} + ${formatFigure(a.composite.used.satisfaction, 2)}×${f(satisfaction, 1)} (satisfaction) = ${f(q, 1)}`
 					}
-				: { zh: `Q = 巡查考评分 = ${f(q, 2)}`, en: `Q = inspection score = ${f(q, 2)}` },
+				: { zh: `Q = 巡查考评分 = ${f(q, 1)}`, en: `Q = inspection score = ${f(q, 1)}` },
 		notes: a.composite.note ? [a.composite.note] : [],
 		source: tagged(s.system.provenance.blend)
 	});
@@ -130,8 +130,8 @@ export function explainFit(
 		key: 'peers',
 		title: { zh: '同类小区比较（回归）', en: 'Peer comparison (regression)' },
 		formula: {
-			zh: `${describePeerModel(model).zh}；本小区预期 ${f(exp, 2)}，实际 ${f(fee?.value, 2)}，偏差 ${f(fee?.value != null && exp != null ? fee.value - exp : null, 2)}（同楼型中第 ${f(pct, 0)} 百分位）`,
-			en: `${describePeerModel(model).en}; expected here ${f(exp, 2)}, charged ${f(fee?.value, 2)}, residual ${f(fee?.value != null && exp != null ? fee.value - exp : null, 2)} (percentile ${f(pct, 0)} within the building type)`
+			zh: `${describePeerModel(model).zh}；本小区预期 ${f(exp, 2)}，实际 ${f(fee?.value, 2)}，偏差 ${f(fee?.value != null && exp != null ? fee.value - exp : null, 2)}（按质量算，收费高于 ${f(pct, 0)}% 的同楼型小区）`,
+			en: `${describePeerModel(model).en}; expected here ${f(exp, 2)}, charged ${f(fee?.value, 2)}, residual ${f(fee?.value != null && exp != null ? fee.value - exp : null, 2)} (given its quality, charges more than ${f(pct, 0)}% of estates of its building type)`
 		},
 		notes: model.fallbacks
 	});

@@ -12,6 +12,7 @@ import {
 	PROVENANCE_TAG_LABELS,
 	VOTE_RULES_PROVENANCE,
 	costItemLabel,
+	fee2,
 	type IndicatorSystem,
 	type NegotiationScenario,
 	type ProposalResult
@@ -60,6 +61,11 @@ export interface ReportTable {
 	title: string;
 	columns: ReportColumn[];
 	rows: ReportCell[][];
+	/**
+	 * The last row is a total of the rows above it in these columns: its cells are the sums of the rows as
+	 * written (rounded to their digits), and the workbook writes them as SUM formulas over the rows.
+	 */
+	sumCols?: number[];
 }
 
 /** What the report is made from. */
@@ -70,9 +76,30 @@ export interface ReportInput {
 	/** The estate's quality evaluation under the analysis settings; null when the data has no such estate. */
 	detail: EstateDetail | null;
 	system: IndicatorSystem;
+	/** The system's name as used, e.g. "质价默认指标体系（已修改：权重）"; the system's own name when absent. */
+	systemName?: string;
+	/** Cost items are missing: nothing resting on the cost floor is stated as a conclusion. */
+	withheld?: boolean;
 }
 
 const s = (v: string | null | undefined): ReportCell => ({ v: v ?? null });
+/** A value rounded as it is written (digits of a number, digits + 2 of a share). */
+export function asWritten(c: ReportCell): number | null {
+	if (typeof c.v !== 'number') return null;
+	const d = (c.digits ?? 2) + (c.pct ? 2 : 0);
+	const f = 10 ** d;
+	return Math.round(c.v * f + (c.v >= 0 ? 1e-7 : -1e-7)) / f;
+}
+/** Rounds a table's numbers in `cols` as written and fills the last row with their sums. */
+function withTotals(rows: ReportCell[][], cols: number[]): ReportCell[][] {
+	const body = rows.slice(0, -1).map((r) => r.map((c, k) => (cols.includes(k) && typeof c.v === 'number' ? { ...c, v: asWritten(c) } : c)));
+	const total = rows[rows.length - 1].map((c, k) => {
+		if (!cols.includes(k)) return c;
+		const sum = body.reduce((a, r) => a + (asWritten(r[k]) ?? 0), 0);
+		return { ...c, v: asWritten({ ...c, v: sum }) };
+	});
+	return [...body, total];
+}
 const n = (v: number | null | undefined, digits = 2): ReportCell => ({ v: v ?? null, digits });
 const p = (v: number | null | undefined, digits = 1): ReportCell => ({ v: v ?? null, digits, pct: true });
 
@@ -81,6 +108,14 @@ export function cellText(c: ReportCell): string {
 	if (c.v === null) return '—';
 	if (typeof c.v === 'string') return c.v;
 	return c.pct ? pct(c.v, c.digits ?? 1) : num(c.v, c.digits ?? 2);
+}
+
+/**
+ * A worked formula with every figure of three or more decimals rounded to 0.01, the report's one rule for
+ * fees (docs/sources.md §6.1), so the method text never prints 1.8268 beside a floor of 1.83.
+ */
+export function roundFigures(text: string): string {
+	return text.replace(/\d+\.\d{3,}/g, (m) => fee2(Number(m)));
 }
 
 /** The label of a source tag, as the report prints it. */
@@ -114,7 +149,7 @@ function factsTable(i: ReportInput): ReportTable {
 				]
 			: []),
 		[s(`${t('negotiation.cost.area')}（㎡）`), s(num(sc.cost.chargeableAreaM2, 2))],
-		[s(t('negotiation.report.system')), s(dl({ zh: i.system.name_zh, en: i.system.name_en }))],
+		[s(t('negotiation.report.system')), s(i.systemName ?? dl({ zh: i.system.name_zh, en: i.system.name_en }))],
 		[s(t('negotiation.report.catalogue')), s(i.baseline ? dl({ zh: i.baseline.catalogue.name_zh, en: i.baseline.catalogue.name_en }) : sc.quality.catalogueId)]
 	];
 	return { id: 'facts', title: t('negotiation.report.t.facts'), columns: [{ label: t('negotiation.prop.item') }, { label: t('negotiation.report.content') }], rows };
@@ -156,13 +191,13 @@ function qualityTable(i: ReportInput): ReportTable {
 	if (f) {
 		rows.push([s(t('estate.inspection')), n(f.inspection, 2)]);
 		rows.push([s(t('estate.satisfaction')), n(f.satisfaction, 1)]);
-		rows.push([s(t('negotiation.report.qBlend', { i: i.system.blend.inspection, s: i.system.blend.satisfaction })), n(f.q, 2)]);
+		rows.push([s(t('negotiation.report.qBlend', { i: i.system.blend.inspection, s: i.system.blend.satisfaction })), n(f.q, 1)]);
 		rows.push([s(t('negotiation.report.gradeFromQ', { t1: th[0], t2: th[1], t3: th[2], t4: th[3] })), s(f.grade_uncapped ? t(`grade.${f.grade_uncapped}`) : null)]);
 		rows.push([s(t('negotiation.report.redLines')), s(f.capped_by ? t('negotiation.report.cappedBy', { codes: f.capped_by }) : t('negotiation.report.noRedLine'))]);
 		rows.push([s(t('negotiation.report.gradeAnalysis')), s(f.grade ? t(`grade.${f.grade}`) : null)]);
 	}
 	rows.push([s(t('negotiation.report.gradeUsed')), s(t(`grade.${sc.quality.achievedGrade}`))]);
-	rows.push([s(t('negotiation.report.qUsed')), n(sc.quality.q, 2)]);
+	rows.push([s(t('negotiation.report.qUsed')), n(sc.quality.q, 1)]);
 	return { id: 'quality', title: t('negotiation.report.t.quality'), columns: [{ label: t('negotiation.prop.item') }, { label: t('negotiation.report.value'), numeric: true }], rows };
 }
 
@@ -175,7 +210,7 @@ function fitTable(i: ReportInput): ReportTable {
 	const rows: ReportCell[][] = [
 		[s(t('negotiation.quality.currentFee')), n(sc.quality.currentFee, 2), s(feeUnit())],
 		[s(t('negotiation.report.guideOf', { grade: t(`grade.${sc.quality.achievedGrade}`) })), n(guide, 2), s(feeUnit())],
-		[s(t('negotiation.report.qpr')), n(c?.qprCurrent.qpr ?? null, 3), s('')],
+		[s(t('negotiation.report.qpr')), n(c?.qprCurrent.qpr ?? null, 2), s('')],
 		[s(t('rank.band')), s(c ? t(`band.${c.qprCurrent.band ?? 'none'}` as MessageKey) : null), s('')],
 		[s(t('negotiation.report.bands')), s(`${num(sc.quality.bands.low, 2)} – ${num(sc.quality.bands.high, 2)}`), s('')],
 		[s(t('negotiation.quality.peer')), n(sc.quality.peerExpectedFee, 2), s(feeUnit())]
@@ -197,11 +232,14 @@ function costTable(i: ReportInput): ReportTable | null {
 	if (!r) return null;
 	const rows: ReportCell[][] = r.items.map((line, k) => {
 		const src = costItemSource(i.scenario, i.baseline, COST_ITEM_CODES[k]);
-		return [s(`${k + 1}. ${dl(costItemLabel(line.item))}`), n(line.annualYuan, 0), p(line.share, 1), n(line.unitCost, 4), s(tagLabel(src.tag))];
+		return [s(`${k + 1}. ${dl(costItemLabel(line.item))}`), n(line.annualYuan, 0), p(line.share, 1), n(line.unitCost, 2), s(tagLabel(src.tag))];
 	});
-	rows.push([s(t('negotiation.cost.total')), n(r.annualCost, 0), p(r.annualCost > 0 ? 1 : null, 0), n(r.unitCost, 4), s('')]);
+	// The unit-cost column has no total: items rounded to 0.01 need not add up to the rounded unit cost, which the
+	// next table gives once.
+	rows.push([s(t('negotiation.cost.total')), n(r.annualCost, 0), p(r.annualCost > 0 ? 1 : null, 1), s(''), s('')]);
 	return {
 		id: 'costs',
+		sumCols: [1, 2],
 		title: t('negotiation.report.t.costs'),
 		columns: [
 			{ label: t('negotiation.cost.item') },
@@ -210,7 +248,7 @@ function costTable(i: ReportInput): ReportTable | null {
 			{ label: t('negotiation.cost.unitCost'), unit: feeUnit(), numeric: true },
 			{ label: t('negotiation.source'), nowrap: true }
 		],
-		rows
+		rows: withTotals(rows, [1, 2])
 	};
 }
 
@@ -228,9 +266,11 @@ function costFeeTable(i: ReportInput): ReportTable | null {
 		row(t('negotiation.rate.collection'), p(r.rates.collectionRate.value, 1), '', src.collectionRate),
 		row(t('negotiation.rate.vacant'), p(r.rates.vacantShare.value, 1), '', src.vacantShare),
 		row(t('negotiation.rate.vacantPaid'), p(r.rates.vacantPaidShare.value, 1), '', src.vacantPaidShare),
-		row(t('negotiation.cost.unitCost'), n(r.unitCost, 4), feeUnit(), null),
-		row(r.contract === 'lump_sum' ? t('negotiation.cost.feeLump') : t('negotiation.cost.feeCommission'), n(r.fee, 4), feeUnit(), null),
-		row(t('negotiation.cost.breakEven'), n(r.breakEvenFee, 4), feeUnit(), null)
+		row(t('negotiation.cost.unitCost'), n(r.unitCost, 2), feeUnit(), null),
+		row(r.contract === 'lump_sum' ? t('negotiation.cost.feeLump') : t('negotiation.cost.feeCommission'), n(r.fee, 2), feeUnit(), null),
+		i.withheld
+			? row(t('negotiation.cost.breakEven'), s(t('negotiation.report.notConclusion', { fee: num(r.breakEvenFee, 2) })), feeUnit(), null)
+			: row(t('negotiation.cost.breakEven'), n(r.breakEvenFee, 2), feeUnit(), null)
 	);
 	return {
 		id: 'costfee',
@@ -244,9 +284,10 @@ function staffingTable(i: ReportInput): ReportTable | null {
 	const r = i.results.staffing.ok ? i.results.staffing.value : null;
 	if (!r || r.posts.length === 0) return null;
 	const rows: ReportCell[][] = r.posts.map((l) => [s(dl(l.label)), n(l.headcount, l.headcount % 1 ? 1 : 0), n(l.monthlyWage, 0), p(l.socialInsuranceRate, 1), n(l.annualCost, 0)]);
-	rows.push([s(t('negotiation.cost.total')), n(r.headcount, r.headcount % 1 ? 1 : 0), s(''), s(''), n(r.annualCost, 0)]);
+	rows.push([s(t('negotiation.cost.total')), n(r.headcount, r.posts.some((l) => l.headcount % 1) ? 1 : 0), s(''), s(''), n(r.annualCost, 0)]);
 	return {
 		id: 'staffing',
+		sumCols: [1, 4],
 		title: t('negotiation.report.t.staffing'),
 		columns: [
 			{ label: t('negotiation.staff.post') },
@@ -255,7 +296,7 @@ function staffingTable(i: ReportInput): ReportTable | null {
 			{ label: t('negotiation.staff.si'), numeric: true },
 			{ label: t('negotiation.staff.annual'), unit: yearUnit(), numeric: true }
 		],
-		rows
+		rows: withTotals(rows, [1, 4])
 	};
 }
 
@@ -264,18 +305,20 @@ function rangeTable(i: ReportInput): ReportTable | null {
 	if (!r) return null;
 	const row = (label: string, cell: ReportCell, unit = feeUnit()): ReportCell[] => [s(label), cell, s(unit)];
 	const status = r.status === 'overlap' ? t('negotiation.range.overlap') : r.status === 'gap' ? t('negotiation.range.gap') : t('negotiation.range.noCeiling');
+	const missing = s(t('negotiation.range.floorMissing'));
+	const w = i.withheld;
 	const rows: ReportCell[][] = [
-		row(t('negotiation.range.floor'), n(r.floor, 4)),
-		row(t('negotiation.range.ceiling'), n(r.ceiling, 4)),
-		row(t('negotiation.report.matchedLow'), n(r.matchedInterval?.low ?? null, 4)),
-		row(t('negotiation.report.matchedHigh'), n(r.matchedInterval?.high ?? null, 4)),
-		row(t('negotiation.range.status'), s(status), ''),
-		...(r.gap ? [row(t('negotiation.report.gapSize'), n(r.gap.size, 4))] : []),
-		row(t('negotiation.report.recLow'), n(r.recommended?.low ?? null, 4)),
-		row(t('negotiation.report.recHigh'), n(r.recommended?.high ?? null, 4)),
-		row(t('negotiation.report.recPoint'), n(r.recommended?.point ?? null, 4)),
+		row(t('negotiation.range.floor'), w ? missing : n(r.floor, 2)),
+		row(t('negotiation.range.ceiling'), n(r.ceiling, 2)),
+		row(t('negotiation.report.matchedLow'), n(r.matchedInterval?.low ?? null, 2)),
+		row(t('negotiation.report.matchedHigh'), n(r.matchedInterval?.high ?? null, 2)),
+		row(t('negotiation.range.status'), w ? missing : s(status), ''),
+		...(r.gap && !w ? [row(t('negotiation.report.gapSize'), n(r.gap.size, 2))] : []),
+		row(t('negotiation.report.recLow'), w ? missing : n(r.recommended?.low ?? null, 2)),
+		row(t('negotiation.report.recHigh'), w ? missing : n(r.recommended?.high ?? null, 2)),
+		row(t('negotiation.report.recPoint'), w ? missing : n(r.recommended?.point ?? null, 2)),
 		row(t('negotiation.report.recPointMethod'), s(r.recommended ? (r.recommended.pointMethod === 'peer' ? t('negotiation.range.byPeer') : t('negotiation.range.byMid')) : null), ''),
-		row(t('negotiation.quality.peer'), n(r.peerExpectedFee, 4))
+		row(t('negotiation.quality.peer'), n(r.peerExpectedFee, 2))
 	];
 	return {
 		id: 'range',
@@ -332,14 +375,12 @@ function voteTable(i: ReportInput): ReportTable | null {
 				? '—'
 				: test.unit === 'owners'
 					? t('negotiation.vote.shortOwners', { n: num(test.shortfall, 0) })
-					: test.threshold.strict
-						? t('negotiation.vote.shortAreaStrict', { area: num(test.shortfall, 2) })
-						: t('negotiation.vote.shortArea', { area: num(test.shortfall, 2) });
+			: t('negotiation.vote.shortArea', { area: num(Math.max(0, Math.ceil((test.needed - test.actual) * 100 - 1e-6) / 100), 2) });
 			rows.push([
 				s(v.motion),
 				s(t(`negotiation.vote.t.${test.test}` as MessageKey)),
 				s(fmt(test.actual)),
-				s(`${test.threshold.strict ? '>' : '≥'} ${test.threshold.p}/${test.threshold.q} · ${fmt(test.required)}`),
+				s(`${test.threshold.strict ? '>' : '≥'} ${test.threshold.p}/${test.threshold.q} · ${t('vote.neededCell', { n: fmt(test.needed) })}`),
 				s(test.passed ? t('negotiation.vote.pass') : t('negotiation.vote.fail')),
 				s(missing)
 			]);
@@ -401,7 +442,7 @@ function inputsTable(i: ReportInput): ReportTable {
 		),
 		row(t('negotiation.quality.currentFee'), num(sc.quality.currentFee, 2), feeUnit(), q.currentFee),
 		row(t('negotiation.quality.grade'), t(`grade.${sc.quality.achievedGrade}`), '', q.achievedGrade),
-		row(t('negotiation.quality.q'), num(sc.quality.q, 2), '', q.q),
+		row(t('negotiation.quality.q'), num(sc.quality.q, 1), '', q.q),
 		row(
 			t('negotiation.quality.guide'),
 			GRADES.map((g) => `${t(`grade.${g}`)} ${num(sc.quality.guidePrices[String(g) as '1'] ?? null, 2)}`).join('；'),
@@ -409,7 +450,7 @@ function inputsTable(i: ReportInput): ReportTable {
 			q.guidePrices
 		),
 		row(t('negotiation.quality.bands'), `${num(sc.quality.bands.low, 2)} – ${num(sc.quality.bands.high, 2)}`, '', q.bands),
-		row(t('negotiation.quality.peer'), num(sc.quality.peerExpectedFee, 4), feeUnit(), q.peerExpectedFee),
+		row(t('negotiation.quality.peer'), num(sc.quality.peerExpectedFee, 2), feeUnit(), q.peerExpectedFee),
 		row(
 			t('negotiation.report.thresholds'),
 			i.system.gradeThresholds.map((x) => num(x, 0)).join(' / '),
@@ -501,8 +542,17 @@ export async function reportWorkbook(tables: readonly ReportTable[], meta: { tit
 	XLSX.utils.book_append_sheet(wb, cover, sheetName(t('negotiation.report.sheetCover'), used));
 	for (const table of tables) {
 		const header = table.columns.map((c) => (c.unit ? `${c.label}（${c.unit}）` : c.label));
-		const body = table.rows.map((r) =>
-			r.map((c) => (typeof c.v === 'number' ? { t: 'n' as const, v: c.v, z: numberFormat(c) } : { t: 's' as const, v: c.v ?? '' }))
+		const last = table.rows.length - 1;
+		const body = table.rows.map((r, i) =>
+			r.map((c, k) => {
+				if (typeof c.v !== 'number') return { t: 's' as const, v: c.v ?? '' };
+				// A total is a formula over the rows as written (header in row 1, rows from 2), with its value cached.
+				if (i === last && table.sumCols?.includes(k) && last > 0) {
+					const col = XLSX.utils.encode_col(k);
+					return { t: 'n' as const, v: c.v, z: numberFormat(c), f: `SUM(${col}2:${col}${last + 1})` };
+				}
+				return { t: 'n' as const, v: c.v, z: numberFormat(c) };
+			})
 		);
 		const ws = XLSX.utils.aoa_to_sheet([header, ...body]);
 		ws['!cols'] = table.columns.map((c, k) => ({

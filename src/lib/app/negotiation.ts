@@ -32,7 +32,10 @@ import {
 	staffCost,
 	tallyVote,
 	tornado,
+	verdict,
 	type Bands,
+	type CostBasis,
+	type Verdict,
 	type Bilingual,
 	type BuildingType,
 	type CostFeeResult,
@@ -396,3 +399,36 @@ export function computeWorkspace(s: NegotiationScenario, thresholds: GradeThresh
 
 /** Whether a vote on the fee is an ordinary matter, as the domain reads art. 278 (shown beside the vote). */
 export const FEE_VOTE_KIND = FEE_DECISION_KIND;
+
+// ---------------------------------------------------------------------------------------------------
+// The verdict
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * How far the scenario's cost rests on the estate's own figures: items still at the baseline's "missing" 0,
+ * items that are template estimates, and whether the collection rate is the default.
+ */
+export function costBasis(s: NegotiationScenario, b: EstateBaseline | null): CostBasis {
+	let missingItems = 0;
+	let estimatedItems = 0;
+	for (const item of COST_ITEM_CODES) {
+		const tag = costItemSource(s, b, item).tag;
+		if (tag === 'missing') missingItems++;
+		else if (tag === 'E' || tag === 'M') estimatedItems++;
+	}
+	return { missingItems, estimatedItems, collectionRateDefault: s.cost.collectionRate === undefined };
+}
+
+/** The verdict of a scenario (docs/sources.md §6.1), from its workspace results and the estate's baseline. */
+export function scenarioVerdict(s: NegotiationScenario, b: EstateBaseline | null, results: WorkspaceResults, thresholds: GradeThresholds): Verdict {
+	return verdict({
+		currentFee: Number.isFinite(s.quality.currentFee) ? s.quality.currentFee : null,
+		achievedGrade: s.quality.achievedGrade,
+		q: s.quality.q,
+		guidePrices: scenarioGuidePrices(s),
+		bands: s.quality.bands,
+		thresholds,
+		range: results.range.ok ? results.range.value : null,
+		costBasis: costBasis(s, b)
+	});
+}

@@ -19,16 +19,18 @@ import type { Engine } from '$lib/engine/engine';
 import {
 	CURRENT_LABEL,
 	computeWorkspace,
+	costBasis,
 	costItemSource,
 	loadEstateBaseline,
 	nextProposalLabel,
 	rateSources,
 	scenarioFromBaseline,
+	scenarioVerdict,
 	unitSizesSource,
 	voteSource,
 	type EstateBaseline
 } from '$lib/app/negotiation';
-import { reportTables, sheetName } from '$lib/app/negotiation-report';
+import { reportTables, roundFigures, sheetName } from '$lib/app/negotiation-report';
 import { deleteNamed, loadCurrent, loadSaved, saveCurrent, saveNamed, scenarioFromJsonText, scenarioFromParam } from '$lib/app/negotiation-storage';
 import { sampleEngine } from '../sample-engine';
 
@@ -123,6 +125,25 @@ describe('a scenario from an estate with a budget (LJ0192)', () => {
 		expect(String(row('利润率（占成本）')?.[4].v)).toContain('《质价方法与来源说明》');
 		expect(row('收缴率')?.[1].v).toBe('69.8%');
 	});
+
+	it('writes each total as the sum of its rows as written (issue 18/19), marked for an Excel SUM', () => {
+		const tables = reportTables({ scenario, results: computeWorkspace(scenario, DEFAULT_INDICATOR_SYSTEM.gradeThresholds), baseline: lj0192, detail: null, system: DEFAULT_INDICATOR_SYSTEM });
+		for (const id of ['costs', 'staffing']) {
+			const table = tables.find((x) => x.id === id)!;
+			expect(table.sumCols?.length).toBeGreaterThan(0);
+			for (const k of table.sumCols!) {
+				const body = table.rows.slice(0, -1).map((r) => (typeof r[k].v === 'number' ? (r[k].v as number) : 0));
+				const total = table.rows.at(-1)![k].v as number;
+				// Rounded as written: whole yuan, whole persons (or tenths), shares to 0.1%.
+				expect(Math.abs(total - body.reduce((a, b) => a + b, 0))).toBeLessThan(1e-9);
+			}
+		}
+	});
+
+	it('rounds worked formulas to 0.01 in the report: 1.8268 → 1.83, 1.305072 → 1.31, 8% stays', () => {
+		expect(roundFigures('1.305072 ÷ (76% × 1) = 1.8268 元/㎡·月')).toBe('1.31 ÷ (76% × 1) = 1.83 元/㎡·月');
+		expect(roundFigures('1.5 ÷ 0.9 = 1.6667')).toBe('1.5 ÷ 0.9 = 1.67');
+	});
 });
 
 describe('an estate without a budget (LJ0001)', () => {
@@ -135,6 +156,22 @@ describe('an estate without a budget (LJ0001)', () => {
 		if (!r.ok) throw new Error('no scenario');
 		expect(costItemSource(r.scenario, b, 'staff').tag).toBe('E');
 		expect(costItemSource(r.scenario, b, 'order').tag).toBe('missing');
+	});
+
+	it('withholds the floor from the verdict and the report while 9 of the 10 items are missing (issue 19, problem 1)', async () => {
+		const b = (await loadEstateBaseline(engine, SETTINGS, 'LJ0001'))!;
+		const r = scenarioFromBaseline(b);
+		if (!r.ok) throw new Error('no scenario');
+		const basis = costBasis(r.scenario, b);
+		expect(basis).toEqual({ missingItems: 9, estimatedItems: 1, collectionRateDefault: false });
+		const results = computeWorkspace(r.scenario, DEFAULT_INDICATOR_SYSTEM.gradeThresholds);
+		const v = scenarioVerdict(r.scenario, b, results, DEFAULT_INDICATOR_SYSTEM.gradeThresholds);
+		expect(v.floor).toBeNull();
+		expect(v.floorWithheld).toBe(true);
+		expect(v.options.some((o) => o.kind === 'cut_cost' || o.kind === 'collection')).toBe(false);
+		const range = reportTables({ scenario: r.scenario, results, baseline: b, detail: null, system: DEFAULT_INDICATOR_SYSTEM, withheld: true }).find((x) => x.id === 'range')!;
+		expect(range.rows[0][1].v).toBe('缺成本数据');
+		expect(range.rows.some((row) => String(row[0].v).includes('差距'))).toBe(false);
 	});
 
 	it('an estate the data does not have gives no baseline', async () => {

@@ -17,3 +17,4 @@ export * from './sensitivity';
 export * from './rational';
 export * from './vote';
 export * from './scenario';
+export * from './verdict';

@@ -16,7 +16,7 @@
 import type { MotionKind } from '../../data/datasets';
 import type { Bilingual, Provenance } from '../provenance';
 import { UNITS, count, figure, num, type Explanation } from './explain';
-import { compareRatio, fractionOf } from './rational';
+import { compareRatio, decimalToRational, fractionOf } from './rational';
 
 /** The counts of one vote (the data model's votes row without estate and motion text). */
 export interface VoteTally {
@@ -104,6 +104,12 @@ export interface VoteTest {
 	/** p ÷ q × base: the count or area to reach (strict: to exceed). */
 	required: number;
 	/**
+	 * The least that passes, as the law counts it: for owners the smallest whole number n with n ÷ base ≥ p ÷ q
+	 * (strict: >); for area the same to 0.01 m², rounded up. Shown instead of `required`, so the rule and the
+	 * shortfall beside it always agree (2/3 of 233 owners is 155.33: 156 are needed, not "155").
+	 */
+	needed: number;
+	/**
 	 * What is missing: for owners, the whole number of owners more needed; for area, required − actual
 	 * in m² (for a strict threshold, more than this is needed). 0 when passed.
 	 */
@@ -131,18 +137,31 @@ const TEST_LABELS: Readonly<Record<VoteTestCode, Bilingual>> = {
 	approval_owners: { zh: '同意人数（占参与表决人数）', en: 'Owners voting yes (of participating owners)' }
 };
 
+/** Smallest whole n with n ÷ base ≥ p ÷ q (strict: >), exact in BigInt. */
+function wholeNeeded(base: number, t: VoteThreshold): number {
+	const pb = t.p * BigInt(base);
+	return Number(t.strict ? pb / t.q + 1n : (pb + t.q - 1n) / t.q);
+}
+
+/** The least area to 0.01 m² that reaches (strict: exceeds) p ÷ q of `base`, exact in rationals. */
+function areaNeeded(base: number, t: VoteThreshold): number {
+	const rb = decimalToRational(base);
+	const num = t.p * rb.num * 100n;
+	const den = t.q * rb.den;
+	const cents = t.strict ? num / den + 1n : (num + den - 1n) / den;
+	return Number(cents) / 100;
+}
+
 function check(test: VoteTestCode, actual: number, base: number, t: VoteThreshold, unit: 'owners' | 'm2'): VoteTest {
 	// Nobody taking part cannot approve anything, whatever 0 ≥ 3/4 × 0 says.
 	const cmp = base > 0 ? compareRatio(actual, base, t.p, t.q) : -1;
 	const passed = base > 0 && (t.strict ? cmp > 0 : cmp >= 0);
 	const required = fractionOf(base, t.p, t.q);
+	const needed = unit === 'owners' ? wholeNeeded(base, t) : areaNeeded(base, t);
 	let shortfall = 0;
 	if (!passed) {
 		if (unit === 'owners') {
-			// Smallest whole n with n/base ≥ p/q (or > p/q): exact in BigInt.
-			const pb = t.p * BigInt(base);
-			const need = t.strict ? pb / t.q + 1n : (pb + t.q - 1n) / t.q;
-			shortfall = Math.max(0, Number(need) - actual);
+			shortfall = Math.max(0, needed - actual);
 		} else {
 			shortfall = Math.max(0, required - actual);
 		}
@@ -166,6 +185,7 @@ function check(test: VoteTestCode, actual: number, base: number, t: VoteThreshol
 		actual,
 		base,
 		required,
+		needed,
 		shortfall,
 		unit,
 		explanation: {
@@ -248,6 +268,44 @@ export function tallyVote(t: VoteTally): VoteResult {
 				zh: `${tests.map((x) => x.explanation.zh).join('；')}。结论：${passed ? '表决通过' : '表决未通过'}。`,
 				en: `${tests.map((x) => x.explanation.en).join('; ')}. Result: ${passed ? 'passed' : 'not passed'}.`
 			}
+		}
+	};
+}
+
+/** What passing needs, known before any vote is entered (the thresholds as the law counts them). */
+export interface VoteForecast {
+	/** False while nobody is entered as taking part or voting yes. */
+	entered: boolean;
+	approvalThreshold: VoteThreshold;
+	/** At least this many owners and this much area must take part (≥ 2/3 of all). */
+	participation: { owners: number; area: number };
+	/** Yes votes needed, on the participation entered so far or, if less, the least that passes. */
+	approval: { owners: number; area: number; basedOnOwners: number; basedOnArea: number };
+}
+
+/**
+ * The vote as a forecast. E.g. 233 owners and 10,000 m²: at least ⌈2/3 × 233⌉ = 156 owners and 6,666.67 m²
+ * must take part; an ordinary motion then needs more than half of them: 79 owners (> 78) and 3,333.34 m²
+ * (> 3,333.335). Owners and area are whole counts and 0.01 m², rounded up.
+ * @throws RangeError when {@link voteTallyProblems} finds any.
+ */
+export function voteForecast(t: VoteTally): VoteForecast {
+	const problems = voteTallyProblems(t);
+	if (problems.length > 0) throw new RangeError(problems.join('; '));
+	const approvalThreshold = t.motion_kind === 'major' ? VOTE_THRESHOLDS.major : VOTE_THRESHOLDS.ordinary;
+	const p = VOTE_THRESHOLDS.participation;
+	const participation = { owners: wholeNeeded(t.owners_total, p), area: areaNeeded(t.area_total_m2, p) };
+	const basedOnOwners = Math.max(participation.owners, t.owners_participating);
+	const basedOnArea = Math.max(participation.area, t.area_participating_m2);
+	return {
+		entered: t.owners_participating > 0 || t.area_participating_m2 > 0 || t.owners_yes > 0 || t.area_yes_m2 > 0,
+		approvalThreshold,
+		participation,
+		approval: {
+			owners: wholeNeeded(basedOnOwners, approvalThreshold),
+			area: areaNeeded(basedOnArea, approvalThreshold),
+			basedOnOwners,
+			basedOnArea
 		}
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CIVIL_CODE_278_MATTERS, VOTE_RULES_PROVENANCE, compareRatio, decimalToRational, tallyVote, type VoteTally } from '$lib/domain';
+import { CIVIL_CODE_278_MATTERS, VOTE_RULES_PROVENANCE, compareRatio, decimalToRational, tallyVote, voteForecast, type VoteTally } from '$lib/domain';
 
 /**
  * 300 owners holding 30,000 m². Exactly 2/3 is 200 owners and 20,000 m²; of 200 participants holding
@@ -135,5 +135,40 @@ describe('rational helpers', () => {
 		expect(decimalToRational(1.5e-7)).toEqual({ num: 15n, den: 10n ** 8n });
 		expect(compareRatio(200, 300, 2n, 3n)).toBe(0);
 		expect(compareRatio(199, 300, 2n, 3n)).toBe(-1);
+	});
+});
+
+describe('the vote as a forecast (issue 19, problem 10)', () => {
+	const empty = {
+		motion_kind: 'ordinary' as const,
+		owners_total: 233,
+		area_total_m2: 10_000,
+		owners_participating: 0,
+		area_participating_m2: 0,
+		owners_yes: 0,
+		area_yes_m2: 0
+	};
+
+	it('before any entry: ⌈2/3 × 233⌉ = 156 owners and 6,666.67 m² take part; more than half of them, 79 and 3,333.34 m², vote yes', () => {
+		const f = voteForecast(empty);
+		expect(f.entered).toBe(false);
+		expect(f.participation).toEqual({ owners: 156, area: 6666.67 });
+		// > 1/2 × 156 = 78 → 79; > 1/2 × 6,666.67 = 3,333.335 → 3,333.34.
+		expect(f.approval).toEqual({ owners: 79, area: 3333.34, basedOnOwners: 156, basedOnArea: 6666.67 });
+	});
+
+	it('the rule shown and the shortfall agree: 2/3 of 233 needs 156, and 156 are missing', () => {
+		const r = tallyVote(empty);
+		const owners = r.tests.find((x) => x.test === 'participation_owners')!;
+		expect(owners.needed).toBe(156);
+		expect(owners.shortfall).toBe(156);
+		expect(r.tests.find((x) => x.test === 'participation_area')!.needed).toBe(6666.67);
+	});
+
+	it('as votes come in, approval is counted on the actual participants: 200 taking part → 101 yes; a major motion ⌈3/4 × 200⌉ = 150', () => {
+		const f = voteForecast({ ...empty, owners_participating: 200, area_participating_m2: 8000, owners_yes: 40, area_yes_m2: 1500 });
+		expect(f.entered).toBe(true);
+		expect(f.approval).toMatchObject({ owners: 101, area: 4000.01, basedOnOwners: 200, basedOnArea: 8000 });
+		expect(voteForecast({ ...empty, motion_kind: 'major', owners_participating: 200, area_participating_m2: 8000 }).approval).toMatchObject({ owners: 150, area: 6000 });
 	});
 });
