@@ -3,7 +3,7 @@
  * sheetToCsv: BOM, neutralised formulas); this module adds the policy sheet (which parameters and sources produced
  * the figures) and turns sheets into an xlsx workbook with SheetJS, loaded only when the user exports.
  */
-import { POLICY_PARTS, policyProvenance, type Cell, type Lang, type Policy, type PolicyPart, type Sheet } from '$lib/domain';
+import { POLICY_PARTS, noteText, policyProvenance, sourceText, type Cell, type Lang, type Policy, type PolicyPart, type Sheet } from '$lib/domain';
 import { sheetToCsv } from '$lib/domain/subsidy';
 
 /** What a policy part holds, as exact JSON (the figures the plan used). */
@@ -39,7 +39,8 @@ export function policySheet(policy: Policy, lang: Lang, partLabel: (p: PolicyPar
 		[lang === 'zh' ? '政策名称' : 'Policy', lang === 'zh' ? policy.name_zh : policy.name_en, null, null, policy.description ? policy.description[lang] : null],
 		...POLICY_PARTS.map((p): Cell[] => {
 			const prov = policyProvenance(policy, p);
-			return [partLabel(p), partValue(policy, p), prov.tag, prov.source, prov.note ?? null];
+			// Source and note in the sheet's language (a Chinese sheet carries no English source text).
+			return [partLabel(p), partValue(policy, p), prov.tag, sourceText(prov, lang), noteText(prov, lang) ?? null];
 		})
 	];
 	return { name: lang === 'zh' ? '政策参数' : 'Policy', header, rows };
