@@ -4,7 +4,7 @@
  * the figures) and turns sheets into an xlsx workbook with SheetJS, loaded only when the user exports.
  */
 // Relative imports: the command line (src/cli/subsidy.ts, run by tsx) writes its xlsx with this module too.
-import type { Lang } from '../domain/provenance';
+import { noteText, sourceText, type Lang } from '../domain/provenance';
 import { POLICY_PARTS, policyProvenance, sheetToCsv, type Cell, type Policy, type PolicyPart, type Sheet } from '../domain/subsidy';
 
 /** What a policy part holds, as exact JSON (the figures the plan used). */
@@ -40,7 +40,8 @@ export function policySheet(policy: Policy, lang: Lang, partLabel: (p: PolicyPar
 		[lang === 'zh' ? '政策名称' : 'Policy', lang === 'zh' ? policy.name_zh : policy.name_en, null, null, policy.description ? policy.description[lang] : null],
 		...POLICY_PARTS.map((p): Cell[] => {
 			const prov = policyProvenance(policy, p);
-			return [partLabel(p), partValue(policy, p), prov.tag, prov.source, prov.note ?? null];
+			// Source and note in the sheet's language (a Chinese sheet carries no English source text).
+			return [partLabel(p), partValue(policy, p), prov.tag, sourceText(prov, lang), noteText(prov, lang) ?? null];
 		})
 	];
 	return { name: lang === 'zh' ? '政策参数' : 'Policy', header, rows };

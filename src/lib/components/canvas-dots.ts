@@ -131,3 +131,16 @@ export function withDotTip<T>(chart: Element, dots: CanvasDots, items: readonly 
 	}
 	return wrap;
 }
+
+/**
+ * For a Plot chart of SVG dots with `tip: true`: a click opens the point under the tip. Plot's pointer sets the
+ * figure's `value` to the point nearest the pointer (the one the tip shows), so the click goes where the tip says.
+ */
+export function clickOpensTipped<T>(chart: SVGSVGElement | HTMLElement, pick: (d: T) => void): SVGSVGElement | HTMLElement {
+	chart.style.cursor = 'pointer';
+	chart.addEventListener('click', () => {
+		const picked = (chart as unknown as { value?: T | null }).value;
+		if (picked) pick(picked);
+	});
+	return chart;
+}

@@ -79,7 +79,7 @@ export const DEFAULT_BANDS: Bands = { low: 0.9, high: 1.1 };
 /** Where the default band comes from. */
 export const DEFAULT_BANDS_PROVENANCE: Provenance = {
 	tag: 'E',
-	source: 'Method notes §6: QPR 0.9-1.1 相符; below 0.9 price above quality; above 1.1 quality above price',
+	source: 'Method notes §6: QPR 0.9-1.1 price matches quality; below 0.9 price above quality; above 1.1 quality above price',
 	source_zh: '《质价方法与来源说明》§6：质价比 QPR = 所达等级的指导价 ÷ 实收费，0.9-1.1 为相符；低于 0.9 为价高于质，高于 1.1 为质高于价（本应用的设计建议）'
 };
 

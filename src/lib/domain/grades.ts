@@ -22,7 +22,7 @@ export const DEFAULT_GRADE_THRESHOLDS: GradeThresholds = [90, 80, 70, 60];
 /** Where the default grade bounds come from. */
 export const DEFAULT_GRADE_THRESHOLDS_PROVENANCE: Provenance = {
 	tag: 'E',
-	source: 'Method notes §5: grade from Q, ≥ 90 一级, 80-89 二级, 70-79 三级, 60-69 四级, < 60 五级/不达标 (this app\'s proposal)',
+	source: 'Method notes §5: grade from Q, ≥ 90 grade 1, 80-89 grade 2, 70-79 grade 3, 60-69 grade 4, < 60 grade 5 (below standard) (this app\'s proposal)',
 	source_zh: '《质价方法与来源说明》§5：按综合得分 Q 定级，≥ 90 一级，80-89 二级，70-79 三级，60-69 四级，< 60 五级/不达标（本应用的设计建议）'
 };
 

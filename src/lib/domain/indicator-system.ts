@@ -109,7 +109,7 @@ export const DEFAULT_INDICATOR_SYSTEM: IndicatorSystem = {
 				source:
 					'Method notes §5: "a red line (an elevator or fire-safety failure) can cap the grade"; floor 60 and cap 三级 chosen by this app',
 				source_zh: '《质价方法与来源说明》§5：红线（电梯或消防不合格）可限制等级；及格线 60 分、最高定为三级由本应用设定',
-				note: 'Below 60 is 不达标 on the grade scale; capping at 三级 rules out the top two grades.',
+				note: 'Below 60 is below standard on the grade scale; capping at grade 3 rules out the top two grades.',
 				note_zh: '低于 60 分在等级表上为不达标；最高定为三级，即排除一级、二级。'
 			}
 		},
@@ -122,7 +122,7 @@ export const DEFAULT_INDICATOR_SYSTEM: IndicatorSystem = {
 				source:
 					'Method notes §5: "a red line (an elevator or fire-safety failure) can cap the grade"; floor 60 and cap 三级 chosen by this app',
 				source_zh: '《质价方法与来源说明》§5：红线（电梯或消防不合格）可限制等级；及格线 60 分、最高定为三级由本应用设定',
-				note: 'Below 60 is 不达标 on the grade scale; capping at 三级 rules out the top two grades.',
+				note: 'Below 60 is below standard on the grade scale; capping at grade 3 rules out the top two grades.',
 				note_zh: '低于 60 分在等级表上为不达标；最高定为三级，即排除一级、二级。'
 			}
 		}

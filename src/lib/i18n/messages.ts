@@ -6,6 +6,7 @@ import * as negotiation from './areas/negotiation';
 import * as subsidy from './areas/subsidy';
 import * as data from './areas/data';
 import * as verdict from './areas/verdict';
+import * as find from './areas/find';
 
 const core = {
 	'app.name': '质价',
@@ -147,8 +148,8 @@ const core = {
 	'lang.switch': 'English',
 	'lang.switchLabel': '切换到英文界面',
 	'start.title': '正在启动分析引擎',
-	'start.download': '正在下载 DuckDB 引擎',
-	'start.instantiate': '正在初始化 DuckDB 引擎',
+	'start.download': '正在准备本机计算引擎',
+	'start.instantiate': '正在启动本机计算引擎',
 	'start.data': '正在载入示例区数据',
 	'start.privacy': '数据只在本机浏览器中处理，不会上传。',
 	'error.title': '分析引擎未能启动',
@@ -215,7 +216,7 @@ const core = {
 } as const;
 
 /** Chinese text: the core keys plus each area's own module (so each screen's text lives beside its peers). */
-export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...verdict.zh } as const;
+export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...verdict.zh, ...find.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -359,8 +360,8 @@ const coreEn: Record<keyof typeof core, string> = {
 	'lang.switch': '中文',
 	'lang.switchLabel': 'Switch the interface to Chinese',
 	'start.title': 'Starting the analysis engine',
-	'start.download': 'Downloading the DuckDB engine',
-	'start.instantiate': 'Initialising the DuckDB engine',
+	'start.download': 'Preparing the calculation engine on this computer',
+	'start.instantiate': 'Starting the calculation engine',
 	'start.data': 'Loading the sample district',
 	'start.privacy': 'Your data is processed in this browser only and is never uploaded.',
 	'error.title': 'The analysis engine could not start',
@@ -427,4 +428,4 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 /** English text: every key of the Chinese (the type system checks that none is missing). */
-export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...verdict.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...verdict.en, ...find.en };

@@ -47,7 +47,7 @@ export const PROFIT_RATE_RANGE: SourcedFigure<RateRange> = {
 	label: { zh: '常见利润率区间', en: 'Usual profit-rate range' },
 	provenance: {
 		tag: 'V',
-		source: 'Method notes §3: profit 6-12% on cost; Guangdong approves 优质优价 fees at cost-profit margin ≤ 10%',
+		source: 'Method notes §3: profit 6-12% on cost; Guangdong approves “higher quality, higher price” fees at cost-profit margin ≤ 10%',
 		source_zh: '《质价方法与来源说明》§3：利润率常见为成本的 6%-12%；广东省核定“优质优价”收费时成本利润率不超过 10%',
 		note: CHECK_OFFICIAL,
 		note_zh: CHECK_OFFICIAL_ZH

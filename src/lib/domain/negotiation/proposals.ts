@@ -160,7 +160,7 @@ export function evaluateProposals(context: ProposalContext, proposals: readonly 
 				? { zh: '企业盈亏 = 实收 − 增值税 − 年度成本（含方案成本变动）', en: 'firm surplus = collected − VAT − annual cost (with the proposal’s cost changes)' }
 				: {
 						zh: '业主资金结余 = 实收 − 增值税 − 物业服务支出 − 酬金（酬金制结余归业主）',
-						en: 'owners’ fund balance = collected − VAT − service expenditure − commission (under 酬金制 the balance is the owners’)'
+						en: 'owners’ fund balance = collected − VAT − service expenditure − commission (under the commission system the balance is the owners’)'
 					},
 			inputs: [
 				figure({ zh: '实收', en: 'Collected' }, annualRevenueCollected, UNITS.yuanPerYear),

@@ -47,7 +47,7 @@ export const VOTE_THRESHOLDS: Readonly<{ participation: VoteThreshold; major: Vo
 /** Where the vote rules come from. */
 export const VOTE_RULES_PROVENANCE: Provenance = {
 	tag: 'M',
-	source: 'Civil Code of the PRC (民法典) art. 278, in force 2021; Method notes §8',
+	source: 'Civil Code of the PRC art. 278, in force 2021; Method notes §8',
 	source_zh: '《中华人民共和国民法典》第二百七十八条（2021 年起施行）；《质价方法与来源说明》§8',
 	note: 'Using the maintenance fund (item 5) needs only a majority; raising it (item 6), rebuilding (item 7) and changing the use of common parts (item 8) need 3/4. Quoted, not re-checked: check the official text before a legal use.',
 	note_zh:

@@ -67,7 +67,7 @@ export const DEFAULT_TIME_LIMITS_PROVENANCE: Provenance = {
 	tag: 'E',
 	source: 'Method notes §9 (on-time rate = closed within the category time limit ÷ opened); the limits are this app\'s proposal',
 	source_zh: '《质价方法与来源说明》§9：按时办结率 = 在该类时限内办结的工单数 ÷ 立案工单数；各类时限为本应用的建议',
-	note: 'Replace with the limits of your grid-management rules (网格化管理办法).',
+	note: 'Replace with the limits of your grid-management rules.',
 	note_zh: '请替换为本地网格化管理办法规定的时限。'
 };
 

@@ -353,7 +353,7 @@ export const SHAOXING_SPLIT: Policy = definePolicy({
 			tag: 'V',
 			source: `${SECTION7}: 0.20 (multi) / 0.70 (high) paid by the zone according to assessment`,
 			source_zh: `${SECTION7_ZH}：多层 0.20 / 高层 0.70 由该区按考核结果拨付`,
-			note: 'Rates [V]; threshold 60 and span 20 (full reward at 80, 二级) are [E]: the source does not say how the payment follows the score.',
+			note: 'Rates [V]; threshold 60 and span 20 (full reward at 80, grade 2) are [E]: the source does not say how the payment follows the score.',
 			note_zh: '费率为 [V]；门槛 60 分、满额跨度 20 分（80 分即二级起全额）为 [E]：来源未说明拨付如何随得分变化。'
 		},
 		collectionFloor: {
@@ -489,13 +489,13 @@ export const ZHIJIA_MODEL: Policy = definePolicy({
 		},
 		ownerFee: {
 			tag: 'E',
-			source: 'This app\'s proposal: 0.05 元/㎡·月 more each year until the target is reached',
+			source: 'This app\'s proposal: 0.05 yuan/m² per month more each year until the target is reached',
 			source_zh: '本应用建议：业主缴费每年提高 0.05 元/㎡·月，直至达到目标费'
 		},
 		taper: { tag: 'E', source: 'This app\'s proposal: 100, 80, 60, 40, 20 %', source_zh: '本应用建议：基础补贴逐年按 100%、80%、60%、40%、20% 发放' },
 		reward: {
 			tag: 'E',
-			source: 'This app\'s proposal: 0.10 / 0.20 元/㎡·月 for a score from 70 (三级) to 90 (一级)',
+			source: 'This app\'s proposal: 0.10 / 0.20 yuan/m² per month for a score from 70 (grade 3) to 90 (grade 1)',
 			source_zh: '本应用建议：多层 0.10 / 高层 0.20 元/㎡·月，考核得分 70 分（三级）起发放，90 分（一级）满额'
 		},
 		collectionFloor: {
