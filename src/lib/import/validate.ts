@@ -712,7 +712,9 @@ export const NATURAL_KEYS: { readonly [K in DatasetId]: { readonly columns: read
 	tickets: { columns: ['ticket_id'], severity: 'error' },
 	guide_prices: { columns: ['catalogue_id', 'building_type', 'grade'], severity: 'error' },
 	unit_sizes: { columns: ['estate_id', 'unit_area_m2'], severity: 'warning' },
-	votes: { columns: ['estate_id', 'motion'], severity: 'warning' }
+	votes: { columns: ['estate_id', 'motion'], severity: 'warning' },
+	facilities: { columns: ['estate_id', 'facility', 'installed_year'], severity: 'warning' },
+	fund_balances: { columns: ['estate_id', 'year'], severity: 'error' }
 };
 
 /** How the import set will be written, which decides what the checks compare against. */
