@@ -32,11 +32,11 @@ export type AssessmentResult = (typeof ASSESSMENT_RESULTS)[number];
 
 /** Facility kinds with their names, the unit a quantity counts in, and spellings seen in ledgers. */
 export const FACILITY_KIND_VALUES: readonly (EnumValue & { readonly unitZh: string; readonly unitEn: string; readonly elevator: boolean })[] = [
-	{ value: 'elevator_midrise', zh: '乘客电梯（18层及以下）', en: 'Passenger lift (up to 18 floors)', unitZh: '台', unitEn: 'lifts', elevator: true, aliases: ['电梯', '乘客电梯', '客梯', '住宅电梯', '小高层电梯', '电梯（18层及以下）', 'elevator', 'lift', 'passenger lift'] },
-	{ value: 'elevator_highrise', zh: '乘客电梯（18层以上）', en: 'Passenger lift (over 18 floors)', unitZh: '台', unitEn: 'lifts', elevator: true, aliases: ['高层电梯', '高速电梯', '电梯（18层以上）', 'high-rise lift', 'high-rise elevator'] },
+	{ value: 'elevator_midrise', zh: '18层及以下乘客电梯', en: 'Passenger lift, up to 18 floors', unitZh: '台', unitEn: 'lifts', elevator: true, aliases: ['电梯', '乘客电梯', '客梯', '住宅电梯', '小高层电梯', 'elevator', 'lift', 'passenger lift'] },
+	{ value: 'elevator_highrise', zh: '18层以上乘客电梯', en: 'Passenger lift, over 18 floors', unitZh: '台', unitEn: 'lifts', elevator: true, aliases: ['高层电梯', '高速电梯', 'high-rise lift', 'high-rise elevator'] },
 	{ value: 'elevator_added', zh: '加装电梯', en: 'Lift added to an existing block', unitZh: '台', unitEn: 'lifts', elevator: true, aliases: ['加装电梯', '既有住宅加装电梯', '增设电梯', 'added lift', 'retrofitted lift'] },
 	{ value: 'fire_alarm', zh: '火灾自动报警系统', en: 'Fire alarm system', unitZh: '套', unitEn: 'systems', elevator: false, aliases: ['火灾自动报警系统', '火灾报警主机', '消防报警主机', '火灾报警系统', '消防报警', 'fire alarm'] },
-	{ value: 'fire_water', zh: '消防给水（消火栓、喷淋）', en: 'Fire water (hydrants, sprinklers)', unitZh: '套', unitEn: 'systems', elevator: false, aliases: ['消防给水', '消火栓系统', '喷淋系统', '自动喷水灭火系统', '消防水泵', '消防栓', 'fire hydrants', 'sprinklers'] },
+	{ value: 'fire_water', zh: '消防给水（消火栓、喷淋）', en: 'Fire water: hydrants, sprinklers', unitZh: '套', unitEn: 'systems', elevator: false, aliases: ['消防给水', '消火栓系统', '喷淋系统', '自动喷水灭火系统', '消防水泵', '消防栓', 'fire hydrants', 'sprinklers'] },
 	{ value: 'water_pump', zh: '二次供水水泵机组', en: 'Secondary water-supply pump set', unitZh: '套', unitEn: 'pump sets', elevator: false, aliases: ['二次供水水泵', '二次供水设备', '生活水泵', '供水水泵', '水泵', '变频供水设备', 'water pump', 'booster pump'] },
 	{ value: 'water_tank', zh: '二次供水水箱', en: 'Secondary water-supply tank', unitZh: '座', unitEn: 'tanks', elevator: false, aliases: ['二次供水水箱', '生活水箱', '水箱', '屋顶水箱', '不锈钢水箱', 'water tank'] },
 	{ value: 'roof_waterproofing', zh: '屋面防水', en: 'Roof waterproofing', unitZh: '㎡', unitEn: 'm²', elevator: false, aliases: ['屋面防水', '屋面', '屋顶防水', '防水层', 'roof', 'roofing', 'roof waterproofing'] },
