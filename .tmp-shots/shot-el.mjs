@@ -1,0 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '/work/wt/fund/scripts/serve.mjs';
+const [path, sel, out, pdf] = process.argv.slice(2);
+const server = await serve({ dir: 'build', port: 0 });
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'zs-')), { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1366, height: 900 }, locale: 'zh-CN', args: ['--no-sandbox', '--disable-gpu'] });
+const page = context.pages()[0];
+page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+await page.goto(server.url + path);
+await page.locator(sel).first().waitFor({ timeout: 90_000 });
+await page.waitForTimeout(1500);
+await page.locator(sel).first().screenshot({ path: out });
+if (pdf) await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+await context.close();
+await server.close();
