@@ -4,7 +4,7 @@
  * Has the shape of src/cli/main.ts's commands: throws UsageError / InputError for exit code 2.
  */
 import { parseArgs } from 'node:util';
-import { estateRecord, estatesSheet, ledgerRecords, ledgerSheet, type ReserveSettings } from '../lib/domain/reserve';
+import { defaultRecords, estateRecord, estatesSheet, ledgerRecords, ledgerSheet, type ReserveSettings } from '../lib/domain/reserve';
 import { sheetToCsv } from '../lib/domain/subsidy/export';
 import { defaultReserveSettings, loadReserveData, reservePlans } from '../lib/queries/reserve';
 import { UsageError } from './errors';
@@ -27,7 +27,8 @@ Options:
   --years <n>          plan years, 1-100 (default 20)
   --interest <r>       yearly interest on a positive balance: 0.015 or 1.5% (default 0.015)
   --growth <g>         yearly growth of unit costs: 0.03 or 3% (default 0: today's prices)
-  --json               JSON: {settings, estates: [...], rows: [...]}
+  --json               JSON: {settings, estates: [...], rows: [...], defaults: [...]} (defaults with their
+                       reliability tags: V seen in a public source, M widely known, E this app's estimate)
   --csv                CSV for Excel (UTF-8 with BOM): the estates, or with --rows the year-by-year ledger
   --rows               table or CSV of the ledger rows instead of the estates
 ${ENGINE_USAGE}
@@ -120,12 +121,12 @@ export async function reserveCommand(args: readonly string[], out: (s: string) =
 		const estates = plans.map(estateRecord);
 		const rows = plans.flatMap(ledgerRecords);
 		if (values.json) {
-			out(JSON.stringify({ settings, estates, rows }, null, 2) + '\n');
+			out(JSON.stringify({ settings, estates, rows, defaults: defaultRecords() }, null, 2) + '\n');
 		} else if (values.csv) {
 			const names = new Map(data.estates.map((e) => [e.estate_id, e.name]));
 			out(sheetToCsv(values.rows ? ledgerSheet(plans, lang) : estatesSheet(plans, names, lang)));
 		} else {
-			const head = `Plan ${settings.firstYear}-${settings.firstYear + settings.years - 1} · interest ${settings.interestRate} · cost growth ${settings.growthRate} · ${plans.length} estates\n\n`;
+			const head = `Plan ${settings.firstYear}-${settings.firstYear + settings.years - 1} · interest ${settings.interestRate} [E unless set] · cost growth ${settings.growthRate} · ${plans.length} estates\nFacilities without their own life or unit cost use the defaults of docs/sources.md §11, tagged [V]/[V-calc]/[M]/[E] (--json lists them).\n\n`;
 			out(head + (values.rows ? formatTable(ROW_COLUMNS, rows as unknown as Record<string, Cell>[]) : formatTable(ESTATE_COLUMNS, estates as unknown as Record<string, Cell>[])));
 		}
 		return 0;

@@ -498,6 +498,8 @@ interface RuleColumns {
 	readonly areaYes: number;
 	readonly areaParticipating: number;
 	readonly areaTotal: number;
+	readonly assessedAt: number;
+	readonly assessmentResult: number;
 }
 
 function ruleColumns(plan: readonly ColumnPlan[]): RuleColumns {
@@ -515,7 +517,9 @@ function ruleColumns(plan: readonly ColumnPlan[]): RuleColumns {
 		ownersTotal: at('owners_total'),
 		areaYes: at('area_yes_m2'),
 		areaParticipating: at('area_participating_m2'),
-		areaTotal: at('area_total_m2')
+		areaTotal: at('area_total_m2'),
+		assessedAt: at('last_assessed_at'),
+		assessmentResult: at('last_assessment_result')
 	};
 }
 
@@ -589,6 +593,13 @@ function checkRow(ctx: RowContext, plan: readonly ColumnPlan[], rc: RuleColumns,
 		) {
 			const p = plan[rc.ownersYes];
 			sink.add(row, p.header, sourceText(table, p, r), { code: 'vote_order' }, 'error');
+			return true;
+		}
+	} else if (dataset === 'facilities') {
+		// An assessment result means nothing without its date (the district page shows both).
+		if (rc.assessmentResult >= 0 && values[rc.assessmentResult] !== null && (rc.assessedAt < 0 || values[rc.assessedAt] === null)) {
+			const p = plan[rc.assessmentResult];
+			sink.add(row, p.header, sourceText(table, p, r), { code: 'assessment_without_date' }, 'error');
 			return true;
 		}
 	}

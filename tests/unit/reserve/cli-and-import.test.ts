@@ -72,6 +72,15 @@ describe('importing facilities and fund balances', () => {
 		expect([bad.file, bad.row, bad.column, bad.value]).toEqual(['facilities.csv', 2, 'facility', '游泳池']);
 	});
 
+	it('refuses an assessment result without its date, naming the row and the cell', async () => {
+		const p = await prepareImport({
+			name: '电梯.csv',
+			bytes: utf8(csvText([['小区编号', '设施', '数量', '安装年份', '评估日期', '评估结论'], ['LJ0005', '客梯', 2, 2004, '', '建议更新']]))
+		});
+		const bad = p.problems.find((x) => x.code === 'assessment_without_date')!;
+		expect([bad.severity, bad.row, bad.column, bad.value]).toEqual(['error', 2, '评估结论', '建议更新']);
+	});
+
 	it('recognises fund balances by English headers', async () => {
 		const p = await prepareImport({
 			name: 'fund.csv',
@@ -103,6 +112,8 @@ describe('zhijia reserve', () => {
 		]);
 		expect(out.estates[0].level_contribution_per_m2).toBeGreaterThan(0);
 		expect(out.rows).toHaveLength(12);
+		// The defaults come with their tags: the roof's life is a recollection [M], its cost computed from a vendor range.
+		expect(out.defaults.find((d: { facility: string }) => d.facility === 'roof_waterproofing')).toMatchObject({ life_years: 20, life_tag: 'M', unit_cost_yuan: 115, unit_cost_tag: 'V-calc' });
 		expect(out.rows[0]).toEqual({ estate_id: 'T1', year: 2026, opening: 250_000, contributions: 30_000, interest: 5_000, spend: 200_000, closing: 85_000 });
 		expect(out.rows[6]).toEqual({ estate_id: 'T1', year: 2032, opening: 249_968.07, contributions: 30_000, interest: 4_999.36, spend: 345_000, closing: -60_032.57 });
 	});

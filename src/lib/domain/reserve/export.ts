@@ -153,3 +153,18 @@ export function assumptionsSheet(settings: ReservePlan['settings'], lang: Lang =
 	}
 	return { name: t(lang, '假设与来源', 'Assumptions'), header: lang === 'zh' ? ['项目', '取值', '来源标记', '来源'] : ['Item', 'Value', 'Tag', 'Source'], rows };
 }
+
+/** The default life and unit cost of every facility kind with its tag and source (for the command line's JSON). */
+export function defaultRecords(): { facility: FacilityKind; life_years: number | null; life_tag: string | null; unit_cost_yuan: number | null; unit_cost_tag: string | null; source: string | null }[] {
+	return FACILITY_KIND_VALUES.map((k) => {
+		const d = FACILITY_DEFAULTS[k.value as FacilityKind];
+		return {
+			facility: k.value as FacilityKind,
+			life_years: d.life?.value ?? null,
+			life_tag: d.life?.provenance.tag ?? null,
+			unit_cost_yuan: d.unitCost?.value ?? null,
+			unit_cost_tag: d.unitCost?.provenance.tag ?? null,
+			source: d.life || d.unitCost ? [d.life?.provenance.source, d.unitCost?.provenance.source].filter(Boolean).join(' | ') : null
+		};
+	});
+}
