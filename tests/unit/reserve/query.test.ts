@@ -65,6 +65,12 @@ describe('loadReserveData', () => {
 			expect(p.rows).toHaveLength(20);
 			for (const r of p.rows) expect(r.openingFen + r.contributionsFen + r.interestFen - r.spendFen).toBe(r.closingFen);
 			expect(p.renewals.reduce((s, r) => s + r.spendFen, 0)).toBe(p.spendTotalFen);
+			// The solvers hit their targets on every estate: the refill and the level contribution put back in keep
+			// every year at or above zero, and one fen less per m² would not.
+			if (p.refill) expect(p.refill.minClosingAfterFen).toBeGreaterThanOrEqual(0);
+			expect(p.level.minClosingFen).toBeGreaterThanOrEqual(0);
+			if (p.level.perM2Fen > 0) expect(p.level.minClosingOneFenLessFen!).toBeLessThan(0);
+			expect(p.refill === null).toBe(p.firstShortfall === null);
 		}
 	});
 });
