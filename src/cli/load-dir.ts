@@ -2,7 +2,7 @@
  * Reads canonical CSV files (the format of data/sample/*.csv, docs/data-formats.md) from a directory or a list of
  * files and loads them into a Node engine with the app's own loader (src/lib/workspace/canonical-csv.ts).
  * A file's dataset comes from its name: estates.csv, scores.csv, fees.csv, costs.csv, tickets.csv,
- * guide_prices.csv, unit_sizes.csv, votes.csv.
+ * guide_prices.csv, unit_sizes.csv, votes.csv, facilities.csv, fund_balances.csv.
  *
  * Two engines hold identical tables (same DDL, column types, header check and one transaction): `wasm` (the
  * default, the browser's DuckDB-wasm) gets each file's bytes, in chunks; `native` (@duckdb/node-api) reads each file from disk

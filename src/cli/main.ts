@@ -4,6 +4,7 @@
  * A subcommand is a function of its arguments and an output sink, so tests can call it in-process too.
  */
 import { analyzeCommand } from './analyze';
+import { reserveCommand } from './reserve';
 import { subsidyCommand } from './subsidy';
 import { runValidate } from './validate';
 import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
@@ -32,6 +33,10 @@ const COMMANDS: Record<string, Command> = {
 	subsidy: {
 		summary: 'relocation-housing subsidy plan per estate and year (base, reward, budget cap)',
 		run: (args, io) => subsidyCommand(args, io.stdout)
+	},
+	reserve: {
+		summary: 'maintenance-fund renewal plan per estate (renewals, balance by year, shortfall, refill)',
+		run: (args, io) => reserveCommand(args, io.stdout)
 	},
 	validate: {
 		summary: 'check data files (CSV, xlsx, parquet, JSON) as the app would import them',

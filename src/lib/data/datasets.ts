@@ -15,6 +15,7 @@
  *   both accept.
  */
 import { z } from 'zod';
+import { facilityColumns, facilityRowSchema, fundBalanceColumns, fundBalanceRowSchema } from './facilities';
 
 // ---------------------------------------------------------------------------------------------------
 // Code lists (enum values) with Chinese / English names and import aliases
@@ -829,7 +830,7 @@ function buildDdl(table: string, columns: readonly ColumnMeta[], primaryKey?: st
 // ---------------------------------------------------------------------------------------------------
 
 /** Dataset ids, which are also the DuckDB table names. Order: estates first (others reference it). */
-export const DATASET_IDS = ['estates', 'scores', 'fees', 'costs', 'tickets', 'guide_prices', 'unit_sizes', 'votes'] as const;
+export const DATASET_IDS = ['estates', 'scores', 'fees', 'costs', 'tickets', 'guide_prices', 'unit_sizes', 'votes', 'facilities', 'fund_balances'] as const;
 /** Id (and table name) of a canonical dataset. */
 export type DatasetId = (typeof DATASET_IDS)[number];
 
@@ -841,7 +842,9 @@ const SCHEMAS = {
 	tickets: ticketRowSchema,
 	guide_prices: guidePriceRowSchema,
 	unit_sizes: unitSizeRowSchema,
-	votes: voteRowSchema
+	votes: voteRowSchema,
+	facilities: facilityRowSchema,
+	fund_balances: fundBalanceRowSchema
 } as const;
 
 /** The canonical row type of a dataset. */
@@ -952,6 +955,24 @@ export const DATASETS: { readonly [K in DatasetId]: DatasetMeta<K> } = {
 		descriptionEn: "Tallies of owners' votes by head count and by area",
 		columns: voteColumns,
 		estateRef: true
+	}),
+	facilities: meta({
+		id: 'facilities',
+		zh: '共用设施设备',
+		en: 'Shared facilities',
+		descriptionZh: '由专项维修资金更新的共用设施设备：类别、数量、安装年份、使用年限、更新单价、最近评估',
+		descriptionEn: 'Shared facilities renewed from the maintenance fund: kind, quantity, year installed, life, unit cost, last assessment',
+		columns: facilityColumns,
+		estateRef: true
+	}),
+	fund_balances: meta({
+		id: 'fund_balances',
+		zh: '维修资金余额',
+		en: 'Maintenance fund balances',
+		descriptionZh: '专项维修资金各年末余额与每年续筹额',
+		descriptionEn: 'Maintenance fund balance at each year end and the yearly contribution',
+		columns: fundBalanceColumns,
+		estateRef: true
 	})
 };
 
@@ -964,6 +985,9 @@ export const TICKETS_DDL = DATASETS.tickets.ddl;
 export const GUIDE_PRICES_DDL = DATASETS.guide_prices.ddl;
 export const UNIT_SIZES_DDL = DATASETS.unit_sizes.ddl;
 export const VOTES_DDL = DATASETS.votes.ddl;
+export const FACILITIES_DDL = DATASETS.facilities.ddl;
+export const FUND_BALANCES_DDL = DATASETS.fund_balances.ddl;
+export type { FacilityRow, FundBalanceRow } from './facilities';
 
 /**
  * `CREATE TABLE` for a dataset, optionally under another name (a staging table) or as
@@ -1044,5 +1068,7 @@ export const SAMPLE_FILES: readonly SampleFile[] = [
 	{ file: 'costs.csv', dataset: 'costs' },
 	{ file: 'tickets.csv', dataset: 'tickets' },
 	{ file: 'unit_sizes.csv', dataset: 'unit_sizes' },
-	{ file: 'votes.csv', dataset: 'votes' }
+	{ file: 'votes.csv', dataset: 'votes' },
+	{ file: 'facilities.csv', dataset: 'facilities' },
+	{ file: 'fund_balances.csv', dataset: 'fund_balances' }
 ];

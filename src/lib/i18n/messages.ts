@@ -7,6 +7,7 @@ import * as subsidy from './areas/subsidy';
 import * as data from './areas/data';
 import * as verdict from './areas/verdict';
 import * as find from './areas/find';
+import * as reserve from './areas/reserve';
 
 const core = {
 	'app.name': '质价',
@@ -216,7 +217,7 @@ const core = {
 } as const;
 
 /** Chinese text: the core keys plus each area's own module (so each screen's text lives beside its peers). */
-export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...verdict.zh, ...find.zh } as const;
+export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...verdict.zh, ...find.zh, ...reserve.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -428,4 +429,4 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 /** English text: every key of the Chinese (the type system checks that none is missing). */
-export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...verdict.en, ...find.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...verdict.en, ...find.en, ...reserve.en };

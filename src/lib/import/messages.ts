@@ -193,6 +193,10 @@ export const PROBLEM_TEXTS = {
 		zh: '应满足 同意 ≤ 参与表决 ≤ 总数（人数和面积）',
 		en: 'Expected yes ≤ participating ≤ total (owners and area)'
 	},
+	assessment_without_date: {
+		zh: '有评估结论但没有评估日期；请填写最近评估日期',
+		en: 'An assessment result without its date; fill in the last assessment date'
+	},
 	schema: { zh: '数据不符合格式：{detail}', en: 'Value does not fit the format: {detail}' },
 
 	// Checks over all rows (DuckDB)

@@ -19,11 +19,13 @@ export const TEMPLATE_EXAMPLES: { readonly [K in DatasetId]: readonly (string | 
 	tickets: ['WG2024000001', 'LJ0089', '秩序治安', '2024-01-01 06:04:36', '2024-01-01 08:17:02'],
 	guide_prices: ['示意目录（非官方）', '高层', 1, 2.3, '', ''],
 	unit_sizes: ['LJ0001', 52, 425],
-	votes: ['LJ0164', '续聘物业服务企业', '一般事项', 1966, 180682, 1495, 137680.84, 1160, 106993.21]
+	votes: ['LJ0164', '续聘物业服务企业', '一般事项', 1966, 180682, 1495, 137680.84, 1160, 106993.21],
+	facilities: ['LJ0005', '18层及以下乘客电梯', 4, 2006, 20, 400000, '2023-06-15', '整改后使用'],
+	fund_balances: ['LJ0005', 2025, 3862150.5, 120000]
 };
 
 /** Units worth showing in a template header (counts, years and grades speak for themselves). */
-const SHOWN_UNITS = new Set(['㎡', '元/年', '元/㎡·月']);
+const SHOWN_UNITS = new Set(['㎡', '元', '元/年', '元/㎡·月']);
 
 /** A template header: the Chinese name, with the unit in brackets where it helps (the importer reads past it). */
 export function templateHeader(col: ColumnMeta): string {

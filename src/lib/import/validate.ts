@@ -501,6 +501,8 @@ interface RuleColumns {
 	readonly areaYes: number;
 	readonly areaParticipating: number;
 	readonly areaTotal: number;
+	readonly assessedAt: number;
+	readonly assessmentResult: number;
 }
 
 function ruleColumns(plan: readonly ColumnPlan[]): RuleColumns {
@@ -518,7 +520,9 @@ function ruleColumns(plan: readonly ColumnPlan[]): RuleColumns {
 		ownersTotal: at('owners_total'),
 		areaYes: at('area_yes_m2'),
 		areaParticipating: at('area_participating_m2'),
-		areaTotal: at('area_total_m2')
+		areaTotal: at('area_total_m2'),
+		assessedAt: at('last_assessed_at'),
+		assessmentResult: at('last_assessment_result')
 	};
 }
 
@@ -592,6 +596,13 @@ function checkRow(ctx: RowContext, plan: readonly ColumnPlan[], rc: RuleColumns,
 		) {
 			const p = plan[rc.ownersYes];
 			sink.add(row, p.header, sourceText(table, p, r), { code: 'vote_order' }, 'error');
+			return true;
+		}
+	} else if (dataset === 'facilities') {
+		// An assessment result means nothing without its date (the district page shows both).
+		if (rc.assessmentResult >= 0 && values[rc.assessmentResult] !== null && (rc.assessedAt < 0 || values[rc.assessedAt] === null)) {
+			const p = plan[rc.assessmentResult];
+			sink.add(row, p.header, sourceText(table, p, r), { code: 'assessment_without_date' }, 'error');
 			return true;
 		}
 	}
@@ -715,7 +726,9 @@ export const NATURAL_KEYS: { readonly [K in DatasetId]: { readonly columns: read
 	tickets: { columns: ['ticket_id'], severity: 'error' },
 	guide_prices: { columns: ['catalogue_id', 'building_type', 'grade'], severity: 'error' },
 	unit_sizes: { columns: ['estate_id', 'unit_area_m2'], severity: 'warning' },
-	votes: { columns: ['estate_id', 'motion'], severity: 'warning' }
+	votes: { columns: ['estate_id', 'motion'], severity: 'warning' },
+	facilities: { columns: ['estate_id', 'facility', 'installed_year'], severity: 'warning' },
+	fund_balances: { columns: ['estate_id', 'year'], severity: 'error' }
 };
 
 /** How the import set will be written, which decides what the checks compare against. */

@@ -52,7 +52,7 @@ beforeAll(async () => {
 	const r = scenarioFromBaseline(lj0192);
 	if (!r.ok) throw new Error(JSON.stringify(r.issues));
 	scenario = r.scenario;
-});
+}, 120_000); // engine start-up is slow on a loaded machine
 afterAll(async () => {
 	await engine?.close();
 });

@@ -6,7 +6,7 @@ import { estateDataFlags, estateNegotiationData, latestBudget } from '../../../s
 let engine: Engine;
 beforeAll(async () => {
 	engine = await sampleEngine();
-});
+}, 120_000); // engine start-up is slow on a loaded machine
 afterAll(async () => {
 	await engine?.close();
 });

@@ -1,0 +1,6 @@
+/** The maintenance-fund renewal plan (issue 15; method notes §11): defaults, fen math, the plan, the owners' vote, export sheets. */
+export * from './defaults';
+export * from './money';
+export * from './plan';
+export * from './vote';
+export * from './export';
