@@ -19,7 +19,8 @@ export const TEMPLATE_EXAMPLES: { readonly [K in DatasetId]: readonly (string | 
 	tickets: ['WG2024000001', 'LJ0089', '秩序治安', '2024-01-01 06:04:36', '2024-01-01 08:17:02'],
 	guide_prices: ['示意目录（非官方）', '高层', 1, 2.3, '', ''],
 	unit_sizes: ['LJ0001', 52, 425],
-	votes: ['LJ0164', '续聘物业服务企业', '一般事项', 1966, 180682, 1495, 137680.84, 1160, 106993.21]
+	votes: ['LJ0164', '续聘物业服务企业', '一般事项', 1966, 180682, 1495, 137680.84, 1160, 106993.21],
+	market: ['江滨花园', '江滨', '2.38元/平米/月', '', '', '', '', '', '', '2006年建成', '1124户', '5栋', '板楼', '临江安居物业管理有限公司', '临江置业', 42000, '', '', '2024-05-01']
 };
 
 /** Units worth showing in a template header (counts, years and grades speak for themselves). */

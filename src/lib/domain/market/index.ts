@@ -1,0 +1,3 @@
+export * from './listing-text';
+export * from './scale';
+export * from './match';
