@@ -846,7 +846,7 @@ const MARKET_FORM_VALUES: readonly EnumValue[] = [
 
 /** Derived market columns are filled from the fee text; their own names are accepted so canonical files round-trip. */
 function derivedMarketCol<N extends string>(name: N, type: DuckDbType, zh: string, en: string, dzh: string, den: string, unit?: string): ColumnMeta<N> {
-	return { name, type, required: false, zh, en, descriptionZh: dzh, descriptionEn: den, aliases: [name], ...(unit ? { unit } : {}), ...(type === 'DOUBLE' ? { min: 0 } : {}) };
+	return { name, type, required: false, zh, en, descriptionZh: dzh, descriptionEn: den, aliases: [name, zh, en], ...(unit ? { unit } : {}), ...(type === 'DOUBLE' ? { min: 0 } : {}) };
 }
 
 const marketColumns: readonly Col<MarketRow>[] = [
