@@ -964,7 +964,7 @@ const marketColumns: readonly Col<MarketRow>[] = [
 		en: 'House price',
 		descriptionZh: '挂牌或成交均价（元/㎡），可写“6.5万”',
 		descriptionEn: 'Average listed or sold price, yuan per m²',
-		aliases: ['house_price', '均价', '参考均价', '挂牌均价', '成交均价', '房价', '二手房均价', '单价', 'House price', 'avg price', 'average price', 'price', 'unit price']
+		aliases: ['house_price', '房价均价', '均价', '参考均价', '挂牌均价', '成交均价', '房价', '二手房均价', '单价', 'House price', 'avg price', 'average price', 'price', 'unit price']
 	},
 	{
 		name: 'lng',
