@@ -4,6 +4,7 @@
  * A subcommand is a function of its arguments and an output sink, so tests can call it in-process too.
  */
 import { analyzeCommand } from './analyze';
+import { marketCommand } from './market';
 import { subsidyCommand } from './subsidy';
 import { runValidate } from './validate';
 import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
@@ -28,6 +29,10 @@ const COMMANDS: Record<string, Command> = {
 	analyze: {
 		summary: 'price-quality analysis per estate (Q, grade, QPR, band, expected fee)',
 		run: (args, io) => analyzeCommand(args, io.stdout)
+	},
+	market: {
+		summary: 'listing-site exports: fees by area, own estates on the market scale (not a quality score)',
+		run: (args, io) => marketCommand(args, io.stdout)
 	},
 	subsidy: {
 		summary: 'relocation-housing subsidy plan per estate and year (base, reward, budget cap)',
