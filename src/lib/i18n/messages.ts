@@ -5,6 +5,7 @@
 import * as negotiation from './areas/negotiation';
 import * as subsidy from './areas/subsidy';
 import * as data from './areas/data';
+import * as market from './areas/market';
 
 const core = {
 	'app.name': '质价',
@@ -214,7 +215,7 @@ const core = {
 } as const;
 
 /** Chinese text: the core keys plus each area's own module (so each screen's text lives beside its peers). */
-export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh } as const;
+export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...market.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -426,4 +427,4 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 /** English text: every key of the Chinese (the type system checks that none is missing). */
-export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...market.en };

@@ -1,0 +1,117 @@
+/**
+ * Market references in the app: the comparable rule and the match overrides the user set (kept in localStorage,
+ * validated when read back), the listings cached per table version, and an own estate placed on the market
+ * scale. The figures are domain/market; this only gathers inputs.
+ */
+import { z } from 'zod';
+import { currentEngine, session } from '$lib/app/session.svelte';
+import { workspaceState } from '$lib/workspace/workspace.svelte';
+import { DEFAULT_COMPARABLE_RULE, fitHedonic, marketScale, type ComparableRule, type HedonicModel, type MarketScale } from '$lib/domain/market/scale';
+import { matchEstate, type EstateMatch } from '$lib/domain/market/match';
+import { referenceYear, toListing } from '$lib/domain/market/summary';
+import type { MarketListing } from '$lib/domain/market/scale';
+import { marketListings, type ListingRow } from '$lib/queries/market';
+
+const STORAGE_KEY = 'zhijia.market.v1';
+
+const stored = z.object({
+	rule: z.object({ sameArea: z.boolean(), yearBand: z.number().min(0).max(100).nullable(), sameForm: z.boolean(), priceBand: z.number().min(0).max(10).nullable() }),
+	overrides: z.record(z.string(), z.string().nullable())
+});
+
+/** The user's comparable rule and match corrections. */
+export const marketSettings = $state<{ rule: ComparableRule; overrides: Record<string, string | null> }>({ rule: { ...DEFAULT_COMPARABLE_RULE }, overrides: {} });
+
+let restored = false;
+/** Reads the settings back once (a damaged entry falls back to the defaults). */
+export function restoreMarketSettings(): void {
+	if (restored || typeof localStorage === 'undefined') return;
+	restored = true;
+	try {
+		const parsed = stored.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
+		if (parsed.success) {
+			marketSettings.rule = parsed.data.rule;
+			marketSettings.overrides = parsed.data.overrides;
+		}
+	} catch {
+		// not JSON: keep the defaults
+	}
+}
+
+export function persistMarketSettings(): void {
+	localStorage.setItem(STORAGE_KEY, JSON.stringify($state.snapshot(marketSettings)));
+}
+
+/** The listing files in the workspace and the data's reference date, for "source file and date" lines. */
+export function marketSourceFiles(): string[] {
+	return workspaceState.workspace.files.filter((f) => f.dataset === 'market').map((f) => f.name);
+}
+
+export interface MarketData {
+	rows: ListingRow[];
+	listings: MarketListing[];
+	model: HedonicModel | null;
+	refYear: number;
+	refDate: string | null;
+}
+
+let cache: { version: number; data: Promise<MarketData> } | null = null;
+
+/** All listings and the hedonic model, once per table version. */
+export function marketData(): Promise<MarketData> {
+	if (cache && cache.version === session.version) return cache.data;
+	const data = marketListings(currentEngine()).then((rows) => {
+		const listings = rows.map(toListing);
+		const refYear = referenceYear(rows, new Date().getFullYear());
+		const refDate = rows.reduce<string | null>((m, r) => (r.ref_date && (!m || r.ref_date > m) ? r.ref_date : m), null);
+		return { rows, listings, model: fitHedonic(listings, refYear), refYear, refDate };
+	});
+	cache = { version: session.version, data };
+	return data;
+}
+
+/** An own estate as the market panel needs it. */
+export interface OwnEstateFacts {
+	estate_id: string;
+	name: string;
+	subdistrict: string | null;
+	building_type: string;
+	build_year: number | null;
+	fee: number | null;
+	fee_unit: string | null;
+}
+
+export async function ownEstateFacts(id: string): Promise<OwnEstateFacts | null> {
+	const rows = await currentEngine().parse(
+		`SELECT e.estate_id, e.name, e.subdistrict, e.building_type, e.build_year::INTEGER AS build_year,
+			f.fee, f.fee_unit
+		FROM estates e LEFT JOIN (SELECT * FROM fees QUALIFY row_number() OVER (PARTITION BY estate_id ORDER BY year DESC) = 1) f USING (estate_id)
+		WHERE e.estate_id = '${id.replaceAll("'", "''")}'`,
+		z.object({ estate_id: z.string(), name: z.string(), subdistrict: z.string().nullable(), building_type: z.string(), build_year: z.number().nullable(), fee: z.number().nullable(), fee_unit: z.string().nullable() })
+	);
+	return rows[0] ?? null;
+}
+
+export interface EstateMarket {
+	match: EstateMatch<MarketListing>;
+	matchRow: ListingRow | null;
+	fee: number | null;
+	scale: MarketScale;
+	subject: { area: string | null; yearBuilt: number | null; housePrice: number | null; form: string | null };
+}
+
+/** Places an own estate on the market scale under the user's rule and match corrections. */
+export function placeEstate(e: OwnEstateFacts, data: MarketData, rule: ComparableRule, overrides: Record<string, string | null>): EstateMarket {
+	const match = matchEstate({ id: e.estate_id, name: e.name, area: e.subdistrict }, data.listings, overrides);
+	const own = match.listing;
+	const fee = e.fee_unit === 'per_m2_month' ? e.fee : null;
+	const subject = {
+		area: own?.area ?? e.subdistrict,
+		fee,
+		yearBuilt: e.build_year ?? own?.yearBuilt ?? null,
+		form: e.building_type === 'multi' ? ('multi' as const) : e.building_type === 'high' ? ('high' as const) : (own?.form ?? null),
+		housePrice: own?.housePrice ?? null
+	};
+	const scale = marketScale(subject, data.listings, rule, data.model, own ? (l) => l === own : undefined);
+	return { match, matchRow: own ? data.rows[data.listings.indexOf(own)] : null, fee, scale, subject };
+}
