@@ -115,3 +115,62 @@ export function placeEstate(e: OwnEstateFacts, data: MarketData, rule: Comparabl
 	const scale = marketScale(subject, data.listings, rule, data.model, own ? (l) => l === own : undefined);
 	return { match, matchRow: own ? data.rows[data.listings.indexOf(own)] : null, fee, scale, subject };
 }
+
+/** The market band of an estate, as the negotiation range and the report show it. */
+export interface MarketBand {
+	n: number;
+	low: number | null;
+	high: number | null;
+	median: number | null;
+	percentile: number | null;
+	expected: number | null;
+	fee: number | null;
+	listing: string | null;
+	files: string[];
+	refDate: string | null;
+}
+
+/**
+ * A reactive market band for the estate `getId()` names (call during a component's set-up). Null while loading,
+ * without listings or without an estate.
+ */
+export function marketBandOf(getId: () => string | null): { band: MarketBand | null } {
+	restoreMarketSettings();
+	const state = $state<{ band: MarketBand | null }>({ band: null });
+	$effect(() => {
+		void session.version;
+		const id = getId();
+		const rule = $state.snapshot(marketSettings.rule);
+		const overrides = $state.snapshot(marketSettings.overrides);
+		if (!id) {
+			state.band = null;
+			return;
+		}
+		let stale = false;
+		Promise.all([marketData(), ownEstateFacts(id)]).then(
+			([d, f]) => {
+				if (stale) return;
+				if (!f || d.rows.length === 0) {
+					state.band = null;
+					return;
+				}
+				const p = placeEstate(f, d, rule, overrides);
+				state.band = {
+					n: p.scale.n,
+					low: p.scale.q1,
+					high: p.scale.q3,
+					median: p.scale.median,
+					percentile: p.scale.percentile,
+					expected: p.scale.expected,
+					fee: p.fee,
+					listing: p.match.listing?.name ?? null,
+					files: marketSourceFiles(),
+					refDate: d.refDate
+				};
+			},
+			() => (state.band = null)
+		);
+		return () => (stale = true);
+	});
+	return state;
+}
