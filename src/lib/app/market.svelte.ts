@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { currentEngine, session } from '$lib/app/session.svelte';
 import { workspaceState } from '$lib/workspace/workspace.svelte';
 import { DEFAULT_COMPARABLE_RULE, fitHedonic, marketScale, type ComparableRule, type HedonicModel, type MarketScale } from '$lib/domain/market/scale';
-import { matchEstate, type EstateMatch } from '$lib/domain/market/match';
+import { listingKey, matchEstate, type EstateMatch } from '$lib/domain/market/match';
+import { normaliseName } from '$lib/domain/market/scale';
 import { referenceYear, toListing } from '$lib/domain/market/summary';
 import type { MarketListing } from '$lib/domain/market/scale';
 import { marketListings, type ListingRow } from '$lib/queries/market';
@@ -81,14 +82,18 @@ export interface OwnEstateFacts {
 	fee_unit: string | null;
 }
 
-export async function ownEstateFacts(id: string): Promise<OwnEstateFacts | null> {
-	const rows = await currentEngine().parse(
-		`SELECT e.estate_id, e.name, e.subdistrict, e.building_type, e.build_year::INTEGER AS build_year,
+const OWN_FACTS_SQL = `SELECT e.estate_id, e.name, e.subdistrict, e.building_type, e.build_year::INTEGER AS build_year,
 			f.fee, f.fee_unit
-		FROM estates e LEFT JOIN (SELECT * FROM fees QUALIFY row_number() OVER (PARTITION BY estate_id ORDER BY year DESC) = 1) f USING (estate_id)
-		WHERE e.estate_id = '${id.replaceAll("'", "''")}'`,
-		z.object({ estate_id: z.string(), name: z.string(), subdistrict: z.string().nullable(), building_type: z.string(), build_year: z.number().nullable(), fee: z.number().nullable(), fee_unit: z.string().nullable() })
-	);
+		FROM estates e LEFT JOIN (SELECT * FROM fees QUALIFY row_number() OVER (PARTITION BY estate_id ORDER BY year DESC) = 1) f USING (estate_id)`;
+const ownFactsRow = z.object({ estate_id: z.string(), name: z.string(), subdistrict: z.string().nullable(), building_type: z.string(), build_year: z.number().nullable(), fee: z.number().nullable(), fee_unit: z.string().nullable() });
+
+/** Every own estate with its latest fee, for the district view. */
+export async function allOwnEstateFacts(): Promise<OwnEstateFacts[]> {
+	return currentEngine().parse(`${OWN_FACTS_SQL} ORDER BY e.estate_id`, ownFactsRow);
+}
+
+export async function ownEstateFacts(id: string): Promise<OwnEstateFacts | null> {
+	const rows = await currentEngine().parse(`${OWN_FACTS_SQL} WHERE e.estate_id = '${id.replaceAll("'", "''")}'`, ownFactsRow);
 	return rows[0] ?? null;
 }
 
@@ -101,8 +106,14 @@ export interface EstateMarket {
 }
 
 /** Places an own estate on the market scale under the user's rule and match corrections. */
-export function placeEstate(e: OwnEstateFacts, data: MarketData, rule: ComparableRule, overrides: Record<string, string | null>): EstateMarket {
-	const match = matchEstate({ id: e.estate_id, name: e.name, area: e.subdistrict }, data.listings, overrides);
+export function placeEstate(
+	e: OwnEstateFacts,
+	data: MarketData,
+	rule: ComparableRule,
+	overrides: Record<string, string | null>,
+	index?: { candidates: (e: OwnEstateFacts) => MarketListing[]; pool: (area: string | null) => readonly MarketListing[] }
+): EstateMarket {
+	const match = matchEstate({ id: e.estate_id, name: e.name, area: e.subdistrict }, index ? index.candidates(e) : data.listings, overrides);
 	const own = match.listing;
 	const fee = e.fee_unit === 'per_m2_month' ? e.fee : null;
 	const subject = {
@@ -112,7 +123,7 @@ export function placeEstate(e: OwnEstateFacts, data: MarketData, rule: Comparabl
 		form: e.building_type === 'multi' ? ('multi' as const) : e.building_type === 'high' ? ('high' as const) : (own?.form ?? null),
 		housePrice: own?.housePrice ?? null
 	};
-	const scale = marketScale(subject, data.listings, rule, data.model, own ? (l) => l === own : undefined);
+	const scale = marketScale(subject, index ? index.pool(subject.area) : data.listings, rule, data.model, own ? (l) => l === own : undefined);
 	return { match, matchRow: own ? data.rows[data.listings.indexOf(own)] : null, fee, scale, subject };
 }
 
@@ -173,4 +184,40 @@ export function marketBandOf(getId: () => string | null): { band: MarketBand | n
 		return () => (stale = true);
 	});
 	return state;
+}
+
+/**
+ * Every own estate on the market at once (district view). Listings are indexed by normalised name (matching)
+ * and by area (comparables under a same-area rule), so a city of estates against a city of listings stays in
+ * milliseconds rather than estates × listings comparisons. Same results as {@link placeEstate} one by one.
+ */
+export function placeEstates(estates: readonly OwnEstateFacts[], data: MarketData, rule: ComparableRule, overrides: Record<string, string | null>): EstateMarket[] {
+	const byName = new Map<string, MarketListing[]>();
+	const byKey = new Map<string, MarketListing>();
+	const byArea = new Map<string, MarketListing[]>();
+	const noArea: MarketListing[] = [];
+	for (const l of data.listings) {
+		const n = normaliseName(l.name);
+		(byName.get(n) ?? byName.set(n, []).get(n)!).push(l);
+		byKey.set(listingKey(l), l);
+		if (l.area) {
+			const a = normaliseName(l.area);
+			(byArea.get(a) ?? byArea.set(a, []).get(a)!).push(l);
+		} else noArea.push(l);
+	}
+	const pools = new Map<string, MarketListing[]>();
+	const index = {
+		candidates: (e: OwnEstateFacts) => {
+			const key = overrides[e.estate_id];
+			const extra = typeof key === 'string' && byKey.has(key) ? [byKey.get(key)!] : [];
+			return [...(byName.get(normaliseName(e.name)) ?? []), ...extra];
+		},
+		pool: (area: string | null) => {
+			if (!rule.sameArea || !area) return data.listings;
+			const a = normaliseName(area);
+			if (!pools.has(a)) pools.set(a, [...(byArea.get(a) ?? []), ...noArea]);
+			return pools.get(a)!;
+		}
+	};
+	return estates.map((e) => placeEstate(e, data, rule, overrides, index));
 }

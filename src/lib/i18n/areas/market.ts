@@ -84,6 +84,7 @@ export const zh = {
 	'market.report.title': '市场参考',
 	'market.report.source': '来源文件 {files}，数据日期 {date}。',
 	'market.district.col': '市场分位',
+	'market.district.listing': '挂牌记录',
 	'market.district.title': '本区小区在挂牌市场中的位置',
 	'market.district.note': '每个小区的现行收费在同类挂牌小区中的百分位（规则见挂牌参考页与小区页）；挂牌收费不是服务质量评分。'
 } as const;
@@ -173,6 +174,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'market.report.title': 'Market references',
 	'market.report.source': 'Source file {files}, reference date {date}.',
 	'market.district.col': 'Market percentile',
+	'market.district.listing': 'Listing',
 	'market.district.title': 'Own estates on the listing market',
 	'market.district.note': "Each estate's fee in force as a percentile among comparable listings (rule on the Market page and the estate page); listed fees are not quality scores."
 };
