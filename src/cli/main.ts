@@ -5,6 +5,7 @@
  */
 import { analyzeCommand } from './analyze';
 import { reserveCommand } from './reserve';
+import { marketCommand } from './market';
 import { subsidyCommand } from './subsidy';
 import { runValidate } from './validate';
 import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
@@ -29,6 +30,10 @@ const COMMANDS: Record<string, Command> = {
 	analyze: {
 		summary: 'price-quality analysis per estate (Q, grade, QPR, band, expected fee)',
 		run: (args, io) => analyzeCommand(args, io.stdout)
+	},
+	market: {
+		summary: 'listing-site exports: fees by area, own estates on the market scale (not a quality score)',
+		run: (args, io) => marketCommand(args, io.stdout)
 	},
 	subsidy: {
 		summary: 'relocation-housing subsidy plan per estate and year (base, reward, budget cap)',

@@ -1,6 +1,6 @@
 /**
- * JSON files: an array of objects, an object holding one under `rows` (or `data`), an array of arrays whose
- * first array is the header, or JSON Lines (one object per line). Records are numbered from 1 in file order.
+ * JSON files: an array of objects, an object holding one under `rows` (or `data`), an object keyed by name
+ * (each value a record; the key becomes its `name`), an array of arrays whose first array is the header, or JSON Lines (one object per line). Records are numbered from 1 in file order.
  * Headers are the keys in order of first appearance; nested values become JSON text.
  */
 import { decodeText } from './decode';
@@ -35,8 +35,14 @@ function records(file: string, text: string): unknown[] {
 			const inner = (parsed as Record<string, unknown>)[key];
 			if (Array.isArray(inner)) return inner;
 		}
+		// Scrapers often write an object keyed by estate name: {"江滨花园": {"物业费": ...}, ...}. Each value becomes
+		// a record whose first field, `name`, is its key.
+		const entries = Object.entries(parsed as Record<string, unknown>);
+		if (entries.length > 0 && entries.every(([, v]) => v !== null && typeof v === 'object' && !Array.isArray(v))) {
+			return entries.map(([k, v]) => ({ name: k, ...(v as Record<string, unknown>) }));
+		}
 	}
-	throw new UnreadableFileError(file, 'expected an array of objects or {"rows": [...]}', { code: 'json_shape' });
+	throw new UnreadableFileError(file, 'expected an array of objects, {"rows": [...]} or an object of records keyed by name', { code: 'json_shape' });
 }
 
 /** Line and column (1-based) of a JSON.parse error, from V8's "at position N" or "(line L column C)". */

@@ -129,6 +129,21 @@ export const PROBLEM_TEXTS = {
 		en: 'No estates to check against: estate references were not checked'
 	},
 
+	// Market references (listing-site exports; docs/sources.md §M1)
+	not_a_year: { zh: '读不出年份', en: 'No year in this text' },
+	not_a_date: { zh: '读不出日期（应为 YYYY-MM-DD）', en: 'No date in this text (expected YYYY-MM-DD)' },
+	listing_fee_unread: {
+		zh: '读不出物业费（{reason}），原文保留，该小区按无收费计',
+		en: 'No fee could be read ({reason}); the text is kept and the estate counts as having no fee'
+	},
+	listing_form_unknown: { zh: '未知的建筑类型「{text}」，按空值处理', en: "Unknown building form '{text}', read as empty" },
+	listing_fee_summary: {
+		zh: '物业费原文：区间 {ranges} 个（保留上下限，统计取中值），按户计 {perHousehold} 个（不与按面积计的混算），按天报价 {perDay} 个（×30 折为每月），分业态 {forms} 个（取各业态的最低至最高），暂无数据 {noValue} 个',
+		en: 'Fee texts: {ranges} ranges (ends kept, midpoint used), {perHousehold} per household (never mixed with per m²), {perDay} per day (×30 to a month), {forms} per building form (lowest to highest form), {noValue} with no value'
+	},
+	listing_ref_date: { zh: '数据日期取 {date}（{from}）', en: 'Reference date {date} (from {from})' },
+	listing_no_ref_date: { zh: '文件中没有数据日期', en: 'The file gives no reference date' },
+
 	// Cells
 	required: { zh: '必填项为空', en: 'Required value is empty' },
 	excel_error: { zh: 'Excel 公式错误值 {value}', en: 'Excel formula error {value}' },

@@ -21,7 +21,8 @@ export const TEMPLATE_EXAMPLES: { readonly [K in DatasetId]: readonly (string | 
 	unit_sizes: ['LJ0001', 52, 425],
 	votes: ['LJ0164', '续聘物业服务企业', '一般事项', 1966, 180682, 1495, 137680.84, 1160, 106993.21],
 	facilities: ['LJ0005', '18层及以下乘客电梯', 4, 2006, 20, 400000, '2023-06-15', '整改后使用'],
-	fund_balances: ['LJ0005', 2025, 3862150.5, 120000]
+	fund_balances: ['LJ0005', 2025, 3862150.5, 120000],
+	market: ['江滨花园', '江滨', '2.38元/平米/月', '', '', '', '', '', '', '2006年建成', '1124户', '5栋', '板楼', '临江安居物业管理有限公司', '临江置业', 42000, '', '', '2024-05-01']
 };
 
 /** Units worth showing in a template header (counts, years and grades speak for themselves). */

@@ -12,6 +12,8 @@
  * against the current tables when appending, and estate references (scores, fees, costs, tickets,
  * unit_sizes and votes naming an estate that is neither in this import set nor in the current tables).
  */
+import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
+import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
 import { sqlIdent, sqlString } from '../engine/engine';
 import {
@@ -60,6 +62,8 @@ export interface PrepareOptions extends RunOptions {
 	readonly period?: string;
 	/** Problems kept (counts stay exact). */
 	readonly maxProblems?: number;
+	/** The file's own date (e.g. its last-modified time), the market dataset's last fallback reference date. */
+	readonly refDate?: string;
 }
 
 /**
@@ -384,6 +388,15 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const priceK = dataset === 'guide_prices' ? k('price') : -1;
 	const periodK = dataset === 'scores' ? k('period') : -1;
 	let feeUnitDefaulted = 0;
+	// Market references: derived fee columns, counts reported once, and the file's reference date.
+	const marketK: MarketColumns | null =
+		dataset === 'market'
+			? { feeText: k('fee_text'), low: k('fee_low'), high: k('fee_high'), mid: k('fee_mid'), unit: k('fee_unit'), perDay: k('fee_per_day'), forms: k('fee_forms'), refDate: k('ref_date') }
+			: null;
+	const marketCounts: MarketFeeCounts = { ranges: 0, perHousehold: 0, perDay: 0, forms: 0, noValue: 0, unread: 0 };
+	const marketHasText = marketK !== null && plan[marketK.feeText].src >= 0;
+	const marketRefDate = marketK ? fileRefDate(table.titleLines, table.file, options.refDate) : null;
+	let marketRefDateUsed = 0;
 	const values: unknown[] = new Array(width);
 	const rules = ruleColumns(plan);
 	const started = now();
@@ -463,6 +476,14 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			}
 		}
 
+		if (marketK && !bad) {
+			const w = deriveMarketFee(values, marketK, marketCounts, marketHasText);
+			if (w) sink.add(row, plan[marketK.feeText].header, cellText(table.columns[plan[marketK.feeText].src][r]), w, 'warning');
+			if (values[marketK.refDate] === null && marketRefDate) {
+				values[marketK.refDate] = marketRefDate;
+				marketRefDateUsed++;
+			}
+		}
 		if (!fileError) bad = checkRow(ctx, plan, rules, values, r, row, bad);
 		for (let c = 0; c < width; c++) out[c][r] = values[c];
 
@@ -483,6 +504,11 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		if (bad) invalid[r] = 1;
 	}
 	if (feeUnitDefaulted > 0) sink.add(null, null, null, { code: 'fee_unit_assumed' }, 'warning');
+	const { unread: _unread, ...counts } = marketCounts;
+	if (marketK && marketHasText && Object.values(counts).some((c) => c > 0)) {
+		sink.add(null, plan[marketK.feeText].header, null, { code: 'listing_fee_summary', params: counts }, 'warning');
+	}
+	if (marketK && marketRefDateUsed > 0) sink.add(null, null, marketRefDate, { code: 'listing_ref_date', params: { date: marketRefDate!, from: table.titleLines.some((l) => findDateInText(l)) ? 'title' : findDateInText(table.file) ? 'file name' : 'file date' } }, 'warning');
 	return { columns: out, rowNumbers: [...table.rowNumbers], sourceColumns: null, invalid, fileError };
 }
 
@@ -728,7 +754,9 @@ export const NATURAL_KEYS: { readonly [K in DatasetId]: { readonly columns: read
 	unit_sizes: { columns: ['estate_id', 'unit_area_m2'], severity: 'warning' },
 	votes: { columns: ['estate_id', 'motion'], severity: 'warning' },
 	facilities: { columns: ['estate_id', 'facility', 'installed_year'], severity: 'warning' },
-	fund_balances: { columns: ['estate_id', 'year'], severity: 'error' }
+	fund_balances: { columns: ['estate_id', 'year'], severity: 'error' },
+	// Scraped files repeat estates (several pages, several sites): a warning, both rows kept.
+	market: { columns: ['name', 'area'], severity: 'warning' }
 };
 
 /** How the import set will be written, which decides what the checks compare against. */

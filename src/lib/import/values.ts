@@ -30,6 +30,7 @@ import {
 } from '../data/datasets';
 import { INDICATOR_CODES, SATISFACTION_INDICATOR, SATISFACTION_NAME } from '../data/indicators';
 import type { Cell, Issue } from './types';
+import { marketNormaliser } from './market-values';
 
 /** Result of a normaliser: a value (null for a missing cell) with optional warnings, or an error. */
 export type Norm<T> = { readonly value: T; readonly warnings?: readonly Issue[] } | { readonly error: Issue };
@@ -647,7 +648,11 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 	const hints = headerHints(header);
 	let fn: CellNormaliser;
 	let cache = false;
-	if (PRICE_COLUMNS.has(column.name)) {
+	const market = dataset === 'market' ? marketNormaliser(column.name) : undefined;
+	if (market) {
+		fn = market;
+		cache = column.name !== 'fee_text';
+	} else if (PRICE_COLUMNS.has(column.name)) {
 		fn = parseFee;
 	} else if (column.name === 'collection_rate') {
 		fn = (c) => parseRate(c, hints.percent);

@@ -1,0 +1,194 @@
+/**
+ * How listing sites write an estate's facts (domain.md §14; docs/sources.md §M1), read into numbers.
+ * Pure functions of one cell's text: the import pipeline, the CLI and tests share them.
+ *
+ * Fee rules (docs/sources.md §M1):
+ * - "N元/平米/月", "N 元/㎡·月", "N元/平方米·月" → one value per m² per month.
+ * - "N至N", "N~N", "N-N", "N到N" → a range kept as low/high; the midpoint stands for it.
+ * - "元/平方米·天" (or "/天", "/日") → per month ×30, and flagged `perDay`.
+ * - "元/户·月" → per household per month: flagged, never mixed with per-m² fees.
+ * - "多层1.2元…，小高层1.8元…", "板楼：2.1… 塔楼：2.6…" → one value per building form kept; the fee is the
+ *   range across the residential forms (lowest low to highest high).
+ * - "暂无信息", "暂无资料", "暂无数据", "待定", "-" … → no value.
+ */
+
+/** Canonical building-form codes of listings (value map: {@link BUILDING_FORM_VALUES}). */
+export const BUILDING_FORMS = ['low', 'mid_high', 'high', 'slab', 'tower', 'slab_tower', 'villa', 'mixed'] as const;
+export type BuildingForm = (typeof BUILDING_FORMS)[number];
+
+/** Value map: listing words for building forms → code, with display names. Longest words are tried first. */
+export const BUILDING_FORM_VALUES: readonly { value: BuildingForm; zh: string; en: string; words: readonly string[] }[] = [
+	{ value: 'low', zh: '多层', en: 'Multi-storey', words: ['多层', '低层', '洋房', '多层住宅', 'multi-storey', 'low-rise', 'lowrise'] },
+	{ value: 'mid_high', zh: '小高层', en: 'Mid-rise', words: ['小高层', '中高层', 'mid-rise', 'midrise'] },
+	{ value: 'high', zh: '高层', en: 'High-rise', words: ['高层', '超高层', '高层住宅', 'high-rise', 'highrise'] },
+	{ value: 'slab', zh: '板楼', en: 'Slab', words: ['板楼', '板式', 'slab'] },
+	{ value: 'tower', zh: '塔楼', en: 'Tower', words: ['塔楼', '塔式', 'tower'] },
+	{ value: 'slab_tower', zh: '塔板结合', en: 'Slab and tower', words: ['塔板结合', '板塔结合', '板塔', '塔板', 'slab-tower', 'slab/tower'] },
+	{ value: 'villa', zh: '别墅', en: 'Villa', words: ['别墅', '联排', '独栋', '叠拼', '双拼', '联排别墅', '独栋别墅', 'villa', 'townhouse'] },
+	{ value: 'mixed', zh: '混合', en: 'Mixed', words: ['混合', '混合型', 'mixed'] }
+];
+
+const FORM_WORDS: readonly [string, BuildingForm][] = BUILDING_FORM_VALUES.flatMap((f) => f.words.map((w) => [w.toLowerCase(), f.value] as [string, BuildingForm])).sort(
+	(a, b) => b[0].length - a[0].length
+);
+
+/** Texts that mean "no value" on listing pages. */
+export const LISTING_MISSING = new Set(['', '暂无信息', '暂无资料', '暂无数据', '暂无', '待定', '未知', '不详', '无', '-', '--', '—', '——', '/', 'n/a', 'na', 'null', 'none', '未公布', '暂未公布']);
+
+/** A fee read from listing text. Values are in 元/㎡·月, or 元/户·月 when `unit` says so. */
+export interface ListingFee {
+	readonly low: number;
+	readonly high: number;
+	/** (low + high) / 2: what stands for a range in medians and percentiles. */
+	readonly mid: number;
+	readonly unit: 'per_m2_month' | 'per_household_month';
+	/** The text quoted a daily fee; values were multiplied by {@link DAYS_PER_MONTH}. */
+	readonly perDay: boolean;
+	/** One value (or range) per building form, when the text gave them. */
+	readonly forms: readonly { readonly form: string; readonly code: BuildingForm | null; readonly low: number; readonly high: number }[] | null;
+}
+
+/** A daily fee becomes a monthly one at 30 days (docs/sources.md §M1). */
+export const DAYS_PER_MONTH = 30;
+
+export type ListingFeeResult = { readonly fee: ListingFee | null } | { readonly error: string };
+
+function fold(text: string): string {
+	return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a listing cell means "no value". */
+export function isListingMissing(text: string | null | undefined): boolean {
+	if (text === null || text === undefined) return true;
+	return LISTING_MISSING.has(fold(text).toLowerCase().replace(/\s/g, ''));
+}
+
+const NUM = String.raw`(\d+(?:\.\d+)?)`;
+const RANGE_SEP = String.raw`\s*(?:至|~|～|-|—|–|到)\s*`;
+const RANGE_RE = new RegExp(`${NUM}(?:\\s*元)?(?:${RANGE_SEP}${NUM})?`, 'g');
+
+/** Words that label a fee for shops or offices: kept in the per-form list, left out of the residential range. */
+const NON_RESIDENTIAL = /商铺|商业|写字楼|办公|车位|车库|底商/;
+const FORM_LABEL = /(多层|小高层|中高层|超高层|高层|板楼|塔楼|塔板结合|板塔结合|别墅|洋房|联排|独栋|叠拼|住宅|公寓|商铺|商业|写字楼|办公|车位)\s*[:：]?\s*/g;
+
+function rangesIn(text: string): { low: number; high: number }[] {
+	const out: { low: number; high: number }[] = [];
+	for (const m of text.matchAll(RANGE_RE)) {
+		const a = Number(m[1]);
+		const b = m[2] !== undefined ? Number(m[2]) : a;
+		out.push({ low: Math.min(a, b), high: Math.max(a, b) });
+	}
+	return out;
+}
+
+/** Reads a listing fee text. `{fee: null}` for "no value"; `{error}` when there is text but no fee in it. */
+export function parseListingFee(raw: string | number | null | undefined): ListingFeeResult {
+	if (typeof raw === 'number') {
+		return Number.isFinite(raw) && raw > 0 ? { fee: { low: raw, high: raw, mid: raw, unit: 'per_m2_month', perDay: false, forms: null } } : { error: 'not a positive number' };
+	}
+	if (isListingMissing(raw)) return { fee: null };
+	// NFKC turns ㎡ into "m2": the 2 must not be read as a fee.
+	const text = fold(raw!).replace(/m2|m²/gi, '平米');
+	const perHousehold = /户/.test(text);
+	const perDay = /[/·每](?:平方米|平米|m2|㎡)?[·/]?\s*(?:天|日)|元\s*\/\s*天|每天|每日/.test(text) && !/月/.test(text);
+	const factor = perDay ? DAYS_PER_MONTH : 1;
+	const unit = perHousehold ? 'per_household_month' : 'per_m2_month';
+
+	// A fee per building form: split the text at each form label.
+	const labels = [...text.matchAll(FORM_LABEL)];
+	let forms: { form: string; code: BuildingForm | null; low: number; high: number }[] | null = null;
+	if (labels.length > 0) {
+		forms = [];
+		for (let i = 0; i < labels.length; i++) {
+			const start = labels[i].index! + labels[i][0].length;
+			const end = i + 1 < labels.length ? labels[i + 1].index! : text.length;
+			const r = rangesIn(text.slice(start, end))[0];
+			if (!r) continue;
+			const form = labels[i][1];
+			forms.push({ form, code: buildingFormOf(form), low: r.low * factor, high: r.high * factor });
+		}
+		if (forms.length === 0) forms = null;
+	}
+	let low: number;
+	let high: number;
+	if (forms) {
+		const residential = forms.filter((f) => !NON_RESIDENTIAL.test(f.form));
+		if (residential.length === 0) return { error: 'only non-residential fees' };
+		low = Math.min(...residential.map((f) => f.low));
+		high = Math.max(...residential.map((f) => f.high));
+	} else {
+		const ranges = rangesIn(text);
+		if (ranges.length === 0) return { error: 'no number' };
+		// Several numbers without labels ("1.5元/平米/月 2.0元/平米/月"): the range across them.
+		low = Math.min(...ranges.map((r) => r.low)) * factor;
+		high = Math.max(...ranges.map((r) => r.high)) * factor;
+	}
+	if (!(low > 0)) return { error: 'not positive' };
+	const round = (x: number) => Math.round(x * 1e6) / 1e6;
+	return { fee: { low: round(low), high: round(high), mid: round((low + high) / 2), unit, perDay, forms } };
+}
+
+/** The building form a word or a cell stands for: one form, `slab_tower` for 板楼+塔楼, `mixed` for several others. */
+export function buildingFormOf(raw: string | null | undefined): BuildingForm | null {
+	if (isListingMissing(raw)) return null;
+	const text = fold(raw!).toLowerCase();
+	const found = new Set<BuildingForm>();
+	let rest = text;
+	for (const [w, code] of FORM_WORDS) {
+		if (rest.includes(w)) {
+			found.add(code);
+			rest = rest.split(w).join(' ');
+		}
+	}
+	if (found.size === 0) return null;
+	if (found.size === 1) return [...found][0];
+	if (found.size === 2 && found.has('slab') && found.has('tower')) return 'slab_tower';
+	return 'mixed';
+}
+
+/** Year built from "2006年建成 ", "2006年", "2006-2010年" (the first year), "2006"; null for no value. */
+export function parseYearBuilt(raw: string | number | null | undefined): { value: number | null } | { error: string } {
+	if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 1900 && raw <= 2100 ? { value: raw } : { error: 'not a year' };
+	if (isListingMissing(raw)) return { value: null };
+	const m = /(1[89]\d\d|20\d\d)/.exec(fold(raw!));
+	if (!m) return { error: 'not a year' };
+	return { value: Number(m[1]) };
+}
+
+/** A count from "7231户", "41栋", "共41栋", "1,124 户"; null for no value. */
+export function parseListingCount(raw: string | number | null | undefined): { value: number | null } | { error: string } {
+	if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 ? { value: raw } : { error: 'not a whole number' };
+	if (isListingMissing(raw)) return { value: null };
+	const m = /(\d[\d,]*)/.exec(fold(raw!));
+	if (!m) return { error: 'not a number' };
+	return { value: Number(m[1].replace(/,/g, '')) };
+}
+
+/** A price per m² from "65000", "65,000元/平米", "6.5万元/㎡" (×10,000); null for no value. */
+export function parseHousePrice(raw: string | number | null | undefined): { value: number | null } | { error: string } {
+	if (typeof raw === 'number') return raw > 0 ? { value: raw } : { error: 'not positive' };
+	if (isListingMissing(raw)) return { value: null };
+	const text = fold(raw!);
+	const m = /(\d[\d,]*(?:\.\d+)?)\s*(万)?/.exec(text);
+	if (!m) return { error: 'not a number' };
+	const v = Number(m[1].replace(/,/g, '')) * (m[2] ? 1e4 : 1);
+	return v > 0 ? { value: v } : { error: 'not positive' };
+}
+
+/** Per-form fees as stored text: "多层:1.2;小高层:1.8-2". */
+export function formsText(forms: ListingFee['forms']): string | null {
+	if (!forms) return null;
+	return forms.map((f) => `${f.form}:${f.low === f.high ? f.low : `${f.low}-${f.high}`}`).join(';');
+}
+
+/** A date (YYYY-MM-DD) found in text such as a title row or a file name: "2024-05-01", "2024年5月1日", "20240501". */
+export function findDateInText(text: string): string | null {
+	const t = fold(text);
+	const m = /(20\d\d|19\d\d)\s*[-/.年_]\s*(\d{1,2})\s*[-/.月_]\s*(\d{1,2})/.exec(t) ?? /(20\d\d)(\d\d)(\d\d)/.exec(t);
+	if (!m) return null;
+	const y = Number(m[1]);
+	const mo = Number(m[2]);
+	const d = Number(m[3]);
+	if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+	return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

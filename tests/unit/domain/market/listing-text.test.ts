@@ -1,0 +1,85 @@
+/** Listing-site text read into numbers (docs/sources.md §M1): each expected value worked out from the text by hand. */
+import { describe, expect, it } from 'vitest';
+import { buildingFormOf, findDateInText, parseHousePrice, parseListingCount, parseListingFee, parseYearBuilt } from '../../../../src/lib/domain/market/listing-text';
+
+const fee = (t: string | number | null) => {
+	const r = parseListingFee(t);
+	if ('error' in r) throw new Error(r.error);
+	return r.fee;
+};
+
+describe('parseListingFee', () => {
+	it('reads a single fee in every unit spelling', () => {
+		for (const t of ['2.38元/平米/月', '2.38 元/㎡·月', '2.38元/平方米·月', '2.38元/m²/月', '２．３８元/平米/月', '2.38元/平米/月元/平米/月']) {
+			expect(fee(t), t).toEqual({ low: 2.38, high: 2.38, mid: 2.38, unit: 'per_m2_month', perDay: false, forms: null });
+		}
+	});
+	it('keeps a range as low/high with the midpoint', () => {
+		expect(fee('1.14至2.48元/平米/月')).toMatchObject({ low: 1.14, high: 2.48, mid: 1.81 });
+		expect(fee('2.5~3.0 元/㎡·月')).toMatchObject({ low: 2.5, high: 3, mid: 2.75 });
+		expect(fee('1.2-1.8')).toMatchObject({ low: 1.2, high: 1.8, mid: 1.5 });
+		expect(fee('3元至2元')).toMatchObject({ low: 2, high: 3, mid: 2.5 });
+	});
+	it('reads "no value" texts as null', () => {
+		for (const t of ['暂无信息', '暂无资料', '暂无数据', '待定', ' 暂无数据 ', '-', '', null]) expect(fee(t), String(t)).toBeNull();
+	});
+	it('converts a daily fee to a month at 30 days and flags it', () => {
+		expect(fee('0.05元/平方米·天')).toEqual({ low: 1.5, high: 1.5, mid: 1.5, unit: 'per_m2_month', perDay: true, forms: null });
+	});
+	it('flags a per-household fee', () => {
+		expect(fee('30元/户·月')).toMatchObject({ low: 30, unit: 'per_household_month', perDay: false });
+	});
+	it('keeps a fee per building form and uses the range across residential forms', () => {
+		expect(fee('多层1.2元/平米/月，小高层1.8元/平米/月')).toEqual({
+			low: 1.2,
+			high: 1.8,
+			mid: 1.5,
+			unit: 'per_m2_month',
+			perDay: false,
+			forms: [
+				{ form: '多层', code: 'low', low: 1.2, high: 1.2 },
+				{ form: '小高层', code: 'mid_high', low: 1.8, high: 1.8 }
+			]
+		});
+		const r = fee('板楼：2.1元/平米/月 塔楼：2.4-2.6元/平米/月 商铺：5元/平米/月')!;
+		expect([r.low, r.high, r.mid]).toEqual([2.1, 2.6, 2.35]);
+		expect(r.forms!.map((f) => [f.form, f.low, f.high])).toEqual([
+			['板楼', 2.1, 2.1],
+			['塔楼', 2.4, 2.6],
+			['商铺', 5, 5]
+		]);
+	});
+	it('says why a text has no fee', () => {
+		expect(parseListingFee('面议')).toEqual({ error: 'no number' });
+	});
+});
+
+describe('other listing cells', () => {
+	it('year, households, buildings, house price', () => {
+		expect(parseYearBuilt('2006年建成 ')).toEqual({ value: 2006 });
+		expect(parseYearBuilt('2006-2010年')).toEqual({ value: 2006 });
+		expect(parseYearBuilt('暂无数据')).toEqual({ value: null });
+		expect(parseYearBuilt('很久以前')).toEqual({ error: 'not a year' });
+		expect(parseListingCount('7231户')).toEqual({ value: 7231 });
+		expect(parseListingCount('共41栋')).toEqual({ value: 41 });
+		expect(parseListingCount('1,124 户')).toEqual({ value: 1124 });
+		expect(parseHousePrice('65,000元/平米')).toEqual({ value: 65000 });
+		expect(parseHousePrice('6.5万')).toEqual({ value: 65000 });
+	});
+	it('building forms through the value map', () => {
+		expect(buildingFormOf('板楼')).toBe('slab');
+		expect(buildingFormOf('塔楼')).toBe('tower');
+		expect(buildingFormOf('塔板结合')).toBe('slab_tower');
+		expect(buildingFormOf('板楼/塔楼')).toBe('slab_tower');
+		expect(buildingFormOf('小高层')).toBe('mid_high');
+		expect(buildingFormOf('高层')).toBe('high');
+		expect(buildingFormOf('联排别墅')).toBe('villa');
+		expect(buildingFormOf('多层/高层')).toBe('mixed');
+		expect(buildingFormOf('暂无数据')).toBeNull();
+	});
+	it('dates in titles and file names', () => {
+		expect(findDateInText('链家小区数据 2024年5月1日导出')).toBe('2024-05-01');
+		expect(findDateInText('xiaoqu_20240315.json')).toBe('2024-03-15');
+		expect(findDateInText('小区列表')).toBeNull();
+	});
+});
