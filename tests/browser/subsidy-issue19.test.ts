@@ -100,7 +100,11 @@ describe('(4) the budget is typed in 元, read back in words, and checked agains
 		expect(units.length).toBeGreaterThanOrEqual(6);
 		expect(new Set(units)).toEqual(new Set(['元']));
 		const planUnits = await page.locator('[data-testid=plan-table] thead .unit').allTextContents();
-		expect(planUnits.filter((u) => u !== '㎡').every((u) => u === '元')).toBe(true);
+		// money in 元, fees in 元/㎡·月, area in ㎡: every header names one, and no 万元 anywhere
+		expect(planUnits.filter((u) => u === '元').length).toBeGreaterThanOrEqual(5);
+		expect(planUnits.every((u) => u === '元' || u === '㎡' || /^元\/㎡/.test(u))).toBe(true);
+		expect((await page.locator('main thead').allTextContents()).join('')).not.toContain('万元');
+		expect((await page.locator('main .unit').allTextContents()).join('')).not.toContain('万元');
 		const shown = await cell(2026, 'paid');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
 		const path = join(downloads, 'plan.csv');

@@ -20,6 +20,7 @@ import { computeCostFee, type CostFeeInput, type CostFeeResult } from './cost-fe
 import { applyCostChanges, type PartialCostAmounts } from './cost-items';
 import { UNITS, figure, num, pct, yuan, type Explanation } from './explain';
 import { householdBills, type HouseholdBills, type UnitSizeBucket } from './household-bill';
+import { roundFee, roundYuan } from '../money';
 import { positionInRange, type GuidePricesByGrade, type PositionInRange } from './range';
 
 /** One proposal put to the owners. */
@@ -121,8 +122,9 @@ export function evaluateProposals(context: ProposalContext, proposals: readonly 
 		const costFee = computeCostFee({ ...context.cost, costs });
 		const annualCost = costFee.annualCost;
 		const bills = householdBills(context.unitSizes, p.fee_m2, { collectionRate });
-		const annualRevenueFull = p.fee_m2 * area * 12;
-		const annualRevenueCollected = annualRevenueFull * costFee.billableShare * collectionRate;
+		// A year's income is billed at the fee rounded to 0.01 元/㎡·月 and counted to the fen (docs/sources.md §15).
+		const annualRevenueFull = roundYuan(roundFee(p.fee_m2) * area * 12);
+		const annualRevenueCollected = roundYuan(annualRevenueFull * costFee.billableShare * collectionRate);
 
 		let annualCommission = 0;
 		let annualVat: number;

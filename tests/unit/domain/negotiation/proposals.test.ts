@@ -24,6 +24,14 @@ describe('evaluateProposals', () => {
 		{ label: 'D', fee_m2: 1.7, promisedGrade: 3 }
 	]);
 
+	it('a year\'s income is billed at the rounded fee: 1.456 → 1.46 × 10,000 ㎡ × 12 = 175,200.00 (not 174,720)', () => {
+		const [r] = evaluateProposals(CONTEXT, [{ label: 'R', fee_m2: 1.456, promisedGrade: 3 }]);
+		expect(r.annualRevenueFull).toBe(175_200);
+		// collected at 76 %: 133,152.00
+		expect(r.annualRevenueCollected).toBe(133_152);
+		expect(r.bills.billedFee).toBe(1.46);
+	});
+
 	it('A at 1.80: collected 164,160, VAT 9,292.08, firm surplus 18,067.92', () => {
 		// collected = 1.8 × 10,000 × 12 × 0.76 = 164,160
 		// VAT inside the price = 164,160 × 0.06 ÷ 1.06 = 9,292.0755
