@@ -75,7 +75,8 @@ async function count(dataset: string): Promise<number> {
 
 async function upload(files: { name: string; bytes: Uint8Array; mimeType: string }[]) {
 	await s.page.getByTestId('file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: f.mimeType, buffer: Buffer.from(f.bytes) })));
-	await expect.poll(() => s.page.getByTestId('pending-file').count()).toBe(files.length);
+	// Files are inspected one after another in the import worker: on a loaded machine that takes seconds, not one.
+	await expect.poll(() => s.page.getByTestId('pending-file').count(), { timeout: 20_000 }).toBe(files.length);
 }
 
 describe('importing real files in Chromium', () => {
