@@ -35,7 +35,7 @@ export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: 
 	const delimiter = detectDelimiter(text);
 	// Undecodable characters are errors of the rows that hold them (TableBuilder); the file-level notes say how
 	// the text was read when that was not plain.
-	const builder = new TableBuilder({ file, kind: 'csv', encoding, headerRow: options.headerRow, delimiter });
+	const builder = new TableBuilder({ file, kind: 'csv', encoding, headerRow: options.headerRow, delimiter, lenient: options.lenient });
 	if (decoded.noBom) builder.addProblem(makeProblem(file, null, null, null, { code: 'utf16_no_bom', params: { encoding: encoding.toUpperCase() } }, 'warning'));
 	if (decoded.lines) builder.addProblem(makeProblem(file, null, null, null, { code: 'mixed_encoding', params: decoded.lines }, 'warning'));
 	const info = parseCsv(text, (cells, row, line, quirk) => builder.push(cells as Cell[], row, { line, quirk }), { delimiter });
@@ -45,7 +45,7 @@ export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: 
 		);
 	} else if (!info.endsWithLineEnd && builder.lastDataRow() === info.records && info.records > 1) {
 		// The last record has no line end and is data: a file cut short ends like this, mid-row or mid-value.
-		builder.addProblem(makeProblem(file, info.records, null, null, { code: 'unterminated_last_row' }, 'error'));
+		builder.addProblem(makeProblem(file, info.records, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
 	}
 	return builder.finish();
 }

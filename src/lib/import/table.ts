@@ -43,6 +43,8 @@ export interface TableBuilderOptions {
 	 * they are not held to this.
 	 */
 	readonly delimiter?: string;
+	/** Reading problems of rows are warnings ({@link ReadOptions.lenient}). */
+	readonly lenient?: boolean;
 }
 
 /** Collects rows into a {@link SourceTable}. */
@@ -104,12 +106,19 @@ export class TableBuilder {
 			rowCount: this.rowNumbers.length,
 			titleLines: this.titleLines,
 			problems: this.problems,
-			errorRows: [...this.errorRows]
+			errorRows: [...this.errorRows],
+			lenient: o.lenient
 		};
 	}
 
-	/** Source row of the last data row kept (0 when none). */
+	/** Errors for the rules of issue 13; warnings for a stored file accepted before them. */
+	rowSeverity(): 'error' | 'warning' {
+		return this.options.lenient ? 'warning' : 'error';
+	}
+
+	/** Source row of the last data row kept (0 when none), once every row has been pushed. */
 	lastDataRow(): number {
+		if (!this.headers) this.decide();
 		return this.lastData;
 	}
 
@@ -171,7 +180,7 @@ export class TableBuilder {
 			if (n !== width && !reported) {
 				const column = n < width ? headers[n] : null;
 				const value = n < width ? null : clip(cellText(cells[width]));
-				this.addProblem(makeProblem(this.options.file, row, column, value, { code: 'field_count', params: { count: n, expected: width } }, 'error'));
+				this.addProblem(makeProblem(this.options.file, row, column, value, { code: 'field_count', params: { count: n, expected: width } }, this.rowSeverity()));
 			}
 			return;
 		}
@@ -199,7 +208,7 @@ export class TableBuilder {
 			const v = cells[c];
 			if (typeof v !== 'string' || !v.includes('\uFFFD')) continue;
 			const count = v.split('\uFFFD').length - 1;
-			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'undecodable', params: { count, encoding: this.options.encoding === 'mixed' ? 'UTF-8 / GB18030' : (this.options.encoding ?? 'utf-8') } }, 'error'));
+			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'undecodable', params: { count, encoding: this.options.encoding === 'mixed' ? 'UTF-8 / GB18030' : (this.options.encoding ?? 'utf-8') } }, this.rowSeverity()));
 			return true;
 		}
 		const d = this.options.delimiter;
@@ -212,13 +221,13 @@ export class TableBuilder {
 			if (!lines.slice(1).some((l) => l.split(d).length - 1 >= threshold)) continue;
 			const start = info?.line ?? row;
 			this.addProblem(
-				makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'swallowed_rows', params: { lines: lines.length, from: start + 1, to: start + lines.length - 1 } }, 'error')
+				makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'swallowed_rows', params: { lines: lines.length, from: start + 1, to: start + lines.length - 1 } }, this.rowSeverity())
 			);
 			return true;
 		}
 		if (info?.quirk) {
 			const c = info.quirk.cell;
-			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(cellText(cells[c] ?? null)), { code: 'stray_quote' }, 'error'));
+			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(cellText(cells[c] ?? null)), { code: 'stray_quote' }, this.rowSeverity()));
 			return true;
 		}
 		return false;

@@ -71,6 +71,8 @@ export interface SourceTable {
 	readonly problems: readonly Problem[];
 	/** Source rows with a reading error (field count, stray quote, undecodable text): kept out like rows with bad values. */
 	readonly errorRows?: readonly number[];
+	/** Read with {@link ReadOptions.lenient}. */
+	readonly lenient?: boolean;
 }
 
 /** Options for every reader. */
@@ -79,7 +81,16 @@ export interface ReadOptions {
 	readonly sheet?: string | number;
 	/** 1-based source row holding the header, overriding detection (CSV and xlsx). */
 	readonly headerRow?: number;
+	/**
+	 * Read a file stored before the reading rules of issue 13 ({@link READ_RULES}): its row-level reading problems
+	 * (field count, stray quotes, undecodable text, no final line end, no rows) are warnings, as they were when the
+	 * user imported it, so a reload replays it as it was instead of dropping it.
+	 */
+	readonly lenient?: boolean;
 }
+
+/** Version of the reading rules a stored import was accepted under (absent in older workspaces: before issue 13). */
+export const READ_RULES = 2;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

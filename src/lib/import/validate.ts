@@ -241,7 +241,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		return empty(base, null, layout, mapping, sink);
 	}
 	// A header without rows would empty the dataset on "replace" (issue 13): an error, so nothing commits.
-	if (table.rowCount === 0) sink.add(null, null, null, { code: 'no_rows' }, 'error');
+	if (table.rowCount === 0) sink.add(null, null, null, { code: 'no_rows' }, table.lenient ? 'warning' : 'error');
 
 	// Header-level findings: duplicates, ignored columns, units written in headers.
 	const taken = new Map<string, number>();

@@ -28,8 +28,8 @@ export const prepareStored: PrepareStored = async (f, bytes) => {
 };
 
 /** How a stored file is read: its sheet, header row and dataset. */
-export function storedReadOptions(f: StoredFile): { sheet?: string; headerRow?: number; dataset: StoredFile['dataset'] } {
-	return { sheet: f.options.sheet, headerRow: f.options.headerRow ? f.options.headerRow : undefined, dataset: f.dataset };
+export function storedReadOptions(f: StoredFile): { sheet?: string; headerRow?: number; dataset: StoredFile['dataset']; lenient: boolean } {
+	return { sheet: f.options.sheet, headerRow: f.options.headerRow ? f.options.headerRow : undefined, dataset: f.dataset, lenient: f.options.rules === undefined };
 }
 
 /** A stored mapping (header → column) aligned with the headers read. */

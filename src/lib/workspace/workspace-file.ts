@@ -22,7 +22,9 @@ export const storedFileSchema = z.object({
 		/** 1-based header row for CSV and xlsx; JSON and parquet have none (0 or absent). */
 		headerRow: z.number().int().nonnegative().optional(),
 		mapping: z.record(z.string(), z.string()).optional(),
-		dropInvalid: z.boolean().default(false)
+		dropInvalid: z.boolean().default(false),
+		/** Reading rules the file was accepted under (READ_RULES); absent: before issue 13, replayed leniently. */
+		rules: z.number().int().optional()
 	}),
 	rows: z.number().int().nonnegative(),
 	addedAt: z.string()

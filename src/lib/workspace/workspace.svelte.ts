@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/engine';
 import type { PreparedFile, CommitResult, CommitOptions } from '../import';
-import { commitImport } from '../import';
+import { commitImport, READ_RULES } from '../import';
 import { idb } from './idb';
 import { importWorker } from '../import/client';
 import { rebuildWorkspace, storedMapping, storedReadOptions, type PrepareStored, type ReplayFailure } from './rebuild';
@@ -77,7 +77,7 @@ export async function commitAndRecord(engine: Engine, entries: ImportEntry[], op
 		name: e.prepared.file,
 		dataset: e.prepared.dataset!,
 		mode: options.mode,
-		options: { ...e.options, dropInvalid: options.dropInvalid ?? false },
+		options: { ...e.options, dropInvalid: options.dropInvalid ?? false, rules: READ_RULES },
 		rows: result.files[i]?.inserted ?? 0,
 		addedAt: now
 	}));

@@ -75,7 +75,7 @@ describe('the loader in chunks, on duckdb-wasm', { timeout: 60_000 }, () => {
 	let engine: Engine;
 	beforeAll(async () => {
 		engine = await startNodeEngine();
-	});
+	}, 60_000); // a wasm start takes seconds on a loaded machine
 	afterAll(async () => {
 		await engine?.close();
 	});

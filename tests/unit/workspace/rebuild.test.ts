@@ -40,7 +40,7 @@ const file = (id: string, name: string, dataset: StoredFile['dataset']): StoredF
 let engine: Engine;
 beforeAll(async () => {
 	engine = await startNodeEngine();
-});
+}, 60_000); // a wasm start takes seconds on a loaded machine
 afterAll(() => engine?.close());
 
 describe('rebuilding a workspace from its stored files', () => {
