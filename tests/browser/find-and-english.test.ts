@@ -155,7 +155,7 @@ describe('find any estate from anywhere (problem 6)', () => {
 		const beforeName = await summary.locator('h2').textContent();
 		expect(before).not.toBe('LJ0074');
 
-		const box = page.getByRole('combobox', { name: '查找并切换小区' });
+		const box = page.getByRole('combobox', { name: '搜索小区' });
 		await box.fill('LJ0074');
 		await expect.poll(() => page.getByRole('option').first().textContent()).toContain('景晖公寓');
 		// Typing alone changes nothing: the list and the figures still belong to the same estate.
