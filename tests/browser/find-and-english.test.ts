@@ -41,7 +41,7 @@ describe('find any estate from anywhere (problem 6)', () => {
 		await box.focus();
 		// 嘉汇公寓 jiā huì gōng yù (LJ0003) and 景晖公寓 jǐng huī gōng yù (LJ0074) share the initials jhgy.
 		await page.keyboard.type('jhgy');
-		const list = page.getByRole('listbox', { name: '查找小区' });
+		const list = page.getByRole('listbox', { name: '匹配的小区' });
 		await expect.poll(() => list.getByRole('option').allTextContents()).toEqual([expect.stringContaining('嘉汇公寓'), expect.stringContaining('景晖公寓')]);
 		expect(await box.getAttribute('aria-expanded')).toBe('true');
 		expect(await axeViolations(page)).toEqual([]);
