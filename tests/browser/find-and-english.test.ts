@@ -41,7 +41,7 @@ describe('find any estate from anywhere (problem 6)', () => {
 		await box.focus();
 		// 嘉汇公寓 jiā huì gōng yù (LJ0003) and 景晖公寓 jǐng huī gōng yù (LJ0074) share the initials jhgy.
 		await page.keyboard.type('jhgy');
-		const list = page.getByRole('listbox', { name: '查找小区' });
+		const list = page.getByRole('listbox', { name: '匹配的小区' });
 		await expect.poll(() => list.getByRole('option').allTextContents()).toEqual([expect.stringContaining('嘉汇公寓'), expect.stringContaining('景晖公寓')]);
 		expect(await box.getAttribute('aria-expanded')).toBe('true');
 		expect(await axeViolations(page)).toEqual([]);
@@ -155,7 +155,7 @@ describe('find any estate from anywhere (problem 6)', () => {
 		const beforeName = await summary.locator('h2').textContent();
 		expect(before).not.toBe('LJ0074');
 
-		const box = page.getByRole('combobox', { name: '查找并切换小区' });
+		const box = page.getByRole('combobox', { name: '搜索小区' });
 		await box.fill('LJ0074');
 		await expect.poll(() => page.getByRole('option').first().textContent()).toContain('景晖公寓');
 		// Typing alone changes nothing: the list and the figures still belong to the same estate.
