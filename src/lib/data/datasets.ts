@@ -874,7 +874,9 @@ const marketColumns: readonly Col<MarketRow>[] = [
 	{
 		name: 'fee_text',
 		type: 'VARCHAR',
-		required: true,
+		// Not NOT NULL: a listing with an empty fee cell is still a listing (no fee). The column is what
+		// recognises the dataset (detect.ts).
+		required: false,
 		zh: '物业费（原文）',
 		en: 'Fee (as listed)',
 		descriptionZh: '网站上的物业费原文，如“2.38元/平米/月”“1.14至2.48元/平米/月”“暂无数据”',

@@ -162,7 +162,8 @@ export function mapHeaders(dataset: DatasetId, headers: readonly string[]): Cand
 	});
 	const required = (DATASETS[dataset].columns as readonly ColumnMeta[]).filter((c) => c.required).map((c) => c.name);
 	// fee_unit can come from the fee text ("2.38元/平米/月") or default to per m², so it is not needed to recognise fees.
-	const needed = dataset === 'fees' ? required.filter((c) => c !== 'fee_unit') : required;
+	// A listing file is recognised by an estate name and a fee text, though a fee cell may be empty.
+	const needed = dataset === 'fees' ? required.filter((c) => c !== 'fee_unit') : dataset === 'market' ? [...required, 'fee_text'] : required;
 	const missing = needed.filter((c) => !taken.has(c));
 	const score = 0.8 * ((needed.length - missing.length) / needed.length) + 0.2 * explained(mapping, headers);
 	return { dataset, layout: 'long', score, mapping, missing, duplicates };

@@ -366,7 +366,9 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const feeUnitColumnMissing = dataset === 'fees' && plan[k('fee_unit')].src < 0;
 	let periodConstant: string | undefined;
 	for (const p of plan) {
-		if (!p.col.required || p.src >= 0) continue;
+		// A listing file needs its fee column though a fee cell may be empty (the column is not NOT NULL).
+		const needed = p.col.required || (dataset === 'market' && p.col.name === 'fee_text');
+		if (!needed || p.src >= 0) continue;
 		if (dataset === 'fees' && p.col.name === 'fee_unit') continue;
 		if (dataset === 'scores' && p.col.name === 'period' && ctx.constantPeriod) {
 			periodConstant = ctx.constantPeriod.value;

@@ -107,6 +107,18 @@ describe('market (listing) files', () => {
 		]);
 	});
 
+	it('an empty fee cell is a listing without a fee, not an error; a listing file without a fee column is a file error', async () => {
+		const p = await prepareImport({ name: 'f.csv', bytes: utf8(csvText([['小区名称', '物业费', '建成年代'], ['甲', '', '2001'], ['乙', '1.5', '2002']])) });
+		expect(p).toMatchObject({ dataset: 'market', invalidRows: 0 });
+		expect(rows(p).map((x) => pick(x, ['name', 'fee_text', 'fee_mid', 'year_built']))).toEqual([
+			['甲', null, null, 2001],
+			['乙', '1.5', 1.5, 2002]
+		]);
+		const q = await prepareImport({ name: 'g.csv', bytes: utf8(csvText([['小区名称', '建成年代'], ['甲', '2001']])) }, { dataset: 'market' });
+		expect(q.fileError).toBe(true);
+		expect(q.problems.find((x) => x.code === 'missing_column')).toMatchObject({ params: { name: 'fee_text' }, severity: 'error' });
+	});
+
 	it('a fee text with no number is a warning naming the row; the text is kept and the row imports', async () => {
 		const p = await prepareImport({ name: 'f.csv', bytes: utf8(csvText([['小区名称', '物业费'], ['甲', '面议']])) });
 		expect(p.invalidRows).toBe(0);
