@@ -102,6 +102,33 @@ function validUtf8(b: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
+ * Whether bytes[start, end) hold more well-formed UTF-8 multi-byte characters than bytes that break UTF-8 (a
+ * damaged UTF-8 line), counted without building strings. GBK text breaks UTF-8 at nearly every character.
+ */
+function utf8Mostly(b: Uint8Array, start: number, end: number): boolean {
+	let good = 0;
+	let bad = 0;
+	for (let i = start; i < end; ) {
+		const c = b[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+		let ok = need > 0 && i + need < end;
+		for (let k = 1; ok && k <= need; k++) ok = (b[i + k] & 0xc0) === 0x80;
+		if (ok) {
+			good++;
+			i += need + 1;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return good > bad;
+}
+
+/**
  * Text that is not UTF-8 as a whole: judged line by line (a line feed is never part of a multi-byte character
  * in UTF-8 or GB18030). If every line with non-ASCII bytes fails UTF-8, the file is GB18030. If some lines are
  * UTF-8 and others are not, the encodings are mixed (lines pasted from two sources): each line is read in its
@@ -123,17 +150,7 @@ function decodeByLine(bytes: Uint8Array): Decoded {
 		let enc: 'utf-8' | 'gb18030' | 'ascii' = 'ascii';
 		if (high) {
 			if (validUtf8(bytes, start, end) && !gbkLookingUtf8(bytes.subarray(start, end))) enc = 'utf-8';
-			else {
-				const asUtf8 = lenient.decode(bytes.subarray(start, end));
-				let bad = 0;
-				let good = 0;
-				for (let i = 0; i < asUtf8.length; i++) {
-					const c = asUtf8.charCodeAt(i);
-					if (c === 0xfffd) bad++;
-					else if (c >= 0x80) good++;
-				}
-				enc = good > bad ? 'utf-8' : 'gb18030';
-			}
+			else enc = utf8Mostly(bytes, start, end) ? 'utf-8' : 'gb18030';
 			if (enc === 'utf-8') utf8Lines++;
 			else gbLines++;
 		}
