@@ -165,7 +165,9 @@ export function mapHeaders(dataset: DatasetId, headers: readonly string[]): Cand
 	// A listing file is recognised by an estate name and a fee text, though a fee cell may be empty.
 	const needed = dataset === 'fees' ? required.filter((c) => c !== 'fee_unit') : dataset === 'market' ? [...required, 'fee_text'] : required;
 	const missing = needed.filter((c) => !taken.has(c));
-	const score = 0.8 * ((needed.length - missing.length) / needed.length) + 0.2 * explained(mapping, headers);
+	let score = 0.8 * ((needed.length - missing.length) / needed.length) + 0.2 * explained(mapping, headers);
+	// Without a fee column a file of names is no listing: it must not win over estates keyed by id and name.
+	if (dataset === 'market' && missing.includes('fee_text')) score /= 2;
 	return { dataset, layout: 'long', score, mapping, missing, duplicates };
 }
 

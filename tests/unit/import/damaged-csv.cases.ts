@@ -55,6 +55,44 @@ const damage: fc.Arbitrary<Damage> = fc.oneof(
 
 const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
+/**
+ * A record read strictly by RFC 4180 (quotes wrap whole cells, "" inside), or null when it is not well formed.
+ * Damage can leave a record well formed with other text in a quoted cell ("东苑\n北区""" is the name 东苑\n北区"):
+ * no reader can tell that from intended data, so such a record is intended data too.
+ */
+function strictCells(record: string): string[] | null {
+	const cells: string[] = [];
+	let i = 0;
+	for (;;) {
+		let cell = '';
+		if (record[i] === '"') {
+			i++;
+			for (;;) {
+				if (i >= record.length) return null;
+				if (record[i] === '"') {
+					if (record[i + 1] === '"') {
+						cell += '"';
+						i += 2;
+						continue;
+					}
+					i++;
+					break;
+				}
+				cell += record[i++];
+			}
+			if (i < record.length && record[i] !== ',') return null;
+		} else {
+			while (i < record.length && record[i] !== ',') {
+				if (record[i] === '"') return null;
+				cell += record[i++];
+			}
+		}
+		cells.push(cell);
+		if (i >= record.length) return cells;
+		i++;
+	}
+}
+
 /** Registers the property on a shared engine (engine.test.ts owns it). */
 export function damagedCsvCases(getEngine: () => Engine): void {
 	beforeEach(async () => {
@@ -125,11 +163,20 @@ export function damagedCsvCases(getEngine: () => Engine): void {
 				}
 				const rows = await engine.rows('SELECT * FROM estates');
 				expect(rows.length).toBe(r.inserted);
-				for (const row of rows) expect(intended).toContainEqual(row);
+				// A damaged record that is still well formed, with the same cells but for text in a quoted cell, is intended too.
+				const allowed = [...intended];
+				lines.forEach((l, i) => {
+					const cells = strictCells(l);
+					const want = Object.values(intended[i]).map(String);
+					if (!cells || cells.length !== want.length || gbkLines.has(i) || badBytes.some((b) => b.line === i)) return;
+					if (cells.every((c, k) => c === want[k] || k === 1)) allowed.push({ ...intended[i], name: cells[1] });
+				});
+				for (const row of rows) expect(allowed).toContainEqual(row);
 				// Re-encoding whole lines damages nothing: such a file imports every row.
 				if (damages.every((d) => d.kind === 'gbk_line')) expect(rows.length).toBe(intended.length);
 			}),
-			{ numRuns: 200 }
+			// A fixed seed keeps CI repeatable; FC_SEED / FC_RUNS explore further (e.g. FC_RUNS=5000 FC_SEED=$RANDOM).
+			{ numRuns: Number(process.env.FC_RUNS ?? 200), seed: Number(process.env.FC_SEED ?? 20261202) }
 		);
-	}, 180_000);
+	}, Number(process.env.FC_RUNS ?? 200) * 900);
 }
