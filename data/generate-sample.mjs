@@ -3,7 +3,7 @@
 /**
  * Generates the built-in sample district of Zhijia 质价: 临江区 (Linjiang District). It is FICTIONAL:
  * every estate, firm, subdistrict, score, fee, cost, ticket, vote, facility and fund balance is invented. The ranges it draws
- * from are the published figures of the project's domain primer (domain.md); docs/data-formats.md says
+ * from are the published figures of the project's methods document (docs/sources.md); docs/data-formats.md says
  * which one each figure uses. SAMPLE_DISTRICT in src/lib/data/datasets.ts names the district for the app.
  *
  *   node data/generate-sample.mjs [outDir]      (default: data/sample next to this script)
@@ -75,7 +75,7 @@ const TYPE_COUNTS = /** @type {const} */ ([
 	['public_sold', 29],
 	['mixed', 31]
 ]);
-/** Luxury commercial estates (fee 3.5-6 元/㎡·月, domain.md section 10 notes far higher in Shanghai). */
+/** Luxury commercial estates (fee 3.5-6 元/㎡·月, docs/sources.md §10 notes far higher in Shanghai). */
 const LUXURY_COUNT = 6;
 
 /**
@@ -134,12 +134,12 @@ const SUFFIXES = {
  * @property {'price_above' | 'quality_above' | null} mismatch how the fee was set against quality
  */
 
-/** Fee ranges per m² (元/㎡·月) by type and building, from domain.md sections 3, 7 and 10. */
+/** Fee ranges per m² (元/㎡·月) by type and building, from docs/sources.md §3, 7 and 10. */
 export const FEE_RANGES = {
 	relocation: { multi: [0.4, 0.7], high: [0.8, 1.2] },
 	commercial: { multi: [0.9, 2.2], high: [1.2, 3.0], luxury: [3.5, 6.0] },
 	mixed: { multi: [0.55, 1.2], high: [0.9, 1.9] },
-	/** 售后公房 per household (元/户·月), domain.md section 3. */
+	/** 售后公房 per household (元/户·月), docs/sources.md §3. */
 	public_sold: { perHousehold: [10.5, 24] }
 };
 
@@ -248,7 +248,7 @@ function makeEstates(rng) {
 		const base = { commercial: 79, relocation: 67, public_sold: 70, mixed: 74 }[type];
 		const age = 2025 - buildYear;
 		const level = base + firm.effect + (luxury ? 6 : 0) - 0.12 * (age - 15) + rng.normal(0, 4.5);
-		// Relocation estates improve faster: the baseline-service programme of domain.md section 1.
+		// Relocation estates improve faster: the baseline-service programme of docs/sources.md §1.
 		const slope = type === 'relocation' ? rng.normal(1.6, 1.1) : rng.normal(0.4, 1.0);
 		/** @type {Record<string, number>} */
 		const indicatorOffset = {};
@@ -283,7 +283,7 @@ function makeEstates(rng) {
 			(a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 	);
 	estates.forEach((e, i) => (e.id = `LJ${String(i + 1).padStart(4, '0')}`));
-	// About 10% of estates charge more than their quality justifies and 8% less (domain.md section 6):
+	// About 10% of estates charge more than their quality justifies and 8% less (docs/sources.md §6):
 	// the fee is set as if the quality were ~15 points higher or lower.
 	for (const e of estates) {
 		if (e.luxury) continue;
@@ -334,7 +334,7 @@ const levelAt = (e, t) => clamp(e.level + e.slope * t, 35, 97);
 
 /**
  * Satisfaction tracks inspection quality, with a type gap (relocation estates lower) and centred so the
- * district average is 73: national owner satisfaction 72.6 (2023) / 73.1 (2024), domain.md section 5 [V].
+ * district average is 73: national owner satisfaction 72.6 (2023) / 73.1 (2024), docs/sources.md §5 [V].
  * @param {Estate[]} estates
  */
 function satisfactionModel(estates) {
@@ -362,7 +362,7 @@ function makeScores(rng, estates, sat) {
 			for (const code of INDICATORS) {
 				if (code === 'elevator' && !e.elevator) continue; // no elevator, no elevator score
 				let s = level + e.indicatorOffset[code] + rng.normal(0, 2.5);
-				// Occasional failed inspections: the red lines of domain.md section 5.
+				// Occasional failed inspections: the red lines of docs/sources.md §5.
 				if ((code === 'fire' && rng.chance(0.015)) || (code === 'elevator' && rng.chance(0.025))) s = rng.u(35, 58);
 				rows.push([e.id, q.period, code, f1(clamp(s, 20, 100)), 'inspection']);
 			}
@@ -377,7 +377,7 @@ function makeScores(rng, estates, sat) {
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * Points of the default indicator system (domain.md section 5 [E]). The app's scoring code owns the
+ * Points of the default indicator system (docs/sources.md §5 [E]). The app's scoring code owns the
  * weights; the generator only needs them to know which grade an estate will be scored at, so that its
  * fee can be set to match (or, for the mismatched estates, not match).
  * @type {Record<string, number>}
@@ -409,7 +409,7 @@ function expectedInspection(e, t) {
 }
 
 /**
- * Guide price of the grade a composite Q earns (grades of domain.md section 5 [E]) on the illustrative
+ * Guide price of the grade a composite Q earns (grades of docs/sources.md §5 [E]) on the illustrative
  * five-level ladder of section 4 [E, not official]: high-rise 2.30/1.90/1.50/1.10/0.70, multi-storey
  * 1.50/1.20/0.90/0.60/0.40. @param {BuildingType} building @param {number} q
  */
@@ -663,7 +663,7 @@ function makeUnitSizes(estates) {
 }
 
 /**
- * Fifteen vote tallies covering the cases of Civil Code art. 278 (domain.md section 8): passes, fails on
+ * Fifteen vote tallies covering the cases of Civil Code art. 278 (docs/sources.md §8): passes, fails on
  * the majority, fails on the 3/4 majority while clearing 1/2, fails the 2/3 participation quorum, and
  * passes by head count but not by area (and the reverse).
  * @param {Rng} rng @param {Estate[]} estates @param {Map<string, number>} fee2025

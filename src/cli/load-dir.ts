@@ -67,7 +67,7 @@ async function readUtf8(path: string): Promise<Uint8Array> {
 		decoder.decode();
 		return bytes;
 	} catch (e) {
-		// Chinese Excel saves CSV as GBK / GB18030 (domain.md section 10).
+		// Chinese Excel saves CSV as GBK / GB18030 (docs/sources.md §10).
 		throw new InputError(path, NOT_UTF8, { cause: e });
 	}
 }

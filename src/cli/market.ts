@@ -1,7 +1,7 @@
 /**
  * `zhijia market <files…> [--estates <dir>] [--json]`: listing-site exports (the `market` dataset) in figures,
  * read with the import pipeline the app uses, and with --estates each own estate on the market scale
- * (docs/sources.md §M2). The figures are pure TypeScript (domain/market), the same the pages show.
+ * (docs/sources.md §14.2). The figures are pure TypeScript (domain/market), the same the pages show.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

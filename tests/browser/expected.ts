@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-/** domain.md section 5: the default indicator system (points of 100) and Q = 0.6 inspection + 0.4 satisfaction. */
+/** docs/sources.md §5: the default indicator system (points of 100) and Q = 0.6 inspection + 0.4 satisfaction. */
 const WEIGHTS: Record<string, number> = {
 	management: 15,
 	upkeep: 10,
@@ -103,7 +103,7 @@ export function fmt(v: number, digits: number): string {
 }
 
 /**
- * domain.md sections 4-6, computed independently: Q with the given weights, grade at 90/80/70/60, red line
+ * docs/sources.md §4-§6, computed independently: Q with the given weights, grade at 90/80/70/60, red line
  * (elevator or fire below 60 caps the grade at 三级), guide price from the illustrative five-level ladder,
  * QPR = guide ÷ fee, 相符 for 0.9 ≤ QPR ≤ 1.1.
  */

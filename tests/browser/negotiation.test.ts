@@ -1,6 +1,6 @@
 /**
  * The negotiation workspace and appraisal report, driven as a person would in the built app. Every expected
- * figure is worked out here from the sample CSV files with plain arithmetic (domain primer §3, §6, §8), never
+ * figure is worked out here from the sample CSV files with plain arithmetic (docs/sources.md §3, §6, §8), never
  * from the app's code.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -28,13 +28,13 @@ const UNITS = readCsv('unit_sizes.csv')
 	.filter((u) => u.estate_id === ID)
 	.map((u) => ({ area: Number(u.unit_area_m2), households: Number(u.households) }));
 const VOTE = readCsv('votes.csv').find((v) => v.estate_id === ID)!;
-// Defaults of the primer: 8% profit on cost, 6% VAT; the illustrative multi-storey ladder 1.5/1.2/0.9/0.6/0.4;
+// Defaults of docs/sources.md §3-§4: 8% profit on cost, 6% VAT; the illustrative multi-storey ladder 1.5/1.2/0.9/0.6/0.4;
 // the band 0.9-1.1. The estate's Q (about 60.4) puts it at 四级, whose guide price is 0.60.
 const PROFIT = 0.08;
 const VAT = 0.06;
 const GUIDE = { 3: 0.9, 4: 0.6 };
 
-/** Cost-based fee and break-even fee (primer §3) at a collection rate. */
+/** Cost-based fee and break-even fee (docs/sources.md §3) at a collection rate. */
 function costFee(cost: number, collection: number) {
 	const unit = cost / 12 / AREA;
 	const fee = unit * (1 + PROFIT) * (1 + VAT);
@@ -95,7 +95,7 @@ describe('negotiation workspace', () => {
 		// The median household (of 2,353) lives in the 85 ㎡ flats: +0.05 × 85 = +4.25 a month under A.
 		expect(await cell('median-change', 'A').textContent()).toBe('+' + fmt(0.05 * 85, 2));
 
-		// B's revenue and the firm's surplus (lump sum, VAT inside the price): primer §3 by hand.
+		// B's revenue and the firm's surplus (lump sum, VAT inside the price): docs/sources.md §3 by hand.
 		const billed = 0.6 * AREA * 12;
 		const collected = billed * COLLECTION;
 		const surplus = collected - (collected * VAT) / (1 + VAT) - (COST + 96_000);

@@ -7,7 +7,7 @@
  *       the chart shows the figure of the table beside it;
  *  (11) 削减额 and 削减比例 columns, sortable, with totals for a year and over the plan's years.
  * Each block fails on the build before this change (万元 field, no echo, cap reset by a preset, merged series, no
- * cut columns). Expected figures are worked from data/sample/estates.csv with domain.md §7 and docs/sources.md §15.
+ * cut columns). Expected figures are worked from data/sample/estates.csv with docs/sources.md §7 and docs/sources.md §15.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { fmt, readCsv } from './expected';
 import { parseCsv, textToFen } from '../unit/helpers/sheet-readback';
 
 /*
- * The Xiamen-style preset (domain.md §7): owners pay 50, 50, 60, 70, 80 % of the target 0.70 (multi) / 1.28 (high),
+ * The Xiamen-style preset (docs/sources.md §7): owners pay 50, 50, 60, 70, 80 % of the target 0.70 (multi) / 1.28 (high),
  * billed to 0.01 元/㎡·月; the district pays the gap × area × 12, rounded to the fen. A binding cap is shared pro
  * rata by the largest-remainder rule. The finance-paid preset: the district pays 0.6 / 1.1 in full for three years.
  */

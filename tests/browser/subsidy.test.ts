@@ -2,7 +2,7 @@
  * The relocation-housing subsidy planner as a district official uses it: choose the Xiamen-style preset, set a
  * yearly budget cap and change a taper factor, read a yearly total and one estate's amount, open the estate's
  * explanation, export the plan as CSV and xlsx, compare with a second variant. Every expected figure is worked out
- * here from data/sample/estates.csv with the formulas of domain.md section 7, never taken from the app's code.
+ * here from data/sample/estates.csv with the formulas of docs/sources.md §7, never taken from the app's code.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { fmt, readCsv } from './expected';
 import { textToFen } from '../unit/helpers/sheet-readback';
 
 /*
- * The Xiamen-style declining transition (domain.md §7): the district pays 50, 50, 40, 30, 20 % of the fee over five
+ * The Xiamen-style declining transition (docs/sources.md §7): the district pays 50, 50, 40, 30, 20 % of the fee over five
  * years and the owners pay the rest. With a target (market) fee per building type and no assessment reward, the
  * policy model of §7 gives, per estate and year,
  *   base subsidy = max(0, target − owner-paid) × area × 12 × taper,  owner-paid = owner share × target,

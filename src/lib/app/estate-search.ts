@@ -2,7 +2,7 @@
  * Finding an estate by what a person types: its id, part of its name, or the pinyin of its name, either the
  * initials ("ljhy" for 临江花园) or the full syllables ("linjiang"). Pure: the pinyin comes in as a function, so
  * the matcher can be tested without the dictionary and the page loads the dictionary only when a search starts.
- * Rules: docs/sources.md §11.
+ * Rules: docs/sources.md §16.
  */
 
 /** What the search needs of an estate. */

@@ -30,17 +30,17 @@ export interface EnumValue {
 	readonly aliases: readonly string[];
 }
 
-/** Housing type of an estate (domain.md sections 1, 3). */
+/** Housing type of an estate (docs/sources.md §1, 3). */
 export const ESTATE_TYPES = ['commercial', 'relocation', 'public_sold', 'mixed'] as const;
 /** Building type: multi-storey (多层, usually no elevator) or high-rise (高层, elevator). */
 export const BUILDING_TYPES = ['multi', 'high'] as const;
-/** Pricing regime (domain.md section 3): government guide price or market-negotiated price. */
+/** Pricing regime (docs/sources.md §3): government guide price or market-negotiated price. */
 export const PRICING_REGIMES = ['guide', 'market'] as const;
 /** Where a score comes from. */
 export const SCORE_SOURCES = ['inspection', 'satisfaction', 'third_party'] as const;
-/** Unit a fee is quoted in. 售后公房 are priced per household (domain.md section 3). */
+/** Unit a fee is quoted in. 售后公房 are priced per household (docs/sources.md §3). */
 export const FEE_UNITS = ['per_m2_month', 'per_household_month'] as const;
-/** The ten cost items of the 2007 cost-audit rules, in their legal order (domain.md section 3). */
+/** The ten cost items of the 2007 cost-audit rules, in their legal order (docs/sources.md §3). */
 export const COST_ITEM_CODES = [
 	'staff',
 	'facilities',
@@ -65,7 +65,7 @@ export const TICKET_CATEGORIES = [
 	'arrears',
 	'other'
 ] as const;
-/** Kind of owners' vote (Civil Code art. 278; domain.md section 8): simple majority or 3/4 majority. */
+/** Kind of owners' vote (Civil Code art. 278; docs/sources.md §8): simple majority or 3/4 majority. */
 export const MOTION_KINDS = ['ordinary', 'major'] as const;
 
 export type EstateType = (typeof ESTATE_TYPES)[number];
@@ -101,7 +101,7 @@ const FEE_UNIT_VALUES: readonly EnumValue[] = [
 	{ value: 'per_household_month', zh: '元/户·月', en: 'yuan per household per month', aliases: ['元/户·月', '元/户/月', '元每户每月', 'yuan/household/month'] }
 ];
 
-/** The ten cost items with their official Chinese names (domain.md section 3, [V]). */
+/** The ten cost items with their official Chinese names (docs/sources.md §3, [V]). */
 export const COST_ITEMS: readonly EnumValue[] = [
 	{ value: 'staff', zh: '人员费用', en: 'Staff', aliases: ['人员费用', '人工费', '人员工资', '人工成本', 'staff cost', 'labour'] },
 	{ value: 'facilities', zh: '共用部位共用设施设备日常运行和维护费', en: 'Common facilities operation and maintenance', aliases: ['共用部位共用设施设备日常运行和维护费', '设施设备运行维护费', '设施设备维护费', '共用设施设备维护费', '设施设备'] },

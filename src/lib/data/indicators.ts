@@ -1,5 +1,5 @@
 /**
- * Indicator codes of the default quality-scoring system (domain.md section 5, [E], adapted from Hunan's
+ * Indicator codes of the default quality-scoring system (docs/sources.md §5, [E], adapted from Hunan's
  * star-rating weights). Names only: the points/weights are domain logic and live with the scoring code,
  * so a user can swap the weights without touching the data model.
  *
@@ -15,7 +15,7 @@ export interface IndicatorName {
 	readonly group?: 'facilities';
 }
 
-/** The eleven inspection indicators of the default system, in display order (domain.md section 5). */
+/** The eleven inspection indicators of the default system, in display order (docs/sources.md §5). */
 export const INDICATOR_CODES = [
 	{ code: 'management', zh: '综合管理', en: 'Management' },
 	{ code: 'upkeep', zh: '房屋维修养护', en: 'Building upkeep' },

@@ -1,7 +1,7 @@
 /**
  * The settings-dependent part of the price-quality analysis for a whole district at once, over columns: from
  * each estate's indicator means (this period and the one before), fee in force and age, to Q, grade with red
- * lines, guide price, QPR, band, the peer models, expected fee, residual and its percentile (domain.md 4-6).
+ * lines, guide price, QPR, band, the peer models, expected fee, residual and its percentile (docs/sources.md §4-§6).
  *
  * Why columns and not assessQuality per estate: a weight change must re-rank a city's 13,000 estates within a
  * frame or two, and the per-estate path builds explanations nobody reads at that moment. The arithmetic is the

@@ -1,6 +1,6 @@
 /**
  * Bytes to text with the encoding detected. Chinese Excel on Windows saves CSV as GBK/GB18030, not UTF-8
- * (domain.md section 10), so: a byte-order mark decides; else a strict UTF-8 decode is tried; if that fails
+ * (docs/sources.md §10), so: a byte-order mark decides; else a strict UTF-8 decode is tried; if that fails
  * the bytes are read as GB18030 (a superset of GBK and GB2312). One exception: text that is valid UTF-8 but
  * holds two-byte characters beyond Latin-1 and none beyond U+07FF, while GB18030 reads it as Chinese, is
  * GB18030 (short GBK files can be valid UTF-8 by accident). Works with Uint8Array, ArrayBuffer and Node Buffers.
@@ -200,7 +200,7 @@ function finish(text: string, encoding: Encoding): Decoded {
 	return { text, encoding, replacements };
 }
 
-/** UTF-8 bytes with a byte-order mark, so that Excel opens Chinese text correctly (domain.md section 10). */
+/** UTF-8 bytes with a byte-order mark, so that Excel opens Chinese text correctly (docs/sources.md §10). */
 export function utf8WithBom(text: string): Uint8Array {
 	const body = new TextEncoder().encode(text);
 	const out = new Uint8Array(body.length + 3);

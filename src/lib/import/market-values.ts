@@ -2,7 +2,7 @@
  * The market (listing) dataset's cells: listing-site text read by domain/market/listing-text.ts, and the
  * fee text turned into the derived columns fee_low, fee_high, fee_mid, fee_unit, fee_per_day and fee_forms.
  * A fee text that cannot be read is a warning, not an error: the text is kept as written and the row has
- * no fee (a scraped city file should not fail on one odd cell; docs/sources.md §M1).
+ * no fee (a scraped city file should not fail on one odd cell; docs/sources.md §14.1).
  */
 import { buildingFormOf, findDateInText, formsText, parseHousePrice, parseListingCount, parseListingFee, parseYearBuilt, isListingMissing } from '../domain/market/listing-text';
 import type { CellNormaliser, Norm } from './values';

@@ -129,7 +129,7 @@ export const PROBLEM_TEXTS = {
 		en: 'No estates to check against: estate references were not checked'
 	},
 
-	// Market references (listing-site exports; docs/sources.md §M1)
+	// Market references (listing-site exports; docs/sources.md §14.1)
 	not_a_year: { zh: '读不出年份', en: 'No year in this text' },
 	not_a_date: { zh: '读不出日期（应为 YYYY-MM-DD）', en: 'No date in this text (expected YYYY-MM-DD)' },
 	listing_fee_unread: {

@@ -1,7 +1,7 @@
 /**
  * Files to hand to users: a template per dataset (Chinese headers with units, one example row that imports
  * cleanly, and in the workbook a sheet explaining every column), and problem lists to download. CSV files
- * carry a UTF-8 byte-order mark so that Excel shows the Chinese text (domain.md section 10).
+ * carry a UTF-8 byte-order mark so that Excel shows the Chinese text (docs/sources.md §10).
  */
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
 import { writeCsv } from './csv';

@@ -45,7 +45,7 @@ export const DEFAULT_MAX_PROBLEMS = 10_000;
 /** Rows between progress reports, cancellation checks and yields to the event loop. */
 export const CHUNK_ROWS = 50_000;
 
-/** A per-m² fee above this is suspicious (warning), in 元/㎡·月. Beijing's median is 1.88, luxury estates reach 16-36 (domain.md §10). */
+/** A per-m² fee above this is suspicious (warning), in 元/㎡·月. Beijing's median is 1.88, luxury estates reach 16-36 (docs/sources.md §10). */
 export const FEE_WARN_PER_M2 = 10;
 /** A per-m² fee above this cannot be a monthly fee per m² (error). */
 export const FEE_MAX_PER_M2 = 100;

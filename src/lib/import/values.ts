@@ -3,7 +3,7 @@
  * Each returns `{ value }` (with warnings if a reading was a guess) or `{ error }`, where a warning or error is
  * a code with parameters; messages.ts turns codes into Chinese and English text.
  *
- * What is read (domain.md section 10):
+ * What is read (docs/sources.md §10):
  * - Full-width digits and punctuation (１２３，．％), thousands separators ("1,234.5"), a unit after the
  *   number when it fits the column ("120㎡", "568户", "2024年", "6.5万元" = 65000).
  * - Missing values: empty, "暂无数据", "暂无", "-", "—", "/", "无", "N/A", "#N/A", "不详"... become null.

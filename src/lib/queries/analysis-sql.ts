@@ -1,5 +1,5 @@
 /**
- * SQL of the price-quality analysis (domain.md sections 4-6): the base table, one row per estate for the analysed
+ * SQL of the price-quality analysis (docs/sources.md §4-§6): the base table, one row per estate for the analysed
  * period with what does not depend on the settings: the estate, its age, the fee in force, and the indicator means
  * of the period and the one before. Built once per period and data; the only part that reads the raw scores.
  * Everything that depends on the settings is computed from it in domain/district-fit.ts (analysis-run.ts runs both).

@@ -1,5 +1,5 @@
 /**
- * The price-quality analysis per estate (domain.md sections 4-6) in DuckDB: Q and grade with red lines, the fee in
+ * The price-quality analysis per estate (docs/sources.md §4-§6) in DuckDB: Q and grade with red lines, the fee in
  * force, guide price, QPR and band, and the peer regression's expected fee, residual and percentile.
  * SQL text: analysis-sql.ts and quality-sql.ts; running and caching: analysis-run.ts; one estate: analysis-detail.ts.
  */

@@ -2,7 +2,7 @@
  * The market page's named queries over the `market` table (listing references). Aggregation happens in DuckDB,
  * so a city's 100,000 listings send JavaScript a few dozen rows per chart; only the scatter sends points, and
  * it draws on a canvas above a threshold. Only per-m² fees are counted (per-household fees are never mixed in;
- * docs/sources.md §M1). Quantiles are quantile_cont, the same type-7 rule as domain/market/scale.ts.
+ * docs/sources.md §14.1). Quantiles are quantile_cont, the same type-7 rule as domain/market/scale.ts.
  */
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
@@ -92,7 +92,7 @@ export async function marketView(engine: Engine, f: MarketFilters): Promise<Mark
 		`SELECT (floor(house_price / 10000) * 10000)::INTEGER::VARCHAR AS key, ${quartiles} FROM market WHERE ${where} AND house_price IS NOT NULL GROUP BY 1 ORDER BY 1::INTEGER`,
 		Group
 	);
-	// Fee histogram: 0.1 元 bins up to 10, then one bin per yuan (luxury estates charge 16-36, domain.md §10).
+	// Fee histogram: 0.1 元 bins up to 10, then one bin per yuan (luxury estates charge 16-36, docs/sources.md §10).
 	const binWidth = 0.1;
 	const histogram = await engine.parse(
 		`SELECT (CASE WHEN fee_mid < 10 THEN floor(fee_mid / ${binWidth}) * ${binWidth} ELSE floor(fee_mid) END)::DOUBLE AS x0, count(*)::INTEGER AS n

@@ -1,5 +1,5 @@
 /**
- * The one SQL definition of quality Q (domain.md section 5) and of the fee in force, shared by the overview, the
+ * The one SQL definition of quality Q (docs/sources.md §5) and of the fee in force, shared by the overview, the
  * analysis and the subsidies. Q is built in two steps so a weight change never re-reads the raw scores:
  * 1. indicator means, one column per indicator ({@link indicatorMeansSql}, {@link indicatorScoresSql}), with the
  *    elevator score dropped for estates without elevators, as the domain ignores it ({@link applicableColumnsSql});

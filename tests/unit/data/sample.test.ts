@@ -1,6 +1,6 @@
 /**
  * Facts about the committed sample district (data/sample). Ranges are written out here, with their
- * domain.md section, rather than imported from the generator, so a generator change that leaves them
+ * section of docs/sources.md, rather than imported from the generator, so a generator change that leaves them
  * fails.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -129,7 +129,7 @@ describe('sample district', () => {
 		expect(scores.filter((s) => s.indicator === 'elevator' && !elevator.get(s.estate_id))).toEqual([]);
 	});
 
-	it('averages owner satisfaction near the national 73 (domain.md section 5)', () => {
+	it('averages owner satisfaction near the national 73 (docs/sources.md §5)', () => {
 		const sat = rows<ScoreRow>('scores').filter((s) => s.indicator === 'satisfaction').map((s) => s.score);
 		expect(mean(sat)).toBeGreaterThan(71);
 		expect(mean(sat)).toBeLessThan(75);
@@ -226,7 +226,7 @@ describe('sample district', () => {
 		}
 	});
 
-	it('budgets all ten cost items for about 40 estates at 0.5-2.5 元/㎡·月 (domain.md section 3)', () => {
+	it('budgets all ten cost items for about 40 estates at 0.5-2.5 元/㎡·月 (docs/sources.md §3)', () => {
 		const area = new Map(rows<EstateRow>('estates').map((e) => [e.estate_id, e.chargeable_area_m2]));
 		const totals = new Map<string, { sum: number; items: number }>();
 		for (const c of rows<CostRow>('costs')) {

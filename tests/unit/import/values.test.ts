@@ -1,4 +1,4 @@
-/** Cell normalisers: cells as people write them (domain.md section 10) → canonical values, or a reason. */
+/** Cell normalisers: cells as people write them (docs/sources.md §10) → canonical values, or a reason. */
 import { describe, expect, it } from 'vitest';
 import { DATASETS, type ColumnMeta } from '../../../src/lib/data/datasets';
 import {

@@ -101,7 +101,7 @@ describe('a scenario from an estate with a budget (LJ0192)', () => {
 		expect(r.proposals.map((p) => p.label)).toEqual([CURRENT_LABEL, 'A', 'B']);
 		expect(r.proposals[1].outcome.ok).toBe(true);
 		expect(r.proposals[2].outcome.ok).toBe(false);
-		// Hand check of A's 53 ㎡ bill and of the break-even fee (primer §3).
+		// Hand check of A's 53 ㎡ bill and of the break-even fee (docs/sources.md §3).
 		if (r.proposals[1].outcome.ok) expect(r.proposals[1].outcome.value.bills.buckets[0].monthly).toBeCloseTo(0.45 * 53, 10);
 		const cost = csv('costs.csv')
 			.filter((c) => c.estate_id === 'LJ0192' && c.year === '2025')

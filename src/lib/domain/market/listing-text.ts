@@ -1,8 +1,8 @@
 /**
- * How listing sites write an estate's facts (domain.md §14; docs/sources.md §M1), read into numbers.
+ * How listing sites write an estate's facts (docs/sources.md §14; docs/sources.md §14.1), read into numbers.
  * Pure functions of one cell's text: the import pipeline, the CLI and tests share them.
  *
- * Fee rules (docs/sources.md §M1):
+ * Fee rules (docs/sources.md §14.1):
  * - "N元/平米/月", "N 元/㎡·月", "N元/平方米·月" → one value per m² per month.
  * - "N至N", "N~N", "N-N", "N到N" → a range kept as low/high; the midpoint stands for it.
  * - "元/平方米·天" (or "/天", "/日") → per month ×30, and flagged `perDay`.
@@ -48,7 +48,7 @@ export interface ListingFee {
 	readonly forms: readonly { readonly form: string; readonly code: BuildingForm | null; readonly low: number; readonly high: number }[] | null;
 }
 
-/** A daily fee becomes a monthly one at 30 days (docs/sources.md §M1). */
+/** A daily fee becomes a monthly one at 30 days (docs/sources.md §14.1). */
 export const DAYS_PER_MONTH = 30;
 
 export type ListingFeeResult = { readonly fee: ListingFee | null } | { readonly error: string };

@@ -1,5 +1,5 @@
 /**
- * Own estates matched to listings (docs/sources.md §M3): by normalised name, and by area when both have one.
+ * Own estates matched to listings (docs/sources.md §14.3): by normalised name, and by area when both have one.
  * A user's correction wins: an override names the listing (by its key) or says "no match" (null).
  */
 import { normaliseName } from './scale';

@@ -1,5 +1,5 @@
 /**
- * The market scale of an estate (docs/sources.md §M2): which listings are comparable to it, where its fee
+ * The market scale of an estate (docs/sources.md §14.2): which listings are comparable to it, where its fee
  * sits among theirs (percentile, median, interquartile range), and a hedonic model of listing fees on
  * log house price, age and building form. A second, independent scale beside the guide price: it is never
  * blended into the quality score Q, because a listing's fee says what is charged, not what is delivered.
@@ -42,7 +42,7 @@ export interface ComparableRule {
 	readonly priceBand: number | null;
 }
 
-/** Default rule [E]: same area, ±5 years, same height class, ±30 % house price (docs/sources.md §M2). */
+/** Default rule [E]: same area, ±5 years, same height class, ±30 % house price (docs/sources.md §14.2). */
 export const DEFAULT_COMPARABLE_RULE: ComparableRule = { sameArea: true, yearBand: 5, sameForm: true, priceBand: 0.3 };
 
 /** Height class of a form: what a multi-storey or a high-rise own estate is compared on. */

@@ -1,5 +1,5 @@
 /**
- * The market file in figures and each own estate on the market scale (docs/sources.md §M2), shared by the
+ * The market file in figures and each own estate on the market scale (docs/sources.md §14.2), shared by the
  * command line, the pages and tests. Pure: rows in, figures out.
  */
 import type { BuildingForm } from './listing-text';

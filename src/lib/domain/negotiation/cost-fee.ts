@@ -1,5 +1,5 @@
 /**
- * The cost-based fee (domain primer §3): from the ten annual cost items and the chargeable area to a
+ * The cost-based fee (docs/sources.md §3): from the ten annual cost items and the chargeable area to a
  * unit cost, a fee with profit (or commission) and VAT, and the fee a firm needs at its collection rate
  * and vacancy to collect that much.
  *
@@ -17,9 +17,9 @@
  * office may tax the whole fund; choose `commissionVatBase: 'whole_fund'` for that case.
  *
  * Simplifications, stated so a reader can judge them: costs are taken as entered (input VAT credits are
- * not deducted, as in the primer's worked example); VAT is due on what is collected, so dividing the
+ * not deducted, as in the worked example of docs/sources.md §3); VAT is due on what is collected, so dividing the
  * whole fee by the collection rate keeps VAT in proportion; major repairs are paid from the maintenance
- * fund and belong in no cost item (primer §3).
+ * fund and belong in no cost item (docs/sources.md §3).
  */
 import { COST_ITEM_CODES, type CostItemCode } from '../../data/datasets';
 import { userProvenance, type Bilingual, type Provenance } from '../provenance';
@@ -151,7 +151,7 @@ export function billableShare(vacancy: Vacancy): number {
 }
 
 /**
- * The cost-based fee. Worked example (primer §3): unit cost 1.14, lump sum, 8% profit, 6% VAT →
+ * The cost-based fee. Worked example (docs/sources.md §3): unit cost 1.14, lump sum, 8% profit, 6% VAT →
  * 1.14 × 1.08 × 1.06 = 1.305072 ≈ 1.305 元/㎡·月; at 76% collection it takes 1.305072 ÷ 0.76 = 1.7172.
  * @throws RangeError on an area ≤ 0, a negative cost, or a rate outside its range (collection in (0, 1],
  *   shares in [0, 1], VAT in [0, 1), profit and commission ≥ 0), or when nothing at all is billable.

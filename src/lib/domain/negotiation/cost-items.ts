@@ -1,5 +1,5 @@
 /**
- * The ten cost items of the 2007 cost-audit rules (《物业服务定价成本监审办法（试行）》, domain primer §3)
+ * The ten cost items of the 2007 cost-audit rules (《物业服务定价成本监审办法（试行）》, docs/sources.md §3)
  * as annual amounts in yuan, in their legal order. The codes and names come from the data model, so the
  * budget a user imports and the build-up shown here name the items the same way.
  */

@@ -24,7 +24,7 @@ const CITY_RULES_VARY = 'City rules vary: use the local rule.';
 const CITY_RULES_VARY_ZH = '各地规定不同：请按当地规定。';
 
 /**
- * Profit rate on cost for a lump-sum (包干制) fee: 8% [V]. The primer gives 6-12% on cost as the usual
+ * Profit rate on cost for a lump-sum (包干制) fee: 8% [V]. docs/sources.md §3 gives 6-12% on cost as the usual
  * range and uses 8% in its worked example; 8% sits low in that range, which suits a floor.
  */
 export const DEFAULT_PROFIT_RATE: SourcedFigure = {

@@ -1,5 +1,5 @@
 /**
- * The negotiating range (domain primer §6, cost test) and the fee range recommended in an appraisal
+ * The negotiating range (docs/sources.md §6, cost test) and the fee range recommended in an appraisal
  * report. Method [E, this app's design]:
  *
  * - Floor = the break-even cost-based fee (cost-fee.ts): the fee at which the firm, at its collection
@@ -8,7 +8,7 @@
  * - Ceiling = the highest fee still 相符 at the achieved grade: QPR = guide ÷ fee ≥ band low
  *   ⇔ fee ≤ guide ÷ band low. With a guide price of 1.50 and the 0.9 band edge, 1.50 ÷ 0.9 = 1.6667.
  *   Owners pay more only for a better grade.
- * - Peer-expected fee (peer test, primer §6): a second reference, reported with its position but not a
+ * - Peer-expected fee (peer test, docs/sources.md §6): a second reference, reported with its position but not a
  *   bound, because it reflects what peers charge rather than what the quality is worth.
  * - Overlap: [floor, ceiling] when floor ≤ ceiling. Otherwise a gap, and three ways to close it: the
  *   nearest better grade whose ceiling reaches the floor (and its Q threshold), the annual cost cut that

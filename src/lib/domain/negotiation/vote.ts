@@ -6,7 +6,7 @@
  * participating owners; every other matter, hiring or dismissing the property firm and using the
  * maintenance fund among them, needs more than 1/2 of both.
  *
- * Correction to the team's domain primer §8, which put "raising or using the maintenance fund" under 3/4: in
+ * Correction to docs/sources.md §8, which put "raising or using the maintenance fund" under 3/4: in
  * the code only raising (筹集, item 6) needs 3/4; using it (使用, item 5) needs a simple majority. The
  * method notes (docs/sources.md §8) state the corrected rule.
  *

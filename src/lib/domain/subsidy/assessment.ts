@@ -1,5 +1,5 @@
 /**
- * The assessment score that decides a relocation estate's reward (考核, domain.md sections 1 and 9): the quality
+ * The assessment score that decides a relocation estate's reward (考核, docs/sources.md §1 and §9): the quality
  * score Q together with how the estate's grid-management tickets (网格工单) were handled in the year.
  *
  * Per estate and year (tickets belong to the year they were opened):

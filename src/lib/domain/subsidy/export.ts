@@ -1,7 +1,7 @@
 /**
  * Plan export: sheet models ({name, header, rows}) that a CSV or xlsx writer turns into files, and the CSV writer.
  *
- * CSV for Chinese Excel (domain.md section 10): UTF-8 with a BOM (without it Excel shows garbage), CRLF line ends,
+ * CSV for Chinese Excel (docs/sources.md §10): UTF-8 with a BOM (without it Excel shows garbage), CRLF line ends,
  * RFC 4180 quoting. Formula injection: a TEXT cell starting with = + - @ (or a tab or carriage return) would be run
  * as a formula by a spreadsheet, so it gets a leading apostrophe; numbers are written as numbers and never touched,
  * so −5 stays −5.

@@ -1,5 +1,5 @@
 /**
- * A relocation-housing subsidy policy (动迁房托底保障, domain.md sections 1 and 7): one model that the designs seen in
+ * A relocation-housing subsidy policy (动迁房托底保障, docs/sources.md §1 and §7): one model that the designs seen in
  * practice map onto, validated with zod so a policy can come from a file, a URL or the settings screen.
  *
  * Per estate and plan year (see plan.ts):
@@ -8,7 +8,7 @@
  *                  paid only if score ≥ threshold and collection rate ≥ floor
  *   then a yearly budget cap, applied pro rata or by priority.
  *
- * How the three designs of domain.md section 7 map onto it (the presets below):
+ * How the three designs of docs/sources.md §7 map onto it (the presets below):
  * - Shaoxing-style split (a Shaoxing-area zone): multi-storey fee 0.40 = 0.20 from the zone by assessment + 0.10 town
  *   + 0.10 owner; high-rise 1.10 = 0.70 by assessment + 0.30 town + 0.10 owner. The zone's part depends on the
  *   assessment, so it is the REWARD (rate 0.20 / 0.70); the town's part is unconditional, so it is the BASE
@@ -275,7 +275,7 @@ export function policyProvenance(policy: Policy, part: PolicyPart): Provenance {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Presets (domain.md section 7)
+// Presets (docs/sources.md §7)
 // ---------------------------------------------------------------------------------------------------
 
 const PLAN_YEARS = [2026, 2027, 2028, 2029, 2030];
@@ -457,7 +457,7 @@ export const FINANCE_PAID_3Y: Policy = definePolicy({
 });
 
 /**
- * The app's own proposal [E] (domain.md section 7, "a policy model"): target fee by building type, owners' fee
+ * The app's own proposal [E] (docs/sources.md §7, "a policy model"): target fee by building type, owners' fee
  * raised 0.05 a year from what they pay now, base subsidy tapering to zero, a quality-linked reward.
  */
 export const ZHIJIA_MODEL: Policy = definePolicy({

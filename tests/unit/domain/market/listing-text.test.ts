@@ -1,4 +1,4 @@
-/** Listing-site text read into numbers (docs/sources.md §M1): each expected value worked out from the text by hand. */
+/** Listing-site text read into numbers (docs/sources.md §14.1): each expected value worked out from the text by hand. */
 import { describe, expect, it } from 'vitest';
 import { buildingFormOf, findDateInText, parseHousePrice, parseListingCount, parseListingFee, parseYearBuilt } from '../../../../src/lib/domain/market/listing-text';
 

@@ -1,4 +1,4 @@
-/** Percentile, quartiles, OLS and the hedonic model on tiny cases solved by hand (docs/sources.md §M2). */
+/** Percentile, quartiles, OLS and the hedonic model on tiny cases solved by hand (docs/sources.md §14.2). */
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULT_COMPARABLE_RULE,

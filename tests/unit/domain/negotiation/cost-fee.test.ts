@@ -3,7 +3,7 @@ import { COST_ITEM_CODES } from '$lib/data/datasets';
 import { DEFAULT_PROFIT_RATE, VAT_RATES, billableShare, computeCostFee } from '$lib/domain';
 import { WORKED, WORKED_COSTS } from './fixtures';
 
-describe('computeCostFee: the worked example (primer §3)', () => {
+describe('computeCostFee: the worked example (docs/sources.md §3)', () => {
 	const r = computeCostFee(WORKED);
 
 	it('unit cost = 136,800 ÷ 12 ÷ 10,000 = 1.14 元/㎡·月', () => {

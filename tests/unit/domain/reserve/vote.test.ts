@@ -25,7 +25,7 @@ describe('an estate of 300 owners holding 30,000 m²', () => {
 		expect([n.refill.yesOwnersAtFull, n.refill.yesAreaAtFullM2]).toEqual([225, 22_500]);
 	});
 
-	it('so of all owners, using needs just over 1/3 and refilling exactly 1/2 (primer §8)', () => {
+	it('so of all owners, using needs just over 1/3 and refilling exactly 1/2 (docs/sources.md §8)', () => {
 		expect(n.use.yesOwnersAtMinimum / 300).toBeGreaterThan(1 / 3);
 		expect(n.refill.yesOwnersAtMinimum / 300).toBe(1 / 2);
 	});
