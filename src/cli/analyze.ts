@@ -4,7 +4,6 @@
  * the price-quality analysis of every estate (the same SQL as the app), one row per estate.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { DEFAULT_BANDS } from '../lib/domain/fit';
 import { DEFAULT_CATALOGUE, findCatalogue, GUIDE_PRICE_CATALOGUES, type GuidePriceCatalogue } from '../lib/domain/catalogues';
 import { DEFAULT_INDICATOR_SYSTEM, type IndicatorSystem } from '../lib/domain/indicator-system';
@@ -12,6 +11,7 @@ import { describePeerModel } from '../lib/domain/regression';
 import { parseGuidePriceCatalogue, parseIndicatorSystem } from '../lib/domain/schemas';
 import { AnalysisSettingsError, runAnalysis, type AnalysisResult } from '../lib/queries/analysis';
 import { InputError, UsageError } from './errors';
+import { oneOutputFormat, parseCommandArgs, requireInputs } from './args';
 import { ENGINE_USAGE, engineKind, engineWithInputs } from './load-dir';
 import { formatCsv, formatJson, formatTable, type Cell, type Column } from './output';
 
@@ -99,31 +99,21 @@ function tableOutput(result: AnalysisResult, catalogue: GuidePriceCatalogue, rec
 
 /** Runs the subcommand; returns the exit code. */
 export async function analyzeCommand(args: readonly string[], out: (s: string) => void): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: [...args],
-			allowPositionals: true,
-			options: {
-				system: { type: 'string' },
-				catalogue: { type: 'string' },
-				period: { type: 'string' },
-				json: { type: 'boolean' },
-				csv: { type: 'boolean' },
-				engine: { type: 'string' },
-				help: { type: 'boolean', short: 'h' }
-			}
-		});
-	} catch (e) {
-		throw new UsageError((e as Error).message);
-	}
+	const parsed = parseCommandArgs(args, {
+		system: { type: 'string' },
+		catalogue: { type: 'string' },
+		period: { type: 'string' },
+		json: { type: 'boolean' },
+		csv: { type: 'boolean' },
+		engine: { type: 'string' }
+	});
 	const { values, positionals } = parsed;
 	if (values.help) {
 		out(ANALYZE_USAGE);
 		return 0;
 	}
-	if (positionals.length === 0) throw new UsageError('analyze needs a data directory or data files');
-	if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
+	requireInputs('analyze', positionals);
+	oneOutputFormat(values);
 	const kind = engineKind(values.engine);
 
 	const system = await loadSystem(values.system);

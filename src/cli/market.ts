@@ -5,11 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DATASETS, type DatasetId } from '../lib/data/datasets';
 import { estatesOnMarket, referenceYear, summariseMarket, type MarketRowLike, type OwnEstate } from '../lib/domain/market/summary';
 import { prepareImport, type PreparedImport } from '../lib/import/index';
 import { InputError, UsageError } from './errors';
+import { parseCommandArgs } from './args';
 
 export const MARKET_USAGE = `Usage: zhijia market <files...> [--estates <dir>] [--json]
 
@@ -76,12 +76,7 @@ async function ownEstates(dir: string): Promise<OwnEstate[]> {
 
 /** Runs the subcommand; returns the exit code. */
 export async function marketCommand(args: readonly string[], out: (s: string) => void): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({ args: [...args], allowPositionals: true, options: { estates: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-	} catch (e) {
-		throw new UsageError((e as Error).message);
-	}
+	const parsed = parseCommandArgs(args, { estates: { type: 'string' }, json: { type: 'boolean' } });
 	if (parsed.values.help) {
 		out(MARKET_USAGE);
 		return 0;

@@ -3,11 +3,11 @@
  * the maintenance-fund renewal plan of every estate (issue 15; docs/sources.md §11), computed with the app's code.
  * Has the shape of src/cli/main.ts's commands: throws UsageError / InputError for exit code 2.
  */
-import { parseArgs } from 'node:util';
 import { defaultRecords, estateRecord, estatesSheet, ledgerRecords, ledgerSheet, type ReserveSettings } from '../lib/domain/reserve';
 import { sheetToCsv } from '../lib/domain/subsidy/export';
 import { defaultReserveSettings, loadReserveData, reservePlans } from '../lib/queries/reserve';
 import { UsageError } from './errors';
+import { oneOutputFormat, parseCommandArgs, requireInputs } from './args';
 import { ENGINE_USAGE, engineKind, engineWithInputs } from './load-dir';
 import { formatTable, type Cell, type Column } from './output';
 
@@ -76,34 +76,24 @@ const ROW_COLUMNS: readonly Column[] = [
 
 /** Runs the subcommand. */
 export async function reserveCommand(args: readonly string[], out: (s: string) => void): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: [...args],
-			allowPositionals: true,
-			options: {
-				from: { type: 'string' },
-				years: { type: 'string' },
-				interest: { type: 'string' },
-				growth: { type: 'string' },
-				json: { type: 'boolean' },
-				csv: { type: 'boolean' },
-				rows: { type: 'boolean' },
-				engine: { type: 'string' },
-				lang: { type: 'string' },
-				help: { type: 'boolean', short: 'h' }
-			}
-		});
-	} catch (e) {
-		throw new UsageError((e as Error).message);
-	}
+	const parsed = parseCommandArgs(args, {
+		from: { type: 'string' },
+		years: { type: 'string' },
+		interest: { type: 'string' },
+		growth: { type: 'string' },
+		json: { type: 'boolean' },
+		csv: { type: 'boolean' },
+		rows: { type: 'boolean' },
+		engine: { type: 'string' },
+		lang: { type: 'string' }
+	});
 	const { values, positionals } = parsed;
 	if (values.help) {
 		out(RESERVE_USAGE);
 		return 0;
 	}
-	if (positionals.length === 0) throw new UsageError('reserve needs a data directory or data files');
-	if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
+	requireInputs('reserve', positionals);
+	oneOutputFormat(values);
 	const lang = values.lang ?? 'zh';
 	if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got '${lang}'`);
 	const kind = engineKind(values.engine);

@@ -7,7 +7,6 @@
  * InputError for main to turn into exit code 2); {@link runSubsidy} is self-contained and returns the exit code.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { userProvenance } from '../lib/domain/provenance';
 import {
 	BUDGET_RULES,
@@ -28,6 +27,7 @@ import {
 } from '../lib/domain/subsidy';
 import { loadSubsidyPlan } from '../lib/queries/subsidy';
 import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
+import { oneOutputFormat, parseCommandArgs, requireInputs } from './args';
 import { ENGINE_USAGE, engineKind, engineWithInputs } from './load-dir';
 import { formatTable, type Cell, type Column } from './output';
 import { policySheet, xlsxBytes } from '../lib/app/subsidy-export';
@@ -174,36 +174,26 @@ function comparisonTable(labels: string[], plans: Plan[]): string {
 
 /** Runs the subcommand in main's command shape; throws UsageError / InputError for exit code 2. */
 export async function subsidyCommand(args: readonly string[], out: (s: string) => void): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: [...args],
-			allowPositionals: true,
-			options: {
-				policy: { type: 'string' },
-				compare: { type: 'string', multiple: true },
-				cap: { type: 'string' },
-				rule: { type: 'string' },
-				year: { type: 'string' },
-				json: { type: 'boolean' },
-				csv: { type: 'boolean' },
-				xlsx: { type: 'string' },
-				engine: { type: 'string' },
-				lang: { type: 'string' },
-				help: { type: 'boolean', short: 'h' }
-			}
-		});
-	} catch (e) {
-		throw new UsageError((e as Error).message);
-	}
+	const parsed = parseCommandArgs(args, {
+		policy: { type: 'string' },
+		compare: { type: 'string', multiple: true },
+		cap: { type: 'string' },
+		rule: { type: 'string' },
+		year: { type: 'string' },
+		json: { type: 'boolean' },
+		csv: { type: 'boolean' },
+		xlsx: { type: 'string' },
+		engine: { type: 'string' },
+		lang: { type: 'string' }
+	});
 	const { values, positionals } = parsed;
 	if (values.help) {
 		out(SUBSIDY_USAGE);
 		return 0;
 	}
-	if (positionals.length === 0) throw new UsageError('subsidy needs a data directory or data files');
+	requireInputs('subsidy', positionals);
 	if (values.policy === undefined) throw new UsageError(`subsidy needs --policy <file | preset> (presets: ${PRESET_IDS})`);
-	if (values.json && values.csv) throw new UsageError('choose one of --json and --csv');
+	oneOutputFormat(values);
 	const kind = engineKind(values.engine);
 	const lang = values.lang ?? 'zh';
 	if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got '${lang}'`);
