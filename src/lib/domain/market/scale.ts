@@ -4,6 +4,7 @@
  * log house price, age and building form. A second, independent scale beside the guide price: it is never
  * blended into the quality score Q, because a listing's fee says what is charged, not what is delivered.
  */
+import { estateNameKey } from '../names/normalise';
 import type { BuildingForm } from './listing-text';
 
 /** One listing as the scale needs it; fee in 元/㎡·月 (per-household fees are left out before this). */
@@ -106,11 +107,8 @@ export function describeRule(rule: ComparableRule, subject: MarketSubject): { zh
 
 /** Folds an estate or area name for matching: NFKC, no spaces or punctuation, no trailing 小区/社区/区/街道. */
 export function normaliseName(s: string): string {
-	return s
-		.normalize('NFKC')
-		.toLowerCase()
-		.replace(/[\s·・.,，、()（）\-_'"“”]/g, '')
-		.replace(/(小区|社区|花园小区)$/, '');
+	// The import's name key (docs/sources.md §18.5): listings and own estates are matched by the same rule as files.
+	return estateNameKey(s);
 }
 
 // ---------------------------------------------------------------------------------------------------

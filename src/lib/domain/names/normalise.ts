@@ -1,0 +1,66 @@
+/**
+ * Estate names as people write them (docs/sources.md §18.5): one key per estate name, so the same estate written
+ * in two files ("阳光花园小区（一期）", "阳光花园 一期") is recognised as one, and two phases are never merged.
+ * Pure: the import, the market matcher and the tests share it.
+ */
+
+/** Words that end a name without telling estates apart: dropped from the key. */
+const GENERIC_SUFFIX = /(小区|社区)$/;
+/** Words that often end a name and are sometimes left out: kept in the key, dropped only in the stem for suggestions. */
+const STEM_SUFFIX = /(花园|家园|新村|公寓|苑|园|庭|府)$/;
+/** A phase: 一期, 2期, 三区 (a bare trailing phase or one in brackets). */
+const PHASE = /([一二三四五六七八九十\d]+[期区])$/;
+const PUNCT = /[\s·・.,，。、\-_'"“”‘’/\\:：;；]/g;
+
+/** Full-width to half-width, lower case, no spaces or punctuation (brackets kept for {@link estateNameKey}). */
+function clean(s: string): string {
+	return s.normalize('NFKC').toLowerCase().replace(PUNCT, '');
+}
+
+/** A name split into its base and its phase ('' when none): "阳光花园小区(一期)" → ["阳光花园", "一期"]. */
+export function nameParts(name: string): { base: string; phase: string } {
+	let s = clean(name);
+	let phase = '';
+	// A bracketed part is a phase or a note; a phase is kept (it tells estates apart), a note is dropped.
+	const bracket = /[(\[【]([^()\[\]【】]*)[)\]】]$/.exec(s);
+	if (bracket) {
+		const inner = bracket[1];
+		s = s.slice(0, bracket.index);
+		if (PHASE.test(inner)) phase = PHASE.exec(inner)![1];
+	}
+	s = s.replace(/[()[\]【】]/g, '');
+	if (!phase) {
+		const m = PHASE.exec(s);
+		if (m && m.index > 0) {
+			phase = m[1];
+			s = s.slice(0, m.index);
+		}
+	}
+	s = s.replace(GENERIC_SUFFIX, '');
+	return { base: s, phase: phaseKey(phase) };
+}
+
+const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+/** 一期 and 1期 are the same phase. */
+function phaseKey(p: string): string {
+	return p.replace(/[一二三四五六七八九十]/g, (c) => CN_DIGITS[c]);
+}
+
+/** The key two names must share to be the same estate: base and phase, normalised. */
+export function estateNameKey(name: string): string {
+	const { base, phase } = nameParts(name);
+	return phase ? `${base}#${phase}` : base;
+}
+
+/** The key without a suffix such as 花园 or 苑: equal stems only make a name a candidate, never a match. */
+export function estateNameStem(name: string): string {
+	const { base, phase } = nameParts(name);
+	const stem = base.replace(STEM_SUFFIX, '');
+	return phase ? `${stem || base}#${phase}` : stem || base;
+}
+
+/** A subdistrict or district key: "城关街道" and "城关" are the same place. */
+export function placeKey(s: string | null | undefined): string {
+	if (!s) return '';
+	return clean(s).replace(/[()]/g, '').replace(/(街道办事处|街道办|街道|镇|乡|区|县|市)$/, '');
+}
