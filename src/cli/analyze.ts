@@ -20,13 +20,15 @@ export const ANALYZE_USAGE = `Usage: zhijia analyze <data-dir | files...> [optio
 
 Price-quality analysis per estate: quality Q and grade, fee in force, guide price, QPR and band,
 expected fee from peers and the residual. Reads canonical CSV files (estates.csv, scores.csv,
-fees.csv are required) from a directory or as a list of files.
+fees.csv are required) from a directory or as a list of files, or any files the app's import accepts
+(xlsx, GBK CSV, files keyed by estate names; with --recipe as saved on the data page).
 
 Options:
   --system <file>      indicator system as JSON (default: the built-in default system)
   --catalogue <x>      guide-price catalogue: a JSON file or a shipped id (default: ${DEFAULT_CATALOGUE.id})
                        shipped: ${GUIDE_PRICE_CATALOGUES.map((c) => c.id).join(', ')}
   --period <p>         score period to analyse, e.g. 2025Q4 (default: the latest)
+  --recipe <file>      an import recipe (JSON) for files that are not canonical CSV
   --json               a JSON array instead of a table
   --csv                CSV for Excel (UTF-8 with BOM) instead of a table
 ${ENGINE_USAGE}
@@ -105,7 +107,8 @@ export async function analyzeCommand(args: readonly string[], out: (s: string) =
 		period: { type: 'string' },
 		json: { type: 'boolean' },
 		csv: { type: 'boolean' },
-		engine: { type: 'string' }
+		engine: { type: 'string' },
+		recipe: { type: 'string' }
 	});
 	const { values, positionals } = parsed;
 	if (values.help) {
@@ -118,7 +121,7 @@ export async function analyzeCommand(args: readonly string[], out: (s: string) =
 
 	const system = await loadSystem(values.system);
 	const catalogue = await loadCatalogue(values.catalogue);
-	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees'], kind);
+	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees'], kind, values.recipe);
 	try {
 		let result: AnalysisResult;
 		try {

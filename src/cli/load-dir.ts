@@ -23,6 +23,7 @@ import {
 	type CanonicalCsvPath
 } from '../lib/workspace/canonical-csv';
 import { InputError, UnavailableError, UsageError } from './errors';
+import { importFiles, readRecipe } from './import-files';
 
 /** The engines the commands can run on. */
 export const ENGINE_KINDS = ['wasm', 'native'] as const;
@@ -203,7 +204,8 @@ async function startEngine(kind: EngineKind): Promise<Engine> {
  * @throws InputError when a required dataset is missing or a file does not load (the message names it);
  *   UnavailableError when the native engine is asked for and cannot be loaded.
  */
-export async function engineWithInputs(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind = 'wasm'): Promise<Engine> {
+export async function engineWithInputs(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind = 'wasm', recipe?: string): Promise<Engine> {
+	if (recipe !== undefined || !(await allCanonical(paths))) return importedEngine(paths, required, kind, recipe);
 	const files = await inputFiles(paths);
 	const missing = required.filter((id) => !files.some((f) => f.dataset === id));
 	if (missing.length > 0) {
@@ -225,4 +227,35 @@ export async function engineWithInputs(paths: readonly string[], required: reado
 		throw e;
 	}
 	return engine;
+}
+
+/** Whether every path is a data directory or a canonical `<dataset>.csv` (else the import pipeline reads them). */
+async function allCanonical(paths: readonly string[]): Promise<boolean> {
+	for (const p of paths) {
+		const isDir = await stat(p).then((s) => s.isDirectory(), () => true); // a missing path is reported by inputFiles
+		if (!isDir && !datasetOfFile(p)) return false;
+	}
+	return true;
+}
+
+/**
+ * Files of any shape the app imports, through the app's pipeline (docs/sources.md §18.6) into a wasm engine.
+ * @throws InputError with the first problems when the import fails, or a required dataset got no rows.
+ */
+async function importedEngine(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind, recipePath?: string): Promise<Engine> {
+	if (kind !== 'wasm') throw new UsageError('files other than canonical CSV are read with --engine wasm (the import runs on DuckDB-wasm)');
+	const recipe = recipePath ? await readRecipe(recipePath) : undefined;
+	const imported = await importFiles(paths, recipe);
+	if (!imported.ok) {
+		const problems = [...imported.misfits, ...imported.reports.flatMap((r) => r.problems.filter((p) => p.severity === 'error'))];
+		const lines = problems.slice(0, 5).map((p) => `${p.file}${p.row === null ? '' : ` row ${p.row}`}${p.column ? ` ${p.column}` : ''}: ${p.message.en}`);
+		throw new InputError(paths.join(' '), `cannot be imported (${problems.length} problems; run zhijia validate for all):\n  ${lines.join('\n  ')}`);
+	}
+	for (const id of required) {
+		if ((await imported.engine.scalar(`SELECT count(*)::INTEGER FROM ${id}`)) === 0) {
+			await imported.engine.close();
+			throw new InputError(paths.join(' '), `no ${id} rows among the files`);
+		}
+	}
+	return imported.engine;
 }

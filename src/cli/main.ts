@@ -4,6 +4,7 @@
  * A subcommand is a function of its arguments and an output sink, so tests can call it in-process too.
  */
 import { analyzeCommand } from './analyze';
+import { importCommand } from './import';
 import { reserveCommand } from './reserve';
 import { marketCommand } from './market';
 import { subsidyCommand } from './subsidy';
@@ -30,6 +31,10 @@ const COMMANDS: Record<string, Command> = {
 	analyze: {
 		summary: 'price-quality analysis per estate (Q, grade, QPR, band, expected fee)',
 		run: (args, io) => analyzeCommand(args, io.stdout)
+	},
+	import: {
+		summary: 'import files of any accepted shape (recipes, names as keys) and write canonical CSV (--out)',
+		run: (args, io) => importCommand(args, io.stdout)
 	},
 	market: {
 		summary: 'listing-site exports: fees by area, own estates on the market scale (not a quality score)',

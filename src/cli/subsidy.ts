@@ -43,6 +43,7 @@ threshold, collection floor) and the yearly budget cap. Reads canonical CSV file
 scores.csv, fees.csv and tickets.csv feed the assessment) from a directory or as a list of files.
 
 Options:
+  --recipe <file>      an import recipe (JSON) for files that are not canonical CSV (any file the app imports is read)
   --policy <x>         policy: a JSON file or a preset id (required)
                        presets: ${PRESET_IDS}
                        a file may hold a full policy or {"extends": "<preset>", ...overrides}
@@ -184,6 +185,7 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 		csv: { type: 'boolean' },
 		xlsx: { type: 'string' },
 		engine: { type: 'string' },
+		recipe: { type: 'string' },
 		lang: { type: 'string' }
 	});
 	const { values, positionals } = parsed;
@@ -207,7 +209,7 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 
 	const policies = [withBudget(await loadPolicy(values.policy), values.cap, values.rule)];
 	for (const c of compare) policies.push(withBudget(await loadPolicy(c), values.cap, values.rule));
-	const engine = await engineWithInputs(positionals, ['estates'], kind);
+	const engine = await engineWithInputs(positionals, ['estates'], kind, values.recipe);
 	try {
 		const plans: Plan[] = [];
 		for (const p of policies) plans.push(await loadSubsidyPlan(engine, p));

@@ -1,5 +1,5 @@
 /**
- * `zhijia validate <file>... [--kind <dataset>] [--json] [--lang zh|en]`
+ * `zhijia validate <file>... [--kind <dataset>] [--recipe r.json] [--json] [--lang zh|en]`
  *
  * Checks data files with the same code the app's import page uses, on the same DuckDB-wasm engine (Node
  * build), and writes nothing. Files given together are checked together: scores are checked against the
@@ -16,6 +16,8 @@ import { DATASET_IDS, DATASETS, type DatasetId } from '../lib/data/datasets';
 import type { Engine } from '../lib/engine/engine';
 import { startNodeEngine } from '../lib/engine/node';
 import { validateFiles, type FileReport, type ImportEngine, type ImportFile, type Lang, type Problem } from '../lib/import/index';
+import { prepareWithRecipes, type Recipe } from '../lib/import/recipes';
+import { readRecipe } from './import-files';
 
 /** Where the command writes, and optionally the engine to use (injectable for tests; left open if given). */
 export interface CliIo {
@@ -33,17 +35,19 @@ const defaultIo: CliIo = {
 const PRINT_LIMIT = 50;
 
 const USAGE = {
-	zh: `用法：zhijia validate <文件>... [--kind <数据类型>] [--json] [--lang zh|en]
+	zh: `用法：zhijia validate <文件>... [--kind <数据类型>] [--recipe r.json] [--json] [--lang zh|en]
   检查数据文件（CSV、xlsx、parquet、JSON），不写入任何数据。一起给出的文件一起检查（如得分对照其中的小区）。
   --kind   指定数据类型：${DATASET_IDS.join(', ')}
+  --recipe 导入方案（数据页导出的 JSON）
   --json   输出 JSON
   --lang   问题说明的语言（默认 zh）
 退出码：0 全部通过；1 有错误；2 用法错误或文件无法读取。
 `,
-	en: `Usage: zhijia validate <file>... [--kind <dataset>] [--json] [--lang zh|en]
+	en: `Usage: zhijia validate <file>... [--kind <dataset>] [--recipe r.json] [--json] [--lang zh|en]
   Checks data files (CSV, xlsx, parquet, JSON) and writes nothing. Files given together are checked together
   (e.g. scores against the estates among them).
   --kind   dataset: ${DATASET_IDS.join(', ')}
+  --recipe an import recipe exported from the data page (JSON)
   --json   print JSON
   --lang   language of problem messages (default zh)
 Exit code: 0 all valid; 1 errors found; 2 usage error or unreadable file.
@@ -53,6 +57,7 @@ Exit code: 0 all valid; 1 errors found; 2 usage error or unreadable file.
 interface Args {
 	files: string[];
 	kind?: DatasetId;
+	recipe?: string;
 	json: boolean;
 	lang: Lang;
 	help: boolean;
@@ -76,6 +81,8 @@ function parseArgs(argv: readonly string[]): Args | string {
 				const k = value('--kind');
 				if (!(DATASET_IDS as readonly string[]).includes(k)) return `unknown --kind '${k}' (expected one of ${DATASET_IDS.join(', ')})`;
 				args.kind = k as DatasetId;
+			} else if (a === '--recipe' || a.startsWith('--recipe=')) {
+				args.recipe = value('--recipe');
 			} else if (a === '--lang' || a.startsWith('--lang=')) {
 				const l = value('--lang');
 				if (l !== 'zh' && l !== 'en') return `unknown --lang '${l}' (expected zh or en)`;
@@ -199,34 +206,64 @@ export async function runValidate(argv: string[], io: CliIo = defaultIo): Promis
 	}
 	if (unreadable) return 2;
 
-	let reports: FileReport[];
-	if (io.engine) reports = await validateFiles(io.engine, inputs, { dataset: parsed.kind });
-	else {
-		const engine = lazyNodeEngine();
+	let recipe: Recipe | undefined;
+	if (parsed.recipe) {
 		try {
-			reports = await validateFiles(engine, inputs, { dataset: parsed.kind });
-		} finally {
-			await engine.close();
+			recipe = await readRecipe(parsed.recipe);
+		} catch (e) {
+			io.stderr(`zhijia validate: ${(e as Error).message}\n`);
+			return 2;
 		}
 	}
+	let reports: FileReport[];
+	let misfits: Problem[] = [];
+	const engine = io.engine ?? lazyNodeEngine();
+	try {
+		if (recipe) {
+			// Through the recipe (docs/sources.md §18.6): shaped, names matched and ids generated as the import does.
+			const run = await prepareWithRecipes(inputs, [], [], () => ({}), recipe);
+			misfits = run.misfits;
+			reports = await validateFiles(engine, run.prepared.map((p) => p.prepared), { dataset: parsed.kind });
+		} else reports = await validateFiles(engine, inputs, { dataset: parsed.kind });
+	} finally {
+		if (!io.engine) await (engine as ReturnType<typeof lazyNodeEngine>).close();
+	}
 	const lang = parsed.lang;
-	if (parsed.json) {
-		const files = reports.map((r) => ({
+	if (parsed.json) io.stdout(problemsJson(reports, lang, misfits));
+	else {
+		for (const p of misfits) io.stdout(`${p.file}\n${problemLine(p, lang)}\n\n`);
+		for (const r of reports) io.stdout(humanReport(r, lang) + '\n');
+		const bad = reports.filter((r) => !r.valid).length;
+		io.stdout(fill(T[lang].total, { files: reports.length, bad }) + '\n');
+	}
+	if (reports.some((r) => r.unreadable)) return 2;
+	return misfits.length === 0 && reports.every((r) => r.valid) ? 0 : 1;
+}
+
+/**
+ * The JSON problem list of `validate --json` (and of a failed `zhijia import`): files with their errors and
+ * warnings; a recipe column missing in a file is an error of that file.
+ */
+export function problemsJson(reports: readonly FileReport[], lang: Lang, misfits: readonly Problem[] = []): string {
+	const files = [
+		...[...new Set(misfits.map((p) => p.file))].map((file) => ({
+			file,
+			kind: null,
+			encoding: null,
+			rows: 0,
+			errors: misfits.filter((p) => p.file === file).map((p) => jsonProblem(p, lang)),
+			warnings: []
+		})),
+		...reports.map((r) => ({
 			file: r.file,
 			kind: r.dataset,
 			encoding: r.encoding ?? null,
 			rows: r.sourceRows,
 			errors: r.problems.filter((p) => p.severity === 'error').map((p) => jsonProblem(p, lang)),
 			warnings: r.problems.filter((p) => p.severity === 'warning').map((p) => jsonProblem(p, lang))
-		}));
-		io.stdout(JSON.stringify({ files }, null, 2) + '\n');
-	} else {
-		for (const r of reports) io.stdout(humanReport(r, lang) + '\n');
-		const bad = reports.filter((r) => !r.valid).length;
-		io.stdout(fill(T[lang].total, { files: reports.length, bad }) + '\n');
-	}
-	if (reports.some((r) => r.unreadable)) return 2;
-	return reports.every((r) => r.valid) ? 0 : 1;
+		}))
+	];
+	return JSON.stringify({ files }, null, 2) + '\n';
 }
 
 

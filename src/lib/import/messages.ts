@@ -4,12 +4,15 @@
  * Placeholders are `{name}`; a missing parameter is left as written.
  */
 import type { Issue, IssueParams, Problem, Severity } from './types';
+import { RECIPE_PROBLEM_TEXTS } from './recipes/messages';
 
 /** Language of a problem text. */
 export type Lang = 'zh' | 'en';
 
 /** Text of every problem code. Keep the two languages saying the same thing. */
 export const PROBLEM_TEXTS = {
+	// Recipes, estates named instead of numbered, one sheet into several datasets (docs/sources.md §18.5–18.6)
+	...RECIPE_PROBLEM_TEXTS,
 	// Reading the file
 	unreadable: { zh: '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
 	empty_file: { zh: '文件中没有数据', en: 'The file holds no data' },

@@ -1,0 +1,166 @@
+/**
+ * A recipe applied to a table read from a file (docs/sources.md §18.5, §18.6): one table per dataset the sheet
+ * feeds (a ledger row with an estate and its fee gives an estates row and a fees row), each with the columns the
+ * recipe maps, plus the estate id where the file has none (generated from the name, or found by name) and the
+ * fee year where the file has no year column (from the title, or the user's answer). The tables keep the
+ * source's headers and row numbers, so every problem still names the file, row and column the user sees.
+ */
+import { normalizeLabel as normalise, type DatasetId } from '../../data/datasets';
+import { generatedEstateId, EstateNameIndex, resolveNames, type KnownEstate, type NameIssue } from '../../domain/names';
+import type { ColumnPlan } from '../conversions/types';
+import { makeProblem } from '../messages';
+import type { Cell, Problem, SourceTable } from '../types';
+import { headerIndex, recipeMisfit } from './fit';
+import type { Recipe, RecipePart } from './schema';
+
+/** Header of the estate-id column a recipe adds (problems about it name this column). */
+export const GENERATED_ID_HEADER = '小区编号(按名称生成)';
+export const JOINED_ID_HEADER = '小区编号(按名称对应)';
+export const TITLE_YEAR_HEADER = '年度(取自标题或填写)';
+
+/** One dataset's table made from the file, ready for `prepareImport(table, { dataset, mapping })`. */
+export interface RecipeTable {
+	readonly dataset: DatasetId;
+	readonly table: SourceTable;
+	/** Target of each header of `table` (null: not imported). */
+	readonly mapping: (string | null)[];
+	/** Plan of each header (target and conversion), aligned with `table.headers`. */
+	readonly plans: ColumnPlan[];
+	/** Problems found while shaping (names that did not resolve, a year that is unknown): errors keep the rows out. */
+	readonly problems: Problem[];
+	/** Estates this part defines (for name lookups of the other parts and files). */
+	readonly estates: KnownEstate[];
+}
+
+/** What applying a recipe gave: a table per part, or the columns the file lacks. */
+export type RecipeApplied =
+	| { readonly ok: true; readonly tables: RecipeTable[]; readonly nameIssues: NameIssue[] }
+	| { readonly ok: false; readonly missing: string[]; readonly problems: Problem[] };
+
+/** A year written in a title: "2024年度物业服务收费台账" → 2024. */
+export function yearInTitle(lines: readonly string[]): number | undefined {
+	for (const line of lines) {
+		const m = /((?:19|20)\d{2})\s*年/.exec(line.normalize('NFKC'));
+		if (m) return Number(m[1]);
+	}
+	return undefined;
+}
+
+const text = (c: Cell): string => (c === null ? '' : String(c).trim());
+
+/**
+ * Applies a recipe to a table. `known` are the estates names may refer to besides those the recipe's own
+ * estates part generates (other files of the import, then the workspace).
+ */
+export function applyRecipe(table: SourceTable, recipe: Recipe, known: readonly KnownEstate[] = []): RecipeApplied {
+	const missing = recipeMisfit(recipe, table.headers);
+	if (missing.length) {
+		return {
+			ok: false,
+			missing,
+			problems: missing.map((column) => makeProblem(table.file, null, column, null, { code: 'recipe_column_missing', params: { recipe: recipe.name, column } }, 'error'))
+		};
+	}
+	const idx = headerIndex(table.headers);
+	const col = (h: string) => idx.get(normalise(h))!;
+	// Estates parts first: the other parts may refer to the estates they define.
+	const order = [...recipe.parts].sort((a, b) => Number(b.dataset === 'estates') - Number(a.dataset === 'estates'));
+	const own: KnownEstate[] = [];
+	const tables: RecipeTable[] = [];
+	const nameIssues: NameIssue[] = [];
+	for (const part of order) {
+		const t = shapePart(table, part, col, recipe, [...own, ...known]);
+		own.push(...t.estates);
+		nameIssues.push(...t.issues);
+		tables.push(t.table);
+	}
+	return { ok: true, tables: recipe.parts.map((p) => tables[order.indexOf(p)]), nameIssues };
+}
+
+function shapePart(
+	src: SourceTable,
+	part: RecipePart,
+	col: (h: string) => number,
+	recipe: Recipe,
+	known: readonly KnownEstate[]
+): { table: RecipeTable; estates: KnownEstate[]; issues: NameIssue[] } {
+	const headers: string[] = [];
+	const columns: Cell[][] = [];
+	const plans: ColumnPlan[] = [];
+	const problems: Problem[] = [];
+	for (const [h, plan] of Object.entries(part.columns)) {
+		if (plan.target === null) continue;
+		headers.push(src.headers[col(h)]);
+		columns.push(src.columns[col(h)]);
+		plans.push(plan);
+	}
+	const n = src.rowCount;
+	let estates: KnownEstate[] = [];
+	let issues: NameIssue[] = [];
+	const e = part.estateId;
+	if (e.from === 'generate' || e.from === 'name') {
+		const names = src.columns[col(e.name)].map(text);
+		const subs = e.subdistrict ? src.columns[col(e.subdistrict)].map(text) : null;
+		const dists = e.from === 'name' && e.district ? src.columns[col(e.district)].map(text) : null;
+		let ids: (string | null)[];
+		if (e.from === 'generate') {
+			ids = names.map((name, r) => (name ? generatedEstateId(name, subs?.[r] || null) : null));
+			const seen = new Set<string>();
+			estates = ids.flatMap((id, r) => (id && !seen.has(id) && seen.add(id) ? [{ id, name: names[r], subdistrict: subs?.[r] || null }] : []));
+			headers.push(GENERATED_ID_HEADER);
+		} else {
+			const queries = names.map((name, r) => ({ name, subdistrict: subs?.[r] || null, district: dists?.[r] || null }));
+			const resolved = resolveNames(queries, src.rowNumbers, new EstateNameIndex(known), recipe.names);
+			ids = resolved.ids.map((id, r) => (names[r] ? id : null));
+			issues = resolved.issues.filter((i) => i.name !== '');
+			for (const i of issues) problems.push(nameProblem(src.file, src.headers[col(e.name)], i));
+			headers.push(JOINED_ID_HEADER);
+		}
+		columns.push(ids);
+		plans.push({ target: 'estate_id' });
+	}
+	if (part.year && part.year.from !== 'column') {
+		const year = part.year.from === 'fixed' ? part.year.value : yearInTitle(src.titleLines);
+		if (year === undefined) problems.push(makeProblem(src.file, null, TITLE_YEAR_HEADER, null, { code: 'year_unknown' }, 'error'));
+		else if (part.year.from === 'title') problems.push(makeProblem(src.file, null, TITLE_YEAR_HEADER, String(year), { code: 'year_from_title', params: { year } }, 'warning'));
+		headers.push(TITLE_YEAR_HEADER);
+		columns.push(new Array<Cell>(n).fill(year ?? null));
+		plans.push({ target: 'year' });
+	}
+	const keep = part.dataset === 'estates' && e.from === 'generate' ? uniqueRows(columns, n) : null;
+	const pick = <T>(xs: readonly T[]): T[] => (keep ? keep.map((r) => xs[r]) : [...xs]);
+	const table: SourceTable = {
+		...src,
+		headers,
+		columns: columns.map((c) => pick(c)),
+		rowNumbers: pick(src.rowNumbers),
+		rowCount: keep ? keep.length : n,
+		// Reading problems belong to the file once, not to every dataset made from it.
+		problems: part === recipe.parts[0] ? src.problems : [],
+		errorRows: src.errorRows
+	};
+	return { table: { dataset: part.dataset, table, mapping: plans.map((p) => p.target), plans, problems, estates }, estates, issues };
+}
+
+/**
+ * Rows to keep of an estates part: a ledger lists an estate once per fee year, so rows that repeat an earlier
+ * row in every imported column are the same estate said twice (kept once); rows that differ stay and the
+ * duplicate-id check reports them.
+ */
+function uniqueRows(columns: readonly Cell[][], n: number): number[] {
+	const seen = new Set<string>();
+	const keep: number[] = [];
+	for (let r = 0; r < n; r++) {
+		const key = JSON.stringify(columns.map((c) => c[r]));
+		if (seen.has(key)) continue;
+		seen.add(key);
+		keep.push(r);
+	}
+	return keep;
+}
+
+function nameProblem(file: string, column: string, i: NameIssue): Problem {
+	const candidates = i.candidates.length ? i.candidates.map((c) => `${c.id} ${c.name}${c.subdistrict ? `(${c.subdistrict})` : ''}`).join('; ') : '—';
+	const place = i.subdistrict ? `(${i.subdistrict})` : '';
+	return makeProblem(file, i.rows[0], column, i.name, { code: i.kind === 'ambiguous' ? 'estate_name_ambiguous' : 'estate_name_unmatched', params: { name: i.name, place, rows: i.rows.length, candidates } }, 'error');
+}

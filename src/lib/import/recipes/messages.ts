@@ -1,0 +1,23 @@
+/** Problem texts of recipes, names as keys and sheets holding several datasets (spread into PROBLEM_TEXTS). */
+export const RECIPE_PROBLEM_TEXTS = {
+	estate_name_unmatched: {
+		zh: '小区名称“{name}”{place}找不到对应的小区（{rows} 行）；最接近的：{candidates}。请在“名称对应”中选择，或修改文件',
+		en: 'No estate is named "{name}"{place} ({rows} rows); closest: {candidates}. Pick one under "names", or correct the file'
+	},
+	estate_name_ambiguous: {
+		zh: '小区名称“{name}”{place}对应多个小区（{rows} 行）：{candidates}；不会猜测，请在“名称对应”中选择，或在文件中加上街道',
+		en: 'The name "{name}"{place} fits several estates ({rows} rows): {candidates}; nothing is guessed: pick one under "names", or add the subdistrict to the file'
+	},
+	recipe_column_missing: {
+		zh: '导入方案“{recipe}”的列“{column}”在文件中找不到',
+		en: "recipe '{recipe}': column '{column}' not found in file"
+	},
+	year_unknown: {
+		zh: '无法确定物业费的年度：文件没有年度或日期列，标题中也没有“2024年”这样的年份；请在导入方案中填写年度',
+		en: 'The fee year is unknown: no year or date column and no year such as "2024年" in the title; enter the year in the recipe'
+	},
+	year_from_title: {
+		zh: '物业费的年度取自标题：{year} 年',
+		en: 'The fee year is taken from the title: {year}'
+	}
+} as const;

@@ -1,0 +1,129 @@
+/**
+ * Files through their recipes (docs/sources.md §18.6), the same way in the app, `zhijia import` and the tests:
+ * each file read, its recipe found (given, or recognised by header shape), shaped into one table per dataset,
+ * prepared and row-checked. Files that define estates go first, so a file keyed by estate names finds the
+ * estates of the same import before those of the workspace.
+ */
+import { DATASETS, normalizeLabel } from '../../data/datasets';
+import type { KnownEstate, NameIssue } from '../../domain/names';
+import { prepareImport } from '../index';
+import { readSource } from '../source';
+import { stageChunk } from '../stage';
+import type { Problem, ReadOptions, SourceTable } from '../types';
+import type { PreparedImport } from '../validate';
+import { applyRecipe } from './apply';
+import { recogniseRecipe } from './fit';
+import type { Recipe } from './schema';
+
+/** A file to import with recipes. */
+export interface RecipeInputFile {
+	readonly name: string;
+	readonly bytes: Uint8Array | ArrayBuffer;
+	/** The recipe to use (else one is recognised among `recipes`; else the file is imported as detected). */
+	readonly recipe?: Recipe;
+}
+
+/** One prepared dataset of a file, and how it is stored so a reload rebuilds it. */
+export interface RecipePrepared {
+	readonly source: string;
+	readonly recipe: Recipe | null;
+	readonly prepared: PreparedImport;
+}
+
+/** The outcome for a set of files: every dataset prepared, the misfits, the names that did not resolve. */
+export interface RecipeRun {
+	readonly prepared: RecipePrepared[];
+	/** Problems that stop the whole set (a recipe column missing in its file). */
+	readonly misfits: Problem[];
+	readonly nameIssues: NameIssue[];
+}
+
+/** Estates a prepared estates file defines (id, name, subdistrict), for name lookups. */
+export function estatesOf(p: PreparedImport): KnownEstate[] {
+	if (p.dataset !== 'estates') return [];
+	const names = DATASETS.estates.columns.map((c) => c.name as string);
+	const [id, name, sub] = ['estate_id', 'name', 'subdistrict'].map((c) => p.columns[names.indexOf(c)]);
+	const out: KnownEstate[] = [];
+	for (let r = 0; r < p.rowCount; r++) if (!p.invalid[r] && id[r] && name[r]) out.push({ id: String(id[r]), name: String(name[r]), subdistrict: (sub[r] as string | null) ?? null });
+	return out;
+}
+
+/** Whether a file has at least half the headers a recipe was made on (so a recipe named for it is meant for it). */
+function sharesHeaders(recipe: Recipe, headers: readonly string[]): boolean {
+	const have = new Set(headers.map(normalizeLabel));
+	return recipe.headers.filter((h) => have.has(normalizeLabel(h))).length * 2 >= recipe.headers.length;
+}
+
+/** Adds shaping problems to a prepared file (errors count, so the file is not valid while a name is open). */
+function withProblems(p: PreparedImport, extra: readonly Problem[]): PreparedImport {
+	if (!extra.length) return p;
+	const errors = extra.filter((x) => x.severity === 'error').length;
+	return { ...p, problems: [...extra, ...p.problems], counts: { errors: p.counts.errors + errors, warnings: p.counts.warnings + extra.length - errors } };
+}
+
+/**
+ * Reads, shapes and prepares files. `known` are the workspace's estates (names in files may refer to them);
+ * `readOptions` per file name (sheet, header row) apply to files without a recipe.
+ */
+export async function prepareWithRecipes(
+	files: readonly RecipeInputFile[],
+	recipes: readonly Recipe[],
+	known: readonly KnownEstate[] = [],
+	readOptions: (name: string) => ReadOptions = () => ({}),
+	/** A recipe the user named (the CLI's --recipe): used for every file sharing at least half its headers, misfit or not. */
+	named?: Recipe
+): Promise<RecipeRun> {
+	const read: { file: RecipeInputFile; table: SourceTable; recipe: Recipe | null }[] = [];
+	for (const f of files) {
+		const first = await readSource(f.name, f.bytes, f.recipe ? { sheet: f.recipe.sheet, headerRow: f.recipe.headerRow || undefined } : readOptions(f.name));
+		let recipe = f.recipe ?? null;
+		let table = first;
+		if (!recipe) {
+			recipe = recogniseRecipe(named ? [...recipes, named] : recipes, first.headers)?.recipe ?? (named && sharesHeaders(named, first.headers) ? named : null);
+			// A recipe recognised on the detected header keeps its own sheet and header row choices.
+			if (recipe && (recipe.headerRow || recipe.sheet)) table = await readSource(f.name, f.bytes, { sheet: recipe.sheet, headerRow: recipe.headerRow || undefined });
+		}
+		read.push({ file: f, table, recipe });
+	}
+	const definesEstates = (r: (typeof read)[number]) => (r.recipe ? r.recipe.parts.some((p) => p.dataset === 'estates') : false);
+	const order = [...read].sort((a, b) => Number(definesEstates(b)) - Number(definesEstates(a)));
+	// Plain files first among equals: an estates file without a recipe also defines estates.
+	const plain = order.filter((r) => !r.recipe);
+	const shaped = order.filter((r) => r.recipe);
+	const prepared: RecipePrepared[] = [];
+	const misfits: Problem[] = [];
+	const nameIssues: NameIssue[] = [];
+	const own: KnownEstate[] = [];
+	for (const r of plain) {
+		const p = await prepareImport(r.table);
+		own.push(...estatesOf(p));
+		prepared.push({ source: r.file.name, recipe: null, prepared: p });
+	}
+	for (const r of shaped) {
+		const applied = applyRecipe(r.table, r.recipe!, [...own, ...known]);
+		if (!applied.ok) {
+			misfits.push(...applied.problems);
+			continue;
+		}
+		nameIssues.push(...applied.nameIssues);
+		const several = applied.tables.length > 1;
+		for (const t of applied.tables) {
+			const table = several ? { ...t.table, file: `${t.table.file} (${t.dataset})` } : t.table;
+			const problems = several ? t.problems.map((p) => ({ ...p, file: table.file })) : t.problems;
+			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping }), problems);
+			own.push(...estatesOf(p));
+			prepared.push({ source: r.file.name, recipe: r.recipe, prepared: p });
+		}
+	}
+	return { prepared, misfits, nameIssues };
+}
+
+/** The valid rows of a prepared file as canonical CSV (docs/data-formats.md), as the workspace stores a shaped import. */
+export function canonicalCsv(p: PreparedImport): Uint8Array {
+	const chunk = stageChunk(p, 0, p.rowCount);
+	const header = DATASETS[p.dataset!].columns.map((c) => c.name).join(',');
+	if (chunk.rows === 0) return new TextEncoder().encode(header + '\n');
+	// Staging lines start with the row's index ("_i"): dropped here.
+	const text = new TextDecoder().decode(chunk.bytes).split('\n').slice(1).filter((l) => l !== '').map((l) => l.slice(l.indexOf(',') + 1));
+	return new TextEncoder().encode([header, ...text].join('\n') + '\n');
+}
