@@ -132,7 +132,7 @@ function numberFromText(t: string): number | 'ambiguous' | undefined {
 	return undefined;
 }
 
-/** Units accepted after a number, by the column's unit (as written in datasets.ts), with their factor. */
+/** Units accepted after a number, by the column's unit (as written in the dataset modules), with their factor. */
 const UNIT_WORDS: Record<string, Record<string, number>> = {
 	'㎡': { m2: 1, 平方米: 1, 平米: 1, 平: 1, 平方: 1, 万m2: 1e4, 万平方米: 1e4, 万平米: 1e4 },
 	'户': { 户: 1, 套: 1 },
