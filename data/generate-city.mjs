@@ -556,7 +556,7 @@ async function writeParquet(dir, jobs) {
 	return out;
 }
 
-/** read_csv column types of the canonical tables (as csvColumnsSql in src/lib/data/datasets.ts). */
+/** read_csv column types of the canonical tables (as csvColumnsSql in src/lib/data/datasets/). */
 const COLUMN_TYPES = {
 	estates: "{'estate_id': 'VARCHAR', 'name': 'VARCHAR', 'subdistrict': 'VARCHAR', 'estate_type': 'VARCHAR', 'building_type': 'VARCHAR', 'build_year': 'INTEGER', 'chargeable_area_m2': 'DOUBLE', 'households': 'INTEGER', 'has_elevator': 'BOOLEAN', 'firm': 'VARCHAR', 'pricing_regime': 'VARCHAR'}",
 	scores: "{'estate_id': 'VARCHAR', 'period': 'VARCHAR', 'indicator': 'VARCHAR', 'score': 'DOUBLE', 'source': 'VARCHAR'}",

@@ -4,7 +4,7 @@
  * Generates the built-in sample district of Zhijia 质价: 临江区 (Linjiang District). It is FICTIONAL:
  * every estate, firm, subdistrict, score, fee, cost, ticket, vote, facility and fund balance is invented. The ranges it draws
  * from are the published figures of the project's methods document (docs/sources.md); docs/data-formats.md says
- * which one each figure uses. SAMPLE_DISTRICT in src/lib/data/datasets.ts names the district for the app.
+ * which one each figure uses. SAMPLE_DISTRICT in src/lib/data/datasets/ names the district for the app.
  *
  *   node data/generate-sample.mjs [outDir]      (default: data/sample next to this script)
  *
@@ -13,7 +13,7 @@
  * that and that the committed files are what this script writes. Plain Node ESM, no dependencies.
  *
  * Output: UTF-8 without BOM (the app reads these, not Excel), '\n' line ends, a header row of canonical
- * column names (src/lib/data/datasets.ts), empty cell = NULL, no quotes needed: no text contains
+ * column names (src/lib/data/datasets/), empty cell = NULL, no quotes needed: no text contains
  * commas, quotes or line breaks.
  */
 

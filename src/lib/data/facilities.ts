@@ -1,13 +1,13 @@
 /**
  * Two datasets of the maintenance-fund plan (issue 15): `facilities` (the shared facilities an estate must renew
  * from its 专项维修资金) and `fund_balances` (the fund's balance per estate and year). Schemas, column metadata
- * and code lists live here; src/lib/data/datasets.ts registers them with the others.
+ * and code lists live here; src/lib/data/datasets/registry.ts registers them with the others.
  *
- * Only type imports from datasets.ts: it imports this module, and a value import back would be a cycle that
+ * Only type imports from datasets/: its registry imports this module, and a value import back would be a cycle that
  * leaves one side's constants uninitialised.
  */
 import { z } from 'zod';
-import type { ColumnMeta, EnumValue } from './datasets';
+import type { ColumnMeta, EnumValue } from './datasets/columns';
 
 /** The kinds of shared facility the plan knows defaults for (docs/sources.md §11); `other` needs the user's figures. */
 export const FACILITY_KINDS = [
@@ -52,7 +52,7 @@ const ASSESSMENT_RESULT_VALUES: readonly EnumValue[] = [
 	{ value: 'replace', zh: '建议更新', en: 'Replace', aliases: ['建议更新', '更新', '报废', '建议报废', '更换', '不合格', 'replace', 'scrap', 'fail'] }
 ];
 
-/** Canonical timestamp text (as in datasets.ts; repeated here to keep this module free of value imports). */
+/** Canonical timestamp text (as in datasets/columns.ts; repeated here to keep this module free of value imports). */
 const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]) ([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/;
 const id = z.string().trim().min(1);
 const year = z.number().int().min(1900).max(2100);

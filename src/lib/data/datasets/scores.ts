@@ -1,0 +1,65 @@
+/**
+ * The `scores` dataset: quality scores in long form.
+ */
+import { z } from 'zod';
+import { SCORE_SOURCES, SCORE_SOURCE_VALUES } from '../../domain/vocabulary/codes';
+import { estateIdCol, id, PERIOD_PATTERN, type Col } from './columns';
+
+/** One quality score (long form): an estate, a period, an indicator, a 0-100 score and its source. */
+export const scoreRowSchema = z.object({
+	estate_id: id,
+	period: z.string().regex(PERIOD_PATTERN, "expected 'YYYYQn' or 'YYYY-MM'"),
+	indicator: z.string().trim().min(1),
+	score: z.number().min(0).max(100),
+	source: z.enum(SCORE_SOURCES)
+});
+
+export type ScoreRow = z.infer<typeof scoreRowSchema>;
+
+export const scoreColumns: readonly Col<ScoreRow>[] = [
+	estateIdCol(true),
+	{
+		name: 'period',
+		type: 'VARCHAR',
+		required: true,
+		zh: '期间',
+		en: 'Period',
+		descriptionZh: "考核期：季度 'YYYYQn'（如 2024Q1）或月份 'YYYY-MM'",
+		descriptionEn: "Assessment period: quarter 'YYYYQn' (e.g. 2024Q1) or month 'YYYY-MM'",
+		aliases: ['period', '期间', '考核期', '考核期间', '测评期', '季度', '月份', 'Period', 'quarter', 'month']
+	},
+	{
+		name: 'indicator',
+		type: 'VARCHAR',
+		required: true,
+		zh: '指标',
+		en: 'Indicator',
+		descriptionZh: '指标代码；默认体系见 indicators.ts，满意度为 satisfaction，也可使用自定义指标',
+		descriptionEn: "Indicator code; default system in indicators.ts, 'satisfaction' for owner satisfaction; custom codes allowed",
+		aliases: ['indicator', '指标', '指标代码', '考核指标', '评分项目', 'Indicator', 'criterion']
+	},
+	{
+		name: 'score',
+		type: 'DOUBLE',
+		unit: '分',
+		required: true,
+		min: 0,
+		max: 100,
+		zh: '得分',
+		en: 'Score',
+		descriptionZh: '得分（百分制，0-100）',
+		descriptionEn: 'Score on a 0-100 scale',
+		aliases: ['score', '得分', '分数', '评分', '分值', 'Score', 'points']
+	},
+	{
+		name: 'source',
+		type: 'VARCHAR',
+		required: true,
+		values: SCORE_SOURCE_VALUES,
+		zh: '来源',
+		en: 'Source',
+		descriptionZh: '得分来源：检查考评、满意度调查或第三方评估',
+		descriptionEn: 'Where the score comes from: inspection, satisfaction survey or third-party appraisal',
+		aliases: ['source', '来源', '数据来源', '评分来源', '得分来源', 'Source']
+	}
+];

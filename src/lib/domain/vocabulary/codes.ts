@@ -1,0 +1,122 @@
+/**
+ * The code lists of the data model, defined once: each code with its Chinese and English names and the words
+ * accepted for it on import. The data layer (src/lib/data/datasets), the import, SQL lists, i18n and components
+ * read them from here. Broader import words (gathered from public documents) are in ./words.ts,
+ * docs/sources.md §18.
+ */
+
+/** One allowed value of an enum column: canonical code, display names, and spellings accepted on import. */
+export interface EnumValue {
+	readonly value: string;
+	readonly zh: string;
+	readonly en: string;
+	/** Other spellings found in real files (Chinese first); matched after {@link normalizeLabel}. */
+	readonly aliases: readonly string[];
+}
+
+/** Housing type of an estate (docs/sources.md §1, 3). */
+export const ESTATE_TYPES = ['commercial', 'relocation', 'public_sold', 'mixed'] as const;
+/** Building type: multi-storey (多层, usually no elevator) or high-rise (高层, elevator). */
+export const BUILDING_TYPES = ['multi', 'high'] as const;
+/** Pricing regime (docs/sources.md §3): government guide price or market-negotiated price. */
+export const PRICING_REGIMES = ['guide', 'market'] as const;
+/** Where a score comes from. */
+export const SCORE_SOURCES = ['inspection', 'satisfaction', 'third_party'] as const;
+/** Unit a fee is quoted in. 售后公房 are priced per household (docs/sources.md §3). */
+export const FEE_UNITS = ['per_m2_month', 'per_household_month'] as const;
+/** The ten cost items of the 2007 cost-audit rules, in their legal order (docs/sources.md §3). */
+export const COST_ITEM_CODES = [
+	'staff',
+	'facilities',
+	'greening',
+	'cleaning',
+	'order',
+	'insurance',
+	'office',
+	'management',
+	'depreciation',
+	'other'
+] as const;
+/** Categories of grid-management tickets (网格工单). */
+export const TICKET_CATEGORIES = [
+	'repair',
+	'cleaning',
+	'order',
+	'greening',
+	'facilities',
+	'illegal_building',
+	'group_renting',
+	'arrears',
+	'other'
+] as const;
+/** Kind of owners' vote (Civil Code art. 278; docs/sources.md §8): simple majority or 3/4 majority. */
+export const MOTION_KINDS = ['ordinary', 'major'] as const;
+
+export type EstateType = (typeof ESTATE_TYPES)[number];
+export type BuildingType = (typeof BUILDING_TYPES)[number];
+export type PricingRegime = (typeof PRICING_REGIMES)[number];
+export type ScoreSource = (typeof SCORE_SOURCES)[number];
+export type FeeUnit = (typeof FEE_UNITS)[number];
+export type CostItemCode = (typeof COST_ITEM_CODES)[number];
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+export type MotionKind = (typeof MOTION_KINDS)[number];
+
+export const ESTATE_TYPE_VALUES: readonly EnumValue[] = [
+	{ value: 'commercial', zh: '商品房', en: 'Commercial housing', aliases: ['商品房', '商品住宅', '商品房小区', 'commercial housing'] },
+	{ value: 'relocation', zh: '动迁房', en: 'Relocation housing', aliases: ['动迁房', '动迁安置房', '安置房', '拆迁安置房', '保障房', 'resettlement', 'relocation housing'] },
+	{ value: 'public_sold', zh: '售后公房', en: 'Sold public housing', aliases: ['售后公房', '公房', '房改房', '老公房', 'sold public housing'] },
+	{ value: 'mixed', zh: '混合', en: 'Mixed', aliases: ['混合', '混合型', '混合小区'] }
+];
+export const BUILDING_TYPE_VALUES: readonly EnumValue[] = [
+	{ value: 'multi', zh: '多层', en: 'Multi-storey', aliases: ['多层', '低层', '多层住宅', 'multi-storey', 'multistorey', 'low-rise'] },
+	{ value: 'high', zh: '高层', en: 'High-rise', aliases: ['高层', '小高层', '高层住宅', 'high-rise', 'highrise'] }
+];
+export const PRICING_REGIME_VALUES: readonly EnumValue[] = [
+	{ value: 'guide', zh: '政府指导价', en: 'Government guide price', aliases: ['指导价', '政府指导价', 'guide price'] },
+	{ value: 'market', zh: '市场调节价', en: 'Market price', aliases: ['市场调节价', '市场价', '协商定价', 'market price'] }
+];
+export const SCORE_SOURCE_VALUES: readonly EnumValue[] = [
+	{ value: 'inspection', zh: '检查考评', en: 'Inspection', aliases: ['检查', '考评', '现场检查', '检查考评', '日常考核'] },
+	{ value: 'satisfaction', zh: '满意度调查', en: 'Satisfaction survey', aliases: ['满意度', '满意度调查', '业主满意度', 'survey'] },
+	{ value: 'third_party', zh: '第三方评估', en: 'Third-party appraisal', aliases: ['第三方', '第三方评估', '评估机构', 'third party'] }
+];
+export const FEE_UNIT_VALUES: readonly EnumValue[] = [
+	{ value: 'per_m2_month', zh: '元/㎡·月', en: 'yuan per m² per month', aliases: ['元/㎡·月', '元/平方米·月', '元/平方米/月', '元/平米/月', '元/平米·月', '元/m2/月', '元/m2·月', 'yuan/m2/month'] },
+	{ value: 'per_household_month', zh: '元/户·月', en: 'yuan per household per month', aliases: ['元/户·月', '元/户/月', '元每户每月', 'yuan/household/month'] }
+];
+
+/** The ten cost items with their official Chinese names (docs/sources.md §3, [V]). */
+export const COST_ITEMS: readonly EnumValue[] = [
+	{ value: 'staff', zh: '人员费用', en: 'Staff', aliases: ['人员费用', '人工费', '人员工资', '人工成本', 'staff cost', 'labour'] },
+	{ value: 'facilities', zh: '共用部位共用设施设备日常运行和维护费', en: 'Common facilities operation and maintenance', aliases: ['共用部位共用设施设备日常运行和维护费', '设施设备运行维护费', '设施设备维护费', '共用设施设备维护费', '设施设备'] },
+	{ value: 'greening', zh: '绿化养护费', en: 'Greening', aliases: ['绿化养护费', '绿化费', '绿化'] },
+	{ value: 'cleaning', zh: '清洁卫生费', en: 'Cleaning', aliases: ['清洁卫生费', '保洁费', '清洁费', '保洁'] },
+	{ value: 'order', zh: '秩序维护费', en: 'Order and security', aliases: ['秩序维护费', '安保费', '保安费', '秩序维护', 'security'] },
+	{ value: 'insurance', zh: '共用部位共用设施设备及公众责任保险费', en: 'Insurance', aliases: ['共用部位共用设施设备及公众责任保险费', '保险费', '公众责任保险费'] },
+	{ value: 'office', zh: '办公费', en: 'Office', aliases: ['办公费', '办公费用'] },
+	{ value: 'management', zh: '管理费分摊', en: 'Head-office cost allocated', aliases: ['管理费分摊', '管理费', '企业管理费分摊'] },
+	{ value: 'depreciation', zh: '固定资产折旧', en: 'Depreciation', aliases: ['固定资产折旧', '折旧', '折旧费'] },
+	{ value: 'other', zh: '经业主同意的其它费用', en: 'Other (owner-approved)', aliases: ['经业主同意的其它费用', '其它费用', '其他费用', '其他', '其它'] }
+];
+
+export const TICKET_CATEGORY_VALUES: readonly EnumValue[] = [
+	{ value: 'repair', zh: '房屋报修', en: 'Repair', aliases: ['报修', '维修', '房屋报修', '房屋维修'] },
+	{ value: 'cleaning', zh: '环境卫生', en: 'Cleaning', aliases: ['环境卫生', '保洁', '卫生', '垃圾'] },
+	{ value: 'order', zh: '秩序治安', en: 'Order and security', aliases: ['秩序', '治安', '秩序治安', '停车', '秩序维护'] },
+	{ value: 'greening', zh: '绿化', en: 'Greening', aliases: ['绿化', '绿化养护'] },
+	{ value: 'facilities', zh: '设施设备', en: 'Facilities', aliases: ['设施设备', '设施', '电梯', '二次供水', '消防'] },
+	{ value: 'illegal_building', zh: '违法建筑', en: 'Illegal building', aliases: ['违法建筑', '违建', '违章搭建', '违法搭建'] },
+	{ value: 'group_renting', zh: '群租', en: 'Group renting', aliases: ['群租', '群租房'] },
+	{ value: 'arrears', zh: '欠缴物业费', en: 'Fee arrears', aliases: ['欠费', '欠缴物业费', '拒缴物业费', '物业费欠缴'] },
+	{ value: 'other', zh: '其他', en: 'Other', aliases: ['其他', '其它'] }
+];
+export const MOTION_KIND_VALUES: readonly EnumValue[] = [
+	{ value: 'ordinary', zh: '一般事项（过半数）', en: 'Ordinary (simple majority)', aliases: ['一般事项', '普通事项', '一般', '过半数'] },
+	{ value: 'major', zh: '重大事项（四分之三）', en: 'Major (three-quarters)', aliases: ['重大事项', '特别事项', '重大', '四分之三'] }
+];
+
+/** Cell texts accepted for BOOLEAN columns (after {@link normalizeLabel}). */
+export const BOOLEAN_ALIASES = {
+	true: ['true', '1', 'yes', 'y', 't', '是', '有', '√'],
+	false: ['false', '0', 'no', 'n', 'f', '否', '无', '×']
+} as const;

@@ -1,0 +1,107 @@
+/** Booleans, enum codes, free text and indicator names. */
+import { BOOLEAN_ALIASES, matchEnumValue, normalizeLabel, type ColumnMeta } from '../../data/datasets';
+import { INDICATOR_CODES, SATISFACTION_INDICATOR, SATISFACTION_NAME } from '../../data/indicators';
+import type { Cell } from '../types';
+import { cellText, excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
+
+// ---------------------------------------------------------------------------------------------------
+// Booleans, enums, text
+// ---------------------------------------------------------------------------------------------------
+
+const TRUE_TEXTS = new Set<string>(BOOLEAN_ALIASES.true.map((a) => normalizeLabel(a)));
+const FALSE_TEXTS = new Set<string>(BOOLEAN_ALIASES.false.map((a) => normalizeLabel(a)));
+
+/** A boolean through BOOLEAN_ALIASES (是/否, 有/无, true/false, 1/0, yes/no, √/×). "无" is false here, not missing. */
+export function parseBoolean(cell: Cell): Norm<boolean | null> {
+	if (typeof cell === 'boolean') return ok(cell);
+	if (typeof cell === 'number') return cell === 1 ? ok(true) : cell === 0 ? ok(false) : fail('bad_boolean');
+	if (cell === null) return ok(null);
+	const err = excelError(cell);
+	if (err) return { error: err };
+	const v = normalizeLabel(cell);
+	if (TRUE_TEXTS.has(v)) return ok(true);
+	if (FALSE_TEXTS.has(v)) return ok(false);
+	if (isMissing(cell)) return ok(null);
+	return fail('bad_boolean');
+}
+
+/** An enum cell through matchEnumValue (code, Chinese or English name, or an alias). */
+export function parseEnum(column: ColumnMeta, cell: Cell): Norm<string | null> {
+	if (cell === null || isMissing(cell)) return ok(null);
+	const text = cellText(cell);
+	const v = matchEnumValue(column, text);
+	if (v !== undefined) return ok(v);
+	const values = column.values ?? [];
+	return fail('bad_enum', { allowed: values.map((e) => e.zh).join('、'), allowedEn: values.map((e) => e.value).join(', ') });
+}
+
+/** Free text, trimmed; numbers as written (an id typed as a number in Excel stays its digits). */
+export function parseText(cell: Cell, options: { id?: boolean } = {}): Norm<string | null> {
+	if (cell === null) return ok(null);
+	if (typeof cell === 'number') return Number.isFinite(cell) ? ok(String(cell)) : ok(null);
+	if (typeof cell === 'boolean') return ok(String(cell));
+	const err = excelError(cell);
+	if (err) return { error: err };
+	if (isMissing(cell)) return ok(null);
+	// Ids are compared across files: full-width letters and digits are folded so 'ＬＪ０１' matches 'LJ01'.
+	const t = options.id ? fold(cell) : cell.trim();
+	return ok(t === '' ? null : t);
+}
+
+/** Labels of the default indicators (code, Chinese, English) and of owner satisfaction, for headers and cells. */
+const INDICATOR_LABELS: ReadonlyMap<string, string> = (() => {
+	const m = new Map<string, string>();
+	for (const i of INDICATOR_CODES) for (const l of [i.code, i.zh, i.en]) m.set(normalizeLabel(l), i.code);
+	for (const l of [SATISFACTION_INDICATOR, SATISFACTION_NAME.zh, SATISFACTION_NAME.en, '满意度', '业主满意度', '满意度调查', '满意率', 'owner satisfaction'])
+		m.set(normalizeLabel(l), SATISFACTION_INDICATOR);
+	// Common alternative names in assessment sheets.
+	const extra: [string, string][] = [
+		['管理', 'management'],
+		['基础管理', 'management'],
+		['房屋管理', 'upkeep'],
+		['房屋维修', 'upkeep'],
+		['房屋维护', 'upkeep'],
+		['电梯运行', 'elevator'],
+		['电梯管理', 'elevator'],
+		['消防管理', 'fire'],
+		['消防安全', 'fire'],
+		['供水', 'water'],
+		['二次供水管理', 'water'],
+		['设施设备', 'facilities_other'],
+		['其它设施设备', 'facilities_other'],
+		['秩序', 'order'],
+		['安全秩序', 'order'],
+		['公共秩序', 'order'],
+		['保安', 'order'],
+		['清洁卫生', 'cleaning'],
+		['环境卫生', 'cleaning'],
+		['保洁卫生', 'cleaning'],
+		['绿化养护', 'greening'],
+		['园林绿化', 'greening'],
+		['客服', 'customer_service'],
+		['客户服务管理', 'customer_service'],
+		['财务公开', 'accounts'],
+		['收支公示', 'accounts'],
+		['信息公开', 'accounts']
+	];
+	for (const [l, code] of extra) m.set(normalizeLabel(l), code);
+	return m;
+})();
+
+/** Strips score decorations from a header or cell: "综合管理得分" / "保洁(15分)" → "综合管理" / "保洁". */
+function indicatorKey(label: string): string {
+	return normalizeLabel(label).replace(/(得分|分数|评分|分值|分)$/, '');
+}
+
+/** The indicator code a label names (综合管理 → management, 满意度 → satisfaction), or undefined. */
+export function matchIndicator(label: string): string | undefined {
+	return INDICATOR_LABELS.get(normalizeLabel(label)) ?? INDICATOR_LABELS.get(indicatorKey(label));
+}
+
+/** An indicator cell: a default indicator's Chinese or English name becomes its code; other text is kept. */
+export function parseIndicator(cell: Cell): Norm<string | null> {
+	const r = parseText(cell);
+	if (isError(r) || r.value === null) return r;
+	return ok(matchIndicator(r.value) ?? r.value);
+}
+

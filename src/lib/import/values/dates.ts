@@ -1,0 +1,164 @@
+/** Dates, times and periods. */
+import type { Cell, Issue } from '../types';
+import { excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
+
+// ---------------------------------------------------------------------------------------------------
+// Dates, times and periods
+// ---------------------------------------------------------------------------------------------------
+
+export const pad2 = (n: number) => String(n).padStart(2, '0');
+const DAY_MS = 86_400_000;
+/** Excel's day 0 (serials after 1900-02-28 count from 1899-12-30, absorbing Lotus's 1900 leap-year bug). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(y: number, m: number): number {
+	return m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
+}
+
+export function validDate(y: number, mo: number, d: number): boolean {
+	return y >= 1900 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/** Date and time parts of an Excel serial date (1900 date system), to the nearest second. */
+export function excelSerialToParts(serial: number): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+	const ms = EXCEL_EPOCH + Math.round(serial * 86400) * 1000;
+	const dt = new Date(ms);
+	return {
+		y: dt.getUTCFullYear(),
+		mo: dt.getUTCMonth() + 1,
+		d: dt.getUTCDate(),
+		h: dt.getUTCHours(),
+		mi: dt.getUTCMinutes(),
+		s: dt.getUTCSeconds()
+	};
+}
+
+/** Serial numbers treated as Excel dates: 1950-01-01 to 2100-12-31. */
+export const SERIAL_MIN = 18264;
+export const SERIAL_MAX = 73415;
+
+const DATE_TIME =
+	/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s]*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})(?:[:时点](\d{1,2})?(?:[:分](\d{1,2})(?:\.\d+)?秒?)?分?)?\s*(am|pm)?)?\s*(z|[+-]\d{2}:?\d{2})?$/i;
+const COMPACT_DATE_TIME = /^(\d{4})(\d{2})(\d{2})(?:[T\s]?(\d{2})(\d{2})(\d{2})?)?$/;
+
+/** A date-time as 'YYYY-MM-DD HH:MM:SS' (date only → 00:00:00). */
+export function parseTimestamp(cell: Cell): Norm<string | null> {
+	if (typeof cell === 'number') {
+		if (!Number.isFinite(cell) || cell < SERIAL_MIN || cell > SERIAL_MAX) return fail('bad_timestamp');
+		const p = excelSerialToParts(cell);
+		return ok(`${p.y}-${pad2(p.mo)}-${pad2(p.d)} ${pad2(p.h)}:${pad2(p.mi)}:${pad2(p.s)}`);
+	}
+	if (typeof cell === 'boolean') return fail('bad_timestamp');
+	const err = cell === null ? undefined : excelError(cell);
+	if (err) return { error: err };
+	if (isMissing(cell)) return ok(null);
+	const t = fold(cell as string);
+	// Fast path: already canonical.
+	if (t.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(t)) {
+		const y = +t.slice(0, 4), mo = +t.slice(5, 7), d = +t.slice(8, 10);
+		if (!validDate(y, mo, d)) return fail('bad_date');
+		if (+t.slice(11, 13) > 23 || +t.slice(14, 16) > 59 || +t.slice(17, 19) > 59) return fail('bad_timestamp');
+		return ok(t);
+	}
+	let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
+	const warnings: Issue[] = [];
+	const m = DATE_TIME.exec(t);
+	if (m) {
+		y = +m[1];
+		mo = +m[2];
+		d = +m[3];
+		if (m[5] !== undefined) {
+			h = +m[5];
+			mi = m[6] !== undefined ? +m[6] : 0;
+			s = m[7] !== undefined ? +m[7] : 0;
+			const half = (m[4] ?? m[8] ?? '').toLowerCase();
+			if ((half === '下午' || half === '晚上' || half === 'pm') && h < 12) h += 12;
+			if ((half === '上午' || half === '凌晨' || half === 'am') && h === 12) h = 0;
+		}
+		if (m[9]) warnings.push({ code: 'timezone_ignored' });
+	} else {
+		const c = COMPACT_DATE_TIME.exec(t.replace(/\s+/g, ' '));
+		if (c) {
+			y = +c[1];
+			mo = +c[2];
+			d = +c[3];
+			if (c[4] !== undefined) {
+				h = +c[4];
+				mi = +c[5];
+				s = c[6] !== undefined ? +c[6] : 0;
+			}
+		} else if (/^\d+(\.\d+)?$/.test(t)) {
+			return parseTimestamp(Number(t));
+		} else {
+			return fail('bad_timestamp');
+		}
+	}
+	if (!validDate(y, mo, d)) return fail('bad_date');
+	if (h > 23 || mi > 59 || s > 59) return fail('bad_timestamp');
+	return ok(`${y}-${pad2(mo)}-${pad2(d)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`, warnings);
+}
+
+const QUARTER_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+function month(y: number, mo: number): Norm<string | null> {
+	if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return fail('bad_period');
+	return ok(`${y}-${pad2(mo)}`);
+}
+
+function quarter(y: number, q: number): Norm<string | null> {
+	if (y < 1900 || y > 2100 || q < 1 || q > 4) return fail('bad_period');
+	return ok(`${y}Q${q}`);
+}
+
+/** A period: quarterly 'YYYYQn' or monthly 'YYYY-MM'. */
+export function parsePeriod(cell: Cell): Norm<string | null> {
+	if (typeof cell === 'number') {
+		if (!Number.isFinite(cell)) return fail('bad_period');
+		if (Number.isInteger(cell) && cell >= 190001 && cell <= 210012) return month(Math.floor(cell / 100), cell % 100);
+		if (cell >= SERIAL_MIN && cell <= SERIAL_MAX) {
+			const p = excelSerialToParts(cell);
+			return month(p.y, p.mo);
+		}
+		return fail('bad_period');
+	}
+	if (typeof cell === 'boolean') return fail('bad_period');
+	const err = cell === null ? undefined : excelError(cell);
+	if (err) return { error: err };
+	if (isMissing(cell)) return ok(null);
+	const t = fold(cell as string).replace(/\s+/g, '').toUpperCase();
+	let m: RegExpExecArray | null;
+	if ((m = /^(\d{4})-(\d{2})$/.exec(t))) return month(+m[1], +m[2]);
+	if ((m = /^(\d{4})(?:年度?)?[-/.]?Q([1-4])$/.exec(t))) return quarter(+m[1], +m[2]);
+	if ((m = /^Q([1-4])[-/.]?(\d{4})$/.exec(t))) return quarter(+m[2], +m[1]);
+	if ((m = /^(\d{4})(?:年度?)?第?([一二三四1-4])季度?$/.exec(t))) return quarter(+m[1], QUARTER_NUMERALS[m[2]]);
+	if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return month(+m[1], +m[2]);
+	if ((m = /^(\d{4})年(\d{1,2})月份?$/.exec(t))) return month(+m[1], +m[2]);
+	if ((m = /^(\d{4})(\d{2})$/.exec(t))) return month(+m[1], +m[2]);
+	if ((m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s].*|\d{1,2}:\d{2}.*)?$/.exec(t))) {
+		if (!validDate(+m[1], +m[2], +m[3])) return fail('bad_period');
+		return month(+m[1], +m[2]);
+	}
+	if (/^\d+(\.\d+)?$/.test(t)) return parsePeriod(Number(t));
+	return fail('bad_period');
+}
+
+/** Finds a period in free text, such as a title row "2024年第一季度物业服务考评汇总表". */
+export function findPeriodInText(text: string): string | undefined {
+	const t = fold(text).replace(/\s+/g, '').toUpperCase();
+	const patterns = [
+		/(\d{4})(?:年度?)?第?([一二三四1-4])季度/,
+		/(\d{4})(?:年度?)?[-/.]?Q([1-4])/,
+		/(\d{4})年(\d{1,2})月/,
+		/(\d{4})-(\d{2})(?!\d)/
+	];
+	for (const p of patterns) {
+		const m = p.exec(t);
+		if (!m) continue;
+		const r = parsePeriod(m[0]);
+		if (!isError(r) && r.value) return r.value;
+	}
+	return undefined;
+}
+
