@@ -2,7 +2,7 @@
  * Recipes made from the choices on the data page or a first look at a file (docs/sources.md §18.6): one part
  * per dataset, and for a ledger whose rows carry an estate and its fee, an estates part and a fees part.
  */
-import { matchColumn, type DatasetId } from '../../data/datasets';
+import { DATASETS, matchColumn, type DatasetId } from '../../data/datasets';
 import { mapHeaders } from '../detect';
 import type { ColumnPlan, ValueMapAnswers } from '../conversions/types';
 import { RECIPE_FORMAT, RECIPE_VERSION, recipeSchema, type EstateIdSource, type Recipe, type RecipePart, type YearSource } from './schema';
@@ -54,7 +54,14 @@ const NAME_TARGET = 'name';
  * part whose estates are found by name and whose year comes from a year or date column, else the title.
  */
 export function suggestParts(dataset: DatasetId, headers: readonly string[], mapping: readonly (string | null)[]): RecipePart[] {
-	if (dataset !== 'estates') return [partFromMapping(dataset, headers, mapping)];
+	if (dataset !== 'estates') {
+		// A file keyed by estate names (no id column): its rows find their estates by name (and subdistrict).
+		const part = partFromMapping(dataset, headers, mapping);
+		const nameAt = headers.findIndex((h) => matchColumn('estates', h) === 'name');
+		if (mapping.includes('estate_id') || !DATASETS[dataset].estateRef || nameAt < 0 || mapping[nameAt]) return [part];
+		const subAt = headers.findIndex((h) => matchColumn('estates', h) === 'subdistrict');
+		return [{ ...part, estateId: { from: 'name', name: headers[nameAt], subdistrict: subAt >= 0 && !mapping[subAt] ? headers[subAt] : undefined } }];
+	}
 	const nameAt = mapping.indexOf(NAME_TARGET);
 	const subAt = mapping.indexOf('subdistrict');
 	const hasId = mapping.includes('estate_id');

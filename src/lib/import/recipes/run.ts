@@ -9,10 +9,10 @@ import type { KnownEstate, NameIssue } from '../../domain/names';
 import { prepareImport } from '../index';
 import { readSource } from '../source';
 import { stageChunk } from '../stage';
-import type { Problem, ReadOptions, SourceTable } from '../types';
+import { UnreadableFileError, type Problem, type ReadOptions, type SourceTable } from '../types';
 import type { PreparedImport } from '../validate';
 import { applyRecipe } from './apply';
-import { recogniseRecipe } from './fit';
+import { recipeMisfit, recogniseRecipe } from './fit';
 import type { Recipe } from './schema';
 
 /** A file to import with recipes. */
@@ -48,6 +48,28 @@ export function estatesOf(p: PreparedImport): KnownEstate[] {
 	return out;
 }
 
+/**
+ * A file read as its recipe says: the recipe's sheet when the workbook has it (else the first), and the recipe's
+ * header row when the detected one lacks the recipe's columns and that row has them (title rows of another
+ * height are found by detection, as for any file).
+ */
+async function readForRecipe(f: RecipeInputFile, recipe: Recipe): Promise<SourceTable> {
+	let sheet: string | undefined = recipe.sheet;
+	let table: SourceTable;
+	try {
+		table = await readSource(f.name, f.bytes, { sheet });
+	} catch (e) {
+		if (!(e instanceof UnreadableFileError && e.code === 'sheet_missing')) throw e;
+		sheet = undefined;
+		table = await readSource(f.name, f.bytes, {});
+	}
+	if (recipe.headerRow && recipe.headerRow !== table.headerRow && recipeMisfit(recipe, table.headers).length) {
+		const atRecipeRow = await readSource(f.name, f.bytes, { sheet, headerRow: recipe.headerRow });
+		if (recipeMisfit(recipe, atRecipeRow.headers).length === 0) return atRecipeRow;
+	}
+	return table;
+}
+
 /** Whether a file has at least half the headers a recipe was made on (so a recipe named for it is meant for it). */
 function sharesHeaders(recipe: Recipe, headers: readonly string[]): boolean {
 	const have = new Set(headers.map(normalizeLabel));
@@ -75,13 +97,12 @@ export async function prepareWithRecipes(
 ): Promise<RecipeRun> {
 	const read: { file: RecipeInputFile; table: SourceTable; recipe: Recipe | null }[] = [];
 	for (const f of files) {
-		const first = await readSource(f.name, f.bytes, f.recipe ? { sheet: f.recipe.sheet, headerRow: f.recipe.headerRow || undefined } : readOptions(f.name));
+		const first = f.recipe ? await readForRecipe(f, f.recipe) : await readSource(f.name, f.bytes, readOptions(f.name));
 		let recipe = f.recipe ?? null;
 		let table = first;
 		if (!recipe) {
 			recipe = recogniseRecipe(named ? [...recipes, named] : recipes, first.headers)?.recipe ?? (named && sharesHeaders(named, first.headers) ? named : null);
-			// A recipe recognised on the detected header keeps its own sheet and header row choices.
-			if (recipe && (recipe.headerRow || recipe.sheet)) table = await readSource(f.name, f.bytes, { sheet: recipe.sheet, headerRow: recipe.headerRow || undefined });
+			if (recipe) table = await readForRecipe(f, recipe);
 		}
 		read.push({ file: f, table, recipe });
 	}
