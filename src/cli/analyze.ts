@@ -108,7 +108,7 @@ export async function analyzeCommand(args: readonly string[], out: (s: string) =
 		json: { type: 'boolean' },
 		csv: { type: 'boolean' },
 		engine: { type: 'string' },
-		recipe: { type: 'string' }
+		recipe: { type: 'string', multiple: true }
 	});
 	const { values, positionals } = parsed;
 	if (values.help) {
@@ -121,7 +121,7 @@ export async function analyzeCommand(args: readonly string[], out: (s: string) =
 
 	const system = await loadSystem(values.system);
 	const catalogue = await loadCatalogue(values.catalogue);
-	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees'], kind, values.recipe);
+	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees'], kind, values.recipe ?? []);
 	try {
 		let result: AnalysisResult;
 		try {

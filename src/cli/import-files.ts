@@ -49,9 +49,9 @@ async function readAll(paths: readonly string[]): Promise<{ name: string; bytes:
  * Imports files into a fresh engine with empty tables, as the app would (one transaction, all or nothing).
  * On failure the engine is closed and the reports (as `zhijia validate` makes them) are returned.
  */
-export async function importFiles(paths: readonly string[], recipe?: Recipe): Promise<Imported> {
+export async function importFiles(paths: readonly string[], recipes: readonly Recipe[] = []): Promise<Imported> {
 	const files = await readAll(paths);
-	const run = await prepareWithRecipes(files, [], [], () => ({}), recipe);
+	const run = await prepareWithRecipes(files, [], [], () => ({}), recipes);
 	const engine = await startNodeEngine();
 	try {
 		await engine.transaction(createAllTablesSql());

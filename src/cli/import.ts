@@ -23,7 +23,7 @@ written and the problems are printed as \`zhijia validate --json\` prints them.
 
 Options:
   --out <dir>          directory to write estates.csv, fees.csv, ... into (created if missing)
-  --recipe <file>      an import recipe exported from the data page (JSON)
+  --recipe <file>      an import recipe exported from the data page (JSON); repeat for several file shapes
   --lang <zh|en>       language of problem messages (default zh)
   -h, --help           this help
 Exit code: 0 written; 1 problems found (nothing written); 2 usage error or unreadable input.
@@ -31,7 +31,7 @@ Exit code: 0 written; 1 problems found (nothing written); 2 usage error or unrea
 
 /** Runs the subcommand; returns the exit code. */
 export async function importCommand(args: readonly string[], out: (s: string) => void): Promise<number> {
-	const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, recipe: { type: 'string' }, lang: { type: 'string' } });
+	const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, recipe: { type: 'string', multiple: true }, lang: { type: 'string' } });
 	if (values.help) {
 		out(IMPORT_USAGE);
 		return 0;
@@ -40,8 +40,8 @@ export async function importCommand(args: readonly string[], out: (s: string) =>
 	if (!values.out) throw new UsageError('--out <dir> is required');
 	const lang = (values.lang ?? 'zh') as Lang;
 	if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got '${values.lang}'`);
-	const recipe = values.recipe ? await readRecipe(values.recipe) : undefined;
-	const imported = await importFiles(positionals, recipe);
+	const recipes = await Promise.all((values.recipe ?? []).map(readRecipe));
+	const imported = await importFiles(positionals, recipes);
 	if (!imported.ok) {
 		out(problemsJson(imported.reports, lang, imported.misfits));
 		return 1;

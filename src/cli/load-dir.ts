@@ -204,8 +204,8 @@ async function startEngine(kind: EngineKind): Promise<Engine> {
  * @throws InputError when a required dataset is missing or a file does not load (the message names it);
  *   UnavailableError when the native engine is asked for and cannot be loaded.
  */
-export async function engineWithInputs(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind = 'wasm', recipe?: string): Promise<Engine> {
-	if (recipe !== undefined || !(await allCanonical(paths))) return importedEngine(paths, required, kind, recipe);
+export async function engineWithInputs(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind = 'wasm', recipes: readonly string[] = []): Promise<Engine> {
+	if (recipes.length > 0 || !(await allCanonical(paths))) return importedEngine(paths, required, kind, recipes);
 	const files = await inputFiles(paths);
 	const missing = required.filter((id) => !files.some((f) => f.dataset === id));
 	if (missing.length > 0) {
@@ -242,10 +242,10 @@ async function allCanonical(paths: readonly string[]): Promise<boolean> {
  * Files of any shape the app imports, through the app's pipeline (docs/sources.md §18.6) into a wasm engine.
  * @throws InputError with the first problems when the import fails, or a required dataset got no rows.
  */
-async function importedEngine(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind, recipePath?: string): Promise<Engine> {
+async function importedEngine(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind, recipePaths: readonly string[]): Promise<Engine> {
 	if (kind !== 'wasm') throw new UsageError('files other than canonical CSV are read with --engine wasm (the import runs on DuckDB-wasm)');
-	const recipe = recipePath ? await readRecipe(recipePath) : undefined;
-	const imported = await importFiles(paths, recipe);
+	const recipes = await Promise.all(recipePaths.map(readRecipe));
+	const imported = await importFiles(paths, recipes);
 	if (!imported.ok) {
 		const problems = [...imported.misfits, ...imported.reports.flatMap((r) => r.problems.filter((p) => p.severity === 'error'))];
 		const lines = problems.slice(0, 5).map((p) => `${p.file}${p.row === null ? '' : ` row ${p.row}`}${p.column ? ` ${p.column}` : ''}: ${p.message.en}`);

@@ -185,7 +185,7 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 		csv: { type: 'boolean' },
 		xlsx: { type: 'string' },
 		engine: { type: 'string' },
-		recipe: { type: 'string' },
+		recipe: { type: 'string', multiple: true },
 		lang: { type: 'string' }
 	});
 	const { values, positionals } = parsed;
@@ -209,7 +209,7 @@ export async function subsidyCommand(args: readonly string[], out: (s: string) =
 
 	const policies = [withBudget(await loadPolicy(values.policy), values.cap, values.rule)];
 	for (const c of compare) policies.push(withBudget(await loadPolicy(c), values.cap, values.rule));
-	const engine = await engineWithInputs(positionals, ['estates'], kind, values.recipe);
+	const engine = await engineWithInputs(positionals, ['estates'], kind, values.recipe ?? []);
 	try {
 		const plans: Plan[] = [];
 		for (const p of policies) plans.push(await loadSubsidyPlan(engine, p));

@@ -57,14 +57,14 @@ Exit code: 0 all valid; 1 errors found; 2 usage error or unreadable file.
 interface Args {
 	files: string[];
 	kind?: DatasetId;
-	recipe?: string;
+	recipes: string[];
 	json: boolean;
 	lang: Lang;
 	help: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
-	const args: Args = { files: [], json: false, lang: 'zh', help: false };
+	const args: Args = { files: [], recipes: [], json: false, lang: 'zh', help: false };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const value = (name: string) => {
@@ -82,7 +82,7 @@ function parseArgs(argv: readonly string[]): Args | string {
 				if (!(DATASET_IDS as readonly string[]).includes(k)) return `unknown --kind '${k}' (expected one of ${DATASET_IDS.join(', ')})`;
 				args.kind = k as DatasetId;
 			} else if (a === '--recipe' || a.startsWith('--recipe=')) {
-				args.recipe = value('--recipe');
+				args.recipes.push(value('--recipe'));
 			} else if (a === '--lang' || a.startsWith('--lang=')) {
 				const l = value('--lang');
 				if (l !== 'zh' && l !== 'en') return `unknown --lang '${l}' (expected zh or en)`;
@@ -206,10 +206,10 @@ export async function runValidate(argv: string[], io: CliIo = defaultIo): Promis
 	}
 	if (unreadable) return 2;
 
-	let recipe: Recipe | undefined;
-	if (parsed.recipe) {
+	const recipes: Recipe[] = [];
+	if (parsed.recipes.length) {
 		try {
-			recipe = await readRecipe(parsed.recipe);
+			for (const r of parsed.recipes) recipes.push(await readRecipe(r));
 		} catch (e) {
 			io.stderr(`zhijia validate: ${(e as Error).message}\n`);
 			return 2;
@@ -219,9 +219,9 @@ export async function runValidate(argv: string[], io: CliIo = defaultIo): Promis
 	let misfits: Problem[] = [];
 	const engine = io.engine ?? lazyNodeEngine();
 	try {
-		if (recipe) {
-			// Through the recipe (docs/sources.md §18.6): shaped, names matched and ids generated as the import does.
-			const run = await prepareWithRecipes(inputs, [], [], () => ({}), recipe);
+		if (recipes.length) {
+			// Through the recipes (docs/sources.md §18.6): shaped, names matched and ids generated as the import does.
+			const run = await prepareWithRecipes(inputs, [], [], () => ({}), recipes);
 			misfits = run.misfits;
 			reports = await validateFiles(engine, run.prepared.map((p) => p.prepared), { dataset: parsed.kind });
 		} else reports = await validateFiles(engine, inputs, { dataset: parsed.kind });

@@ -13,6 +13,9 @@ import { UnreadableFileError, type Problem, type ReadOptions, type SourceTable }
 import type { PreparedImport } from '../validate';
 import { applyRecipe } from './apply';
 import { recipeMisfit, recogniseRecipe } from './fit';
+import { makeRecipe, suggestParts } from './make';
+import { detectDataset } from '../detect';
+import { findPeriodInText } from '../values';
 import type { Recipe } from './schema';
 
 /** A file to import with recipes. */
@@ -70,6 +73,21 @@ async function readForRecipe(f: RecipeInputFile, recipe: Recipe): Promise<Source
 	return table;
 }
 
+/**
+ * The recipe a file without one gets when detection alone cannot import it but its shape is clear: estates
+ * without ids (ids generated), rows keyed by estate names, a ledger with fees beside its estates. The data page
+ * suggests the same parts, so the command line and the app join alike.
+ */
+export function implicitRecipe(table: SourceTable): Recipe | null {
+	let titlePeriod: string | undefined;
+	for (const line of table.titleLines) titlePeriod ??= findPeriodInText(line);
+	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined });
+	if (!guess.dataset) return null;
+	const parts = suggestParts(guess.dataset, table.headers, guess.mapping);
+	if (parts.length === 1 && parts[0].estateId.from === 'column') return null;
+	return makeRecipe({ name: table.file, headers: table.headers, parts, savedAt: '1970-01-01T00:00:00.000Z' });
+}
+
 /** Whether a file has at least half the headers a recipe was made on (so a recipe named for it is meant for it). */
 function sharesHeaders(recipe: Recipe, headers: readonly string[]): boolean {
 	const have = new Set(headers.map(normalizeLabel));
@@ -92,8 +110,8 @@ export async function prepareWithRecipes(
 	recipes: readonly Recipe[],
 	known: readonly KnownEstate[] = [],
 	readOptions: (name: string) => ReadOptions = () => ({}),
-	/** A recipe the user named (the CLI's --recipe): used for every file sharing at least half its headers, misfit or not. */
-	named?: Recipe
+	/** Recipes the user named (the CLI's --recipe): each used for the files sharing at least half its headers, misfit or not. */
+	named: readonly Recipe[] = []
 ): Promise<RecipeRun> {
 	const read: { file: RecipeInputFile; table: SourceTable; recipe: Recipe | null }[] = [];
 	for (const f of files) {
@@ -101,8 +119,9 @@ export async function prepareWithRecipes(
 		let recipe = f.recipe ?? null;
 		let table = first;
 		if (!recipe) {
-			recipe = recogniseRecipe(named ? [...recipes, named] : recipes, first.headers)?.recipe ?? (named && sharesHeaders(named, first.headers) ? named : null);
+			recipe = recogniseRecipe([...recipes, ...named], first.headers)?.recipe ?? named.find((r) => sharesHeaders(r, first.headers)) ?? null;
 			if (recipe) table = await readForRecipe(f, recipe);
+			else recipe = implicitRecipe(first);
 		}
 		read.push({ file: f, table, recipe });
 	}
