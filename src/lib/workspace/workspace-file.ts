@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { analysisSettingsSchema } from '../app/analysis-settings-schema';
 import { DATASET_IDS } from '../data/datasets';
+import { recipeSchema } from '../import/recipes/schema';
 
 export const WORKSPACE_FORMAT = 'zhijia-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -59,7 +60,9 @@ export const workspaceSchema = z.object({
 	/** Column mappings remembered by header signature. */
 	mappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 	/** The last imports, each with the state before it, so they can be undone one at a time. */
-	history: z.array(historyEntrySchema).default([])
+	history: z.array(historyEntrySchema).default([]),
+	/** Import recipes saved by name (docs/sources.md §18.6): recognised again when a file of the same shape arrives. */
+	recipes: z.array(recipeSchema).optional()
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

@@ -12,6 +12,7 @@ import { rebuildWorkspace, storedMapping, storedReadOptions, type PrepareStored,
 import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, referencedFiles, workspaceSchema, type HistoryEntry, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
 import { recordImport, undoLast } from './history';
 import type { SampleReader } from './sample';
+import type { Recipe } from '../import/recipes/schema';
 
 const KEY = 'workspace';
 const fileKey = (id: string) => `file:${id}`;
@@ -126,6 +127,22 @@ export async function undoLastImport(
 export async function rememberMapping(signature: string, mapping: Record<string, string>): Promise<void> {
 	const next = { ...($state.snapshot(workspaceState.workspace) as Workspace) };
 	next.mappings = { ...next.mappings, [signature]: mapping };
+	await idb.putAll({ [KEY]: next });
+	workspaceState.workspace = next;
+}
+
+/** Saves an import recipe under its name (a recipe of the same name is replaced). */
+export async function saveRecipe(recipe: Recipe): Promise<void> {
+	const next = { ...($state.snapshot(workspaceState.workspace) as Workspace) };
+	next.recipes = [...(next.recipes ?? []).filter((r) => r.name !== recipe.name), recipe];
+	await idb.putAll({ [KEY]: next });
+	workspaceState.workspace = next;
+}
+
+/** Forgets a saved import recipe. */
+export async function forgetRecipe(name: string): Promise<void> {
+	const next = { ...($state.snapshot(workspaceState.workspace) as Workspace) };
+	next.recipes = (next.recipes ?? []).filter((r) => r.name !== name);
 	await idb.putAll({ [KEY]: next });
 	workspaceState.workspace = next;
 }

@@ -38,7 +38,7 @@ export interface RecipeRun {
 	readonly prepared: RecipePrepared[];
 	/** Problems that stop the whole set (a recipe column missing in its file). */
 	readonly misfits: Problem[];
-	readonly nameIssues: NameIssue[];
+	readonly nameIssues: (NameIssue & { readonly source: string })[];
 }
 
 /** Estates a prepared estates file defines (id, name, subdistrict), for name lookups. */
@@ -132,7 +132,7 @@ export async function prepareWithRecipes(
 	const shaped = order.filter((r) => r.recipe);
 	const prepared: RecipePrepared[] = [];
 	const misfits: Problem[] = [];
-	const nameIssues: NameIssue[] = [];
+	const nameIssues: (NameIssue & { source: string })[] = [];
 	const own: KnownEstate[] = [];
 	for (const r of plain) {
 		const p = await prepareImport(r.table);
@@ -145,7 +145,7 @@ export async function prepareWithRecipes(
 			misfits.push(...applied.problems);
 			continue;
 		}
-		nameIssues.push(...applied.nameIssues);
+		nameIssues.push(...applied.nameIssues.map((i) => ({ ...i, source: r.file.name })));
 		const several = applied.tables.length > 1;
 		for (const t of applied.tables) {
 			const table = several ? { ...t.table, file: `${t.table.file} (${t.dataset})` } : t.table;

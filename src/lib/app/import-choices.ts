@@ -1,0 +1,71 @@
+/**
+ * The pure part of the data page's import workflow (import-workflow.svelte.ts): what a chosen file may be
+ * mapped to, the recipe its choices make, whether it needs shaping (ids generated, names joined, several
+ * datasets from one sheet), and how a shaped import is stored so a reload rebuilds it. No Svelte, no engine.
+ */
+import { DATASETS, type DatasetId } from '../data/datasets';
+import type { IndicatorSystem } from '../domain/indicator-system';
+import type { KnownEstate } from '../domain/names';
+import type { PreparedImport } from '../import/validate';
+import { canonicalCsv, makeRecipe, suggestParts, type Recipe, type RecipePart } from '../import/recipes';
+
+/** The choices of one chosen file that a recipe records. */
+export interface FileChoices {
+	readonly name: string;
+	readonly headers: readonly string[];
+	readonly sheet?: string;
+	readonly headerRow: number;
+	readonly dataset: DatasetId | null;
+	readonly layout: 'long' | 'wide';
+	readonly mapping: readonly (string | null)[];
+	/** A recipe recognised or picked for the file (its parts win over the mapping). */
+	readonly recipe: Recipe | null;
+	/** The fee year the user entered for a sheet whose title names none. */
+	readonly year?: number | null;
+	/** Answers to names that did not resolve: query key → estate id (null: none of ours). */
+	readonly names?: Readonly<Record<string, string | null>>;
+}
+
+/** The targets a column of a file may be mapped to. */
+export function mappingTargets(dataset: DatasetId | null, layout: 'long' | 'wide', system: IndicatorSystem): string[] {
+	if (!dataset) return [];
+	if (dataset === 'scores' && layout === 'wide') return ['estate_id', 'period', ...system.indicators.map((i) => `indicator:${i.code}`), 'indicator:satisfaction'];
+	return DATASETS[dataset].columns.map((c) => c.name as string);
+}
+
+/** The parts a file's choices give: the recipe's, else those suggested by its dataset and mapping. */
+export function choicesParts(c: FileChoices): RecipePart[] {
+	const parts = c.recipe ? c.recipe.parts : c.dataset ? suggestParts(c.dataset, c.headers, c.mapping) : [];
+	if (c.year == null) return parts;
+	return parts.map((p) => (p.year && p.year.from !== 'column' ? { ...p, year: { from: 'fixed' as const, value: c.year! } } : p));
+}
+
+/** Whether a file needs shaping: several datasets, ids generated, or estates found by name. */
+export function needsShaping(parts: readonly RecipePart[]): boolean {
+	return parts.length > 1 || parts.some((p) => p.estateId.from !== 'column' || (p.year && p.year.from !== 'column'));
+}
+
+/** The recipe a file's choices make, to save it under `name` or to import with it now. */
+export function choicesRecipe(c: FileChoices, name: string, savedAt?: string): Recipe {
+	return makeRecipe({
+		name,
+		headers: c.headers,
+		sheet: c.sheet,
+		headerRow: c.headerRow,
+		parts: choicesParts(c),
+		valueMaps: c.recipe?.valueMaps,
+		names: { ...c.recipe?.names, ...c.names },
+		savedAt
+	});
+}
+
+/** Estates names may refer to: the workspace's, unless the import replaces the estates (then only its own). */
+export function namesAgainst(workspace: readonly KnownEstate[], mode: 'replace' | 'append', replacesEstates: boolean): KnownEstate[] {
+	return mode === 'replace' && replacesEstates ? [] : [...workspace];
+}
+
+/** How a shaped dataset is stored: its valid rows as canonical CSV under "<file>.<dataset>.csv", mapped as is. */
+export function storedShape(p: PreparedImport, source: string): { name: string; bytes: Uint8Array; mapping: Record<string, string> } {
+	const cols = DATASETS[p.dataset!].columns.map((c) => c.name as string);
+	return { name: `${source}.${p.dataset}.csv`, bytes: canonicalCsv(p), mapping: Object.fromEntries(cols.map((c) => [c, c])) };
+}
