@@ -1,0 +1,66 @@
+/**
+ * The pure part of the data page's import workflow (src/lib/app/import-choices.ts): mapping targets, the parts a
+ * file's choices give (a ledger: estates and fees; a fee year entered by the user), when a file needs shaping,
+ * the recipe saved from the choices, which estates names may mean, and how a shaped import is stored.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { choicesParts, choicesRecipe, mappingTargets, namesAgainst, needsShaping, storedShape, type FileChoices } from '../../../src/lib/app/import-choices';
+import { DEFAULT_INDICATOR_SYSTEM } from '../../../src/lib/domain/indicator-system';
+import { generatedEstateId } from '../../../src/lib/domain/names';
+import { inspectFile } from '../../../src/lib/import/index';
+import { prepareWithRecipes, recogniseRecipe } from '../../../src/lib/import/recipes';
+
+const LEDGER = { name: 'recipes-ledger-2024.xlsx', bytes: readFileSync('tests/fixtures/real-shapes/recipes-ledger-2024.xlsx') };
+
+async function ledgerChoices(): Promise<FileChoices> {
+	const ins = await inspectFile(LEDGER.name, LEDGER.bytes);
+	return { name: LEDGER.name, headers: ins.headers, sheet: ins.sheet, headerRow: ins.headerRow, dataset: ins.dataset, layout: ins.layout, mapping: ins.mapping, recipe: null };
+}
+
+describe('import choices', () => {
+	it('targets: the dataset columns, or estate, period and one target per indicator for a wide score sheet', () => {
+		expect(mappingTargets(null, 'long', DEFAULT_INDICATOR_SYSTEM)).toEqual([]);
+		expect(mappingTargets('fees', 'long', DEFAULT_INDICATOR_SYSTEM)).toEqual(['estate_id', 'year', 'fee', 'fee_unit', 'collection_rate']);
+		const wide = mappingTargets('scores', 'wide', DEFAULT_INDICATOR_SYSTEM);
+		expect(wide.slice(0, 3)).toEqual(['estate_id', 'period', 'indicator:management']);
+		expect(wide.at(-1)).toBe('indicator:satisfaction');
+	});
+
+	it('a ledger needs shaping; a fee year the user enters replaces the title', async () => {
+		const c = await ledgerChoices();
+		const parts = choicesParts(c);
+		expect(needsShaping(parts)).toBe(true);
+		expect(parts[1].year).toEqual({ from: 'title' });
+		expect(choicesParts({ ...c, year: 2023 })[1].year).toEqual({ from: 'fixed', value: 2023 });
+		expect(needsShaping([{ dataset: 'fees', columns: {}, estateId: { from: 'column' } }])).toBe(false);
+	});
+
+	it('the saved recipe keeps the choices and the name answers, and is recognised for the file', async () => {
+		const c = await ledgerChoices();
+		const recipe = choicesRecipe({ ...c, names: { '翠竹|城关': 'E9' } }, '街道收费台账', '2026-12-01T00:00:00.000Z');
+		expect(recipe).toMatchObject({ name: '街道收费台账', headerRow: 2, names: { '翠竹|城关': 'E9' } });
+		expect(recogniseRecipe([recipe], c.headers)?.recipe.name).toBe('街道收费台账');
+		// With a recipe in use its parts win over the mapping shown.
+		expect(choicesParts({ ...c, mapping: c.mapping.map(() => null), recipe }).map((p) => p.dataset)).toEqual(['estates', 'fees']);
+	});
+
+	it("names mean the workspace's estates unless the import replaces them", () => {
+		const ws = [{ id: 'LJ0001', name: '梅澜公寓' }];
+		expect(namesAgainst(ws, 'append', true)).toEqual(ws);
+		expect(namesAgainst(ws, 'replace', false)).toEqual(ws);
+		expect(namesAgainst(ws, 'replace', true)).toEqual([]);
+	});
+
+	it('a shaped dataset is stored as canonical CSV of its valid rows, replayed with the identity mapping', async () => {
+		const c = await ledgerChoices();
+		const run = await prepareWithRecipes([{ ...LEDGER, recipe: choicesRecipe(c, 't') }], []);
+		const fees = storedShape(run.prepared[1].prepared, LEDGER.name);
+		expect(fees.name).toBe('recipes-ledger-2024.xlsx.fees.csv');
+		expect(fees.mapping).toEqual({ estate_id: 'estate_id', year: 'year', fee: 'fee', fee_unit: 'fee_unit', collection_rate: 'collection_rate' });
+		const lines = new TextDecoder().decode(fees.bytes).trim().split('\n');
+		expect(lines[0]).toBe('estate_id,year,fee,fee_unit,collection_rate');
+		expect(lines[1]).toBe(`${generatedEstateId('阳光花园', '城关街道')},2024,1.8,per_m2_month,0.93`);
+		expect(lines).toHaveLength(6);
+	});
+});
