@@ -30,7 +30,9 @@ async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint
 	// A stored workspace that no longer reads is said out loud, never silently replaced by the sample.
 	const problem = raw !== undefined && !parsed.success ? parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : null;
 	const contents = new Map<string, Uint8Array>();
-	for (const f of ws.files) {
+	// Every file the workspace still refers to: undoing a replace replays the files it replaced.
+	for (const f of [...ws.files, ...ws.history.flatMap((h) => h.previous)]) {
+		if (contents.has(f.id)) continue;
 		// Stored as a Blob by the data page (no copy on the main thread), as bytes by older versions and workspace files.
 		const stored = await idb.get<Uint8Array | Blob>(fileKey(f.id)).catch(() => undefined);
 		const bytes = stored instanceof Blob ? await stored.arrayBuffer().then((b) => new Uint8Array(b), () => undefined) : stored;
