@@ -139,18 +139,21 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 		const needsReferences = staged.some((s) => DATASETS[s.dataset].estateRef);
 		const knownCount =
 			!needsReferences || stagedEstates > 0 ? stagedEstates : useCurrent ? await engine.scalar('SELECT count(*)::INTEGER FROM main.estates') : 0;
+		// Estates of the set whose own rows failed: rows referring to them are one cascade, summarised once.
+		const failed = new Set(estateFiles.flatMap((s) => s.prepared.failedEstateIds ?? []));
 		for (const [f, s] of staged.entries()) {
 			if (!DATASETS[s.dataset].estateRef) continue;
-			if (knownCount === 0) {
+			if (knownCount === 0 && failed.size === 0) {
 				sinks[f].add(null, null, null, { code: 'references_not_checked' }, 'warning');
 				continue;
 			}
 			await engine.exec(
 				`CREATE OR REPLACE TEMP TABLE ${check} AS
-				 WITH known AS (${known.join(' UNION ')})
-				 SELECT s._i FROM ${s.table} s WHERE NOT s._drop AND NOT EXISTS (SELECT 1 FROM known k WHERE k.estate_id = s.estate_id)`
+				 WITH known AS (${known.length ? known.join(' UNION ') : 'SELECT NULL::VARCHAR AS estate_id WHERE false'})
+				 SELECT s._i, s.estate_id${s.prepared.layout === 'wide' ? ', s.period' : ', NULL AS period'} FROM ${s.table} s
+				 WHERE NOT s._drop AND NOT EXISTS (SELECT 1 FROM known k WHERE k.estate_id = s.estate_id)`
 			);
-			await report(s, sinks[f], 'unknown_estate', 'error', ['estate_id'], async (_rows, facts) => facts.map((x) => ({ estate: x.key })));
+			await reportReferences(engine, check, s, sinks[f], failed);
 		}
 	} finally {
 		await engine.exec(`DROP TABLE IF EXISTS ${check}`).catch(() => undefined);
@@ -164,4 +167,42 @@ export async function existingTables(engine: ImportEngine): Promise<Set<DatasetI
 		`SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND schema_name = 'main' AND table_name IN (${names})`
 	);
 	return new Set(rows.map((r) => r.table_name as DatasetId));
+}
+
+/**
+ * Rows naming estates that are not known, one problem per estate (with its count of source rows and the first
+ * row), and rows naming estates whose own rows failed summarised once ("35 rows refer to 5 estates whose rows
+ * have errors"): the person fixes the estates, not every score cell. All of them are kept out.
+ */
+async function reportReferences(engine: ImportEngine, check: string, s: StagedFile, sink: ProblemSink, failed: ReadonlySet<string>): Promise<void> {
+	// A wide sheet's source row is one estate and period; counting those gives rows as the person sees them.
+	const groups = await engine.rows(
+		`SELECT estate_id, count(DISTINCT coalesce(period, _i::VARCHAR))::INTEGER AS n, count(*)::INTEGER AS cells, min(_i)::INTEGER AS first_i
+		 FROM ${check} GROUP BY estate_id ORDER BY first_i`
+	);
+	if (groups.length === 0) return;
+	const cascade = groups.filter((g) => failed.has(g.estate_id as string));
+	const unknown = groups.filter((g) => !failed.has(g.estate_id as string));
+	const room = Math.max(0, sink.max - sink.problems.length);
+	const listed = unknown.slice(0, room);
+	const facts = listed.length ? await s.describe(listed.map((g) => g.first_i as number), ['estate_id']) : [];
+	listed.forEach((g, k) => {
+		const { row, column, value } = facts[k];
+		const n = g.n as number;
+		if (n === 1) sink.add(row, column, value, { code: 'unknown_estate', params: { key: String(g.estate_id), estate: String(g.estate_id) } }, 'error');
+		else sink.add(row, column, value, { code: 'unknown_estate_rows', params: { key: String(g.estate_id), estate: String(g.estate_id), count: n, row: row ?? '' } }, 'error');
+	});
+	sink.errors += unknown.length - listed.length;
+	if (cascade.length > 0) {
+		const rows = cascade.reduce((a, g) => a + (g.n as number), 0);
+		const cells = cascade.reduce((a, g) => a + (g.cells as number), 0);
+		const ids = cascade.map((g) => String(g.estate_id));
+		const list = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ' …' : '');
+		const [first] = await s.describe([cascade[0].first_i as number], ['estate_id']);
+		sink.add(null, first.column, null, {
+			code: 'estates_with_errors',
+			params: { rows, estates: ids.length, list, cellsZh: cells !== rows ? `，展开为 ${cells} 条记录` : '', cellsEn: cells !== rows ? `, ${cells} records once melted` : '' }
+		}, 'error');
+	}
+	await engine.exec(`UPDATE ${s.table} SET _drop = true WHERE _i IN (SELECT _i FROM ${check})`);
 }

@@ -4,6 +4,8 @@
  */
 import type { DatasetId } from '../data/datasets';
 import type { ColumnMapping, DatasetGuess, Layout } from './detect';
+import type { ConversionReport } from './conversions/plan';
+import type { Conversion, ValueMapAnswers } from './conversions/types';
 import { makeProblem } from './messages';
 import type { Encoding, Issue, Problem, RunOptions, Severity, SourceKind } from './types';
 
@@ -31,6 +33,10 @@ export interface PrepareOptions extends RunOptions {
 	readonly maxProblems?: number;
 	/** The file's own date (e.g. its last-modified time), the market dataset's last fallback reference date. */
 	readonly refDate?: string;
+	/** Conversions by header index (the person's or a recipe's): a conversion, null for none, undefined to choose from the cells. */
+	readonly conversions?: readonly (Conversion | null | undefined)[];
+	/** The user's saved value-map answers (target column → word → code), read before the built-in vocabulary. */
+	readonly valueAnswers?: ValueMapAnswers;
 }
 
 /**
@@ -56,6 +62,12 @@ export interface PreparedSummary {
 	/** Canonical rows (a wide score sheet gives one per estate, period and indicator). */
 	readonly rowCount: number;
 	readonly invalidRows: number;
+	/** Source rows (as the person sees them in Excel) with at least one error; differs from invalidRows in wide sheets. */
+	readonly invalidSourceRows: number;
+	/** Estates file: ids of the estates whose rows have errors (rows of other files naming them are one cascade). */
+	readonly failedEstateIds?: readonly string[];
+	/** Conversions applied, samples of what they give, and the value maps of coded columns. */
+	readonly conversions: ConversionReport;
 	/** Problems from reading and row-level validation (up to maxProblems). */
 	readonly problems: Problem[];
 	/** Exact counts, including problems beyond the cap. */
@@ -95,6 +107,9 @@ export function preparedSummary(p: PreparedImport): PreparedSummary {
 		sourceRows: p.sourceRows,
 		rowCount: p.rowCount,
 		invalidRows: p.invalidRows,
+		invalidSourceRows: p.invalidSourceRows,
+		conversions: p.conversions,
+		failedEstateIds: p.failedEstateIds,
 		problems: p.problems,
 		counts: p.counts,
 		fileError: p.fileError,

@@ -5,6 +5,7 @@
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
 import type { ProblemSink, PrepareOptions } from './prepared';
 import { FEE_MAX_PER_M2, FEE_WARN_PER_M2 } from './prepared';
+import type { Conversion } from './conversions/types';
 import type { Cell, Issue, SourceTable } from './types';
 import { cellText, isMissing, type CellNormaliser } from './values';
 
@@ -42,6 +43,8 @@ export interface RowContext {
 	readonly options: PrepareOptions;
 	readonly constantPeriod: { value: string; from: 'given' | 'title' } | undefined;
 	readonly mapping: readonly (string | null)[];
+	/** Conversion of each header's column (null: none), applied before the column's normaliser. */
+	readonly conversions: readonly (Conversion | null)[];
 	/** Source rows the reader already found broken (field count, stray quote, undecodable): kept out. */
 	readonly readErrorRows: ReadonlySet<number>;
 }

@@ -20,8 +20,10 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { SourceTable } from './types';
-import { cellText, columnNormaliser, findPeriodInText, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { cellText, findPeriodInText, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
+import { convertedNormaliser, planConversions } from './conversions/plan';
+import { UnknownWords } from './conversions/unknown-words';
 
 export {
 	DEFAULT_MAX_PROBLEMS,
@@ -122,7 +124,9 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		return t !== null && taken.get(t) === i ? t : null;
 	});
 
-	const ctx: RowContext = { table, dataset, sink, options, constantPeriod, mapping: effective, readErrorRows: new Set(table.errorRows ?? []) };
+	// Conversions (count → yes/no, date → year or period, unit words, value maps) are applied before validation.
+	const conversions = planConversions(table, dataset, effective, options.conversions, options.valueAnswers);
+	const ctx: RowContext = { table, dataset, sink, options, constantPeriod, mapping: effective, conversions: conversions.conversions, readErrorRows: new Set(table.errorRows ?? []) };
 	const result = layout === 'wide' && dataset === 'scores' ? await normaliseWide(ctx) : await normaliseLong(ctx);
 	fileError ||= result.fileError;
 	return {
@@ -136,10 +140,28 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		sourceColumns: result.sourceColumns,
 		invalid: result.invalid,
 		invalidRows: countOnes(result.invalid),
+		invalidSourceRows: countSourceRows(result.invalid, result.rowNumbers),
+		conversions,
+		...(dataset === 'estates' ? { failedEstateIds: failedIds(result) } : {}),
 		problems: sink.problems,
 		counts: { errors: sink.errors, warnings: sink.warnings },
 		fileError
 	};
+}
+
+/** Ids of the estates whose rows have errors (capped: the cascade summary names a few and counts the rest). */
+function failedIds(result: Normalised): string[] {
+	const ids = new Set<string>();
+	const col = result.columns[0];
+	for (let i = 0; i < result.invalid.length && ids.size < 10_000; i++) if (result.invalid[i] && typeof col[i] === 'string') ids.add(col[i] as string);
+	return [...ids];
+}
+
+/** Distinct source rows among the invalid canonical rows (a wide sheet's row counts once, not once per cell). */
+function countSourceRows(invalid: Uint8Array, rowNumbers: readonly number[]): number {
+	const rows = new Set<number>();
+	for (let i = 0; i < invalid.length; i++) if (invalid[i]) rows.add(rowNumbers[i]);
+	return rows.size;
 }
 
 function countOnes(a: Uint8Array): number {
@@ -149,7 +171,7 @@ function countOnes(a: Uint8Array): number {
 }
 
 function empty(
-	base: Omit<PreparedImport, 'dataset' | 'layout' | 'mapping' | 'rowCount' | 'columns' | 'rowNumbers' | 'sourceColumns' | 'invalid' | 'invalidRows' | 'problems' | 'counts' | 'fileError'>,
+	base: Omit<PreparedImport, 'dataset' | 'layout' | 'mapping' | 'rowCount' | 'columns' | 'rowNumbers' | 'sourceColumns' | 'invalid' | 'invalidRows' | 'invalidSourceRows' | 'conversions' | 'problems' | 'counts' | 'fileError'>,
 	dataset: DatasetId | null,
 	layout: Layout,
 	mapping: ColumnMapping,
@@ -166,6 +188,8 @@ function empty(
 		sourceColumns: null,
 		invalid: new Uint8Array(0),
 		invalidRows: 0,
+		invalidSourceRows: 0,
+		conversions: { conversions: [], auto: [], samples: [], valueMaps: [] },
 		problems: sink.problems,
 		counts: { errors: sink.errors, warnings: sink.warnings },
 		fileError: true
@@ -178,7 +202,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const plan: ColumnPlan[] = cols.map((col) => {
 		const src = ctx.mapping.indexOf(col.name);
 		const header = src >= 0 ? table.headers[src] : null;
-		return { col, src, header, norm: src >= 0 ? columnNormaliser(dataset, col.name, header ?? '') : null, range: rangeRule(dataset, col) };
+		return { col, src, header, norm: src >= 0 ? convertedNormaliser(dataset, col, header ?? '', ctx.conversions[src], options.valueAnswers) : null, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 
@@ -222,6 +246,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	let marketRefDateUsed = 0;
 	const values: unknown[] = new Array(width);
 	const rules = ruleColumns(plan);
+	const unknownWords = new UnknownWords();
 	const started = now();
 
 	for (let r = 0; r < n; r++) {
@@ -239,7 +264,9 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			const cell = table.columns[p.src][r];
 			const res = p.norm!(cell);
 			if (isError(res)) {
-				sink.add(row, p.header, cellText(cell), res.error, 'error');
+				// An unknown word is one problem per column and word, with its row count (asked once), not one per row.
+				if (res.error.code === 'bad_enum') unknownWords.note(c, row, cellText(cell), res.error);
+				else sink.add(row, p.header, cellText(cell), res.error, 'error');
 				values[c] = null;
 				bad = true;
 				continue;
@@ -326,6 +353,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		}
 		if (bad) invalid[r] = 1;
 	}
+	unknownWords.report(sink, (c) => plan[c].header);
 	if (feeUnitDefaulted > 0) sink.add(null, null, null, { code: 'fee_unit_assumed' }, 'warning');
 	const { unread: _unread, ...counts } = marketCounts;
 	if (marketK && marketHasText && Object.values(counts).some((c) => c > 0)) {

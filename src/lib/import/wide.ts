@@ -2,6 +2,7 @@
 import { DATASETS, type ColumnMeta } from '../data/datasets';
 import { indicatorOfTarget, sourceOfIndicator } from './detect';
 import { CHUNK_ROWS } from './prepared';
+import { convertedNormaliser } from './conversions/plan';
 import { checkpoint, now } from './progress';
 import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-checks';
 import { cellText, columnNormaliser, headerHints, isError, isMissing, type CellNormaliser } from './values';
@@ -38,7 +39,9 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	if (indicators.length === 0) missing('indicator');
 
 	const estateNorm = columnNormaliser('scores', 'estate_id', estateSrc >= 0 ? table.headers[estateSrc] : '');
-	const periodNorm = columnNormaliser('scores', 'period', periodSrc >= 0 ? table.headers[periodSrc] : '');
+	// A period column of dates (检查日期) goes through its conversion, as in a long sheet.
+	const periodCol = cols.find((c) => c.name === 'period')!;
+	const periodNorm = convertedNormaliser('scores', periodCol, periodSrc >= 0 ? table.headers[periodSrc] : '', periodSrc >= 0 ? ctx.conversions[periodSrc] : null);
 	const out: unknown[][] = cols.map(() => []);
 	const rowNumbers: number[] = [];
 	const sourceColumns: number[] = [];
