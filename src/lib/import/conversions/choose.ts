@@ -47,7 +47,8 @@ export function autoConversion(column: ColumnMeta, cells: readonly Cell[]): Conv
 		return countsOrWords >= CLEAR && evidence ? { kind: 'count_to_bool' } : undefined;
 	}
 	if (YEAR_COLUMNS.has(column.name)) {
-		return share(isDateLike) >= CLEAR ? { kind: 'date_to_year' } : undefined;
+		// Dates, months and plain years mixed ('2003年6月', '1998-09', '1985年'): the finer ones are the evidence.
+		return share((c) => dateParts(c) !== undefined) >= CLEAR && sample.some(isDateLike) ? { kind: 'date_to_year' } : undefined;
 	}
 	if (column.name === 'period') {
 		return share((c) => dateParts(c)?.d !== undefined) >= CLEAR ? { kind: 'date_to_period', grain: 'month' } : undefined;
