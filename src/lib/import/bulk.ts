@@ -150,7 +150,7 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 			await engine.exec(
 				`CREATE OR REPLACE TEMP TABLE ${check} AS
 				 WITH known AS (${known.length ? known.join(' UNION ') : 'SELECT NULL::VARCHAR AS estate_id WHERE false'})
-				 SELECT s._i, s.estate_id${s.prepared.layout === 'wide' ? ', s.period' : ', NULL AS period'} FROM ${s.table} s
+				 SELECT s._i, s.estate_id${s.prepared.layout === 'wide' ? ', s.period' : ', NULL::VARCHAR AS period'} FROM ${s.table} s
 				 WHERE NOT s._drop AND NOT EXISTS (SELECT 1 FROM known k WHERE k.estate_id = s.estate_id)`
 			);
 			await reportReferences(engine, check, s, sinks[f], failed);
@@ -177,7 +177,7 @@ export async function existingTables(engine: ImportEngine): Promise<Set<DatasetI
 async function reportReferences(engine: ImportEngine, check: string, s: StagedFile, sink: ProblemSink, failed: ReadonlySet<string>): Promise<void> {
 	// A wide sheet's source row is one estate and period; counting those gives rows as the person sees them.
 	const groups = await engine.rows(
-		`SELECT estate_id, count(DISTINCT coalesce(period, _i::VARCHAR))::INTEGER AS n, count(*)::INTEGER AS cells, min(_i)::INTEGER AS first_i
+		`SELECT estate_id, count(DISTINCT coalesce(period::VARCHAR, _i::VARCHAR))::INTEGER AS n, count(*)::INTEGER AS cells, min(_i)::INTEGER AS first_i
 		 FROM ${check} GROUP BY estate_id ORDER BY first_i`
 	);
 	if (groups.length === 0) return;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { analysisSettingsSchema } from '../app/analysis-settings-schema';
 import { DATASET_IDS } from '../data/datasets';
+import { conversionSchema, valueMapAnswersSchema } from '../import/conversions/types';
 
 export const WORKSPACE_FORMAT = 'zhijia-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -24,7 +25,11 @@ export const storedFileSchema = z.object({
 		mapping: z.record(z.string(), z.string()).optional(),
 		dropInvalid: z.boolean().default(false),
 		/** Reading rules the file was accepted under (READ_RULES); absent: before issue 13, replayed leniently. */
-		rules: z.number().int().optional()
+		rules: z.number().int().optional(),
+		/** Conversions chosen for its columns (header → conversion, null: none); absent: chosen from the cells. */
+		conversions: z.record(z.string(), conversionSchema.nullable()).optional(),
+		/** The value-map answers it was imported with (so a replay reads its words the same way). */
+		valueAnswers: valueMapAnswersSchema.optional()
 	}),
 	rows: z.number().int().nonnegative(),
 	addedAt: z.string()
@@ -59,7 +64,9 @@ export const workspaceSchema = z.object({
 	/** Column mappings remembered by header signature. */
 	mappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 	/** The last imports, each with the state before it, so they can be undone one at a time. */
-	history: z.array(historyEntrySchema).default([])
+	history: z.array(historyEntrySchema).default([]),
+	/** The user's value-map answers (target column → word → code), used for every later file. */
+	valueAnswers: valueMapAnswersSchema.optional()
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

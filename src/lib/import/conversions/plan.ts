@@ -103,3 +103,53 @@ export function planConversions(
 	});
 	return { conversions, auto, samples, valueMaps };
 }
+
+/**
+ * The conversion in effect for one column and what a few cells become under it, computed from the preview
+ * cells (on the page, at once, as the person changes the mapping or the conversion). `chosen` undefined means
+ * "choose from the cells".
+ */
+export function columnPreview(
+	dataset: DatasetId,
+	target: string | null,
+	header: string,
+	chosen: Conversion | null | undefined,
+	cells: readonly Cell[],
+	answers?: ValueMapAnswers
+): { conversion: Conversion | null; auto: boolean; samples: ConversionSample[] } {
+	const column = targetColumn(dataset, target);
+	if (!column) return { conversion: null, auto: false, samples: [] };
+	const conversion = chosen !== undefined ? chosen : (autoConversion(column, cells) ?? null);
+	const norm = convertedNormaliser(dataset, column, header, conversion, answers);
+	const seen = new Set<string>();
+	const samples: ConversionSample[] = [];
+	for (const c of sampleCells(cells, 50)) {
+		const raw = cellText(c);
+		if (seen.has(raw)) continue;
+		seen.add(raw);
+		const r = norm(c);
+		samples.push(isError(r) ? { raw, value: null, error: r.error.code } : { raw, value: show(r.value) });
+		if (samples.length >= SAMPLES) break;
+	}
+	return { conversion, auto: chosen === undefined && conversion !== null, samples };
+}
+
+/** The conversions a person can choose for a column (beside "choose from the cells" and "none"). */
+export function conversionChoices(column: ColumnMeta, current: Conversion | null): Conversion[] {
+	const out: Conversion[] = [];
+	if (column.values) out.push({ kind: 'value_map' });
+	if (column.type === 'BOOLEAN') out.push({ kind: 'count_to_bool' });
+	if (column.type === 'INTEGER' && (column.unit === '年' || column.name.endsWith('year'))) out.push({ kind: 'date_to_year' });
+	if (column.name === 'period') out.push({ kind: 'date_to_period', grain: 'quarter' }, { kind: 'date_to_period', grain: 'month' });
+	if (current?.kind === 'unit') out.push(current);
+	return out;
+}
+
+/** A stable key for a conversion (for a select's value). */
+export function conversionKey(c: Conversion | null | undefined): string {
+	if (c === undefined) return 'auto';
+	if (c === null) return 'none';
+	if (c.kind === 'date_to_period') return `date_to_period:${c.grain}`;
+	if (c.kind === 'unit') return `unit:${c.unit}:${c.factor}`;
+	return c.kind;
+}
