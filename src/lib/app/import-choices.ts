@@ -7,7 +7,8 @@ import { DATASETS, type DatasetId } from '../data/datasets';
 import type { IndicatorSystem } from '../domain/indicator-system';
 import type { KnownEstate } from '../domain/names';
 import type { PreparedImport } from '../import/validate';
-import { canonicalCsv, makeRecipe, suggestParts, type Recipe, type RecipePart } from '../import/recipes';
+import type { Conversion, ValueMapAnswers } from '../import/conversions/types';
+import { canonicalCsv, makeRecipe, mergeAnswers, suggestParts, type Recipe, type RecipePart } from '../import/recipes';
 
 /** The choices of one chosen file that a recipe records. */
 export interface FileChoices {
@@ -24,6 +25,10 @@ export interface FileChoices {
 	readonly year?: number | null;
 	/** Answers to names that did not resolve: query key → estate id (null: none of ours). */
 	readonly names?: Readonly<Record<string, string | null>>;
+	/** Conversion per header chosen by the person (undefined or null: chosen from the cells). */
+	readonly conversions?: readonly (Conversion | null | undefined)[];
+	/** Value-map answers to keep with a saved recipe. */
+	readonly valueAnswers?: ValueMapAnswers;
 }
 
 /** The targets a column of a file may be mapped to. */
@@ -35,9 +40,20 @@ export function mappingTargets(dataset: DatasetId | null, layout: 'long' | 'wide
 
 /** The parts a file's choices give: the recipe's, else those suggested by its dataset and mapping. */
 export function choicesParts(c: FileChoices): RecipePart[] {
-	const parts = c.recipe ? c.recipe.parts : c.dataset ? suggestParts(c.dataset, c.headers, c.mapping) : [];
+	let parts = c.recipe ? c.recipe.parts : c.dataset ? suggestParts(c.dataset, c.headers, c.mapping) : [];
+	if (!c.recipe && c.conversions?.some((x) => x)) parts = parts.map((p) => withConversions(p, c.headers, c.conversions!));
 	if (c.year == null) return parts;
 	return parts.map((p) => (p.year && p.year.from !== 'column' ? { ...p, year: { from: 'fixed' as const, value: c.year! } } : p));
+}
+
+/** A part with the conversions the person chose for its columns. */
+function withConversions(p: RecipePart, headers: readonly string[], conversions: readonly (Conversion | null | undefined)[]): RecipePart {
+	const columns = { ...p.columns };
+	headers.forEach((h, i) => {
+		const c = conversions[i];
+		if (c && columns[h]?.target) columns[h] = { ...columns[h], conversion: c };
+	});
+	return { ...p, columns };
 }
 
 /** Whether a file needs shaping: several datasets, ids generated, or estates found by name. */
@@ -53,7 +69,7 @@ export function choicesRecipe(c: FileChoices, name: string, savedAt?: string): R
 		sheet: c.sheet,
 		headerRow: c.headerRow,
 		parts: choicesParts(c),
-		valueMaps: c.recipe?.valueMaps,
+		valueMaps: mergeAnswers(c.recipe?.valueMaps ?? {}, c.valueAnswers ?? {}),
 		names: { ...c.recipe?.names, ...c.names },
 		savedAt
 	});

@@ -14,7 +14,8 @@ import type { MessageKey } from '../i18n/messages';
 import { BROWSER_IMPORT_LIMIT_BYTES, isShrink, problemText, validateFiles, type CommitResult, type DatasetChange, type FileReport, type ImportProgress, type Lang, type PreparedFile, type Problem } from '../import';
 import { importWorker, type InspectionSummary } from '../import/client';
 import { parseRecipe, prepareWithRecipes, recipeMisfit, recogniseRecipe, type Recipe, type RecipePrepared } from '../import/recipes';
-import { commitAndRecord, forgetRecipe, rememberMapping, saveRecipe, workspaceState, type ImportEntry } from '../workspace/workspace.svelte';
+import { commitAndRecord, forgetRecipe, rememberMapping, saveRecipe, saveValueAnswer, workspaceState, type ImportEntry } from '../workspace/workspace.svelte';
+import type { Conversion, ValueMapAnswers } from '../import/conversions/types';
 import { choicesParts, choicesRecipe, namesAgainst, needsShaping, storedShape, type FileChoices } from './import-choices';
 
 /** A file the user chose, inspected, with the choices they can correct. */
@@ -40,6 +41,8 @@ export interface Pending {
 	year: number | null;
 	/** Answers to names that did not resolve. */
 	names: Record<string, string | null>;
+	/** Conversion per header: chosen by the person, null for none, undefined to choose from the cells. */
+	conversions: (Conversion | null | undefined)[];
 }
 
 /** What the page shows after an action. */
@@ -98,7 +101,7 @@ export class ImportWorkflow {
 		this.busy = 'inspect';
 		try {
 			for (const file of Array.from(files)) {
-				const p: Pending = { key: `${file.name}-${Date.now()}-${Math.random()}`, name: file.name, file: null, handle: null, inspection: null, refused: null, sheet: undefined, headerRow: 1, dataset: null, mapping: [], recipe: null, recognised: false, misfit: [], year: null, names: {} };
+				const p: Pending = { key: `${file.name}-${Date.now()}-${Math.random()}`, name: file.name, file: null, handle: null, inspection: null, refused: null, sheet: undefined, headerRow: 1, dataset: null, mapping: [], recipe: null, recognised: false, misfit: [], year: null, names: {}, conversions: [] };
 				if (file.size > BROWSER_IMPORT_LIMIT_BYTES) {
 					p.refused = this.tooLarge(file.size);
 					this.pending.push(p);
@@ -123,7 +126,7 @@ export class ImportWorkflow {
 	async inspect(index: number, options: { sheet?: string; headerRow?: number; dataset?: DatasetId }, first = false): Promise<void> {
 		const p = this.pending[index];
 		try {
-			let ins = await importWorker().inspect(p.handle!, options);
+			let ins = await importWorker().inspect(p.handle!, { ...options, valueAnswers: this.answers() });
 			if (!ins.memory.withinBrowserLimit) {
 				p.refused = this.tooLarge(p.file?.size ?? 0);
 				p.file = null;
@@ -132,7 +135,7 @@ export class ImportWorkflow {
 			}
 			const found = first ? recogniseRecipe(this.recipes, ins.headers) : null;
 			if (found && (found.recipe.sheet !== undefined || found.recipe.headerRow) && (found.recipe.sheet !== ins.sheet || found.recipe.headerRow !== ins.headerRow)) {
-				ins = await importWorker().inspect(p.handle!, { sheet: ins.sheets?.includes(found.recipe.sheet ?? '') ? found.recipe.sheet : undefined, headerRow: found.recipe.headerRow || undefined, dataset: found.recipe.parts[0].dataset });
+				ins = await importWorker().inspect(p.handle!, { sheet: ins.sheets?.includes(found.recipe.sheet ?? '') ? found.recipe.sheet : undefined, headerRow: found.recipe.headerRow || undefined, dataset: found.recipe.parts[0].dataset, valueAnswers: this.answers() });
 			}
 			this.setInspection(p, ins);
 			if (found) this.useRecipe(p, found.recipe, true);
@@ -151,6 +154,24 @@ export class ImportWorkflow {
 		p.dataset = ins.dataset;
 		const remembered = workspaceState.workspace.mappings[ins.signature];
 		p.mapping = remembered ? ins.headers.map((h) => remembered[h] ?? null) : [...ins.mapping];
+		p.conversions = [];
+	}
+
+	/** The workspace's value-map answers (docs/sources.md §18). */
+	answers(): ValueMapAnswers {
+		return ($state.snapshot(workspaceState.workspace.valueAnswers) as ValueMapAnswers | undefined) ?? {};
+	}
+
+	/** Saves the answer to an unknown word; the files are checked again with it. */
+	async answerWord(column: string, word: string, code: string): Promise<void> {
+		await saveValueAnswer(column, word, code);
+		this.reports = null;
+	}
+
+	/** The person chose a conversion for a column (undefined: choose from the cells). */
+	setConversion(p: Pending, column: number, c: Conversion | null | undefined): void {
+		p.conversions[column] = c;
+		this.reports = null;
 	}
 
 	/** Uses a saved recipe for a file (null: none): its first part's dataset and mapping are shown. */
@@ -162,6 +183,7 @@ export class ImportWorkflow {
 			const part = recipe.parts[0];
 			p.dataset = part.dataset;
 			p.mapping = p.inspection.headers.map((h) => part.columns[h]?.target ?? null);
+			p.conversions = p.inspection.headers.map((h) => part.columns[h]?.conversion);
 		}
 		this.reports = null;
 	}
@@ -169,6 +191,7 @@ export class ImportWorkflow {
 	/** The user changed a column's target: the choices are theirs now (a recipe in use no longer applies). */
 	setTarget(p: Pending, column: number, target: string | null): void {
 		p.mapping[column] = target;
+		p.conversions[column] = undefined;
 		if (p.recipe) {
 			p.recipe = null;
 			p.recognised = false;
@@ -179,7 +202,7 @@ export class ImportWorkflow {
 
 	choices(p: Pending): FileChoices {
 		const ins = p.inspection!;
-		return { name: p.name, headers: ins.headers, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names };
+		return { name: p.name, headers: ins.headers, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names, conversions: p.conversions, valueAnswers: this.answers() };
 	}
 
 	/** Why a file cannot be read, in the interface language (never the library's own English text). */
@@ -212,7 +235,10 @@ export class ImportWorkflow {
 			} else {
 				for (const p of list) {
 					// Read, normalised and row-checked in the import worker; the rows stay there until staging.
-					this.prepared = [...this.prepared, await importWorker().prepare(p.handle!, { dataset: p.dataset ?? undefined, mapping: $state.snapshot(p.mapping), signal, onProgress })];
+					this.prepared = [
+						...this.prepared,
+						await importWorker().prepare(p.handle!, { dataset: p.dataset ?? undefined, mapping: $state.snapshot(p.mapping), conversions: $state.snapshot(p.conversions), valueAnswers: this.answers(), signal, onProgress })
+					];
 				}
 			}
 			this.reports = await validateFiles(this.engine(), this.prepared, { mode: this.mode, signal, onProgress });
@@ -230,7 +256,7 @@ export class ImportWorkflow {
 		const replacesEstates = files.some((f) => f.recipe.parts.some((x) => x.dataset === 'estates'));
 		const workspace = await this.engine().parse('SELECT estate_id AS id, name, subdistrict FROM estates', z.object({ id: z.string(), name: z.string(), subdistrict: z.string().nullable() }));
 		const known: KnownEstate[] = namesAgainst(workspace, this.mode, replacesEstates);
-		return prepareWithRecipes(files, [], known);
+		return prepareWithRecipes(files, [], known, () => ({}), [], this.answers());
 	}
 
 	/** Commits the checked files (one transaction) and records them in the workspace. */
@@ -280,7 +306,18 @@ export class ImportWorkflow {
 		}
 		return this.pending
 			.filter((p) => p.inspection && !p.refused)
-			.map((p, i) => ({ prepared: this.prepared[i], bytes: p.file!, options: { sheet: p.sheet, headerRow: p.headerRow, mapping: this.mappingRecord(p), dropInvalid: this.dropInvalid } }));
+			.map((p, i) => ({
+				prepared: this.prepared[i],
+				bytes: p.file!,
+				options: {
+					sheet: p.sheet,
+					headerRow: p.headerRow,
+					mapping: this.mappingRecord(p),
+					dropInvalid: this.dropInvalid,
+					conversions: Object.fromEntries(p.inspection!.headers.map((h, j) => [h, $state.snapshot(p.conversions[j])]).filter(([, c]) => c !== undefined)) as Record<string, Conversion | null>,
+					valueAnswers: this.answers()
+				}
+			}));
 	}
 
 	cancel(): void {

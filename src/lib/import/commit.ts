@@ -16,7 +16,8 @@ import { sqlIdent } from '../engine/engine';
 import { now, rate } from './progress';
 import { dropStaged, stageFile, type ImportEngine, type PreparedFile, type StagedFile } from './stage';
 import type { Problem, RunOptions } from './types';
-import { bulkChecks, existingTables, ProblemSink } from './validate';
+import { bulkChecks, existingTables } from './bulk';
+import { ProblemSink } from './prepared';
 
 /** Options of {@link commitImport}. */
 export interface CommitOptions extends RunOptions {

@@ -29,6 +29,11 @@ import {
 } from './types';
 import { bulkChecks, prepareTable, ProblemSink, type PrepareOptions, type PreparedImport } from './validate';
 import { findPeriodInText } from './values';
+import { planConversions, type ConversionReport } from './conversions/plan';
+import type { ValueMapAnswers } from './conversions/types';
+export { planConversions, targetColumn, columnPreview, conversionChoices, conversionKey, type ConversionReport, type ConversionSample, type ColumnValueMap } from './conversions/plan';
+export { conversionSchema, valueMapAnswersSchema, type Conversion, type ValueMapAnswers, type ColumnPlan } from './conversions/types';
+export { lookupWord, suggestCodes, type ValueMapEntry } from './conversions/value-map';
 
 export { commitImport, commitStatements, isShrink, SHRINK_SHARE, type CommitOptions, type CommitResult, type DatasetChange, type FileOutcome, type NotCommittedReason } from './commit';
 export { decodeText, utf8WithBom, type Decoded } from './decode';
@@ -119,6 +124,8 @@ export interface FileInspection {
 	readonly memory: MemoryEstimate;
 	/** Problems found while reading. */
 	readonly problems: readonly Problem[];
+	/** Conversions the guessed mapping would use, with samples and value maps (null when the dataset is unknown). */
+	readonly conversions: ConversionReport | null;
 	/** The table read; pass it to {@link prepareImport} to skip reading the file again. */
 	readonly source: SourceTable;
 }
@@ -129,6 +136,8 @@ export interface InspectOptions extends ReadOptions {
 	readonly dataset?: DatasetId;
 	/** Data rows in the preview (default 20). */
 	readonly previewRows?: number;
+	/** The user's saved value-map answers, for the value maps of the inspection. */
+	readonly valueAnswers?: ValueMapAnswers;
 }
 
 /** Reads a file and reports its format, encoding, sheets, header row, dataset guess and column mapping. Throws {@link UnreadableFileError}. */
@@ -162,6 +171,7 @@ export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer,
 		preview,
 		memory: estimateMemory(byteLength(bytes), source.kind),
 		problems: source.problems,
+		conversions: guess.dataset ? planConversions(source, guess.dataset, guess.mapping, undefined, options.valueAnswers) : null,
 		source
 	};
 }

@@ -200,7 +200,20 @@ export const PROBLEM_TEXTS = {
 		en: 'Time-zone marker ignored; the local time as written is used'
 	},
 	bad_boolean: { zh: '应为 是/否、有/无 或 true/false', en: 'Expected yes/no (是/否, 有/无, true/false)' },
-	bad_enum: { zh: '不是可用的值；可用：{allowed}', en: 'Not an allowed value; allowed: {allowedEn}' },
+	bad_enum: {
+		zh: '不认识的值（共 {count} 行）；最可能是：{candidates}；可用：{allowed}。可在“值对照”中指定一次，之后的文件沿用',
+		en: 'Unknown value ({count} rows); most likely: {candidatesEn}; allowed: {allowedEn}. Answer it once in the value map; later files use the answer'
+	},
+	not_a_count: { zh: '不是数量（如 27、27台、无）', en: 'Not a count (e.g. 27, 27台, 无)' },
+	date_unreadable: {
+		zh: '无法识别的日期；应为 2024-01-05、2024年1月、2024.01、2024Q1 等',
+		en: 'Date not recognised; expected e.g. 2024-01-05, 2024年1月, 2024.01 or 2024Q1'
+	},
+	period_needs_month: { zh: '只写了季度，不能换算成月份；请改按季度换算', en: 'Only a quarter is written; it cannot become a month, convert by quarter instead' },
+	estates_with_errors: {
+		zh: '{rows} 行{cellsZh}引用了 {estates} 个自身有错误的小区（{list}）；先改正小区数据中的这些行',
+		en: '{rows} rows{cellsEn} refer to {estates} estates whose own rows have errors ({list}); fix those estate rows first'
+	},
 	bad_year: { zh: '年份应为 1900 至 2100 的四位数', en: 'Year should be four digits between 1900 and 2100' },
 	closed_before_opened: { zh: '结案时间早于发现时间', en: 'Closed before it was opened' },
 	price_order: {
@@ -233,6 +246,10 @@ export const PROBLEM_TEXTS = {
 	unknown_estate: {
 		zh: '小区编号 {estate} 不在小区数据中',
 		en: 'Estate {estate} is not in the estates data'
+	},
+	unknown_estate_rows: {
+		zh: '小区编号 {estate} 不在小区数据中（共 {count} 行，首见第 {row} 行）',
+		en: 'Estate {estate} is not in the estates data ({count} rows, first on row {row})'
 	}
 } as const satisfies Record<string, { zh: string; en: string }>;
 

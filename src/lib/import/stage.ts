@@ -16,7 +16,7 @@ import { csvColumnsSql, DATASETS, type ColumnMeta, type DatasetId } from '../dat
 import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import type { RunOptions } from './types';
 import { now, pause, rate } from './progress';
-import type { PreparedImport, PreparedSummary } from './validate';
+import type { PreparedImport, PreparedSummary } from './prepared';
 
 /** The part of the engine the importer uses (a structural type, so tests can wrap the real engine). */
 export type ImportEngine = Pick<Engine, 'exec' | 'rows' | 'scalar' | 'transaction' | 'registerFileBuffer' | 'dropFile'>;

@@ -9,7 +9,7 @@
 import { inspectFile, prepareImport, type FileInspection, type InspectOptions, type PrepareImportOptions } from './index';
 import { describeRows, stageChunk, type RowFacts } from './stage';
 import { UnreadableFileError, type ImportProgress, type IssueParams, type SourceTable } from './types';
-import { preparedSummary, type PreparedImport, type PreparedSummary } from './validate';
+import { preparedSummary, type PreparedImport, type PreparedSummary } from './prepared';
 
 /** What the page sees of an inspection: everything but the table read, which stays in the worker. */
 export type InspectionSummary = Omit<FileInspection, 'source'>;

@@ -4,7 +4,7 @@
  * workspace file is opened, and in Node tests.
  */
 import type { Engine } from '../engine/engine';
-import { commitImport, inspectFile, prepareImport, type CommitResult, type PreparedFile } from '../import';
+import { commitImport, inspectFile, prepareImport, type CommitResult, type Conversion, type PreparedFile, type ValueMapAnswers } from '../import';
 import { createAllTablesSql, loadSampleDistrict, type SampleReader } from './sample';
 import type { StoredFile, Workspace } from './workspace-file';
 
@@ -23,7 +23,7 @@ export type PrepareStored = (f: StoredFile, bytes: Uint8Array) => Promise<{ prep
 /** {@link PrepareStored} in this thread. */
 export const prepareStored: PrepareStored = async (f, bytes) => {
 	const inspection = await inspectFile(f.name, bytes, storedReadOptions(f));
-	const prepared = await prepareImport(inspection.source, { dataset: f.dataset, mapping: storedMapping(f, inspection.headers) });
+	const prepared = await prepareImport(inspection.source, { dataset: f.dataset, mapping: storedMapping(f, inspection.headers), ...storedConversions(f, inspection.headers) });
 	return { prepared, release: () => undefined };
 };
 
@@ -35,6 +35,15 @@ export function storedReadOptions(f: StoredFile): { sheet?: string; headerRow?: 
 /** A stored mapping (header → column) aligned with the headers read. */
 export function storedMapping(f: StoredFile, headers: readonly string[]): (string | null)[] | undefined {
 	return f.options.mapping ? headers.map((h) => f.options.mapping![h] ?? null) : undefined;
+}
+
+/** A stored file's conversions (aligned with the headers read) and value answers, as prepare options. */
+export function storedConversions(f: StoredFile, headers: readonly string[]): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers } {
+	const c = f.options.conversions;
+	return {
+		...(c ? { conversions: headers.map((h) => (h in c ? c[h] : undefined)) } : {}),
+		...(f.options.valueAnswers ? { valueAnswers: f.options.valueAnswers } : {})
+	};
 }
 
 /** Replays one stored import into the tables; returns the commit result or throws the reason. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { analysisSettingsSchema } from '../app/analysis-settings-schema';
 import { DATASET_IDS } from '../data/datasets';
 import { recipeSchema } from '../import/recipes/schema';
+import { conversionSchema, valueMapAnswersSchema } from '../import/conversions/types';
 
 export const WORKSPACE_FORMAT = 'zhijia-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -25,7 +26,11 @@ export const storedFileSchema = z.object({
 		mapping: z.record(z.string(), z.string()).optional(),
 		dropInvalid: z.boolean().default(false),
 		/** Reading rules the file was accepted under (READ_RULES); absent: before issue 13, replayed leniently. */
-		rules: z.number().int().optional()
+		rules: z.number().int().optional(),
+		/** Conversions chosen for its columns (header → conversion, null: none); absent: chosen from the cells. */
+		conversions: z.record(z.string(), conversionSchema.nullable()).optional(),
+		/** The value-map answers it was imported with (so a replay reads its words the same way). */
+		valueAnswers: valueMapAnswersSchema.optional()
 	}),
 	rows: z.number().int().nonnegative(),
 	addedAt: z.string()
@@ -62,7 +67,9 @@ export const workspaceSchema = z.object({
 	/** The last imports, each with the state before it, so they can be undone one at a time. */
 	history: z.array(historyEntrySchema).default([]),
 	/** Import recipes saved by name (docs/sources.md §18.6): recognised again when a file of the same shape arrives. */
-	recipes: z.array(recipeSchema).optional()
+	recipes: z.array(recipeSchema).optional(),
+	/** The user's value-map answers (target column → word → code), used for every later file. */
+	valueAnswers: valueMapAnswersSchema.optional()
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

@@ -8,7 +8,7 @@ import type { PreparedFile, CommitResult, CommitOptions } from '../import';
 import { commitImport, READ_RULES } from '../import';
 import { idb } from './idb';
 import { importWorker } from '../import/client';
-import { rebuildWorkspace, storedMapping, storedReadOptions, type PrepareStored, type ReplayFailure } from './rebuild';
+import { rebuildWorkspace, storedConversions, storedMapping, storedReadOptions, type PrepareStored, type ReplayFailure } from './rebuild';
 import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, referencedFiles, workspaceSchema, type HistoryEntry, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
 import { recordImport, undoLast } from './history';
 import type { SampleReader } from './sample';
@@ -47,7 +47,7 @@ const prepareInWorker: PrepareStored = async (f, bytes) => {
 	const handle = await worker.open(f.name, bytes);
 	try {
 		const inspection = await worker.inspect(handle, storedReadOptions(f));
-		return { prepared: await worker.prepare(handle, { dataset: f.dataset, mapping: storedMapping(f, inspection.headers) }), release: () => worker.close(handle) };
+		return { prepared: await worker.prepare(handle, { dataset: f.dataset, mapping: storedMapping(f, inspection.headers), ...storedConversions(f, inspection.headers) }), release: () => worker.close(handle) };
 	} catch (e) {
 		worker.close(handle);
 		throw e;
@@ -145,6 +145,18 @@ export async function saveRecipe(recipe: Recipe): Promise<void> {
 export async function forgetRecipe(name: string): Promise<void> {
 	const next = { ...($state.snapshot(workspaceState.workspace) as Workspace) };
 	next.recipes = (next.recipes ?? []).filter((r) => r.name !== name);
+	await idb.putAll({ [KEY]: next });
+	workspaceState.workspace = next;
+}
+
+/**
+ * Saves the user's answer to "which code is this word?" for a coded column; every later file (and a recipe
+ * made from this workspace) reads the word the same way. docs/sources.md §18.
+ */
+export async function saveValueAnswer(column: string, word: string, code: string): Promise<void> {
+	const next = { ...($state.snapshot(workspaceState.workspace) as Workspace) };
+	const answers = next.valueAnswers ?? {};
+	next.valueAnswers = { ...answers, [column]: { ...(answers[column] ?? {}), [word]: code } };
 	await idb.putAll({ [KEY]: next });
 	workspaceState.workspace = next;
 }

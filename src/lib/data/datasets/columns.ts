@@ -70,7 +70,7 @@ export const yearCol: ColumnMeta<'year'> = {
 	en: 'Year',
 	descriptionZh: '年度（公历年）',
 	descriptionEn: 'Calendar year',
-	aliases: ['year', '年份', '年度', '年', 'Year', 'fiscal year']
+	aliases: ['year', '年份', '年度', '年', '执行日期', '执行时间', '执行年度', '生效日期', 'Year', 'fiscal year', 'effective date']
 };
 export function buildingTypeCol(descriptionZh: string, descriptionEn: string): ColumnMeta<'building_type'> {
 	return {
@@ -82,7 +82,7 @@ export function buildingTypeCol(descriptionZh: string, descriptionEn: string): C
 		en: 'Building type',
 		descriptionZh,
 		descriptionEn,
-		aliases: ['building_type', '建筑类型', '楼型', '房屋层数', '层数类型', '多层/高层', 'Building type', 'storeys']
+		aliases: ['building_type', '建筑类型', '楼型', '房屋层数', '层数类型', '多层/高层', '建筑形式', '建筑形态', '楼房类型', 'Building type', 'storeys']
 	};
 }
 

@@ -53,7 +53,7 @@ export const estateColumns: readonly Col<EstateRow>[] = [
 		en: 'Estate type',
 		descriptionZh: '住房类型：商品房、动迁房、售后公房或混合',
 		descriptionEn: 'Housing type: commercial, relocation (动迁房), sold public housing (售后公房) or mixed',
-		aliases: ['estate_type', '小区类型', '房屋类型', '住房类型', '物业类型', '类型', 'Estate type', 'housing type', 'type']
+		aliases: ['estate_type', '小区类型', '房屋类型', '住房类型', '物业类型', '房屋性质', '小区性质', '住宅类型', '类型', 'Estate type', 'housing type', 'type']
 	},
 	buildingTypeCol('以多层（通常无电梯）还是高层（有电梯）为主', 'Mainly multi-storey (usually no elevator) or high-rise (elevators)'),
 	{
@@ -67,7 +67,7 @@ export const estateColumns: readonly Col<EstateRow>[] = [
 		en: 'Build year',
 		descriptionZh: '建成（竣工）年份',
 		descriptionEn: 'Year of completion',
-		aliases: ['build_year', '建成年份', '竣工年份', '建成年代', '建造年份', '竣工年代', 'Build year', 'year built', 'completion year']
+		aliases: ['build_year', '建成年份', '竣工年份', '建成年代', '建造年份', '竣工年代', '竣工时间', '竣工日期', '建成时间', '建成日期', 'Build year', 'year built', 'completion year']
 	},
 	{
 		name: 'chargeable_area_m2',
@@ -101,7 +101,7 @@ export const estateColumns: readonly Col<EstateRow>[] = [
 		en: 'Has elevator',
 		descriptionZh: '是否有电梯；无电梯的小区没有电梯指标得分',
 		descriptionEn: 'Whether the estate has elevators; estates without have no elevator score',
-		aliases: ['has_elevator', '有无电梯', '是否有电梯', '电梯', 'Has elevator', 'elevator', 'elevators']
+		aliases: ['has_elevator', '有无电梯', '是否有电梯', '是否配备电梯', '电梯数量', '电梯台数', '电梯数', '电梯（台）', '电梯', 'Has elevator', 'elevator', 'elevators']
 	},
 	{
 		name: 'firm',

@@ -29,7 +29,7 @@ export const feeColumns: readonly Col<FeeRow>[] = [
 		en: 'Fee',
 		descriptionZh: '该年执行的物业服务费标准，单位见 fee_unit',
 		descriptionEn: 'Property-service fee in force that year, in the unit given by fee_unit',
-		aliases: ['fee', '物业费', '物业服务费', '收费标准', '物业费标准', '单价', 'Fee', 'fee rate', 'service fee']
+		aliases: ['fee', '物业费', '物业服务费', '收费标准', '物业费标准', '物业服务费标准', '收费标准（元/㎡·月）', '单价', 'Fee', 'fee rate', 'service fee']
 	},
 	{
 		name: 'fee_unit',

@@ -26,7 +26,7 @@ export const scoreColumns: readonly Col<ScoreRow>[] = [
 		en: 'Period',
 		descriptionZh: "考核期：季度 'YYYYQn'（如 2024Q1）或月份 'YYYY-MM'",
 		descriptionEn: "Assessment period: quarter 'YYYYQn' (e.g. 2024Q1) or month 'YYYY-MM'",
-		aliases: ['period', '期间', '考核期', '考核期间', '测评期', '季度', '月份', 'Period', 'quarter', 'month']
+		aliases: ['period', '期间', '考核期', '考核期间', '测评期', '季度', '月份', '检查日期', '检查时间', '考评日期', '考核日期', '测评日期', '评价日期', '提交答卷时间', '提交时间', 'Period', 'inspection date', 'quarter', 'month']
 	},
 	{
 		name: 'indicator',
@@ -36,7 +36,7 @@ export const scoreColumns: readonly Col<ScoreRow>[] = [
 		en: 'Indicator',
 		descriptionZh: '指标代码；默认体系见 indicators.ts，满意度为 satisfaction，也可使用自定义指标',
 		descriptionEn: "Indicator code; default system in indicators.ts, 'satisfaction' for owner satisfaction; custom codes allowed",
-		aliases: ['indicator', '指标', '指标代码', '考核指标', '评分项目', 'Indicator', 'criterion']
+		aliases: ['indicator', '指标', '指标代码', '考核指标', '评分项目', '考评项目', '考核项目', '检查项目', '评价项目', 'Indicator', 'criterion']
 	},
 	{
 		name: 'score',
@@ -60,6 +60,6 @@ export const scoreColumns: readonly Col<ScoreRow>[] = [
 		en: 'Source',
 		descriptionZh: '得分来源：检查考评、满意度调查或第三方评估',
 		descriptionEn: 'Where the score comes from: inspection, satisfaction survey or third-party appraisal',
-		aliases: ['source', '来源', '数据来源', '评分来源', '得分来源', 'Source']
+		aliases: ['source', '来源', '数据来源', '评分来源', '得分来源', '评分方式', '考评方式', 'Source']
 	}
 ];

@@ -17,6 +17,7 @@ import { makeRecipe, suggestParts } from './make';
 import { detectDataset } from '../detect';
 import { findPeriodInText } from '../values';
 import type { Recipe } from './schema';
+import type { ValueMapAnswers } from '../conversions/types';
 
 /** A file to import with recipes. */
 export interface RecipeInputFile {
@@ -88,6 +89,13 @@ export function implicitRecipe(table: SourceTable): Recipe | null {
 	return makeRecipe({ name: table.file, headers: table.headers, parts, savedAt: '1970-01-01T00:00:00.000Z' });
 }
 
+/** Value-map answers of two sources, column by column (the second wins for a word both answer). */
+export function mergeAnswers(a: ValueMapAnswers, b: ValueMapAnswers): ValueMapAnswers {
+	const out: Record<string, Record<string, string>> = {};
+	for (const src of [a, b]) for (const [col, words] of Object.entries(src)) out[col] = { ...out[col], ...words };
+	return out;
+}
+
 /** Whether a file has at least half the headers a recipe was made on (so a recipe named for it is meant for it). */
 function sharesHeaders(recipe: Recipe, headers: readonly string[]): boolean {
 	const have = new Set(headers.map(normalizeLabel));
@@ -111,7 +119,9 @@ export async function prepareWithRecipes(
 	known: readonly KnownEstate[] = [],
 	readOptions: (name: string) => ReadOptions = () => ({}),
 	/** Recipes the user named (the CLI's --recipe): each used for the files sharing at least half its headers, misfit or not. */
-	named: readonly Recipe[] = []
+	named: readonly Recipe[] = [],
+	/** The workspace's value-map answers (a file's recipe adds its own). */
+	valueAnswers: ValueMapAnswers = {}
 ): Promise<RecipeRun> {
 	const read: { file: RecipeInputFile; table: SourceTable; recipe: Recipe | null }[] = [];
 	for (const f of files) {
@@ -135,7 +145,7 @@ export async function prepareWithRecipes(
 	const nameIssues: (NameIssue & { source: string })[] = [];
 	const own: KnownEstate[] = [];
 	for (const r of plain) {
-		const p = await prepareImport(r.table);
+		const p = await prepareImport(r.table, { valueAnswers });
 		own.push(...estatesOf(p));
 		prepared.push({ source: r.file.name, recipe: null, prepared: p });
 	}
@@ -150,7 +160,8 @@ export async function prepareWithRecipes(
 		for (const t of applied.tables) {
 			const table = several ? { ...t.table, file: `${t.table.file} (${t.dataset})` } : t.table;
 			const problems = several ? t.problems.map((p) => ({ ...p, file: table.file })) : t.problems;
-			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping }), problems);
+			const answers = mergeAnswers(valueAnswers, r.recipe!.valueMaps);
+			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers }), problems);
 			own.push(...estatesOf(p));
 			prepared.push({ source: r.file.name, recipe: r.recipe, prepared: p });
 		}

@@ -1,5 +1,7 @@
 /** Booleans, enum codes, free text and indicator names. */
-import { BOOLEAN_ALIASES, matchEnumValue, normalizeLabel, type ColumnMeta } from '../../data/datasets';
+import { BOOLEAN_ALIASES, normalizeLabel, type ColumnMeta } from '../../data/datasets';
+import type { ValueMapAnswers } from '../conversions/types';
+import { lookupWord, suggestCodes } from '../conversions/value-map';
 import { INDICATOR_CODES, SATISFACTION_INDICATOR, SATISFACTION_NAME } from '../../data/indicators';
 import type { Cell } from '../types';
 import { cellText, excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
@@ -25,14 +27,23 @@ export function parseBoolean(cell: Cell): Norm<boolean | null> {
 	return fail('bad_boolean');
 }
 
-/** An enum cell through matchEnumValue (code, Chinese or English name, or an alias). */
-export function parseEnum(column: ColumnMeta, cell: Cell): Norm<string | null> {
+/** An enum cell through the user's answers, then the vocabulary (code, Chinese or English name, or an accepted word). */
+export function parseEnum(column: ColumnMeta, cell: Cell, answers?: ValueMapAnswers): Norm<string | null> {
 	if (cell === null || isMissing(cell)) return ok(null);
 	const text = cellText(cell);
-	const v = matchEnumValue(column, text);
-	if (v !== undefined) return ok(v);
+	const v = lookupWord(column, text.trim(), answers);
+	if (v !== undefined) return ok(v.code);
 	const values = column.values ?? [];
-	return fail('bad_enum', { allowed: values.map((e) => e.zh).join('、'), allowedEn: values.map((e) => e.value).join(', ') });
+	// The likely codes first, so the person answering sees the best guess at the top (asked once per word).
+	const likely = suggestCodes(column, text).slice(0, 3);
+	const name = (code: string) => values.find((e) => e.value === code)!;
+	return fail('bad_enum', {
+		allowed: values.map((e) => e.zh).join('、'),
+		allowedEn: values.map((e) => e.value).join(', '),
+		candidates: likely.map((c) => name(c).zh).join('、'),
+		candidatesEn: likely.join(', '),
+		count: 1
+	});
 }
 
 /** Free text, trimmed; numbers as written (an id typed as a number in Excel stays its digits). */

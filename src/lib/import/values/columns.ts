@@ -7,6 +7,7 @@ import { parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
 import { parseGrade, parseNumber, type NumberOptions } from './numbers';
 import type { Cell } from '../types';
+import type { ValueMapAnswers } from '../conversions/types';
 
 // ---------------------------------------------------------------------------------------------------
 // One normaliser per column
@@ -24,7 +25,7 @@ export type CellNormaliser = (cell: Cell) => Norm<unknown>;
  * The normaliser for one canonical column of a dataset, given the source header (for units written in it).
  * Results for repeated texts are cached (more of them in columns with few distinct values: codes, periods).
  */
-export function columnNormaliser(dataset: DatasetId, columnName: string, header = ''): CellNormaliser {
+export function columnNormaliser(dataset: DatasetId, columnName: string, header = '', answers?: ValueMapAnswers): CellNormaliser {
 	const column: ColumnMeta | undefined = (DATASETS[dataset].columns as readonly ColumnMeta[]).find((c) => c.name === columnName);
 	if (!column) throw new Error(`unknown column ${dataset}.${columnName}`);
 	const hints = headerHints(header);
@@ -48,7 +49,7 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		fn = parseGrade;
 		cache = true;
 	} else if (column.values) {
-		fn = (c) => parseEnum(column, c);
+		fn = (c) => parseEnum(column, c, answers);
 		cache = true;
 	} else if (column.type === 'BOOLEAN') {
 		fn = parseBoolean;

@@ -1,0 +1,63 @@
+/**
+ * Choosing a conversion by itself, only where the evidence is clear (docs/sources.md §18):
+ * - a yes/no column whose cells are whole counts, some above 1 or with a measure word (27, 0, 3台) → count > 0;
+ * - a year column whose cells are dates, months or quarters (2024年1月, 2023-07-01, 45292) → their year;
+ * - a period column whose cells are full dates (检查日期 2024-03-15) → their month (changeable to quarter);
+ * - a number column whose cells carry a unit word with a factor (3.2万㎡) → that factor;
+ * - a coded column → its value map.
+ * Anything less clear is left to the person, who sees the samples and may choose.
+ */
+import type { ColumnMeta } from '../../data/datasets';
+import type { Cell } from '../types';
+import { isMissing } from '../values/core';
+import { parseBoolean } from '../values/codes';
+import { parseCount } from './counts';
+import { dateParts, isDateLike } from './dates';
+import type { Conversion } from './types';
+import { baseOfColumnUnit, detectUnit, numberAndUnit } from './units';
+
+/** Cells looked at when choosing (the first non-empty ones). */
+export const SAMPLE_CELLS = 200;
+/** Share of the sampled cells that must fit a conversion for it to be chosen. */
+const CLEAR = 0.9;
+
+/** The first non-empty cells of a column. */
+export function sampleCells(cells: readonly Cell[], n = SAMPLE_CELLS): Cell[] {
+	const out: Cell[] = [];
+	for (const c of cells) {
+		if (c === null || (typeof c === 'string' && isMissing(c) && c.trim() !== '无')) continue;
+		out.push(c);
+		if (out.length >= n) break;
+	}
+	return out;
+}
+
+const YEAR_COLUMNS = new Set(['year', 'build_year', 'installed_year', 'year_built']);
+
+/** The conversion a column needs, judged from its cells, or undefined when none is clearly needed. */
+export function autoConversion(column: ColumnMeta, cells: readonly Cell[]): Conversion | undefined {
+	if (column.values) return { kind: 'value_map' };
+	const sample = sampleCells(cells);
+	if (sample.length === 0) return undefined;
+	const share = (f: (c: Cell) => boolean) => sample.filter(f).length / sample.length;
+	if (column.type === 'BOOLEAN') {
+		const counts = sample.map(parseCount);
+		const countsOrWords = share((c) => parseCount(c) !== undefined || !('error' in parseBoolean(c)));
+		const evidence = counts.some((n) => n !== undefined && n > 1) || sample.some((c) => typeof c === 'string' && /\d\s*[台部个座套]/.test(c));
+		return countsOrWords >= CLEAR && evidence ? { kind: 'count_to_bool' } : undefined;
+	}
+	if (YEAR_COLUMNS.has(column.name)) {
+		// Dates, months and plain years mixed ('2003年6月', '1998-09', '1985年'): the finer ones are the evidence.
+		return share((c) => dateParts(c) !== undefined) >= CLEAR && sample.some(isDateLike) ? { kind: 'date_to_year' } : undefined;
+	}
+	if (column.name === 'period') {
+		return share((c) => dateParts(c)?.d !== undefined) >= CLEAR ? { kind: 'date_to_period', grain: 'month' } : undefined;
+	}
+	if (column.type === 'DOUBLE' || column.type === 'INTEGER') {
+		const base = baseOfColumnUnit(column.unit, column.name);
+		if (!base || base === '%') return undefined;
+		if (share((c) => numberAndUnit(c) !== undefined) < CLEAR) return undefined;
+		return detectUnit(sample, base);
+	}
+	return undefined;
+}

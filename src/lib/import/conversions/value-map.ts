@@ -1,0 +1,98 @@
+/**
+ * Value maps of coded columns: the distinct words of a file's column and the code each becomes, through the
+ * user's saved answers first, then the built-in vocabulary (codes, names and import words of
+ * src/lib/domain/vocabulary). A word neither knows is asked once, with the likely codes first.
+ * docs/sources.md §18.
+ */
+import { matchEnumValue, normalizeLabel, type ColumnMeta } from '../../data/datasets';
+import type { Cell } from '../types';
+import { cellText, isMissing } from '../values/core';
+import type { ValueMap, ValueMapAnswers } from './types';
+
+/** Where a word's code came from. */
+export type WordSource = 'vocabulary' | 'answer' | 'unknown';
+
+/** One distinct word of a coded column. */
+export interface ValueMapEntry {
+	readonly word: string;
+	/** Source rows holding it (data rows, not melted cells). */
+	readonly count: number;
+	readonly code: string | null;
+	readonly from: WordSource;
+	/** For an unknown word: the likely codes, best first. */
+	readonly candidates: readonly string[];
+}
+
+/** The user's answer for a word in a column (compared after normalisation), or undefined. */
+export function answerFor(answers: ValueMapAnswers | undefined, column: string, word: string): string | undefined {
+	const map: ValueMap | undefined = answers?.[column];
+	if (!map) return undefined;
+	if (word in map) return map[word];
+	const w = normalizeLabel(word);
+	for (const [k, v] of Object.entries(map)) if (normalizeLabel(k) === w) return v;
+	return undefined;
+}
+
+/** The code a word stands for in a column: the user's answer, else the vocabulary; undefined if neither knows. */
+export function lookupWord(column: ColumnMeta, word: string, answers?: ValueMapAnswers): { code: string; from: WordSource } | undefined {
+	const a = answerFor(answers, column.name, word);
+	if (a !== undefined && column.values?.some((v) => v.value === a)) return { code: a, from: 'answer' };
+	const v = matchEnumValue(column, word);
+	return v === undefined ? undefined : { code: v, from: 'vocabulary' };
+}
+
+/** Characters shared by two texts, as a share of both (Dice on characters): 0 (nothing shared) to 1. */
+function charDice(a: string, b: string): number {
+	if (a === '' || b === '') return 0;
+	const count = new Map<string, number>();
+	for (const ch of a) count.set(ch, (count.get(ch) ?? 0) + 1);
+	let shared = 0;
+	for (const ch of b) {
+		const n = count.get(ch) ?? 0;
+		if (n > 0) {
+			shared++;
+			count.set(ch, n - 1);
+		}
+	}
+	return (2 * shared) / ([...a].length + [...b].length);
+}
+
+/**
+ * The codes of a column ranked by how close the word is to their names and accepted words (characters in
+ * common; a name contained in the word or the word in a name counts most): "商品住宅小区" → commercial first.
+ */
+export function suggestCodes(column: ColumnMeta, word: string): string[] {
+	const w = normalizeLabel(word);
+	const scored = (column.values ?? []).map((v) => {
+		let best = 0;
+		for (const label of [v.value, v.zh, v.en, ...v.aliases]) {
+			const l = normalizeLabel(label);
+			if (l === '') continue;
+			const s = w.includes(l) || l.includes(w) ? 0.5 + charDice(w, l) / 2 : charDice(w, l);
+			if (s > best) best = s;
+		}
+		return { code: v.value, score: best };
+	});
+	// Stable: equal scores keep the list's order (the vocabulary's own order, most common first).
+	return scored.sort((a, b) => b.score - a.score).map((s) => s.code);
+}
+
+/** Distinct words kept per column in a report (a coded column has a handful; a wrong mapping has thousands). */
+export const MAX_REPORTED_WORDS = 200;
+
+/** The value map of a column of cells: each distinct word (in first-seen order), its row count and code. */
+export function valueMapReport(column: ColumnMeta, cells: readonly Cell[], answers?: ValueMapAnswers): ValueMapEntry[] {
+	const counts = new Map<string, number>();
+	for (const c of cells) {
+		if (c === null || isMissing(c)) continue;
+		const t = cellText(c).trim();
+		if (counts.has(t)) counts.set(t, counts.get(t)! + 1);
+		else if (counts.size < MAX_REPORTED_WORDS) counts.set(t, 1);
+	}
+	return [...counts].map(([word, count]) => {
+		const hit = lookupWord(column, word, answers);
+		return hit
+			? { word, count, code: hit.code, from: hit.from, candidates: [] }
+			: { word, count, code: null, from: 'unknown' as const, candidates: suggestCodes(column, word).slice(0, 3) };
+	});
+}

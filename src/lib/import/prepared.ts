@@ -1,0 +1,143 @@
+/**
+ * What preparing a file gives: the options, the summary a report needs, the prepared rows, and the sink that
+ * collects problems. Shared by the row checks (validate.ts), the bulk checks (bulk.ts) and staging (stage.ts).
+ */
+import type { DatasetId } from '../data/datasets';
+import type { ColumnMapping, DatasetGuess, Layout } from './detect';
+import type { ConversionReport } from './conversions/plan';
+import type { Conversion, ValueMapAnswers } from './conversions/types';
+import { makeProblem } from './messages';
+import type { Encoding, Issue, Problem, RunOptions, Severity, SourceKind } from './types';
+
+/** Problems kept per file by default; counts stay exact beyond it. */
+export const DEFAULT_MAX_PROBLEMS = 10_000;
+/** Rows between progress reports, cancellation checks and yields to the event loop. */
+export const CHUNK_ROWS = 50_000;
+
+/** A per-m² fee above this is suspicious (warning), in 元/㎡·月. Beijing's median is 1.88, luxury estates reach 16-36 (docs/sources.md §10). */
+export const FEE_WARN_PER_M2 = 10;
+/** A per-m² fee above this cannot be a monthly fee per m² (error). */
+export const FEE_MAX_PER_M2 = 100;
+
+/** Options of {@link prepareTable}. */
+export interface PrepareOptions extends RunOptions {
+	/** Dataset to use instead of detecting it. */
+	readonly dataset?: DatasetId;
+	/** Column mapping to use instead of the detected one (aligned with the headers). */
+	readonly mapping?: ColumnMapping;
+	/** Layout of a scores file, when the caller overrides the mapping. Default: detected. */
+	readonly layout?: Layout;
+	/** Period for a score sheet without a period column ('2024Q1' or text such as '2024年第一季度'). */
+	readonly period?: string;
+	/** Problems kept (counts stay exact). */
+	readonly maxProblems?: number;
+	/** The file's own date (e.g. its last-modified time), the market dataset's last fallback reference date. */
+	readonly refDate?: string;
+	/** Conversions by header index (the person's or a recipe's): a conversion, null for none, undefined to choose from the cells. */
+	readonly conversions?: readonly (Conversion | null | undefined)[];
+	/** The user's saved value-map answers (target column → word → code), read before the built-in vocabulary. */
+	readonly valueAnswers?: ValueMapAnswers;
+}
+
+/**
+ * What a prepared file says about itself without its rows: enough for reports, the bulk checks and the commit
+ * when the rows are kept elsewhere (the browser's import worker; see stage.ts `RemotePrepared`).
+ */
+export interface PreparedSummary {
+	readonly file: string;
+	readonly kind: SourceKind;
+	readonly encoding?: Encoding;
+	readonly sheets?: readonly string[];
+	readonly sheet?: string;
+	readonly headerRow: number;
+	readonly detectedHeaderRow: number;
+	readonly headers: readonly string[];
+	/** null when the dataset could not be recognised (nothing can be committed). */
+	readonly dataset: DatasetId | null;
+	readonly layout: Layout;
+	readonly mapping: ColumnMapping;
+	readonly guess: DatasetGuess;
+	/** Data rows read from the file. */
+	readonly sourceRows: number;
+	/** Canonical rows (a wide score sheet gives one per estate, period and indicator). */
+	readonly rowCount: number;
+	readonly invalidRows: number;
+	/** Source rows (as the person sees them in Excel) with at least one error; differs from invalidRows in wide sheets. */
+	readonly invalidSourceRows: number;
+	/** Estates file: ids of the estates whose rows have errors (rows of other files naming them are one cascade). */
+	readonly failedEstateIds?: readonly string[];
+	/** Conversions applied, samples of what they give, and the value maps of coded columns. */
+	readonly conversions: ConversionReport;
+	/** Problems from reading and row-level validation (up to maxProblems). */
+	readonly problems: Problem[];
+	/** Exact counts, including problems beyond the cap. */
+	readonly counts: { errors: number; warnings: number };
+	/** An error that concerns the whole file (a required column missing, dataset unknown, broken quoting). */
+	readonly fileError: boolean;
+	readonly maxProblems: number;
+}
+
+/** A file read, recognised and normalised to canonical rows, ready for the bulk checks and the commit. */
+export interface PreparedImport extends PreparedSummary {
+	/** Canonical values by column, in DATASETS[dataset].columns order; null in a cell that failed. */
+	readonly columns: readonly unknown[][];
+	/** Source row of each canonical row, as the user sees it. */
+	readonly rowNumbers: readonly number[];
+	/** Header index each canonical row's main value came from (a wide sheet's indicator column), else -1. */
+	readonly sourceColumns: readonly number[] | null;
+	/** 1 where a canonical row has a row-level error. */
+	readonly invalid: Uint8Array;
+}
+
+/** The summary of a prepared file (what the import worker sends to the page; the rows stay behind). */
+export function preparedSummary(p: PreparedImport): PreparedSummary {
+	return {
+		file: p.file,
+		kind: p.kind,
+		encoding: p.encoding,
+		sheets: p.sheets,
+		sheet: p.sheet,
+		headerRow: p.headerRow,
+		detectedHeaderRow: p.detectedHeaderRow,
+		headers: p.headers,
+		dataset: p.dataset,
+		layout: p.layout,
+		mapping: p.mapping,
+		guess: p.guess,
+		sourceRows: p.sourceRows,
+		rowCount: p.rowCount,
+		invalidRows: p.invalidRows,
+		invalidSourceRows: p.invalidSourceRows,
+		conversions: p.conversions,
+		failedEstateIds: p.failedEstateIds,
+		problems: p.problems,
+		counts: p.counts,
+		fileError: p.fileError,
+		maxProblems: p.maxProblems
+	};
+}
+
+/** Collects problems up to a cap, counting all. */
+export class ProblemSink {
+	readonly problems: Problem[] = [];
+	errors = 0;
+	warnings = 0;
+	constructor(
+		readonly file: string,
+		readonly max: number
+	) {}
+
+	add(row: number | null, column: string | null, value: string | null, issue: Issue, severity: Severity): void {
+		if (severity === 'error') this.errors++;
+		else this.warnings++;
+		if (this.problems.length < this.max) this.problems.push(makeProblem(this.file, row, column, value, issue, severity));
+	}
+
+	/** Adds a problem made elsewhere (reading). */
+	push(p: Problem): void {
+		if (p.severity === 'error') this.errors++;
+		else this.warnings++;
+		if (this.problems.length < this.max) this.problems.push(p);
+	}
+}
+

@@ -1,0 +1,114 @@
+/** Wide score sheets (考评汇总表): one row per estate and period, one column per indicator, melted into scores. */
+import { DATASETS, type ColumnMeta } from '../data/datasets';
+import { indicatorOfTarget, sourceOfIndicator } from './detect';
+import { CHUNK_ROWS } from './prepared';
+import { convertedNormaliser } from './conversions/plan';
+import { checkpoint, now } from './progress';
+import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-checks';
+import { cellText, columnNormaliser, headerHints, isError, isMissing, type CellNormaliser } from './values';
+
+/** Melts a wide score sheet: one canonical row per estate, period and indicator cell that is not empty. */
+export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
+	const { table, sink, options } = ctx;
+	const cols = DATASETS.scores.columns as readonly ColumnMeta[];
+	const estateSrc = ctx.mapping.indexOf('estate_id');
+	const periodSrc = ctx.mapping.indexOf('period');
+	const scoreRange = rangeRule('scores', cols.find((c) => c.name === 'score')!)!;
+	const indicators: { src: number; code: string; header: string; norm: CellNormaliser; points: number | undefined }[] = [];
+	ctx.mapping.forEach((t, i) => {
+		const code = indicatorOfTarget(t);
+		if (code) {
+			const header = table.headers[i];
+			indicators.push({ src: i, code, header, norm: columnNormaliser('scores', 'score', header), points: headerHints(header).points });
+		}
+	});
+	let fileError = false;
+	const missing = (name: string) => {
+		const col = cols.find((c) => c.name === name)!;
+		sink.add(null, null, null, { code: 'missing_column', params: { name, columnZh: col.zh, columnEn: col.en } }, 'error');
+		fileError = true;
+	};
+	if (estateSrc < 0) missing('estate_id');
+	let periodConstant: string | undefined;
+	if (periodSrc < 0) {
+		if (ctx.constantPeriod) {
+			periodConstant = ctx.constantPeriod.value;
+			sink.add(null, null, periodConstant, { code: ctx.constantPeriod.from === 'given' ? 'period_given' : 'period_from_title', params: { period: periodConstant } }, 'warning');
+		} else missing('period');
+	}
+	if (indicators.length === 0) missing('indicator');
+
+	const estateNorm = columnNormaliser('scores', 'estate_id', estateSrc >= 0 ? table.headers[estateSrc] : '');
+	// A period column of dates (检查日期) goes through its conversion, as in a long sheet.
+	const periodCol = cols.find((c) => c.name === 'period')!;
+	const periodNorm = convertedNormaliser('scores', periodCol, periodSrc >= 0 ? table.headers[periodSrc] : '', periodSrc >= 0 ? ctx.conversions[periodSrc] : null);
+	const out: unknown[][] = cols.map(() => []);
+	const rowNumbers: number[] = [];
+	const sourceColumns: number[] = [];
+	const invalidList: number[] = [];
+	const n = table.rowCount;
+	const started = now();
+
+	for (let r = 0; r < n; r++) {
+		if (r > 0 && r % CHUNK_ROWS === 0) await checkpoint(options, 'normalise', r, n, started);
+		const row = table.rowNumbers[r];
+		let keyBad = fileError || ctx.readErrorRows.has(row);
+		let estate: string | null = null;
+		let period: string | null = periodConstant ?? null;
+		if (estateSrc >= 0) {
+			const cell = table.columns[estateSrc][r];
+			const res = estateNorm(cell);
+			if (isError(res)) {
+				sink.add(row, table.headers[estateSrc], cellText(cell), res.error, 'error');
+				keyBad = true;
+			} else if (res.value === null) {
+				sink.add(row, table.headers[estateSrc], cellText(cell), { code: 'required' }, 'error');
+				keyBad = true;
+			} else estate = res.value as string;
+		}
+		if (periodSrc >= 0) {
+			const cell = table.columns[periodSrc][r];
+			const res = periodNorm(cell);
+			if (isError(res)) {
+				sink.add(row, table.headers[periodSrc], cellText(cell), res.error, 'error');
+				keyBad = true;
+			} else if (res.value === null) {
+				sink.add(row, table.headers[periodSrc], cellText(cell), { code: 'required' }, 'error');
+				keyBad = true;
+			} else period = res.value as string;
+		}
+		for (const ind of indicators) {
+			const cell = table.columns[ind.src][r];
+			// An empty indicator cell is no score (a multi-storey estate has no elevator score).
+			if (isMissing(cell)) continue;
+			let bad = keyBad;
+			let score: number | null = null;
+			const res = ind.norm(cell);
+			if (isError(res)) {
+				sink.add(row, ind.header, cellText(cell), res.error, 'error');
+				bad = true;
+			} else {
+				score = res.value as number | null;
+				if (res.warnings) for (const w of res.warnings) sink.add(row, ind.header, cellText(cell), w, 'warning');
+				let issue = score === null ? undefined : rangeIssue(scoreRange, score);
+				// Out of range on the column's own scale ("保洁（15分）": 0 to 15), as the user wrote it.
+				if (issue && ind.points) issue = { code: 'out_of_range', params: { min: 0, max: ind.points } };
+				if (issue) {
+					sink.add(row, ind.header, cellText(cell), issue, 'error');
+					bad = true;
+				}
+			}
+			out[0].push(estate);
+			out[1].push(period);
+			out[2].push(ind.code);
+			out[3].push(score);
+			out[4].push(sourceOfIndicator(ind.code));
+			rowNumbers.push(row);
+			sourceColumns.push(ind.src);
+			if (bad) invalidList.push(rowNumbers.length - 1);
+		}
+	}
+	const invalid = new Uint8Array(rowNumbers.length);
+	for (const i of invalidList) invalid[i] = 1;
+	return { columns: out, rowNumbers, sourceColumns, invalid, fileError };
+}
