@@ -35,8 +35,11 @@ const SCORES = fixture('recipes-scores-by-name-gbk.csv');
 async function recipeFor(file: { name: string; bytes: Uint8Array }, name: string, fix: Record<string, string> = {}): Promise<Recipe> {
 	const ins = await inspectFile(file.name, file.bytes);
 	const mapping = ins.headers.map((h, i) => fix[h] ?? ins.mapping[i]);
-	return makeRecipe({ name, headers: ins.headers, sheet: ins.sheet, headerRow: ins.headerRow, parts: suggestParts(ins.dataset!, ins.headers, mapping), savedAt: '2026-12-01T10:00:00.000Z' });
+	return makeRecipe({ name, headers: ins.headers, sheet: ins.sheet, headerRow: ins.headerRow, parts: suggestParts(ins.dataset!, ins.headers, mapping), valueMaps: ANSWERS, savedAt: '2026-12-01T10:00:00.000Z' });
 }
+
+/** The answer the user gave once to the ledger's one unknown word (docs/sources.md §18). */
+const ANSWERS = { estate_type: { 单位集资房: 'public_sold' } };
 
 let engine: Engine;
 beforeAll(async () => {
@@ -81,6 +84,16 @@ describe('a ledger without ids: estates and fees from one sheet', () => {
 			{ name: '锦绣家园（一期）', year: 2024, fee: 2.2, fee_unit: 'per_m2_month', collection_rate: 0.95 },
 			{ name: '锦绣家园（二期）', year: 2024, fee: 2.3, fee_unit: 'per_m2_month', collection_rate: 0.96 }
 		]);
+	});
+
+	it('the unknown word is asked once; the answer saved in the recipe reads it', async () => {
+		const recipe = makeRecipe({ ...(await recipeFor(LEDGER, '收费台账')), valueMaps: {} });
+		const run = await prepareWithRecipes([LEDGER], [recipe]);
+		const estates = run.prepared[0].prepared;
+		expect(estates.problems.filter((p) => p.severity === 'error').map((p) => [p.row, p.column, p.value, p.code])).toEqual([[7, '小区类型', '单位集资房', 'bad_enum']]);
+		const answered = await prepareWithRecipes([LEDGER], [await recipeFor(LEDGER, '收费台账')]);
+		expect(answered.prepared[0].prepared.counts.errors).toBe(0);
+		expect(answered.prepared[0].prepared.columns[3]).toEqual(['commercial', 'relocation', 'commercial', 'commercial', 'public_sold']);
 	});
 
 	it('the same file imported again gives the same ids', async () => {
