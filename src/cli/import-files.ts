@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Engine } from '../lib/engine/engine';
 import { startNodeEngine } from '../lib/engine/node';
-import { commitImport, validateFiles, type FileReport, type Problem } from '../lib/import/index';
+import { commitImport, UnreadableFileError, validateFiles, type FileReport, type Problem } from '../lib/import/index';
 import { parseRecipe, prepareWithRecipes, RecipeFormatError, type Recipe } from '../lib/import/recipes';
 import { createAllTablesSql } from '../lib/workspace/canonical-csv';
 import { InputError } from './errors';
@@ -51,7 +51,14 @@ async function readAll(paths: readonly string[]): Promise<{ name: string; bytes:
  */
 export async function importFiles(paths: readonly string[], recipes: readonly Recipe[] = []): Promise<Imported> {
 	const files = await readAll(paths);
-	const run = await prepareWithRecipes(files, [], [], () => ({}), recipes);
+	let run: Awaited<ReturnType<typeof prepareWithRecipes>>;
+	try {
+		run = await prepareWithRecipes(files, [], [], () => ({}), recipes);
+	} catch (e) {
+		// A file no reader takes (a settings JSON, a damaged workbook) is unusable input, as in `zhijia validate`.
+		if (e instanceof UnreadableFileError) throw new InputError(e.file, `is not a data file: ${e.reason}`, { cause: e });
+		throw e;
+	}
 	const engine = await startNodeEngine();
 	try {
 		await engine.transaction(createAllTablesSql());
