@@ -1,5 +1,5 @@
 /**
- * Whether the analysis settings differ from the saved or default ones, and how (issue 19, problem 8): the
+ * Whether the analysis settings differ from the saved or default ones, and how: the
  * banner shown on every page and the report's name of the system in use both come from here, so a changed
  * weight never changes a verdict silently. Pure TypeScript over plain settings objects.
  */
