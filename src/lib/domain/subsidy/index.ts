@@ -3,6 +3,7 @@
  * tickets, the per-estate plan with the budget cap, and the export sheets. Pure TypeScript (and zod).
  */
 export * from './policy';
+export * from './presets';
 export * from './assessment';
 export * from './plan';
 export * from './export';
