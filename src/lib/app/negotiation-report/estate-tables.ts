@@ -1,7 +1,7 @@
 /** The report's tables about the estate: facts, indicators, quality evaluation and price-quality fit. */
 import { dl, t } from '$lib/i18n/i18n.svelte';
 import { num } from '$lib/i18n/format';
-import type { MessageKey } from '$lib/i18n/messages';
+import { bandKey } from '$lib/components/band-colors';
 import { feeUnit, n, s, type ReportCell, type ReportInput, type ReportTable } from './cells';
 
 export function factsTable(i: ReportInput): ReportTable {
@@ -84,7 +84,7 @@ export function fitTable(i: ReportInput): ReportTable {
 		[s(t('negotiation.quality.currentFee')), n(sc.quality.currentFee, 2), s(feeUnit())],
 		[s(t('negotiation.report.guideOf', { grade: t(`grade.${sc.quality.achievedGrade}`) })), n(guide, 2), s(feeUnit())],
 		[s(t('negotiation.report.qpr')), n(c?.qprCurrent.qpr ?? null, 2), s('')],
-		[s(t('rank.band')), s(c ? t(`band.${c.qprCurrent.band ?? 'none'}` as MessageKey) : null), s('')],
+		[s(t('rank.band')), s(c ? t(bandKey(c.qprCurrent.band)) : null), s('')],
 		[s(t('negotiation.report.bands')), s(`${num(sc.quality.bands.low, 2)} – ${num(sc.quality.bands.high, 2)}`), s('')],
 		[s(t('negotiation.quality.peer')), n(sc.quality.peerExpectedFee, 2), s(feeUnit())]
 	];

@@ -3,8 +3,8 @@ import { CONTRACT_FORM_LABELS, costItemLabel, type ProposalResult } from '$lib/d
 import { COST_ITEM_CODES } from '$lib/data/datasets';
 import { dl, t } from '$lib/i18n/i18n.svelte';
 import { num, pct } from '$lib/i18n/format';
-import type { MessageKey } from '$lib/i18n/messages';
-import { positionText } from '$lib/app/negotiation-labels';
+import { bandKey } from '$lib/components/band-colors';
+import { positionText, VOTE_TEST_KEYS } from '$lib/app/negotiation-labels';
 import { CURRENT_LABEL, costItemSource, rateSources, type InputSource } from '../negotiation';
 import {
 	type ReportCell,
@@ -140,8 +140,8 @@ export function proposalTable(i: ReportInput): ReportTable | null {
 		line(t('negotiation.prop.vat'), yearUnit(), (r) => n(r.annualVat, 0)),
 		line(t('negotiation.prop.cost'), yearUnit(), (r) => n(r.annualCost, 0)),
 		line(i.scenario.cost.contract === 'commission' ? t('negotiation.prop.surplusOwners') : t('negotiation.prop.surplusFirm'), yearUnit(), (r) => n(r.surplus, 0)),
-		line(t('negotiation.prop.qprCurrent', { grade: t(`grade.${i.scenario.quality.achievedGrade}`) }), '', (r) => s(r.qprCurrent.qpr === null ? null : `${num(r.qprCurrent.qpr, 2)} ${t(`band.${r.qprCurrent.band ?? 'none'}` as MessageKey)}`)),
-		line(t('negotiation.prop.qprPromised'), '', (r) => s(r.qprPromised.qpr === null ? null : `${num(r.qprPromised.qpr, 2)} ${t(`band.${r.qprPromised.band ?? 'none'}` as MessageKey)}`)),
+		line(t('negotiation.prop.qprCurrent', { grade: t(`grade.${i.scenario.quality.achievedGrade}`) }), '', (r) => s(r.qprCurrent.qpr === null ? null : `${num(r.qprCurrent.qpr, 2)} ${t(bandKey(r.qprCurrent.band))}`)),
+		line(t('negotiation.prop.qprPromised'), '', (r) => s(r.qprPromised.qpr === null ? null : `${num(r.qprPromised.qpr, 2)} ${t(bandKey(r.qprPromised.band))}`)),
 		line(t('negotiation.prop.position'), '', (r) => s(r.position ? positionText(r.position) : null))
 	];
 	return {
@@ -170,7 +170,7 @@ export function voteTable(i: ReportInput): ReportTable | null {
 			: t('negotiation.vote.shortArea', { area: num(Math.max(0, Math.ceil((test.needed - test.actual) * 100 - 1e-6) / 100), 2) });
 			rows.push([
 				s(v.motion),
-				s(t(`negotiation.vote.t.${test.test}` as MessageKey)),
+				s(t(VOTE_TEST_KEYS[test.test])),
 				s(fmt(test.actual)),
 				s(`${test.threshold.strict ? '>' : '≥'} ${test.threshold.p}/${test.threshold.q} · ${t('vote.neededCell', { n: fmt(test.needed) })}`),
 				s(test.passed ? t('negotiation.vote.pass') : t('negotiation.vote.fail')),
