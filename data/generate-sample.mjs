@@ -732,7 +732,7 @@ function makeVotes(rng, estates, fee2025) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Facilities and the maintenance fund (issue 15)
+// Facilities and the maintenance fund (docs/sources.md §11)
 // ---------------------------------------------------------------------------------------------------
 
 /** Year-end balances of the maintenance fund are written for these years. */

@@ -3,7 +3,7 @@
  * (UTF-8 with a byte-order mark, which Excel on Chinese Windows needs to read UTF-8; cells that Excel would run as a
  * formula are neutralised).
  */
-import { csvField, csvTextWithBom } from '../lib/csv/write';
+import { csvTextWithBom } from '../lib/csv/write';
 
 /** A cell: text, a number, a boolean or empty. */
 export type Cell = string | number | boolean | null;
@@ -60,14 +60,6 @@ export function formatTable(columns: readonly Column[], records: readonly Record
 export function formatJson(columns: readonly Column[], records: readonly Record<string, Cell>[]): string {
 	const picked = records.map((r) => Object.fromEntries(columns.map((c) => [c.key, r[c.key] ?? null])));
 	return JSON.stringify(picked, null, 2) + '\n';
-}
-
-/**
- * One CSV cell through the shared writer (src/lib/csv/write.ts): text that Excel would run as a formula gets a
- * leading apostrophe; numbers stay numbers (a negative residual is a number, not a formula).
- */
-export function csvCell(v: Cell): string {
-	return csvField(v);
 }
 
 /** CSV for Excel: UTF-8 byte-order mark, header of the column keys, CRLF line ends (the shared writer). */

@@ -1,6 +1,6 @@
 /**
  * `zhijia reserve <data-dir | files...> [--from YEAR] [--years N] [--interest R] [--growth G] [--json | --csv]`:
- * the maintenance-fund renewal plan of every estate (issue 15; docs/sources.md §11), computed with the app's code.
+ * the maintenance-fund renewal plan of every estate (docs/sources.md §11), computed with the app's code.
  * Has the shape of src/cli/main.ts's commands: throws UsageError / InputError for exit code 2.
  */
 import { defaultRecords, estateRecord, estatesSheet, ledgerRecords, ledgerSheet, type ReserveSettings } from '../lib/domain/reserve';

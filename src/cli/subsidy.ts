@@ -1,7 +1,7 @@
 /**
  * `zhijia subsidy <data-dir | files...> --policy <file | preset> [--compare <file | preset>]... [--cap <yuan>]
  *   [--rule <rule>] [--year <y>] [--json | --csv] [--lang zh|en] [--engine wasm|native]`:
- * the relocation-housing subsidy plan (issue 6) for every relocation estate, computed with the app's SQL.
+ * the relocation-housing subsidy plan (docs/sources.md §7) for every relocation estate, computed with the app's SQL.
  *
  * Two entry points: {@link subsidyCommand} has the shape of src/cli/main.ts's commands (throws UsageError /
  * InputError for main to turn into exit code 2); {@link runSubsidy} is self-contained and returns the exit code.

@@ -1,5 +1,5 @@
 /**
- * Issue 19's closing case, played as the owners' committee chair at 1366 × 768: from the home page, find the
+ * The closing case, played as the owners' committee chair at 1366 × 768: from the home page, find the
  * estate by typing its name in the header search, read the verdict and the fair range, and reach a proposal in at
  * most three clicks. The estate and every expected figure are worked out here from the sample CSV files
  * (docs/sources.md §4-§6: Q, grade, the illustrative ladder, fair range = guide ÷ 1.1 … guide ÷ 0.9).

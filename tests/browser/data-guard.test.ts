@@ -1,5 +1,5 @@
 /**
- * Issue 13 in Chromium, on the built app, as a user would meet it: the five holes (a header-only replace, a stray
+ * The import safeguards (docs/sources.md §17) in Chromium, on the built app, as a user would meet it: the five holes (a header-only replace, a stray
  * quote, mixed encodings, a formula in the problem list download, a workspace file with bad settings), the three
  * refusals said in Chinese, and undo: import, reload, undo, counts back exactly; undo of a replace brings the old
  * rows back.
@@ -55,7 +55,7 @@ async function problemRows(): Promise<string[][]> {
 		.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '')));
 }
 
-describe('issue 13: nothing lost, nothing garbled', () => {
+describe('import safeguards: nothing lost, nothing garbled', () => {
 	it('a header-only file cannot replace the 240 estates without asking, and the question says how many rows go', async () => {
 		const { page } = s;
 		expect(await count('estates')).toBe(240);

@@ -1,5 +1,5 @@
 /**
- * Issue 19, problems 6 and 12 and the smaller items, as a person meets them at 1366 × 768:
+ * Finding an estate and the English interface (docs/sources.md §16), and smaller items, as a person meets them at 1366 × 768:
  * finding an estate from the header (pinyin initials, keyboard only), clicking a chart dot, the compare and
  * negotiation pickers; English mode at 1024, 1280 and 1366 px without sideways scrolling or leftover Chinese.
  */

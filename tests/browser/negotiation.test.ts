@@ -121,7 +121,7 @@ describe('negotiation workspace', () => {
 		expect(await result('participation_area')).toBe('通过');
 		// Approval of an ordinary matter needs more than half of the participants: the smallest whole number above
 		// 1,562 / 2 is 782, so 782 − 617 = 165 owners are missing; of the area, the least 0.01 m² above 126,174.90 / 2
-		// = 63,087.45 is 63,087.46, so 63,087.46 − 48,694.80 = 14,392.66 m² (issue 19: the rule and the shortfall agree).
+		// = 63,087.45 is 63,087.46, so 63,087.46 − 48,694.80 = 14,392.66 m² (the rule and the shortfall agree).
 		const needOwners = Math.floor(n('owners_participating') / 2) + 1;
 		expect(await result('approval_owners')).toBe('未通过');
 		expect(await short('approval_owners')).toBe(`${fmt(needOwners - n('owners_yes'), 0)} 人`);

@@ -1,5 +1,5 @@
 /**
- * Issue 19, the subsidy page's misleading screens, played at 1366 × 768 as the district official did:
+ * The subsidy page's misleading screens, played at 1366 × 768 as the district official did:
  *   (4) the budget field is in 元 and reads its figure back in words; a cap far from the requests is flagged; money is
  *       in one unit on screen and in the export, named in every header;
  *   (3) the cap stays when another preset is chosen (and says so); a preset added to the comparison carries it;
@@ -59,7 +59,7 @@ let downloads: string;
 beforeAll(async () => {
 	s = await openBrowser();
 	await s.page.setViewportSize({ width: 1366, height: 768 });
-	downloads = mkdtempSync(join(tmpdir(), 'zhijia-issue19-'));
+	downloads = mkdtempSync(join(tmpdir(), 'zhijia-subsidy-screens-'));
 	await s.page.goto(s.baseUrl + '/subsidy');
 	await s.page.getByTestId('year-totals').waitFor({ timeout: 90_000 });
 });

@@ -1,5 +1,5 @@
 /**
- * Issue 19, as the three users met it, at 1366 × 768: the verdict first (problem 5), no cost floor from missing
+ * As the three users met it, at 1366 × 768: the verdict first (problem 5), no cost floor from missing
  * data (1), terms explained where they appear (7), a banner while the settings differ (8), a report without slips
  * (9) and the vote as a forecast (10). Expected figures are worked out here from the sample CSV files by hand
  * (docs/sources.md §3-§8), never from the app's code.

@@ -15,5 +15,3 @@ export const analysisSettingsSchema = z.object({
 	bands: z.object({ low: z.number().positive(), high: z.number().positive() }),
 	period: z.string().nullable()
 });
-
-export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;

@@ -1,12 +1,22 @@
 /**
- * Whether the analysis settings differ from the saved or default ones, and how (issue 19, problem 8): the
+ * Whether the analysis settings differ from the saved or default ones, and how: the
  * banner shown on every page and the report's name of the system in use both come from here, so a changed
  * weight never changes a verdict silently. Pure TypeScript over plain settings objects.
  */
 import { DEFAULT_BANDS, DEFAULT_CATALOGUE, DEFAULT_INDICATOR_SYSTEM, type Bands, type IndicatorSystem } from '$lib/domain';
+import type { MessageKey } from '$lib/i18n/messages';
 
 /** The parts of an indicator system that can differ from its reference. */
 export type SystemPart = 'indicators' | 'weights' | 'blend' | 'thresholds' | 'redLines';
+
+/** The message key of each part's name, as the banner and the report list the changes. */
+export const SYSTEM_PART_KEYS: Readonly<Record<SystemPart, MessageKey>> = {
+	indicators: 'banner.part.indicators',
+	weights: 'banner.part.weights',
+	blend: 'banner.part.blend',
+	thresholds: 'banner.part.thresholds',
+	redLines: 'banner.part.redLines'
+};
 
 /** How the settings in use differ from the reference ones. */
 export interface SettingsStatus {

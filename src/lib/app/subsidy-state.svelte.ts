@@ -145,11 +145,6 @@ export function clearCap(): void {
 	subsidy.keptBudget = false;
 }
 
-/** True when a part no longer carries the preset's source (the user changed it). */
-export function isUserPart(part: PolicyPart): boolean {
-	return subsidy.draft.provenance[part]?.tag === 'user' || subsidy.draft.provenance[part] === undefined;
-}
-
 /** True when any part was changed by the user. */
 export function draftEdited(): boolean {
 	return POLICY_PARTS.some((p) => subsidy.draft.provenance[p]?.tag === 'user');

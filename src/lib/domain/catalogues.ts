@@ -77,7 +77,7 @@ const CHECK_OFFICIAL_ZH = '见于转载（二手）来源：用于法律用途�
  * Illustrative five-level ladder for a Shanghai-style district [E, not official]. The default catalogue
  * because it is the only complete five-level table for both building types.
  */
-export const ILLUSTRATIVE_SHANGHAI_STYLE: GuidePriceCatalogue = {
+const ILLUSTRATIVE_SHANGHAI_STYLE: GuidePriceCatalogue = {
 	id: 'illustrative-shanghai-style',
 	name_zh: '示意五级价格表（上海式，非官方）',
 	name_en: 'Illustrative five-level ladder (Shanghai-style, not official)',

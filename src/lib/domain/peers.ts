@@ -14,7 +14,7 @@
  *   feature gets a squared gap of 2: the expected (Δz)² between two random estates, neither near nor far.
  * - Ties are broken by id, so the order is stable.
  */
-import type { Bilingual, Provenance } from './provenance';
+import type { Bilingual } from './provenance';
 import { populationSd } from './stats';
 import type { BuildingType, EstateType } from './vocabulary';
 
@@ -52,15 +52,6 @@ export const DEFAULT_PEER_OPTIONS: PeerOptions = {
 	weights: { age: 1, logArea: 1, q: 1 },
 	estateTypePenalty: 3,
 	missingFeatureGapSquared: 2
-};
-
-/** Where the default distance settings come from. */
-export const DEFAULT_PEER_OPTIONS_PROVENANCE: Provenance = {
-	tag: 'E',
-	source:
-		'Method notes §6: peers are estates of the same building type and similar age, size and quality; k = 5, equal weights, estate-type penalty 3 and missing-feature gap 2 are this app\'s choices',
-	source_zh:
-		'《质价方法与来源说明》§6：同类小区指楼型相同、房龄、规模与服务质量相近的小区；取最相近的 5 个、各项等权、小区类型不同罚 3、缺项差距 2 为本应用的设定'
 };
 
 /** One peer and how far it is. */

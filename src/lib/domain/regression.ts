@@ -3,7 +3,7 @@
  * within one building type, with explicit fall-backs when the data cannot support it.
  */
 import { formatFigure } from './format';
-import type { Bilingual, Provenance } from './provenance';
+import type { Bilingual } from './provenance';
 import { mean, median } from './stats';
 
 /** One estate in the fitting set. Fee in 元/㎡·月, Q on 0-100, age in years (null when unknown). */
@@ -51,13 +51,6 @@ export interface FitOptions {
  * construction (3 + 1 and 2 + 1). Raise them for a stricter appraisal; the UI shows n either way.
  */
 export const DEFAULT_FIT_OPTIONS: FitOptions = { minRowsQAge: 4, minRowsQ: 3 };
-
-/** Where the default minimums come from. */
-export const DEFAULT_FIT_OPTIONS_PROVENANCE: Provenance = {
-	tag: 'E',
-	source: 'This app: at least one row more than coefficients (Method notes §6 names the regression, not its minimums)',
-	source_zh: '本应用设定：样本数至少比回归系数多 1（收费 ~ Q + 房龄 至少 4 个，收费 ~ Q 至少 3 个）；《质价方法与来源说明》§6 只给出回归方法，未规定最少样本数'
-};
 
 /** Below this, 1 − r²(Q, age) counts as perfectly collinear. */
 const COLLINEARITY_TOLERANCE = 1e-10;

@@ -10,7 +10,6 @@ import { runAnalysis, type AnalysisSettings, type EstateFit } from './analysis-r
 
 export {
 	AnalysisSettingsError,
-	estateFitSchema,
 	invalidateAnalysis,
 	listPeriods,
 	runAnalysis,
@@ -18,7 +17,7 @@ export {
 	type AnalysisSettings,
 	type EstateFit
 } from './analysis-run';
-export { estateDetail, type EstateDetail, type IndicatorComparison, type PeerEstate } from './analysis-detail';
+export { estateDetail, type EstateDetail } from './analysis-detail';
 
 /** One row per estate: quality, grade, fee, guide price, QPR and band, expected fee and residual (built from schema-checked columns). */
 export async function analyseEstates(engine: Engine, s: AnalysisSettings): Promise<EstateFit[]> {

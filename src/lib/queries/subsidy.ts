@@ -1,5 +1,5 @@
 /**
- * The relocation-housing subsidy plan (issue 6) computed in DuckDB for the whole portfolio: every relocation estate
+ * The relocation-housing subsidy plan (docs/sources.md §7) computed in DuckDB for the whole portfolio: every relocation estate
  * (estate_type = 'relocation') in every plan year, with
  * - Q per estate and year: the mean of the year's period Q from quality-sql's qualityByPeriodSql;
  * - ticket figures per estate and year (year opened): opened, closed, closed within the category limit, median hours;

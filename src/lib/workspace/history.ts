@@ -1,5 +1,5 @@
 /**
- * The import history and undo (issue 13). The workspace is a base plus imports replayed in order, so the state
+ * The import history and undo (docs/sources.md §17). The workspace is a base plus imports replayed in order, so the state
  * before an import is the list of imports before it: each history entry keeps that list, with the rows every
  * target table had before and has after. Undoing the last import puts its list back and rebuilds the tables
  * by replay, which restores the rows of a dataset it replaced or appended to exactly. Pure functions here; the

@@ -25,7 +25,7 @@ export const storedFileSchema = z.object({
 		headerRow: z.number().int().nonnegative().optional(),
 		mapping: z.record(z.string(), z.string()).optional(),
 		dropInvalid: z.boolean().default(false),
-		/** Reading rules the file was accepted under (READ_RULES); absent: before issue 13, replayed leniently. */
+		/** Reading rules the file was accepted under (READ_RULES); absent: accepted before the reading rules existed, replayed leniently. */
 		rules: z.number().int().optional(),
 		/** Conversions chosen for its columns (header → conversion, null: none); absent: chosen from the cells. */
 		conversions: z.record(z.string(), conversionSchema.nullable()).optional(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policySheet } from '../../../src/lib/app/subsidy-export';
-import { SUBSIDY_PRESETS } from '../../../src/lib/domain/subsidy/policy';
+import { SUBSIDY_PRESETS } from '../../../src/lib/domain/subsidy/presets';
 
 const CJK = /[\u3400-\u9fff]/;
 // Letters that make an English word (a tag like [V] or a figure like 0.9 are allowed in either language).

@@ -126,7 +126,7 @@ describe('a scenario from an estate with a budget (LJ0192)', () => {
 		expect(row('收缴率')?.[1].v).toBe('69.8%');
 	});
 
-	it('writes each total as the sum of its rows as written (issue 18/19), marked for an Excel SUM', () => {
+	it('writes each total as the sum of its rows as written, marked for an Excel SUM', () => {
 		const tables = reportTables({ scenario, results: computeWorkspace(scenario, DEFAULT_INDICATOR_SYSTEM.gradeThresholds), baseline: lj0192, detail: null, system: DEFAULT_INDICATOR_SYSTEM });
 		for (const id of ['costs', 'staffing']) {
 			const table = tables.find((x) => x.id === id)!;
@@ -158,7 +158,7 @@ describe('an estate without a budget (LJ0001)', () => {
 		expect(costItemSource(r.scenario, b, 'order').tag).toBe('missing');
 	});
 
-	it('withholds the floor from the verdict and the report while 9 of the 10 items are missing (issue 19, problem 1)', async () => {
+	it('withholds the floor from the verdict and the report while 9 of the 10 items are missing', async () => {
 		const b = (await loadEstateBaseline(engine, SETTINGS, 'LJ0001'))!;
 		const r = scenarioFromBaseline(b);
 		if (!r.ok) throw new Error('no scenario');

@@ -67,7 +67,7 @@ describe('zhijia subsidy', () => {
 	});
 
 	/**
-	 * The finance office's check (issue 18): a cap of 3,000,000.00 a year shared pro rata among the 48 relocation
+	 * The finance office's check: a cap of 3,000,000.00 a year shared pro rata among the 48 relocation
 	 * estates must be paid out to the fen, in the CSV, the xlsx and the JSON, summing the estate rows as written.
 	 */
 	it('--cap 3000000: the estate rows of each year add up to 3,000,000.00 exactly in CSV, xlsx and JSON', { timeout: 120_000 }, async () => {

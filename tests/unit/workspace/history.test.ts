@@ -1,5 +1,5 @@
 /**
- * Undo for every import (issue 13), on the real wasm engine with the sample district: each import is recorded
+ * Undo for every import (docs/sources.md §17), on the real wasm engine with the sample district: each import is recorded
  * with the workspace before it; undoing rebuilds the tables by replay, so an append's rows go and a replace's
  * old rows come back exactly, one import at a time.
  */

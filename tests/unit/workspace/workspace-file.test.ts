@@ -35,7 +35,7 @@ describe('workspace file', () => {
 		expect(back.bundle.settings).toEqual(settings);
 	});
 
-	it('refuses the whole file when its settings do not fit the schema the browser keeps them in (issue 13)', async () => {
+	it('refuses the whole file when its settings do not fit the schema the browser keeps them in', async () => {
 		const good = JSON.parse(await encodeWorkspace(bundle));
 		// The case from the issue: settings of the wrong type (a list where the indicator system goes, text for numbers).
 		for (const bad of [{ ...settings, system: [1, 2, 3] }, { ...settings, bands: { low: 'low', high: 1.2 } }, { catalogueId: 'x' }, 'settings']) {

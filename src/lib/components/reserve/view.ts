@@ -4,13 +4,10 @@
  */
 import { FACILITY_KIND_VALUES, type FacilityKind } from '$lib/data/facilities';
 import { assumptionsSheet, estatesSheet, ledgerSheet, renewalsSheet, type ReservePlan } from '$lib/domain/reserve';
-import { sheetToCsv } from '$lib/domain/subsidy/export';
 import { csvBlob, xlsxBlob } from '$lib/app/subsidy-export';
 import { downloadBlob, safeFileName } from '$lib/app/download';
 import { num } from '$lib/i18n/format';
 import { i18n } from '$lib/i18n/i18n.svelte';
-
-export { sheetToCsv };
 
 /** Fen as 万元 with two decimals. */
 export function wanFen(fen: number | null | undefined): string {

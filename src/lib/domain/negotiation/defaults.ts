@@ -12,12 +12,6 @@ export interface SourcedFigure<T = number> {
 	provenance: Provenance;
 }
 
-/** A low-high range of a rate. */
-export interface RateRange {
-	low: number;
-	high: number;
-}
-
 const CHECK_OFFICIAL = 'Seen in a secondary copy: check the official text before a legal use.';
 const CHECK_OFFICIAL_ZH = '见于转载（二手）来源：用于法律用途前请核对官方原文。';
 const CITY_RULES_VARY = 'City rules vary: use the local rule.';
@@ -36,19 +30,6 @@ export const DEFAULT_PROFIT_RATE: SourcedFigure = {
 			'Method notes §3: lump-sum fee = service cost + statutory taxes + profit (Measures on Property-Service Fees, 2003); profit 6-12% on cost [V]; the worked example 1.14 × 1.08 × 1.06 uses 8%',
 		source_zh:
 			'《质价方法与来源说明》§3：包干制物业费 = 物业服务成本 + 法定税费 + 利润（《物业服务收费管理办法》，2003）；利润率常见为成本的 6%-12% [V]，算例 1.14 × 1.08 × 1.06 取 8%',
-		note: CHECK_OFFICIAL,
-		note_zh: CHECK_OFFICIAL_ZH
-	}
-};
-
-/** The usual range of profit on cost, 6-12% [V]; Guangdong caps 优质优价 fees at a 10% margin [V]. */
-export const PROFIT_RATE_RANGE: SourcedFigure<RateRange> = {
-	value: { low: 0.06, high: 0.12 },
-	label: { zh: '常见利润率区间', en: 'Usual profit-rate range' },
-	provenance: {
-		tag: 'V',
-		source: 'Method notes §3: profit 6-12% on cost; Guangdong approves “higher quality, higher price” fees at cost-profit margin ≤ 10%',
-		source_zh: '《质价方法与来源说明》§3：利润率常见为成本的 6%-12%；广东省核定“优质优价”收费时成本利润率不超过 10%',
 		note: CHECK_OFFICIAL,
 		note_zh: CHECK_OFFICIAL_ZH
 	}
@@ -127,19 +108,6 @@ export const DEFAULT_VACANT_SHARE: SourcedFigure = {
 		tag: 'E',
 		source: 'This app (Method notes §3): no general figure exists, so none is assumed; enter the estate’s own',
 		source_zh: '本应用设定（《质价方法与来源说明》§3）：没有通用数字，故默认不设空置；请填写本小区的实际情况'
-	}
-};
-
-/** What share of the fee homes vacant over 6 months pay in city rules seen: 40-70% [V]. */
-export const VACANT_PAID_SHARE_RANGE: SourcedFigure<RateRange> = {
-	value: { low: 0.4, high: 0.7 },
-	label: { zh: '空置房缴费比例区间', en: 'Range of the share vacant homes pay' },
-	provenance: {
-		tag: 'V',
-		source: 'Method notes §3: vacant homes often pay 40-70% after 6 months empty (city rules vary)',
-		source_zh: '《质价方法与来源说明》§3：空置满 6 个月的住房常按物业费的 40%-70% 缴纳（各地规定不同）',
-		note: CITY_RULES_VARY,
-		note_zh: CITY_RULES_VARY_ZH
 	}
 };
 

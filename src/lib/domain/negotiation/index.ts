@@ -1,5 +1,5 @@
 /**
- * The fee negotiation workspace (issue 5): cost-based fee, staffing, household bills, proposals,
+ * The fee negotiation workspace (docs/sources.md §3, §8): cost-based fee, staffing, household bills, proposals,
  * negotiating range, sensitivity, owners' vote and shareable scenarios. Pure TypeScript; every default
  * carries its provenance and every result its explanation.
  */

@@ -1,4 +1,4 @@
-/** The maintenance-fund renewal plan (issue 15; method notes §11): defaults, fen math, the plan, the owners' vote, export sheets. */
+/** The maintenance-fund renewal plan (docs/sources.md §11): defaults, fen math, the plan, the owners' vote, export sheets. */
 export * from './defaults';
 export * from './money';
 export * from './plan';

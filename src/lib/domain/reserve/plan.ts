@@ -1,5 +1,5 @@
 /**
- * The renewal plan of one estate's maintenance fund (issue 15; method notes §11), with this convention:
+ * The renewal plan of one estate's maintenance fund (docs/sources.md §11), with this convention:
  * - due year = installed_year + life_years; a facility past due (due year before the first plan year) is renewed in
  *   the first plan year; after a renewal it is due again life_years later;
  * - spend of a renewal = quantity × unit cost of that year, where the unit cost grows at `growthRate` a year from the

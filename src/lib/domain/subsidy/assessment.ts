@@ -11,7 +11,7 @@
  *
  * The same rules are written in SQL in src/lib/queries/subsidy.ts; a test holds the two to 1e-9.
  */
-import type { Bilingual, Provenance } from '../provenance';
+import type { Bilingual } from '../provenance';
 import { formatFigure } from '../format';
 import { median } from '../stats';
 
@@ -63,14 +63,6 @@ export const DEFAULT_TIME_LIMITS_HOURS: Readonly<Record<SubsidyTicketCategory, n
 	other: 72
 };
 
-export const DEFAULT_TIME_LIMITS_PROVENANCE: Provenance = {
-	tag: 'E',
-	source: 'Method notes §9 (on-time rate = closed within the category time limit ÷ opened); the limits are this app\'s proposal',
-	source_zh: '《质价方法与来源说明》§9：按时办结率 = 在该类时限内办结的工单数 ÷ 立案工单数；各类时限为本应用的建议',
-	note: 'Replace with the limits of your grid-management rules.',
-	note_zh: '请替换为本地网格化管理办法规定的时限。'
-};
-
 /** Weights of the parts of the assessment score (any non-negative scale; normalised over the parts present). */
 export interface AssessmentWeights {
 	/** Quality score Q (0-100). */
@@ -85,14 +77,6 @@ export interface AssessmentWeights {
 
 /** Default weights [E]: Q 60 %, handling 20 %, on-time 20 %; the median time is shown but not scored. */
 export const DEFAULT_ASSESSMENT_WEIGHTS: Readonly<AssessmentWeights> = { q: 0.6, handling: 0.2, onTime: 0.2, median: 0 };
-
-export const DEFAULT_ASSESSMENT_WEIGHTS_PROVENANCE: Provenance = {
-	tag: 'E',
-	source: 'Method notes §1 and §9 (departments assessed on finding and handling rates and timeliness); weights are this app\'s proposal',
-	source_zh: '《质价方法与来源说明》§1、§9：按问题发现率、处置率与及时性考核；权重为本应用的建议',
-	note: 'Q stays the larger part because it is the inspection and satisfaction record; tickets add timeliness.',
-	note_zh: 'Q 占较大比重，因为它是检查与满意度记录；工单补充及时性。'
-};
 
 /** Default target for the median time to close, in hours [E] (the repair limit). */
 export const DEFAULT_MEDIAN_TARGET_HOURS = 48;

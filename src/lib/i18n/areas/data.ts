@@ -90,7 +90,7 @@ export const zh = {
 	'data.importedFiles': '已导入的文件',
 	'data.workspace': '工作区',
 	'data.cli': '大文件（超过 30 万行的宽表或 300 MB 以上）请用命令行：npx zhijia validate 文件… 检查，zhijia analyze 分析。',
-	// Issue 13: asking before a shrinking replace, the import history and undo, settings refused whole.
+	// Import safeguards (docs/sources.md §17): asking before a shrinking replace, the import history and undo, settings refused whole.
 	'data.enc.mixed': 'UTF-8 与 GBK 混合（逐行识别）',
 	'data.notCommitted.shrink': '尚未导入：请先确认下面的替换。',
 	'data.shrinkTitle': '替换会删除大部分现有数据',

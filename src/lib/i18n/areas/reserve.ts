@@ -1,4 +1,4 @@
-/** Interface text of the maintenance-fund screens (issue 15). Keys start with 'reserve.'; English must have every Chinese key. */
+/** Interface text of the maintenance-fund screens (docs/sources.md §11). Keys start with 'reserve.'; English must have every Chinese key. */
 export const zh = {
 	'nav.reserve': '维修资金',
 	'reserve.loading': '正在读取设施与维修资金数据…',

@@ -1,4 +1,4 @@
-/** Messages of the verdict, terms, settings banner, vote forecast and report numbering (issue 19). */
+/** Messages of the verdict, terms, settings banner, vote forecast and report numbering. */
 export const zh = {
 	'term.more': '详见方法说明',
 	'verdict.title': '结论',

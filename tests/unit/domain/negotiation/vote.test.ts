@@ -138,7 +138,7 @@ describe('rational helpers', () => {
 	});
 });
 
-describe('the vote as a forecast (issue 19, problem 10)', () => {
+describe('the vote as a forecast', () => {
 	const empty = {
 		motion_kind: 'ordinary' as const,
 		owners_total: 233,

@@ -1,4 +1,0 @@
-export * from './listing-text';
-export * from './scale';
-export * from './match';
-export * from './summary';
