@@ -126,7 +126,7 @@ export function collectionToCover(cost: CostFeeInput, proposal: Pick<Proposal, '
 			)
 		};
 	}
-	const s = solveBracketed((c) => at(c).surplus, need, 1e-9, 1, 1e-12);
+	const s = solveBracketed((c) => at(c).surplus, need, 1e-9, 1, { xTol: 1e-12 });
 	if (!s.ok) throw new Error('collectionToCover: the surplus is not monotone in the collection rate');
 	// The end of the bracket where the surplus reaches the target: the smallest rate that covers.
 	const c = s.fhi >= need ? s.hi : s.lo;

@@ -161,7 +161,7 @@ function routes(s: QualityScores, qNeeded: number): { qFromScores: number | null
 	const raisedAll = (d: number) => Object.fromEntries(ins.weights.map((w) => [w.code, Math.min(100, (s.scores[w.code] as number) + d)]));
 	const qAll = (d: number) => modelQ(s, { ...s.scores, ...raisedAll(d) }, s.satisfaction).comp.q ?? NaN;
 	const all = bi('每项检查指标', 'every inspection indicator');
-	const found = solveBracketed(qAll, qNeeded, 0, 100, 1e-9);
+	const found = solveBracketed(qAll, qNeeded, 0, 100, { xTol: 1e-9 });
 	if (found.ok) {
 		const d = found.fhi >= qNeeded ? found.hi : found.lo;
 		out.push({ kind: 'all', indicator: null, label: all, from: null, raiseBy: d, feasible: true, check: routeCheck(all, qAll(d), qNeeded) });
@@ -213,7 +213,7 @@ export function qualityForFee(input: QualityGoalInput): QualityGoal {
 	// The check: the boundary of "justified" searched on the forward functions themselves.
 	const justified0 = justifiedAt(0, fee, guidePrices, bands, t);
 	const boundary = justified0 ? { ok: true as const, q: 0, evaluations: 1 } : (() => {
-		const s = solveBracketed((q) => (justifiedAt(q, fee, guidePrices, bands, t) ? 1 : 0), 0.5, 0, qNeeded, 1e-9);
+		const s = solveBracketed((q) => (justifiedAt(q, fee, guidePrices, bands, t) ? 1 : 0), 0.5, 0, qNeeded, { xTol: 1e-9, bisect: true });
 		return s.ok ? { ok: true as const, q: s.hi, evaluations: s.evaluations } : { ok: false as const, q: NaN, evaluations: s.evaluations };
 	})();
 	const below = qNeeded - 0.01;

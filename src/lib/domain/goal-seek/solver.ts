@@ -68,12 +68,18 @@ export type BracketResult =
 	| { ok: false; flo: number; fhi: number; evaluations: number };
 
 /**
- * Solve f(x) = target on [lo, hi] for a monotone f, to |hi − lo| ≤ xTol. Secant (false-position) steps
- * while they shrink the bracket by at least half, bisection otherwise: false position alone can crawl
- * on one side, and a step function (amounts rounded to the fen) defeats a pure secant.
- * Not ok when f − target has the same sign at both ends: no solution in [lo, hi].
+ * Solve f(x) = target on [lo, hi] for a monotone f, until |hi − lo| ≤ xTol or |f(hi) − f(lo)| ≤ fTol. False position with the Illinois
+ * modification (the end kept twice has its value halved, so both ends move), and bisection when the bracket has
+ * not halved for two steps: false position alone can crawl on one side, and a step function (amounts rounded to
+ * the fen) defeats a pure secant; `bisect` asks for bisection throughout (a function known to be all steps). Not ok when f − target has the same sign at both ends: no solution in [lo, hi].
  */
-export function solveBracketed(f: (x: number) => number, target: number, lo: number, hi: number, xTol: number, maxIter = 200): BracketResult {
+export function solveBracketed(
+	f: (x: number) => number,
+	target: number,
+	lo: number,
+	hi: number,
+	{ xTol, fTol = 0, bisect = false, maxIter = 200 }: { xTol: number; fTol?: number; bisect?: boolean; maxIter?: number }
+): BracketResult {
 	let a = lo;
 	let b = hi;
 	let fa = f(a) - target;
@@ -82,15 +88,15 @@ export function solveBracketed(f: (x: number) => number, target: number, lo: num
 	if (!Number.isFinite(fa) || !Number.isFinite(fb) || (fa > 0 && fb > 0) || (fa < 0 && fb < 0)) {
 		return { ok: false, flo: fa + target, fhi: fb + target, evaluations };
 	}
-	let useSecant = true;
-	for (let i = 0; i < maxIter && b - a > xTol && fa !== 0 && fb !== 0; i++) {
+	// The values the interpolation uses (halved by the Illinois rule), apart from the true ones.
+	let ia = fa;
+	let ib = fb;
+	let side = 0;
+	let stall = 0;
+	for (let i = 0; i < maxIter && b - a > xTol && Math.abs(fb - fa) > fTol && fa !== 0 && fb !== 0; i++) {
 		const width = b - a;
-		let m = (a + b) / 2;
-		if (useSecant && fb !== fa) {
-			const s = a - (fa * (b - a)) / (fb - fa);
-			// Keep a secant point strictly inside, away from the ends, else bisect.
-			if (s > a + xTol / 2 && s < b - xTol / 2) m = s;
-		}
+		let m = bisect || stall >= 2 || ib === ia ? (a + b) / 2 : (a * ib - b * ia) / (ib - ia);
+		if (!(m > a && m < b)) m = (a + b) / 2;
 		const fm = f(m) - target;
 		evaluations++;
 		if (fm === 0) {
@@ -100,12 +106,16 @@ export function solveBracketed(f: (x: number) => number, target: number, lo: num
 		}
 		if (Math.sign(fm) === Math.sign(fa)) {
 			a = m;
-			fa = fm;
+			fa = ia = fm;
+			if (side === -1) ib /= 2;
+			side = -1;
 		} else {
 			b = m;
-			fb = fm;
+			fb = ib = fm;
+			if (side === 1) ia /= 2;
+			side = 1;
 		}
-		useSecant = b - a <= width / 2;
+		stall = b - a > width / 2 ? stall + 1 : 0;
 	}
 	const x = Math.abs(fa) <= Math.abs(fb) ? a : b;
 	return { ok: true, x, lo: a, hi: b, flo: fa + target, fhi: fb + target, evaluations };
@@ -129,18 +139,18 @@ export function smallestInteger(pred: (n: number) => boolean, lo: number, hi: nu
 }
 
 /**
- * The roundest number in [lo, hi]: the first multiple of 0.1, 0.05, 0.01, 0.005, … 1e-8 that lies in it,
- * else lo. Among answers that give the same result (a step function), the one a person would type.
+ * Round numbers at or above lo and at most hi, roundest first: the first multiple of 0.1, 0.05, 0.01, 0.005, … 1e-6
+ * that is ≥ lo. Among values that give the same result (a step function), the one a person would type.
  */
-export function roundestIn(lo: number, hi: number): number {
-	for (let k = 1; k <= 8; k++) {
+export function roundCandidates(lo: number, hi: number): number[] {
+	const out: number[] = [];
+	for (let k = 1; k <= 6; k++) {
 		for (const step of [10 ** -k, 5 * 10 ** -(k + 1)]) {
-			const c = Math.ceil(lo / step - 1e-9) * step;
-			const r = Number(c.toFixed(k + 1));
-			if (r >= lo - 1e-12 && r <= hi + 1e-12) return r;
+			const r = Number((Math.ceil(lo / step - 1e-9) * step).toFixed(k + 1));
+			if (r >= lo - 1e-12 && r <= hi + 1e-12 && !out.includes(r)) out.push(r);
 		}
 	}
-	return lo;
+	return out;
 }
 
 /** A check from a forward result and its target. */

@@ -5,8 +5,8 @@
  * in whole fen, the budget rule), so the totals are step functions of the parameter: the search is bracketed and
  * the answer is the roundest parameter among those that give the total nearest the budget from below.
  */
-import { applyBudgetToYear, planPortfolio, type EstatePlanInput, type OwnerFee, type PlanRow, type Policy } from '../subsidy';
-import { roundestIn, smallestInteger, solveBracketed, type GoalAnswer, type GoalCheck } from './solver';
+import { applyBudgetToYear, dataYearFor, latestDataYearOf, planPortfolio, ticketYear, type EstatePlanInput, type OwnerFee, type PlanRow, type Policy } from '../subsidy';
+import { roundCandidates, smallestInteger, solveBracketed, type GoalAnswer, type GoalCheck } from './solver';
 import { U, bi, fig, money, pc } from './text';
 
 /** The parameter solved for: a yearly step of the taper, of the owners' share, or of the owners' fee. */
@@ -48,6 +48,17 @@ export function planTotal(policy: Policy, estates: readonly EstatePlanInput[]): 
 	return fen / 100;
 }
 
+/**
+ * The estates with only the tickets of the data years the plan reads: the plan is the same (an assessment reads
+ * the tickets of its own data year only) and a search that runs it dozens of times is several times faster. The
+ * final check always runs on the estates as given.
+ */
+export function searchInputs(policy: Policy, estates: readonly EstatePlanInput[]): EstatePlanInput[] {
+	const latest = latestDataYearOf(estates);
+	const years = new Set(policy.years.map((y) => dataYearFor(policy, y, latest).dataYear));
+	return estates.map((e) => ({ ...e, tickets: e.tickets.filter((t) => years.has(ticketYear(t))) }));
+}
+
 const FORMULA: Record<ScheduleParameter, { zh: string; en: string }> = {
 	taper_step: { zh: '退坡系数ᵢ = max(0, 1 − i × d)', en: 'taperᵢ = max(0, 1 − i × d)' },
 	owner_share_step: { zh: '业主承担比例ᵢ = min(1, 首年比例 + i × d)', en: 'owners’ shareᵢ = min(1, first-year share + i × d)' },
@@ -67,7 +78,8 @@ export type ScheduleAnswer = GoalAnswer & { parameter: ScheduleParameter; total?
  * gives the same total. No solution when the budget exceeds the total at d = 0 or is below the total at the largest d.
  */
 export function scheduleForBudget(policy: Policy, estates: readonly EstatePlanInput[], budget: number, parameter: ScheduleParameter): ScheduleAnswer {
-	const total = (d: number) => planTotal(policyWithParameter(policy, parameter, d), estates);
+	const quick = searchInputs(policy, estates);
+	const total = (d: number) => planTotal(policyWithParameter(policy, parameter, d), quick);
 	const n = policy.years.length;
 	const equation = bi(
 		`Σ ${n} 年 Σ ${estates.length} 个小区 [max(0, 目标费 − 业主缴费ᵢ) × 面积 × 12 × 退坡系数ᵢ + 考核奖励] = 预算 ${money(budget)} 元，其中 ${FORMULA[parameter].zh}，求 d（年度上限不计，多年预算代替）`,
@@ -101,16 +113,26 @@ export function scheduleForBudget(policy: Policy, estates: readonly EstatePlanIn
 			)
 		};
 	}
-	// Smallest d with total ≤ budget (to 1e-9), then the largest d with that same total, then the roundest between.
-	const tol = 1e-9;
-	const first = budget >= t0 - 0.005 ? { lo: 0, hi: 0, fhi: t0, flo: t0, evaluations: 0 } : solveBracketed(total, budget + 0.005, 0, hi, tol);
+	// Smallest d with total ≤ budget (to 1e-9 or till the totals at the two ends are a fen apart), then the roundest
+	// d at or above it that gives the same total.
+	// Owners' fees are billed in whole fen per ㎡: the total is all steps, so bisection to 1e-7 (a share of 0.00001 %).
+	const steps = parameter !== 'taper_step';
+	const first = budget >= t0 - 0.005 ? { lo: 0, hi: 0, fhi: t0, flo: t0, evaluations: 0 } : solveBracketed(total, budget + 0.005, 0, hi, steps ? { xTol: 1e-7, bisect: true } : { xTol: 1e-9, fTol: 0.011 });
 	if (!('lo' in first)) throw new Error('scheduleForBudget: the total is not monotone in the parameter');
 	const dLow = first.hi;
 	const reached = first.fhi;
-	const second = solveBracketed(total, reached - 0.005, dLow, hi, tol);
-	const dHigh = second.ok ? second.lo : hi;
-	const d = roundestIn(dLow, dHigh);
-	const got = total(d);
+	let d = dLow;
+	let evaluations = 3 + first.evaluations;
+	// From the bracket's low end: the search may stop anywhere on the plateau of the reached total.
+	for (const c of roundCandidates(first.lo, hi)) {
+		evaluations++;
+		if (Math.abs(total(c) - reached) < 0.005) {
+			d = c;
+			break;
+		}
+	}
+	// The check: the plan itself, on the estates as given.
+	const got = planTotal(policyWithParameter(policy, parameter, d), estates);
 	// Totals below the budget jump: the nearest total above it, just below dLow, says how close any d can come.
 	const above = first.flo;
 	const jump = above - reached;
@@ -118,8 +140,8 @@ export function scheduleForBudget(policy: Policy, estates: readonly EstatePlanIn
 	const check: GoalCheck = {
 		forward: bi('补贴方案：planPortfolio 各年申请额合计', 'Subsidy plan: planPortfolio, requests summed over the years'),
 		text: bi(
-			`d = ${show(parameter, d).zh} 代入方案，${n} 年合计 ${money(got)} 元，预算 ${money(budget)} 元，差 ${money(got - budget)}${exact ? '' : `；d 略小于 ${show(parameter, dLow).zh} 时合计为 ${money(above)}：业主缴费按分计、金额按分取整，合计在此跳变 ${money(jump)} 元，没有 d 能恰好等于预算`}（d 在 ${show(parameter, dLow).zh} 至 ${show(parameter, dHigh).zh} 之间合计相同）`,
-			`With d = ${show(parameter, d).en} the plan totals ${money(got)} yuan over ${n} years against a budget of ${money(budget)}, off by ${money(got - budget)}${exact ? '' : `; just below d = ${show(parameter, dLow).en} it totals ${money(above)}: owners' fees are billed in whole fen per m² and amounts rounded to the fen, so the total jumps by ${money(jump)} here and no d meets the budget exactly`} (every d from ${show(parameter, dLow).en} to ${show(parameter, dHigh).en} gives the same total)`
+			`d = ${show(parameter, d).zh} 代入方案，${n} 年合计 ${money(got)} 元，预算 ${money(budget)} 元，差 ${money(got - budget)}${exact ? '' : `；d 略小于 ${show(parameter, dLow).zh} 时合计为 ${money(above)}：业主缴费按分计、金额按分取整，合计在此跳变 ${money(jump)} 元，没有 d 能恰好等于预算`}`,
+			`With d = ${show(parameter, d).en} the plan totals ${money(got)} yuan over ${n} years against a budget of ${money(budget)}, off by ${money(got - budget)}${exact ? '' : `; just below d = ${show(parameter, dLow).en} it totals ${money(above)}: owners' fees are billed in whole fen per m² and amounts rounded to the fen, so the total jumps by ${money(jump)} here and no d meets the budget exactly`}`
 		),
 		residual: got - budget,
 		tolerance: exact ? 0.01 : Math.max(0.01, jump),
@@ -135,7 +157,7 @@ export function scheduleForBudget(policy: Policy, estates: readonly EstatePlanIn
 		unit: parameter === 'owner_fee_step' ? U.feeM2 : U.share,
 		text: bi(`d = ${show(parameter, d).zh}：${n} 年补贴合计 ${money(got)} 元`, `d = ${show(parameter, d).en}: the subsidy totals ${money(got)} yuan over ${n} years`),
 		check,
-		evaluations: 3 + first.evaluations + second.evaluations,
+		evaluations,
 		total: got
 	};
 }
@@ -163,7 +185,7 @@ export type CapAnswer = GoalAnswer & { byYear?: CapYear[] };
  */
 export function smallestCapKeepingBase(policy: Policy, estates: readonly EstatePlanInput[]): CapAnswer {
 	const uncapped: Policy = { ...policy, budget: { ...policy.budget, caps: null } };
-	const rows = planPortfolio(uncapped, estates).rows;
+	const rows = planPortfolio(uncapped, searchInputs(policy, estates)).rows;
 	const rule = policy.budget.rule;
 	const equation = bi(
 		`求最小的年度上限 C（分）：按“${rule === 'pro_rata' ? '按比例削减' : rule === 'largest_gap_first' ? '缺口最大者优先' : '得分最低者优先'}”规则分配后，每年每个小区的基础补贴都足额拨付（已拨基础补贴 = 基础补贴）`,
