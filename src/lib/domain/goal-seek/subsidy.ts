@@ -50,13 +50,31 @@ export function planTotal(policy: Policy, estates: readonly EstatePlanInput[]): 
 
 /**
  * The estates with only the tickets of the data years the plan reads: the plan is the same (an assessment reads
- * the tickets of its own data year only) and a search that runs it dozens of times is several times faster. The
- * final check always runs on the estates as given.
+ * the tickets of its own data year only), and faster to run. The final checks always run on the estates as given.
  */
 export function searchInputs(policy: Policy, estates: readonly EstatePlanInput[]): EstatePlanInput[] {
 	const latest = latestDataYearOf(estates);
 	const years = new Set(policy.years.map((y) => dataYearFor(policy, y, latest).dataYear));
 	return estates.map((e) => ({ ...e, tickets: e.tickets.filter((t) => years.has(ticketYear(t))) }));
+}
+
+/** Sum of the rewards requested over the plan years, yuan. */
+function rewardTotal(policy: Policy, estates: readonly EstatePlanInput[]): number {
+	let fen = 0;
+	for (const t of planPortfolio(policy, estates).totals) fen += t.reward_fen;
+	return fen / 100;
+}
+
+/**
+ * The plan total as a function of the parameter, for the search: the rewards do not depend on the taper or the
+ * owners' fee, so they are summed once and the base subsidies come from the plan run without rewards and without
+ * tickets (which only feed the assessment behind the rewards): the same total, dozens of times faster.
+ */
+function totalFor(policy: Policy, parameter: ScheduleParameter, estates: readonly EstatePlanInput[]): (d: number) => number {
+	const rewards = rewardTotal(policy, searchInputs(policy, estates));
+	const bare = estates.map((e) => ({ ...e, tickets: [] }));
+	const noReward: Policy = { ...policy, reward: { ...policy.reward, rate: { multi: 0, high: 0 } } };
+	return (d) => Math.round((planTotal(policyWithParameter(noReward, parameter, d), bare) + rewards) * 100) / 100;
 }
 
 const FORMULA: Record<ScheduleParameter, { zh: string; en: string }> = {
@@ -78,8 +96,7 @@ export type ScheduleAnswer = GoalAnswer & { parameter: ScheduleParameter; total?
  * gives the same total. No solution when the budget exceeds the total at d = 0 or is below the total at the largest d.
  */
 export function scheduleForBudget(policy: Policy, estates: readonly EstatePlanInput[], budget: number, parameter: ScheduleParameter): ScheduleAnswer {
-	const quick = searchInputs(policy, estates);
-	const total = (d: number) => planTotal(policyWithParameter(policy, parameter, d), quick);
+	const total = totalFor(policy, parameter, estates);
 	const n = policy.years.length;
 	const equation = bi(
 		`Σ ${n} 年 Σ ${estates.length} 个小区 [max(0, 目标费 − 业主缴费ᵢ) × 面积 × 12 × 退坡系数ᵢ + 考核奖励] = 预算 ${money(budget)} 元，其中 ${FORMULA[parameter].zh}，求 d（年度上限不计，多年预算代替）`,
