@@ -80,6 +80,20 @@ describe('goal seek on the negotiation page', () => {
 	});
 });
 
+describe('goal seek in the appraisal report', () => {
+	it('lists the quality and collection rate each fee needs, checked', async () => {
+		const { page } = s;
+		await page.goto(`${s.baseUrl}/negotiate/report`);
+		const block = page.getByTestId('report-goalseek');
+		await block.waitFor({ timeout: 90_000 });
+		const text = (await block.textContent()) ?? '';
+		// The fee in force, 0.40: 五级's guide 0.40 ÷ 0.40 = 1.0 is matched at any Q; no collection rate covers it.
+		expect(text).toContain('Q ≥ 0 ✓');
+		expect(text).toContain('无解');
+		expect(s.errors).toEqual([]);
+	});
+});
+
 describe('goal seek on the subsidy page', () => {
 	it('shows the smallest cap at which every estate keeps its base subsidy, checked', async () => {
 		const { page } = s;
