@@ -16,7 +16,7 @@ import { marketListings, type ListingRow } from '$lib/queries/market';
 const STORAGE_KEY = 'zhijia.market.v1';
 
 const stored = z.object({
-	rule: z.object({ sameArea: z.boolean(), yearBand: z.number().min(0).max(100).nullable(), sameForm: z.boolean(), priceBand: z.number().min(0).max(10).nullable() }),
+	rule: z.object({ sameArea: z.boolean(), yearBand: z.number().min(0).max(100).nullable(), sameForm: z.boolean(), priceBand: z.number().min(0).max(10).nullable(), householdBand: z.number().min(0).max(10).nullable().optional() }),
 	overrides: z.record(z.string(), z.string().nullable())
 });
 

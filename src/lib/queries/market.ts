@@ -122,6 +122,7 @@ const ListingRow = z.object({
 	year_built: z.number().nullable(),
 	building_form: z.string().nullable(),
 	house_price: z.number().nullable(),
+	households: z.number().nullable(),
 	ref_date: z.string().nullable()
 });
 export type ListingRow = z.infer<typeof ListingRow> & MarketRowLike;
@@ -129,7 +130,7 @@ export type ListingRow = z.infer<typeof ListingRow> & MarketRowLike;
 /** The listings the scale of an estate needs (every row: comparables and the hedonic model use the whole file). */
 export async function marketListings(engine: Engine): Promise<ListingRow[]> {
 	return engine.parse(
-		'SELECT name, area, fee_text, fee_low, fee_high, fee_mid, fee_unit, year_built::INTEGER AS year_built, building_form, house_price, ref_date FROM market',
+		'SELECT name, area, fee_text, fee_low, fee_high, fee_mid, fee_unit, year_built::INTEGER AS year_built, building_form, house_price, households::INTEGER AS households, ref_date FROM market',
 		ListingRow
 	);
 }

@@ -86,7 +86,25 @@ export const zh = {
 	'market.district.col': '市场分位',
 	'market.district.listing': '挂牌记录',
 	'market.district.title': '本区小区在挂牌市场中的位置',
-	'market.district.note': '每个小区的现行收费在同类挂牌小区中的百分位（规则见挂牌参考页与小区页）；挂牌收费不是服务质量评分。'
+	'market.district.note': '每个小区的现行收费在同类挂牌小区中的百分位（规则见挂牌参考页与小区页）；挂牌收费不是服务质量评分。',
+	'market.estimate.title': '输入一个小区，看它在挂牌市场中的位置',
+	'market.estimate.hint': '填写已知的项即可，结果随输入即时更新；同类规则与各小区页共用。这里输入的小区不保存、不进入工作区。',
+	'market.estimate.name': '小区名称',
+	'market.estimate.area': '区域（区县或板块）',
+	'market.estimate.year': '建成年份',
+	'market.estimate.form': '建筑类型',
+	'market.estimate.formUnknown': '未知（不限）',
+	'market.estimate.price': '房价（元/㎡）',
+	'market.estimate.households': '户数',
+	'market.estimate.fee': '现行物业费（元/㎡·月）',
+	'market.estimate.clear': '清空',
+	'market.estimate.band': '市场参照：与您类似的小区收费 {q1}–{q3} 元/㎡·月',
+	'market.estimate.bandNone': '市场参照：没有足够的同类挂牌小区，可放宽同类规则',
+	'market.estimate.stats': '同类 {n} 个：中位数 {median}，四分位区间 {q1}–{q3} 元/㎡·月。',
+	'market.estimate.percentile': '您填写的 {fee} 元/㎡·月位于第 {p} 百分位。',
+	'market.estimate.noFee': '填写现行物业费可看到它在同类中的百分位。',
+	'market.estimate.hedonicNoInput': '填写房价和建成年份后给出预期收费。',
+	'market.rule.householdBand': '户数 ±%'
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -176,5 +194,23 @@ export const en: Record<keyof typeof zh, string> = {
 	'market.district.col': 'Market percentile',
 	'market.district.listing': 'Listing',
 	'market.district.title': 'Own estates on the listing market',
-	'market.district.note': "Each estate's fee in force as a percentile among comparable listings (rule on the Market page and the estate page); listed fees are not quality scores."
+	'market.district.note': "Each estate's fee in force as a percentile among comparable listings (rule on the Market page and the estate page); listed fees are not quality scores.",
+	'market.estimate.title': 'Type in an estate to see where it sits on the listing market',
+	'market.estimate.hint': 'Fill in what you know; the figures follow as you type. The comparable rule is shared with the estate pages. An estate typed here is not saved and not added to the workspace.',
+	'market.estimate.name': 'Estate name',
+	'market.estimate.area': 'Area (district or business area)',
+	'market.estimate.year': 'Year built',
+	'market.estimate.form': 'Building form',
+	'market.estimate.formUnknown': 'Unknown (any)',
+	'market.estimate.price': 'House price (yuan/m²)',
+	'market.estimate.households': 'Households',
+	'market.estimate.fee': 'Current fee (yuan/m²·month)',
+	'market.estimate.clear': 'Clear',
+	'market.estimate.band': 'The market says {q1}–{q3} yuan/m²·month for estates like yours',
+	'market.estimate.bandNone': 'The market: not enough comparable listings; widen the rule',
+	'market.estimate.stats': '{n} comparables: median {median}, interquartile range {q1}–{q3} yuan/m²·month.',
+	'market.estimate.percentile': 'Your {fee} yuan/m²·month is at percentile {p}.',
+	'market.estimate.noFee': 'Enter the current fee to see its percentile among them.',
+	'market.estimate.hedonicNoInput': 'enter a house price and a year built for an expected fee.',
+	'market.rule.householdBand': 'Households ±%'
 };
