@@ -147,6 +147,44 @@ describe('market references', () => {
 		expect(await serious()).toEqual([]);
 	});
 
+	it("the estate's listing chosen by hand (a searchable picker, by keyboard), kept in the workspace across a reload", async () => {
+		const { page } = s;
+		// 江滨一号 chosen (1.6, 2001, 38000): it leaves the comparables and gives the house price (±30 %: 26600–49400).
+		// Comparables 祥都花园 2.0, 江滨二号 2.0, 江滨三号 2.4 → Q1 2.0, Q3 2.0 + 0.5 × 0.4 = 2.20; 1.95 below all → 0.
+		await page.getByTestId('market-pick').click();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('market-pick-search');
+		await page.keyboard.type('江滨一');
+		await expect.poll(() => text('market-pick-count')).toBe('找到 1 条，列出 1 条');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('market-pick-hit');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => text('market-band')).toBe('市场参考：与本小区类似的小区收费 2.00–2.20 元/㎡·月');
+		expect(await text('market-match')).toMatch(/本小区的挂牌记录：江滨一号（江滨街道） ?（由用户指定）/);
+		expect(await text('market-stats')).toContain('第 0 百分位');
+		await page.reload();
+		await page.getByTestId('market-band').waitFor({ timeout: 60_000 });
+		await expect.poll(() => text('market-match'), { timeout: 30_000 }).toMatch(/江滨一号（江滨街道） ?（由用户指定）/);
+		expect(await text('market-band')).toBe('市场参考：与本小区类似的小区收费 2.00–2.20 元/㎡·月');
+
+	});
+
+	it('"no listing" is a choice of its own, kept across a reload; the automatic match can come back', async () => {
+		const { page } = s;
+		// "No listing": no own listing, no house-price band: 1.6 2.0 2.0 2.4 → 1.90–2.10, as after an undo.
+		await page.getByTestId('market-pick').click();
+		await page.getByTestId('market-pick-none').click();
+		await expect.poll(() => text('market-band')).toBe('市场参考：与本小区类似的小区收费 1.90–2.10 元/㎡·月');
+		expect(await text('market-match')).toContain('已设为无挂牌记录');
+		await page.reload();
+		await page.getByTestId('market-band').waitFor({ timeout: 60_000 });
+		await expect.poll(() => text('market-match'), { timeout: 30_000 }).toContain('已设为无挂牌记录');
+		expect(await text('market-band')).toBe('市场参考：与本小区类似的小区收费 1.90–2.10 元/㎡·月');
+		await page.getByTestId('market-redo').click();
+		await expect.poll(() => text('market-match')).toMatch(/本小区的挂牌记录：祥都花园（江滨街道） ?（按名称和区域匹配）/);
+		expect(await text('market-band')).toBe('市场参考：与本小区类似的小区收费 1.80–2.20 元/㎡·月');
+		expect(await serious()).toEqual([]);
+	});
+
 	it('the appraisal report carries the market band with its source file and date', async () => {
 		const { page } = s;
 		await page.goto(s.baseUrl + '/negotiate?estate=LJ0013');

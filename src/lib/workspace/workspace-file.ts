@@ -59,7 +59,12 @@ export const workspaceSchema = z.object({
 	/** Column mappings remembered by header signature. */
 	mappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 	/** The last imports, each with the state before it, so they can be undone one at a time. */
-	history: z.array(historyEntrySchema).default([])
+	history: z.array(historyEntrySchema).default([]),
+	/**
+	 * Own estates' listing matches set by hand (market references, docs/sources.md §14.3): estate id → listing key,
+	 * or null for "no listing". Kept with the workspace so a choice survives a reload and travels in its file.
+	 */
+	marketMatches: z.record(z.string(), z.string().nullable()).optional()
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

@@ -130,6 +130,13 @@ export async function rememberMapping(signature: string, mapping: Record<string,
 	workspaceState.workspace = next;
 }
 
+/** Stores the own estates' listing matches set by hand (estate id → listing key, or null for "no listing"). */
+export async function saveMarketMatches(matches: Record<string, string | null>): Promise<void> {
+	const next = { ...($state.snapshot(workspaceState.workspace) as Workspace), marketMatches: matches };
+	await idb.putAll({ [KEY]: next });
+	workspaceState.workspace = next;
+}
+
 /** Back to the built-in sample district: every import and stored file is forgotten. */
 export async function resetToSample(engine: Engine, readSample: SampleReader): Promise<void> {
 	await rebuildWorkspace(engine, EMPTY_WORKSPACE, new Map(), readSample, prepareInWorker);
