@@ -1,30 +1,38 @@
 /**
- * Market references at city scale (docs/performance.md "Market references"): a generated export of 100,000
- * listings (seeded; fee texts in the shares domain.md §14 reports: single values, ranges, 暂无数据, plus a few
- * per-household, per-day and per-form texts), then
- * - Node, DuckDB-wasm: the validated import (read, normalise every cell, stage, check, commit) and the market
- *   page's queries after a filter change (marketView), median of runs;
- * - Chromium, the built app: upload on the Data page → check → commit, timed to the outcome message; then the
- *   Market page, a filter changed, timed from the change to the redrawn figures (two animation frames after the
- *   new counts are on screen), and the page's own query time (data-ms).
- * Run: npx vite build && npx tsx bench/market.ts [--runs 5] [--no-browser] [--no-node]
+ * Market references at city scale (docs/performance.md "Market references"), part of `npm run bench` and runnable
+ * alone: a generated export of 100,000 listings (seeded; fee texts in the shares domain.md §14 reports: single
+ * values, ranges, 暂无数据, plus a few per-household, per-day and per-form texts), then
+ * - Node, DuckDB-wasm: the validated import through the shared pipeline (prepareImport: read, recognise, normalise
+ *   every cell, validate; commitImport: stage, check, commit) and the market page's queries after a filter change
+ *   (marketView: the GROUP BYs on binned age, price and fee, and the binned scatter);
+ * - Chromium, the built app: upload on the Data page → 检查数据 → 导入, timed to the outcome message; then the
+ *   Market page with a filter changed, timed from the change to the redrawn page (the next view on screen, then two
+ *   animation frames so the charts are painted), and the page's own query time (data-ms).
+ * Alone: npx vite build && npx tsx bench/market.ts [--runs 3] [--no-browser] [--no-node]
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { Rng } from '../data/rng.mjs';
 import { startNodeEngine } from '../src/lib/engine/node';
 import { commitImport, prepareImport } from '../src/lib/import/index';
 import { marketView, NO_FILTERS } from '../src/lib/queries/market';
 import { serve } from '../scripts/serve.mjs';
+import { chromiumPath } from '../tests/browser/chromium';
+import { Results } from './report';
 
-const N = 100_000;
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const MARKET_LISTINGS = 100_000;
+
+export const MARKET_TASKS = {
+	import: 'market: import 100,000 listings, validated',
+	queries: 'market: filter change → page queries',
+	redraw: 'market: filter change → page redrawn'
+} as const;
 
 /** A city export: 40 areas, fees around 0.5-4 with the texts listing sites write. */
-export function cityListings(n = N): string {
+export function cityListings(n = MARKET_LISTINGS): string {
 	const rng = new Rng(17, 'market-bench');
 	const lines = ['小区名称,区域,物业费,建成年代,建筑类型,房屋总数,楼栋总数,参考均价'];
 	const forms = ['板楼', '塔楼', '塔板结合', '多层', '小高层', '高层', '板楼/塔楼', '别墅'];
@@ -46,29 +54,34 @@ export function cityListings(n = N): string {
 	return lines.join('\n') + '\n';
 }
 
-async function node(bytes: Uint8Array) {
-	const times: number[] = [];
+/** The import and the page's queries on the app's wasm engine in Node. */
+async function nodeFigures(bytes: Uint8Array, runs: number, results: Results): Promise<void> {
+	const imports: number[] = [];
 	const filters: number[] = [];
 	for (let r = 0; r < runs; r++) {
 		const engine = await startNodeEngine();
 		const t0 = performance.now();
 		const p = await prepareImport({ name: 'city-listings.csv', bytes });
 		const res = await commitImport(engine, p);
-		times.push(performance.now() - t0);
-		if (!res.committed) throw new Error('not committed');
+		imports.push(performance.now() - t0);
+		if (!res.committed) throw new Error('the 100,000-listing file was not committed');
 		await marketView(engine, NO_FILTERS);
 		const t1 = performance.now();
 		await marketView(engine, { ...NO_FILTERS, area: '片区7', yearFrom: 2000 });
 		filters.push(performance.now() - t1);
 		await engine.close();
 	}
-	return { importMs: median(times), filterMs: median(filters) };
+	results.add(MARKET_TASKS.import, 'wasm', imports, 'ms', 'prepareImport + commitImport, the pipeline a user file goes through');
+	results.add(MARKET_TASKS.queries, 'wasm', filters, 'ms', 'marketView after area + year filters: totals, three GROUP BYs, histogram, binned scatter');
 }
 
-async function browser(bytes: Uint8Array) {
+/** The same file through the built app's Data page, then filter changes on the Market page. */
+async function browserFigures(bytes: Uint8Array, runs: number, results: Results, log: (m: string) => void): Promise<void> {
+	const executablePath = chromiumPath();
+	if (!executablePath) throw new Error('Chromium was not found: sudo apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH.');
 	const server = await serve({ dir: 'build', port: 0 });
 	const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'zhijia-mbench-')), {
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		executablePath,
 		headless: true,
 		viewport: { width: 1366, height: 900 },
 		locale: 'zh-CN',
@@ -76,54 +89,63 @@ async function browser(bytes: Uint8Array) {
 	});
 	try {
 		const page = context.pages()[0] ?? (await context.newPage());
+		page.on('pageerror', (e) => log(`market bench pageerror: ${e.message}`));
 		await page.goto(server.url + '/data');
-		await page.getByTestId('tables').waitFor({ timeout: 120_000 });
+		await page.getByTestId('tables').waitFor({ timeout: 180_000 });
 		await page.getByTestId('file-input').setInputFiles([{ name: 'city-listings.csv', mimeType: 'text/csv', buffer: Buffer.from(bytes) }]);
-		await page.getByTestId('pending-file').waitFor({ timeout: 120_000 });
+		await page.getByTestId('pending-file').waitFor({ timeout: 180_000 });
 		const t0 = performance.now();
 		await page.getByRole('button', { name: '检查数据' }).click();
-		await page.getByTestId('reports').waitFor({ timeout: 300_000 });
+		await page.getByTestId('reports').waitFor({ timeout: 600_000 });
 		await page.getByTestId('commit').click();
-		await page.getByTestId('outcome').filter({ hasText: '已导入' }).waitFor({ timeout: 300_000 });
+		await page.getByTestId('outcome').filter({ hasText: '已导入' }).waitFor({ timeout: 600_000 });
 		const importMs = performance.now() - t0;
-		console.log(`Chromium: import (check + commit) ${importMs.toFixed(0)} ms`);
-		page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
-		page.on('pageerror', (e) => console.error('pageerror:', e.message));
+		results.add(MARKET_TASKS.import, 'chromium', [importMs], 'ms', 'Data page: 检查数据 → 导入 until the outcome message (file already chosen)');
+		log(`market: Chromium import ${importMs.toFixed(0)} ms`);
 
 		await page.getByRole('link', { name: '挂牌参考' }).click();
-		await page.getByTestId('kpi-listings').waitFor({ timeout: 120_000 });
-		const firstMs = performance.now() - t0 - importMs;
-		console.log(`Chromium: market page first figures ${firstMs.toFixed(0)} ms after the import`);
+		await page.getByTestId('kpi-listings').waitFor({ timeout: 180_000 });
 		await page.waitForTimeout(1000);
 		const redraws: number[] = [];
 		const queries: number[] = [];
 		for (let r = 0; r < runs; r++) {
-			const area = `片区${r + 3}`;
-			const before = await page.getByTestId('kpi-shown').textContent();
+			// The page counts the views it has shown (data-views); the next one is the filtered view.
+			const before = Number(await page.getByTestId('market-page').getAttribute('data-views'));
 			const t1 = performance.now();
-			await page.getByTestId('filter-area').selectOption(area);
-			await page.waitForFunction((b) => document.querySelector('[data-testid=kpi-shown]')?.textContent !== b, before, { timeout: 300_000 });
+			await page.getByTestId('filter-area').selectOption(`片区${r + 3}`);
+			await page.waitForFunction((b) => Number(document.querySelector('[data-testid=market-page]')?.getAttribute('data-views')) > b, before, { timeout: 300_000 });
 			await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res))));
 			redraws.push(performance.now() - t1);
 			queries.push(Number(await page.getByTestId('market-page').getAttribute('data-ms')));
 		}
-		return { importMs, redrawMs: median(redraws), queryMs: median(queries) };
+		results.add(MARKET_TASKS.redraw, 'chromium', redraws, 'ms', 'area filter chosen → the filtered view on screen + two animation frames (charts painted); the scatter is binned in SQL');
+		results.add(MARKET_TASKS.queries, 'chromium', queries, 'ms', "the page's own query round (data-ms), inside the redraw");
 	} finally {
 		await context.close();
 		await server.close();
 	}
 }
 
-const csv = cityListings();
-const bytes = new TextEncoder().encode(csv);
-writeFileSync(join(tmpdir(), 'city-listings.csv'), csv);
-console.log(`100,000 listings: ${(bytes.length / 1e6).toFixed(1)} MB CSV, ${runs} runs`);
-if (!process.argv.includes('--no-node')) {
-	const n = await node(bytes);
-	console.log(`Node wasm: validated import ${n.importMs.toFixed(0)} ms; market page queries after a filter change ${n.filterMs.toFixed(0)} ms`);
+/** Every market figure into `results`; the load average before and after is returned for the report. */
+export async function marketFigures(
+	results: Results,
+	opts: { runs: number; node: boolean; browser: boolean; log: (m: string) => void }
+): Promise<{ load1Before: number; load1After: number; csvBytes: number }> {
+	const load1Before = loadavg()[0];
+	const bytes = new TextEncoder().encode(cityListings());
+	opts.log(`market: ${MARKET_LISTINGS.toLocaleString('en')} listings, ${(bytes.length / 1e6).toFixed(1)} MB CSV, ${opts.runs} runs`);
+	if (opts.node) await nodeFigures(bytes, opts.runs, results);
+	if (opts.browser) await browserFigures(bytes, opts.runs, results, opts.log);
+	return { load1Before, load1After: loadavg()[0], csvBytes: bytes.length };
 }
-if (!process.argv.includes('--no-browser')) {
-	const b = await browser(bytes);
-	console.log(`Chromium: import (check + commit) ${b.importMs.toFixed(0)} ms; filter change to redrawn page ${b.redrawMs.toFixed(0)} ms (queries ${b.queryMs} ms)`);
+
+// Alone: prints the figures and the load average.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const args = process.argv.slice(2);
+	const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+	const results = new Results();
+	const load = await marketFigures(results, { runs, node: !args.includes('--no-node'), browser: !args.includes('--no-browser'), log: console.log });
+	for (const f of results.figures) console.log(`${f.task} / ${f.engine}: median ${f.median?.toFixed(0)} ms of [${f.runs.map((v) => v.toFixed(0)).join(', ')}]${f.note ? ` (${f.note})` : ''}`);
+	console.log(`load average (1 min): ${load.load1Before.toFixed(1)} before, ${load.load1After.toFixed(1)} after (2 cores)`);
+	process.exit(0);
 }
-process.exit(0);

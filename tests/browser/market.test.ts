@@ -83,6 +83,39 @@ describe('market references', () => {
 		expect(await serious()).toEqual([]);
 	});
 
+	it('the Market page places an estate typed in: band, percentile, hedonic n and R², an editable rule, by keyboard', async () => {
+		const { page } = s;
+		// Typed in: 江滨街道, 2003, 高层, 40000 元/㎡, 1.90 元/㎡·月. Default rule: same area, 1998–2008, high-rise class,
+		// 28000–52000: 祥都花园 2.0, 江滨一号 1.6, 江滨二号 2.0 (1.8–2.2), 江滨三号 2.4 (江滨四号 has no fee) →
+		// median 2.0, Q1 1.6 + 0.75 × 0.4 = 1.90, Q3 2.0 + 0.25 × 0.4 = 2.10; 1.90 is above one of four → percentile 25.
+		const est = page.getByTestId('market-estimate');
+		await est.getByTestId('est-area').fill('江滨街道');
+		await est.getByTestId('est-year').fill('2003');
+		// Keyboard: Tab from the year reaches the building form, and a key chooses it.
+		await est.getByTestId('est-year').press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('est-form');
+		await est.getByTestId('est-form').selectOption('high');
+		await est.getByTestId('est-price').fill('40000');
+		await est.getByTestId('est-fee').fill('1.9');
+		await expect.poll(() => text('est-band')).toBe('市场参照：与您类似的小区收费 1.90–2.10 元/㎡·月');
+		expect(await text('est-stats')).toContain('同类 4 个：中位数 2.00，四分位区间 1.90–2.10');
+		expect(await text('est-stats')).toContain('第 25 百分位');
+		// Six listings have a per-m² fee, a house price and a year: the model's n.
+		expect(await text('est-hedonic')).toMatch(/n = 6，R² = [\d.-]+）：预期 [\d.]+ 元\/㎡·月，本小区残差 -?[\d.]+/);
+		expect(await est.getByTestId('est-comparables').locator('tbody tr').count()).toBe(4);
+		expect(await est.textContent()).toContain('不是服务质量评分');
+		expect(await est.getByTestId('market-rule-text').textContent()).toContain('同一区域（江滨街道），建成年份 1998–2008');
+
+		// House price ±10 % (36000–44000) drops 江滨三号 (45000): 1.6 2.0 2.0 → Q1 1.80, Q3 2.00.
+		await est.getByTestId('rule-price').fill('10');
+		await est.getByTestId('rule-price').press('Tab');
+		await expect.poll(() => text('est-band')).toBe('市场参照：与您类似的小区收费 1.80–2.00 元/㎡·月');
+		await est.getByTestId('rule-price').fill('30');
+		await est.getByTestId('rule-price').press('Tab');
+		await expect.poll(() => text('est-band')).toBe('市场参照：与您类似的小区收费 1.90–2.10 元/㎡·月');
+		expect(await serious()).toEqual([]);
+	});
+
 	it("the estate's market panel: comparables, band, percentile, an editable rule and an undoable match", async () => {
 		const { page } = s;
 		await page.goto(s.baseUrl + '/estate/LJ0013');
@@ -111,6 +144,44 @@ describe('market references', () => {
 		expect(await text('market-band')).toBe('市场参考：与本小区类似的小区收费 1.90–2.10 元/㎡·月');
 		await page.getByTestId('market-redo').click();
 		await expect.poll(() => text('market-band')).toBe('市场参考：与本小区类似的小区收费 1.80–2.20 元/㎡·月');
+		expect(await serious()).toEqual([]);
+	});
+
+	it("the estate's listing chosen by hand (a searchable picker, by keyboard), kept in the workspace across a reload", async () => {
+		const { page } = s;
+		// 江滨一号 chosen (1.6, 2001, 38000): it leaves the comparables and gives the house price (±30 %: 26600–49400).
+		// Comparables 祥都花园 2.0, 江滨二号 2.0, 江滨三号 2.4 → Q1 2.0, Q3 2.0 + 0.5 × 0.4 = 2.20; 1.95 below all → 0.
+		await page.getByTestId('market-pick').click();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('market-pick-search');
+		await page.keyboard.type('江滨一');
+		await expect.poll(() => text('market-pick-count')).toBe('找到 1 条，列出 1 条');
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('market-pick-hit');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => text('market-band')).toBe('市场参考：与本小区类似的小区收费 2.00–2.20 元/㎡·月');
+		expect(await text('market-match')).toMatch(/本小区的挂牌记录：江滨一号（江滨街道） ?（由用户指定）/);
+		expect(await text('market-stats')).toContain('第 0 百分位');
+		await page.reload();
+		await page.getByTestId('market-band').waitFor({ timeout: 60_000 });
+		await expect.poll(() => text('market-match'), { timeout: 30_000 }).toMatch(/江滨一号（江滨街道） ?（由用户指定）/);
+		expect(await text('market-band')).toBe('市场参考：与本小区类似的小区收费 2.00–2.20 元/㎡·月');
+
+	});
+
+	it('"no listing" is a choice of its own, kept across a reload; the automatic match can come back', async () => {
+		const { page } = s;
+		// "No listing": no own listing, no house-price band: 1.6 2.0 2.0 2.4 → 1.90–2.10, as after an undo.
+		await page.getByTestId('market-pick').click();
+		await page.getByTestId('market-pick-none').click();
+		await expect.poll(() => text('market-band')).toBe('市场参考：与本小区类似的小区收费 1.90–2.10 元/㎡·月');
+		expect(await text('market-match')).toContain('已设为无挂牌记录');
+		await page.reload();
+		await page.getByTestId('market-band').waitFor({ timeout: 60_000 });
+		await expect.poll(() => text('market-match'), { timeout: 30_000 }).toContain('已设为无挂牌记录');
+		expect(await text('market-band')).toBe('市场参考：与本小区类似的小区收费 1.90–2.10 元/㎡·月');
+		await page.getByTestId('market-redo').click();
+		await expect.poll(() => text('market-match')).toMatch(/本小区的挂牌记录：祥都花园（江滨街道） ?（按名称和区域匹配）/);
+		expect(await text('market-band')).toBe('市场参考：与本小区类似的小区收费 1.80–2.20 元/㎡·月');
 		expect(await serious()).toEqual([]);
 	});
 

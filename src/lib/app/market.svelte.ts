@@ -1,11 +1,12 @@
 /**
- * Market references in the app: the comparable rule and the match overrides the user set (kept in localStorage,
- * validated when read back), the listings cached per table version, and an own estate placed on the market
- * scale. The figures are domain/market; this only gathers inputs.
+ * Market references in the app: the comparable rule (kept in localStorage, validated when read back), the match
+ * overrides the user set (kept in the workspace: they belong to its estates and travel in its file), the listings
+ * cached per table version, and an own estate placed on the market scale. The figures are domain/market; this
+ * only gathers inputs.
  */
 import { z } from 'zod';
 import { currentEngine, session } from '$lib/app/session.svelte';
-import { workspaceState } from '$lib/workspace/workspace.svelte';
+import { saveMarketMatches, workspaceState } from '$lib/workspace/workspace.svelte';
 import { DEFAULT_COMPARABLE_RULE, fitHedonic, marketScale, type ComparableRule, type HedonicModel, type MarketScale } from '$lib/domain/market/scale';
 import { listingKey, matchEstate, type EstateMatch } from '$lib/domain/market/match';
 import { normaliseName } from '$lib/domain/market/scale';
@@ -16,12 +17,25 @@ import { marketListings, type ListingRow } from '$lib/queries/market';
 const STORAGE_KEY = 'zhijia.market.v1';
 
 const stored = z.object({
-	rule: z.object({ sameArea: z.boolean(), yearBand: z.number().min(0).max(100).nullable(), sameForm: z.boolean(), priceBand: z.number().min(0).max(10).nullable() }),
-	overrides: z.record(z.string(), z.string().nullable())
+	rule: z.object({ sameArea: z.boolean(), yearBand: z.number().min(0).max(100).nullable(), sameForm: z.boolean(), priceBand: z.number().min(0).max(10).nullable(), householdBand: z.number().min(0).max(10).nullable().optional() })
 });
 
-/** The user's comparable rule and match corrections. */
-export const marketSettings = $state<{ rule: ComparableRule; overrides: Record<string, string | null> }>({ rule: { ...DEFAULT_COMPARABLE_RULE }, overrides: {} });
+/** The user's comparable rule. */
+export const marketSettings = $state<{ rule: ComparableRule }>({ rule: { ...DEFAULT_COMPARABLE_RULE } });
+
+/** The own estates' listing matches set by hand (reactive: read from the workspace). */
+export function marketOverrides(): Record<string, string | null> {
+	return workspaceState.workspace.marketMatches ?? {};
+}
+
+/**
+ * Sets an estate's listing by hand: a listing key, null for "no listing", or undefined to go back to the
+ * automatic match. Stored in the workspace.
+ */
+export function setMarketMatch(estateId: string, key: string | null | undefined): Promise<void> {
+	const { [estateId]: _drop, ...rest } = $state.snapshot(marketOverrides());
+	return saveMarketMatches(key === undefined ? rest : { ...rest, [estateId]: key });
+}
 
 let restored = false;
 /** Reads the settings back once (a damaged entry falls back to the defaults). */
@@ -30,10 +44,7 @@ export function restoreMarketSettings(): void {
 	restored = true;
 	try {
 		const parsed = stored.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
-		if (parsed.success) {
-			marketSettings.rule = parsed.data.rule;
-			marketSettings.overrides = parsed.data.overrides;
-		}
+		if (parsed.success) marketSettings.rule = parsed.data.rule;
 	} catch {
 		// not JSON: keep the defaults
 	}
@@ -152,7 +163,7 @@ export function marketBandOf(getId: () => string | null): { band: MarketBand | n
 		void session.version;
 		const id = getId();
 		const rule = $state.snapshot(marketSettings.rule);
-		const overrides = $state.snapshot(marketSettings.overrides);
+		const overrides = $state.snapshot(marketOverrides());
 		if (!id) {
 			state.band = null;
 			return;

@@ -69,7 +69,12 @@ export const workspaceSchema = z.object({
 	/** Import recipes saved by name (docs/sources.md §18.6): recognised again when a file of the same shape arrives. */
 	recipes: z.array(recipeSchema).optional(),
 	/** The user's value-map answers (target column → word → code), used for every later file. */
-	valueAnswers: valueMapAnswersSchema.optional()
+	valueAnswers: valueMapAnswersSchema.optional(),
+	/**
+	 * Own estates' listing matches set by hand (market references, docs/sources.md §14.3): estate id → listing key,
+	 * or null for "no listing". Kept with the workspace so a choice survives a reload and travels in its file.
+	 */
+	marketMatches: z.record(z.string(), z.string().nullable()).optional()
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

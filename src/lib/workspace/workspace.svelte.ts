@@ -161,6 +161,13 @@ export async function saveValueAnswer(column: string, word: string, code: string
 	workspaceState.workspace = next;
 }
 
+/** Stores the own estates' listing matches set by hand (estate id → listing key, or null for "no listing"). */
+export async function saveMarketMatches(matches: Record<string, string | null>): Promise<void> {
+	const next = { ...($state.snapshot(workspaceState.workspace) as Workspace), marketMatches: matches };
+	await idb.putAll({ [KEY]: next });
+	workspaceState.workspace = next;
+}
+
 /** Back to the built-in sample district: every import and stored file is forgotten. */
 export async function resetToSample(engine: Engine, readSample: SampleReader): Promise<void> {
 	await rebuildWorkspace(engine, EMPTY_WORKSPACE, new Map(), readSample, prepareInWorker);

@@ -18,6 +18,8 @@ export interface MarketListing {
 	readonly yearBuilt: number | null;
 	readonly form: BuildingForm | null;
 	readonly housePrice: number | null;
+	/** Households, when the file lists them. */
+	readonly households?: number | null;
 }
 
 /** The estate placed on the scale: an own estate or one typed in. */
@@ -29,6 +31,7 @@ export interface MarketSubject {
 	/** 'multi' / 'high' from the estates table, or a listing form. */
 	readonly form: BuildingForm | 'multi' | null;
 	readonly housePrice: number | null;
+	readonly households?: number | null;
 }
 
 /** The comparable rule; every part can be switched off or widened by the user. */
@@ -41,6 +44,8 @@ export interface ComparableRule {
 	readonly sameForm: boolean;
 	/** House price within ± this share (0.3 = ±30 %) when both have one; null = any price. */
 	readonly priceBand: number | null;
+	/** Households within ± this share when both have them; null or absent = any size (the default). */
+	readonly householdBand?: number | null;
 }
 
 /** Default rule [E]: same area, ±5 years, same height class, ±30 % house price (docs/sources.md §14.2). */
@@ -78,6 +83,10 @@ export function isComparable(subject: MarketSubject, l: MarketListing, rule: Com
 	if (rule.priceBand !== null && subject.housePrice && l.housePrice) {
 		if (Math.abs(l.housePrice / subject.housePrice - 1) > rule.priceBand) return false;
 	}
+	const hb = rule.householdBand ?? null;
+	if (hb !== null && subject.households && l.households) {
+		if (Math.abs(l.households / subject.households - 1) > hb) return false;
+	}
 	return true;
 }
 
@@ -101,6 +110,10 @@ export function describeRule(rule: ComparableRule, subject: MarketSubject): { zh
 	if (rule.priceBand !== null && subject.housePrice) {
 		zh.push(`房价 ±${Math.round(rule.priceBand * 100)}%`);
 		en.push(`house price ±${Math.round(rule.priceBand * 100)}%`);
+	}
+	if (rule.householdBand != null && subject.households) {
+		zh.push(`户数 ±${Math.round(rule.householdBand * 100)}%`);
+		en.push(`households ±${Math.round(rule.householdBand * 100)}%`);
 	}
 	return { zh: zh.length ? zh.join('，') : '全部挂牌小区', en: en.length ? en.join(', ') : 'all listings' };
 }

@@ -17,6 +17,7 @@ export interface MarketRowLike {
 	readonly year_built: number | null;
 	readonly building_form: string | null;
 	readonly house_price: number | null;
+	readonly households?: number | null;
 	readonly ref_date?: string | null;
 }
 
@@ -31,7 +32,8 @@ export function toListing(r: MarketRowLike): MarketListing {
 		feeHigh: perM2 ? (r.fee_high ?? null) : null,
 		yearBuilt: r.year_built,
 		form: (r.building_form as BuildingForm | null) ?? null,
-		housePrice: r.house_price
+		housePrice: r.house_price,
+		households: r.households ?? null
 	};
 }
 
