@@ -3,22 +3,8 @@
  * `survey_counts` (counts per question and level). These files, not the export, are what the workspace keeps,
  * so no respondent-level column (IP, times, sources) is ever stored (docs/sources.md §13).
  */
-import { DATASETS, type DatasetId } from '../../data/datasets';
 import { surveyCountRows, surveyScoreRows, type SurveyCounts, type SurveyResult } from '../../domain/survey';
-import { writeCsv } from '../csv';
-
-/** A canonical CSV file made by the app (UTF-8 text with the canonical header). */
-export interface MadeFile {
-	readonly name: string;
-	readonly dataset: DatasetId;
-	readonly text: string;
-}
-
-/** Rows (objects with canonical column names) as canonical CSV text of a dataset. */
-export function canonicalText(dataset: DatasetId, rows: readonly Record<string, unknown>[]): string {
-	const cols = DATASETS[dataset].columns.map((c) => c.name as string);
-	return writeCsv([cols, ...rows.map((r) => cols.map((c) => r[c] as string | number | boolean | null | undefined))]);
-}
+import { canonicalText, type MadeFile } from '../made-files';
 
 /** The two files of one estate's survey for a period; file names say estate and period. */
 export function surveyFiles(counts: SurveyCounts, result: SurveyResult, estateId: string, period: string): MadeFile[] {
