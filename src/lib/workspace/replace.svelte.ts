@@ -8,6 +8,7 @@
 import type { Engine } from '../engine/engine';
 import { READ_RULES, type CommitResult, type PreparedImport } from '../import';
 import type { MadeFile } from '../import/made-files';
+import type { SurveyRecipe } from '../domain/survey/recipe';
 import { madeBytes } from '../app/made-import';
 import { idb } from './idb';
 import { rebuildWorkspace } from './rebuild';
@@ -86,4 +87,12 @@ export async function importMadeFiles(
 	workspaceState.failures = [];
 	await forgetUnreferenced(next);
 	return { ok: true, rows: added.reduce((a, f) => a + f.rows, 0) };
+}
+
+/** Keeps a survey recipe in the workspace (one per name: a newer one replaces it); exported with the workspace. */
+export async function saveSurveyRecipe(recipe: SurveyRecipe): Promise<void> {
+	const ws = $state.snapshot(workspaceState.workspace) as Workspace;
+	const next: Workspace = { ...ws, surveyRecipes: [...(ws.surveyRecipes ?? []).filter((r) => r.name !== recipe.name), recipe] };
+	await idb.putAll({ [WORKSPACE_KEY]: next });
+	workspaceState.workspace = next;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { analysisSettingsSchema } from '../app/analysis-settings-schema';
 import { DATASET_IDS } from '../data/datasets';
+import { surveyRecipeSchema } from '../domain/survey/recipe';
 
 export const WORKSPACE_FORMAT = 'zhijia-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -59,7 +60,9 @@ export const workspaceSchema = z.object({
 	/** Column mappings remembered by header signature. */
 	mappings: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 	/** The last imports, each with the state before it, so they can be undone one at a time. */
-	history: z.array(historyEntrySchema).default([])
+	history: z.array(historyEntrySchema).default([]),
+	/** Owners' survey recipes (question → indicator, points scale), by name; exported with the workspace. */
+	surveyRecipes: z.array(surveyRecipeSchema).optional()
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 
