@@ -94,6 +94,11 @@ describe('my estate: quick start and owners’ survey', () => {
 			expect(await beside.locator('tr[data-indicator=cleaning] [data-field=satisfaction]').textContent(), pass).toBe('71.1');
 			expect(await beside.locator('tr[data-indicator=satisfaction] [data-field=satisfaction]').textContent(), pass).toBe('78.0');
 		}
+		// Alone in the workspace: no peers and no fund records, and the page says what to import instead of empty charts.
+		expect(await page.getByTestId('peers-none').textContent()).toContain('没有同类小区可比');
+		await expect.poll(() => page.getByTestId('reserve-empty').count(), { timeout: 30_000 }).toBe(1);
+		// No peer model on one fee: the expected fee is not shown (a median of the estate's own fee would compare it with itself).
+		expect(await page.getByTestId('fit-explanation').textContent()).toContain('同类比较需要至少 2 个');
 	});
 
 	it('the other pages work with this one estate', async () => {
