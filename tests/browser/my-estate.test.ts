@@ -101,6 +101,28 @@ describe('my estate: quick start and owners’ survey', () => {
 		expect(await page.getByTestId('fit-explanation').textContent()).toContain('同类比较需要至少 2 个');
 	});
 
+	it('reopens the form with the values; an edit replaces the estate rows and keeps the survey', async () => {
+		const page = s.page;
+		await page.goto(s.baseUrl + '/');
+		const panel = page.getByTestId('my-estate');
+		await panel.getByRole('button', { name: '修改“梧桐苑”' }).click({ timeout: 60_000 });
+		expect(await panel.locator('[data-field=name]').inputValue()).toBe('梧桐苑');
+		expect(await panel.locator('[data-field=fee]').inputValue()).toBe('1');
+		expect(await panel.locator('[data-field=households]').inputValue()).toBe('640');
+		expect(await panel.locator('[data-field="score.cleaning"]').inputValue()).toBe('80');
+		await panel.locator('[data-field=fee]').fill('1.25');
+		await panel.getByTestId('my-estate-save').click();
+		await expect.poll(() => panel.getByTestId('my-estate-outcome').textContent(), { timeout: 60_000 }).toContain(estateId);
+		await page.goto(s.baseUrl + '/estate/' + estateId);
+		const q = page.getByTestId('estate-q');
+		await q.waitFor({ timeout: 60_000 });
+		// Same Q (the survey stays), one estate still, the fee replaced: QPR = guide ÷ 1.25.
+		expect(await q.textContent()).toBe('79.2');
+		const guide = Number((await page.getByTestId('estate-guide').textContent())!.replace(/[^\d.]/g, ''));
+		expect(await page.getByTestId('estate-qpr').textContent()).toBe((guide / 1.25).toFixed(2));
+		expect(await page.getByTestId('estate-fee').textContent()).toContain('1.25');
+	});
+
 	it('the other pages work with this one estate', async () => {
 		const page = s.page;
 		for (const path of ['/', '/district', `/compare?ids=${estateId}`, `/negotiate?estate=${estateId}`]) {
