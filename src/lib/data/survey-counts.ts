@@ -55,7 +55,7 @@ export const surveyCountColumns: readonly Col<SurveyCountRow>[] = [
 		en: 'Period',
 		descriptionZh: '调查所属期间：YYYYQn 或 YYYY-MM',
 		descriptionEn: "The survey's period: YYYYQn or YYYY-MM",
-		aliases: ['period', '调查期间', '问卷期间']
+		aliases: ['period', '期间', '调查期间', '问卷期间']
 	},
 	{
 		name: 'question',
