@@ -69,7 +69,8 @@ export async function importMadeFiles(
 				changes: [],
 				added: added.reduce((a, f) => a + f.rows, 0),
 				removed: replaced.reduce((a, f) => a + f.rows, 0),
-				previous: ws.files
+				previous: ws.files,
+				...(base !== ws.base ? { previousBase: ws.base } : {})
 			}
 		].slice(-MAX_HISTORY)
 	};

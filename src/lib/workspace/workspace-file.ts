@@ -46,7 +46,9 @@ export const historyEntrySchema = z.object({
 	added: z.number().int().nonnegative(),
 	/** Rows the import took away (a replace removes every row the table had). */
 	removed: z.number().int().nonnegative(),
-	previous: z.array(storedFileSchema)
+	previous: z.array(storedFileSchema),
+	/** The base before the import, when the import changed it (the quick start's "only my estate"). */
+	previousBase: z.enum(['sample', 'empty']).optional()
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -44,3 +44,19 @@ describe('a survey in the workspace', () => {
 		if (back.ok) expect(back.bundle.workspace.surveyRecipes).toEqual([recipe]);
 	});
 });
+
+describe('undoing "only my estate"', () => {
+	it('brings the base back with the imports before it', async () => {
+		const { undoLast } = await import('../../../src/lib/workspace/history');
+		const f = { id: 'q1', name: 'my-estate-MY-1-estates.csv', dataset: 'estates' as const, mode: 'append' as const, options: { dropInvalid: false }, rows: 1, addedAt: 'x' };
+		const ws = {
+			base: 'empty' as const,
+			files: [f],
+			mappings: {},
+			history: [{ id: 'h', at: 'x', files: [{ name: f.name, dataset: f.dataset, mode: f.mode, rows: 1 }], changes: [], added: 1, removed: 0, previous: [], previousBase: 'sample' as const }]
+		};
+		const undone = undoLast(ws)!;
+		expect(undone.workspace.base).toBe('sample');
+		expect(undone.workspace.files).toEqual([]);
+	});
+});
