@@ -8,6 +8,7 @@ import { importCommand } from './import';
 import { reserveCommand } from './reserve';
 import { marketCommand } from './market';
 import { subsidyCommand } from './subsidy';
+import { surveyCommand } from './survey';
 import { runValidate } from './validate';
 import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
 
@@ -47,6 +48,10 @@ const COMMANDS: Record<string, Command> = {
 	reserve: {
 		summary: 'maintenance-fund renewal plan per estate (renewals, balance by year, shortfall, refill)',
 		run: (args, io) => reserveCommand(args, io.stdout)
+	},
+	survey: {
+		summary: "owners' satisfaction survey export: scores per question and overall, with 95 % intervals",
+		run: (args, io) => surveyCommand(args, io.stdout)
 	},
 	validate: {
 		summary: 'check data files (CSV, xlsx, parquet, JSON) as the app would import them',

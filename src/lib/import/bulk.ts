@@ -22,7 +22,8 @@ export const NATURAL_KEYS: { readonly [K in DatasetId]: { readonly columns: read
 	facilities: { columns: ['estate_id', 'facility', 'installed_year'], severity: 'warning' },
 	fund_balances: { columns: ['estate_id', 'year'], severity: 'error' },
 	// Scraped files repeat estates (several pages, several sites): a warning, both rows kept.
-	market: { columns: ['name', 'area'], severity: 'warning' }
+	market: { columns: ['name', 'area'], severity: 'warning' },
+	survey_counts: { columns: ['estate_id', 'period', 'question', 'level'], severity: 'error' }
 };
 
 /** How the import set will be written, which decides what the checks compare against. */

@@ -9,7 +9,7 @@ import { currentFeeSql, qualityByPeriodSql, type QualityModel } from './quality-
 const EstatePoint = z.object({
 	estate_id: z.string(),
 	name: z.string(),
-	subdistrict: z.string(),
+	subdistrict: z.string().nullable(),
 	estate_type: z.enum(['commercial', 'relocation', 'public_sold', 'mixed']),
 	building_type: z.enum(['multi', 'high']),
 	q: z.number().min(0).max(100).nullable(),

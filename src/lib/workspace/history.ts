@@ -28,5 +28,5 @@ export function recordImport(ws: Workspace, added: StoredFile[], result: CommitR
 export function undoLast(ws: Workspace): { workspace: Workspace; undone: HistoryEntry } | null {
 	const undone = ws.history.at(-1);
 	if (!undone) return null;
-	return { workspace: { ...ws, files: undone.previous, history: ws.history.slice(0, -1) }, undone };
+	return { workspace: { ...ws, base: undone.previousBase ?? ws.base, files: undone.previous, history: ws.history.slice(0, -1) }, undone };
 }

@@ -8,6 +8,7 @@ import { analysisSettingsSchema } from '../app/analysis-settings-schema';
 import { DATASET_IDS } from '../data/datasets';
 import { recipeSchema } from '../import/recipes/schema';
 import { conversionSchema, valueMapAnswersSchema } from '../import/conversions/types';
+import { surveyRecipeSchema } from '../domain/survey/recipe';
 
 export const WORKSPACE_FORMAT = 'zhijia-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -51,7 +52,9 @@ export const historyEntrySchema = z.object({
 	added: z.number().int().nonnegative(),
 	/** Rows the import took away (a replace removes every row the table had). */
 	removed: z.number().int().nonnegative(),
-	previous: z.array(storedFileSchema)
+	previous: z.array(storedFileSchema),
+	/** The base before the import, when the import changed it (the quick start's "only my estate"). */
+	previousBase: z.enum(['sample', 'empty']).optional()
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
@@ -74,7 +77,9 @@ export const workspaceSchema = z.object({
 	 * Own estates' listing matches set by hand (market references, docs/sources.md §14.3): estate id → listing key,
 	 * or null for "no listing". Kept with the workspace so a choice survives a reload and travels in its file.
 	 */
-	marketMatches: z.record(z.string(), z.string().nullable()).optional()
+	marketMatches: z.record(z.string(), z.string().nullable()).optional(),
+	/** Owners' survey recipes (question → indicator, points scale), by name; exported with the workspace. */
+	surveyRecipes: z.array(surveyRecipeSchema).optional()
 });
 export type Workspace = z.infer<typeof workspaceSchema>;
 

@@ -15,6 +15,8 @@ import type { SampleReader } from './sample';
 import type { Recipe } from '../import/recipes/schema';
 
 const KEY = 'workspace';
+/** IndexedDB key of the stored workspace (replace.svelte.ts writes it too). */
+export const WORKSPACE_KEY = KEY;
 const fileKey = (id: string) => `file:${id}`;
 
 /** What the interface shows about the workspace. */
@@ -23,7 +25,7 @@ export const workspaceState = $state<{ workspace: Workspace; failures: ReplayFai
 	failures: []
 });
 
-async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint8Array>; problem: string | null }> {
+export async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint8Array>; problem: string | null }> {
 	const raw = await idb.get<unknown>(KEY).catch(() => undefined);
 	const parsed = workspaceSchema.safeParse(raw);
 	const ws = parsed.success ? parsed.data : structuredClone(EMPTY_WORKSPACE);
@@ -42,7 +44,7 @@ async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint
 }
 
 /** Reads and prepares a stored file in the import worker, as the data page does, so a reload keeps the page responsive. */
-const prepareInWorker: PrepareStored = async (f, bytes) => {
+export const prepareInWorker: PrepareStored = async (f, bytes) => {
 	const worker = importWorker();
 	const handle = await worker.open(f.name, bytes);
 	try {
@@ -95,7 +97,7 @@ export async function commitAndRecord(engine: Engine, entries: ImportEntry[], op
 }
 
 /** Deletes stored files that neither the imports nor the undo history need any more (errors only cost space). */
-async function forgetUnreferenced(ws: Workspace): Promise<void> {
+export async function forgetUnreferenced(ws: Workspace): Promise<void> {
 	const keep = referencedFiles(ws);
 	const stale = (await idb.keys().catch(() => [])).filter((k) => k.startsWith('file:') && !keep.has(k.slice('file:'.length)));
 	if (stale.length) await idb.deleteAll(stale).catch(() => undefined);

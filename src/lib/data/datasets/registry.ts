@@ -10,13 +10,14 @@ import { estateColumns, estateRowSchema } from './estates';
 import { feeColumns, feeRowSchema } from './fees';
 import { guidePriceColumns, guidePriceRowSchema } from './guide-prices';
 import { marketColumns, marketRowSchema } from './market';
+import { surveyCountColumns, surveyCountRowSchema } from '../survey-counts';
 import { scoreColumns, scoreRowSchema } from './scores';
 import { ticketColumns, ticketRowSchema } from './tickets';
 import { unitSizeColumns, unitSizeRowSchema } from './unit-sizes';
 import { voteColumns, voteRowSchema } from './votes';
 
 /** Dataset ids, which are also the DuckDB table names. Order: estates first (others reference it). */
-export const DATASET_IDS = ['estates', 'scores', 'fees', 'costs', 'tickets', 'guide_prices', 'unit_sizes', 'votes', 'facilities', 'fund_balances', 'market'] as const;
+export const DATASET_IDS = ['estates', 'scores', 'fees', 'costs', 'tickets', 'guide_prices', 'unit_sizes', 'votes', 'facilities', 'fund_balances', 'market', 'survey_counts'] as const;
 /** Id (and table name) of a canonical dataset. */
 export type DatasetId = (typeof DATASET_IDS)[number];
 
@@ -31,7 +32,8 @@ const SCHEMAS = {
 	votes: voteRowSchema,
 	facilities: facilityRowSchema,
 	fund_balances: fundBalanceRowSchema,
-	market: marketRowSchema
+	market: marketRowSchema,
+	survey_counts: surveyCountRowSchema
 } as const;
 
 /** The canonical row type of a dataset. */
@@ -169,6 +171,15 @@ export const DATASETS: { readonly [K in DatasetId]: DatasetMeta<K> } = {
 		descriptionEn: 'Listing-site exports: fee, year built, building form, households and house price per estate; a second, independent fee scale (not a quality score)',
 		columns: marketColumns,
 		estateRef: false
+	}),
+	survey_counts: meta({
+		id: 'survey_counts',
+		zh: '业主满意度调查',
+		en: "Owners' surveys",
+		descriptionZh: '业主满意度问卷按题目和答案等级的人数（不保存答卷人信息）',
+		descriptionEn: "Owners' satisfaction surveys as counts per question and answer level (no respondent data)",
+		columns: surveyCountColumns,
+		estateRef: true
 	})
 };
 

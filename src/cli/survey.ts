@@ -1,0 +1,112 @@
+/**
+ * `zhijia survey <file> [--recipe r.json] [--estate-households N] [--save-recipe out.json] [--json]`: an owners'
+ * satisfaction survey export scored as the app scores it (docs/sources.md §13): per question the answers
+ * counted, skipped, the satisfied share, the 0-100 score and its 95 % t interval; the overall score; the
+ * response rate against the households. Respondent-level columns are read past, never printed.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { applyRecipe, DEFAULT_SCALE, parseSurveyRecipe, recipeOf, scoreSurvey, type SurveyRecipe } from '../lib/domain/survey';
+import { readSurvey, SurveyFileError } from '../lib/import/survey';
+import { InputError, UsageError } from './errors';
+import { parseCommandArgs } from './args';
+
+export const SURVEY_USAGE = `Usage: zhijia survey <file> [--recipe r.json] [--estate-households N] [--save-recipe out.json] [--json]
+
+An owners' satisfaction survey export (问卷星 / 腾讯问卷 style: one row per respondent, CSV in UTF-8 or GB18030,
+or xlsx). Meta columns (序号, 提交答卷时间, 来自IP...) are skipped; each rating question is mapped to an
+indicator suggested from its words (or by the recipe) and scored on the scale (default 100/80/60/40/20).
+
+Options:
+  --recipe <file>             a survey recipe (JSON): question → indicator, and the points scale
+  --estate-households <N>     the estate's households, for the response rate
+  --save-recipe <file>        write the recipe used (suggestions included) to edit and reuse
+  --json                      JSON instead of text
+  -h, --help                  this help
+`;
+
+const round = (x: number | null | undefined, d = 2) => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+async function readRecipe(path: string): Promise<SurveyRecipe> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (e) {
+		throw new InputError(path, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+	}
+	const parsed = parseSurveyRecipe(text);
+	if (!parsed.ok) throw new InputError(path, `is not a survey recipe: ${parsed.message}`);
+	return parsed.recipe;
+}
+
+/** Runs the subcommand; returns the exit code. */
+export async function surveyCommand(args: readonly string[], out: (s: string) => void): Promise<number> {
+	const parsed = parseCommandArgs(args, {
+		recipe: { type: 'string' },
+		'estate-households': { type: 'string' },
+		'save-recipe': { type: 'string' },
+		json: { type: 'boolean' }
+	});
+	if (parsed.values.help) {
+		out(SURVEY_USAGE);
+		return 0;
+	}
+	if (parsed.positionals.length !== 1) throw new UsageError('give exactly one survey export file');
+	const householdsText = parsed.values['estate-households'];
+	const households = householdsText === undefined ? null : Number(householdsText);
+	if (households !== null && !(Number.isInteger(households) && households > 0)) throw new UsageError(`--estate-households must be a positive whole number, got '${householdsText}'`);
+	const file = parsed.positionals[0];
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await readFile(file));
+	} catch (e) {
+		throw new InputError(file, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
+	}
+	let read;
+	try {
+		read = await readSurvey(file, bytes);
+	} catch (e) {
+		if (e instanceof SurveyFileError) throw new InputError(file, e.detail);
+		throw e;
+	}
+	const recipe = parsed.values.recipe ? await readRecipe(parsed.values.recipe) : null;
+	const counts = recipe ? applyRecipe(read.counts, recipe) : read.counts;
+	const scale = recipe ? { points: recipe.scale.points, source: recipe.scale.source } : DEFAULT_SCALE;
+	const r = scoreSurvey(counts, scale, households);
+	if (parsed.values['save-recipe']) await writeFile(parsed.values['save-recipe'], JSON.stringify(recipeOf(recipe?.name ?? file, counts, scale), null, 2) + '\n');
+	const result = {
+		responses: r.responses,
+		households: r.households,
+		response_rate: round(r.responseRate, 4),
+		scale: { points: [...scale.points], source: scale.source },
+		items: r.items.map((i) => ({
+			question: i.question,
+			number: i.number,
+			indicator: i.indicator,
+			n: i.n,
+			skipped: i.skipped,
+			unrecognised: i.unrecognised,
+			counts: [...i.counts],
+			satisfied_share: round(i.satisfiedShare, 4),
+			score: round(i.score),
+			ci95: i.ci95 ? [round(i.ci95[0]), round(i.ci95[1])] : null
+		})),
+		by_indicator: r.byIndicator.map((s) => ({ indicator: s.indicator, n: s.n, score: round(s.score), ci95: s.ci95 ? [round(s.ci95[0]), round(s.ci95[1])] : null })),
+		overall: { score: round(r.overall.score), ci95: r.overall.ci95 ? [round(r.overall.ci95[0]), round(r.overall.ci95[1])] : null, from: r.overall.from, n: r.overall.n },
+		not_rated: read.counts.others.filter((o) => o.reason === 'not_rating').map((o) => o.header)
+	};
+	if (parsed.values.json) {
+		out(JSON.stringify(result, null, 2) + '\n');
+		return 0;
+	}
+	const lines = [`答卷 responses: ${result.responses}` + (result.response_rate === null ? '' : `, 回收率 response rate ${(result.response_rate * 100).toFixed(1)}% of ${households} households`)];
+	lines.push(`分值 scale: ${scale.points.join('/')} (${scale.source})`);
+	for (const i of result.items) {
+		const ci = i.ci95 ? ` [${i.ci95[0]}, ${i.ci95[1]}]` : '';
+		lines.push(`  ${i.number ?? '-'} ${i.question} → ${i.indicator ?? '(not used)'}: n=${i.n}, skipped ${i.skipped}, satisfied ${i.satisfied_share === null ? '—' : (i.satisfied_share * 100).toFixed(1) + '%'}, score ${i.score ?? '—'}${ci}`);
+	}
+	const o = result.overall;
+	lines.push(`总体满意度 overall: ${o.score ?? '—'}${o.ci95 ? ` [${o.ci95[0]}, ${o.ci95[1]}]` : ''} (${o.from === 'question' ? 'the overall question' : o.from === 'items' ? 'mean of the items' : 'none'})`);
+	if (result.not_rated.length) lines.push(`未计分 not rated: ${result.not_rated.join(', ')}`);
+	out(lines.join('\n') + '\n');
+	return 0;
+}
