@@ -14,7 +14,15 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 }
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					environment: 'node',
+					// The CLI tests run bin/zhijia.mjs, i.e. the built dist/cli/zhijia.mjs: build it from the sources first.
+					globalSetup: ['tests/unit/cli-build.setup.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
 			},
 			{
 				extends: true,
