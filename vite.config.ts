@@ -1,8 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { precompressPlugin } from './scripts/precompress.mjs';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// precompressPlugin: brotli and gzip copies of build/ for scripts/serve.mjs (docs/performance.md).
+	plugins: [sveltekit(), precompressPlugin()],
 	// duckdb-wasm ships its own workers and wasm; pre-bundling them breaks the ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	// The sample district's CSV files live in data/ and are served from there in dev.
