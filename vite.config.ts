@@ -9,7 +9,11 @@ export default defineConfig({
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	// The sample district's CSV files live in data/ and are served from there in dev.
 	server: { fs: { allow: ['data'] } },
-	build: { chunkSizeWarningLimit: 2000 },
+	build: {
+		chunkSizeWarningLimit: 2000,
+		// The engine's worker wrapper must be a file of the app (the CSP allows no data: workers), however small.
+		assetsInlineLimit: (file) => (file.endsWith('duckdb-worker-cached.js') ? false : undefined)
+	},
 	// The import worker (src/lib/import/import.worker.ts) is a module worker: ES output, code-split like the app.
 	worker: { format: 'es' },
 	test: {
