@@ -105,7 +105,10 @@ export function serve({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 			const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}${packed ? '-' + packed.encoding : ''}"`;
 			headers.etag = etag;
 			if (req.headers['if-none-match'] === etag) {
-				res.writeHead(304, { etag, 'cache-control': 'no-cache', ...(headers.vary ? { vary: headers.vary } : {}) }).end();
+				/** @type {Record<string, string>} */
+				const notModified = { etag, 'cache-control': 'no-cache' };
+				if (headers.vary) notModified.vary = String(headers.vary);
+				res.writeHead(304, notModified).end();
 				return;
 			}
 		}
@@ -118,7 +121,7 @@ export function serve({ dir = 'build', port = 4173, host = '127.0.0.1' } = {}) {
 		server.listen(port, host, () => {
 			const address = server.address();
 			const actualPort = typeof address === 'object' && address ? address.port : port;
-			resolveStart({ url: `http://${host}:${actualPort}`, close: () => /** @type {Promise<void>} */ (new Promise((r) => server.close(() => r()))) });
+			resolveStart({ url: `http://${host}:${actualPort}`, close: () => /** @type {Promise<void>} */ (new Promise((r) => { server.close(() => r()); server.closeAllConnections(); })) });
 		});
 	});
 }

@@ -1,4 +1,3 @@
-/* global self, importScripts */
 /**
  * DuckDB's browser worker, started through this small classic worker so the browser can keep the compiled engine
  * (docs/performance.md, "Start the engine once per machine"). duckdb-wasm fetches the 34 MB wasm and, to report
@@ -11,7 +10,7 @@
 (() => {
 	const fetch0 = self.fetch.bind(self);
 	const compile0 = WebAssembly.instantiateStreaming.bind(WebAssembly);
-	/** The real response of the engine's wasm, waiting for duckdb-wasm's instantiateStreaming call. */
+	/** @type {Response | null} the real response of the engine's wasm, waiting for duckdb-wasm's instantiateStreaming call */
 	let real = null;
 	self.fetch = (input, init) => {
 		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -37,5 +36,5 @@
 	};
 	const worker = new URL(self.location.href).searchParams.get('worker');
 	if (!worker) throw new Error('duckdb-worker-cached.js: the DuckDB worker URL (?worker=) is missing');
-	importScripts(new URL(worker, self.location.href).href);
+	/** @type {{ importScripts(url: string): void }} */ (/** @type {unknown} */ (self)).importScripts(new URL(worker, self.location.href).href);
 })();

@@ -9,6 +9,7 @@ import * as verdict from './areas/verdict';
 import * as find from './areas/find';
 import * as reserve from './areas/reserve';
 import * as market from './areas/market';
+import * as speed from './areas/speed';
 
 const core = {
 	'app.name': '质价',
@@ -218,7 +219,7 @@ const core = {
 } as const;
 
 /** Chinese text: the core keys plus each area's own module (so each screen's text lives beside its peers). */
-export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...verdict.zh, ...find.zh, ...reserve.zh, ...market.zh } as const;
+export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...verdict.zh, ...find.zh, ...reserve.zh, ...market.zh, ...speed.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -430,4 +431,4 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 /** English text: every key of the Chinese (the type system checks that none is missing). */
-export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...verdict.en, ...find.en, ...reserve.en, ...market.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...verdict.en, ...find.en, ...reserve.en, ...market.en, ...speed.en };
