@@ -8,6 +8,8 @@ const config = {
 		// A static single-page app: every route falls back to index.html and renders on the client,
 		// because duckdb-wasm only runs in the browser.
 		adapter: adapter({ fallback: 'index.html', strict: true }),
+		// src/service-worker.ts is registered by the app once it has started (src/lib/app/service-worker.ts).
+		serviceWorker: { register: false },
 		// No other origin, ever: scripts, workers, wasm and fetches all come from the app itself.
 		csp: {
 			mode: 'hash',

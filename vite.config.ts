@@ -1,20 +1,34 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { precompressPlugin } from './scripts/precompress.mjs';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	// precompressPlugin: brotli and gzip copies of build/ for scripts/serve.mjs (docs/performance.md).
+	plugins: [sveltekit(), precompressPlugin()],
 	// duckdb-wasm ships its own workers and wasm; pre-bundling them breaks the ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	// The sample district's CSV files live in data/ and are served from there in dev.
 	server: { fs: { allow: ['data'] } },
-	build: { chunkSizeWarningLimit: 2000 },
+	build: {
+		chunkSizeWarningLimit: 2000,
+		// The engine's worker wrapper must be a file of the app (the CSP allows no data: workers), however small.
+		assetsInlineLimit: (file) => (file.endsWith('duckdb-worker-cached.js') ? false : undefined)
+	},
 	// The import worker (src/lib/import/import.worker.ts) is a module worker: ES output, code-split like the app.
 	worker: { format: 'es' },
 	test: {
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 }
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					environment: 'node',
+					// The CLI tests run bin/zhijia.mjs, i.e. the built dist/cli/zhijia.mjs: build it from the sources first.
+					globalSetup: ['tests/unit/cli-build.setup.ts'],
+					testTimeout: 30_000,
+					hookTimeout: 60_000
+				}
 			},
 			{
 				extends: true,

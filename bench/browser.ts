@@ -110,7 +110,7 @@ export function headerFiles(dir: string): Record<string, string> {
  * Installed before any page script (a string, so no bundler helper leaks into the page): long tasks, the time the
  * first chart appears, the app's start-up marks, a watcher for one interaction, and the fit-class counts.
  */
-const INIT_SCRIPT = `(() => {
+export const INIT_SCRIPT = `(() => {
 const bench = (window.__bench = { longtasks: [], firstChart: null });
 new PerformanceObserver((list) => { for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration }); })
 	.observe({ type: 'longtask', buffered: true });

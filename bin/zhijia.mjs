@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// The `zhijia` command line. Node 20 cannot run TypeScript itself, so tsx's loader is registered first and the
-// CLI's source (src/cli/main.ts) is imported through it: the CLI runs the very modules the app uses.
-import { register } from 'tsx/esm/api';
+// The `zhijia` command line. It runs the built JavaScript (dist/cli/zhijia.mjs, made from src/cli/main.ts by
+// scripts/build-cli.mjs on `npm ci` and before the unit tests): nothing is compiled at run time.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import(new URL('../src/cli/main.ts', import.meta.url).href);
+const built = new URL('../dist/cli/zhijia.mjs', import.meta.url);
+if (!existsSync(built)) {
+	process.stderr.write('zhijia: the command line is not built (dist/cli/zhijia.mjs is missing). Run `npm run build:cli` (or `npm ci`) first.\n');
+	process.exit(2);
+}
+const { main } = await import(built.href);
 process.exitCode = await main(process.argv.slice(2));

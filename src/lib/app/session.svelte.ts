@@ -8,6 +8,8 @@ import { EngineStartError } from '$lib/engine/errors';
 import { restoreWorkspace } from '$lib/workspace/workspace.svelte';
 import { sampleFileUrl } from '$lib/workspace/sample-urls';
 import { SAMPLE_FILES } from '$lib/data/datasets';
+import { registerServiceWorker } from './service-worker';
+import { loadStartSnapshots } from '../snapshot/snapshots.svelte';
 
 export type SessionStatus = 'starting' | 'loading-data' | 'ready' | 'error';
 
@@ -49,6 +51,8 @@ export async function startSession(): Promise<void> {
 	session.error = null;
 	try {
 		performance.mark('zhijia:start');
+		// The last results for the same data and settings, shown while the engine starts (not awaited).
+		void loadStartSnapshots();
 		// Fetch the sample files while the engine instantiates: both take about a second and neither needs the other.
 		const files = new Map(SAMPLE_FILES.map((f) => [f.file, fetchSample(f.file)]));
 		for (const p of files.values()) p.catch(() => undefined); // reported when awaited below
@@ -58,6 +62,7 @@ export async function startSession(): Promise<void> {
 		session.status = 'loading-data';
 		await restoreWorkspace(e, (file) => files.get(file) ?? fetchSample(file));
 		performance.mark('zhijia:data-ready');
+		registerServiceWorker();
 		engine = e;
 		session.status = 'ready';
 		session.version++;

@@ -7,6 +7,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import cachedWorker from './duckdb-worker-cached.js?url';
 import { Engine, type DuckBackend } from './engine';
 import { EngineStartError } from './errors';
 import { sharedPromise } from './shared-promise';
@@ -35,7 +36,8 @@ async function startBrowserEngine(): Promise<Engine> {
 	const head = await fetch(bundle.mainModule, { method: 'HEAD' });
 	const file = bundle.mainModule.split('/').pop() ?? '';
 	if (!head.ok) throw new EngineStartError('engine_file', `The DuckDB engine file could not be loaded (HTTP ${head.status} ${file}).`, `HTTP ${head.status} ${file}`);
-	const worker = new Worker(bundle.mainWorker!);
+	// Through a wrapper that lets Chromium keep the compiled engine across visits (see duckdb-worker-cached.js).
+	const worker = new Worker(`${cachedWorker}?worker=${encodeURIComponent(bundle.mainWorker!)}`);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	report({ phase: 'download', fraction: 0 });
 	// Anything else that breaks inside the worker may also leave instantiate() pending: listen for the

@@ -1,0 +1,87 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * The app offline (issue 16): precaches the built app (scripts, styles, the DuckDB engine the browser uses, the
+ * sample district's files, the icons and manifest) so a second visit starts without the network and the app can
+ * be installed. One cache per build (`version`), so files of an older build are never served to a newer one; the
+ * old caches are deleted once the new worker takes over. Registered by the app only after it has started
+ * (src/lib/app/service-worker.ts), so the precache reads the files just downloaded from the HTTP cache instead of
+ * competing with the first start for the network.
+ */
+import { build, files, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `zhijia-${version}`;
+/** Browsers without wasm exceptions use the mvp engine (39 MB): cached when first fetched, not precached. */
+const ON_DEMAND = /duckdb-(browser-)?mvp/;
+const PRECACHE = ['/', ...build.filter((f) => !ON_DEMAND.test(f)), ...files];
+const KNOWN = new Set([...build, ...files]);
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			await cache.addAll(PRECACHE);
+			await sw.skipWaiting();
+		})()
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('fetch', (event) => {
+	const req = event.request;
+	const url = new URL(req.url);
+	if (url.origin !== sw.location.origin) return;
+	if (req.method === 'HEAD' && KNOWN.has(url.pathname)) {
+		// The engine asks for its wasm with HEAD before starting (src/lib/engine/browser.ts): answer from the cache
+		// so that check passes offline too.
+		event.respondWith(
+			(async () => {
+				const cached = await caches.match(url.pathname, { cacheName: CACHE, ignoreVary: true });
+				return cached ? new Response(null, { status: 200, headers: cached.headers }) : fetch(req);
+			})()
+		);
+		return;
+	}
+	if (req.method !== 'GET') return;
+	if (req.mode === 'navigate') {
+		// Every app route is the same single-page shell: the network's when it answers, else the cached one.
+		event.respondWith(
+			(async () => {
+				try {
+					const res = await fetch(req);
+					if (res.ok) return res;
+				} catch {
+					/* offline: the cached shell below */
+				}
+				const cached = await caches.match('/', { cacheName: CACHE, ignoreVary: true });
+				return cached ?? Response.error();
+			})()
+		);
+		return;
+	}
+	if (!KNOWN.has(url.pathname)) return; // anything else goes to the network as usual
+	// Built files never change under their name (hashed, or this build's static files): cache first.
+	event.respondWith(
+		(async () => {
+			const cache = await caches.open(CACHE);
+			// ignoreSearch: the engine's worker wrapper is loaded with a ?worker= parameter.
+			const cached = await cache.match(url.pathname, { ignoreSearch: true, ignoreVary: true });
+			// A worker's location is its response's URL: a copy without one keeps the request's ?worker= for it.
+			if (cached) return url.search ? new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers: cached.headers }) : cached;
+			const res = await fetch(req);
+			if (res.ok && !url.search) await cache.put(url.pathname, res.clone());
+			return res;
+		})()
+	);
+});

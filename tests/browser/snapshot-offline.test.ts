@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../../scripts/serve.mjs';
+import { csvText, utf8 } from '../fixtures/import-files';
+import { chromiumPath } from './chromium';
+
+/**
+ * Issue 16: useful before the engine is ready, and a second visit without the network.
+ * One profile visits the built app several times. Its own server (not the shared one) so the test can cut the
+ * network for real by stopping it. The overview's snapshot from the last visit is shown at once (before the
+ * engine is ready), marked as such, then replaced by live results; after an import it is never shown (its key no
+ * longer matches); with the server gone, the service worker still starts the app and the engine.
+ */
+
+// Records, from the first script on, whether the snapshot badge ever appeared and whether the engine was ready then.
+const WATCH = `(() => {
+	const w = (window.__snap = { seen: false, engineReadyWhenSeen: null, estatesWhenSeen: null });
+	new MutationObserver(() => {
+		if (w.seen || !document.querySelector('[data-testid=snapshot-badge]')) return;
+		w.seen = true;
+		w.engineReadyWhenSeen = performance.getEntriesByName('zhijia:engine-ready').length > 0;
+		w.estatesWhenSeen = document.querySelector('[data-testid=kpi-estates] .value, [data-testid=kpi-estates]')?.textContent ?? null;
+	}).observe(document, { childList: true, subtree: true });
+})();`;
+
+type Snap = { seen: boolean; engineReadyWhenSeen: boolean | null; estatesWhenSeen: string | null };
+
+let server: { url: string; close: () => Promise<void> } | null = null;
+let context: BrowserContext;
+let profile: string;
+let base: string;
+const errors: string[] = [];
+
+beforeAll(async () => {
+	server = await serve({ dir: 'build', port: 0 });
+	base = server.url;
+	profile = mkdtempSync(join(tmpdir(), 'zhijia-snapshot-'));
+	context = await chromium.launchPersistentContext(profile, {
+		executablePath: chromiumPath()!,
+		headless: true,
+		viewport: { width: 1366, height: 900 },
+		locale: 'zh-CN',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+	await context.addInitScript(WATCH);
+});
+afterAll(async () => {
+	await context?.close();
+	await server?.close();
+	if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function visit(path = '/'): Promise<Page> {
+	const page = await context.newPage();
+	page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+	page.on('console', (m) => {
+		if (m.type() === 'error') errors.push(m.text());
+	});
+	await page.goto(base + path);
+	return page;
+}
+
+const estates = (page: Page) => page.getByTestId('kpi-estates').textContent();
+const live = (page: Page) => page.locator('[data-results=live]').waitFor({ timeout: 90_000 });
+const snap = (page: Page) => page.evaluate('window.__snap') as Promise<Snap>;
+/** The overview as stored for the next visit (written after the live results are on screen). */
+const storedSnapshot = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<string | null>((resolve) => {
+				const req = indexedDB.open('zhijia', 1);
+				req.onsuccess = () => {
+					const get = req.result.transaction('workspace').objectStore('workspace').get('snapshot:overview');
+					get.onsuccess = () => resolve(get.result ? String(get.result.data.totals.estates) : null);
+					get.onerror = () => resolve(null);
+				};
+				req.onerror = () => resolve(null);
+			})
+	);
+
+describe('start-up snapshot and offline start', () => {
+	it('first visit: live results only, then the snapshot is stored and the service worker installed', async () => {
+		const page = await visit();
+		await live(page);
+		expect(await estates(page)).toMatch(/240/);
+		expect((await snap(page)).seen).toBe(false); // nothing stored yet: no snapshot on a fresh profile
+		await expect.poll(() => storedSnapshot(page), { timeout: 30_000 }).toBe('240');
+		// ready resolves once the worker is active, i.e. after its precache (install) succeeded.
+		expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL ?? null))).toMatch(/service-worker\.js$/);
+		await page.close();
+	});
+
+	it('second visit: the snapshot is shown before the engine is ready, marked, then replaced by live results', async () => {
+		const page = await visit();
+		await page.getByTestId('snapshot-badge').waitFor({ timeout: 30_000 });
+		expect(await page.getByTestId('snapshot-badge').textContent()).toContain('快照 · 引擎启动中');
+		const seen = await snap(page);
+		expect(seen.engineReadyWhenSeen).toBe(false);
+		expect(seen.estatesWhenSeen).toMatch(/240/);
+		await live(page);
+		expect(await page.getByTestId('snapshot-badge').count()).toBe(0);
+		expect(await estates(page)).toMatch(/240/);
+		await page.close();
+	});
+
+	it('imports one more estate through the data page', async () => {
+		const page = await visit('/data');
+		await page.getByTestId('tables').waitFor({ timeout: 90_000 });
+		const csv = csvText([
+			['小区编号', '小区名称', '街道', '小区类型', '建筑类型', '建成年份', '计费面积（㎡）', '户数', '有无电梯', '物业公司', '定价方式'],
+			['SN01', '快照新苑', '江滨街道', '商品房', '高层', 2016, 50000, 400, '有', '新港物业', '市场调节价']
+		]);
+		await page.getByTestId('file-input').setInputFiles([{ name: '新小区.csv', mimeType: 'text/csv', buffer: Buffer.from(utf8(csv)) }]);
+		await expect.poll(() => page.getByTestId('pending-file').count(), { timeout: 30_000 }).toBe(1);
+		await page.getByLabel('追加到该数据集').check();
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+		await page.getByTestId('commit').click();
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 1 行/);
+		await page.close();
+	});
+
+	it('after the import the old snapshot is never shown, not even for a moment', async () => {
+		const after = await visit();
+		await live(after);
+		expect(await estates(after)).toMatch(/241/);
+		expect((await snap(after)).seen).toBe(false); // the 240-estate snapshot no longer matches the data
+		await expect.poll(() => storedSnapshot(after), { timeout: 30_000 }).toBe('241');
+		await after.close();
+	});
+
+	it('the visit after that shows the new snapshot (241 estates), then live results', async () => {
+		const next = await visit();
+		await next.getByTestId('snapshot-badge').waitFor({ timeout: 30_000 });
+		expect((await snap(next)).estatesWhenSeen).toMatch(/241/);
+		await live(next);
+		await next.close();
+	});
+
+	it('with the network cut (server stopped), a further visit still starts: snapshot, engine and live results', async () => {
+		await server!.close();
+		server = null;
+		const page = await visit();
+		await page.getByTestId('snapshot-badge').waitFor({ timeout: 30_000 });
+		await live(page);
+		expect(await estates(page)).toMatch(/241/);
+		// Served by the service worker: the engine started from the precached wasm.
+		expect(await page.evaluate(() => performance.getEntriesByName('zhijia:engine-ready').length)).toBe(1);
+		await page.close();
+	});
+
+	it('no page errors on the way', () => {
+		expect(errors).toEqual([]);
+	});
+});
