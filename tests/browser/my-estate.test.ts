@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, waitForApp, type AppSession } from './harness';
 
 const SURVEY = readFileSync('tests/unit/survey/fixtures/wjx-gb18030.csv');
+/** In-app navigation through the header (the engine keeps running; a page.goto would start the app again). */
+const nav = (page: AppSession['page'], href: string) => page.locator(`header nav a[href="${href}"]`).click();
 const INDICATORS = ['management', 'upkeep', 'elevator', 'fire', 'water', 'facilities_other', 'order', 'cleaning', 'greening', 'customer_service', 'accounts'];
 
 describe('my estate: quick start and owners’ survey', () => {
@@ -60,7 +62,7 @@ describe('my estate: quick start and owners’ survey', () => {
 
 	it('imports the owners’ survey export on the data page', async () => {
 		const page = s.page;
-		await page.goto(s.baseUrl + '/data');
+		await nav(page, '/data');
 		const panel = page.getByTestId('survey-import');
 		await expect.poll(() => panel.locator('[data-field=survey-estate]').inputValue(), { timeout: 60_000 }).toBe(estateId);
 		await panel.locator('[data-field=survey-period]').fill('2024Q2');
@@ -79,21 +81,24 @@ describe('my estate: quick start and owners’ survey', () => {
 		await expect.poll(() => panel.getByTestId('survey-outcome').textContent(), { timeout: 60_000 }).toContain('已导入');
 	});
 
-	it('shows Q and QPR on the estate view, satisfaction beside inspection, and keeps them after a reload', async () => {
+	/** The estate view's Q, QPR and satisfaction beside inspection (figures in the header comment). */
+	async function checkEstateView(pass: string) {
 		const page = s.page;
-		for (const pass of ['first', 'after reload']) {
-			if (pass === 'first') await page.goto(s.baseUrl + '/estate/' + estateId);
-			else await page.reload();
-			const q = page.getByTestId('estate-q');
-			await q.waitFor({ timeout: 60_000 });
-			expect(await q.textContent(), pass).toBe('79.2');
-			const guide = Number((await page.getByTestId('estate-guide').textContent())!.replace(/[^\d.]/g, ''));
-			expect(guide, pass).toBeGreaterThan(0);
-			expect(await page.getByTestId('estate-qpr').textContent(), pass).toBe((guide / 1).toFixed(2));
-			const beside = page.getByTestId('satisfaction-beside');
-			expect(await beside.locator('tr[data-indicator=cleaning] [data-field=satisfaction]').textContent(), pass).toBe('71.1');
-			expect(await beside.locator('tr[data-indicator=satisfaction] [data-field=satisfaction]').textContent(), pass).toBe('78.0');
-		}
+		const q = page.getByTestId('estate-q');
+		await q.waitFor({ timeout: 60_000 });
+		expect(await q.textContent(), pass).toBe('79.2');
+		const guide = Number((await page.getByTestId('estate-guide').textContent())!.replace(/[^\d.]/g, ''));
+		expect(guide, pass).toBeGreaterThan(0);
+		expect(await page.getByTestId('estate-qpr').textContent(), pass).toBe((guide / 1).toFixed(2));
+		const beside = page.getByTestId('satisfaction-beside');
+		expect(await beside.locator('tr[data-indicator=cleaning] [data-field=satisfaction]').textContent(), pass).toBe('71.1');
+		expect(await beside.locator('tr[data-indicator=satisfaction] [data-field=satisfaction]').textContent(), pass).toBe('78.0');
+	}
+
+	it('shows Q and QPR on the estate view, satisfaction beside inspection', async () => {
+		const page = s.page;
+		await page.getByTestId('my-estate').locator(`a[href="/estate/${estateId}"]`).first().click();
+		await checkEstateView('first');
 		// Alone in the workspace: no peers and no fund records, and the page says what to import instead of empty charts.
 		expect(await page.getByTestId('peers-none').textContent()).toContain('没有同类小区可比');
 		await expect.poll(() => page.getByTestId('reserve-empty').count(), { timeout: 30_000 }).toBe(1);
@@ -101,9 +106,14 @@ describe('my estate: quick start and owners’ survey', () => {
 		expect(await page.getByTestId('fit-explanation').textContent()).toContain('同类比较需要至少 2 个');
 	});
 
+	it('keeps them after a reload (the workspace is rebuilt from the stored imports)', async () => {
+		await s.page.reload();
+		await checkEstateView('after reload');
+	});
+
 	it('reopens the form with the values; an edit replaces the estate rows and keeps the survey', async () => {
 		const page = s.page;
-		await page.goto(s.baseUrl + '/');
+		await nav(page, '/');
 		const panel = page.getByTestId('my-estate');
 		await panel.getByRole('button', { name: '修改“梧桐苑”' }).click({ timeout: 60_000 });
 		expect(await panel.locator('[data-field=name]').inputValue()).toBe('梧桐苑');
@@ -113,7 +123,7 @@ describe('my estate: quick start and owners’ survey', () => {
 		await panel.locator('[data-field=fee]').fill('1.25');
 		await panel.getByTestId('my-estate-save').click();
 		await expect.poll(() => panel.getByTestId('my-estate-outcome').textContent(), { timeout: 60_000 }).toContain(estateId);
-		await page.goto(s.baseUrl + '/estate/' + estateId);
+		await panel.getByTestId('my-estate-outcome').getByRole('link').click();
 		const q = page.getByTestId('estate-q');
 		await q.waitFor({ timeout: 60_000 });
 		// Same Q (the survey stays), one estate still, the fee replaced: QPR = guide ÷ 1.25.
@@ -125,12 +135,18 @@ describe('my estate: quick start and owners’ survey', () => {
 
 	it('the other pages work with this one estate', async () => {
 		const page = s.page;
-		for (const path of ['/', '/district', `/compare?ids=${estateId}`, `/negotiate?estate=${estateId}`]) {
-			await page.goto(s.baseUrl + path);
-			await page.waitForLoadState('networkidle');
-			await page.waitForTimeout(1500);
-			expect(await page.locator('[role=alert]').count(), path).toBe(0);
-		}
+		// From the estate page (previous test): its compare and negotiate buttons, then the header's pages.
+		const visit = async (what: string, go: () => Promise<void>, ready: string) => {
+			await go();
+			await page.locator(ready).first().waitFor({ timeout: 60_000 });
+			await page.waitForTimeout(1000);
+			expect(await page.locator('[role=alert]').count(), what).toBe(0);
+		};
+		await visit('compare', () => page.locator(`a[href="/compare?ids=${estateId}"]`).first().click(), 'main table');
+		await visit('estate', () => page.goBack().then(() => undefined), '[data-testid=estate-q]');
+		await visit('negotiate', () => page.locator(`a[href="/negotiate?estate=${estateId}"]`).first().click(), 'main h1');
+		await visit('overview', () => nav(page, '/'), '[data-testid=kpi-estates]');
+		await visit('district', () => nav(page, '/district'), 'main h1');
 		expect(s.errors).toEqual([]);
 		expect(s.foreignRequests).toEqual([]);
 	});
