@@ -65,9 +65,9 @@ export async function openBrowser(): Promise<AppSession> {
 	};
 }
 
-/** Waits until the app has started its engine and loaded data (the overview figures are on screen). */
+/** Waits until the app has started its engine and loaded data (the overview figures are on screen, live: not a start-up snapshot). */
 export async function waitForApp(page: Page): Promise<void> {
-	await page.getByTestId('kpi-estates').waitFor({ state: 'visible', timeout: 60_000 });
+	await page.locator('main[data-status=ready] [data-results=live] [data-testid=kpi-estates]').waitFor({ state: 'visible', timeout: 60_000 });
 }
 
 const require = createRequire(import.meta.url);
