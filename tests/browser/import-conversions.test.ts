@@ -78,7 +78,7 @@ describe('value conversions on the data page', () => {
 		// 框架高层 is in three rows: one question, with the likely code first.
 		const frame = panel.locator('tr[data-word="框架高层"]');
 		expect(await frame.locator('td.num').textContent()).toBe('3');
-		expect(await frame.getByTestId('value-answer').locator('option').nth(1).textContent()).toBe('高层 （最可能）');
+		expect(await frame.getByTestId('value-answer').locator('option').nth(1).textContent()).toBe('高层（最可能）');
 		await frame.getByTestId('value-answer').selectOption('high');
 		await panel.locator('tr[data-word="砖混"]').getByTestId('value-answer').selectOption('multi');
 		await expect.poll(() => panel.getByTestId('value-saved').count()).toBe(2);
