@@ -34,7 +34,7 @@ export interface FileChoices {
 /** The targets a column of a file may be mapped to. */
 export function mappingTargets(dataset: DatasetId | null, layout: 'long' | 'wide', system: IndicatorSystem): string[] {
 	if (!dataset) return [];
-	if (dataset === 'scores' && layout === 'wide') return ['estate_id', 'period', ...system.indicators.map((i) => `indicator:${i.code}`), 'indicator:satisfaction'];
+	if (dataset === 'scores' && layout === 'wide') return ['estate_id', 'period', ...system.indicators.map((i) => `indicator:${i.code}`), 'indicator:satisfaction', 'group:facilities'];
 	return DATASETS[dataset].columns.map((c) => c.name as string);
 }
 

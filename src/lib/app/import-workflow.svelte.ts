@@ -43,6 +43,8 @@ export interface Pending {
 	names: Record<string, string | null>;
 	/** Conversion per header: chosen by the person, null for none, undefined to choose from the cells. */
 	conversions: (Conversion | null | undefined)[];
+	/** A wide sheet's group score: spread to its member indicators, or scored at group level. */
+	groupScoring?: 'spread' | 'group';
 }
 
 /** What the page shows after an action. */
@@ -168,6 +170,12 @@ export class ImportWorkflow {
 		this.reports = null;
 	}
 
+	/** The person chose how a group score counts. */
+	setGroupScoring(p: Pending, g: 'spread' | 'group'): void {
+		p.groupScoring = g;
+		this.reports = null;
+	}
+
 	/** The person chose a conversion for a column (undefined: choose from the cells). */
 	setConversion(p: Pending, column: number, c: Conversion | null | undefined): void {
 		p.conversions[column] = c;
@@ -237,7 +245,7 @@ export class ImportWorkflow {
 					// Read, normalised and row-checked in the import worker; the rows stay there until staging.
 					this.prepared = [
 						...this.prepared,
-						await importWorker().prepare(p.handle!, { dataset: p.dataset ?? undefined, mapping: $state.snapshot(p.mapping), conversions: $state.snapshot(p.conversions), valueAnswers: this.answers(), signal, onProgress })
+						await importWorker().prepare(p.handle!, { dataset: p.dataset ?? undefined, mapping: $state.snapshot(p.mapping), conversions: $state.snapshot(p.conversions), valueAnswers: this.answers(), groupScoring: p.groupScoring, signal, onProgress })
 					];
 				}
 			}
@@ -315,7 +323,8 @@ export class ImportWorkflow {
 					mapping: this.mappingRecord(p),
 					dropInvalid: this.dropInvalid,
 					conversions: Object.fromEntries(p.inspection!.headers.map((h, j) => [h, $state.snapshot(p.conversions[j])]).filter(([, c]) => c !== undefined)) as Record<string, Conversion | null>,
-					valueAnswers: this.answers()
+					valueAnswers: this.answers(),
+					groupScoring: p.groupScoring
 				}
 			}));
 	}

@@ -7,6 +7,7 @@
 import { DATASET_IDS, DATASETS, matchColumn, normalizeLabel, type ColumnMeta, type DatasetId } from '../data/datasets';
 import { SATISFACTION_INDICATOR } from '../data/indicators';
 import { matchIndicator } from './values';
+import { GROUP_TARGET, matchGroup } from './groups';
 import type { Cell } from './types';
 
 // ---------------------------------------------------------------------------------------------------
@@ -183,6 +184,11 @@ export function mapWideHeaders(headers: readonly string[], periodKnown = false):
 		else if (col === undefined) {
 			const code = matchIndicator(h);
 			if (code) target = INDICATOR_TARGET + code;
+			else {
+				// A group column (设施设备运行) scores several indicators at once: accepted, never ignored.
+				const group = matchGroup(h);
+				if (group) target = GROUP_TARGET + group.code;
+			}
 		}
 		if (target === null) return null;
 		const first = taken.get(target);
@@ -191,7 +197,7 @@ export function mapWideHeaders(headers: readonly string[], periodKnown = false):
 			return null;
 		}
 		taken.set(target, i);
-		if (target.startsWith(INDICATOR_TARGET)) indicators++;
+		if (target.startsWith(INDICATOR_TARGET) || target.startsWith(GROUP_TARGET)) indicators++;
 		return target;
 	});
 	const missing: string[] = [];

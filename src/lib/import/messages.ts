@@ -210,6 +210,14 @@ export const PROBLEM_TEXTS = {
 		en: 'Date not recognised; expected e.g. 2024-01-05, 2024年1月, 2024.01 or 2024Q1'
 	},
 	period_needs_month: { zh: '只写了季度，不能换算成月份；请改按季度换算', en: 'Only a quarter is written; it cannot become a month, convert by quarter instead' },
+	group_spread: {
+		zh: '「{group}」是一组指标的合计得分，已分别计入 {members}（{rows} 行；本行已有自己得分的指标保留自己的分）',
+		en: "'{group}' scores a group of indicators; its score is given to {membersEn} ({rows} rows; an indicator the row scores itself keeps its own score)"
+	},
+	group_scored: {
+		zh: '「{group}」按组整体计分（{rows} 行），不分给 {members}',
+		en: "'{group}' is scored at group level ({rows} rows), not given to {membersEn}"
+	},
 	estates_with_errors: {
 		zh: '{rows} 行{cellsZh}引用了 {estates} 个自身有错误的小区（{list}）；先改正小区数据中的这些行',
 		en: '{rows} rows{cellsEn} refer to {estates} estates whose own rows have errors ({list}); fix those estate rows first'

@@ -6,6 +6,7 @@ import type { DatasetId } from '../data/datasets';
 import type { ColumnMapping, DatasetGuess, Layout } from './detect';
 import type { ConversionReport } from './conversions/plan';
 import type { Conversion, ValueMapAnswers } from './conversions/types';
+import type { GroupScoring, IndicatorGroup } from './groups';
 import { makeProblem } from './messages';
 import type { Encoding, Issue, Problem, RunOptions, Severity, SourceKind } from './types';
 
@@ -35,6 +36,10 @@ export interface PrepareOptions extends RunOptions {
 	readonly refDate?: string;
 	/** Conversions by header index (the person's or a recipe's): a conversion, null for none, undefined to choose from the cells. */
 	readonly conversions?: readonly (Conversion | null | undefined)[];
+	/** Indicator groups a wide sheet may score together (default: 设施设备运行 for the four facility indicators). */
+	readonly groups?: readonly IndicatorGroup[];
+	/** A group column's score given to its members ('spread', default) or kept at group level ('group'). */
+	readonly groupScoring?: GroupScoring;
 	/** The user's saved value-map answers (target column → word → code), read before the built-in vocabulary. */
 	readonly valueAnswers?: ValueMapAnswers;
 }

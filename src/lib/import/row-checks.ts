@@ -5,6 +5,7 @@
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
 import type { ProblemSink, PrepareOptions } from './prepared';
 import { FEE_MAX_PER_M2, FEE_WARN_PER_M2 } from './prepared';
+import { FEE_UNIT_LABELS } from '../domain/vocabulary';
 import type { Conversion } from './conversions/types';
 import type { Cell, Issue, SourceTable } from './types';
 import { cellText, isMissing, type CellNormaliser } from './values';
@@ -34,7 +35,8 @@ export function rangeIssue(rule: RangeRule, v: number): Issue | undefined {
 	return undefined;
 }
 
-export const FEE_UNIT_TEXT = { per_m2_month: '元/㎡·月', per_household_month: '元/户·月' } as const;
+/** Fee-unit names as problems show them, from the one vocabulary. */
+export const FEE_UNIT_TEXT = { per_m2_month: FEE_UNIT_LABELS.per_m2_month.zh, per_household_month: FEE_UNIT_LABELS.per_household_month.zh } as const;
 
 export interface RowContext {
 	readonly table: SourceTable;

@@ -22,6 +22,7 @@ import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type 
 import type { SourceTable } from './types';
 import { cellText, findPeriodInText, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
+import { groupOfTarget } from './groups';
 import { convertedNormaliser, planConversions } from './conversions/plan';
 import { UnknownWords } from './conversions/unknown-words';
 
@@ -66,7 +67,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined });
 	const dataset = options.dataset ?? guess.dataset;
 	const layout: Layout =
-		options.layout ?? (options.mapping ? (options.mapping.some((t) => indicatorOfTarget(t)) ? 'wide' : 'long') : guess.layout);
+		options.layout ?? (options.mapping ? (options.mapping.some((t) => indicatorOfTarget(t) || groupOfTarget(t)) ? 'wide' : 'long') : guess.layout);
 	const mapping: ColumnMapping = options.mapping ?? guess.mapping;
 
 	const base = {
@@ -112,7 +113,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		}
 		taken.set(target, i);
 		const hints = headerHints(h);
-		if (hints.points && (target === 'score' || indicatorOfTarget(target))) {
+		if (hints.points && (target === 'score' || indicatorOfTarget(target) || groupOfTarget(target))) {
 			sink.add(null, h, null, { code: 'rescaled_points', params: { points: hints.points } }, 'warning');
 		} else if (hints.scale && hints.scaleUnit) {
 			sink.add(null, h, null, { code: 'header_scale', params: { unit: hints.scaleUnit, factor: hints.scale } }, 'warning');

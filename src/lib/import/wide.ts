@@ -3,6 +3,8 @@ import { DATASETS, type ColumnMeta } from '../data/datasets';
 import { indicatorOfTarget, sourceOfIndicator } from './detect';
 import { CHUNK_ROWS } from './prepared';
 import { convertedNormaliser } from './conversions/plan';
+import { indicatorName } from '../data/indicators';
+import { DEFAULT_GROUPS, groupOfTarget, type IndicatorGroup } from './groups';
 import { checkpoint, now } from './progress';
 import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-checks';
 import { cellText, columnNormaliser, headerHints, isError, isMissing, type CellNormaliser } from './values';
@@ -14,14 +16,27 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	const estateSrc = ctx.mapping.indexOf('estate_id');
 	const periodSrc = ctx.mapping.indexOf('period');
 	const scoreRange = rangeRule('scores', cols.find((c) => c.name === 'score')!)!;
-	const indicators: { src: number; code: string; header: string; norm: CellNormaliser; points: number | undefined }[] = [];
+	const indicators: { src: number; code: string; header: string; norm: CellNormaliser; points: number | undefined; group?: IndicatorGroup }[] = [];
+	const groups = options.groups ?? DEFAULT_GROUPS;
 	ctx.mapping.forEach((t, i) => {
+		const header = table.headers[i];
 		const code = indicatorOfTarget(t);
-		if (code) {
-			const header = table.headers[i];
-			indicators.push({ src: i, code, header, norm: columnNormaliser('scores', 'score', header), points: headerHints(header).points });
-		}
+		const group = groups.find((g) => g.code === groupOfTarget(t));
+		if (code || group) indicators.push({ src: i, code: code ?? group!.code, header, norm: columnNormaliser('scores', 'score', header), points: headerHints(header).points, group });
 	});
+	// Columns of the sheet by indicator code: a member's own score wins over its group's.
+	const ownColumn = new Map(indicators.filter((x) => !x.group).map((x) => [x.code, x.src]));
+	const scoring = options.groupScoring ?? 'spread';
+	const groupRows = new Map<IndicatorGroup, Set<number>>();
+	/** The indicator codes one cell scores: itself; a group's members not scored in this row; or the group. */
+	const codesOf = (ind: (typeof indicators)[number], r: number): string[] => {
+		if (!ind.group) return [ind.code];
+		if (scoring === 'group') return [ind.group.code];
+		return ind.group.members.filter((m) => {
+			const own = ownColumn.get(m);
+			return own === undefined || isMissing(table.columns[own][r]);
+		});
+	};
 	let fileError = false;
 	const missing = (name: string) => {
 		const col = cols.find((c) => c.name === name)!;
@@ -98,15 +113,25 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 					bad = true;
 				}
 			}
-			out[0].push(estate);
-			out[1].push(period);
-			out[2].push(ind.code);
-			out[3].push(score);
-			out[4].push(sourceOfIndicator(ind.code));
-			rowNumbers.push(row);
-			sourceColumns.push(ind.src);
-			if (bad) invalidList.push(rowNumbers.length - 1);
+			if (ind.group) groupRows.set(ind.group, (groupRows.get(ind.group) ?? new Set()).add(row));
+			for (const code of codesOf(ind, r)) {
+				out[0].push(estate);
+				out[1].push(period);
+				out[2].push(code);
+				out[3].push(score);
+				out[4].push(sourceOfIndicator(code));
+				rowNumbers.push(row);
+				sourceColumns.push(ind.src);
+				if (bad) invalidList.push(rowNumbers.length - 1);
+			}
 		}
+	}
+	// Said once per group, so the person sees what became of the group column (never dropped silently).
+	for (const [g, rows] of groupRows) {
+		const header = indicators.find((x) => x.group === g)!.header;
+		const members = g.members.map((m) => indicatorName(m).zh).join('、');
+		const membersEn = g.members.map((m) => indicatorName(m).en).join(', ');
+		sink.add(null, header, null, { code: scoring === 'group' ? 'group_scored' : 'group_spread', params: { group: header, members, membersEn, rows: rows.size } }, 'warning');
 	}
 	const invalid = new Uint8Array(rowNumbers.length);
 	for (const i of invalidList) invalid[i] = 1;

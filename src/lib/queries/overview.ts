@@ -3,6 +3,7 @@
  * a clear error rather than a wrong number.
  */
 import { z } from 'zod';
+import { BUILDING_TYPES } from '../domain/vocabulary';
 import type { Engine } from '../engine/engine';
 import { currentFeeSql, qualityByPeriodSql, type QualityModel } from './quality-sql';
 
@@ -11,7 +12,7 @@ const EstatePoint = z.object({
 	name: z.string(),
 	subdistrict: z.string().nullable(),
 	estate_type: z.enum(['commercial', 'relocation', 'public_sold', 'mixed']),
-	building_type: z.enum(['multi', 'high']),
+	building_type: z.enum(BUILDING_TYPES),
 	q: z.number().min(0).max(100).nullable(),
 	fee_m2: z.number().min(0).nullable(),
 	fee_converted: z.boolean().nullable(),

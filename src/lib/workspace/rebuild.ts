@@ -38,9 +38,13 @@ export function storedMapping(f: StoredFile, headers: readonly string[]): (strin
 }
 
 /** A stored file's conversions (aligned with the headers read) and value answers, as prepare options. */
-export function storedConversions(f: StoredFile, headers: readonly string[]): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers } {
+export function storedConversions(
+	f: StoredFile,
+	headers: readonly string[]
+): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group' } {
 	const c = f.options.conversions;
 	return {
+		...(f.options.groupScoring ? { groupScoring: f.options.groupScoring } : {}),
 		...(c ? { conversions: headers.map((h) => (h in c ? c[h] : undefined)) } : {}),
 		...(f.options.valueAnswers ? { valueAnswers: f.options.valueAnswers } : {})
 	};

@@ -31,7 +31,9 @@ export const storedFileSchema = z.object({
 		/** Conversions chosen for its columns (header → conversion, null: none); absent: chosen from the cells. */
 		conversions: z.record(z.string(), conversionSchema.nullable()).optional(),
 		/** The value-map answers it was imported with (so a replay reads its words the same way). */
-		valueAnswers: valueMapAnswersSchema.optional()
+		valueAnswers: valueMapAnswersSchema.optional(),
+		/** How a wide sheet's group columns were scored (absent: spread to the members). */
+		groupScoring: z.enum(['spread', 'group']).optional()
 	}),
 	rows: z.number().int().nonnegative(),
 	addedAt: z.string()

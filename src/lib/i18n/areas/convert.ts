@@ -22,7 +22,10 @@ export const zh = {
 	'convert.valueMap.choose': '请选择…',
 	'convert.valueMap.answerFor': '「{word}」对应的值',
 	'convert.valueMap.likely': '（最可能）',
-	'convert.valueMap.saved': '已保存'
+	'convert.valueMap.saved': '已保存',
+	'convert.group.spread': '组得分分给组内指标',
+	'convert.group.group': '按组整体计分',
+	'convert.group.target': '设施设备运行（指标组）'
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -48,5 +51,8 @@ export const en: Record<keyof typeof zh, string> = {
 	'convert.valueMap.choose': 'Choose…',
 	'convert.valueMap.answerFor': 'Code for “{word}”',
 	'convert.valueMap.likely': '(most likely)',
-	'convert.valueMap.saved': 'Saved'
+	'convert.valueMap.saved': 'Saved',
+	'convert.group.spread': 'Give the group score to its indicators',
+	'convert.group.group': 'Score at group level',
+	'convert.group.target': 'Facilities operation (indicator group)'
 };

@@ -190,4 +190,36 @@ describe('real file shapes, converted', () => {
 		expect(p.sourceRows).toBe(5);
 		expect(p.rowCount).toBe(20);
 	});
+
+	it('14. a wide sheet with a group column (设施设备运行): spread to the members a row does not score itself, or kept at group level', async () => {
+		const p = await load('convert-wide-group.xlsx');
+		expect(p.layout).toBe('wide');
+		expect(p.mapping[2]).toBe('group:facilities');
+		expect(errors(p)).toEqual([]);
+		const scores = rows(p, ['estate_id', 'period', 'indicator', 'score']).map((r) => `${r.estate_id} ${r.period} ${r.indicator} ${r.score}`);
+		expect(scores).toEqual([
+			'JB001 2024Q2 management 88',
+			'JB001 2024Q2 fire 76',
+			'JB001 2024Q2 water 76',
+			'JB001 2024Q2 facilities_other 76',
+			'JB001 2024Q2 elevator 92',
+			'JB001 2024Q2 cleaning 90',
+			'JB001 2024Q2 greening 85',
+			'JB002 2024Q2 management 70',
+			'JB002 2024Q2 elevator 64',
+			'JB002 2024Q2 fire 64',
+			'JB002 2024Q2 water 64',
+			'JB002 2024Q2 facilities_other 64',
+			'JB002 2024Q2 cleaning 72',
+			'JB002 2024Q2 greening 68'
+		]);
+		const note = p.problems.find((x) => x.code === 'group_spread')!;
+		expect(note.params).toMatchObject({ group: '设施设备运行', rows: 2 });
+		const grouped = await load('convert-wide-group.xlsx', { groupScoring: 'group' });
+		expect(rows(grouped, ['estate_id', 'indicator', 'score']).filter((r) => r.indicator === 'facilities')).toEqual([
+			{ estate_id: 'JB001', indicator: 'facilities', score: 76 },
+			{ estate_id: 'JB002', indicator: 'facilities', score: 64 }
+		]);
+		expect(grouped.problems.some((x) => x.code === 'group_scored')).toBe(true);
+	});
 });

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type AppSession } from './harness';
+
+/**
+ * Value conversions on the data page (docs/sources.md §18): a subdistrict ledger with elevator counts, 万㎡ and
+ * completion dates shows each raw cell beside what it becomes and imports; a file with words the vocabulary does
+ * not know asks each word once, the answers are saved in the workspace, the import succeeds, and a reload keeps
+ * both the imported rows and the answers.
+ */
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/real-shapes/${name}`, import.meta.url)));
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+let s: AppSession;
+beforeAll(async () => {
+	s = await openBrowser();
+	await s.page.goto(s.baseUrl + '/data');
+	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+});
+afterAll(async () => {
+	await s?.close();
+});
+
+async function count(dataset: string): Promise<number> {
+	const cell = s.page.locator(`[data-testid=tables] tr[data-dataset=${dataset}] [data-field=count]`);
+	await expect.poll(() => cell.textContent()).not.toBe('…');
+	return Number((await cell.textContent())!.replace(/,/g, ''));
+}
+
+async function upload(name: string, bytes: Uint8Array, mimeType: string) {
+	await s.page.getByTestId('file-input').setInputFiles([{ name, mimeType, buffer: Buffer.from(bytes) }]);
+	await expect.poll(() => s.page.getByTestId('pending-file').count(), { timeout: 20_000 }).toBe(1);
+}
+
+/** The mapping-table row of a source header (the mapping details opened first). */
+async function mappingRow(header: string) {
+	const details = s.page.locator('[data-testid=pending-file] details.mapping');
+	if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+	return details.locator('tbody tr').filter({ has: s.page.locator('th', { hasText: new RegExp(`^${header}$`) }) });
+}
+
+async function checkAndCommit(expectRows: RegExp) {
+	const { page } = s;
+	await page.getByLabel('追加到该数据集').check();
+	await page.getByRole('button', { name: '检查数据' }).click();
+	await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+	expect(await page.getByTestId('reports').locator('[data-field=errors]').first().textContent()).toBe('0');
+	await page.getByTestId('commit').click();
+	await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(expectRows);
+}
+
+describe('value conversions on the data page', () => {
+	it('shows converted samples beside the raw cells, and the conversion can be changed', async () => {
+		expect(await count('estates')).toBe(240);
+		await upload('街道小区台账.xlsx', fixture('convert-ledger.xlsx'), XLSX_TYPE);
+		const elevators = await mappingRow('电梯数量');
+		expect(await elevators.getByTestId('samples').textContent()).toContain('27 → true');
+		expect(await elevators.getByTestId('samples').textContent()).toContain('无 → false');
+		expect(await elevators.getByTestId('conversion').locator('option:checked').textContent()).toBe('自动：数量 → 有/无（大于 0 为有）');
+		const built = await mappingRow('竣工时间');
+		expect(await built.getByTestId('samples').textContent()).toContain('2003年6月 → 2003');
+		const area = await mappingRow('建筑面积');
+		expect(await area.getByTestId('samples').textContent()).toContain('3.2万㎡ → 32000');
+		// Turned off, the counts are read as yes/no and fail (shown in red as ✗); back to automatic.
+		await elevators.getByTestId('conversion').selectOption('none');
+		expect(await elevators.getByTestId('samples').textContent()).toContain('27 → ✗');
+		await elevators.getByTestId('conversion').selectOption('auto');
+		expect(await elevators.getByTestId('samples').textContent()).toContain('27 → true');
+		await checkAndCommit(/已导入 4 行/);
+		expect(await count('estates')).toBe(244);
+	});
+
+	it('asks an unknown word once, saves the answer, and the import succeeds', async () => {
+		const { page } = s;
+		await upload('小区名录.csv', fixture('convert-unknown-words.csv'), 'text/csv');
+		const panel = page.getByTestId('value-map');
+		await panel.waitFor();
+		// 框架高层 is in three rows: one question, with the likely code first.
+		const frame = panel.locator('tr[data-word="框架高层"]');
+		expect(await frame.locator('td.num').textContent()).toBe('3');
+		expect(await frame.getByTestId('value-answer').locator('option').nth(1).textContent()).toBe('高层（最可能）');
+		await frame.getByTestId('value-answer').selectOption('high');
+		await panel.locator('tr[data-word="砖混"]').getByTestId('value-answer').selectOption('multi');
+		await expect.poll(() => panel.getByTestId('value-saved').count()).toBe(2);
+		await checkAndCommit(/已导入 4 行/);
+		expect(await count('estates')).toBe(248);
+	});
+
+	it('keeps the rows and the answers across a reload; the next file with the same words needs no question', async () => {
+		const { page } = s;
+		await page.reload();
+		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		expect(await count('estates')).toBe(248);
+		await upload('小区名录.csv', fixture('convert-unknown-words.csv'), 'text/csv');
+		const panel = page.getByTestId('value-map');
+		await panel.waitFor();
+		expect(await panel.locator('tr[data-word="框架高层"]').getByTestId('value-answer').inputValue()).toBe('high');
+		expect(await panel.getByTestId('value-saved').count()).toBe(2);
+		const building = await mappingRow('建筑类型');
+		expect(await building.getByTestId('samples').textContent()).toContain('框架高层 → high');
+	});
+});
