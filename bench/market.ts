@@ -1,6 +1,6 @@
 /**
  * Market references at city scale (docs/performance.md "Market references"), part of `npm run bench` and runnable
- * alone: a generated export of 100,000 listings (seeded; fee texts in the shares domain.md §14 reports: single
+ * alone: a generated export of 100,000 listings (seeded; fee texts in the shares docs/sources.md §14 reports: single
  * values, ranges, 暂无数据, plus a few per-household, per-day and per-form texts), then
  * - Node, DuckDB-wasm: the validated import through the shared pipeline (prepareImport: read, recognise, normalise
  *   every cell, validate; commitImport: stage, check, commit) and the market page's queries after a filter change

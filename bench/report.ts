@@ -27,7 +27,7 @@ export interface Figure {
 	note?: string;
 }
 
-/** A target of issue 7 checked against the figures. */
+/** A speed target checked against the figures. */
 export interface TargetCheck {
 	target: string;
 	value: number | null;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: how fast Zhijia is at city scale (issue 7), in Node (the app's wasm engine) and in Chromium (the
+ * `npm run bench`: how fast Zhijia is at city scale, in Node (the app's wasm engine) and in Chromium (the
  * built app), beside native DuckDB (1 thread and all threads), Arquero and a typed-array floor, on the same data and
  * machine in the same run. Prints one table of medians and ratios, then the targets and whether they are met.
  *
@@ -150,7 +150,7 @@ if (withBrowser) {
 } else {
 	log('Chromium skipped (--no-browser)');
 }
-// Market references (issue 17): 100,000 listings imported, the market page redrawn after a filter change.
+// Market references: 100,000 listings imported, the market page redrawn after a filter change.
 log('market references: 100,000 listings');
 try {
 	await marketFigures(results, { runs: quick ? 2 : 5, node: withNode, browser: withBrowser, log });
@@ -167,7 +167,7 @@ const agreement: Record<string, boolean | null> = {};
 for (const [id, s] of Object.entries(summaries)) agreement[id] = reference ? JSON.stringify(s) === JSON.stringify(reference) : null;
 agreement.chromium = browserAgrees;
 
-// Targets of issue 7.
+// City-scale targets (docs/performance.md).
 const get = (task: string, e: Parameters<Results['get']>[1]) => results.get(task, e);
 const A = ANALYSIS_TASKS;
 const I = IMPORT_TASKS;
@@ -198,7 +198,7 @@ const targets: TargetCheck[] = [
 	check('longest main-thread task, recompute (Chromium)', get(B.longRecompute, 'chromium'), 100, 'ms', (v) => v <= 100, 'weight and period changes'),
 	check('market: filter change → page redrawn, Chromium (100,000 listings)', get(MARKET_TASKS.redraw, 'chromium'), 500, 'ms', (v) => v <= 500, 'binned in SQL; stays interactive'),
 	check('longest main-thread task, first district visit (Chromium)', get(B.longFirstVisit, 'chromium'), 100, 'ms', (v) => v <= 100, 'page mount and the first analysis'),
-	// Issue 16's targets (stricter where they overlap issue 7's above).
+	// Start-up and engine-speed targets (stricter where they overlap the ones above).
 	check('#16 first chart, fresh profile, sample district', get(B.cold, 'chromium'), 1500, 'ms', (v) => v <= 1500),
 	check('#16 first chart, fresh profile, 20 Mbit/s + 40 ms', get(START_TASKS.throttled, 'chromium'), 1500, 'ms', (v) => v <= 1500, 'held to the fresh-profile target'),
 	check('#16 first chart, second visit', get(START_TASKS.secondChart, 'chromium'), 800, 'ms', (v) => v <= 800, 'the start-up snapshot, marked as such'),

@@ -1,5 +1,5 @@
 /**
- * Start-up figures of issue 16 (the built app in Chromium, sample district) and the command line's wall time:
+ * Start-up figures (the built app in Chromium, sample district) and the command line's wall time:
  * - first chart from a fresh profile over a throttled network (CDP Network.emulateNetworkConditions: 20 Mbit/s,
  *   40 ms latency), served precompressed by scripts/serve.mjs;
  * - a second visit in the same profile (HTTP cache, service worker and snapshot in place): first chart (the

@@ -4,7 +4,7 @@
  * Generates the built-in sample district of Zhijia 质价: 临江区 (Linjiang District). It is FICTIONAL:
  * every estate, firm, subdistrict, score, fee, cost, ticket, vote, facility and fund balance is invented. The ranges it draws
  * from are the published figures of the project's methods document (docs/sources.md); docs/data-formats.md says
- * which one each figure uses. SAMPLE_DISTRICT in src/lib/data/datasets/ names the district for the app.
+ * which one each figure uses.
  *
  *   node data/generate-sample.mjs [outDir]      (default: data/sample next to this script)
  *

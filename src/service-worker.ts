@@ -3,7 +3,7 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * The app offline (issue 16): precaches the built app (scripts, styles, the DuckDB engine the browser uses, the
+ * The app offline: precaches the built app (scripts, styles, the DuckDB engine the browser uses, the
  * sample district's files, the icons and manifest) so a second visit starts without the network and the app can
  * be installed. One cache per build (`version`), so files of an older build are never served to a newer one; the
  * old caches are deleted once the new worker takes over. Registered by the app only after it has started

@@ -1,5 +1,5 @@
 /**
- * A newcomer with one estate and no files (issue 14): the quick start on the first page creates the estate (only
+ * A newcomer with one estate and no files: the quick start on the first page creates the estate (only
  * the user's estate, no sample district), a questionnaire export (问卷星, GB18030 CSV) is imported on the data page,
  * the estate view shows Q and QPR from both, and everything is still there after a reload. The other pages must
  * work with this one estate. Figures by hand:

@@ -8,7 +8,7 @@ import { csvText, utf8 } from '../fixtures/import-files';
 import { chromiumPath } from './chromium';
 
 /**
- * Issue 16: useful before the engine is ready, and a second visit without the network.
+ * Useful before the engine is ready, and a second visit without the network.
  * One profile visits the built app several times. Its own server (not the shared one) so the test can cut the
  * network for real by stopping it. The overview's snapshot from the last visit is shown at once (before the
  * engine is ready), marked as such, then replaced by live results; after an import it is never shown (its key no

@@ -287,7 +287,7 @@ export class ImportWorkflow {
 				this.nameIssues = [];
 				this.onTablesChanged();
 			} else if (result.reason === 'shrink') {
-				// Ask before a replace empties a dataset or removes most of it (issue 13); nothing changed yet.
+				// Ask before a replace empties a dataset or removes most of it (docs/sources.md §17); nothing changed yet.
 				this.shrink = result.changes.filter(isShrink);
 			} else {
 				this.outcome = { kind: 'error', text: t(`data.notCommitted.${result.reason ?? 'errors'}`) };

@@ -1,5 +1,5 @@
 /**
- * The "My estate" quick start (issue 14): a short form for one estate, checked field by field, turned into the
+ * The "My estate" quick start: a short form for one estate, checked field by field, turned into the
  * canonical files a user could have imported (estates, fees, and optionally costs and inspection scores). Those
  * files go through the same import path as any file (src/lib/app/my-estate-commit.ts), so the tables, checks,
  * history and export are the ones every import gets. Pure: no Svelte, no DuckDB.

@@ -1,5 +1,5 @@
 /**
- * Two datasets of the maintenance-fund plan (issue 15): `facilities` (the shared facilities an estate must renew
+ * Two datasets of the maintenance-fund plan (docs/sources.md §11): `facilities` (the shared facilities an estate must renew
  * from its 专项维修资金) and `fund_balances` (the fund's balance per estate and year). Schemas, column metadata
  * and code lists live here; src/lib/data/datasets/registry.ts registers them with the others.
  *

@@ -30,9 +30,6 @@ export const INDICATOR_CODES = [
 	{ code: 'accounts', zh: '收支公开', en: 'Published accounts' }
 ] as const satisfies readonly IndicatorName[];
 
-/** A code of the default inspection system. */
-export type IndicatorCode = (typeof INDICATOR_CODES)[number]['code'];
-
 /** Code used for owner-satisfaction rows (always with `source = 'satisfaction'`). */
 export const SATISFACTION_INDICATOR = 'satisfaction' as const;
 

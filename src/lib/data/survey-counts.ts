@@ -1,5 +1,5 @@
 /**
- * The `survey_counts` dataset (issue 14): an owners' satisfaction survey kept as counts per question and answer
+ * The `survey_counts` dataset (docs/sources.md §13): an owners' satisfaction survey kept as counts per question and answer
  * level, never as respondents (docs/sources.md §13). Schema and column metadata here; datasets.ts registers it.
  *
  * Only type imports from datasets.ts (it imports this module; a value import back would be a cycle).
@@ -9,7 +9,6 @@ import type { ColumnMeta, EnumValue } from './datasets/columns';
 
 /** Answer levels, top first; `skipped` counts answers left empty or (跳过). */
 export const SURVEY_LEVELS = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied', 'skipped'] as const;
-export type SurveyLevel = (typeof SURVEY_LEVELS)[number];
 
 const LEVEL_VALUES: readonly EnumValue[] = [
 	{ value: 'very_satisfied', zh: '非常满意', en: 'Very satisfied', aliases: ['非常满意', '很满意', 'very satisfied'] },

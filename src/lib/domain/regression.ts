@@ -195,7 +195,7 @@ export function fitPeerModel(rows: readonly PeerRow[], options: FitOptions = DEF
 		fallbacks.push({ zh: '没有可用的小区数据。', en: 'No usable estates.' });
 		return { method: 'none', coef: null, n: 0, r2: null, dropped, fallbacks };
 	}
-	// The median of one fee is that estate's own fee: no comparison at all (issue 14), so say what is missing instead.
+	// The median of one fee is that estate's own fee: no comparison at all, so say what is missing instead.
 	if (valid.length < 2) {
 		fallbacks.push({
 			zh: '同类比较需要至少 2 个有物业费和 Q 的同类小区，只有 1 个。可在“数据”页导入所在街道或区的小区。',

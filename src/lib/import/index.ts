@@ -31,57 +31,17 @@ import { bulkChecks, prepareTable, ProblemSink, type PrepareOptions, type Prepar
 import { findPeriodInText } from './values';
 import { planConversions, type ConversionReport } from './conversions/plan';
 import type { ValueMapAnswers } from './conversions/types';
-export { planConversions, targetColumn, columnPreview, conversionChoices, conversionKey, type ConversionReport, type ConversionSample, type ColumnValueMap } from './conversions/plan';
-export { conversionSchema, valueMapAnswersSchema, type Conversion, type ValueMapAnswers, type ColumnPlan } from './conversions/types';
-export { lookupWord, suggestCodes, type ValueMapEntry } from './conversions/value-map';
+export { targetColumn, columnPreview, conversionChoices, conversionKey, type ConversionReport, type ColumnValueMap } from './conversions/plan';
+export { type Conversion, type ValueMapAnswers } from './conversions/types';
+export { lookupWord } from './conversions/value-map';
 
-export { commitImport, commitStatements, isShrink, SHRINK_SHARE, type CommitOptions, type CommitResult, type DatasetChange, type FileOutcome, type NotCommittedReason } from './commit';
-export { decodeText, utf8WithBom, type Decoded } from './decode';
-export { parseCsv, parseCsvRecords, detectDelimiter, writeCsv, csvCell, type Delimiter } from './csv';
-export {
-	detectDataset,
-	detectHeaderRow,
-	headerSignature,
-	mapHeaders,
-	mapWideHeaders,
-	INDICATOR_TARGET,
-	type Candidate,
-	type ColumnMapping,
-	type DatasetGuess,
-	type Layout
-} from './detect';
-export { BROWSER_IMPORT_LIMIT_BYTES, BROWSER_MEMORY_BUDGET, MEMORY_FACTOR, estimateMemory, type MemoryEstimate } from './limits';
-export { PROBLEM_TEXTS, problemText, makeProblem, type Lang, type ProblemCode } from './messages';
-export { readSource, readCsv, sniffKind } from './source';
-export { listSheets, readXlsx, writeXlsx, type XlsxSheet } from './xlsx';
-export { readParquet } from './parquet';
-export { readJson } from './json';
-export { templateCsv, templateXlsx, problemsCsv, problemsXlsx, TEMPLATE_EXAMPLES } from './templates';
-export {
-	prepareTable,
-	bulkChecks,
-	NATURAL_KEYS,
-	DEFAULT_MAX_PROBLEMS,
-	FEE_WARN_PER_M2,
-	FEE_MAX_PER_M2,
-	preparedSummary,
-	type PrepareOptions,
-	type PreparedImport,
-	type PreparedSummary
-} from './validate';
-export {
-	describeRows,
-	localRows,
-	preparedRows,
-	stageChunk,
-	type ImportEngine,
-	type PreparedFile,
-	type PreparedRows,
-	type RemotePrepared,
-	type RowFacts,
-	type StageChunk,
-	type StagedFile
-} from './stage';
+export { commitImport, isShrink, type CommitOptions, type CommitResult, type DatasetChange } from './commit';
+export { headerSignature, type ColumnMapping, type DatasetGuess, type Layout } from './detect';
+export { BROWSER_IMPORT_LIMIT_BYTES, estimateMemory, type MemoryEstimate } from './limits';
+export { problemText, makeProblem, type Lang } from './messages';
+export { templateCsv, templateXlsx, problemsCsv, problemsXlsx } from './templates';
+export { type PrepareOptions, type PreparedImport } from './validate';
+export { type ImportEngine, type PreparedFile } from './stage';
 export * from './types';
 export * as values from './values';
 
@@ -89,11 +49,6 @@ export * as values from './values';
 export interface ImportFile {
 	readonly name: string;
 	readonly bytes: Uint8Array | ArrayBuffer;
-}
-
-/** Reads a browser File (or any Blob with a name) into an {@link ImportFile}. */
-export async function importFileFromBlob(file: Blob & { readonly name: string }): Promise<ImportFile> {
-	return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
 /** What a file holds, before anything is imported: enough for the user to confirm or correct. */

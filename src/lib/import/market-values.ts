@@ -5,8 +5,11 @@
  * no fee (a scraped city file should not fail on one odd cell; docs/sources.md §14.1).
  */
 import { buildingFormOf, findDateInText, formsText, parseHousePrice, parseListingCount, parseListingFee, parseYearBuilt, isListingMissing } from '../domain/market/listing-text';
-import type { CellNormaliser, Norm } from './values';
+import type { Norm } from './values/core';
 import type { Cell } from './types';
+
+/** The shape of a column normaliser (values/columns.ts); written out so this module does not import back. */
+type CellNormaliser = (cell: Cell) => Norm<unknown>;
 
 function text(cell: Cell): string | null {
 	if (cell === null || cell === undefined) return null;

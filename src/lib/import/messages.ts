@@ -261,9 +261,6 @@ export const PROBLEM_TEXTS = {
 	}
 } as const satisfies Record<string, { zh: string; en: string }>;
 
-/** Every problem code. */
-export type ProblemCode = keyof typeof PROBLEM_TEXTS;
-
 /** Severity and language labels for downloads and the CLI. */
 export const SEVERITY_TEXT: Record<Severity, { zh: string; en: string }> = {
 	error: { zh: '错误', en: 'Error' },

@@ -111,7 +111,7 @@ export class TableBuilder {
 		};
 	}
 
-	/** Errors for the rules of issue 13; warnings for a stored file accepted before them. */
+	/** Errors for the reading rules (docs/sources.md §17); warnings for a stored file accepted before them. */
 	rowSeverity(): 'error' | 'warning' {
 		return this.options.lenient ? 'warning' : 'error';
 	}

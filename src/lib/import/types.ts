@@ -82,14 +82,14 @@ export interface ReadOptions {
 	/** 1-based source row holding the header, overriding detection (CSV and xlsx). */
 	readonly headerRow?: number;
 	/**
-	 * Read a file stored before the reading rules of issue 13 ({@link READ_RULES}): its row-level reading problems
+	 * Read a file stored before the reading rules (docs/sources.md §17) ({@link READ_RULES}): its row-level reading problems
 	 * (field count, stray quotes, undecodable text, no final line end, no rows) are warnings, as they were when the
 	 * user imported it, so a reload replays it as it was instead of dropping it.
 	 */
 	readonly lenient?: boolean;
 }
 
-/** Version of the reading rules a stored import was accepted under (absent in older workspaces: before issue 13). */
+/** Version of the reading rules a stored import was accepted under (absent in older workspaces: before the reading rules existed). */
 export const READ_RULES = 2;
 
 /**

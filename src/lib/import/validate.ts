@@ -26,18 +26,8 @@ import { groupOfTarget } from './groups';
 import { convertedNormaliser, planConversions } from './conversions/plan';
 import { UnknownWords } from './conversions/unknown-words';
 
-export {
-	DEFAULT_MAX_PROBLEMS,
-	CHUNK_ROWS,
-	FEE_WARN_PER_M2,
-	FEE_MAX_PER_M2,
-	ProblemSink,
-	preparedSummary,
-	type PrepareOptions,
-	type PreparedSummary,
-	type PreparedImport
-} from './prepared';
-export { NATURAL_KEYS, bulkChecks, existingTables, type BulkCheckOptions } from './bulk';
+export { ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
+export { bulkChecks } from './bulk';
 
 /**
  * Recognises a table's dataset (unless given), then normalises and checks every row. Never throws on bad
@@ -93,7 +83,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		sink.add(null, null, null, { code: 'unknown_dataset', params: { candidates } }, 'error');
 		return empty(base, null, layout, mapping, sink);
 	}
-	// A header without rows would empty the dataset on "replace" (issue 13): an error, so nothing commits.
+	// A header without rows would empty the dataset on "replace" (docs/sources.md §17): an error, so nothing commits.
 	if (table.rowCount === 0) sink.add(null, null, null, { code: 'no_rows' }, table.lenient ? 'warning' : 'error');
 
 	// Header-level findings: duplicates, ignored columns, units written in headers.

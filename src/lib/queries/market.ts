@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
 import type { MarketRowLike } from '../domain/market/summary';
+import { BUILDING_FORMS, type BuildingForm } from '../domain/market/listing-text';
 
 /** The page's filters (null = any). */
 export interface MarketFilters {
@@ -150,9 +151,9 @@ async function marketScatter(engine: Engine, where: string, pointsUpTo: number):
 }
 
 /** Areas and forms present, for the filter menus. */
-export async function marketOptions(engine: Engine): Promise<{ areas: string[]; forms: string[] }> {
+export async function marketOptions(engine: Engine): Promise<{ areas: string[]; forms: BuildingForm[] }> {
 	const areas = await engine.parse('SELECT DISTINCT area FROM market WHERE area IS NOT NULL ORDER BY 1', z.object({ area: z.string() }));
-	const forms = await engine.parse('SELECT DISTINCT building_form FROM market WHERE building_form IS NOT NULL ORDER BY 1', z.object({ building_form: z.string() }));
+	const forms = await engine.parse('SELECT DISTINCT building_form FROM market WHERE building_form IS NOT NULL ORDER BY 1', z.object({ building_form: z.enum(BUILDING_FORMS) }));
 	return { areas: areas.map((a) => a.area), forms: forms.map((f) => f.building_form) };
 }
 

@@ -55,11 +55,6 @@ export async function estateHouseholds(engine: Engine, estateId: string): Promis
 	return r ?? null;
 }
 
-/** Estates in the tables. */
-export async function estateCount(engine: Engine): Promise<number> {
-	return engine.scalar('SELECT count(*)::INTEGER FROM estates');
-}
-
 /** One indicator of an estate's latest surveyed period: inspection mean and owner satisfaction. */
 export interface SatisfactionBeside {
 	period: string;

@@ -3,7 +3,7 @@
  * a clear error rather than a wrong number.
  */
 import { z } from 'zod';
-import { BUILDING_TYPES } from '../domain/vocabulary';
+import { BUILDING_TYPES, ESTATE_TYPES } from '../domain/vocabulary';
 import type { Engine } from '../engine/engine';
 import { currentFeeSql, qualityByPeriodSql, type QualityModel } from './quality-sql';
 
@@ -11,7 +11,7 @@ const EstatePoint = z.object({
 	estate_id: z.string(),
 	name: z.string(),
 	subdistrict: z.string().nullable(),
-	estate_type: z.enum(['commercial', 'relocation', 'public_sold', 'mixed']),
+	estate_type: z.enum(ESTATE_TYPES),
 	building_type: z.enum(BUILDING_TYPES),
 	q: z.number().min(0).max(100).nullable(),
 	fee_m2: z.number().min(0).nullable(),
@@ -31,12 +31,12 @@ const Totals = z.object({
 export type OverviewTotals = z.infer<typeof Totals>;
 
 const TypeRow = z.object({
-	estate_type: z.string(),
+	estate_type: z.enum(ESTATE_TYPES),
 	estates: z.number().int(),
 	mean_q: z.number().nullable(),
 	mean_fee: z.number().nullable()
 });
-const FeeCell = z.object({ estate_type: z.string(), building_type: z.string(), estates: z.number().int(), mean_fee: z.number().nullable() });
+const FeeCell = z.object({ estate_type: z.enum(ESTATE_TYPES), building_type: z.string(), estates: z.number().int(), mean_fee: z.number().nullable() });
 
 export interface Overview {
 	totals: OverviewTotals;

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
 import { DEFAULT_INDICATOR_SYSTEM } from '../domain/indicator-system';
+import { BUILDING_TYPES, FEE_UNITS } from '../domain/vocabulary';
 import {
 	SUBSIDY_TICKET_CATEGORIES,
 	applyBudget,
@@ -281,7 +282,7 @@ export async function loadSubsidyPlan(engine: Engine, policy: Policy, model: Qua
 const EstateRow = z.object({
 	estate_id: z.string(),
 	name: z.string(),
-	building_type: z.enum(['multi', 'high']),
+	building_type: z.enum(BUILDING_TYPES),
 	area_m2: z.number().positive(),
 	households: z.number().int().positive()
 });
@@ -291,7 +292,7 @@ const FeeRow = z.object({
 	estate_id: z.string(),
 	year: z.number().int(),
 	fee: z.number(),
-	fee_unit: z.enum(['per_m2_month', 'per_household_month']),
+	fee_unit: z.enum(FEE_UNITS),
 	collection_rate: z.number().nullable()
 });
 

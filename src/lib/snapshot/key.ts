@@ -1,6 +1,6 @@
 /**
  * The key of a start-up snapshot: a SHA-256 over everything the shown results depend on, so a snapshot is
- * only ever shown for exactly the data and settings it was computed from (issue 16).
+ * only ever shown for exactly the data and settings it was computed from.
  * - the build: the sample district's files and the analysis code ship with it;
  * - the workspace's content: its base and its imports in order (each stored file's id, dataset, mode, import
  *   options and row count). A stored file's bytes never change under its id (a new import is a new id), so this

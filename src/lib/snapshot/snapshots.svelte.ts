@@ -1,5 +1,5 @@
 /**
- * Start-up snapshots (issue 16): the overview's last computed results, kept in IndexedDB beside the workspace and
+ * Start-up snapshots: the overview's last computed results, kept in IndexedDB beside the workspace and
  * shown at once on the next visit while the engine starts, marked as a snapshot, then replaced by live results.
  * A snapshot is stored with its key (src/lib/snapshot/key.ts: build, workspace content, settings) and shown only
  * when that key equals the key of the data and settings the app is starting with: never a stale result.

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The command line runs as built JavaScript (issue 16): bin/zhijia.mjs imports dist/cli/zhijia.mjs, which
+ * The command line runs as built JavaScript: bin/zhijia.mjs imports dist/cli/zhijia.mjs, which
  * scripts/build-cli.mjs makes from src/cli/main.ts (the unit tests' global setup builds it first); no TypeScript
  * loader at run time, and tsx is not a runtime dependency.
  */

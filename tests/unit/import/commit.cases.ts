@@ -278,7 +278,7 @@ export function commitCases(getEngine: () => Engine): void {
 			expect(brief(dup.files[0].problems)).toEqual([[2, 'estate_id', 'LJ0001', 'duplicate_existing', 'error']]);
 			expect(await engine.scalar('SELECT count(*)::INTEGER FROM estates')).toBe(5);
 
-			// 5 rows replaced by 1 removes most of them: refused until the user agrees (issue 13), then done.
+			// 5 rows replaced by 1 removes most of them: refused until the user agrees (docs/sources.md §17), then done.
 			const asked = await commitImport(engine, await csv('e.csv', more('LJ0001')), { mode: 'replace' });
 			expect(asked).toMatchObject({ committed: false, reason: 'shrink', changes: [{ dataset: 'estates', before: 5, after: 1 }] });
 			expect(await engine.scalar('SELECT count(*)::INTEGER FROM estates')).toBe(5);

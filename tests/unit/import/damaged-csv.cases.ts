@@ -1,5 +1,5 @@
 /**
- * Property (issue 13): a CSV of intended estates is damaged the ways files get damaged (a stray or doubled quote,
+ * Property (docs/sources.md §17): a CSV of intended estates is damaged the ways files get damaged (a stray or doubled quote,
  * lines saved in another encoding, a cell lost or added, a header with no rows, a file cut short, a byte that is
  * no character), then imported with "replace". Either the file is refused, or every committed row equals a row
  * of the intended data: never a merged, shifted or garbled one. Lines merely re-encoded in GBK must still import

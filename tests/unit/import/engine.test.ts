@@ -22,7 +22,7 @@ afterAll(async () => {
 
 describe('import and commit', () => commitCases(() => engine));
 describe('damaged files (property)', () => propertyCases(() => engine));
-describe('issue 13: nothing lost, nothing garbled', () => guardCases(() => engine));
+describe('import safeguards: nothing lost, nothing garbled', () => guardCases(() => engine));
 describe('damaged CSV: refused, or every committed row is an intended row (property)', () => damagedCsvCases(() => engine));
 describe('zhijia validate', () => cliCases(() => engine));
 describe('the import worker protocol', () => workerCases(() => engine));

@@ -1,5 +1,5 @@
 /**
- * Issue 13 on the real duckdb-wasm engine: the five holes that lost or garbled data, each with counts before and
+ * The import safeguards (docs/sources.md §17) on the real duckdb-wasm engine: the five holes that lost or garbled data, each with counts before and
  * after. The sample district's 240 estates are the data at stake, as in the report.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Issue 13, without the engine: files that cannot be read are refused in the user's language with the position
+ * The import safeguards (docs/sources.md §17), without the engine: files that cannot be read are refused in the user's language with the position
  * where known (never the library's English), a UTF-16 file without a byte-order mark is read and said to be,
  * encodings are judged per line, and the problem list's CSV download neutralises formulas.
  */
@@ -93,7 +93,7 @@ describe('encodings', () => {
 });
 
 describe('problem list download', () => {
-	it('neutralises cells a spreadsheet would run as formulas (issue 13, case 4)', () => {
+	it('neutralises cells a spreadsheet would run as formulas (docs/sources.md §17)', () => {
 		const p = makeProblem('=cmd.csv', 3, '@name', '=HYPERLINK("http://x","点我")', { code: 'not_a_number' }, 'error');
 		const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(problemsCsv([p], 'zh'));
 		expect(text).toBe('\uFEFF文件,行,列,值,级别,代码,说明\r\n\'=cmd.csv,3,\'@name,"\'=HYPERLINK(""http://x"",""点我"")",错误,not_a_number,不是数字\r\n');
@@ -104,7 +104,7 @@ describe('problem list download', () => {
 
 describe('stored imports accepted before these rules', () => {
 	it('replay as they were accepted: their row reading problems are warnings, not errors', async () => {
-		// Row 2 lacks its last cell; row 3 has no line end. Both were imported before issue 13 without complaint.
+		// Row 2 lacks its last cell; row 3 has no line end. Both were imported before the reading rules without complaint.
 		const bytes = utf8('estate_id,name,estate_type,building_type,chargeable_area_m2,households,has_elevator\nNX01,甲苑,commercial,high,1000,10\nNX02,乙苑,commercial,high,1000,10,true');
 		const strict = await inspectFile('e.csv', bytes);
 		expect(strict.problems.map((p) => [p.row, p.code, p.severity])).toEqual([

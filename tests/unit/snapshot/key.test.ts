@@ -4,7 +4,7 @@ import { canonicalJson, snapshotKey, type SnapshotInputs } from '../../../src/li
 import { defaultSettings } from './settings-fixture';
 
 /**
- * The start-up snapshot's key (issue 16): equal for the same build, workspace content and settings, whatever the
+ * The start-up snapshot's key: equal for the same build, workspace content and settings, whatever the
  * key order or the import time; different as soon as any of them changes, so a stale snapshot is never shown.
  */
 const file = (id: string, rows = 240) => ({

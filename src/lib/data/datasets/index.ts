@@ -19,37 +19,29 @@
  * (./sample.ts). The code lists live in src/lib/domain/vocabulary. This index keeps the names callers import.
  */
 export {
-	type EnumValue,
 	ESTATE_TYPES,
 	BUILDING_TYPES,
-	PRICING_REGIMES,
-	SCORE_SOURCES,
 	FEE_UNITS,
 	COST_ITEM_CODES,
 	TICKET_CATEGORIES,
 	MOTION_KINDS,
 	type EstateType,
 	type BuildingType,
-	type PricingRegime,
-	type ScoreSource,
 	type FeeUnit,
 	type CostItemCode,
-	type TicketCategory,
 	type MotionKind,
 	COST_ITEMS,
 	BOOLEAN_ALIASES
 } from '../../domain/vocabulary/codes';
-export { type DuckDbType, type ColumnMeta, TIMESTAMP_PATTERN, PERIOD_PATTERN } from './columns';
+export { type ColumnMeta } from './columns';
 export { estateRowSchema, type EstateRow } from './estates';
 export { scoreRowSchema, type ScoreRow } from './scores';
-export { feeRowSchema, type FeeRow } from './fees';
-export { costRowSchema, type CostRow } from './costs';
+export { type FeeRow } from './fees';
+export { type CostRow } from './costs';
 export { ticketRowSchema, type TicketRow } from './tickets';
-export { guidePriceRowSchema, type GuidePriceRow } from './guide-prices';
-export { unitSizeRowSchema, type UnitSizeRow } from './unit-sizes';
+export { guidePriceRowSchema } from './guide-prices';
+export { type UnitSizeRow } from './unit-sizes';
 export { voteRowSchema, type VoteRow } from './votes';
-export { MARKET_FORMS, DATE_PATTERN, marketRowSchema, type MarketRow } from './market';
-export type { FacilityRow, FundBalanceRow } from '../facilities';
 export * from './registry';
 export { normalizeLabel, matchColumn, matchEnumValue } from './matching';
-export { SAMPLE_DISTRICT, type SampleFile, SAMPLE_FILES } from './sample';
+export { SAMPLE_FILES } from './sample';

@@ -183,18 +183,6 @@ export const DATASETS: { readonly [K in DatasetId]: DatasetMeta<K> } = {
 	})
 };
 
-/** DDL of each table, for callers that only want the SQL. */
-export const ESTATES_DDL = DATASETS.estates.ddl;
-export const SCORES_DDL = DATASETS.scores.ddl;
-export const FEES_DDL = DATASETS.fees.ddl;
-export const COSTS_DDL = DATASETS.costs.ddl;
-export const TICKETS_DDL = DATASETS.tickets.ddl;
-export const GUIDE_PRICES_DDL = DATASETS.guide_prices.ddl;
-export const UNIT_SIZES_DDL = DATASETS.unit_sizes.ddl;
-export const VOTES_DDL = DATASETS.votes.ddl;
-export const FACILITIES_DDL = DATASETS.facilities.ddl;
-export const FUND_BALANCES_DDL = DATASETS.fund_balances.ddl;
-export const MARKET_DDL = DATASETS.market.ddl;
 
 /**
  * `CREATE TABLE` for a dataset, optionally under another name (a staging table) or as

@@ -1,5 +1,5 @@
 /**
- * Goal seek (issue 14, docs/sources.md §19): inverse questions answered with the equation solved, the solution and
+ * Goal seek (docs/sources.md §19): inverse questions answered with the equation solved, the solution and
  * a check in the app's own forward calculation. Pure TypeScript.
  */
 export * from './solver';

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { scaleProblem, DEFAULT_SCALE } from './scale';
-import type { SurveyCounts } from './survey';
 
 export const SURVEY_RECIPE_KIND = 'zhijia-survey-recipe';
 
@@ -33,8 +32,13 @@ export const surveyRecipeSchema = z.object({
 });
 export type SurveyRecipe = z.infer<typeof surveyRecipeSchema>;
 
+/** What a recipe keeps of a counted survey (SurveyCounts fits it; named structurally so this module needs no import back). */
+interface MappedQuestions {
+	readonly questions: readonly { readonly header: string; readonly number: number | null; readonly indicator: string | null }[];
+}
+
 /** The recipe a counted survey stands for (its current mapping), with a scale. */
-export function recipeOf(name: string, survey: SurveyCounts, scale = DEFAULT_SCALE): SurveyRecipe {
+export function recipeOf(name: string, survey: MappedQuestions, scale = DEFAULT_SCALE): SurveyRecipe {
 	return {
 		kind: SURVEY_RECIPE_KIND,
 		version: 1,

@@ -54,7 +54,6 @@ export const MOTION_KINDS = ['ordinary', 'major'] as const;
 
 export type EstateType = (typeof ESTATE_TYPES)[number];
 export type BuildingType = (typeof BUILDING_TYPES)[number];
-export type PricingRegime = (typeof PRICING_REGIMES)[number];
 export type ScoreSource = (typeof SCORE_SOURCES)[number];
 export type FeeUnit = (typeof FEE_UNITS)[number];
 export type CostItemCode = (typeof COST_ITEM_CODES)[number];

@@ -1,4 +1,4 @@
-/** Messages of goal seek, "what would it take" (issue 14 item 3, docs/sources.md §19). */
+/** Messages of goal seek, "what would it take" (docs/sources.md §19). */
 export const zh = {
 	'goalseek.title': '反推：要怎样才行',
 	'goalseek.intro': '输入目标，反推所需的收费、服务质量或收缴率。每个答案都写出所解的方程，并代回本应用的正向计算核验。',

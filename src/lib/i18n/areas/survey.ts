@@ -1,4 +1,4 @@
-/** The "My estate" quick start and the owners' survey import (issue 14). */
+/** The "My estate" quick start and the owners' survey import (docs/sources.md §13). */
 export const zh = {
 	'my.title': '我的小区：快速开始',
 	'my.intro': '只有一个小区？填写下面几项即可开始：面积、户数、物业费等。数据只保存在本机，与导入文件一样进入工作区，可随时修改或撤销。',

@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 /** Grain of a period made from a date: 2024-05-17 → 2024Q2 (quarter) or 2024-05 (month). */
 export const periodGrainSchema = z.enum(['quarter', 'month']);
-export type PeriodGrain = z.infer<typeof periodGrainSchema>;
 
 /**
  * Unit words a number may carry in a cell ("3.2万㎡", "1,200户", "85%", "2.1元/㎡·月") and the factor that
@@ -35,7 +34,6 @@ export const conversionSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('value_map') })
 ]);
 export type Conversion = z.infer<typeof conversionSchema>;
-export type ConversionKind = Conversion['kind'];
 export type UnitConversion = z.infer<typeof unitConversionSchema>;
 
 /** Words to codes for one target column: { '动迁房': 'relocation', '小高层': 'high' }. */

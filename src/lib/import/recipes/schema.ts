@@ -56,7 +56,6 @@ export const recipeSchema = z.object({
 	names: nameAnswersSchema.default({})
 });
 export type Recipe = z.infer<typeof recipeSchema>;
-export type RecipeInput = z.input<typeof recipeSchema>;
 
 /** A recipe file that cannot be used, with zod's reasons (path: message). */
 export class RecipeFormatError extends Error {

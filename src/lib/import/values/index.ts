@@ -19,10 +19,10 @@
  *   Excel serial numbers → 'YYYY-MM-DD HH:MM:SS' (naive local time, as grid systems export it).
  * - Booleans through BOOLEAN_ALIASES (是/否, 有/无, true/false, 1/0, √/×); enums through matchEnumValue.
  */
-export { type Norm, isError, cellText, fold, MISSING_TEXTS, isMissing } from './core';
-export { type NumberOptions, parseNumber, parseGrade } from './numbers';
-export { parseRate, feeUnitFromText, type FeeValue, parseFee } from './fees';
-export { excelSerialToParts, parseTimestamp, parsePeriod, findPeriodInText } from './dates';
-export { parseBoolean, parseEnum, parseText, matchIndicator, parseIndicator } from './codes';
-export { type HeaderHints, headerHints } from './headers';
+export { type Norm, isError, cellText, isMissing } from './core';
+export { parseNumber, parseGrade } from './numbers';
+export { parseRate, type FeeValue, parseFee } from './fees';
+export { parseTimestamp, parsePeriod, findPeriodInText } from './dates';
+export { parseBoolean, parseEnum, parseText, matchIndicator } from './codes';
+export { headerHints } from './headers';
 export { type CellNormaliser, columnNormaliser } from './columns';

@@ -149,7 +149,7 @@ describe('value maps', () => {
 		]);
 		expect(r[1].candidates[0]).toBe('high');
 	});
-	it('labels come from the one vocabulary (relocation is 动迁房, as domain.md names it)', () => {
+	it('labels come from the one vocabulary (relocation is 动迁房, as docs/sources.md §18 names it)', () => {
 		expect(ESTATE_TYPE_LABELS.relocation.zh).toBe('动迁房');
 		expect(BUILDING_TYPE_LABELS.high.zh).toBe('高层');
 	});

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { allocateLargestRemainder, fenToYuan, toFen } from '../../money';
-import type { BuildingType, FeeUnit } from '../../vocabulary';
+import { BUILDING_TYPES, type BuildingType, type FeeUnit } from '../../vocabulary';
 import type { TicketLike } from '../assessment';
 
 /** One fee row of an estate, as in the fees table. */
@@ -57,7 +57,7 @@ const fenOrNull = z.number().int().nullable();
 export const planRowSchema = z.object({
 	estate_id: z.string(),
 	name: z.string(),
-	building_type: z.enum(['multi', 'high']),
+	building_type: z.enum(BUILDING_TYPES),
 	area_m2: num,
 	year: z.number().int(),
 	/** Position of the year in the policy's years (0 = first). */
