@@ -67,7 +67,10 @@ export function detectUnit(cells: readonly Cell[], base: string): UnitConversion
 	const seen = new Map<string, number>();
 	for (const c of cells) {
 		const x = numberAndUnit(c);
-		if (!x || x.unit === '') continue;
+		if (!x) continue;
+		// A bare number beside '40万元' says nothing about its own unit: read each cell by its own word (the column
+		// normaliser does), rather than guess that '115' means 115 万元. Only a column written all in one unit is converted.
+		if (x.unit === '') return undefined;
 		const f = unitFactor(x.unit, base);
 		if (f !== undefined && f !== 1) seen.set(x.unit, (seen.get(x.unit) ?? 0) + 1);
 	}
