@@ -379,8 +379,10 @@ export class ImportWorkflow {
 		}
 	}
 
+	/** Deletes a saved recipe from the workspace; files using it keep their choices, now without a recipe. */
 	async forgetRecipe(name: string): Promise<void> {
 		await forgetRecipe(name);
 		for (const p of this.pending) if (p.recipe?.name === name) this.useRecipe(p, null);
+		this.outcome = { kind: 'ok', text: this.text.t('recipes.forgotten', { name }) };
 	}
 }
