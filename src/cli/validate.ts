@@ -6,6 +6,9 @@
  * estates among them. Prints, per file, the dataset recognised, the encoding, the row count and every
  * problem (Chinese by default). With --json prints exactly
  *   {"files": [{"file", "kind", "encoding", "rows", "errors": [{"row", "column", "value", "message"}], "warnings": [...]}]}
+ * Without --recipe a file gets the recipe it is recognised by, or the parts the data page suggests (ids generated
+ * for a ledger without them, names matched to estates, a fee beside each estate), exactly as `zhijia import`;
+ * --kind instead forces one dataset and checks the file as it is.
  * Exit code: 0 all valid, 1 a file has errors, 2 usage error or a file that cannot be read.
  *
  * Run directly (until it is registered as a subcommand): `npx tsx src/cli/validate.ts <file>...`.
@@ -15,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { DATASET_IDS, DATASETS, type DatasetId } from '../lib/data/datasets';
 import type { Engine } from '../lib/engine/engine';
 import { startNodeEngine } from '../lib/engine/node';
-import { validateFiles, type FileReport, type ImportEngine, type ImportFile, type Lang, type Problem } from '../lib/import/index';
+import { UnreadableFileError, validateFiles, type FileReport, type ImportEngine, type ImportFile, type Lang, type PreparedFile, type Problem } from '../lib/import/index';
 import { prepareWithRecipes, type Recipe } from '../lib/import/recipes';
 import { readRecipe } from './import-files';
 
@@ -219,12 +222,14 @@ export async function runValidate(argv: string[], io: CliIo = defaultIo): Promis
 	let misfits: Problem[] = [];
 	const engine = io.engine ?? lazyNodeEngine();
 	try {
-		if (recipes.length) {
-			// Through the recipes (docs/sources.md §18.6): shaped, names matched and ids generated as the import does.
-			const run = await prepareWithRecipes(inputs, [], [], () => ({}), recipes);
+		if (parsed.kind && !recipes.length) reports = await validateFiles(engine, inputs, { dataset: parsed.kind });
+		else {
+			// Through the recipes (docs/sources.md §18.6), given or suggested, as `zhijia import` and the data page
+			// do: shaped, names matched and ids generated, so a ledger without ids is checked as it would import.
+			const run = await prepareInOrder(inputs, recipes);
 			misfits = run.misfits;
-			reports = await validateFiles(engine, run.prepared.map((p) => p.prepared), { dataset: parsed.kind });
-		} else reports = await validateFiles(engine, inputs, { dataset: parsed.kind });
+			reports = await validateFiles(engine, run.files, { dataset: parsed.kind });
+		}
 	} finally {
 		if (!io.engine) await (engine as ReturnType<typeof lazyNodeEngine>).close();
 	}
@@ -238,6 +243,28 @@ export async function runValidate(argv: string[], io: CliIo = defaultIo): Promis
 	}
 	if (reports.some((r) => r.unreadable)) return 2;
 	return misfits.length === 0 && reports.every((r) => r.valid) ? 0 : 1;
+}
+
+/**
+ * Files through the recipe pipeline, reported in the order given. A file no reader takes stops that pipeline,
+ * so it is set aside and passed on as it is: `validateFiles` reports it as unreadable (exit 2).
+ */
+async function prepareInOrder(inputs: readonly ImportFile[], recipes: readonly Recipe[]): Promise<{ files: (ImportFile | PreparedFile)[]; misfits: Problem[] }> {
+	let rest = [...inputs];
+	const unreadable: ImportFile[] = [];
+	for (;;) {
+		try {
+			const run = await prepareWithRecipes(rest, [], [], () => ({}), recipes);
+			const at = (name: string) => inputs.findIndex((f) => f.name === name);
+			const items = [...unreadable.map((f) => ({ at: at(f.name), file: f as ImportFile | PreparedFile })), ...run.prepared.map((p) => ({ at: at(p.source), file: p.prepared }))];
+			return { files: items.sort((a, b) => a.at - b.at).map((x) => x.file), misfits: run.misfits };
+		} catch (e) {
+			const bad = e instanceof UnreadableFileError ? rest.find((f) => f.name === e.file) : undefined;
+			if (!bad) throw e;
+			unreadable.push(bad);
+			rest = rest.filter((f) => f !== bad);
+		}
+	}
 }
 
 /**

@@ -106,7 +106,10 @@ describe('importing real files in Chromium', () => {
 		const reports = page.getByTestId('reports');
 		await reports.waitFor({ timeout: 60_000 });
 		const row = (file: string) => reports.locator(`tr[data-file="${file}"]`);
-		expect(await row('考评汇总表.xlsx').locator('[data-field=rows]').textContent()).toBe('15'); // 3 estates × 5 scores
+		// Counted in the sheet's rows (3 estates), with the records it becomes beside (3 estates × 5 scores).
+		expect(await row('考评汇总表.xlsx').locator('[data-field=rows]').textContent()).toBe('3');
+		expect(await row('考评汇总表.xlsx').locator('[data-field=melted]').textContent()).toBe('展开为 15 条记录');
+		expect(await row('小区名录.csv').locator('[data-field=melted]').count()).toBe(0);
 		for (const f of ['小区名录.csv', '考评汇总表.xlsx', '物业费.json', '户型.parquet']) {
 			expect(await row(f).locator('[data-field=errors]').textContent()).toBe('0');
 		}

@@ -7,6 +7,11 @@
  *   satisfaction: question 7 (总体) 非常满意 3 / 满意 4 / 一般 2 / 不满意 1 → (300 + 320 + 120 + 40) / 10 = 78
  *   Q = 0.6 × 80 + 0.4 × 78 = 48 + 31.2 = 79.2 → grade 三级 (70-79.9)
  *   QPR = guide price of that grade (shown on the page) ÷ fee 1.00
+ *   goal seek on the negotiation page, from the cost budget typed in the quick start (COSTS, 624,000 元/年):
+ *   unit cost 624,000 ÷ 12 ÷ 52,000 ㎡ = 1.00 元/㎡·月; cost-based fee 1.00 × 1.08 (profit) × 1.06 (VAT) = 1.1448
+ *   (docs/sources.md §3; nothing vacant, billable share 1). Break-even fee at the estate's own 85 %:
+ *   1.1448 ÷ 0.85 = 1.3468 (billed up to the fen 1.35); at 80 % typed in the panel: 1.1448 ÷ 0.80 = 1.431 (billed 1.44).
+ *   The current fee 1.00 breaks even at no collection rate: it would take 1.1448 ÷ 1.00 = 114.48 %.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +20,19 @@ import { openBrowser, waitForApp, type AppSession } from './harness';
 const SURVEY = readFileSync('tests/unit/survey/fixtures/wjx-gb18030.csv');
 /** In-app navigation through the header (the engine keeps running; a page.goto would start the app again). */
 const nav = (page: AppSession['page'], href: string) => page.locator(`header nav a[href="${href}"]`).click();
+/** Annual cost budget by the ten items, 元/年: 300,000 + 80,000 + 30,000 + 60,000 + 50,000 + 10,000 + 20,000 + 40,000 + 14,000 + 20,000 = 624,000. */
+const COSTS: Record<string, string> = {
+	staff: '300000',
+	facilities: '80000',
+	greening: '30000',
+	cleaning: '60000',
+	order: '50000',
+	insurance: '10000',
+	office: '20000',
+	management: '40000',
+	depreciation: '14000',
+	other: '20000'
+};
 const INDICATORS = ['management', 'upkeep', 'elevator', 'fire', 'water', 'facilities_other', 'order', 'cleaning', 'greening', 'customer_service', 'accounts'];
 
 describe('my estate: quick start and owners’ survey', () => {
@@ -47,6 +65,7 @@ describe('my estate: quick start and owners’ survey', () => {
 		await panel.locator('[data-field=collectionRate]').fill('85');
 		await panel.locator('[data-field=firm]').fill('梧桐物业');
 		await panel.locator('summary').click();
+		for (const [item, yuan] of Object.entries(COSTS)) await panel.locator(`[data-field="cost.${item}"]`).fill(yuan);
 		await panel.locator('[data-field=scorePeriod]').fill('2024Q2');
 		for (const code of INDICATORS) await panel.locator(`[data-field="score.${code}"]`).fill('80');
 		await panel.locator('[data-field=onlyMine]').check();
@@ -104,6 +123,39 @@ describe('my estate: quick start and owners’ survey', () => {
 		await expect.poll(() => page.getByTestId('reserve-empty').count(), { timeout: 30_000 }).toBe(1);
 		// No peer model on one fee: the expected fee is not shown (a median of the estate's own fee would compare it with itself).
 		expect(await page.getByTestId('fit-explanation').textContent()).toContain('同类比较需要至少 2 个');
+	});
+
+	/** The 反推 panel's break-even fee at the estate's own collection rate (figures in the header comment). */
+	async function checkGoalSeekDefault(pass: string) {
+		const page = s.page;
+		await page.getByTestId('goalseek-panel').scrollIntoViewIfNeeded({ timeout: 60_000 });
+		await expect.poll(() => page.getByTestId('goal-rate').inputValue(), { timeout: 60_000 }).toBe('85');
+		const text = page.getByTestId('goal-breakeven-text');
+		await expect.poll(() => text.textContent(), { timeout: 30_000 }).toContain('收缴率 85% 时的保本收费为 1.3468 元/㎡·月（按分计费 1.35）');
+		expect(await page.getByTestId('goal-breakeven-check').getAttribute('data-ok'), pass).toBe('true');
+		expect(await page.getByTestId('goal-breakeven-billed').getAttribute('data-ok'), pass).toBe('true');
+	}
+
+	it('answers “what would it take” on the negotiation page, and keeps it after a reload', async () => {
+		const page = s.page;
+		// From the estate view, as a person would: its negotiate button.
+		await page.locator(`a[href="/negotiate?estate=${estateId}"]`).first().click();
+		await checkGoalSeekDefault('first');
+		// A collection rate typed in the panel: 1.1448 ÷ 0.80 = 1.431, billed 1.44.
+		await page.getByTestId('goal-rate').fill('80');
+		await expect.poll(() => page.getByTestId('goal-breakeven-text').textContent(), { timeout: 10_000 }).toContain('收缴率 80% 时的保本收费为 1.431 元/㎡·月（按分计费 1.44）');
+		expect(await page.getByTestId('goal-breakeven-check').getAttribute('data-ok')).toBe('true');
+		// The current fee 1.00 cannot break even at any collection rate (114.48 % needed); the quality it needs is answered and checked.
+		expect(await page.getByTestId('goal-collection').getAttribute('data-status')).toBe('no_solution');
+		expect(await page.getByTestId('goal-collection-none').textContent()).toContain('114.48%');
+		expect(await page.getByTestId('goal-quality').getAttribute('data-status')).toBe('solved');
+		expect(await page.getByTestId('goal-quality-check').getAttribute('data-ok')).toBe('true');
+		expect(await page.getByTestId('goal-breakeven-withheld').count()).toBe(0);
+		await page.reload();
+		await checkGoalSeekDefault('after reload');
+		// Back to the estate view for the next step's reload there.
+		await page.goBack();
+		await page.getByTestId('estate-q').waitFor({ timeout: 60_000 });
 	});
 
 	it('keeps them after a reload (the workspace is rebuilt from the stored imports)', async () => {

@@ -29,6 +29,8 @@ export interface FileChoices {
 	readonly conversions?: readonly (Conversion | null | undefined)[];
 	/** Value-map answers to keep with a saved recipe. */
 	readonly valueAnswers?: ValueMapAnswers;
+	/** How a wide score sheet's group column counts, as the person chose (undefined: the recipe's, else spread). */
+	readonly groupScoring?: 'spread' | 'group';
 }
 
 /** The targets a column of a file may be mapped to. */
@@ -42,6 +44,7 @@ export function mappingTargets(dataset: DatasetId | null, layout: 'long' | 'wide
 export function choicesParts(c: FileChoices): RecipePart[] {
 	let parts = c.recipe ? c.recipe.parts : c.dataset ? suggestParts(c.dataset, c.headers, c.mapping) : [];
 	if (!c.recipe && c.conversions?.some((x) => x)) parts = parts.map((p) => withConversions(p, c.headers, c.conversions!));
+	if (c.groupScoring) parts = parts.map((p) => (p.dataset === 'scores' ? { ...p, groupScoring: c.groupScoring } : p));
 	if (c.year == null) return parts;
 	return parts.map((p) => (p.year && p.year.from !== 'column' ? { ...p, year: { from: 'fixed' as const, value: c.year! } } : p));
 }

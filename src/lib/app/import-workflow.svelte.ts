@@ -192,6 +192,7 @@ export class ImportWorkflow {
 			p.dataset = part.dataset;
 			p.mapping = p.inspection.headers.map((h) => part.columns[h]?.target ?? null);
 			p.conversions = p.inspection.headers.map((h) => part.columns[h]?.conversion);
+			p.groupScoring = part.groupScoring;
 		}
 		this.reports = null;
 	}
@@ -210,7 +211,7 @@ export class ImportWorkflow {
 
 	choices(p: Pending): FileChoices {
 		const ins = p.inspection!;
-		return { name: p.name, headers: ins.headers, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names, conversions: p.conversions, valueAnswers: this.answers() };
+		return { name: p.name, headers: ins.headers, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names, conversions: p.conversions, valueAnswers: this.answers(), groupScoring: p.groupScoring };
 	}
 
 	/** Why a file cannot be read, in the interface language (never the library's own English text). */
@@ -378,8 +379,10 @@ export class ImportWorkflow {
 		}
 	}
 
+	/** Deletes a saved recipe from the workspace; files using it keep their choices, now without a recipe. */
 	async forgetRecipe(name: string): Promise<void> {
 		await forgetRecipe(name);
 		for (const p of this.pending) if (p.recipe?.name === name) this.useRecipe(p, null);
+		this.outcome = { kind: 'ok', text: this.text.t('recipes.forgotten', { name }) };
 	}
 }

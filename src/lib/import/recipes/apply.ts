@@ -30,6 +30,8 @@ export interface RecipeTable {
 	readonly problems: Problem[];
 	/** Estates this part defines (for name lookups of the other parts and files). */
 	readonly estates: KnownEstate[];
+	/** How a group column of a wide score sheet counts (the part's choice; undefined: the default). */
+	readonly groupScoring?: 'spread' | 'group';
 }
 
 /** What applying a recipe gave: a table per part, or the columns the file lacks. */
@@ -139,7 +141,7 @@ function shapePart(
 		problems: part === recipe.parts[0] ? src.problems : [],
 		errorRows: src.errorRows
 	};
-	return { table: { dataset: part.dataset, table, mapping: plans.map((p) => p.target), plans, problems, estates }, estates, issues };
+	return { table: { dataset: part.dataset, table, mapping: plans.map((p) => p.target), plans, problems, estates, groupScoring: part.groupScoring }, estates, issues };
 }
 
 /**

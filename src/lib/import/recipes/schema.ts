@@ -35,7 +35,12 @@ export const recipePartSchema = z.object({
 	dataset: z.enum(DATASET_IDS),
 	columns: z.record(z.string(), columnPlanSchema),
 	estateId: estateIdSourceSchema.default({ from: 'column' }),
-	year: yearSourceSchema.optional()
+	year: yearSourceSchema.optional(),
+	/**
+	 * A wide score sheet's group column (设施设备运行): its score spread to the member indicators or kept at group
+	 * level (docs/sources.md §18). Absent in recipes saved before the choice was kept: spread, the default.
+	 */
+	groupScoring: z.enum(['spread', 'group']).optional()
 });
 export type RecipePart = z.infer<typeof recipePartSchema>;
 

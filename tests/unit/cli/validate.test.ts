@@ -1,0 +1,57 @@
+/**
+ * `zhijia validate` without --recipe checks a file the way `zhijia import` and the data page take it (docs/sources.md
+ * §18.6): a ledger without estate ids gets the suggested parts (ids generated from the names, its fees found by
+ * name), so the problems are those the import reports, not a missing 小区编号 column. Run through the built
+ * command line (bin/zhijia.mjs; the unit tests' global setup builds it).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const LEDGER = 'tests/fixtures/real-shapes/recipes-ledger-2024.xlsx';
+
+function zhijia(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, ['bin/zhijia.mjs', ...args], (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+	});
+}
+
+interface Json {
+	files: { file: string; kind: string | null; rows: number; errors: { row: number | null; column: string | null; value: string | null; message: string }[] }[];
+}
+
+let scratch: string | undefined;
+afterAll(async () => {
+	if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+describe('zhijia validate without --recipe', () => {
+	it('checks a ledger without ids as the import takes it: estates and fees, the one unknown word, no missing id', async () => {
+		const v = await zhijia(['validate', LEDGER, '--json', '--lang', 'en']);
+		expect(v.stderr).toBe('');
+		expect(v.code).toBe(1);
+		const json = JSON.parse(v.stdout) as Json;
+		expect(json.files.map((f) => [f.file, f.kind, f.rows])).toEqual([
+			[`${LEDGER} (estates)`, 'estates', 5],
+			[`${LEDGER} (fees)`, 'fees', 5]
+		]);
+		const errors = json.files.flatMap((f) => f.errors);
+		expect(errors.filter((e) => e.message.startsWith('Missing required column'))).toEqual([]);
+		expect(json.files[0].errors.map((e) => [e.row, e.column, e.value])).toEqual([[7, '小区类型', '单位集资房']]);
+		// The same list `zhijia import` prints when it refuses the same file.
+		scratch = await mkdtemp(join(tmpdir(), 'zhijia-validate-'));
+		const i = await zhijia(['import', LEDGER, '--out', join(scratch, 'out'), '--lang', 'en']);
+		expect(i.code).toBe(1);
+		expect(JSON.parse(v.stdout)).toEqual(JSON.parse(i.stdout));
+	}, 120_000); // two processes, each starting its own engine
+
+	it('--kind still forces one dataset and checks the file as it is', async () => {
+		const v = await zhijia(['validate', LEDGER, '--kind', 'estates', '--json', '--lang', 'en']);
+		expect(v.code).toBe(1);
+		const json = JSON.parse(v.stdout) as Json;
+		expect(json.files.map((f) => f.file)).toEqual([LEDGER]);
+		expect(json.files[0].errors.map((e) => e.message)).toContain("Missing required column 'Estate ID' (estate_id)");
+	}, 60_000);
+});
