@@ -48,7 +48,9 @@ export function autoConversion(column: ColumnMeta, cells: readonly Cell[]): Conv
 	}
 	if (YEAR_COLUMNS.has(column.name)) {
 		// Dates, months and plain years mixed ('2003年6月', '1998-09', '1985年'): the finer ones are the evidence.
-		return share((c) => dateParts(c) !== undefined) >= CLEAR && sample.some(isDateLike) ? { kind: 'date_to_year' } : undefined;
+		// A year with an event word ('1992年建成', '2009年竣工') is evidence too: the column's number reader does not know those words.
+		const yearText = (c: Cell) => typeof c === 'string' && dateParts(c) !== undefined && !/^\s*\d{4}\s*(年度?)?\s*$/.test(c);
+		return share((c) => dateParts(c) !== undefined) >= CLEAR && sample.some((c) => isDateLike(c) || yearText(c)) ? { kind: 'date_to_year' } : undefined;
 	}
 	if (column.name === 'period') {
 		return share((c) => dateParts(c)?.d !== undefined) >= CLEAR ? { kind: 'date_to_period', grain: 'month' } : undefined;

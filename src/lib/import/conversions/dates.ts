@@ -34,7 +34,8 @@ export function dateParts(cell: Cell): DateParts | undefined {
 	if (cell === null || typeof cell === 'boolean') return undefined;
 	if (typeof cell === 'number') return numberParts(cell);
 	if (isMissing(cell)) return undefined;
-	const t = fold(cell).replace(/\s+/g, ' ').trim().toUpperCase();
+	// A year with the event it dates ('1992年建成', '2009年竣工', '2008年交付'): the event word says nothing more.
+	const t = fold(cell).replace(/\s+/g, ' ').trim().toUpperCase().replace(/(建成|竣工|落成|建造|交付|交房|入住|建)$/, '');
 	let m: RegExpExecArray | null;
 	// Full dates, with an optional time after them.
 	if ((m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ].*|\d{1,2}:\d{2}.*)?$/.exec(t))) return ym(+m[1], +m[2], +m[3]);

@@ -164,3 +164,13 @@ describe('the contract is plain JSON', () => {
 		expect(valueMapAnswersSchema.safeParse({ building_type: { 框架高层: 3 } }).success).toBe(false);
 	});
 });
+
+describe('years written with the event they date', () => {
+	// Subdistrict ledgers write 建成年份 as '1992年建成' or '2009年竣工' beside plain years.
+	it('a year column with such words is converted, and each cell reads as its year', () => {
+		expect(autoConversion(col('estates', 'build_year'), ['2008年', 2015, '1992年建成'])).toEqual({ kind: 'date_to_year' });
+		expect(convertCell({ kind: 'date_to_year' }, '1992年建成', col('estates', 'build_year'))).toEqual({ value: 1992 });
+		expect(convertCell({ kind: 'date_to_year' }, '2009年竣工', col('estates', 'build_year'))).toEqual({ value: 2009 });
+		expect(convertCell({ kind: 'date_to_year' }, '2008年交付', col('estates', 'build_year'))).toEqual({ value: 2008 });
+	});
+});
