@@ -6,6 +6,8 @@
  * error are ignored and its AbortSignal fires, so work not yet started (a query after a pause) never starts.
  */
 
+import { untrack } from 'svelte';
+
 /** The work of one run; `signal` fires when the run is overtaken or dropped. */
 export type QueryLoad<T> = (signal: AbortSignal) => Promise<T>;
 
@@ -72,12 +74,15 @@ export function liveQuery<T>(start: () => QueryLoad<T> | null): EngineQuery<T> {
 	return query;
 }
 
-/** {@link liveQuery} for a query that already exists (a page model's). */
+/**
+ * {@link liveQuery} for a query that already exists (a page model's). Only what `start` reads is followed: the
+ * load's own first steps run untracked, so state it happens to read (or write) never restarts the query.
+ */
 export function follow<T>(query: EngineQuery<T>, start: () => QueryLoad<T> | null): void {
 	$effect(() => {
 		const load = start();
 		if (load === null) return;
-		void query.run(load);
+		untrack(() => void query.run(load));
 		return () => query.drop();
 	});
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { currentEngine, session } from '$lib/app/session.svelte';
+import { liveQuery } from './engine-query.svelte';
 import { saveMarketMatches, workspaceState } from '$lib/workspace/workspace.svelte';
 import { DEFAULT_COMPARABLE_RULE, fitHedonic, marketScale, type ComparableRule, type HedonicModel, type MarketScale } from '$lib/domain/market/scale';
 import { listingKey, matchEstate, type EstateMatch } from '$lib/domain/market/match';
@@ -158,43 +159,36 @@ export interface MarketBand {
  */
 export function marketBandOf(getId: () => string | null): { band: MarketBand | null } {
 	restoreMarketSettings();
-	const state = $state<{ band: MarketBand | null }>({ band: null });
-	$effect(() => {
+	const query = liveQuery<MarketBand | null>(() => {
 		void session.version;
 		const id = getId();
 		const rule = $state.snapshot(marketSettings.rule);
 		const overrides = $state.snapshot(marketOverrides());
-		if (!id) {
-			state.band = null;
-			return;
-		}
-		let stale = false;
-		Promise.all([marketData(), ownEstateFacts(id)]).then(
-			([d, f]) => {
-				if (stale) return;
-				if (!f || d.rows.length === 0) {
-					state.band = null;
-					return;
-				}
-				const p = placeEstate(f, d, rule, overrides);
-				state.band = {
-					n: p.scale.n,
-					low: p.scale.q1,
-					high: p.scale.q3,
-					median: p.scale.median,
-					percentile: p.scale.percentile,
-					expected: p.scale.expected,
-					fee: p.fee,
-					listing: p.match.listing?.name ?? null,
-					files: marketSourceFiles(),
-					refDate: d.refDate
-				};
-			},
-			() => (state.band = null)
-		);
-		return () => (stale = true);
+		return async () => {
+			if (!id) return null;
+			const [d, f] = await Promise.all([marketData(), ownEstateFacts(id)]);
+			if (!f || d.rows.length === 0) return null;
+			const p = placeEstate(f, d, rule, overrides);
+			return {
+				n: p.scale.n,
+				low: p.scale.q1,
+				high: p.scale.q3,
+				median: p.scale.median,
+				percentile: p.scale.percentile,
+				expected: p.scale.expected,
+				fee: p.fee,
+				listing: p.match.listing?.name ?? null,
+				files: marketSourceFiles(),
+				refDate: d.refDate
+			};
+		};
 	});
-	return state;
+	// No band when the listings cannot be read: the market is a comparison beside the verdict, never its premise.
+	return {
+		get band() {
+			return query.error === null ? query.value : null;
+		}
+	};
 }
 
 /**
