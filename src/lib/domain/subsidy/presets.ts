@@ -19,7 +19,7 @@
 import type { Provenance } from '../provenance';
 import { userProvenance } from '../provenance';
 import { DEFAULT_ASSESSMENT_WEIGHTS, DEFAULT_MEDIAN_TARGET_HOURS, DEFAULT_TIME_LIMITS_HOURS } from './assessment';
-import { definePolicy, parsePolicy, type Policy, type PolicyPart } from './policy';
+import { definePolicy, parsePolicy, type Policy, type PolicyInput, type PolicyPart } from './policy';
 
 const PLAN_YEARS = [2026, 2027, 2028, 2029, 2030];
 
@@ -55,11 +55,31 @@ const NO_CAP_PROVENANCE: Provenance = {
 	note_zh: '请填写年度上限，并选择超出时的处理方式（按比例削减、缺口最大者优先、考核得分最低者优先）。'
 };
 
+type Shared = 'years' | 'budget' | 'assessment' | 'provenance';
+type SharedProvenance = 'budget' | 'assessment';
+
+/**
+ * A shipped preset: what every design shares is filled in here (the plan years, no budget cap until the district
+ * enters one, the default assessment, and their provenance), so each preset states only what its design says.
+ */
+function preset(p: Omit<PolicyInput, Shared> & { provenance: Omit<NonNullable<PolicyInput['provenance']>, SharedProvenance> }): Policy {
+	return definePolicy({
+		...p,
+		years: PLAN_YEARS,
+		budget: { caps: null, rule: 'pro_rata' },
+		assessment: DEFAULT_ASSESSMENT,
+		provenance: { ...p.provenance, budget: NO_CAP_PROVENANCE, assessment: DEFAULT_ASSESSMENT_PROVENANCE }
+	});
+}
+
+/** A design without an assessment reward: rate 0, so neither threshold nor collection floor ever applies. */
+const WITHOUT_REWARD = { reward: { rate: { multi: 0, high: 0 }, threshold: 60, span: 20 }, collectionFloor: 0 } as const;
+
 /**
  * Shaoxing-style split paid by assessment [V]: multi-storey 0.40 = 0.20 zone by assessment + 0.10 town + 0.10
  * owner; high-rise 1.10 = 0.70 by assessment + 0.30 town + 0.10 owner.
  */
-export const SHAOXING_SPLIT: Policy = definePolicy({
+export const SHAOXING_SPLIT: Policy = preset({
 	id: 'shaoxing-split',
 	name_zh: '绍兴式分担（按考核拨付）',
 	name_en: 'Shaoxing-style split paid by assessment',
@@ -67,14 +87,11 @@ export const SHAOXING_SPLIT: Policy = definePolicy({
 		zh: '多层 0.40 = 考核拨付 0.20 + 镇 0.10 + 业主 0.10；高层 1.10 = 考核拨付 0.70 + 镇 0.30 + 业主 0.10。模型中：考核部分为奖励（费率 0.20/0.70），镇补部分为基础补贴（目标费 = 镇 + 业主 = 0.20/0.40，业主 0.10）。考核门槛、满额跨度与收缴率底线为本应用的估计。',
 		en: 'Multi-storey 0.40 = 0.20 zone by assessment + 0.10 town + 0.10 owner; high-rise 1.10 = 0.70 by assessment + 0.30 town + 0.10 owner. In the model the assessment part is the reward (rate 0.20 / 0.70) and the town part the base subsidy (target fee = town + owner = 0.20 / 0.40, owner 0.10). Threshold, span and collection floor are this app\'s estimates.'
 	},
-	years: PLAN_YEARS,
 	target: { mode: 'by_building_type', fee: { multi: 0.2, high: 0.4 } },
 	ownerFee: { mode: 'schedule', fee: { multi: [0.1, 0.1, 0.1, 0.1, 0.1], high: [0.1, 0.1, 0.1, 0.1, 0.1] } },
 	taper: [1, 1, 1, 1, 1],
 	reward: { rate: { multi: 0.2, high: 0.7 }, threshold: 60, span: 20 },
 	collectionFloor: 0.65,
-	budget: { caps: null, rule: 'pro_rata' },
-	assessment: DEFAULT_ASSESSMENT,
 	provenance: {
 		design: {
 			tag: 'V',
@@ -105,14 +122,12 @@ export const SHAOXING_SPLIT: Policy = definePolicy({
 			source_zh: '本应用建议：收缴率低于 65% 时暂停发放考核奖励',
 			note: 'Typical residential collection is about 76 % (Method notes §3).',
 			note_zh: '住宅物业费收缴率常见约 76%（《质价方法与来源说明》§3）。'
-		},
-		budget: NO_CAP_PROVENANCE,
-		assessment: DEFAULT_ASSESSMENT_PROVENANCE
+		}
 	}
 });
 
 /** Xiamen-style declining transition [V]: the district pays 50, 50, 40, 30, 20 % of the fee over five years. */
-export const XIAMEN_DECLINING: Policy = definePolicy({
+export const XIAMEN_DECLINING: Policy = preset({
 	id: 'xiamen-declining',
 	name_zh: '厦门式逐年递减过渡',
 	name_en: 'Xiamen-style declining transition',
@@ -120,14 +135,10 @@ export const XIAMEN_DECLINING: Policy = definePolicy({
 		zh: '区财政五年内依次承担物业费的 50%、50%、40%、30%、20%，业主承担其余部分（50%、50%、60%、70%、80%）。目标费暂用 2010 年全国商品房均价（多层 0.70、高层 1.28），请改为本地市场价。最困难家庭 100% 补贴为按户政策，本模型按小区计算，未纳入。',
 		en: 'The district pays 50, 50, 40, 30, 20 % of the fee over five years; owners pay the rest (50, 50, 60, 70, 80 %). The target fee stands in as the 2010 national commercial-housing averages (multi 0.70, high 1.28): replace with your market fee. The 100 % subsidy for the poorest households is per household and not modelled here (estate level).'
 	},
-	years: PLAN_YEARS,
 	target: { mode: 'by_building_type', fee: { multi: 0.7, high: 1.28 } },
 	ownerFee: { mode: 'share_of_target', shares: [0.5, 0.5, 0.6, 0.7, 0.8] },
 	taper: [1, 1, 1, 1, 1],
-	reward: { rate: { multi: 0, high: 0 }, threshold: 60, span: 20 },
-	collectionFloor: 0,
-	budget: { caps: null, rule: 'pro_rata' },
-	assessment: DEFAULT_ASSESSMENT,
+	...WITHOUT_REWARD,
 	provenance: {
 		design: {
 			tag: 'V',
@@ -150,14 +161,12 @@ export const XIAMEN_DECLINING: Policy = definePolicy({
 		},
 		taper: { tag: 'V-calc', source: 'The decline is carried by the owner share; factor 1 every year', source_zh: '递减已体现在业主承担比例中：每年系数均为 1' },
 		reward: NO_REWARD,
-		collectionFloor: NO_FLOOR,
-		budget: NO_CAP_PROVENANCE,
-		assessment: DEFAULT_ASSESSMENT_PROVENANCE
+		collectionFloor: NO_FLOOR
 	}
 });
 
 /** Finance-paid transition [V]: 0.6 / 0.9 / 1.1 by building height paid by the district for three years, then 0. */
-export const FINANCE_PAID_3Y: Policy = definePolicy({
+export const FINANCE_PAID_3Y: Policy = preset({
 	id: 'finance-paid-3y',
 	name_zh: '财政全额托底三年',
 	name_en: 'Finance-paid transition (three years)',
@@ -165,14 +174,10 @@ export const FINANCE_PAID_3Y: Policy = definePolicy({
 		zh: '按楼高 0.6 / 0.9 / 1.1 元/㎡·月 由区财政全额承担三年，之后由业委会接手、业主全额缴费。数据只区分多层与高层：多层 0.6、高层 1.1；小高层 0.9 一档未单列（可将高层改为 0.9）。',
 		en: 'A fee of 0.6 / 0.9 / 1.1 by building height paid in full by the district for three years, then the owners\' committee takes over and owners pay in full. The data know multi-storey and high-rise only: multi 0.6, high 1.1; the 0.9 mid-rise tier is not separate (set high to 0.9 where it applies).'
 	},
-	years: PLAN_YEARS,
 	target: { mode: 'by_building_type', fee: { multi: 0.6, high: 1.1 } },
 	ownerFee: { mode: 'share_of_target', shares: [0, 0, 0, 1, 1] },
 	taper: [1, 1, 1, 0, 0],
-	reward: { rate: { multi: 0, high: 0 }, threshold: 60, span: 20 },
-	collectionFloor: 0,
-	budget: { caps: null, rule: 'pro_rata' },
-	assessment: DEFAULT_ASSESSMENT,
+	...WITHOUT_REWARD,
 	provenance: {
 		design: {
 			tag: 'V',
@@ -193,9 +198,7 @@ export const FINANCE_PAID_3Y: Policy = definePolicy({
 		},
 		taper: { tag: 'V', source: `${SECTION7}: paid by the district for three years, then 0`, source_zh: `${SECTION7_ZH}：区财政承担三年，之后为 0` },
 		reward: NO_REWARD,
-		collectionFloor: NO_FLOOR,
-		budget: NO_CAP_PROVENANCE,
-		assessment: DEFAULT_ASSESSMENT_PROVENANCE
+		collectionFloor: NO_FLOOR
 	}
 });
 
@@ -203,7 +206,7 @@ export const FINANCE_PAID_3Y: Policy = definePolicy({
  * The app's own proposal [E] (docs/sources.md §7, "a policy model"): target fee by building type, owners' fee
  * raised 0.05 a year from what they pay now, base subsidy tapering to zero, a quality-linked reward.
  */
-export const ZHIJIA_MODEL: Policy = definePolicy({
+export const ZHIJIA_MODEL: Policy = preset({
 	id: 'zhijia-model',
 	name_zh: '质价建议模型（估计）',
 	name_en: 'Zhijia proposal (estimate)',
@@ -211,14 +214,11 @@ export const ZHIJIA_MODEL: Policy = definePolicy({
 		zh: '本应用的建议 [E]：目标费多层 0.60、高层 1.10；业主在现缴费基础上每年提高 0.05；基础补贴逐年递减至零；考核得分 70 分起发放奖励，90 分满额，收缴率低于 70% 不发放。',
 		en: 'This app\'s proposal [E]: target fee 0.60 multi / 1.10 high; owners\' fee raised 0.05 a year from what they pay now; base subsidy tapering to zero; reward from a score of 70, full at 90, withheld below 70 % collection.'
 	},
-	years: PLAN_YEARS,
 	target: { mode: 'by_building_type', fee: { multi: 0.6, high: 1.1 } },
 	ownerFee: { mode: 'current_fee', stepPerYear: 0.05 },
 	taper: [1, 0.8, 0.6, 0.4, 0.2],
 	reward: { rate: { multi: 0.1, high: 0.2 }, threshold: 70, span: 20 },
 	collectionFloor: 0.7,
-	budget: { caps: null, rule: 'pro_rata' },
-	assessment: DEFAULT_ASSESSMENT,
 	provenance: {
 		design: {
 			tag: 'E',
@@ -245,9 +245,7 @@ export const ZHIJIA_MODEL: Policy = definePolicy({
 			tag: 'E',
 			source: 'This app\'s proposal: 70 %, a little below the typical 76 % (Method notes §3)',
 			source_zh: '本应用建议：70%，略低于常见的 76%（《质价方法与来源说明》§3）'
-		},
-		budget: NO_CAP_PROVENANCE,
-		assessment: DEFAULT_ASSESSMENT_PROVENANCE
+		}
 	}
 });
 
