@@ -84,6 +84,8 @@ describe('no cost floor from missing data (problem 1), and a proposal in two cli
 	it('the negotiation page withholds the floor of an estate without a cost budget, in summary, verdict and range', async () => {
 		const { page } = s;
 		await page.goto(`${s.baseUrl}/estate/LJ0001`);
+		// A full load starts the engine again: wait for the verdict as the first test does, not a click's 30 s.
+		await page.getByTestId('verdict').waitFor({ timeout: 90_000 });
 		await page.getByTestId('verdict-to-negotiate').click();
 		await page.locator('#cost').waitFor({ timeout: 90_000 });
 		await expect.poll(() => text('verdict-sentence'), { timeout: 30_000 }).toContain(`${f2(FAIR1.low)}–${f2(FAIR1.high)}`);
