@@ -190,6 +190,16 @@ describe('market references', () => {
 		expect(await serious()).toEqual([]);
 	});
 
+	it('the district view lists the estate on the market with the same band and percentile', async () => {
+		const { page } = s;
+		await page.goto(s.baseUrl + '/district');
+		// With the automatic match back, the same figures as the panel: fee 1.95, three comparables, Q1 1.80, median 2.00, Q3 2.20, percentile 33.
+		const row = page.getByTestId('market-district').locator('tbody tr', { hasText: '祥都花园' });
+		await row.waitFor({ timeout: 90_000 });
+		const cells = (await row.locator('th, td').allTextContents()).map((c) => c.trim());
+		expect(cells).toEqual(['祥都花园', '祥都花园', '1.95', '3', '1.80', '2.00', '2.20', '33']);
+	});
+
 	it('the appraisal report carries the market band with its source file and date', async () => {
 		const { page } = s;
 		await page.goto(s.baseUrl + '/negotiate?estate=LJ0013');
