@@ -61,7 +61,7 @@ function boolVector(values: readonly unknown[], rows: Int32Array): Vector {
 function textVector(values: readonly unknown[], rows: Int32Array): Vector {
 	const n = rows.length;
 	const offsets = new Int32Array(n + 1);
-	let bytes = new Uint8Array(Math.max(1024, n * 8));
+	let bytes: Uint8Array = new Uint8Array(Math.max(1024, n * 8));
 	let used = 0;
 	let last: string | null = null;
 	let lastStart = 0;
