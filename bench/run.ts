@@ -4,6 +4,7 @@
  * machine in the same run. Prints one table of medians and ratios, then the targets and whether they are met.
  *
  *   node --max-old-space-size=6144 --import tsx bench/run.ts [--quick] [--json file] [--no-browser] [--no-node]
+ *        [--only analysis,import,cli,browser,market]
  *
  * --quick: the quick city (2,000 estates, 1.4M score rows) and fewer runs, under 3 minutes; every figure is still
  * printed with its baselines. Without it: the city (13,000 estates × 60 months × 12 indicators, 2M tickets).
@@ -17,7 +18,7 @@ import { arqueroTables } from './arquero';
 import { ANALYSIS_TASKS, arqueroAnalysis, DEFAULT_SETTINGS, engineAnalysis, typedAnalysis, type Summaries } from './analysis';
 import { browserFigures, BROWSER_TASKS } from './browser';
 import { cliFigures, startFigures, START_TASKS } from './start';
-import { loadCity, text } from './data';
+import { CITY_TABLES, loadCity, nativeLoad, text } from './data';
 import { startNative, startWasm } from './engines';
 import { cityFiles, IMPORT_TASKS, jsImports, nativeImports, wasmCityCsv, wasmImports, type Ctx } from './import';
 import { loadCanonicalCsvs } from '../src/lib/workspace/canonical-csv';
@@ -34,6 +35,9 @@ const quick = args.includes('--quick');
 const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 const withBrowser = !args.includes('--no-browser');
 const withNode = !args.includes('--no-node');
+/** --only: the parts to run (analysis, import, cli, browser, market); all when absent. Targets of parts not run show '—'. */
+const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : null;
+const part = (name: 'analysis' | 'import' | 'cli' | 'browser' | 'market') => only === null || only.has(name);
 const started = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 const loads: { at: string; load1: number }[] = [];
@@ -53,9 +57,10 @@ async function wasmFamily(): Promise<void> {
 	const heap = await wasmCityCsv(ctx, wasm.engine, wasm.heapBytes);
 	const tables = await wasm.engine.scalar(`SELECT sum(memory_usage_bytes)::DOUBLE AS n FROM duckdb_memory()`);
 	results.add(BROWSER_TASKS.memory, 'wasm', [heap / 2 ** 20], 'MB', `wasm linear memory after the first load of the city into a fresh engine; DuckDB counts ${(tables / 2 ** 20).toFixed(0)} MB of it as in use after ${ctx.slowRuns === 1 ? 'that load' : `${ctx.slowRuns} loads`}`);
-	await engineAnalysis(ctx, wasm.engine, 'wasm', summaries, wasm.sqlMs);
+	if (part('analysis')) await engineAnalysis(ctx, wasm.engine, 'wasm', summaries, wasm.sqlMs);
 	const afterAll = wasm.heapBytes() / 2 ** 20;
 	await wasm.engine.close();
+	if (!part('import')) return;
 
 	noteLoad('after wasm analysis');
 	log('wasm (Node): 1M-row and Parquet imports');
@@ -81,9 +86,10 @@ async function nativeFamily(): Promise<number> {
 		log(ENGINES[id]);
 		const native = await startNative(threads);
 		if (threads === 0) all = native.threads;
-		await nativeImports(ctx, native.engine, id);
+		if (part('import')) await nativeImports(ctx, native.engine, id);
+		else for (const t of CITY_TABLES) await nativeLoad(native.engine, t, city.path(`${t}.parquet`));
 		results.add(BROWSER_TASKS.memory, id, [(await native.memoryBytes()) / 2 ** 20], 'MB', "DuckDB's own count (duckdb_memory()) with the city loaded");
-		await engineAnalysis(ctx, native.engine, id, summaries, native.sqlMs);
+		if (part('analysis')) await engineAnalysis(ctx, native.engine, id, summaries, native.sqlMs);
 		await native.engine.close();
 	}
 	noteLoad('after native');
@@ -93,7 +99,8 @@ async function nativeFamily(): Promise<number> {
 /** The typed floor and Arquero, on the city's scores decoded once. */
 async function jsFamily(): Promise<void> {
 	log('typed arrays and Arquero');
-	await jsImports(ctx);
+	if (part('import')) await jsImports(ctx);
+	if (!part('analysis')) return;
 	const scores = parseScoresCsv(readFileSync(city.path('scores.csv')));
 	const estates = readEstates(text(city, 'estates.csv'), text(city, 'fees.csv'));
 	await typedAnalysis(ctx, scores, estates, summaries);
@@ -110,19 +117,21 @@ if (withNode) {
 	await wasmFamily();
 	nativeThreads = await nativeFamily();
 	await jsFamily();
-	try {
-		await cliFigures(ctx, quick ? 2 : 5);
-	} catch (e) {
-		results.missing(START_TASKS.cli, 'wasm', `not measured: ${(e as Error).message.split('\n')[0]}`);
+	if (part('cli')) {
+		try {
+			await cliFigures(ctx, quick ? 2 : 5);
+		} catch (e) {
+			results.missing(START_TASKS.cli, 'wasm', `not measured: ${(e as Error).message.split('\n')[0]}`);
+		}
+		noteLoad('after the command line');
 	}
-	noteLoad('after the command line');
 }
 
 // Chromium.
 let chromiumVersion: string | null = null;
 let browserAgrees: boolean | null = null;
 const failures: string[] = [];
-if (withBrowser) {
+if (withBrowser && part('browser')) {
 	log('Chromium (built app)');
 	try {
 		const b = await browserFigures(
@@ -148,17 +157,19 @@ if (withBrowser) {
 	}
 	noteLoad('after Chromium');
 } else {
-	log('Chromium skipped (--no-browser)');
+	log('Chromium skipped (--no-browser or --only)');
 }
 // Market references: 100,000 listings imported, the market page redrawn after a filter change.
-log('market references: 100,000 listings');
-try {
-	await marketFigures(results, { runs: quick ? 2 : 5, node: withNode, browser: withBrowser, log });
-} catch (e) {
-	failures.push(`market: ${(e as Error).message.split('\n')[0]}`);
-	log(`market failed: ${(e as Error).message}`);
+if (part('market')) {
+	log('market references: 100,000 listings');
+	try {
+		await marketFigures(results, { runs: quick ? 2 : 5, node: withNode, browser: withBrowser, log });
+	} catch (e) {
+		failures.push(`market: ${(e as Error).message.split('\n')[0]}`);
+		log(`market failed: ${(e as Error).message}`);
+	}
+	noteLoad('after market');
 }
-noteLoad('after market');
 results.missing(IMPORT_TASKS.cityPq, 'chromium', 'not measured: the data page refuses files above BROWSER_IMPORT_LIMIT_BYTES; the city loads through the start-up loader (CSV row)');
 
 // Agreement: every engine gives the wasm engine's counts and top ten, for the default weights and the changed one.

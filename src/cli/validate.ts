@@ -176,6 +176,7 @@ function lazyNodeEngine(): ImportEngine & { close(): Promise<void> } {
 		transaction: async (statements) => (await get()).transaction(statements),
 		registerFileBuffer: async (name, buffer) => (await get()).registerFileBuffer(name, buffer),
 		dropFile: async (name) => (await get()).dropFile(name),
+		insertArrowIPC: async (ipc, options) => (await get()).insertArrowIPC(ipc, options),
 		close: async () => {
 			if (started) await (await started).close();
 		}

@@ -68,6 +68,7 @@ async function startBrowserEngine(): Promise<Engine> {
 		dropFile: async (name) => {
 			await db.dropFile(name);
 		},
+		insertArrowIPC: (ipc, options) => conn.insertArrowFromIPCStream(ipc, options),
 		close: async () => {
 			await conn.close();
 			await db.terminate();

@@ -13,7 +13,20 @@ export interface DuckBackend {
 	registerFileText(name: string, text: string): Promise<void>;
 	registerFileBuffer(name: string, buffer: Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
+	/**
+	 * Inserts the rows of an Arrow IPC stream into a table (by position, cast to the table's types), or creates it
+	 * from them; the engine takes over the buffer. Typed columns skip the text parsing a CSV needs (see the
+	 * import's staging, import/stage-arrow.ts).
+	 */
+	insertArrowIPC(ipc: Uint8Array, options: ArrowInsert): Promise<void>;
 	close(): Promise<void>;
+}
+
+/** Where Arrow rows go: table `name` in `schema` (default: the default schema), created from them or appended to. */
+export interface ArrowInsert {
+	name: string;
+	schema?: string;
+	create: boolean;
 }
 
 /** Settings applied right after instantiation, before any other query. */
@@ -156,6 +169,18 @@ export class Engine {
 
 	dropFile(name: string): Promise<void> {
 		return this.backend.dropFile(name);
+	}
+
+	/** Inserts an Arrow IPC stream's rows (queued like a statement, and counted as a write); see {@link DuckBackend.insertArrowIPC}. */
+	insertArrowIPC(ipc: Uint8Array, options: ArrowInsert): Promise<void> {
+		return this.exclusive(async () => {
+			this.writes++;
+			try {
+				await this.backend.insertArrowIPC(ipc, options);
+			} catch (e) {
+				throw new QueryError(`-- Arrow IPC ${options.create ? 'into a new table' : 'appended to'} ${options.schema ? `${options.schema}.` : ''}${options.name}`, e);
+			}
+		});
 	}
 
 	close(): Promise<void> {

@@ -6,7 +6,7 @@
  * and the wasm path never load it, and a missing or broken install is reported as {@link NativeUnavailableError}.
  *
  * Files are not registered: native DuckDB reads them from disk by path (read_csv / read_parquet), which is what
- * it does best. registerFileText / registerFileBuffer / dropFile therefore throw.
+ * it does best. registerFileText / registerFileBuffer / dropFile / insertArrowIPC therefore throw.
  */
 import type { DuckDBResultReader } from '@duckdb/node-api';
 import type { ArrowLike } from './arrow-rows';
@@ -91,6 +91,9 @@ export async function nativeBackend(options: NativeOptions = {}): Promise<DuckBa
 		registerFileText: byPath,
 		registerFileBuffer: byPath,
 		dropFile: byPath,
+		insertArrowIPC: async () => {
+			throw new Error('native DuckDB here takes no Arrow: it reads files by path (read_csv / read_parquet)');
+		},
 		close: async () => {
 			conn.closeSync();
 			instance.closeSync();

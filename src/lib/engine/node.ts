@@ -30,6 +30,7 @@ export async function startNodeEngine(): Promise<Engine> {
 		registerFileText: async (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: async (name, buffer) => db.registerFileBuffer(name, buffer),
 		dropFile: async (name) => db.dropFile(name),
+		insertArrowIPC: async (ipc, options) => conn.insertArrowFromIPCStream(ipc, options),
 		close: async () => {
 			conn.close();
 			db.reset();

@@ -2,14 +2,14 @@
  * The page's side of the import worker (worker-host.ts): the same inspect and prepare steps as the library,
  * run in a module worker so the main thread stays responsive. A prepared file comes back as a
  * {@link RemotePrepared}: its summary and problems here, its rows in the worker, reached for staging (chunks of
- * canonical CSV bytes, transferred, handed to DuckDB with registerFileBuffer) and for the facts of rows the bulk
+ * Arrow IPC or canonical CSV bytes, transferred, handed to DuckDB) and for the facts of rows the bulk
  * checks report. `validateFiles` and `commitImport` take it like a local one.
  *
  * Cancelling (the AbortSignal) rejects at once and tells the worker to stop at its next chunk of rows; nothing
  * was written by then (writes happen only in commitImport on the main thread's engine).
  */
 import type { PrepareImportOptions, InspectOptions } from './index';
-import type { PreparedRows, RemotePrepared, StageChunk } from './stage';
+import type { PreparedRows, RemotePrepared, StageChunk, StageFormat } from './stage';
 import { UnreadableFileError, type ImportProgress } from './types';
 import type { ImportPort, ImportReply, ImportRequest, ImportResults, InspectionSummary, WireError } from './worker-host';
 
@@ -135,15 +135,15 @@ export class ImportWorkerClient {
 	 * worker already builds the next.
 	 */
 	private rows(file: number, prepared: number, rowCount: number): PreparedRows {
-		const fetch = (start: number, end: number) => this.call({ type: 'chunk', file, prepared, start, end });
-		let ahead: { start: number; end: number; chunk: Promise<StageChunk> } | null = null;
+		const fetch = (start: number, end: number, format: StageFormat) => this.call({ type: 'chunk', file, prepared, start, end, format });
+		let ahead: { start: number; end: number; format: StageFormat; chunk: Promise<StageChunk> } | null = null;
 		return {
-			stageChunk: (start, end) => {
-				const chunk = ahead && ahead.start === start && ahead.end === end ? ahead.chunk : fetch(start, end);
+			stageChunk: (start, end, format = 'csv') => {
+				const chunk = ahead && ahead.start === start && ahead.end === end && ahead.format === format ? ahead.chunk : fetch(start, end, format);
 				ahead = null;
 				if (end < rowCount) {
-					const next = { start: end, end: Math.min(rowCount, end + (end - start)) };
-					ahead = { ...next, chunk: fetch(next.start, next.end) };
+					const next = { start: end, end: Math.min(rowCount, end + (end - start)), format };
+					ahead = { ...next, chunk: fetch(next.start, next.end, format) };
 					ahead.chunk.catch(() => undefined); // a prefetch nobody asks for must not be an unhandled rejection
 				}
 				return chunk;

@@ -4,7 +4,7 @@
  * beyond 2^53), timestamps become 'YYYY-MM-DD HH:MM:SS' text (UTC wall time, as naive timestamps are stored),
  * nested values become JSON text.
  */
-import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import { parquetMetadata, parquetRead, parquetScan, parquetSchema } from 'hyparquet';
 import { TableBuilder } from './table';
 import { UnreadableFileError, type Cell, type SourceTable } from './types';
 import { asBytes } from './decode';
@@ -42,11 +42,27 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 			? (bytes.buffer as ArrayBuffer)
 			: (new Uint8Array(bytes).buffer as ArrayBuffer); // a copy (Buffer#slice would share the pool)
 	let headers: string[];
-	let rows: unknown[][] = [];
+	// Row groups, each as its columns' values (or as rows, see below).
+	const groups: { rows: number; valueAt: (row: number, column: number) => unknown }[] = [];
 	try {
 		const metadata = parquetMetadata(buffer);
 		headers = parquetSchema(metadata).children.map((c) => c.element.name);
-		await parquetRead({ file: buffer, metadata, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
+		if (new Set(headers).size === headers.length) {
+			// Column by column, as Parquet stores them: no array per row to assemble and transpose first (duplicate
+			// names could not be told apart this way, so such a file is read by rows below).
+			const scan = await parquetScan({ file: buffer, metadata });
+			for (const { rowStart, rowEnd } of scan.ranges) {
+				const columns: ArrayLike<unknown>[] = [];
+				for (const column of headers) columns.push(await scan.readColumn({ column, rowStart, rowEnd }));
+				const rows = rowEnd - rowStart;
+				if (columns.some((c) => c.length !== rows)) throw new Error(`parquet columns of rows ${rowStart}-${rowEnd} are not ${rows} values long`);
+				groups.push({ rows, valueAt: (r, c) => columns[c][r] });
+			}
+		} else {
+			let rows: unknown[][] = [];
+			await parquetRead({ file: buffer, metadata, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
+			groups.push({ rows: rows.length, valueAt: (r, c) => rows[r][c] });
+		}
 	} catch (e) {
 		// hyparquet's text ("parquet file invalid (footer != PAR1)") is for developers; the user learns the file
 		// is cut short or damaged, and its size, to compare with the original.
@@ -58,11 +74,13 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 		});
 	}
 	const builder = new TableBuilder({ file, kind: 'parquet', headers });
-	for (let i = 0; i < rows.length; i++) {
-		const r = rows[i];
-		const cells: Cell[] = new Array(headers.length);
-		for (let c = 0; c < headers.length; c++) cells[c] = parquetCell(r[c]);
-		builder.push(cells, i + 1);
+	let row = 0;
+	for (const g of groups) {
+		for (let i = 0; i < g.rows; i++) {
+			const cells: Cell[] = new Array(headers.length);
+			for (let c = 0; c < headers.length; c++) cells[c] = parquetCell(g.valueAt(i, c));
+			builder.push(cells, ++row);
+		}
 	}
 	return builder.finish();
 }

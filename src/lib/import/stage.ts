@@ -8,6 +8,9 @@
  * itself ({@link localRows}); the browser's import worker keeps them and serves chunks as transferred bytes
  * (worker-host.ts / client.ts), so the main thread never builds the CSV text or holds the rows.
  *
+ * Engines that take Arrow (the wasm engine in the browser and in Node) get the rows as an Arrow IPC stream of typed
+ * columns instead (stage-arrow.ts): no text to build, encode and parse again.
+ *
  * A staging table has the dataset's columns plus `_i` (the row's index in the prepared file, to map SQL
  * findings back to source rows) and `_drop` (set by checks that reject the row). It has no constraints:
  * duplicates must be loadable to be found. The real table's DDL still enforces them on commit.
@@ -17,11 +20,21 @@ import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import type { RunOptions } from './types';
 import { now, pause, rate } from './progress';
 import type { PreparedImport, PreparedSummary } from './prepared';
+import { arrowChunk } from './stage-arrow';
 
-/** The part of the engine the importer uses (a structural type, so tests can wrap the real engine). */
-export type ImportEngine = Pick<Engine, 'exec' | 'rows' | 'scalar' | 'transaction' | 'registerFileBuffer' | 'dropFile'>;
+/**
+ * The part of the engine the importer uses (a structural type, so tests can wrap the real engine). An engine that
+ * takes Arrow (insertArrowIPC) gets the staging rows as typed columns; one that does not, as CSV text.
+ */
+export type ImportEngine = Pick<Engine, 'exec' | 'rows' | 'scalar' | 'transaction' | 'registerFileBuffer' | 'dropFile'> & Partial<Pick<Engine, 'insertArrowIPC'>>;
 
-/** One staging chunk: canonical CSV as UTF-8 bytes (header line first), and how many rows it holds. */
+/** How staging rows travel: canonical CSV text, or an Arrow IPC stream (stage-arrow.ts). */
+export type StageFormat = 'csv' | 'arrow';
+
+/**
+ * One staging chunk: canonical CSV as UTF-8 bytes (header line first) or an Arrow IPC stream, and how many rows
+ * it holds.
+ */
 export interface StageChunk {
 	readonly bytes: Uint8Array;
 	readonly rows: number;
@@ -38,8 +51,11 @@ export interface RowFacts {
 
 /** Access to the canonical rows of a prepared file, wherever they are kept. */
 export interface PreparedRows {
-	/** Rows [start, end) without row-level errors as canonical CSV, each line starting with the row's index. */
-	stageChunk(start: number, end: number): Promise<StageChunk>;
+	/**
+	 * Rows [start, end) without row-level errors as canonical CSV, each line starting with the row's index, or
+	 * (format 'arrow') as an Arrow IPC stream of the same values ({@link arrowChunk}).
+	 */
+	stageChunk(start: number, end: number, format?: StageFormat): Promise<StageChunk>;
 	/** Where the given rows came from, for problems about the given key columns. */
 	describe(rows: readonly number[], columns: readonly string[]): Promise<RowFacts[]>;
 }
@@ -60,7 +76,7 @@ export function preparedRows(prepared: PreparedFile): PreparedRows {
 /** {@link PreparedRows} over a prepared file held in this thread (the same code runs in the import worker). */
 export function localRows(prepared: PreparedImport): PreparedRows {
 	return {
-		stageChunk: async (start, end) => stageChunk(prepared, start, end),
+		stageChunk: async (start, end, format = 'csv') => (format === 'arrow' ? arrowChunk(prepared, start, end) : stageChunk(prepared, start, end)),
 		describe: async (rows, columns) => describeRows(prepared, rows, columns)
 	};
 }
@@ -178,25 +194,33 @@ export async function stageFile(engine: ImportEngine, prepared: PreparedFile, op
 	const source = preparedRows(prepared);
 	const n = prepared.rowCount;
 	const started = now();
+	// Arrow when the engine takes it: typed columns, no CSV text to write and parse again (docs/performance.md).
+	const insertArrow = engine.insertArrowIPC?.bind(engine);
+	const format: StageFormat = insertArrow ? 'arrow' : 'csv';
 	let loaded = 0;
 	await engine.exec(stagingDdl(dataset, table));
 	try {
 		for (let start = 0, chunk = 0; start < n; start += STAGE_CHUNK_ROWS, chunk++) {
 			options.signal?.throwIfAborted();
 			const end = Math.min(n, start + STAGE_CHUNK_ROWS);
-			const { bytes, rows } = await source.stageChunk(start, end);
+			const { bytes, rows } = await source.stageChunk(start, end, format);
 			options.signal?.throwIfAborted();
 			if (rows === 0) continue;
 			loaded += rows;
-			const file = `${table}_${chunk}.csv`;
-			await engine.registerFileBuffer(file, bytes);
-			try {
-				await engine.exec(
-					`INSERT INTO ${table} SELECT _i, false, ${names} FROM read_csv(${sqlString(file)}, header = true, auto_detect = false,
-						delim = ',', quote = '"', escape = '"', timestampformat = '%Y-%m-%d %H:%M:%S', columns = ${columnsSql})`
-				);
-			} finally {
-				await engine.dropFile(file).catch(() => undefined);
+			if (insertArrow) {
+				// Appended straight to the staging table (a temporary table: schema 'temp').
+				await insertArrow(bytes, { name: table, schema: 'temp', create: false });
+			} else {
+				const file = `${table}_${chunk}.csv`;
+				await engine.registerFileBuffer(file, bytes);
+				try {
+					await engine.exec(
+						`INSERT INTO ${table} SELECT _i, false, ${names} FROM read_csv(${sqlString(file)}, header = true, auto_detect = false,
+							delim = ',', quote = '"', escape = '"', timestampformat = '%Y-%m-%d %H:%M:%S', columns = ${columnsSql})`
+					);
+				} finally {
+					await engine.dropFile(file).catch(() => undefined);
+				}
 			}
 			const done = (options.done ?? 0) + end;
 			options.onProgress?.({ phase: 'stage', rows: done, totalRows: options.total ?? n, rowsPerSecond: rate(end, started) });

@@ -7,7 +7,8 @@
  * global scope, or a MessageChannel port in the tests); `client.ts` is the page's side.
  */
 import { inspectFile, prepareImport, type FileInspection, type InspectOptions, type PrepareImportOptions } from './index';
-import { describeRows, stageChunk, type RowFacts } from './stage';
+import { describeRows, stageChunk, type RowFacts, type StageFormat } from './stage';
+import { arrowChunk } from './stage-arrow';
 import { UnreadableFileError, type ImportProgress, type IssueParams, type SourceTable } from './types';
 import { preparedSummary, type PreparedImport, type PreparedSummary } from './prepared';
 
@@ -23,7 +24,7 @@ export type ImportRequest =
 	| { readonly id: number; readonly type: 'open'; readonly file: number; readonly name: string; readonly bytes: Uint8Array | Blob }
 	| { readonly id: number; readonly type: 'inspect'; readonly file: number; readonly options: InspectOptions }
 	| { readonly id: number; readonly type: 'prepare'; readonly file: number; readonly options: PrepareRequestOptions }
-	| { readonly id: number; readonly type: 'chunk'; readonly file: number; readonly prepared: number; readonly start: number; readonly end: number }
+	| { readonly id: number; readonly type: 'chunk'; readonly file: number; readonly prepared: number; readonly start: number; readonly end: number; readonly format?: StageFormat }
 	| { readonly id: number; readonly type: 'describe'; readonly file: number; readonly prepared: number; readonly rows: readonly number[]; readonly columns: readonly string[] }
 	| { readonly id: number; readonly type: 'close'; readonly file: number }
 	/** Cancels the request `target` (a prepare stops at its next chunk of rows). */
@@ -121,7 +122,8 @@ export function serveImports(port: ImportPort): void {
 				return [{ prepared: id, summary: preparedSummary(value) } satisfies ImportResults['prepare'], []];
 			}
 			case 'chunk': {
-				const chunk = stageChunk(preparedOf(req.file, req.prepared), req.start, req.end);
+				const prepared = preparedOf(req.file, req.prepared);
+				const chunk = req.format === 'arrow' ? arrowChunk(prepared, req.start, req.end) : stageChunk(prepared, req.start, req.end);
 				return [chunk, [chunk.bytes.buffer as ArrayBuffer]];
 			}
 			case 'describe':
