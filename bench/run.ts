@@ -4,9 +4,11 @@
  * machine in the same run. Prints one table of medians and ratios, then the targets and whether they are met.
  *
  *   node --max-old-space-size=6144 --import tsx bench/run.ts [--quick] [--json file] [--no-browser] [--no-node]
+ *     [--only city|cli]
  *
  * --quick: the quick city (2,000 estates, 1.4M score rows) and fewer runs, under 3 minutes; every figure is still
- * printed with its baselines. Without it: the city (13,000 estates × 60 months × 12 indicators, 2M tickets).
+ * printed with its baselines. --only city: just the city in Chromium (load, first district visit, weight and period
+ * changes); --only cli: just `zhijia analyze data/sample` (both for working on those figures). Without --quick: the city (13,000 estates × 60 months × 12 indicators, 2M tickets).
  * The data is generated once per size and seed into bench/.data/ (data/generate-city.mjs) and reused.
  * Method, machine and results: docs/performance.md.
  */
@@ -32,8 +34,10 @@ import { parseScoresCsv, readEstates } from './typed';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
-const withBrowser = !args.includes('--no-browser');
-const withNode = !args.includes('--no-node');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+if (only !== null && only !== 'city' && only !== 'cli') throw new Error(`--only takes city or cli, got '${only}'`);
+const withBrowser = !args.includes('--no-browser') && only !== 'cli';
+const withNode = !args.includes('--no-node') && only === null;
 const started = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 const loads: { at: string; load1: number }[] = [];
@@ -116,6 +120,9 @@ if (withNode) {
 		results.missing(START_TASKS.cli, 'wasm', `not measured: ${(e as Error).message.split('\n')[0]}`);
 	}
 	noteLoad('after the command line');
+} else if (only === 'cli') {
+	await cliFigures(ctx, quick ? 2 : 5);
+	noteLoad('after the command line');
 }
 
 // Chromium.
@@ -128,7 +135,8 @@ if (withBrowser) {
 		const b = await browserFigures(
 			ctx,
 			quick ? { cold: 2, import1m: 1, weight: 5, period: 2 } : { cold: 5, import1m: 3, weight: 11, period: 5 },
-			{ default: summaries.wasm?.default, weight: summaries.wasm?.weight }
+			{ default: summaries.wasm?.default, weight: summaries.wasm?.weight },
+			only === 'city'
 		);
 		chromiumVersion = b.chromium;
 		browserAgrees = b.agree;
@@ -137,26 +145,30 @@ if (withBrowser) {
 		failures.push(`Chromium: ${(e as Error).message.split('\n')[0]}`);
 		log(`Chromium failed: ${(e as Error).message}`);
 	}
-	try {
-		// The copy of build/ the Chromium family served (a rebuild during the run is harmless), else build/.
-		const copy = join(city.dir, '..', 'build-snapshot');
-		await startFigures(ctx, existsSync(join(copy, 'index.html')) ? copy : 'build', quick ? 1 : 3);
-	} catch (e) {
-		// Keep the Node figures: report the failure with the figures instead of losing the run.
-		failures.push(`Chromium: ${(e as Error).message.split('\n')[0]}`);
-		log(`Chromium failed: ${(e as Error).message}`);
+	if (only === null) {
+		try {
+			// The copy of build/ the Chromium family served (a rebuild during the run is harmless), else build/.
+			const copy = join(city.dir, '..', 'build-snapshot');
+			await startFigures(ctx, existsSync(join(copy, 'index.html')) ? copy : 'build', quick ? 1 : 3);
+		} catch (e) {
+			// Keep the Node figures: report the failure with the figures instead of losing the run.
+			failures.push(`Chromium: ${(e as Error).message.split('\n')[0]}`);
+			log(`Chromium failed: ${(e as Error).message}`);
+		}
 	}
 	noteLoad('after Chromium');
 } else {
 	log('Chromium skipped (--no-browser)');
 }
 // Market references: 100,000 listings imported, the market page redrawn after a filter change.
-log('market references: 100,000 listings');
-try {
-	await marketFigures(results, { runs: quick ? 2 : 5, node: withNode, browser: withBrowser, log });
-} catch (e) {
-	failures.push(`market: ${(e as Error).message.split('\n')[0]}`);
-	log(`market failed: ${(e as Error).message}`);
+if (only === null) {
+	log('market references: 100,000 listings');
+	try {
+		await marketFigures(results, { runs: quick ? 2 : 5, node: withNode, browser: withBrowser, log });
+	} catch (e) {
+		failures.push(`market: ${(e as Error).message.split('\n')[0]}`);
+		log(`market failed: ${(e as Error).message}`);
+	}
 }
 noteLoad('after market');
 results.missing(IMPORT_TASKS.cityPq, 'chromium', 'not measured: the data page refuses files above BROWSER_IMPORT_LIMIT_BYTES; the city loads through the start-up loader (CSV row)');
