@@ -29,8 +29,11 @@ const CJS_PACKAGES = ['@duckdb/duckdb-wasm/blocking', '@duckdb/node-api'];
  * The module standing in for a CommonJS package: require() it and re-export its names (read from the package at
  * build time). When the package cannot be loaded here (e.g. no native DuckDB binary for this platform), the plain
  * import stays, so the CLI reports it at run time exactly as before.
+ * @param {string} pkg
+ * @returns {string | null}
  */
 function requireShim(pkg) {
+	/** @type {string[]} */
 	let names;
 	try {
 		names = Object.keys(createRequire(resolve(ROOT, 'package.json'))(pkg)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
