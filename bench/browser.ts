@@ -327,8 +327,11 @@ export interface BrowserCheck {
 	weight?: Summary;
 }
 
-/** The Chromium family. Throws with a clear message when build/ or Chromium is missing. */
-export async function browserFigures(ctx: Ctx, runs: BrowserRuns, check: BrowserCheck): Promise<{ chromium: string; agree: boolean | null }> {
+/**
+ * The Chromium family. Throws with a clear message when build/ or Chromium is missing. `cityOnly`: only the city
+ * (load, first district visit, weight and period changes), for `bench/run.ts --only city`.
+ */
+export async function browserFigures(ctx: Ctx, runs: BrowserRuns, check: BrowserCheck, cityOnly = false): Promise<{ chromium: string; agree: boolean | null }> {
 	const { results, city } = ctx;
 	const executablePath = chromiumPath();
 	if (!executablePath) throw new Error('Chromium was not found: sudo apt-get install -y chromium fonts-wqy-microhei, or set CHROMIUM_PATH.');
@@ -339,36 +342,38 @@ export async function browserFigures(ctx: Ctx, runs: BrowserRuns, check: Browser
 	const empty = headerFiles(join(city.dir, '..', 'headers'));
 	let agree: boolean | null = null;
 	try {
-		// Cold start with the sample district.
-		servers.setOverrides({});
-		const cold: number[] = [];
-		const engineReady: number[] = [];
-		const dataReady: number[] = [];
-		for (let i = 0; i < runs.cold; i++) {
-			const page = await freshPage(browser);
-			await page.goto(servers.url + '/');
-			cold.push(await firstChart(page, 120_000));
-			const m = await startupMarks(page);
-			engineReady.push(m.engineReady);
-			dataReady.push(m.dataReady);
-			await page.context().close();
-		}
-		const ms = (xs: number[]) => `${median(xs)?.toFixed(0)} ms`;
-		results.add(BROWSER_TASKS.cold, 'chromium', cold, 'ms', `fresh profile: navigation start to the overview chart in the DOM (medians: engine ready at ${ms(engineReady)}, sample loaded at ${ms(dataReady)})`);
-		ctx.log(`chromium: cold start ${median(cold)?.toFixed(0)} ms`);
+		if (!cityOnly) {
+			// Cold start with the sample district.
+			servers.setOverrides({});
+			const cold: number[] = [];
+			const engineReady: number[] = [];
+			const dataReady: number[] = [];
+			for (let i = 0; i < runs.cold; i++) {
+				const page = await freshPage(browser);
+				await page.goto(servers.url + '/');
+				cold.push(await firstChart(page, 120_000));
+				const m = await startupMarks(page);
+				engineReady.push(m.engineReady);
+				dataReady.push(m.dataReady);
+				await page.context().close();
+			}
+			const ms = (xs: number[]) => `${median(xs)?.toFixed(0)} ms`;
+			results.add(BROWSER_TASKS.cold, 'chromium', cold, 'ms', `fresh profile: navigation start to the overview chart in the DOM (medians: engine ready at ${ms(engineReady)}, sample loaded at ${ms(dataReady)})`);
+			ctx.log(`chromium: cold start ${median(cold)?.toFixed(0)} ms`);
 
-		// 1M score rows through the start-up loader (other tables empty).
-		servers.setOverrides({ ...empty, scores: city.path('scores-1m.csv') });
-		const imp: number[] = [];
-		for (let i = 0; i < runs.import1m; i++) {
-			const page = await freshPage(browser);
-			await page.goto(servers.url + '/');
-			const m = await startupMarks(page);
-			imp.push(m.dataReady - m.engineReady);
-			await page.context().close();
+			// 1M score rows through the start-up loader (other tables empty).
+			servers.setOverrides({ ...empty, scores: city.path('scores-1m.csv') });
+			const imp: number[] = [];
+			for (let i = 0; i < runs.import1m; i++) {
+				const page = await freshPage(browser);
+				await page.goto(servers.url + '/');
+				const m = await startupMarks(page);
+				imp.push(m.dataReady - m.engineReady);
+				await page.context().close();
+			}
+			results.add(IMPORT_TASKS.csv1m, 'chromium', imp, 'ms', "start-up loader between the app's marks engine-ready and data-ready (fetch overlaps engine start)");
+			await dataPageImports(ctx, browser, servers, empty);
 		}
-		results.add(IMPORT_TASKS.csv1m, 'chromium', imp, 'ms', "start-up loader between the app's marks engine-ready and data-ready (fetch overlaps engine start)");
-		await dataPageImports(ctx, browser, servers, empty);
 
 		// The city: load, overview, district page.
 		servers.setOverrides({ ...empty, estates: city.path('estates.csv'), scores: city.path('scores.csv'), fees: city.path('fees.csv'), tickets: city.path('tickets.csv') });
@@ -419,11 +424,13 @@ export async function browserFigures(ctx: Ctx, runs: BrowserRuns, check: Browser
 		results.add(ANALYSIS_TASKS.analysis, 'chromium', period, 'ms', 'period changed in the UI (base table rebuilt from raw scores) until the ranking re-rendered');
 		results.add(BROWSER_TASKS.longRecompute, 'chromium', [Math.max(...longest)], 'ms', 'the longest task over the weight and period changes (the first visit is its own row)');
 
-		try {
-			const plan = await timeUntil(page, 'a[href="/subsidy"]', 'click', 'plan', () => page.click('a[href="/subsidy"]'));
-			results.add(ANALYSIS_TASKS.subsidy, 'chromium', [plan.ms], 'ms', 'one run: click on 动迁房补贴 until the plan table is in the DOM (the subsidy page, work in progress)');
-		} catch (e) {
-			results.missing(ANALYSIS_TASKS.subsidy, 'chromium', `not measured: ${(e as Error).message.split('\n')[0]}`);
+		if (!cityOnly) {
+			try {
+				const plan = await timeUntil(page, 'a[href="/subsidy"]', 'click', 'plan', () => page.click('a[href="/subsidy"]'));
+				results.add(ANALYSIS_TASKS.subsidy, 'chromium', [plan.ms], 'ms', 'one run: click on 动迁房补贴 until the plan table is in the DOM (the subsidy page, work in progress)');
+			} catch (e) {
+				results.missing(ANALYSIS_TASKS.subsidy, 'chromium', `not measured: ${(e as Error).message.split('\n')[0]}`);
+			}
 		}
 		const mem = await rendererMemory(browser);
 		if (mem) results.add(BROWSER_TASKS.memoryPeak, 'chromium', [mem.hwm], 'MB', `renderer process peak resident memory over the session (VmHWM; now ${mem.rss.toFixed(0)} MB)`);

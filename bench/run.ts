@@ -4,10 +4,11 @@
  * machine in the same run. Prints one table of medians and ratios, then the targets and whether they are met.
  *
  *   node --max-old-space-size=6144 --import tsx bench/run.ts [--quick] [--json file] [--no-browser] [--no-node]
- *        [--only analysis,import,cli,browser,market]
+ *        [--only analysis,import,cli,browser,city,market]
  *
  * --quick: the quick city (2,000 estates, 1.4M score rows) and fewer runs, under 3 minutes; every figure is still
- * printed with its baselines. Without it: the city (13,000 estates × 60 months × 12 indicators, 2M tickets).
+ * printed with its baselines. --only city: just the city in Chromium (load, first district visit, weight and
+ * period changes), without the start-up figures. Without it: the city (13,000 estates × 60 months × 12 indicators, 2M tickets).
  * The data is generated once per size and seed into bench/.data/ (data/generate-city.mjs) and reused.
  * Method, machine and results: docs/performance.md.
  */
@@ -35,9 +36,11 @@ const quick = args.includes('--quick');
 const jsonPath = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 const withBrowser = !args.includes('--no-browser');
 const withNode = !args.includes('--no-node');
-/** --only: the parts to run (analysis, import, cli, browser, market); all when absent. Targets of parts not run show '—'. */
+/** --only: the parts to run (analysis, import, cli, browser, city, market); all when absent. Targets of parts not run show '—'. */
 const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : null;
-const part = (name: 'analysis' | 'import' | 'cli' | 'browser' | 'market') => only === null || only.has(name);
+const part = (name: 'analysis' | 'import' | 'cli' | 'browser' | 'city' | 'market') => only === null || only.has(name);
+/** --only city without browser: the city in Chromium alone, not the start-up figures. */
+const cityOnly = only !== null && only.has('city') && !only.has('browser');
 const started = performance.now();
 const log = (msg: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 const loads: { at: string; load1: number }[] = [];
@@ -131,13 +134,14 @@ if (withNode) {
 let chromiumVersion: string | null = null;
 let browserAgrees: boolean | null = null;
 const failures: string[] = [];
-if (withBrowser && part('browser')) {
+if (withBrowser && (part('browser') || cityOnly)) {
 	log('Chromium (built app)');
 	try {
 		const b = await browserFigures(
 			ctx,
 			quick ? { cold: 2, import1m: 1, weight: 5, period: 2 } : { cold: 5, import1m: 3, weight: 11, period: 5 },
-			{ default: summaries.wasm?.default, weight: summaries.wasm?.weight }
+			{ default: summaries.wasm?.default, weight: summaries.wasm?.weight },
+			cityOnly
 		);
 		chromiumVersion = b.chromium;
 		browserAgrees = b.agree;
@@ -146,14 +150,16 @@ if (withBrowser && part('browser')) {
 		failures.push(`Chromium: ${(e as Error).message.split('\n')[0]}`);
 		log(`Chromium failed: ${(e as Error).message}`);
 	}
-	try {
-		// The copy of build/ the Chromium family served (a rebuild during the run is harmless), else build/.
-		const copy = join(city.dir, '..', 'build-snapshot');
-		await startFigures(ctx, existsSync(join(copy, 'index.html')) ? copy : 'build', quick ? 1 : 3);
-	} catch (e) {
-		// Keep the Node figures: report the failure with the figures instead of losing the run.
-		failures.push(`Chromium: ${(e as Error).message.split('\n')[0]}`);
-		log(`Chromium failed: ${(e as Error).message}`);
+	if (!cityOnly) {
+		try {
+			// The copy of build/ the Chromium family served (a rebuild during the run is harmless), else build/.
+			const copy = join(city.dir, '..', 'build-snapshot');
+			await startFigures(ctx, existsSync(join(copy, 'index.html')) ? copy : 'build', quick ? 1 : 3);
+		} catch (e) {
+			// Keep the Node figures: report the failure with the figures instead of losing the run.
+			failures.push(`Chromium: ${(e as Error).message.split('\n')[0]}`);
+			log(`Chromium failed: ${(e as Error).message}`);
+		}
 	}
 	noteLoad('after Chromium');
 } else {

@@ -23,7 +23,6 @@ import {
 	type CanonicalCsvPath
 } from '../lib/workspace/canonical-csv';
 import { InputError, UnavailableError, UsageError } from './errors';
-import { importFiles, readRecipe } from './import-files';
 
 /** The engines the commands can run on. */
 export const ENGINE_KINDS = ['wasm', 'native'] as const;
@@ -244,6 +243,9 @@ async function allCanonical(paths: readonly string[]): Promise<boolean> {
  */
 async function importedEngine(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind, recipePaths: readonly string[]): Promise<Engine> {
 	if (kind !== 'wasm') throw new UsageError('files other than canonical CSV are read with --engine wasm (the import runs on DuckDB-wasm)');
+	// Imported here, not at the top: the import pipeline (xlsx, Parquet, name matching) is large, and canonical CSV
+	// (the common case) never needs it.
+	const { importFiles, readRecipe } = await import('./import-files');
 	const recipes = await Promise.all(recipePaths.map(readRecipe));
 	const imported = await importFiles(paths, recipes);
 	if (!imported.ok) {

@@ -2,14 +2,9 @@
  * The `zhijia` command line: dispatches to a subcommand and turns errors into exit codes
  * (0 ok, 2 usage error or unusable input, 1 a bug). bin/zhijia.mjs runs it under Node.
  * A subcommand is a function of its arguments and an output sink, so tests can call it in-process too.
+ * Each subcommand's module is imported when it runs (not at start-up): `zhijia analyze` does not load the import
+ * pipeline, xlsx or the survey code, which keeps the command line's start-up short.
  */
-import { analyzeCommand } from './analyze';
-import { importCommand } from './import';
-import { reserveCommand } from './reserve';
-import { marketCommand } from './market';
-import { subsidyCommand } from './subsidy';
-import { surveyCommand } from './survey';
-import { runValidate } from './validate';
 import { EXIT_USAGE, InputError, UnavailableError, UsageError } from './errors';
 
 /** Where the command line writes. */
@@ -31,31 +26,31 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
 	analyze: {
 		summary: 'price-quality analysis per estate (Q, grade, QPR, band, expected fee)',
-		run: (args, io) => analyzeCommand(args, io.stdout)
+		run: async (args, io) => (await import('./analyze')).analyzeCommand(args, io.stdout)
 	},
 	import: {
 		summary: 'import files of any accepted shape (recipes, names as keys) and write canonical CSV (--out)',
-		run: (args, io) => importCommand(args, io.stdout)
+		run: async (args, io) => (await import('./import')).importCommand(args, io.stdout)
 	},
 	market: {
 		summary: 'listing-site exports: fees by area, own estates on the market scale (not a quality score)',
-		run: (args, io) => marketCommand(args, io.stdout)
+		run: async (args, io) => (await import('./market')).marketCommand(args, io.stdout)
 	},
 	subsidy: {
 		summary: 'relocation-housing subsidy plan per estate and year (base, reward, budget cap)',
-		run: (args, io) => subsidyCommand(args, io.stdout)
+		run: async (args, io) => (await import('./subsidy')).subsidyCommand(args, io.stdout)
 	},
 	reserve: {
 		summary: 'maintenance-fund renewal plan per estate (renewals, balance by year, shortfall, refill)',
-		run: (args, io) => reserveCommand(args, io.stdout)
+		run: async (args, io) => (await import('./reserve')).reserveCommand(args, io.stdout)
 	},
 	survey: {
 		summary: "owners' satisfaction survey export: scores per question and overall, with 95 % intervals",
-		run: (args, io) => surveyCommand(args, io.stdout)
+		run: async (args, io) => (await import('./survey')).surveyCommand(args, io.stdout)
 	},
 	validate: {
 		summary: 'check data files (CSV, xlsx, parquet, JSON) as the app would import them',
-		run: (args, io) => runValidate([...args], io)
+		run: async (args, io) => (await import('./validate')).runValidate([...args], io)
 	}
 };
 

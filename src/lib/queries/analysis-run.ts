@@ -294,6 +294,8 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	};
 	for (const f of PERIOD_FIELDS) checkColumn(sql, f, periodCols[f]);
 	checkColumn(sql, 'fee_converted', cols.fee_converted);
+	// Reading and checking a city's columns is one task, building its rows and the fit the next.
+	await yieldToBrowser();
 	const estates: EstateOwn[] = new Array(n);
 	for (let i = 0; i < n; i++) {
 		estates[i] = {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -18,7 +18,9 @@ describe('the built command line', () => {
 		const bin = await readFile('bin/zhijia.mjs', 'utf8');
 		expect(bin).toContain('../dist/cli/zhijia.mjs');
 		expect(bin).not.toMatch(/tsx|\.ts['"]/);
-		const built = await readFile('dist/cli/zhijia.mjs', 'utf8');
+		// The entry and its chunks (one per subcommand and per lazily loaded part, scripts/build-cli.mjs).
+		const chunks = (await readdir('dist/cli/chunks')).filter((f) => f.endsWith('.mjs'));
+		const built = (await Promise.all(['dist/cli/zhijia.mjs', ...chunks.map((f) => `dist/cli/chunks/${f}`)].map((f) => readFile(f, 'utf8')))).join('\n');
 		// Bundled from the sources: the CLI's own code is inside, and no import of tsx or of a .ts file is left.
 		expect(built).toContain('function analyzeCommand');
 		expect(built).not.toMatch(/from ["']tsx|import\(["'][^"']*\.ts["']\)/);
@@ -46,5 +48,29 @@ describe('the built command line', () => {
 		const r = await run(['--input-type=module', '-e', "const m = await import('./dist/cli/zhijia.mjs'); const out = []; await m.main(['--help'], { stdout: (s) => out.push(s), stderr: () => {} }); const { createRequire } = await import('node:module'); const req = createRequire(import.meta.url); const id = req.resolve('@duckdb/duckdb-wasm/blocking'); console.log(Object.keys(req.cache).includes(id) ? 'loaded' : 'not loaded');"]);
 		expect(r.stderr).toBe('');
 		expect(r.stdout.trim()).toBe('not loaded');
+	});
+
+	it('zhijia analyze on canonical CSV loads neither the import pipeline (xlsx, Parquet) nor the other commands', async () => {
+		// Each subcommand and the import pipeline are chunks imported when needed; what the analyze chunk pulls in
+		// statically is all that `zhijia analyze data/sample` parses before its query.
+		const dir = 'dist/cli/chunks';
+		const files = await readdir(dir);
+		const entry = files.find((f) => /^analyze-.*\.mjs$/.test(f));
+		expect(entry).toBeDefined();
+		const seen = new Set<string>();
+		const packages = new Set<string>();
+		const walk = async (file: string): Promise<void> => {
+			if (seen.has(file)) return;
+			seen.add(file);
+			const text = await readFile(`${dir}/${file}`, 'utf8');
+			for (const m of text.matchAll(/^(?:import|export)[^;]*?from\s+"([^"]+)"|^import\s+"([^"]+)"/gms)) {
+				const target = m[1] ?? m[2];
+				if (target.startsWith('./')) await walk(target.slice(2));
+				else packages.add(target);
+			}
+		};
+		await walk(entry!);
+		expect([...packages].filter((p) => !p.startsWith('node:'))).toEqual(['zod']);
+		expect([...seen].some((f) => /^(import|validate|survey|market|subsidy|reserve|import-files)-/.test(f))).toBe(false);
 	});
 });
