@@ -1,5 +1,5 @@
 /**
- * Only the start-up figures of issue 16, without the city (a few minutes instead of the whole bench):
+ * Only the start-up figures (the "#16" targets of `npm run bench`), without the city (a few minutes instead of the whole bench):
  * fresh-profile cold start (first chart: the build's snapshot; first live chart), the throttled first visit and
  * the second visit (bench/start.ts), with the same targets and verdicts as `npm run bench`.
  *

@@ -2,11 +2,9 @@
 export const zh = {
 	'snap.buildNote': '随本版本预先计算的示例区结果（{at}），数据和设置与现在相同；引擎就绪后自动更新为实时结果。',
 	'snap.engineStarting': '引擎启动中…',
-	'snap.engineStartingLong': '引擎启动中…：这些设置需要分析引擎，启动后即可使用。'
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
 	'snap.buildNote': 'Sample district results computed with this version of the app ({at}) for the same data and settings; replaced by live results when the engine is ready.',
 	'snap.engineStarting': 'Engine starting…',
-	'snap.engineStartingLong': 'Engine starting…: these settings need the analysis engine and can be used once it has started.'
 };
