@@ -61,26 +61,37 @@ async function buildSnapshot<V extends SnapshotView>(view: V, key: string): Prom
 }
 
 /** Finds one view's snapshot for the key (IndexedDB first, then the build's) and shows it unless its time is over. */
-async function loadView<V extends SnapshotView>(view: V, key: string, stored: Promise<Snapshot<ViewData[V]> | undefined>): Promise<void> {
+async function loadView<V extends SnapshotView>(view: V, key: string, stored: Promise<Snapshot<ViewData[V]> | undefined>): Promise<boolean> {
 	const kept = await stored.catch(() => undefined);
 	const snap = kept?.key === key ? { ...kept, origin: 'visit' as const } : await buildSnapshot(view, key);
 	// The live results may have arrived meanwhile: those win.
-	if (snap && !done.has(view)) {
-		snapshots[view] = snap as (typeof snapshots)[V];
-		performance.mark(`zhijia:snapshot-${view}`); // read by the bench: where the time to the first chart goes
-	}
+	if (!snap || done.has(view)) return false;
+	snapshots[view] = snap as (typeof snapshots)[V];
+	performance.mark(`zhijia:snapshot-${view}`); // read by the bench: where the time to the first chart goes
+	return true;
 }
 
-/** Loads the snapshots that match the stored workspace and the current settings. Never throws. */
-export async function loadStartSnapshots(): Promise<void> {
+/**
+ * Loads the snapshots that match the stored workspace and the current settings; resolves with whether the page on
+ * screen got one (the view of the current path). Never throws.
+ */
+export async function loadStartSnapshots(): Promise<boolean> {
 	try {
 		const current = $state.snapshot(settings);
+		const path = location.pathname;
+		// The page on screen first: the other view's snapshot (a city's can be megabytes) is read after it.
+		const first: SnapshotView = path === '/district' ? 'district' : 'overview';
+		const other: SnapshotView = first === 'overview' ? 'district' : 'overview';
 		// Both reads at once: the workspace decides the key, the stored snapshot is compared with it.
-		const reads = VIEWS.map((v) => idb.get<Snapshot<never>>(storeKey(v)));
+		const read = idb.get<Snapshot<never>>(storeKey(first));
 		const workspace = await storedWorkspace();
-		await Promise.all(VIEWS.map(async (view, i) => loadView(view, await keyFor(view, workspace, current), reads[i])));
+		const load = async (view: SnapshotView, stored: Promise<Snapshot<never> | undefined>) => loadView(view, await keyFor(view, workspace, current), stored);
+		const shown = await load(first, read);
+		void load(other, idb.get<Snapshot<never>>(storeKey(other))).catch((e) => console.warn('start-up snapshot not read:', e));
+		return shown && (path === '/' || path === '/district');
 	} catch (e) {
 		console.warn('start-up snapshot not read:', e);
+		return false;
 	}
 }
 
