@@ -17,16 +17,17 @@ import { chromiumPath } from './chromium';
 
 // Records, from the first script on, whether the snapshot badge ever appeared and whether the engine was ready then.
 const WATCH = `(() => {
-	const w = (window.__snap = { seen: false, engineReadyWhenSeen: null, estatesWhenSeen: null });
+	const w = (window.__snap = { seen: false, origin: null, engineReadyWhenSeen: null, estatesWhenSeen: null });
 	new MutationObserver(() => {
 		if (w.seen || !document.querySelector('[data-testid=snapshot-badge]')) return;
 		w.seen = true;
+		w.origin = document.querySelector('[data-testid=snapshot-badge]').dataset.origin;
 		w.engineReadyWhenSeen = performance.getEntriesByName('zhijia:engine-ready').length > 0;
 		w.estatesWhenSeen = document.querySelector('[data-testid=kpi-estates] .value, [data-testid=kpi-estates]')?.textContent ?? null;
 	}).observe(document, { childList: true, subtree: true });
 })();`;
 
-type Snap = { seen: boolean; engineReadyWhenSeen: boolean | null; estatesWhenSeen: string | null };
+type Snap = { seen: boolean; origin: string | null; engineReadyWhenSeen: boolean | null; estatesWhenSeen: string | null };
 
 let server: { url: string; close: () => Promise<void> } | null = null;
 let context: BrowserContext;
@@ -82,11 +83,12 @@ const storedSnapshot = (page: Page) =>
 	);
 
 describe('start-up snapshot and offline start', () => {
-	it('first visit: live results only, then the snapshot is stored and the service worker installed', async () => {
+	it("first visit: the build's snapshot, then live results; the visit's snapshot is stored and the service worker installed", async () => {
 		const page = await visit();
 		await live(page);
 		expect(await estates(page)).toMatch(/240/);
-		expect((await snap(page)).seen).toBe(false); // nothing stored yet: no snapshot on a fresh profile
+		// Nothing stored yet: the snapshot the build made for the sample district (tests/browser/snapshot-build.test.ts).
+		expect(await snap(page)).toMatchObject({ seen: true, origin: 'build', engineReadyWhenSeen: false });
 		await expect.poll(() => storedSnapshot(page), { timeout: 30_000 }).toBe('240');
 		// ready resolves once the worker is active, i.e. after its precache (install) succeeded.
 		expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL ?? null))).toMatch(/service-worker\.js$/);
@@ -98,6 +100,7 @@ describe('start-up snapshot and offline start', () => {
 		await page.getByTestId('snapshot-badge').waitFor({ timeout: 30_000 });
 		expect(await page.getByTestId('snapshot-badge').textContent()).toContain('快照 · 引擎启动中');
 		const seen = await snap(page);
+		expect(seen.origin).toBe('visit');
 		expect(seen.engineReadyWhenSeen).toBe(false);
 		expect(seen.estatesWhenSeen).toMatch(/240/);
 		await live(page);
@@ -127,7 +130,7 @@ describe('start-up snapshot and offline start', () => {
 		const after = await visit();
 		await live(after);
 		expect(await estates(after)).toMatch(/241/);
-		expect((await snap(after)).seen).toBe(false); // the 240-estate snapshot no longer matches the data
+		expect((await snap(after)).seen).toBe(false); // neither the visit's nor the build's 240-estate snapshot matches the data
 		await expect.poll(() => storedSnapshot(after), { timeout: 30_000 }).toBe('241');
 		await after.close();
 	});
@@ -135,7 +138,7 @@ describe('start-up snapshot and offline start', () => {
 	it('the visit after that shows the new snapshot (241 estates), then live results', async () => {
 		const next = await visit();
 		await next.getByTestId('snapshot-badge').waitFor({ timeout: 30_000 });
-		expect((await snap(next)).estatesWhenSeen).toMatch(/241/);
+		expect(await snap(next)).toMatchObject({ origin: 'visit', estatesWhenSeen: expect.stringMatching(/241/) });
 		await live(next);
 		await next.close();
 	});

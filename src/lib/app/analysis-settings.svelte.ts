@@ -3,38 +3,14 @@
  * thresholds), the guide-price catalogue, the fit bands and the period. Kept in the browser so a reload keeps
  * them; saved systems are kept by name. Every view reads these, so a change updates all of them.
  */
-import {
-	DEFAULT_BANDS,
-	DEFAULT_CATALOGUE,
-	DEFAULT_INDICATOR_SYSTEM,
-	GUIDE_PRICE_CATALOGUES,
-	type Bands,
-	type GuidePriceCatalogue,
-	type IndicatorSystem
-} from '$lib/domain';
-import type { z } from 'zod';
+import { DEFAULT_CATALOGUE, DEFAULT_INDICATOR_SYSTEM, GUIDE_PRICE_CATALOGUES, type Bands, type GuidePriceCatalogue, type IndicatorSystem } from '$lib/domain';
 import { analysisSettingsSchema } from './analysis-settings-schema';
+import { defaultAnalysisSettings as fresh, editable, type EditableSystem, type StoredSettings } from './analysis-settings-default';
 
 const STORAGE_KEY = 'zhijia.analysis.v1';
 
 /** The stored shape, shared with workspace files (analysis-settings-schema.ts). */
 const Stored = analysisSettingsSchema;
-
-/** The stored shape is mutable (the editor binds to its fields); the domain's types are readonly views of it. */
-type StoredSettings = z.infer<typeof Stored>;
-type EditableSystem = StoredSettings['system'];
-const editable = (s: IndicatorSystem): EditableSystem => structuredClone(s) as unknown as EditableSystem;
-
-function fresh(): StoredSettings {
-	return {
-		system: editable(DEFAULT_INDICATOR_SYSTEM),
-		savedSystems: [],
-		catalogueId: DEFAULT_CATALOGUE.id,
-		userCatalogues: [],
-		bands: { ...DEFAULT_BANDS },
-		period: null
-	};
-}
 
 /** The live settings; components bind to these fields. */
 export const settings = $state(fresh());

@@ -51,11 +51,13 @@ export async function startSession(): Promise<void> {
 	session.error = null;
 	try {
 		performance.mark('zhijia:start');
-		// The last results for the same data and settings, shown while the engine starts (not awaited).
-		void loadStartSnapshots();
 		// Fetch the sample files while the engine instantiates: both take about a second and neither needs the other.
 		const files = new Map(SAMPLE_FILES.map((f) => [f.file, fetchSample(f.file)]));
 		for (const p of files.values()) p.catch(() => undefined); // reported when awaited below
+		// The start-up snapshot first (src/lib/snapshot): compiling the engine takes every core for seconds, the
+		// snapshot needs one for a moment (an IndexedDB read, a hash, one render). Waited for at most 300 ms.
+		const shown = await Promise.race([loadStartSnapshots(), new Promise<boolean>((r) => setTimeout(() => r(false), 300))]);
+		if (shown) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 		const e = await browserEngine((p) => (session.progress = p));
 		performance.mark('zhijia:engine-ready');
 		session.engineLabel = e.label;

@@ -1,27 +1,45 @@
 /**
- * Start-up snapshots: the overview's last computed results, kept in IndexedDB beside the workspace and
- * shown at once on the next visit while the engine starts, marked as a snapshot, then replaced by live results.
- * A snapshot is stored with its key (src/lib/snapshot/key.ts: build, workspace content, settings) and shown only
- * when that key equals the key of the data and settings the app is starting with: never a stale result.
+ * Start-up snapshots: a view's last computed results, shown at once while the engine starts, marked as a snapshot,
+ * then replaced by live results. Two sources, both keyed (src/lib/snapshot/key.ts: build, workspace content,
+ * settings) and shown only when that key equals the key of the data and settings the app is starting with:
+ * - the last visit's results, kept in IndexedDB beside the workspace (any workspace);
+ * - the build's own, for the sample district with the default settings (scripts/sample-snapshot.mjs): a first
+ *   visit on a fresh profile shows the overview and the district analysis before the engine is ready.
+ * A snapshot is shown only from the start until the first live results of the page it was opened on: once the
+ * engine is ready the other views' snapshots are dropped (the data or settings could change before they are seen).
  */
 import { version } from '$app/environment';
+import { sampleSnapshots } from 'virtual:zhijia-sample-snapshots';
 import { settings } from '../app/analysis-settings.svelte';
 import type { Overview } from '../queries/overview';
 import { idb } from '../workspace/idb';
 import { EMPTY_WORKSPACE, workspaceSchema, type Workspace } from '../workspace/workspace-file';
 import { snapshotKey } from './key';
+import type { DistrictView } from './views';
 
-/** A snapshot as stored and shown: the results and when they were computed. */
+/** The results of each snapshotted view. */
+interface ViewData {
+	overview: Overview;
+	district: DistrictView;
+}
+export type SnapshotView = keyof ViewData;
+const VIEWS: SnapshotView[] = ['overview', 'district'];
+
+/** A snapshot as stored and shown: the results, when they were computed, and whether the build made them. */
 export interface Snapshot<T> {
 	key: string;
 	at: string;
 	data: T;
+	origin?: 'visit' | 'build';
 }
 
-/** The snapshots matching the data and settings the app is starting with (null: none, or not matching). */
-export const snapshots = $state<{ overview: Snapshot<Overview> | null }>({ overview: null });
+/** The snapshots matching the data and settings the app is starting with (null: none, not matching, or done). */
+export const snapshots = $state<{ [V in SnapshotView]: Snapshot<ViewData[V]> | null }>({ overview: null, district: null });
 
-const storeKey = (view: string) => `snapshot:${view}`;
+/** Views whose snapshot time is over (live results arrived, or the engine is ready elsewhere): never set again. */
+const done = new Set<SnapshotView>();
+
+const storeKey = (view: SnapshotView) => `snapshot:${view}`;
 
 /** The workspace as stored (what the engine will rebuild), read without the engine. */
 async function storedWorkspace(): Promise<Workspace> {
@@ -29,34 +47,97 @@ async function storedWorkspace(): Promise<Workspace> {
 	return parsed.success ? parsed.data : EMPTY_WORKSPACE;
 }
 
-function keyFor(view: string, workspace: Workspace): Promise<string> {
-	return snapshotKey({ build: version, workspace, settings: $state.snapshot(settings), view });
+function keyFor(view: SnapshotView, workspace: Workspace, current: unknown): Promise<string> {
+	return snapshotKey({ build: version, workspace, settings: current, view });
 }
 
-/** Loads the overview snapshot if it matches the stored workspace and the current settings. Never throws. */
-export async function loadStartSnapshots(): Promise<void> {
+/** The build's snapshot of a view if its key is `key` (a hashed file of the app, same origin). */
+async function buildSnapshot<V extends SnapshotView>(view: V, key: string): Promise<Snapshot<ViewData[V]> | null> {
+	const made = sampleSnapshots?.[view];
+	if (!made || made.key !== key) return null;
+	const res = await fetch(made.url);
+	if (!res.ok) throw new Error(`${made.url}: HTTP ${res.status}`);
+	return { key, at: sampleSnapshots!.at, data: (await res.json()) as ViewData[V], origin: 'build' };
+}
+
+/** Finds one view's snapshot for the key (IndexedDB first, then the build's) and shows it unless its time is over. */
+async function loadView<V extends SnapshotView>(view: V, key: string, stored: Promise<Snapshot<ViewData[V]> | undefined>): Promise<boolean> {
+	const kept = await stored.catch(() => undefined);
+	const snap = kept?.key === key ? { ...kept, origin: 'visit' as const } : await buildSnapshot(view, key);
+	// The live results may have arrived meanwhile: those win.
+	if (!snap || done.has(view)) return false;
+	snapshots[view] = snap as (typeof snapshots)[V];
+	performance.mark(`zhijia:snapshot-${view}`); // read by the bench: where the time to the first chart goes
+	return true;
+}
+
+/**
+ * Loads the snapshots that match the stored workspace and the current settings; resolves with whether the page on
+ * screen got one (the view of the current path). Never throws.
+ */
+export async function loadStartSnapshots(): Promise<boolean> {
 	try {
-		const stored = await idb.get<Snapshot<Overview>>(storeKey('overview'));
-		if (!stored) return;
-		const key = await keyFor('overview', await storedWorkspace());
-		// The live results may have arrived meanwhile: those win.
-		if (stored.key === key && snapshots.overview === null) snapshots.overview = stored;
+		const current = $state.snapshot(settings);
+		const path = location.pathname;
+		// The page on screen first: the other view's snapshot (a city's can be megabytes) is read after it.
+		const first: SnapshotView = path === '/district' ? 'district' : 'overview';
+		const other: SnapshotView = first === 'overview' ? 'district' : 'overview';
+		// Both reads at once: the workspace decides the key, the stored snapshot is compared with it.
+		const read = idb.get<Snapshot<never>>(storeKey(first));
+		const workspace = await storedWorkspace();
+		const load = async (view: SnapshotView, stored: Promise<Snapshot<never> | undefined>) => loadView(view, await keyFor(view, workspace, current), stored);
+		const shown = await load(first, read);
+		void load(other, idb.get<Snapshot<never>>(storeKey(other))).catch((e) => console.warn('start-up snapshot not read:', e));
+		return shown && (path === '/' || path === '/district');
 	} catch (e) {
 		console.warn('start-up snapshot not read:', e);
+		return false;
 	}
 }
 
-/** Keeps live overview results as the next visit's snapshot, keyed by the workspace they were computed from. */
-export async function saveOverviewSnapshot(data: Overview, workspace: Workspace): Promise<void> {
+/**
+ * Keeps live results as the next visit's snapshot, keyed by the workspace and the settings they were computed
+ * from (the settings as they were when the run started: a run overtaken by a change is never stored under it).
+ */
+export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewData[V], workspace: Workspace, settingsOfRun: unknown): Promise<void> {
 	try {
-		const key = await keyFor('overview', workspace);
-		await idb.putAll({ [storeKey('overview')]: { key, at: new Date().toISOString(), data: $state.snapshot(data) } });
+		const key = await keyFor(view, workspace, settingsOfRun);
+		await idb.putAll({ [storeKey(view)]: { key, at: new Date().toISOString(), data: $state.snapshot(data) } });
 	} catch (e) {
 		console.warn('start-up snapshot not saved:', e);
 	}
 }
 
-/** Live results are on screen: the snapshot is no longer shown. */
-export function dropSnapshot(): void {
-	snapshots.overview = null;
+/** Live results of the view are on screen (or the page went): its snapshot is no longer shown. */
+export function dropSnapshot(view: SnapshotView): void {
+	done.add(view);
+	snapshots[view] = null;
+}
+
+/** The engine is ready: only the view on screen keeps its snapshot, until its live results replace it. */
+export function keepOnlySnapshot(view: SnapshotView | null): void {
+	for (const v of VIEWS) if (v !== view) dropSnapshot(v);
+}
+
+const pending = new Map<SnapshotView, ReturnType<typeof setTimeout>>();
+
+/**
+ * {@link saveSnapshot} once the view has been quiet for a moment: a page that re-runs on every keystroke (the
+ * district's weights) stores only its last results, and the copy into IndexedDB (large for a city) runs when the
+ * browser is idle, not inside an interaction.
+ */
+export function saveSnapshotSoon<V extends SnapshotView>(view: V, data: () => ViewData[V] | null, workspace: Workspace, settingsOfRun: unknown): void {
+	clearTimeout(pending.get(view));
+	pending.set(
+		view,
+		setTimeout(() => {
+			pending.delete(view);
+			const save = () => {
+				const d = data();
+				if (d) void saveSnapshot(view, d, workspace, settingsOfRun);
+			};
+			if ('requestIdleCallback' in globalThis) requestIdleCallback(save, { timeout: 5000 });
+			else save();
+		}, 1500)
+	);
 }
