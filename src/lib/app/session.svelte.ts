@@ -2,10 +2,9 @@
  * The page's session: the engine starting, the sample district loading, then ready (or a clear error).
  * Components only read this state; the work lives in the engine and workspace modules.
  */
-import { browserEngine, type StartProgress } from '$lib/engine/browser';
+import type { StartProgress } from '$lib/engine/browser';
 import type { Engine } from '$lib/engine/engine';
 import { EngineStartError } from '$lib/engine/errors';
-import { restoreWorkspace } from '$lib/workspace/workspace.svelte';
 import { sampleFileUrl } from '$lib/workspace/sample-urls';
 import { SAMPLE_FILES } from '$lib/data/datasets';
 import { registerServiceWorker } from './service-worker';
@@ -51,6 +50,12 @@ export async function startSession(): Promise<void> {
 	session.error = null;
 	try {
 		performance.mark('zhijia:start');
+		// The engine's glue and the workspace's import pipeline (SheetJS, zod, the checks) are loaded as their own
+		// chunks, fetched now beside the snapshot, so the first paint waits only for the app's shell.
+		const engineModule = import('$lib/engine/browser');
+		const workspaceModule = import('$lib/workspace/workspace.svelte');
+		engineModule.catch(() => undefined); // reported when awaited below
+		workspaceModule.catch(() => undefined);
 		// Fetch the sample files while the engine instantiates: both take about a second and neither needs the other.
 		const files = new Map(SAMPLE_FILES.map((f) => [f.file, fetchSample(f.file)]));
 		for (const p of files.values()) p.catch(() => undefined); // reported when awaited below
@@ -58,11 +63,11 @@ export async function startSession(): Promise<void> {
 		// snapshot needs one for a moment (an IndexedDB read, a hash, one render). Waited for at most 300 ms.
 		const shown = await Promise.race([loadStartSnapshots(), new Promise<boolean>((r) => setTimeout(() => r(false), 300))]);
 		if (shown) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-		const e = await browserEngine((p) => (session.progress = p));
+		const e = await (await engineModule).browserEngine((p) => (session.progress = p));
 		performance.mark('zhijia:engine-ready');
 		session.engineLabel = e.label;
 		session.status = 'loading-data';
-		await restoreWorkspace(e, (file) => files.get(file) ?? fetchSample(file));
+		await (await workspaceModule).restoreWorkspace(e, (file) => files.get(file) ?? fetchSample(file));
 		performance.mark('zhijia:data-ready');
 		registerServiceWorker();
 		engine = e;

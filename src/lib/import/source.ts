@@ -8,7 +8,6 @@ import { readJson } from './json';
 import { makeProblem } from './messages';
 import { readParquet } from './parquet';
 import { TableBuilder } from './table';
-import { readXlsx } from './xlsx';
 import type { Cell, ReadOptions, SourceKind, SourceTable } from './types';
 
 /** The format of a file, from its first bytes (and its name when the bytes do not say). */
@@ -54,7 +53,8 @@ export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: 
 export async function readSource(name: string, bytes: Uint8Array | ArrayBuffer, options: ReadOptions = {}): Promise<SourceTable> {
 	switch (sniffKind(name, bytes)) {
 		case 'xlsx':
-			return readXlsx(name, bytes, options);
+			// SheetJS (about 1 MB) is its own chunk, loaded with the first workbook, not with the app's start.
+			return (await import('./xlsx')).readXlsx(name, bytes, options);
 		case 'parquet':
 			return readParquet(name, bytes);
 		case 'json':

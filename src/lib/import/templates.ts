@@ -8,7 +8,6 @@ import { writeCsv } from './csv';
 import { utf8WithBom } from './decode';
 import { SEVERITY_TEXT, type Lang } from './messages';
 import type { Problem } from './types';
-import { writeXlsx } from './xlsx';
 
 /** One example row per dataset, written as people write them (Chinese names for codes, 是/否). */
 export const TEMPLATE_EXAMPLES: { readonly [K in DatasetId]: readonly (string | number)[] } = {
@@ -41,7 +40,9 @@ export function templateCsv(id: DatasetId): Uint8Array {
 }
 
 /** An xlsx template: the data sheet (header and example) and a sheet describing each column. */
-export function templateXlsx(id: DatasetId): Uint8Array {
+export async function templateXlsx(id: DatasetId): Promise<Uint8Array> {
+	// SheetJS is loaded when a workbook is written (see source.ts).
+	const { writeXlsx } = await import('./xlsx');
 	const d = DATASETS[id];
 	const cols = d.columns as readonly ColumnMeta[];
 	const about: (string | number | null)[][] = [
@@ -81,6 +82,7 @@ export function problemsCsv(problems: readonly Problem[], lang: Lang = 'zh'): Ui
 }
 
 /** A problem list as an xlsx workbook in one language. */
-export function problemsXlsx(problems: readonly Problem[], lang: Lang = 'zh'): Uint8Array {
+export async function problemsXlsx(problems: readonly Problem[], lang: Lang = 'zh'): Promise<Uint8Array> {
+	const { writeXlsx } = await import('./xlsx');
 	return writeXlsx([{ name: lang === 'zh' ? '问题清单' : 'Problems', rows: problemRows(problems, lang), columnWidths: [24, 8, 16, 20, 8, 20, 60] }]);
 }

@@ -27,7 +27,7 @@ describe('templates', () => {
 	});
 
 	it.each(DATASET_IDS)('%s: xlsx with a data sheet and a column guide', async (id) => {
-		const bytes = templateXlsx(id);
+		const bytes = await templateXlsx(id);
 		const data = readXlsx(`${id}.xlsx`, bytes);
 		expect(data.sheets).toEqual([DATASETS[id].zh, '填写说明']);
 		const guide = readXlsx(`${id}.xlsx`, bytes, { sheet: '填写说明', headerRow: 1 });
@@ -56,8 +56,8 @@ describe('problem downloads', () => {
 		const en = new TextDecoder().decode(problemsCsv(problems, 'en'));
 		expect(en).toContain("Missing required column 'Score' (score)");
 	});
-	it('xlsx', () => {
-		const t = readXlsx('p.xlsx', problemsXlsx(problems, 'en'));
+	it('xlsx', async () => {
+		const t = readXlsx('p.xlsx', await problemsXlsx(problems, 'en'));
 		expect(t.headers).toEqual(['File', 'Row', 'Column', 'Value', 'Severity', 'Code', 'Message']);
 		expect(t.rowCount).toBe(3);
 	});
