@@ -31,6 +31,8 @@ import { bulkChecks, prepareTable, ProblemSink, type PrepareOptions, type Prepar
 import { findPeriodInText } from './values';
 import { planConversions, type ConversionReport } from './conversions/plan';
 import type { ValueMapAnswers } from './conversions/types';
+import type { IndicatorGroup } from './groups';
+export { groupsOfSystem, type IndicatorGroup } from './groups';
 export { targetColumn, columnPreview, conversionChoices, conversionKey, type ConversionReport, type ColumnValueMap } from './conversions/plan';
 export { type Conversion, type ValueMapAnswers } from './conversions/types';
 export { lookupWord } from './conversions/value-map';
@@ -93,6 +95,8 @@ export interface InspectOptions extends ReadOptions {
 	readonly previewRows?: number;
 	/** The user's saved value-map answers, for the value maps of the inspection. */
 	readonly valueAnswers?: ValueMapAnswers;
+	/** Indicator groups a wide sheet may have a column for (the current system's; default: 设施设备运行). */
+	readonly groups?: readonly IndicatorGroup[];
 }
 
 /** Reads a file and reports its format, encoding, sheets, header row, dataset guess and column mapping. Throws {@link UnreadableFileError}. */
@@ -100,7 +104,7 @@ export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer,
 	const source = await readSource(name, bytes, options);
 	let titlePeriod: string | undefined;
 	for (const line of source.titleLines) titlePeriod ??= findPeriodInText(line);
-	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined });
+	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, groups: options.groups });
 	const previewRows = Math.min(options.previewRows ?? 20, source.rowCount);
 	const preview = Array.from({ length: previewRows }, (_, r) => ({
 		row: source.rowNumbers[r],
