@@ -1,0 +1,48 @@
+/** Interface text of the indicator groups in the system editor (docs/sources.md §5, §18). Keys start with 'groups.'; English must have every Chinese key. */
+export const zh = {
+	'groups.title': '指标组',
+	'groups.hint': '评分表中一列给几项指标共同打分时（如“设施设备运行”），在这里定义该组：导入宽表时这一列被识别，可分给组内指标或按组计分。',
+	'groups.code': '组代码',
+	'groups.nameZh': '中文名称',
+	'groups.nameEn': '英文名称',
+	'groups.aliases': '表格中的其他写法（用、分隔）',
+	'groups.members': '组内指标',
+	'groups.add': '添加指标组',
+	'groups.remove': '删除指标组「{name}」',
+	'groups.builtIn': '内置',
+	'groups.none': '尚无指标组。',
+	'groups.list': '已定义的指标组',
+	'groups.target': '{name}（指标组）',
+	'groups.issue.no_code': '请填写组代码。',
+	'groups.issue.duplicate_code': '组代码“{group}”已被另一组使用。',
+	'groups.issue.code_is_indicator': '组代码“{group}”与一项指标的代码相同（按组计分的得分会被当作该指标）。',
+	'groups.issue.no_members': '指标组“{group}”没有组内指标：请至少勾选一项。',
+	'groups.issue.unknown_member': '指标组“{group}”列出了本体系中没有的指标“{member}”。',
+	'groups.issue.two_groups': '指标“{member}”已在“{other}”组中，不能同时属于“{group}”组。',
+	'groups.issue.no_name': '请填写中文或英文名称（表格表头按名称识别）。',
+	'groups.issue.name_taken': '名称“{name}”已是一项指标或另一组的名称，表头无法区分。'
+};
+
+export const en: Record<keyof typeof zh, string> = {
+	'groups.title': 'Indicator groups',
+	'groups.hint': 'When one column of a score sheet scores several indicators together (such as 设施设备运行), define the group here: a wide sheet\'s column for it is recognised on import, and its score is spread to the members or kept at group level.',
+	'groups.code': 'Group code',
+	'groups.nameZh': 'Chinese name',
+	'groups.nameEn': 'English name',
+	'groups.aliases': 'Other headers in sheets (separated by 、)',
+	'groups.members': 'Member indicators',
+	'groups.add': 'Add group',
+	'groups.remove': 'Remove group “{name}”',
+	'groups.builtIn': 'built in',
+	'groups.none': 'No indicator groups yet.',
+	'groups.list': 'Groups defined',
+	'groups.target': '{name} (indicator group)',
+	'groups.issue.no_code': 'Enter a group code.',
+	'groups.issue.duplicate_code': 'Group code “{group}” is used by another group.',
+	'groups.issue.code_is_indicator': 'Group code “{group}” is also an indicator code (a group-level score would be read as that indicator).',
+	'groups.issue.no_members': 'Group “{group}” has no members: tick at least one indicator.',
+	'groups.issue.unknown_member': 'Group “{group}” lists “{member}”, which this system does not have.',
+	'groups.issue.two_groups': 'Indicator “{member}” is already in group “{other}”; it cannot also be in “{group}”.',
+	'groups.issue.no_name': 'Enter a Chinese or English name (headers are recognised by name).',
+	'groups.issue.name_taken': 'The name “{name}” is already an indicator’s or another group’s: headers could not tell them apart.'
+};
