@@ -89,8 +89,13 @@ export class ImportWorkflow {
 	get errorCount(): number {
 		return (this.reports?.reduce((s, r) => s + r.counts.errors, 0) ?? 0) + this.misfits.length;
 	}
+	/** Records dropped with dropInvalid (a wide sheet's melted cells). */
 	get invalidRows(): number {
 		return this.reports?.reduce((s, r) => s + r.invalidRows, 0) ?? 0;
+	}
+	/** Source rows those come from, as the person sees them in Excel (docs/sources.md §18). */
+	get invalidSourceRows(): number {
+		return this.reports?.reduce((s, r) => s + r.invalidSourceRows, 0) ?? 0;
 	}
 	get fileLevelErrors(): boolean {
 		return this.misfits.length > 0 || (this.reports?.some((r) => r.unreadable || r.dataset === null) ?? false);

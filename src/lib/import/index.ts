@@ -9,7 +9,7 @@
  *   const reports = await validateFiles(engine, [prepared]);     // every problem, nothing written
  *   const result = await commitImport(engine, [prepared], { mode: 'replace', dropInvalid: false, signal, onProgress });
  */
-import type { DatasetId } from '../data/datasets';
+import { DATASETS, type DatasetId } from '../data/datasets';
 import { detectDataset, headerSignature, type ColumnMapping, type DatasetGuess, type Layout } from './detect';
 import { estimateMemory, type MemoryEstimate } from './limits';
 import { makeProblem } from './messages';
@@ -178,6 +178,8 @@ export interface FileReport {
 	readonly rows: number;
 	/** Canonical rows that would be dropped with dropInvalid. */
 	readonly invalidRows: number;
+	/** Source rows (as the person sees them in Excel) those are from; differs from invalidRows in a wide sheet. */
+	readonly invalidSourceRows: number;
 	readonly problems: readonly Problem[];
 	readonly counts: { readonly errors: number; readonly warnings: number };
 	readonly valid: boolean;
@@ -231,12 +233,16 @@ export async function validateFiles(
 	const toStage = ready.filter((p) => p.dataset !== null && !p.fileError);
 	const staged: StagedFile[] = [];
 	const dropped = new Map<PreparedFile, number>();
+	const droppedSource = new Map<PreparedFile, number>();
 	try {
 		for (const p of toStage) staged.push(await stageFile(engine, p, options));
 		if (staged.length > 0) {
 			options.onProgress?.({ phase: 'check', rows: 0, totalRows: null, rowsPerSecond: 0 });
 			await bulkChecks(engine, staged, staged.map((s) => sinks.get(s.prepared)!), { mode: options.mode ?? 'replace' });
-			for (const s of staged) dropped.set(s.prepared, await engine.scalar(`SELECT count(*)::INTEGER FROM ${s.table} WHERE _drop`));
+			for (const s of staged) {
+				dropped.set(s.prepared, await engine.scalar(`SELECT count(*)::INTEGER FROM ${s.table} WHERE _drop`));
+				droppedSource.set(s.prepared, await droppedSourceRows(engine, s));
+			}
 		}
 	} finally {
 		await dropStaged(engine, staged);
@@ -253,6 +259,7 @@ export async function validateFiles(
 				sourceRows: 0,
 				rows: 0,
 				invalidRows: 0,
+				invalidSourceRows: 0,
 				problems: [problem],
 				counts: { errors: 1, warnings: 0 },
 				valid: false,
@@ -271,6 +278,7 @@ export async function validateFiles(
 			sourceRows: p.sourceRows,
 			rows: p.rowCount,
 			invalidRows: p.fileError ? p.rowCount : p.invalidRows + (dropped.get(p) ?? 0),
+			invalidSourceRows: p.fileError ? p.sourceRows : p.invalidSourceRows + (droppedSource.get(p) ?? 0),
 			problems: sink.problems,
 			counts: { errors: sink.errors, warnings: sink.warnings },
 			valid: sink.errors === 0,
@@ -278,6 +286,19 @@ export async function validateFiles(
 			prepared: p
 		};
 	});
+}
+
+/**
+ * Source rows of a staged file that the bulk checks drop and that have no row-level error already (those are
+ * counted in invalidSourceRows): in a wide sheet several dropped records may come from one source row.
+ */
+async function droppedSourceRows(engine: ImportEngine, s: StagedFile): Promise<number> {
+	const is = (await engine.rows(`SELECT _i::INTEGER AS i FROM ${s.table} WHERE _drop`)).map((r) => r.i as number);
+	if (is.length === 0) return 0;
+	if (s.prepared.layout !== 'wide') return is.length;
+	const facts = await s.describe(is, [DATASETS[s.prepared.dataset!].columns[0].name]);
+	const already = new Set(s.prepared.invalidSourceRowList ?? []);
+	return new Set(facts.map((f) => f.row).filter((r) => r !== null && !already.has(r))).size;
 }
 
 function safeKind(f: ImportFile): SourceKind | null {
