@@ -32,7 +32,7 @@ import { findPeriodInText } from './values';
 import { planConversions, type ConversionReport } from './conversions/plan';
 import type { ValueMapAnswers } from './conversions/types';
 import type { IndicatorGroup } from './groups';
-export { groupsOfSystem, type IndicatorGroup } from './groups';
+export { type IndicatorGroup } from './groups';
 export { targetColumn, columnPreview, conversionChoices, conversionKey, type ConversionReport, type ColumnValueMap } from './conversions/plan';
 export { type Conversion, type ValueMapAnswers } from './conversions/types';
 export { lookupWord } from './conversions/value-map';
