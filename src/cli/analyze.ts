@@ -25,7 +25,8 @@ fees.csv are required) from a directory or as a list of files, or any files the 
 (xlsx, GBK CSV, files keyed by estate names; with --recipe as saved on the data page).
 
 Options:
-  --system <file>      indicator system as JSON (default: the built-in default system)
+  --system <file>      indicator system as JSON (default: the built-in default system); its own groups
+                       also read group columns of wide score sheets
   --catalogue <x>      guide-price catalogue: a JSON file or a shipped id (default: ${DEFAULT_CATALOGUE.id})
                        shipped: ${GUIDE_PRICE_CATALOGUES.map((c) => c.id).join(', ')}
   --period <p>         score period to analyse, e.g. 2025Q4 (default: the latest)
