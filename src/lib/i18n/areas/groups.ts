@@ -25,7 +25,7 @@ export const zh = {
 
 export const en: Record<keyof typeof zh, string> = {
 	'groups.title': 'Indicator groups',
-	'groups.hint': 'When one column of a score sheet scores several indicators together (such as 设施设备运行), define the group here: a wide sheet\'s column for it is recognised on import, and its score is spread to the members or kept at group level.',
+	'groups.hint': 'When one column of a score sheet scores several indicators together (such as the facilities operation group), define the group here: a wide sheet\'s column for it is recognised on import, and its score is spread to the members or kept at group level.',
 	'groups.code': 'Group code',
 	'groups.nameZh': 'Chinese name',
 	'groups.nameEn': 'English name',
