@@ -3,6 +3,7 @@
  *   [--engine wasm|native]`:
  * the price-quality analysis of every estate (the same SQL as the app), one row per estate.
  */
+import { groupsOfSystem } from '../lib/import/groups';
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_BANDS } from '../lib/domain/fit';
 import { DEFAULT_CATALOGUE, findCatalogue, GUIDE_PRICE_CATALOGUES, type GuidePriceCatalogue } from '../lib/domain/catalogues';
@@ -24,7 +25,8 @@ fees.csv are required) from a directory or as a list of files, or any files the 
 (xlsx, GBK CSV, files keyed by estate names; with --recipe as saved on the data page).
 
 Options:
-  --system <file>      indicator system as JSON (default: the built-in default system)
+  --system <file>      indicator system as JSON (default: the built-in default system); its own groups
+                       also read group columns of wide score sheets
   --catalogue <x>      guide-price catalogue: a JSON file or a shipped id (default: ${DEFAULT_CATALOGUE.id})
                        shipped: ${GUIDE_PRICE_CATALOGUES.map((c) => c.id).join(', ')}
   --period <p>         score period to analyse, e.g. 2025Q4 (default: the latest)
@@ -70,7 +72,8 @@ function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] 
 	return issue ? `${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}` : 'invalid';
 }
 
-async function loadSystem(path: string | undefined): Promise<IndicatorSystem> {
+/** The indicator system of --system (default: the built-in one). @throws InputError naming the file and the first reason. */
+export async function loadSystem(path: string | undefined): Promise<IndicatorSystem> {
 	if (path === undefined) return DEFAULT_INDICATOR_SYSTEM;
 	const parsed = parseIndicatorSystem(await readJson(path));
 	if (!parsed.success) throw new InputError(path, `is not a usable indicator system: ${firstIssue(parsed.error)}`);
@@ -121,7 +124,8 @@ export async function analyzeCommand(args: readonly string[], out: (s: string) =
 
 	const system = await loadSystem(values.system);
 	const catalogue = await loadCatalogue(values.catalogue);
-	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees'], kind, values.recipe ?? []);
+	// The system's own groups also read group columns of wide score sheets (docs/sources.md §18).
+	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees'], kind, values.recipe ?? [], groupsOfSystem(system));
 	try {
 		let result: AnalysisResult;
 		try {

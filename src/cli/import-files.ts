@@ -8,6 +8,7 @@ import type { Engine } from '../lib/engine/engine';
 import { startNodeEngine } from '../lib/engine/node';
 import { commitImport, UnreadableFileError, validateFiles, type FileReport, type Problem } from '../lib/import/index';
 import { parseRecipe, prepareWithRecipes, RecipeFormatError, type Recipe } from '../lib/import/recipes';
+import type { IndicatorGroup } from '../lib/import/groups';
 import { createAllTablesSql } from '../lib/workspace/canonical-csv';
 import { InputError } from './errors';
 
@@ -49,11 +50,11 @@ async function readAll(paths: readonly string[]): Promise<{ name: string; bytes:
  * Imports files into a fresh engine with empty tables, as the app would (one transaction, all or nothing).
  * On failure the engine is closed and the reports (as `zhijia validate` makes them) are returned.
  */
-export async function importFiles(paths: readonly string[], recipes: readonly Recipe[] = []): Promise<Imported> {
+export async function importFiles(paths: readonly string[], recipes: readonly Recipe[] = [], groups?: readonly IndicatorGroup[]): Promise<Imported> {
 	const files = await readAll(paths);
 	let run: Awaited<ReturnType<typeof prepareWithRecipes>>;
 	try {
-		run = await prepareWithRecipes(files, [], [], () => ({}), recipes);
+		run = await prepareWithRecipes(files, [], [], () => ({}), recipes, {}, groups);
 	} catch (e) {
 		// A file no reader takes (a settings JSON, a damaged workbook) is unusable input, as in `zhijia validate`.
 		if (e instanceof UnreadableFileError) throw new InputError(e.file, `is not a data file: ${e.reason}`, { cause: e });

@@ -12,6 +12,8 @@ import { datasetCsv } from '../lib/workspace/table-csv';
 import { parseCommandArgs, requireInputs } from './args';
 import { UsageError } from './errors';
 import { importFiles, readRecipe } from './import-files';
+import { loadSystem } from './analyze';
+import { groupsOfSystem } from '../lib/import/groups';
 import { problemsJson } from './validate';
 
 export const IMPORT_USAGE = `Usage: zhijia import <files...> --out <dir> [options]
@@ -24,6 +26,7 @@ written and the problems are printed as \`zhijia validate --json\` prints them.
 Options:
   --out <dir>          directory to write estates.csv, fees.csv, ... into (created if missing)
   --recipe <file>      an import recipe exported from the data page (JSON); repeat for several file shapes
+  --system <file>      indicator system as JSON: its own groups read group columns of wide score sheets
   --lang <zh|en>       language of problem messages (default zh)
   -h, --help           this help
 Exit code: 0 written; 1 problems found (nothing written); 2 usage error or unreadable input.
@@ -31,7 +34,7 @@ Exit code: 0 written; 1 problems found (nothing written); 2 usage error or unrea
 
 /** Runs the subcommand; returns the exit code. */
 export async function importCommand(args: readonly string[], out: (s: string) => void): Promise<number> {
-	const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, recipe: { type: 'string', multiple: true }, lang: { type: 'string' } });
+	const { values, positionals } = parseCommandArgs(args, { out: { type: 'string' }, recipe: { type: 'string', multiple: true }, system: { type: 'string' }, lang: { type: 'string' } });
 	if (values.help) {
 		out(IMPORT_USAGE);
 		return 0;
@@ -41,7 +44,8 @@ export async function importCommand(args: readonly string[], out: (s: string) =>
 	const lang = (values.lang ?? 'zh') as Lang;
 	if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang must be zh or en, got '${values.lang}'`);
 	const recipes = await Promise.all((values.recipe ?? []).map(readRecipe));
-	const imported = await importFiles(positionals, recipes);
+	const groups = values.system ? groupsOfSystem(await loadSystem(values.system)) : undefined;
+	const imported = await importFiles(positionals, recipes, groups);
 	if (!imported.ok) {
 		out(problemsJson(imported.reports, lang, imported.misfits));
 		return 1;

@@ -8,6 +8,7 @@
  * default, the browser's DuckDB-wasm) gets each file's bytes, in chunks; `native` (@duckdb/node-api) reads each file from disk
  * by path, so a file's size is not bounded by a JavaScript string.
  */
+import type { IndicatorGroup } from '../lib/import/groups';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { DATASET_IDS, type DatasetId } from '../lib/data/datasets';
@@ -203,8 +204,15 @@ async function startEngine(kind: EngineKind): Promise<Engine> {
  * @throws InputError when a required dataset is missing or a file does not load (the message names it);
  *   UnavailableError when the native engine is asked for and cannot be loaded.
  */
-export async function engineWithInputs(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind = 'wasm', recipes: readonly string[] = []): Promise<Engine> {
-	if (recipes.length > 0 || !(await allCanonical(paths))) return importedEngine(paths, required, kind, recipes);
+export async function engineWithInputs(
+	paths: readonly string[],
+	required: readonly DatasetId[],
+	kind: EngineKind = 'wasm',
+	recipes: readonly string[] = [],
+	/** Indicator groups of the system in use (--system), for wide sheets with a group column. */
+	groups?: readonly IndicatorGroup[]
+): Promise<Engine> {
+	if (recipes.length > 0 || !(await allCanonical(paths))) return importedEngine(paths, required, kind, recipes, groups);
 	const files = await inputFiles(paths);
 	const missing = required.filter((id) => !files.some((f) => f.dataset === id));
 	if (missing.length > 0) {
@@ -241,13 +249,13 @@ async function allCanonical(paths: readonly string[]): Promise<boolean> {
  * Files of any shape the app imports, through the app's pipeline (docs/sources.md §18.6) into a wasm engine.
  * @throws InputError with the first problems when the import fails, or a required dataset got no rows.
  */
-async function importedEngine(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind, recipePaths: readonly string[]): Promise<Engine> {
+async function importedEngine(paths: readonly string[], required: readonly DatasetId[], kind: EngineKind, recipePaths: readonly string[], groups?: readonly IndicatorGroup[]): Promise<Engine> {
 	if (kind !== 'wasm') throw new UsageError('files other than canonical CSV are read with --engine wasm (the import runs on DuckDB-wasm)');
 	// Imported here, not at the top: the import pipeline (xlsx, Parquet, name matching) is large, and canonical CSV
 	// (the common case) never needs it.
 	const { importFiles, readRecipe } = await import('./import-files');
 	const recipes = await Promise.all(recipePaths.map(readRecipe));
-	const imported = await importFiles(paths, recipes);
+	const imported = await importFiles(paths, recipes, groups);
 	if (!imported.ok) {
 		const problems = [...imported.misfits, ...imported.reports.flatMap((r) => r.problems.filter((p) => p.severity === 'error'))];
 		const lines = problems.slice(0, 5).map((p) => `${p.file}${p.row === null ? '' : ` row ${p.row}`}${p.column ? ` ${p.column}` : ''}: ${p.message.en}`);

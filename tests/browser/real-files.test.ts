@@ -66,6 +66,8 @@ describe('real files: a ledger without ids and scores keyed by names', () => {
 		await names.waitFor({ timeout: 60_000 });
 		expect(await names.locator('tbody tr').count()).toBe(5);
 		expect(await names.locator('tr[data-name="阳光花园"]').count()).toBe(1);
+		// Counted in the rows the person sees (5 in the file), the melted records beside (55 scores).
+		expect(await page.getByTestId('drop-invalid-count').textContent()).toBe('只导入有效行（丢弃 5 行有错误的数据，展开后为 55 条记录）');
 		// Even with "import only the valid rows" nothing is valid: refused, the tables as they were.
 		await page.getByTestId('drop-invalid').check();
 		await page.getByTestId('commit').click();

@@ -8,6 +8,7 @@ import type { IndicatorSystem } from '../domain/indicator-system';
 import type { KnownEstate } from '../domain/names';
 import type { PreparedImport } from '../import/validate';
 import type { Conversion, ValueMapAnswers } from '../import/conversions/types';
+import { DEFAULT_GROUPS, GROUP_TARGET, groupOfTarget, groupsOfSystem, type IndicatorGroup } from '../import/groups';
 import { canonicalCsv, makeRecipe, mergeAnswers, suggestParts, type Recipe, type RecipePart } from '../import/recipes';
 
 /** The choices of one chosen file that a recipe records. */
@@ -31,12 +32,14 @@ export interface FileChoices {
 	readonly valueAnswers?: ValueMapAnswers;
 	/** How a wide score sheet's group column counts, as the person chose (undefined: the recipe's, else spread). */
 	readonly groupScoring?: 'spread' | 'group';
+	/** The current system's indicator groups (a recipe keeps those of its group columns). */
+	readonly groups?: readonly IndicatorGroup[];
 }
 
 /** The targets a column of a file may be mapped to. */
 export function mappingTargets(dataset: DatasetId | null, layout: 'long' | 'wide', system: IndicatorSystem): string[] {
 	if (!dataset) return [];
-	if (dataset === 'scores' && layout === 'wide') return ['estate_id', 'period', ...system.indicators.map((i) => `indicator:${i.code}`), 'indicator:satisfaction', 'group:facilities'];
+	if (dataset === 'scores' && layout === 'wide') return ['estate_id', 'period', ...system.indicators.map((i) => `indicator:${i.code}`), 'indicator:satisfaction', ...groupsOfSystem(system).map((g) => GROUP_TARGET + g.code)];
 	return DATASETS[dataset].columns.map((c) => c.name as string);
 }
 
@@ -74,8 +77,18 @@ export function choicesRecipe(c: FileChoices, name: string, savedAt?: string): R
 		parts: choicesParts(c),
 		valueMaps: mergeAnswers(c.recipe?.valueMaps ?? {}, c.valueAnswers ?? {}),
 		names: { ...c.recipe?.names, ...c.names },
-		savedAt
+		savedAt,
+		groups: c.recipe ? c.recipe.groups : usedGroups(c.mapping, c.groups)
 	});
+}
+
+/**
+ * The user's own groups a mapping's group columns refer to (the default 设施设备运行 is known everywhere, so a
+ * recipe made for it stays as before); kept with a recipe or a stored file so they are read the same later.
+ */
+export function usedGroups(mapping: readonly (string | null)[], groups: readonly IndicatorGroup[] | undefined): IndicatorGroup[] {
+	const codes = new Set(mapping.map((t) => groupOfTarget(t)).filter((g) => g !== undefined));
+	return (groups ?? []).filter((g) => codes.has(g.code) && !DEFAULT_GROUPS.some((d) => d.code === g.code));
 }
 
 /** Estates names may refer to: the workspace's, unless the import replaces the estates (then only its own). */

@@ -16,7 +16,9 @@ import { importWorker, type InspectionSummary } from '../import/client';
 import { parseRecipe, prepareWithRecipes, recipeMisfit, recogniseRecipe, type Recipe, type RecipePrepared } from '../import/recipes';
 import { commitAndRecord, forgetRecipe, rememberMapping, saveRecipe, saveValueAnswer, workspaceState, type ImportEntry } from '../workspace/workspace.svelte';
 import type { Conversion, ValueMapAnswers } from '../import/conversions/types';
-import { choicesParts, choicesRecipe, namesAgainst, needsShaping, storedShape, type FileChoices } from './import-choices';
+import { choicesParts, choicesRecipe, namesAgainst, needsShaping, storedShape, usedGroups, type FileChoices } from './import-choices';
+import { groupsOfSystem, type IndicatorGroup } from '../import/groups';
+import { settings } from './analysis-settings.svelte';
 
 /** A file the user chose, inspected, with the choices they can correct. */
 export interface Pending {
@@ -87,8 +89,13 @@ export class ImportWorkflow {
 	get errorCount(): number {
 		return (this.reports?.reduce((s, r) => s + r.counts.errors, 0) ?? 0) + this.misfits.length;
 	}
+	/** Records dropped with dropInvalid (a wide sheet's melted cells). */
 	get invalidRows(): number {
 		return this.reports?.reduce((s, r) => s + r.invalidRows, 0) ?? 0;
+	}
+	/** Source rows those come from, as the person sees them in Excel (docs/sources.md §18). */
+	get invalidSourceRows(): number {
+		return this.reports?.reduce((s, r) => s + r.invalidSourceRows, 0) ?? 0;
 	}
 	get fileLevelErrors(): boolean {
 		return this.misfits.length > 0 || (this.reports?.some((r) => r.unreadable || r.dataset === null) ?? false);
@@ -128,7 +135,7 @@ export class ImportWorkflow {
 	async inspect(index: number, options: { sheet?: string; headerRow?: number; dataset?: DatasetId }, first = false): Promise<void> {
 		const p = this.pending[index];
 		try {
-			let ins = await importWorker().inspect(p.handle!, { ...options, valueAnswers: this.answers() });
+			let ins = await importWorker().inspect(p.handle!, { ...options, valueAnswers: this.answers(), groups: this.groups() });
 			if (!ins.memory.withinBrowserLimit) {
 				p.refused = this.tooLarge(p.file?.size ?? 0);
 				p.file = null;
@@ -137,7 +144,7 @@ export class ImportWorkflow {
 			}
 			const found = first ? recogniseRecipe(this.recipes, ins.headers) : null;
 			if (found && (found.recipe.sheet !== undefined || found.recipe.headerRow) && (found.recipe.sheet !== ins.sheet || found.recipe.headerRow !== ins.headerRow)) {
-				ins = await importWorker().inspect(p.handle!, { sheet: ins.sheets?.includes(found.recipe.sheet ?? '') ? found.recipe.sheet : undefined, headerRow: found.recipe.headerRow || undefined, dataset: found.recipe.parts[0].dataset, valueAnswers: this.answers() });
+				ins = await importWorker().inspect(p.handle!, { sheet: ins.sheets?.includes(found.recipe.sheet ?? '') ? found.recipe.sheet : undefined, headerRow: found.recipe.headerRow || undefined, dataset: found.recipe.parts[0].dataset, valueAnswers: this.answers(), groups: this.groups() });
 			}
 			this.setInspection(p, ins);
 			if (found) this.useRecipe(p, found.recipe, true);
@@ -162,6 +169,11 @@ export class ImportWorkflow {
 	/** The workspace's value-map answers (docs/sources.md §18). */
 	answers(): ValueMapAnswers {
 		return ($state.snapshot(workspaceState.workspace.valueAnswers) as ValueMapAnswers | undefined) ?? {};
+	}
+
+	/** The current system's indicator groups (docs/sources.md §18): a wide sheet may have a column for each. */
+	groups(): IndicatorGroup[] {
+		return groupsOfSystem($state.snapshot(settings.system));
 	}
 
 	/** Saves the answer to an unknown word; the files are checked again with it. */
@@ -211,7 +223,7 @@ export class ImportWorkflow {
 
 	choices(p: Pending): FileChoices {
 		const ins = p.inspection!;
-		return { name: p.name, headers: ins.headers, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names, conversions: p.conversions, valueAnswers: this.answers(), groupScoring: p.groupScoring };
+		return { name: p.name, headers: ins.headers, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names, conversions: p.conversions, valueAnswers: this.answers(), groupScoring: p.groupScoring, groups: this.groups() };
 	}
 
 	/** Why a file cannot be read, in the interface language (never the library's own English text). */
@@ -246,7 +258,7 @@ export class ImportWorkflow {
 					// Read, normalised and row-checked in the import worker; the rows stay there until staging.
 					this.prepared = [
 						...this.prepared,
-						await importWorker().prepare(p.handle!, { dataset: p.dataset ?? undefined, mapping: $state.snapshot(p.mapping), conversions: $state.snapshot(p.conversions), valueAnswers: this.answers(), groupScoring: p.groupScoring, signal, onProgress })
+						await importWorker().prepare(p.handle!, { dataset: p.dataset ?? undefined, mapping: $state.snapshot(p.mapping), conversions: $state.snapshot(p.conversions), valueAnswers: this.answers(), groupScoring: p.groupScoring, groups: this.groups(), signal, onProgress })
 					];
 				}
 			}
@@ -265,7 +277,7 @@ export class ImportWorkflow {
 		const replacesEstates = files.some((f) => f.recipe.parts.some((x) => x.dataset === 'estates'));
 		const workspace = await this.engine().parse('SELECT estate_id AS id, name, subdistrict FROM estates', z.object({ id: z.string(), name: z.string(), subdistrict: z.string().nullable() }));
 		const known: KnownEstate[] = namesAgainst(workspace, this.mode, replacesEstates);
-		return prepareWithRecipes(files, [], known, () => ({}), [], this.answers());
+		return prepareWithRecipes(files, [], known, () => ({}), [], this.answers(), this.groups());
 	}
 
 	/** Commits the checked files (one transaction) and records them in the workspace. */
@@ -325,9 +337,16 @@ export class ImportWorkflow {
 					dropInvalid: this.dropInvalid,
 					conversions: Object.fromEntries(p.inspection!.headers.map((h, j) => [h, $state.snapshot(p.conversions[j])]).filter(([, c]) => c !== undefined)) as Record<string, Conversion | null>,
 					valueAnswers: this.answers(),
-					groupScoring: p.groupScoring
+					groupScoring: p.groupScoring,
+					...this.storedGroups(p)
 				}
 			}));
+	}
+
+	/** The user's own groups a file's group columns were read with, kept so a replay reads them alike. */
+	private storedGroups(p: Pending): { groups?: { code: string; names: string[]; members: string[] }[] } {
+		const used = usedGroups(p.mapping, this.groups());
+		return used.length ? { groups: used.map((g) => ({ code: g.code, names: [...g.names], members: [...g.members] })) } : {};
 	}
 
 	cancel(): void {

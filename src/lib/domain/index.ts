@@ -8,6 +8,7 @@ export * from './format';
 export * from './stats';
 export * from './grades';
 export * from './indicator-system';
+export * from './indicator-groups';
 export * from './quality-score';
 export * from './assessment';
 export * from './catalogues';

@@ -13,6 +13,7 @@ import {
 } from './grades';
 import { formatFigure } from './format';
 import type { Bilingual, Provenance } from './provenance';
+import { indicatorGroupProblems, type IndicatorGroupDef } from './indicator-groups';
 
 /** Canonical indicator codes, as stored by the DB layer. */
 export const INDICATOR_CODES = [
@@ -66,6 +67,8 @@ export interface IndicatorSystem {
 	name_zh: string;
 	name_en: string;
 	indicators: readonly Indicator[];
+	/** The user's own indicator groups (docs/sources.md §5, §18); the facilities group needs none (its members carry `group`). */
+	groups?: readonly IndicatorGroupDef[];
 	blend: Blend;
 	redLines: readonly RedLine[];
 	gradeThresholds: GradeThresholds;
@@ -232,7 +235,8 @@ export function displayGroups(system: IndicatorSystem): DisplayGroup[] {
 		const key = ind.group ?? ind.code;
 		let g = groups.find((x) => x.key === key);
 		if (!g) {
-			const label = ind.group ? INDICATOR_GROUP_LABELS[ind.group] : undefined;
+			const own = ind.group ? system.groups?.find((x) => x.code === ind.group) : undefined;
+			const label = own ? { zh: own.name_zh, en: own.name_en } : ind.group ? INDICATOR_GROUP_LABELS[ind.group] : undefined;
 			g = {
 				key,
 				name_zh: ind.group ? (label?.zh ?? ind.group) : ind.name_zh,
@@ -274,5 +278,6 @@ export function indicatorSystemProblems(system: IndicatorSystem): string[] {
 		if (!isGrade(line.capGrade)) problems.push(`red line cap of '${line.indicator}' must be a grade 1-5`);
 	}
 	problems.push(...gradeThresholdProblems(system.gradeThresholds));
+	problems.push(...indicatorGroupProblems(system));
 	return problems;
 }

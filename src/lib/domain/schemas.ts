@@ -38,6 +38,17 @@ export const indicatorSystemSchema = z
 				})
 			)
 			.min(1),
+		groups: z
+			.array(
+				z.object({
+					code: z.string(),
+					name_zh: z.string(),
+					name_en: z.string(),
+					aliases: z.array(z.string()).optional(),
+					members: z.array(z.string())
+				})
+			)
+			.optional(),
 		blend: z.object({ inspection: z.number().nonnegative(), satisfaction: z.number().nonnegative() }),
 		redLines: z.array(z.object({ indicator: z.string(), floor: z.number(), capGrade: grade, provenance: provenanceSchema })),
 		gradeThresholds: z.tuple([z.number(), z.number(), z.number(), z.number()]),

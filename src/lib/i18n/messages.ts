@@ -15,6 +15,7 @@ import * as goalseek from './areas/goalseek';
 import * as survey from './areas/survey';
 import * as speed from './areas/speed';
 import * as snap from './areas/snap';
+import * as groups from './areas/groups';
 
 const core = {
 	'app.name': '质价',
@@ -224,7 +225,7 @@ const core = {
 } as const;
 
 /** Chinese text: the core keys plus each area's own module (so each screen's text lives beside its peers). */
-export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...verdict.zh, ...find.zh, ...reserve.zh, ...market.zh, ...recipes.zh, ...convert.zh, ...goalseek.zh, ...survey.zh, ...speed.zh, ...snap.zh } as const;
+export const zh = { ...core, ...negotiation.zh, ...subsidy.zh, ...data.zh, ...verdict.zh, ...find.zh, ...reserve.zh, ...market.zh, ...recipes.zh, ...convert.zh, ...goalseek.zh, ...survey.zh, ...speed.zh, ...snap.zh, ...groups.zh } as const;
 
 export type MessageKey = keyof typeof zh;
 
@@ -436,4 +437,4 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 /** English text: every key of the Chinese (the type system checks that none is missing). */
-export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...verdict.en, ...find.en, ...reserve.en, ...market.en, ...recipes.en, ...convert.en, ...goalseek.en, ...survey.en, ...speed.en, ...snap.en };
+export const en: Record<MessageKey, string> = { ...coreEn, ...negotiation.en, ...subsidy.en, ...data.en, ...verdict.en, ...find.en, ...reserve.en, ...market.en, ...recipes.en, ...convert.en, ...goalseek.en, ...survey.en, ...speed.en, ...snap.en, ...groups.en };

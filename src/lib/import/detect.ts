@@ -7,7 +7,7 @@
 import { DATASET_IDS, DATASETS, matchColumn, normalizeLabel, type ColumnMeta, type DatasetId } from '../data/datasets';
 import { SATISFACTION_INDICATOR } from '../data/indicators';
 import { matchIndicator } from './values';
-import { GROUP_TARGET, matchGroup } from './groups';
+import { DEFAULT_GROUPS, GROUP_TARGET, matchGroup, type IndicatorGroup } from './groups';
 import type { Cell } from './types';
 
 // ---------------------------------------------------------------------------------------------------
@@ -144,6 +144,8 @@ export interface DetectOptions {
 	readonly dataset?: DatasetId;
 	/** A period is known from elsewhere (title row or the caller), so a wide sheet needs no period column. */
 	readonly periodKnown?: boolean;
+	/** Indicator groups a wide sheet may have a column for (default: 设施设备运行); the current system's, see groupsOfSystem. */
+	readonly groups?: readonly IndicatorGroup[];
 }
 
 /** Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). */
@@ -173,7 +175,7 @@ export function mapHeaders(dataset: DatasetId, headers: readonly string[]): Cand
 }
 
 /** Maps headers as a wide score sheet: estate, period, and one column per indicator. */
-export function mapWideHeaders(headers: readonly string[], periodKnown = false): Candidate {
+export function mapWideHeaders(headers: readonly string[], periodKnown = false, groups: readonly IndicatorGroup[] = DEFAULT_GROUPS): Candidate {
 	const taken = new Map<string, number>();
 	const duplicates: [number, number][] = [];
 	let indicators = 0;
@@ -186,7 +188,7 @@ export function mapWideHeaders(headers: readonly string[], periodKnown = false):
 			if (code) target = INDICATOR_TARGET + code;
 			else {
 				// A group column (设施设备运行) scores several indicators at once: accepted, never ignored.
-				const group = matchGroup(h);
+				const group = matchGroup(h, groups);
 				if (group) target = GROUP_TARGET + group.code;
 			}
 		}
@@ -223,7 +225,7 @@ export function detectDataset(headers: readonly string[], options: DetectOptions
 	for (const id of ids) {
 		all.push(mapHeaders(id, headers));
 		if (id === 'scores') {
-			const wide = mapWideHeaders(headers, options.periodKnown);
+			const wide = mapWideHeaders(headers, options.periodKnown, options.groups);
 			if (wide.score > 0) all.push(wide);
 		}
 	}

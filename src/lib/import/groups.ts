@@ -6,6 +6,7 @@
  */
 import { FACILITIES_GROUP_NAME, INDICATOR_CODES } from '../data/indicators';
 import { normalizeLabel } from '../data/datasets';
+import { INDICATOR_GROUP_LABELS, type IndicatorSystem } from '../domain/indicator-system';
 
 /** Prefix of a wide sheet's group targets in a column mapping ('group:facilities'). */
 export const GROUP_TARGET = 'group:';
@@ -38,4 +39,26 @@ export function matchGroup(header: string, groups: readonly IndicatorGroup[] = D
 /** The group code of a wide-sheet target ('group:facilities' → 'facilities'), or undefined. */
 export function groupOfTarget(target: string | null): string | undefined {
 	return target && target.startsWith(GROUP_TARGET) ? target.slice(GROUP_TARGET.length) : undefined;
+}
+
+/**
+ * The groups a wide sheet of this system may hold: the system's own groups (their two names and other names
+ * as headers, their members), then each group its indicators are marked with that none defines (the default
+ * system's 设施设备运行, with the names of {@link DEFAULT_GROUPS}), whose members are the indicators so marked.
+ */
+export function groupsOfSystem(system: Pick<IndicatorSystem, 'indicators' | 'groups'>): IndicatorGroup[] {
+	const own: IndicatorGroup[] = (system.groups ?? [])
+		.filter((g) => g.code.trim() !== '' && g.members.length > 0)
+		.map((g) => ({ code: g.code.trim(), names: [g.name_zh, g.name_en, ...(g.aliases ?? [])].filter((n) => n.trim() !== ''), members: [...g.members] }));
+	const marked = new Map<string, string[]>();
+	for (const ind of system.indicators) {
+		if (ind.group === undefined || own.some((g) => g.code === ind.group)) continue;
+		marked.set(ind.group, [...(marked.get(ind.group) ?? []), ind.code]);
+	}
+	const implied = [...marked].map(([code, members]): IndicatorGroup => {
+		const known = DEFAULT_GROUPS.find((g) => g.code === code);
+		const label = INDICATOR_GROUP_LABELS[code];
+		return { code, names: known ? known.names : label ? [label.zh, label.en] : [], members };
+	});
+	return [...own, ...implied];
 }

@@ -9,7 +9,7 @@
  *   const reports = await validateFiles(engine, [prepared]);     // every problem, nothing written
  *   const result = await commitImport(engine, [prepared], { mode: 'replace', dropInvalid: false, signal, onProgress });
  */
-import type { DatasetId } from '../data/datasets';
+import { DATASETS, type DatasetId } from '../data/datasets';
 import { detectDataset, headerSignature, type ColumnMapping, type DatasetGuess, type Layout } from './detect';
 import { estimateMemory, type MemoryEstimate } from './limits';
 import { makeProblem } from './messages';
@@ -31,6 +31,8 @@ import { bulkChecks, prepareTable, ProblemSink, type PrepareOptions, type Prepar
 import { findPeriodInText } from './values';
 import { planConversions, type ConversionReport } from './conversions/plan';
 import type { ValueMapAnswers } from './conversions/types';
+import type { IndicatorGroup } from './groups';
+export { type IndicatorGroup } from './groups';
 export { targetColumn, columnPreview, conversionChoices, conversionKey, type ConversionReport, type ColumnValueMap } from './conversions/plan';
 export { type Conversion, type ValueMapAnswers } from './conversions/types';
 export { lookupWord } from './conversions/value-map';
@@ -93,6 +95,8 @@ export interface InspectOptions extends ReadOptions {
 	readonly previewRows?: number;
 	/** The user's saved value-map answers, for the value maps of the inspection. */
 	readonly valueAnswers?: ValueMapAnswers;
+	/** Indicator groups a wide sheet may have a column for (the current system's; default: 设施设备运行). */
+	readonly groups?: readonly IndicatorGroup[];
 }
 
 /** Reads a file and reports its format, encoding, sheets, header row, dataset guess and column mapping. Throws {@link UnreadableFileError}. */
@@ -100,7 +104,7 @@ export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer,
 	const source = await readSource(name, bytes, options);
 	let titlePeriod: string | undefined;
 	for (const line of source.titleLines) titlePeriod ??= findPeriodInText(line);
-	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined });
+	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, groups: options.groups });
 	const previewRows = Math.min(options.previewRows ?? 20, source.rowCount);
 	const preview = Array.from({ length: previewRows }, (_, r) => ({
 		row: source.rowNumbers[r],
@@ -174,6 +178,8 @@ export interface FileReport {
 	readonly rows: number;
 	/** Canonical rows that would be dropped with dropInvalid. */
 	readonly invalidRows: number;
+	/** Source rows (as the person sees them in Excel) those are from; differs from invalidRows in a wide sheet. */
+	readonly invalidSourceRows: number;
 	readonly problems: readonly Problem[];
 	readonly counts: { readonly errors: number; readonly warnings: number };
 	readonly valid: boolean;
@@ -227,12 +233,16 @@ export async function validateFiles(
 	const toStage = ready.filter((p) => p.dataset !== null && !p.fileError);
 	const staged: StagedFile[] = [];
 	const dropped = new Map<PreparedFile, number>();
+	const droppedSource = new Map<PreparedFile, number>();
 	try {
 		for (const p of toStage) staged.push(await stageFile(engine, p, options));
 		if (staged.length > 0) {
 			options.onProgress?.({ phase: 'check', rows: 0, totalRows: null, rowsPerSecond: 0 });
 			await bulkChecks(engine, staged, staged.map((s) => sinks.get(s.prepared)!), { mode: options.mode ?? 'replace' });
-			for (const s of staged) dropped.set(s.prepared, await engine.scalar(`SELECT count(*)::INTEGER FROM ${s.table} WHERE _drop`));
+			for (const s of staged) {
+				dropped.set(s.prepared, await engine.scalar(`SELECT count(*)::INTEGER FROM ${s.table} WHERE _drop`));
+				droppedSource.set(s.prepared, await droppedSourceRows(engine, s));
+			}
 		}
 	} finally {
 		await dropStaged(engine, staged);
@@ -249,6 +259,7 @@ export async function validateFiles(
 				sourceRows: 0,
 				rows: 0,
 				invalidRows: 0,
+				invalidSourceRows: 0,
 				problems: [problem],
 				counts: { errors: 1, warnings: 0 },
 				valid: false,
@@ -267,6 +278,7 @@ export async function validateFiles(
 			sourceRows: p.sourceRows,
 			rows: p.rowCount,
 			invalidRows: p.fileError ? p.rowCount : p.invalidRows + (dropped.get(p) ?? 0),
+			invalidSourceRows: p.fileError ? p.sourceRows : p.invalidSourceRows + (droppedSource.get(p) ?? 0),
 			problems: sink.problems,
 			counts: { errors: sink.errors, warnings: sink.warnings },
 			valid: sink.errors === 0,
@@ -274,6 +286,19 @@ export async function validateFiles(
 			prepared: p
 		};
 	});
+}
+
+/**
+ * Source rows of a staged file that the bulk checks drop and that have no row-level error already (those are
+ * counted in invalidSourceRows): in a wide sheet several dropped records may come from one source row.
+ */
+async function droppedSourceRows(engine: ImportEngine, s: StagedFile): Promise<number> {
+	const is = (await engine.rows(`SELECT _i::INTEGER AS i FROM ${s.table} WHERE _drop`)).map((r) => r.i as number);
+	if (is.length === 0) return 0;
+	if (s.prepared.layout !== 'wide') return is.length;
+	const facts = await s.describe(is, [DATASETS[s.prepared.dataset!].columns[0].name]);
+	const already = new Set(s.prepared.invalidSourceRowList ?? []);
+	return new Set(facts.map((f) => f.row).filter((r) => r !== null && !already.has(r))).size;
 }
 
 function safeKind(f: ImportFile): SourceKind | null {

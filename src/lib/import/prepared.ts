@@ -69,6 +69,11 @@ export interface PreparedSummary {
 	readonly invalidRows: number;
 	/** Source rows (as the person sees them in Excel) with at least one error; differs from invalidRows in wide sheets. */
 	readonly invalidSourceRows: number;
+	/**
+	 * Those source rows, for a wide sheet only (a long file's rows are its source rows): with the rows the bulk
+	 * checks drop they give the source rows an import without errors leaves out (FileReport.invalidSourceRows).
+	 */
+	readonly invalidSourceRowList?: readonly number[];
 	/** Estates file: ids of the estates whose rows have errors (rows of other files naming them are one cascade). */
 	readonly failedEstateIds?: readonly string[];
 	/** Conversions applied, samples of what they give, and the value maps of coded columns. */
@@ -113,6 +118,7 @@ export function preparedSummary(p: PreparedImport): PreparedSummary {
 		rowCount: p.rowCount,
 		invalidRows: p.invalidRows,
 		invalidSourceRows: p.invalidSourceRows,
+		invalidSourceRowList: p.invalidSourceRowList,
 		conversions: p.conversions,
 		failedEstateIds: p.failedEstateIds,
 		problems: p.problems,

@@ -54,7 +54,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		}
 	}
 
-	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined });
+	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined, groups: options.groups });
 	const dataset = options.dataset ?? guess.dataset;
 	const layout: Layout =
 		options.layout ?? (options.mapping ? (options.mapping.some((t) => indicatorOfTarget(t) || groupOfTarget(t)) ? 'wide' : 'long') : guess.layout);
@@ -132,6 +132,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		invalid: result.invalid,
 		invalidRows: countOnes(result.invalid),
 		invalidSourceRows: countSourceRows(result.invalid, result.rowNumbers),
+		...(layout === 'wide' ? { invalidSourceRowList: sourceRowList(result.invalid, result.rowNumbers) } : {}),
 		conversions,
 		...(dataset === 'estates' ? { failedEstateIds: failedIds(result) } : {}),
 		problems: sink.problems,
@@ -153,6 +154,12 @@ function countSourceRows(invalid: Uint8Array, rowNumbers: readonly number[]): nu
 	const rows = new Set<number>();
 	for (let i = 0; i < invalid.length; i++) if (invalid[i]) rows.add(rowNumbers[i]);
 	return rows.size;
+}
+
+function sourceRowList(invalid: Uint8Array, rowNumbers: readonly number[]): number[] {
+	const rows = new Set<number>();
+	for (let i = 0; i < invalid.length; i++) if (invalid[i]) rows.add(rowNumbers[i]);
+	return [...rows];
 }
 
 function countOnes(a: Uint8Array): number {

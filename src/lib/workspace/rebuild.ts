@@ -5,6 +5,7 @@
  */
 import type { Engine } from '../engine/engine';
 import { commitImport, inspectFile, prepareImport, type CommitResult, type Conversion, type PreparedFile, type ValueMapAnswers } from '../import';
+import { DEFAULT_GROUPS, type IndicatorGroup } from '../import/groups';
 import { createAllTablesSql, loadSampleDistrict, type SampleReader } from './sample';
 import type { StoredFile, Workspace } from './workspace-file';
 
@@ -41,9 +42,11 @@ export function storedMapping(f: StoredFile, headers: readonly string[]): (strin
 export function storedConversions(
 	f: StoredFile,
 	headers: readonly string[]
-): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group' } {
+): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[] } {
 	const c = f.options.conversions;
 	return {
+		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
+		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),
 		...(f.options.groupScoring ? { groupScoring: f.options.groupScoring } : {}),
 		...(c ? { conversions: headers.map((h) => (h in c ? c[h] : undefined)) } : {}),
 		...(f.options.valueAnswers ? { valueAnswers: f.options.valueAnswers } : {})

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { analysisSettingsSchema } from '../app/analysis-settings-schema';
 import { DATASET_IDS } from '../data/datasets';
-import { recipeSchema } from '../import/recipes/schema';
+import { recipeGroupSchema, recipeSchema } from '../import/recipes/schema';
 import { conversionSchema, valueMapAnswersSchema } from '../import/conversions/types';
 import { surveyRecipeSchema } from '../domain/survey/recipe';
 
@@ -33,7 +33,9 @@ export const storedFileSchema = z.object({
 		/** The value-map answers it was imported with (so a replay reads its words the same way). */
 		valueAnswers: valueMapAnswersSchema.optional(),
 		/** How a wide sheet's group columns were scored (absent: spread to the members). */
-		groupScoring: z.enum(['spread', 'group']).optional()
+		groupScoring: z.enum(['spread', 'group']).optional(),
+		/** The user's own indicator groups its group columns were read with (absent: only 设施设备运行). */
+		groups: z.array(recipeGroupSchema).optional()
 	}),
 	rows: z.number().int().nonnegative(),
 	addedAt: z.string()

@@ -4,6 +4,7 @@
  */
 import { DATASETS, matchColumn, type DatasetId } from '../../data/datasets';
 import { mapHeaders } from '../detect';
+import type { IndicatorGroup } from '../groups';
 import type { ColumnPlan, ValueMapAnswers } from '../conversions/types';
 import { RECIPE_FORMAT, RECIPE_VERSION, recipeSchema, type EstateIdSource, type Recipe, type RecipePart, type YearSource } from './schema';
 
@@ -18,6 +19,8 @@ export interface RecipeChoices {
 	readonly names?: Readonly<Record<string, string | null>>;
 	/** ISO time (default now). */
 	readonly savedAt?: string;
+	/** The user's own groups the parts' group columns refer to. */
+	readonly groups?: readonly IndicatorGroup[];
 }
 
 /** A recipe from the user's choices, checked by its schema. */
@@ -32,7 +35,8 @@ export function makeRecipe(c: RecipeChoices): Recipe {
 		headerRow: c.headerRow,
 		parts: c.parts,
 		valueMaps: c.valueMaps ?? {},
-		names: c.names ?? {}
+		names: c.names ?? {},
+		...(c.groups?.length ? { groups: c.groups.map((g) => ({ code: g.code, names: [...g.names], members: [...g.members] })) } : {})
 	});
 }
 

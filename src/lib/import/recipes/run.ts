@@ -18,6 +18,7 @@ import { detectDataset } from '../detect';
 import { findPeriodInText } from '../values';
 import type { Recipe } from './schema';
 import type { ValueMapAnswers } from '../conversions/types';
+import { DEFAULT_GROUPS, type IndicatorGroup } from '../groups';
 
 /** A file to import with recipes. */
 export interface RecipeInputFile {
@@ -79,14 +80,21 @@ async function readForRecipe(f: RecipeInputFile, recipe: Recipe): Promise<Source
  * without ids (ids generated), rows keyed by estate names, a ledger with fees beside its estates. The data page
  * suggests the same parts, so the command line and the app join alike.
  */
-export function implicitRecipe(table: SourceTable): Recipe | null {
+export function implicitRecipe(table: SourceTable, groups?: readonly IndicatorGroup[]): Recipe | null {
 	let titlePeriod: string | undefined;
 	for (const line of table.titleLines) titlePeriod ??= findPeriodInText(line);
-	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined });
+	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined, groups });
 	if (!guess.dataset) return null;
 	const parts = suggestParts(guess.dataset, table.headers, guess.mapping);
 	if (parts.length === 1 && parts[0].estateId.from === 'column') return null;
 	return makeRecipe({ name: table.file, headers: table.headers, parts, savedAt: '1970-01-01T00:00:00.000Z' });
+}
+
+/** The groups a recipe's sheet is read with: its own, then the given ones (the system's) it does not define; undefined: the default. */
+export function recipeGroups(recipe: Recipe, groups?: readonly IndicatorGroup[]): IndicatorGroup[] | undefined {
+	if (!recipe.groups?.length) return groups ? [...groups] : undefined;
+	const own = recipe.groups.map((g) => ({ code: g.code, names: g.names, members: g.members }));
+	return [...own, ...(groups ?? DEFAULT_GROUPS).filter((g) => !own.some((o) => o.code === g.code))];
 }
 
 /** Value-map answers of two sources, column by column (the second wins for a word both answer). */
@@ -121,7 +129,9 @@ export async function prepareWithRecipes(
 	/** Recipes the user named (the CLI's --recipe): each used for the files sharing at least half its headers, misfit or not. */
 	named: readonly Recipe[] = [],
 	/** The workspace's value-map answers (a file's recipe adds its own). */
-	valueAnswers: ValueMapAnswers = {}
+	valueAnswers: ValueMapAnswers = {},
+	/** Indicator groups of the current system (a file's recipe adds its own, which win for a code both define). */
+	groups?: readonly IndicatorGroup[]
 ): Promise<RecipeRun> {
 	const read: { file: RecipeInputFile; table: SourceTable; recipe: Recipe | null }[] = [];
 	for (const f of files) {
@@ -131,7 +141,7 @@ export async function prepareWithRecipes(
 		if (!recipe) {
 			recipe = recogniseRecipe([...recipes, ...named], first.headers)?.recipe ?? named.find((r) => sharesHeaders(r, first.headers)) ?? null;
 			if (recipe) table = await readForRecipe(f, recipe);
-			else recipe = implicitRecipe(first);
+			else recipe = implicitRecipe(first, groups);
 		}
 		read.push({ file: f, table, recipe });
 	}
@@ -145,7 +155,7 @@ export async function prepareWithRecipes(
 	const nameIssues: (NameIssue & { source: string })[] = [];
 	const own: KnownEstate[] = [];
 	for (const r of plain) {
-		const p = await prepareImport(r.table, { valueAnswers });
+		const p = await prepareImport(r.table, { valueAnswers, groups });
 		own.push(...estatesOf(p));
 		prepared.push({ source: r.file.name, recipe: null, prepared: p });
 	}
@@ -161,7 +171,7 @@ export async function prepareWithRecipes(
 			const table = several ? { ...t.table, file: `${t.table.file} (${t.dataset})` } : t.table;
 			const problems = several ? t.problems.map((p) => ({ ...p, file: table.file })) : t.problems;
 			const answers = mergeAnswers(valueAnswers, r.recipe!.valueMaps);
-			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers, groupScoring: t.groupScoring }), problems);
+			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers, groupScoring: t.groupScoring, groups: recipeGroups(r.recipe!, groups) }), problems);
 			own.push(...estatesOf(p));
 			prepared.push({ source: r.file.name, recipe: r.recipe, prepared: p });
 		}

@@ -47,6 +47,17 @@ export type RecipePart = z.infer<typeof recipePartSchema>;
 /** Answers to "which estate is this name?": query key (name key | place key) → estate id, or null for none. */
 export const nameAnswersSchema = z.record(z.string(), z.string().nullable());
 
+/**
+ * An indicator group a recipe's wide sheet scores in one column (docs/sources.md §18): its code, the headers it
+ * is written under, its member indicators. Kept in the recipe so the command line and a replay read the group
+ * as the app did, whatever system is current.
+ */
+export const recipeGroupSchema = z.object({
+	code: z.string().trim().min(1),
+	names: z.array(z.string()),
+	members: z.array(z.string().min(1)).min(1)
+});
+
 export const recipeSchema = z.object({
 	format: z.literal(RECIPE_FORMAT),
 	version: z.literal(RECIPE_VERSION),
@@ -58,7 +69,9 @@ export const recipeSchema = z.object({
 	headerRow: z.number().int().nonnegative().optional(),
 	parts: z.array(recipePartSchema).min(1),
 	valueMaps: valueMapAnswersSchema.default({}),
-	names: nameAnswersSchema.default({})
+	names: nameAnswersSchema.default({}),
+	/** The user's own indicator groups its group columns refer to (absent: only the default 设施设备运行). */
+	groups: z.array(recipeGroupSchema).optional()
 });
 export type Recipe = z.infer<typeof recipeSchema>;
 
