@@ -29,6 +29,7 @@ import type { Grade } from '../domain/grades';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
 import { ANALYSIS_DB, BASE_TABLE, baseTableSql, prevColumn, systemCodes } from './analysis-sql';
 import { scoreColumn } from './quality-sql';
+import { yieldTask } from './yield-task';
 
 /** Everything the analysis depends on besides the data. */
 export interface AnalysisSettings {
@@ -230,9 +231,7 @@ function numbers(cols: Record<string, unknown[]>, name: string): Float64Array {
  * Lets the browser paint and handle input between the steps of a cold run (reading the estates, reading the base,
  * the fit: each a few tens of ms at city scale), so a period change never holds the main thread in one long task.
  */
-function yieldToBrowser(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
-}
+const yieldToBrowser = yieldTask;
 
 /** The estates' columns that do not change with the period, read once per data (not per period). */
 const ESTATE_FIELDS = [
