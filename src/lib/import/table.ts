@@ -254,15 +254,25 @@ function interner(): (s: string) => string {
 	let lookups = 0;
 	let hits = 0;
 	let on = true;
+	// Sorted files repeat a column's last text row after row (an estate's id, a period): one comparison, no hashing.
+	let last: string | undefined;
 	return (s) => {
 		if (!on) return s;
 		lookups++;
+		if (s === last) {
+			hits++;
+			return last;
+		}
 		const hit = seen.get(s);
 		if (hit !== undefined) {
 			hits++;
+			last = hit;
 			return hit;
 		}
-		if (seen.size < 100_000) seen.set(s, s);
+		if (seen.size < 100_000) {
+			seen.set(s, s);
+			last = s;
+		}
 		if (lookups >= 20_000 && hits < lookups / 2) {
 			on = false;
 			seen.clear();
