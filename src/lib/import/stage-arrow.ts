@@ -54,19 +54,18 @@ function boolVector(values: readonly unknown[], rows: Int32Array): Vector {
 	return makeVector(makeData({ type: new Bool(), length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined, data }));
 }
 
-/** Distinct texts per column whose UTF-8 bytes are kept for reuse (codes, periods, ids repeat across the rows). */
-const ENCODED_CACHE = 50_000;
-
 /**
  * utf8 column of the given rows, encoded into one growing buffer. Rows usually repeat a few values (estate, period,
- * indicator): each distinct text is encoded once and its bytes copied where it comes again.
+ * indicator): the last value's bytes are reused when the same string comes again.
  */
 function textVector(values: readonly unknown[], rows: Int32Array): Vector {
 	const n = rows.length;
 	const offsets = new Int32Array(n + 1);
 	let bytes: Uint8Array = new Uint8Array(Math.max(1024, n * 8));
 	let used = 0;
-	const encoded = new Map<string, Uint8Array>();
+	let last: string | null = null;
+	let lastStart = 0;
+	let lastLen = 0;
 	const { bitmap, nulls } = validity(n, (k) => {
 		const v = values[rows[k]];
 		const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
@@ -74,16 +73,17 @@ function textVector(values: readonly unknown[], rows: Int32Array): Vector {
 			offsets[k + 1] = used;
 			return false;
 		}
-		let b = encoded.get(s);
-		if (b === undefined) {
-			b = encoder.encode(s);
-			if (encoded.size < ENCODED_CACHE) encoded.set(s, b);
+		if (s === last) {
+			if (used + lastLen > bytes.length) bytes = grow(bytes, used + lastLen);
+			bytes.copyWithin(used, lastStart, lastStart + lastLen);
+		} else {
+			// UTF-8 takes at most 3 bytes per UTF-16 unit.
+			if (used + s.length * 3 > bytes.length) bytes = grow(bytes, used + s.length * 3);
+			lastLen = encoder.encodeInto(s, bytes.subarray(used)).written;
+			last = s;
 		}
-		const len = b.length;
-		if (used + len > bytes.length) bytes = grow(bytes, used + len);
-		if (len <= 32) for (let j = 0; j < len; j++) bytes[used + j] = b[j];
-		else bytes.set(b, used);
-		used += len;
+		lastStart = used;
+		used += lastLen;
 		offsets[k + 1] = used;
 		return true;
 	});
