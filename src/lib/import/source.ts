@@ -34,7 +34,7 @@ export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: 
 	const delimiter = detectDelimiter(text);
 	// Undecodable characters are errors of the rows that hold them (TableBuilder); the file-level notes say how
 	// the text was read when that was not plain.
-	const builder = new TableBuilder({ file, kind: 'csv', encoding, headerRow: options.headerRow, delimiter, lenient: options.lenient });
+	const builder = new TableBuilder({ file, kind: 'csv', encoding, headerRow: options.headerRow, delimiter, lenient: options.lenient, plainCells: plainText(text) });
 	if (decoded.noBom) builder.addProblem(makeProblem(file, null, null, null, { code: 'utf16_no_bom', params: { encoding: encoding.toUpperCase() } }, 'warning'));
 	if (decoded.lines) builder.addProblem(makeProblem(file, null, null, null, { code: 'mixed_encoding', params: decoded.lines }, 'warning'));
 	const info = parseCsv(text, (cells, row, line, quirk) => builder.push(cells as Cell[], row, { line, quirk }), { delimiter });
@@ -47,6 +47,17 @@ export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: 
 		builder.addProblem(makeProblem(file, info.records, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
 	}
 	return builder.finish();
+}
+
+/**
+ * Whether no cell of the text can hold U+FFFD, a line break or a quote (what TableBuilder's text checks look for):
+ * the text has no quote and no U+FFFD, and every CR ends a line (CRLF), so cells split at line ends hold neither.
+ * One native scan per character instead of several per cell.
+ */
+function plainText(text: string): boolean {
+	if (text.includes('"') || text.includes('\uFFFD')) return false;
+	for (let cr = text.indexOf('\r'); cr !== -1; cr = text.indexOf('\r', cr + 1)) if (text.charCodeAt(cr + 1) !== 10) return false;
+	return true;
 }
 
 /** Reads any supported file into a table of cells with source row numbers. */

@@ -45,6 +45,11 @@ export interface TableBuilderOptions {
 	readonly delimiter?: string;
 	/** Reading problems of rows are warnings ({@link ReadOptions.lenient}). */
 	readonly lenient?: boolean;
+	/**
+	 * The reader knows no cell holds U+FFFD, a line break or a quote (a CSV text with none of them, see source.ts),
+	 * so the per-cell text checks below cannot find anything and are skipped.
+	 */
+	readonly plainCells?: boolean;
 }
 
 /** Collects rows into a {@link SourceTable}. */
@@ -172,7 +177,7 @@ export class TableBuilder {
 		}
 		this.lastData = row;
 		this.rowNumbers.push(row);
-		const reported = this.checkText(cells, row, info);
+		const reported = this.options.plainCells ? false : this.checkText(cells, row, info);
 		if (this.options.delimiter !== undefined) {
 			// Delimited text: a row wider or narrower than the header has lost or gained a delimiter or a quote.
 			let n = cells.length;
@@ -249,15 +254,25 @@ function interner(): (s: string) => string {
 	let lookups = 0;
 	let hits = 0;
 	let on = true;
+	// Sorted files repeat a column's last text row after row (an estate's id, a period): one comparison, no hashing.
+	let last: string | undefined;
 	return (s) => {
 		if (!on) return s;
 		lookups++;
+		if (s === last) {
+			hits++;
+			return last;
+		}
 		const hit = seen.get(s);
 		if (hit !== undefined) {
 			hits++;
+			last = hit;
 			return hit;
 		}
-		if (seen.size < 100_000) seen.set(s, s);
+		if (seen.size < 100_000) {
+			seen.set(s, s);
+			last = s;
+		}
 		if (lookups >= 20_000 && hits < lookups / 2) {
 			on = false;
 			seen.clear();

@@ -22,6 +22,7 @@ import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type 
 import type { SourceTable } from './types';
 import { cellText, findPeriodInText, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
+import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
 import { convertedNormaliser, planConversions } from './conversions/plan';
 import { UnknownWords } from './conversions/unknown-words';
@@ -226,7 +227,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const width = cols.length;
 	const out: unknown[][] = cols.map(() => new Array(n));
 	const invalid = new Uint8Array(n);
-	const schema = meta.schema as unknown as { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } };
+	const schemaIssue = rowSchemaChecker(meta.schema, cols.map((c) => c.name));
 	const feeK = dataset === 'fees' ? k('fee') : -1;
 	const feeUnitK = dataset === 'fees' ? k('fee_unit') : -1;
 	const feeHeaderUnit = feeK >= 0 && plan[feeK].header ? headerHints(plan[feeK].header!).feeUnit : undefined;
@@ -337,11 +338,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 
 		// zod: the row schema has the last word on shape (only for rows with no problem found so far).
 		if (!bad) {
-			const obj: Record<string, unknown> = {};
-			for (let c = 0; c < width; c++) obj[cols[c].name] = values[c];
-			const z = schema.safeParse(obj);
-			if (!z.success) {
-				const issue = z.error!.issues[0];
+			const issue = schemaIssue(values);
+			if (issue) {
 				const name = String(issue.path[0] ?? '');
 				const p = plan.find((q) => q.col.name === name);
 				const cell = p && p.src >= 0 ? cellText(table.columns[p.src][r]) : null;

@@ -82,16 +82,29 @@ function cached(fn: CellNormaliser, limit: number): CellNormaliser {
 	let lookups = 0;
 	let hits = 0;
 	let on = true;
+	// The last text and its result: repeats in a row cost one comparison (interned texts compare by identity).
+	let lastCell: string | undefined;
+	let lastResult: Norm<unknown> | undefined;
 	return (cell) => {
 		if (!on || typeof cell !== 'string') return fn(cell);
-		const hit = memo.get(cell);
 		lookups++;
+		if (cell === lastCell) {
+			hits++;
+			return lastResult!;
+		}
+		const hit = memo.get(cell);
 		if (hit !== undefined) {
 			hits++;
+			lastCell = cell;
+			lastResult = hit;
 			return hit;
 		}
 		const r = fn(cell);
-		if (memo.size < limit) memo.set(cell, r);
+		if (memo.size < limit) {
+			memo.set(cell, r);
+			lastCell = cell;
+			lastResult = r;
+		}
 		if (lookups >= 20_000 && hits < lookups / 4) {
 			on = false;
 			memo.clear();
