@@ -213,7 +213,7 @@ export async function engineWithInputs(
 	groups?: readonly IndicatorGroup[],
 	/**
 	 * The only datasets the command reads, when it reads few: canonical files of other datasets are neither read nor
-	 * loaded (`analyze` needs 3 of a district's 9 files; loading the rest was a quarter of its engine time).
+	 * loaded (`analyze` needs 3 of a district's 9 files; the other 6, tickets.csv the largest, were loaded for nothing).
 	 */
 	reads?: readonly DatasetId[]
 ): Promise<Engine> {
