@@ -2,6 +2,16 @@
 // The `zhijia` command line. It runs the built JavaScript (dist/cli/zhijia.mjs, made from src/cli/main.ts by
 // scripts/build-cli.mjs on `npm ci` and before the unit tests): nothing is compiled at run time.
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// DuckDB-wasm is a 34 MB module compiled lazily by Liftoff. V8 re-compiles a function with TurboFan once it has run
+// a budget's worth of code (13M "bytes executed" by default): in a command of a few seconds that is ~40 functions
+// compiled for seconds of CPU, most of it after the command needed them (docs/performance.md, the command line's
+// wasm start-up). Ten times the budget keeps TurboFan for what is really hot in a long import. Set before the
+// module is compiled; a flag given on the command line or in NODE_OPTIONS wins.
+if (!process.execArgv.concat(process.env.NODE_OPTIONS ?? '').join(' ').includes('--wasm-tiering-budget')) {
+	setFlagsFromString('--wasm-tiering-budget=130000000');
+}
 
 const built = new URL('../dist/cli/zhijia.mjs', import.meta.url);
 if (!existsSync(built)) {

@@ -125,7 +125,8 @@ export async function analyzeCommand(args: readonly string[], out: (s: string) =
 	const system = await loadSystem(values.system);
 	const catalogue = await loadCatalogue(values.catalogue);
 	// The system's own groups also read group columns of wide score sheets (docs/sources.md §18).
-	const engine = await engineWithInputs(positionals, ['estates', 'scores', 'fees'], kind, values.recipe ?? [], groupsOfSystem(system));
+	const datasets = ['estates', 'scores', 'fees'] as const;
+	const engine = await engineWithInputs(positionals, datasets, kind, values.recipe ?? [], groupsOfSystem(system), datasets);
 	try {
 		let result: AnalysisResult;
 		try {

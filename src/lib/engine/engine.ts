@@ -89,7 +89,8 @@ export class Engine {
 	/** Wraps a freshly instantiated backend and applies the startup settings. */
 	static async start(backend: DuckBackend): Promise<Engine> {
 		const engine = new Engine(backend);
-		for (const sql of STARTUP_SQL) await engine.exec(sql);
+		// One statement list, one round trip to the worker.
+		await engine.exec(STARTUP_SQL.join(';\n'));
 		return engine;
 	}
 

@@ -128,6 +128,20 @@ describe('zhijia analyze, arguments and inputs (in-process)', { timeout: 120_000
 		expect(JSON.parse(r.stdout)).toHaveLength(10);
 	});
 
+	it('reads only the files it analyses: a file of another dataset beside them, even a malformed one, changes nothing', async () => {
+		const dir = join(scratch, 'with-tickets');
+		await rm(dir, { recursive: true, force: true });
+		await import('node:fs/promises').then((fs) => fs.mkdir(dir));
+		for (const f of ['estates.csv', 'scores.csv', 'fees.csv']) await copyFile(join(TINY, f), join(dir, f));
+		// Not the tickets header and not UTF-8: loading it would stop the command.
+		await writeFile(join(dir, 'tickets.csv'), Buffer.from([0xd0, 0xa1, 0xc7, 0xf8, 0x0a]));
+		const r = await inProcess(['analyze', dir, ...TINY_SETTINGS, '--json']);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const rows = JSON.parse(r.stdout) as { estate_id: string }[];
+		expect(rows.map((x) => x.estate_id)).toEqual(['H1', 'H2', 'H3', 'H4', 'M1', 'M2', 'M3', 'M4', 'M5', 'X1']);
+	});
+
 	it('names the file that is missing, unreadable or malformed', async () => {
 		const missing = await inProcess(['analyze', join(TINY, 'estates.csv'), join(TINY, 'scores.csv')]);
 		expect(missing.code).toBe(2);
