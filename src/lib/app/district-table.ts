@@ -118,7 +118,7 @@ export interface DistrictFilters {
 	band: string;
 }
 
-const BAND_KEYS = BAND_OF.map((b) => b ?? 'none');
+const BAND_KEYS: readonly string[] = BAND_OF.map((b) => b ?? 'none');
 
 /** The estates the filters let through, in estate order. */
 export function filterTable(t: DistrictTable, f: DistrictFilters): Int32Array {
