@@ -15,6 +15,24 @@ const Stored = analysisSettingsSchema;
 /** The live settings; components bind to these fields. */
 export const settings = $state(fresh());
 
+/**
+ * A plain deep copy of settings state (objects, arrays and primitives, which is all the settings hold), reading
+ * every field as $state.snapshot does (so an effect that calls it follows every field). Not $state.snapshot on
+ * the path of a weight change: it passes every primitive through structuredClone, which for the settings' few
+ * hundred values made the copies several milliseconds of each change.
+ */
+export function plainCopy<T>(value: T): T {
+	if (Array.isArray(value)) return value.map(plainCopy) as T;
+	if (value !== null && typeof value === 'object') {
+		const proto = Object.getPrototypeOf(value);
+		if (proto !== Object.prototype && proto !== null) return $state.snapshot(value) as T;
+		const out: Record<string, unknown> = {};
+		for (const k of Object.keys(value)) out[k] = plainCopy((value as Record<string, unknown>)[k]);
+		return out as T;
+	}
+	return value;
+}
+
 /** Reads the stored settings; a missing or damaged entry falls back to the defaults (and says so in the console). */
 export function restoreSettings(): void {
 	try {
@@ -80,7 +98,7 @@ export function deleteUserCatalogue(id: string): void {
 /** A plain copy of what the analysis needs, safe to hand to SQL builders. */
 export function analysisInput(): { system: IndicatorSystem; catalogue: GuidePriceCatalogue; bands: Bands; period: string | null } {
 	return {
-		system: $state.snapshot(settings.system) as IndicatorSystem,
+		system: plainCopy(settings.system) as IndicatorSystem,
 		catalogue: currentCatalogue(),
 		bands: { ...settings.bands },
 		period: settings.period

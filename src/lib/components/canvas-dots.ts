@@ -84,11 +84,12 @@ export function canvasDots(radius: number, opacity = 0.8): CanvasDots {
 }
 
 /**
- * Puts a chart drawn with `dots` in a positioned box with a tooltip for the point nearest the pointer (the text
- * of `text`), and calls `pick` with that point on a click. The canvas has no elements to hover, so this stands in
- * for Plot's tip; the chart's table view remains the accessible route to every point.
+ * Puts a chart drawn with `dots` in a positioned box with a tooltip for the point nearest the pointer (`item` of
+ * its index in the mark's data, so a row is built only for that point; worded by `text`), and calls `pick` with it
+ * on a click. The canvas has no elements to hover, so this stands in for Plot's tip; the chart's table view remains
+ * the accessible route to every point.
  */
-export function withDotTip<T>(chart: Element, dots: CanvasDots, items: readonly T[], text: (d: T) => string, pick?: (d: T) => void): HTMLElement {
+export function withDotTip<T>(chart: Element, dots: CanvasDots, item: (index: number) => T, text: (d: T) => string, pick?: (d: T) => void): HTMLElement {
 	const wrap = document.createElement('div');
 	wrap.style.position = 'relative';
 	wrap.append(chart);
@@ -110,7 +111,7 @@ export function withDotTip<T>(chart: Element, dots: CanvasDots, items: readonly 
 	wrap.append(tip);
 	const at = (ev: MouseEvent) => {
 		const i = dots.nearest(ev.clientX, ev.clientY);
-		return i === null ? null : items[i];
+		return i === null ? null : item(i);
 	};
 	wrap.addEventListener('pointermove', (ev) => {
 		const d = at(ev);

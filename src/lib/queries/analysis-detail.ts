@@ -9,7 +9,7 @@ import { SATISFACTION_CODE } from '../domain/indicator-system';
 import { DEFAULT_PEER_OPTIONS, findPeers } from '../domain/peers';
 import { FEE_UNITS } from '../domain/vocabulary';
 import { BASE_TABLE, systemCodes } from './analysis-sql';
-import { analyseUnlocked, AnalysisSettingsError, serialised, type AnalysisSettings, type EstateFit } from './analysis-run';
+import { analyseUnlocked, AnalysisSettingsError, resultOf, serialised, type AnalysisSettings, type EstateFit } from './analysis-run';
 import { applicableScoresSql, FEE_M2_SQL, qualityModelOf, qualitySelectSql, scoreColumn } from './quality-sql';
 
 /** One indicator of the estate next to its peers (same building type and estate type, the estate itself left out). */
@@ -120,7 +120,7 @@ function nearestPeers(target: EstateFit, all: readonly EstateFit[]): PeerEstate[
 export function estateDetail(engine: Engine, s: AnalysisSettings, estateId: string): Promise<EstateDetail> {
 	return serialised(engine, async () => {
 		// The whole analysis is needed anyway: the regression, percentiles and peers depend on every estate.
-		const result = await analyseUnlocked(engine, s);
+		const result = resultOf(await analyseUnlocked(engine, s));
 		const fit = result.estates.find((f) => f.estate_id === estateId);
 		if (!fit) throw new AnalysisSettingsError(`No estate '${estateId}'.`);
 		return {

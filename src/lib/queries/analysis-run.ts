@@ -24,7 +24,7 @@ import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
 import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
 import type { PeerModel } from '../domain/regression';
-import { BAND_OF, fitDistrict, type FitInput } from '../domain/district-fit';
+import { BAND_OF, fitDistrict, type DistrictFit, type FitInput } from '../domain/district-fit';
 import type { Grade } from '../domain/grades';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
 import { ANALYSIS_DB, BASE_TABLE, baseTableSql, prevColumn, systemCodes } from './analysis-sql';
@@ -240,8 +240,34 @@ const ESTATE_FIELDS = [
 /** The period's own fields of a row, read from the base table as numbers (NaN for null). */
 const PERIOD_FIELDS = ['age', 'fee_m2', 'fee_raw', 'fee_unit', 'fee_year', 'collection_rate', 'satisfaction'] as const satisfies readonly (keyof EstateOwn)[];
 
-/** Checks a column against the row schema's type for that field (one zod array check per column). */
+const isText = (v: unknown) => typeof v === 'string';
+const isTextOrNull = (v: unknown) => v === null || typeof v === 'string';
+const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+const isNumberOrNull = (v: unknown) => v === null || isNumber(v);
+const isInt = (v: unknown) => Number.isSafeInteger(v);
+const isIntOrNull = (v: unknown) => v === null || Number.isSafeInteger(v);
+const isBoolean = (v: unknown) => typeof v === 'boolean';
+const oneOf = (values: readonly string[], nullable = false) => {
+	const set = new Set<unknown>(values);
+	return (v: unknown) => set.has(v) || (nullable && v === null);
+};
+/**
+ * Each own field's type as one plain test, at least as strict as the row schema's (a value it refuses goes to the
+ * schema, which decides and words the error): zod's checks per value were most of a first visit's reading time.
+ */
+const PASSES: Record<keyof EstateOwn, (v: unknown) => boolean> = {
+	estate_id: isText, name: isText, subdistrict: isTextOrNull, estate_type: oneOf(ESTATE_TYPES), building_type: oneOf(BUILDING_TYPES),
+	firm: isTextOrNull, build_year: isIntOrNull, age: isIntOrNull, chargeable_area_m2: isNumber, households: isInt,
+	has_elevator: isBoolean, period: isTextOrNull, satisfaction: isNumberOrNull, fee_m2: isNumberOrNull, fee_raw: isNumberOrNull,
+	fee_unit: oneOf(FEE_UNITS, true), fee_converted: isBoolean, fee_year: isIntOrNull, collection_rate: isNumberOrNull
+};
+
+/** Checks a column against the row schema's type for that field: one typed pass, the schema only if it fails. */
 function checkColumn(sql: string, field: keyof EstateOwn, values: unknown[]): void {
+	const passes = PASSES[field];
+	let ok = true;
+	for (let i = 0; ok && i < values.length; i++) ok = passes(values[i]);
+	if (ok) return;
 	const r = z.array(estateOwnSchema.shape[field] as z.ZodType).safeParse(values);
 	if (!r.success) {
 		const issue = r.error.issues[0];
@@ -352,12 +378,17 @@ function choosePeriod(periods: readonly string[], wanted: string | null): { peri
 }
 
 /** The whole analysis in one run: period, rows (built from schema-checked columns) and peer models. */
-export function runAnalysis(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
+export async function runAnalysis(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
+	return resultOf(await runAnalysisColumns(engine, s));
+}
+
+/** The same run as {@link runAnalysis}, as columns (rows built by the caller, for the rows it shows). */
+export function runAnalysisColumns(engine: Engine, s: AnalysisSettings): Promise<AnalysisColumns> {
 	return serialised(engine, () => analyseUnlocked(engine, s));
 }
 
 /** One analysis run; call it only inside {@link serialised}. */
-export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
+export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Promise<AnalysisColumns> {
 	checkSettings(s);
 	try {
 		return await analyseChecked(engine, s);
@@ -370,7 +401,7 @@ export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Prom
 	}
 }
 
-async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<AnalysisResult> {
+async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<AnalysisColumns> {
 	const writesBefore = engine.writeCount;
 	const own = { writes: 0 };
 	const state = await dataState(engine, own);
@@ -379,24 +410,47 @@ async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<Anal
 	// If nobody else wrote while we worked, the next run can skip the catalog; otherwise it looks again.
 	state.seenWrites = writesBefore + own.writes;
 	const fit = fitDistrict(base.input, s);
-	const v = (x: number) => (x === x ? x : null);
-	const grade = (g: number) => (g === 0 ? null : (g as Grade));
+	return { period, prevPeriod, own: base.estates, fit, models: fit.models };
+}
+
+/**
+ * One analysis run as columns: the estates' own fields (one object per estate, built once per period and data)
+ * and the fit's typed arrays, without the result rows. For a page that shows a few rows of a city (the district
+ * ranking): {@link rowOf} builds the rows it shows.
+ */
+export interface AnalysisColumns {
+	period: string | null;
+	prevPeriod: string | null;
+	own: readonly EstateOwn[];
+	fit: DistrictFit;
+	models: Record<BuildingType, PeerModel>;
+}
+
+const v = (x: number) => (x === x ? x : null);
+const gradeOf = (g: number) => (g === 0 ? null : (g as Grade));
+
+/** Estate i's analysis row, the same as {@link runAnalysis} returns. */
+export function rowOf(c: AnalysisColumns, i: number): EstateFit {
+	const { fit } = c;
+	const e = c.own[i];
+	const q = v(fit.q[i]);
+	const qPrev = v(fit.qPrev[i]);
 	// Built in the order of the result's columns, so every consumer (tables, CSV, JSON) sees the same order.
-	const estates: EstateFit[] = base.estates.map((e, i) => {
-		const q = v(fit.q[i]);
-		const qPrev = v(fit.qPrev[i]);
-		return {
-			estate_id: e.estate_id, name: e.name, subdistrict: e.subdistrict, estate_type: e.estate_type,
-			building_type: e.building_type, firm: e.firm, build_year: e.build_year, age: e.age,
-			chargeable_area_m2: e.chargeable_area_m2, households: e.households, has_elevator: e.has_elevator,
-			period: e.period, inspection: v(fit.inspection[i]), satisfaction: e.satisfaction, q, q_prev: qPrev,
-			q_change: q === null || qPrev === null ? null : q - qPrev,
-			grade_uncapped: grade(fit.gradeUncapped[i]), grade: grade(fit.grade[i]), capped_by: fit.cappedBy[i],
-			fee_m2: e.fee_m2, fee_raw: e.fee_raw, fee_unit: e.fee_unit, fee_converted: e.fee_converted,
-			fee_year: e.fee_year, collection_rate: e.collection_rate,
-			guide_price: v(fit.guide[i]), qpr: v(fit.qpr[i]), band: BAND_OF[fit.band[i]],
-			expected_fee: v(fit.expected[i]), residual: v(fit.residual[i]), residual_pct: v(fit.residualPct[i])
-		};
-	});
-	return { period, prevPeriod, estates, models: fit.models };
+	return {
+		estate_id: e.estate_id, name: e.name, subdistrict: e.subdistrict, estate_type: e.estate_type,
+		building_type: e.building_type, firm: e.firm, build_year: e.build_year, age: e.age,
+		chargeable_area_m2: e.chargeable_area_m2, households: e.households, has_elevator: e.has_elevator,
+		period: e.period, inspection: v(fit.inspection[i]), satisfaction: e.satisfaction, q, q_prev: qPrev,
+		q_change: q === null || qPrev === null ? null : q - qPrev,
+		grade_uncapped: gradeOf(fit.gradeUncapped[i]), grade: gradeOf(fit.grade[i]), capped_by: fit.cappedBy[i],
+		fee_m2: e.fee_m2, fee_raw: e.fee_raw, fee_unit: e.fee_unit, fee_converted: e.fee_converted,
+		fee_year: e.fee_year, collection_rate: e.collection_rate,
+		guide_price: v(fit.guide[i]), qpr: v(fit.qpr[i]), band: BAND_OF[fit.band[i]],
+		expected_fee: v(fit.expected[i]), residual: v(fit.residual[i]), residual_pct: v(fit.residualPct[i])
+	};
+}
+
+/** The run's rows: what {@link runAnalysis} returns. */
+export function resultOf(c: AnalysisColumns): AnalysisResult {
+	return { period: c.period, prevPeriod: c.prevPeriod, estates: c.own.map((_, i) => rowOf(c, i)), models: c.models };
 }

@@ -12,7 +12,11 @@ export {
 	AnalysisSettingsError,
 	invalidateAnalysis,
 	listPeriods,
+	resultOf,
+	rowOf,
 	runAnalysis,
+	runAnalysisColumns,
+	type AnalysisColumns,
 	type AnalysisResult,
 	type AnalysisSettings,
 	type EstateFit

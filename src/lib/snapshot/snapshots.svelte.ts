@@ -102,7 +102,16 @@ export async function loadStartSnapshots(): Promise<boolean> {
 export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewData[V], workspace: Workspace, settingsOfRun: unknown): Promise<void> {
 	try {
 		const key = await keyFor(view, workspace, settingsOfRun);
-		await idb.putAll({ [storeKey(view)]: { key, at: new Date().toISOString(), data: $state.snapshot(data) } });
+		const entry = (d: unknown) => ({ [storeKey(view)]: { key, at: new Date().toISOString(), data: d } });
+		// Live results are plain data, which IndexedDB clones itself: $state.snapshot would copy every value
+		// through structuredClone one at a time (0.4 s for a city's rows, one long task). Reactive state does not
+		// clone (DataCloneError): only then a snapshot.
+		try {
+			await idb.putAll(entry(data));
+		} catch (e) {
+			if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
+			await idb.putAll(entry($state.snapshot(data)));
+		}
 	} catch (e) {
 		console.warn('start-up snapshot not saved:', e);
 	}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bandCounts, filterTable, orderBy, tableOfColumns, tableOfRows, type DistrictFilters } from '../../../src/lib/app/district-table';
+import { sortRows } from '../../../src/lib/components/sort-rows';
+import { defaultAnalysisSettings } from '../../../src/lib/app/analysis-settings-default';
+import { DEFAULT_BANDS, DEFAULT_CATALOGUE, type IndicatorSystem } from '../../../src/lib/domain';
+import { runAnalysis, runAnalysisColumns, type AnalysisSettings, type EstateFit } from '../../../src/lib/queries/analysis';
+import type { Engine } from '../../../src/lib/engine/engine';
+import { sampleEngine } from '../sample-engine';
+
+/** Five estates worked by hand: two share Q 70 (ties by id), one has no Q. */
+const row = (estate_id: string, q: number | null, grade: 1 | 2 | 3 | null, band: EstateFit['band'], subdistrict: string | null, fee_m2: number | null) =>
+	({ estate_id, name: estate_id.toUpperCase(), q, grade, band, subdistrict, estate_type: 'commodity', building_type: 'high', firm: null, fee_m2, residual: fee_m2 === null ? null : fee_m2 - 2 }) as unknown as EstateFit;
+const ROWS = [
+	row('e2', 70, 2, 'matched', '东街', 2.5),
+	row('e1', null, null, null, '西街', null),
+	row('e4', 90, 1, 'price_above_quality', '东街', 1.5),
+	row('e3', 70, 2, 'matched', '西街', 3),
+	row('e5', 55, 3, 'quality_above_price', '东街', 2)
+];
+const NONE: DistrictFilters = { subdistrict: '', type: '', building: '', firm: '', grade: '', band: '' };
+const ids = (t: ReturnType<typeof tableOfRows>, order: Iterable<number>) => [...order].map((i) => t.id[i]).join(' ');
+
+describe('the district table (columns)', () => {
+	const t = tableOfRows(ROWS, '2025-Q4');
+	it('filters in estate order and counts the fit classes of what it shows', () => {
+		expect(ids(t, filterTable(t, NONE))).toBe('e2 e1 e4 e3 e5');
+		expect(ids(t, filterTable(t, { ...NONE, subdistrict: '东街' }))).toBe('e2 e4 e5');
+		expect(ids(t, filterTable(t, { ...NONE, grade: '2' }))).toBe('e2 e3');
+		expect(ids(t, filterTable(t, { ...NONE, band: 'none' }))).toBe('e1');
+		expect(ids(t, filterTable(t, { ...NONE, subdistrict: '东街', band: 'matched' }))).toBe('e2');
+		expect(bandCounts(t, filterTable(t, NONE))).toEqual([
+			{ band: 'matched', n: 2 },
+			{ band: 'price_above_quality', n: 1 },
+			{ band: 'quality_above_price', n: 1 },
+			{ band: null, n: 1 }
+		]);
+		expect(bandCounts(t, filterTable(t, { ...NONE, subdistrict: '西街' })).map((c) => c.n)).toEqual([1, 0, 0, 1]);
+	});
+	it('orders by Q best first, ties by id, no Q last; other columns either way', () => {
+		const all = filterTable(t, NONE);
+		expect(ids(t, orderBy(t, all, 'q', true))).toBe('e4 e2 e3 e5 e1');
+		expect(ids(t, orderBy(t, all, 'q', false))).toBe('e5 e2 e3 e4 e1');
+		expect(ids(t, orderBy(t, all, 'fee_m2', true))).toBe('e3 e2 e5 e4 e1');
+		expect(ids(t, orderBy(t, all, 'subdistrict', false))).toBe('e2 e4 e5 e1 e3');
+	});
+});
+
+describe('the district table from a live run (sample district, real engine)', () => {
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await sampleEngine();
+	}, 120_000);
+	afterAll(async () => engine?.close());
+
+	const d = defaultAnalysisSettings();
+	const settings: AnalysisSettings = { system: d.system as IndicatorSystem, catalogue: DEFAULT_CATALOGUE, bands: DEFAULT_BANDS, period: null };
+	const KEYS: (keyof EstateFit)[] = ['name', 'subdistrict', 'estate_type', 'q', 'grade', 'fee_m2', 'guide_price', 'qpr', 'band', 'expected_fee', 'residual'];
+
+	it('holds the same rows, values, filters and orders as the analysis rows', async () => {
+		const rows = (await runAnalysis(engine, settings)).estates;
+		const t = tableOfColumns(await runAnalysisColumns(engine, settings));
+		expect(t.n).toBe(240);
+		for (let i = 0; i < t.n; i++) {
+			expect(t.row(i)).toEqual(rows[i]);
+			for (const k of KEYS) expect(t.value(i, k)).toEqual(rows[i][k]);
+		}
+		const all = filterTable(t, NONE);
+		const byId = (xs: EstateFit[]) => xs.map((e) => e.estate_id).join(' ');
+		for (const k of KEYS) {
+			for (const desc of [true, false]) {
+				const want = sortRows(rows, (e) => e[k] as number | string | null, (e) => e.estate_id, desc);
+				expect(ids(t, orderBy(t, all, k, desc))).toBe(byId(want));
+			}
+		}
+		const sub = rows.find((e) => e.subdistrict)!.subdistrict!;
+		expect(ids(t, filterTable(t, { ...NONE, subdistrict: sub, grade: '3' }))).toBe(byId(rows.filter((e) => e.subdistrict === sub && e.grade === 3)));
+		const n = (band: EstateFit['band']) => rows.filter((e) => e.band === band).length;
+		expect(bandCounts(t, all).map((c) => c.n)).toEqual([n('matched'), n('price_above_quality'), n('quality_above_price'), n(null)]);
+	});
+});
