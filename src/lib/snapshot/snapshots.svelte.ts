@@ -31,6 +31,8 @@ export interface Snapshot<T> {
 	at: string;
 	data: T;
 	origin?: 'visit' | 'build';
+	/** The view's chart as it was drawn (SVG markup), painted on the next visit before the chart code has run. */
+	figure?: string;
 }
 
 /** The snapshots matching the data and settings the app is starting with (null: none, not matching, or done). */
@@ -99,10 +101,10 @@ export async function loadStartSnapshots(): Promise<boolean> {
  * Keeps live results as the next visit's snapshot, keyed by the workspace and the settings they were computed
  * from (the settings as they were when the run started: a run overtaken by a change is never stored under it).
  */
-export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewData[V], workspace: Workspace, settingsOfRun: unknown): Promise<void> {
+export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewData[V], workspace: Workspace, settingsOfRun: unknown, figure?: string): Promise<void> {
 	try {
 		const key = await keyFor(view, workspace, settingsOfRun);
-		await idb.putAll({ [storeKey(view)]: { key, at: new Date().toISOString(), data: $state.snapshot(data) } });
+		await idb.putAll({ [storeKey(view)]: { key, at: new Date().toISOString(), data: $state.snapshot(data), ...(figure ? { figure } : {}) } });
 	} catch (e) {
 		console.warn('start-up snapshot not saved:', e);
 	}
