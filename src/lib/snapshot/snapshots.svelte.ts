@@ -38,6 +38,12 @@ export interface Snapshot<T> {
 /** The snapshots matching the data and settings the app is starting with (null: none, not matching, or done). */
 export const snapshots = $state<{ [V in SnapshotView]: Snapshot<ViewData[V]> | null }>({ overview: null, district: null });
 
+/**
+ * localStorage key set once a snapshot kept its chart as drawn: read synchronously at start, it tells the overview
+ * that its first paint will likely need no chart code (a hint only: the snapshot itself decides).
+ */
+export const FIGURE_KEPT = 'zhijia:snapshot-figure-kept';
+
 /** Views whose snapshot time is over (live results arrived, or the engine is ready elsewhere): never set again. */
 const done = new Set<SnapshotView>();
 
@@ -105,6 +111,7 @@ export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewDa
 	try {
 		const key = await keyFor(view, workspace, settingsOfRun);
 		await idb.putAll({ [storeKey(view)]: { key, at: new Date().toISOString(), data: $state.snapshot(data), ...(figure ? { figure } : {}) } });
+		if (figure) localStorage.setItem(FIGURE_KEPT, '1');
 	} catch (e) {
 		console.warn('start-up snapshot not saved:', e);
 	}
