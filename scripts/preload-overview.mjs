@@ -6,9 +6,7 @@
  * the overview (the page a first visit opens) the page's chunks and its chart's code came one round of requests
  * later (about 0.2-0.3 s on this machine, more over a slow network). These `<link rel=modulepreload>` and
  * stylesheet links start them beside the layout's. Other paths fetch a few kB they may not use (the chart code
- * is shared with the district page). The build's snapshot of the overview (scripts/sample-snapshot.mjs), which
- * a first visit shows, is fetched from the start too (`rel=preload as=fetch`, matching the app's `fetch`).
- * Runs after the adapter, before precompress.mjs compresses index.html.
+ * is shared with the district page). Runs after the adapter, before precompress.mjs compresses index.html.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
@@ -19,18 +17,15 @@ const MARK = '<!-- zhijia: the overview page preloaded (scripts/preload-overview
 /**
  * The overview page's static chunks and styles, from Vite's client manifest, in load order.
  * @param {string} kit the .svelte-kit directory
- * @param {string} [assets] the build's assets directory, where the build's snapshot of the overview is
- * @returns {{ scripts: string[]; styles: string[]; data: string[] }}
+ * @returns {{ scripts: string[]; styles: string[] }}
  */
-export function overviewFiles(kit, assets) {
+export function overviewFiles(kit) {
 	const nodesDir = join(kit, 'generated/client-optimized/nodes');
 	const node = readdirSync(nodesDir).find((f) => readFileSync(join(nodesDir, f), 'utf8').includes('src/routes/+page.svelte"'));
 	if (!node) throw new Error('preload-overview: no generated node for src/routes/+page.svelte');
 	/** @type {Record<string, { file: string; imports?: string[]; css?: string[] }>} */
 	const manifest = JSON.parse(readFileSync(join(kit, 'output/client/.vite/manifest.json'), 'utf8'));
-	/** @type {string[]} */
 	const scripts = [];
-	/** @type {string[]} */
 	const styles = [];
 	const seen = new Set();
 	/** @param {string} key */
@@ -42,23 +37,21 @@ export function overviewFiles(kit, assets) {
 		styles.push(...(manifest[key].css ?? []));
 	};
 	visit(`.svelte-kit/generated/client-optimized/nodes/${node}`);
-	const data = assets && existsSync(assets) ? readdirSync(assets).filter((f) => /^sample-overview\..*\.json$/.test(f)).map((f) => `_app/immutable/assets/${f}`) : [];
-	return { scripts, styles: [...new Set(styles)], data };
+	return { scripts, styles: [...new Set(styles)] };
 }
 
 /**
  * Adds the overview's links to an index.html that lacks them (after its own modulepreload links).
  * @param {string} html
- * @param {{ scripts: string[]; styles: string[]; data?: string[] }} files
+ * @param {{ scripts: string[]; styles: string[] }} files
  */
 export function withOverviewPreloads(html, files) {
 	if (html.includes(MARK)) return html;
 	const missing = (/** @type {string[]} */ list) => list.filter((f) => !html.includes(`"/${f}"`));
 	const scripts = missing(files.scripts).map((f) => `<link href="/${f}" rel="modulepreload">`);
-	const data = missing(files.data ?? []).map((f) => `<link href="/${f}" rel="preload" as="fetch" crossorigin>`);
 	// The page's styles after the layout's, in the order SvelteKit would have added them.
 	const styles = missing(files.styles).map((f) => `<link href="/${f}" rel="stylesheet">`);
-	return after(after(html, 'rel="modulepreload">', [MARK, ...scripts, ...data]), 'rel="stylesheet">', styles);
+	return after(after(html, 'rel="modulepreload">', [MARK, ...scripts]), 'rel="stylesheet">', styles);
 }
 
 /**
@@ -94,7 +87,7 @@ export function preloadOverviewPlugin({ dir = 'build' } = {}) {
 				// As in precompress.mjs: only the nested build after the adapter finds a fresh build/.
 				if (!existsSync(index) || (await stat(index)).mtimeMs < started) return;
 				const html = await readFile(index, 'utf8');
-				await writeFile(index, withOverviewPreloads(html, overviewFiles(resolve('.svelte-kit'), join(resolve(dir), '_app/immutable/assets'))));
+				await writeFile(index, withOverviewPreloads(html, overviewFiles(resolve('.svelte-kit'))));
 			}
 		}
 	};

@@ -41,19 +41,15 @@ const INDEX = [
 ].join('\n');
 
 describe('index.html preloads the overview page', () => {
-	it("finds the overview's chunks (dependencies first) and styles, not its dynamic imports, and the build's snapshot", async () => {
-		const assets = join(await kit(), 'assets');
-		await mkdir(assets);
-		for (const f of ['sample-overview.1a.X.json', 'sample-overview.1a.X.json.br', 'sample-district.2b.Y.json', 'Kpi.css']) await writeFile(join(assets, f), '');
-		expect(overviewFiles(await kit(), assets)).toEqual({
+	it("finds the overview's chunks (dependencies first) and styles, not its dynamic imports", async () => {
+		expect(overviewFiles(await kit())).toEqual({
 			scripts: ['_app/immutable/chunks/S.js', '_app/immutable/chunks/K.js', '_app/immutable/nodes/1.B.js'],
-			styles: ['_app/immutable/assets/Kpi.css', '_app/immutable/assets/1.css'],
-			data: ['_app/immutable/assets/sample-overview.1a.X.json']
+			styles: ['_app/immutable/assets/Kpi.css', '_app/immutable/assets/1.css']
 		});
 	});
 
 	it("adds what the layout's links lack: scripts after its scripts, styles after its styles; once", async () => {
-		const once = withOverviewPreloads(INDEX, { ...overviewFiles(await kit()), data: ['_app/immutable/assets/sample-overview.1a.X.json'] });
+		const once = withOverviewPreloads(INDEX, overviewFiles(await kit()));
 		expect(once.split('\n').map((l) => l.trim())).toEqual([
 			'<head>',
 			'<link href="/_app/immutable/nodes/0.A.js" rel="modulepreload">',
@@ -61,7 +57,6 @@ describe('index.html preloads the overview page', () => {
 			'<!-- zhijia: the overview page preloaded (scripts/preload-overview.mjs) -->',
 			'<link href="/_app/immutable/chunks/K.js" rel="modulepreload">',
 			'<link href="/_app/immutable/nodes/1.B.js" rel="modulepreload">',
-			'<link href="/_app/immutable/assets/sample-overview.1a.X.json" rel="preload" as="fetch" crossorigin>',
 			'<link href="/_app/immutable/assets/0.css" rel="stylesheet">',
 			'<link href="/_app/immutable/assets/Kpi.css" rel="stylesheet">',
 			'<link href="/_app/immutable/assets/1.css" rel="stylesheet">',
