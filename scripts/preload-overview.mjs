@@ -25,7 +25,9 @@ export function overviewFiles(kit) {
 	if (!node) throw new Error('preload-overview: no generated node for src/routes/+page.svelte');
 	/** @type {Record<string, { file: string; imports?: string[]; css?: string[] }>} */
 	const manifest = JSON.parse(readFileSync(join(kit, 'output/client/.vite/manifest.json'), 'utf8'));
+	/** @type {string[]} */
 	const scripts = [];
+	/** @type {string[]} */
 	const styles = [];
 	const seen = new Set();
 	/** @param {string} key */
