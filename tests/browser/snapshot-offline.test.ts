@@ -17,7 +17,7 @@ import { chromiumPath } from './chromium';
 
 // Records, from the first script on, whether the snapshot badge ever appeared and whether the engine was ready then.
 const WATCH = `(() => {
-	const w = (window.__snap = { seen: false, origin: null, engineReadyWhenSeen: null, estatesWhenSeen: null, badgeWhenSeen: null });
+	const w = (window.__snap = { seen: false, origin: null, engineReadyWhenSeen: null, estatesWhenSeen: null, badgeWhenSeen: null, figureWhenSeen: null, dotsWhenSeen: null });
 	new MutationObserver(() => {
 		if (w.seen || !document.querySelector('[data-testid=snapshot-badge]')) return;
 		w.seen = true;
@@ -25,10 +25,21 @@ const WATCH = `(() => {
 		w.engineReadyWhenSeen = performance.getEntriesByName('zhijia:engine-ready').length > 0;
 		w.badgeWhenSeen = document.querySelector('[data-testid=snapshot-badge] strong')?.textContent ?? null;
 		w.estatesWhenSeen = document.querySelector('[data-testid=kpi-estates] .value, [data-testid=kpi-estates]')?.textContent ?? null;
+		// The chart as first painted: kept as drawn by the last visit (ChartPanel's data-figure) or drawn by Plot.
+		w.figureWhenSeen = document.querySelector('[data-testid=fee-quality-chart] [data-figure]')?.dataset.figure ?? null;
+		w.dotsWhenSeen = document.querySelectorAll('[data-testid=fee-quality-chart] svg circle').length;
 	}).observe(document, { childList: true, subtree: true });
 })();`;
 
-type Snap = { seen: boolean; origin: string | null; engineReadyWhenSeen: boolean | null; estatesWhenSeen: string | null; badgeWhenSeen: string | null };
+type Snap = {
+	seen: boolean;
+	origin: string | null;
+	engineReadyWhenSeen: boolean | null;
+	estatesWhenSeen: string | null;
+	badgeWhenSeen: string | null;
+	figureWhenSeen: string | null;
+	dotsWhenSeen: number | null;
+};
 
 let server: { url: string; close: () => Promise<void> } | null = null;
 let context: BrowserContext;
@@ -82,6 +93,20 @@ const storedSnapshot = (page: Page) =>
 				req.onerror = () => resolve(null);
 			})
 	);
+/** The number of dots in the chart the stored snapshot kept as drawn (null: no figure kept). */
+const storedFigureDots = (page: Page) =>
+	page.evaluate(
+		() =>
+			new Promise<number | null>((resolve) => {
+				const req = indexedDB.open('zhijia', 1);
+				req.onsuccess = () => {
+					const get = req.result.transaction('workspace').objectStore('workspace').get('snapshot:overview');
+					get.onsuccess = () => resolve(typeof get.result?.figure === 'string' ? (get.result.figure.match(/<circle/g) ?? []).length : null);
+					get.onerror = () => resolve(null);
+				};
+				req.onerror = () => resolve(null);
+			})
+	);
 
 describe('start-up snapshot and offline start', () => {
 	it("first visit: the build's snapshot, then live results; the visit's snapshot is stored and the service worker installed", async () => {
@@ -89,8 +114,11 @@ describe('start-up snapshot and offline start', () => {
 		await live(page);
 		expect(await estates(page)).toMatch(/240/);
 		// Nothing stored yet: the snapshot the build made for the sample district (tests/browser/snapshot-build.test.ts).
-		expect(await snap(page)).toMatchObject({ seen: true, origin: 'build', engineReadyWhenSeen: false });
+		// Its chart drawn by Plot (the build keeps no figure), with one dot per estate of the sample (240).
+		expect(await snap(page)).toMatchObject({ seen: true, origin: 'build', engineReadyWhenSeen: false, figureWhenSeen: 'live', dotsWhenSeen: 240 });
 		await expect.poll(() => storedSnapshot(page), { timeout: 30_000 }).toBe('240');
+		// The live chart is kept with the snapshot as drawn (when the browser is idle after drawing it).
+		await expect.poll(() => storedFigureDots(page), { timeout: 30_000 }).toBe(240);
 		// ready resolves once the worker is active, i.e. after its precache (install) succeeded.
 		expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active?.scriptURL ?? null))).toMatch(/service-worker\.js$/);
 		await page.close();
@@ -104,7 +132,12 @@ describe('start-up snapshot and offline start', () => {
 		expect(seen.origin).toBe('visit');
 		expect(seen.engineReadyWhenSeen).toBe(false);
 		expect(seen.estatesWhenSeen).toMatch(/240/);
+		// Its chart painted at once from the figure the last visit kept (before Plot has run), every dot in it.
+		expect(seen).toMatchObject({ figureWhenSeen: 'kept', dotsWhenSeen: 240 });
 		await live(page);
+		// Then Plot draws the live chart (with its tips and links).
+		await expect.poll(() => page.locator('[data-testid=fee-quality-chart] [data-figure]').getAttribute('data-figure'), { timeout: 30_000 }).toBe('live');
+		expect(await page.locator('[data-testid=fee-quality-chart] svg circle').count()).toBe(240);
 		expect(await page.getByTestId('snapshot-badge').count()).toBe(0);
 		expect(await estates(page)).toMatch(/240/);
 		await page.close();

@@ -4,7 +4,9 @@
  * settings (src/lib/snapshot/key.ts). Pure: no Svelte.
  */
 import type { z } from 'zod';
-import { DEFAULT_BANDS, DEFAULT_CATALOGUE, DEFAULT_INDICATOR_SYSTEM, type IndicatorSystem } from '../domain';
+import { DEFAULT_CATALOGUE } from '../domain/catalogues';
+import { DEFAULT_BANDS } from '../domain/fit';
+import { DEFAULT_INDICATOR_SYSTEM, type IndicatorSystem } from '../domain/indicator-system';
 import type { analysisSettingsSchema } from './analysis-settings-schema';
 
 /** The stored shape is mutable (the editor binds to its fields); the domain's types are readonly views of it. */

@@ -3,7 +3,7 @@
  * schema for both, so a workspace file is held to exactly what the browser accepts from its own storage.
  * Plain TypeScript (no Svelte) so the workspace code and Node tests can use it.
  */
-import { guidePriceCatalogueSchema, indicatorSystemSchema } from '$lib/domain';
+import { guidePriceCatalogueSchema, indicatorSystemSchema } from '$lib/domain/schemas';
 import { z } from 'zod';
 
 export const analysisSettingsSchema = z.object({

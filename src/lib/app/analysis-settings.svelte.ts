@@ -3,7 +3,10 @@
  * thresholds), the guide-price catalogue, the fit bands and the period. Kept in the browser so a reload keeps
  * them; saved systems are kept by name. Every view reads these, so a change updates all of them.
  */
-import { DEFAULT_CATALOGUE, DEFAULT_INDICATOR_SYSTEM, GUIDE_PRICE_CATALOGUES, type Bands, type GuidePriceCatalogue, type IndicatorSystem } from '$lib/domain';
+// The domain's own modules, not its index: the layout loads this at start-up, before the first chart.
+import { DEFAULT_CATALOGUE, GUIDE_PRICE_CATALOGUES, type GuidePriceCatalogue } from '$lib/domain/catalogues';
+import { DEFAULT_INDICATOR_SYSTEM, type IndicatorSystem } from '$lib/domain/indicator-system';
+import type { Bands } from '$lib/domain/fit';
 import { analysisSettingsSchema } from './analysis-settings-schema';
 import { defaultAnalysisSettings as fresh, editable, type EditableSystem, type StoredSettings } from './analysis-settings-default';
 

@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { currentEngine, session } from '$lib/app/session.svelte';
 import { liveQuery } from './engine-query.svelte';
-import { saveMarketMatches, workspaceState } from '$lib/workspace/workspace.svelte';
+import { saveMarketMatches } from '$lib/workspace/workspace.svelte';
+import { workspaceState } from '$lib/workspace/workspace-state.svelte';
 import { DEFAULT_COMPARABLE_RULE, fitHedonic, marketScale, type ComparableRule, type HedonicModel, type MarketScale } from '$lib/domain/market/scale';
 import { listingKey, matchEstate, type EstateMatch } from '$lib/domain/market/match';
 import { normaliseName } from '$lib/domain/market/scale';

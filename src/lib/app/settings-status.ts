@@ -3,7 +3,10 @@
  * banner shown on every page and the report's name of the system in use both come from here, so a changed
  * weight never changes a verdict silently. Pure TypeScript over plain settings objects.
  */
-import { DEFAULT_BANDS, DEFAULT_CATALOGUE, DEFAULT_INDICATOR_SYSTEM, type Bands, type IndicatorSystem } from '$lib/domain';
+// The domain's own modules, not its index (negotiation, subsidy): the layout's banner loads this at start-up.
+import { DEFAULT_CATALOGUE } from '$lib/domain/catalogues';
+import { DEFAULT_BANDS, type Bands } from '$lib/domain/fit';
+import { DEFAULT_INDICATOR_SYSTEM, type IndicatorSystem } from '$lib/domain/indicator-system';
 import type { MessageKey } from '$lib/i18n/messages';
 
 /** The parts of an indicator system that can differ from its reference. */

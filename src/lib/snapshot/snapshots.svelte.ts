@@ -31,10 +31,18 @@ export interface Snapshot<T> {
 	at: string;
 	data: T;
 	origin?: 'visit' | 'build';
+	/** The view's chart as it was drawn (SVG markup), painted on the next visit before the chart code has run. */
+	figure?: string;
 }
 
 /** The snapshots matching the data and settings the app is starting with (null: none, not matching, or done). */
 export const snapshots = $state<{ [V in SnapshotView]: Snapshot<ViewData[V]> | null }>({ overview: null, district: null });
+
+/**
+ * localStorage key set once a snapshot kept its chart as drawn: read synchronously at start, it tells the overview
+ * that its first paint will likely need no chart code (a hint only: the snapshot itself decides).
+ */
+export const FIGURE_KEPT = 'zhijia:snapshot-figure-kept';
 
 /** Views whose snapshot time is over (live results arrived, or the engine is ready elsewhere): never set again. */
 const done = new Set<SnapshotView>();
@@ -99,10 +107,10 @@ export async function loadStartSnapshots(): Promise<boolean> {
  * Keeps live results as the next visit's snapshot, keyed by the workspace and the settings they were computed
  * from (the settings as they were when the run started: a run overtaken by a change is never stored under it).
  */
-export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewData[V], workspace: Workspace, settingsOfRun: unknown): Promise<void> {
+export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewData[V], workspace: Workspace, settingsOfRun: unknown, figure?: string): Promise<void> {
 	try {
 		const key = await keyFor(view, workspace, settingsOfRun);
-		const entry = (d: unknown) => ({ [storeKey(view)]: { key, at: new Date().toISOString(), data: d } });
+		const entry = (d: unknown) => ({ [storeKey(view)]: { key, at: new Date().toISOString(), data: d, ...(figure ? { figure } : {}) } });
 		// Live results are plain data, which IndexedDB clones itself: $state.snapshot would copy every value
 		// through structuredClone one at a time (0.4 s for a city's rows, one long task). Reactive state does not
 		// clone (DataCloneError): only then a snapshot.
@@ -112,6 +120,7 @@ export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewDa
 			if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
 			await idb.putAll(entry($state.snapshot(data)));
 		}
+		if (figure) localStorage.setItem(FIGURE_KEPT, '1');
 	} catch (e) {
 		console.warn('start-up snapshot not saved:', e);
 	}

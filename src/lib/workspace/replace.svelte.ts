@@ -15,7 +15,8 @@ import { rebuildWorkspace } from './rebuild';
 import type { SampleReader } from './sample';
 import type { StoredFile, Workspace } from './workspace-file';
 import { MAX_HISTORY } from './workspace-file';
-import { commitAndRecord, forgetUnreferenced, prepareInWorker, readStored, WORKSPACE_KEY, workspaceState } from './workspace.svelte';
+import { commitAndRecord, forgetUnreferenced, prepareInWorker, readStored, WORKSPACE_KEY } from './workspace.svelte';
+import { workspaceState } from './workspace-state.svelte';
 
 /** What to change besides adding the files. */
 export interface MadeImportOptions {

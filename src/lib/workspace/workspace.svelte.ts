@@ -19,11 +19,7 @@ const KEY = 'workspace';
 export const WORKSPACE_KEY = KEY;
 const fileKey = (id: string) => `file:${id}`;
 
-/** What the interface shows about the workspace. */
-export const workspaceState = $state<{ workspace: Workspace; failures: ReplayFailure[] }>({
-	workspace: structuredClone(EMPTY_WORKSPACE),
-	failures: []
-});
+import { workspaceState } from './workspace-state.svelte';
 
 export async function readStored(): Promise<{ ws: Workspace; contents: Map<string, Uint8Array>; problem: string | null }> {
 	const raw = await idb.get<unknown>(KEY).catch(() => undefined);
