@@ -14,6 +14,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { afterAdapterPlugin } from './after-adapter.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = join(ROOT, 'node_modules/.cache/zhijia-precompress');
@@ -93,28 +94,13 @@ export async function precompressDir(dir) {
  * @returns {import('vite').Plugin}
  */
 export function precompressPlugin({ dir = 'build' } = {}) {
-	let started = 0;
-	return {
-		name: 'zhijia-precompress',
-		apply: 'build',
-		buildStart() {
-			started ||= Date.now();
-		},
-		closeBundle: {
-			order: 'post',
-			sequential: true,
-			async handler() {
-				const index = join(resolve(dir), 'index.html');
-				// The SvelteKit build runs nested builds; only the one after the adapter finds a fresh build/.
-				if (!existsSync(index) || (await stat(index)).mtimeMs < started) return;
-				if (existsSync(`${index}.br`)) return;
-				const t = Date.now();
-				const r = await precompressDir(dir);
-				const mb = (/** @type {number} */ n) => (n / 1048576).toFixed(1);
-				console.log(`precompressed ${r.files} files in ${dir}/: ${mb(r.bytes)} MB → brotli ${mb(r.br)} MB, gzip ${mb(r.gz)} MB (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-			}
-		}
-	};
+	return afterAdapterPlugin('zhijia-precompress', dir, async (index) => {
+		if (existsSync(`${index}.br`)) return;
+		const t = Date.now();
+		const r = await precompressDir(dir);
+		const mb = (/** @type {number} */ n) => (n / 1048576).toFixed(1);
+		console.log(`precompressed ${r.files} files in ${dir}/: ${mb(r.bytes)} MB → brotli ${mb(r.br)} MB, gzip ${mb(r.gz)} MB (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+	});
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -8,9 +8,10 @@
  * stylesheet links start them beside the layout's. Other paths fetch a few kB they may not use (the chart code
  * is shared with the district page). Runs after the adapter, before precompress.mjs compresses index.html.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { afterAdapterPlugin } from './after-adapter.mjs';
 
 const MARK = '<!-- zhijia: the overview page preloaded (scripts/preload-overview.mjs) -->';
 
@@ -74,23 +75,8 @@ function after(html, tag, lines) {
  * @returns {import('vite').Plugin}
  */
 export function preloadOverviewPlugin({ dir = 'build' } = {}) {
-	let started = 0;
-	return {
-		name: 'zhijia-preload-overview',
-		apply: 'build',
-		buildStart() {
-			started ||= Date.now();
-		},
-		closeBundle: {
-			order: 'post',
-			sequential: true,
-			async handler() {
-				const index = join(resolve(dir), 'index.html');
-				// As in precompress.mjs: only the nested build after the adapter finds a fresh build/.
-				if (!existsSync(index) || (await stat(index)).mtimeMs < started) return;
-				const html = await readFile(index, 'utf8');
-				await writeFile(index, withOverviewPreloads(html, overviewFiles(resolve('.svelte-kit'))));
-			}
-		}
-	};
+	return afterAdapterPlugin('zhijia-preload-overview', dir, async (index) => {
+		const html = await readFile(index, 'utf8');
+		await writeFile(index, withOverviewPreloads(html, overviewFiles(resolve('.svelte-kit'))));
+	});
 }
