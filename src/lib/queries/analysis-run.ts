@@ -227,12 +227,6 @@ function numbers(cols: Record<string, unknown[]>, name: string): Float64Array {
 	return out;
 }
 
-/**
- * Lets the browser paint and handle input between the steps of a cold run (reading the estates, reading the base,
- * the fit: each a few tens of ms at city scale), so a period change never holds the main thread in one long task.
- */
-const yieldToBrowser = yieldTask;
-
 /** The estates' columns that do not change with the period, read once per data (not per period). */
 const ESTATE_FIELDS = [
 	'estate_id', 'name', 'subdistrict', 'estate_type', 'building_type', 'firm', 'build_year', 'chargeable_area_m2', 'households', 'has_elevator'
@@ -286,7 +280,7 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 	for (const [i, f] of ESTATE_FIELDS.entries()) {
 		cols[f] = arrowColumn(table, i);
 		checkColumn(sql, f, cols[f]);
-		await yieldToBrowser();
+		await yieldTask(); // a cold run yields between its steps (each tens of ms at city scale): no long task
 	}
 	state.estates = cols;
 	return cols;
@@ -320,7 +314,7 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	for (const f of PERIOD_FIELDS) checkColumn(sql, f, periodCols[f]);
 	checkColumn(sql, 'fee_converted', cols.fee_converted);
 	// Reading and checking a city's columns is one task, building its rows and the fit the next.
-	await yieldToBrowser();
+	await yieldTask();
 	const estates: EstateOwn[] = new Array(n);
 	for (let i = 0; i < n; i++) {
 		estates[i] = {
@@ -354,7 +348,7 @@ async function ensureBase(engine: Engine, state: CacheState, own: { writes: numb
 	own.writes++;
 	await engine.exec(baseTableSql(codes, period, prevPeriod));
 	const base = await readBase(engine, state, codes, period);
-	await yieldToBrowser();
+	await yieldTask();
 	state.baseOid = (await catalogKeys(engine)).baseOid;
 	state.baseKey = key;
 	state.base = base;
