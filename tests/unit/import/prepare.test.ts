@@ -85,6 +85,14 @@ describe('prepareImport', () => {
 		expect(p.problems.map((x) => [x.code, x.column])).toContainEqual(['duplicate_header', '收费标准']);
 	});
 
+	it('a 计费方式 column with 按面积 / 按户 gives each fee its unit', async () => {
+		const p = await prepareImport(file([['小区编号', '年度', '收费标准', '计费方式'], ['LJ1', 2024, 1.5, '按面积'], ['LJ2', 2024, 30, '按户']]));
+		expect(p.dataset).toBe('fees');
+		// fees' columns: estate_id, year, fee, fee_unit, collection_rate
+		expect(rowsOf(p).map((r) => r[3])).toEqual(['per_m2_month', 'per_household_month']);
+		expect(p.problems.filter((x) => x.column === '计费方式')).toEqual([]);
+	});
+
 	it('keeps at most maxProblems problems but counts them all', async () => {
 		const rows: FixtureCell[][] = [['小区编号', '年份', '物业费', '计费单位']];
 		for (let i = 0; i < 500; i++) rows.push([`LJ${i}`, 2024, 'x', '元/㎡·月']);

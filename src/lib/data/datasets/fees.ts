@@ -40,7 +40,7 @@ export const feeColumns: readonly Col<FeeRow>[] = [
 		en: 'Fee unit',
 		descriptionZh: '元/㎡·月（按面积）或 元/户·月（按户，如售后公房）',
 		descriptionEn: 'Yuan per m² per month, or yuan per household per month (e.g. sold public housing)',
-		aliases: ['fee_unit', '计费单位', '收费单位', '单位', 'Fee unit', 'unit']
+		aliases: ['fee_unit', '计费单位', '收费单位', '单位', '计费方式', '收费方式', '计费方法', '计价方式', 'Fee unit', 'unit', 'billing basis']
 	},
 	{
 		name: 'collection_rate',
