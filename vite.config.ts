@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { duckdbGluePlugin } from './scripts/duckdb-glue.mjs';
 import { precompressPlugin } from './scripts/precompress.mjs';
 import { preloadOverviewPlugin } from './scripts/preload-overview.mjs';
 import { sampleSnapshotPlugin } from './scripts/sample-snapshot.mjs';
@@ -8,7 +9,8 @@ export default defineConfig({
 	// precompressPlugin: brotli and gzip copies of build/ for scripts/serve.mjs (docs/performance.md).
 	// preloadOverviewPlugin: index.html fetches the overview page's chunks beside the layout's (before precompressing).
 	// sampleSnapshotPlugin: the sample district's start-up snapshots, computed with the real engine at build time.
-	plugins: [sveltekit(), preloadOverviewPlugin(), precompressPlugin(), sampleSnapshotPlugin()],
+	// duckdbGluePlugin: duckdb-wasm's browser workers with the glue patched to link faster (scripts/duckdb-glue.mjs).
+	plugins: [duckdbGluePlugin(), sveltekit(), preloadOverviewPlugin(), precompressPlugin(), sampleSnapshotPlugin()],
 	// duckdb-wasm ships its own workers and wasm; pre-bundling them breaks the ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	// The sample district's CSV files live in data/ and are served from there in dev.

@@ -9,9 +9,10 @@
  * Start-up speed (the `zhijia analyze data/sample` wall-time target, docs/performance.md):
  * - Code splitting: every dynamic import in the sources (each subcommand, the import pipeline, the engines) is
  *   its own chunk, so a command loads only what it runs; `zhijia analyze` never parses xlsx or hyparquet.
- * - The two CommonJS engine packages are loaded with require() through a small generated module. Node's ESM
- *   import() of a CommonJS file first scans all its source for export names (cjs-module-lexer): for duckdb-wasm's
- *   1.3 MB Node glue that scan alone cost as much as compiling it. require() skips the scan.
+ * - The native engine package is loaded with require() through a small generated module. Node's ESM import() of a
+ *   CommonJS file first scans all its source for export names (cjs-module-lexer): for duckdb-wasm's 1.3 MB Node
+ *   glue that scan alone cost as much as compiling it. require() skips the scan. (duckdb-wasm's blocking build is
+ *   require()d by src/lib/engine/node.ts itself, from its patched copy: scripts/duckdb-glue.mjs.)
  */
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -23,7 +24,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT = resolve(ROOT, 'dist/cli/zhijia.mjs');
 
 /** CommonJS packages the CLI imports dynamically, loaded through require() (see above). */
-const CJS_PACKAGES = ['@duckdb/duckdb-wasm/blocking', '@duckdb/node-api'];
+const CJS_PACKAGES = ['@duckdb/node-api'];
 
 /**
  * The module standing in for a CommonJS package: require() it and re-export its names (read from the package at

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * Patched copies of duckdb-wasm's Emscripten glue: the same engine, linked in a fraction of the time
+ * (docs/performance.md, "The engine's dynamic linking"). Writes node_modules/.cache/zhijia-duckdb-glue/, which the app
+ * (Vite, through duckdbGluePlugin) and the Node engine (src/lib/engine/node.ts) load instead of the package's files.
+ * Runs from `npm ci` (`prepare`), before the unit tests and from the Vite config, so a clean clone needs no step.
+ *
+ * What the glue does: DuckDB's wasm is an Emscripten MAIN_MODULE (dynamic linking, for extensions) with 75,011
+ * exports. After instantiation, `updateGOT` creates a Global Offset Table entry (a WebAssembly.Global) for EVERY
+ * export and, for each of the ~65,000 functions, `addFunction` grows the function table by one slot; then
+ * `registerDynCallSymbols`, `mergeLibSymbols`, `reportUndefinedSymbols` and `applySignatureConversions` each walk all
+ * 75,011 entries again, through Object.entries / Object.assign of a 75k-property dictionary. ~0.8 s of CPU per start.
+ *
+ * What this patch changes, and why nothing observable changes with it:
+ * 1. updateGOT, for the main module only, fills the GOT entries that already exist (the module's own 268 GOT.func /
+ *    GOT.mem imports, created by GOTHandler during instantiation) with exactly the original rule, and keeps the
+ *    exports to run the ORIGINAL updateGOT over them later (`flushDeferredGOT`), before the first moment anything
+ *    else can look at the GOT: a side module's GOT import (GOTHandler.get) or a side module's own updateGOT (both
+ *    only happen on dlopen of an extension; this app turns extension loading off). Replaying the original over
+ *    entries already filled is idempotent (addFunction returns a function's existing slot), so after a flush the
+ *    GOT holds the same entries pointing at the same functions; only the table slot numbers given to functions
+ *    differ, which nothing depends on. `reportUndefinedSymbols` only looks at entries still 0, which deferred ones
+ *    never are in the original, so it is unaffected (and now walks 268 entries, not 75,011).
+ * 2. registerDynCallSymbols and mergeLibSymbols walk the exports with for..in instead of Object.entries (same keys in
+ *    the same order for these plain objects, no 75,000 [key, value] arrays).
+ * 3. applySignatureConversions wraps 18 exports on a new object whose prototype is the exports object instead of on
+ *    a full Object.assign copy: every property read gives the same value, and the result is only ever read by name
+ *    (`wasmExports.malloc`...). The exports object itself stays unchanged (the deferred GOT still reads it).
+ * Each piece is matched against the exact text of duckdb-wasm 1.32.0; any other text fails loudly, naming the file.
+ *
+ * Usage: node scripts/duckdb-glue.mjs (writes the files; quiet when they are up to date)
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The glue files the app and the command line load (browser workers, the Node blocking build). */
+const GLUE_FILES = ['duckdb-browser-eh.worker.js', 'duckdb-browser-mvp.worker.js', 'duckdb-node-blocking.cjs'];
+
+/** Where the patched copies go, beside the package (src/lib/engine/node.ts finds them the same way). */
+export function patchedGlueDir() {
+	const dist = dirname(createRequire(resolve(ROOT, 'package.json')).resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+	return resolve(dist, '../../../.cache/zhijia-duckdb-glue');
+}
+
+const GLOBAL = 'new WebAssembly.Global({value:"i32",mutable:!0})';
+
+/**
+ * Each replacement: the exact original texts (the minifier named variables differently in the browser and Node
+ * builds) and the text put in their place. Every glue copy in a file must contain exactly one of the originals.
+ */
+const REPLACEMENTS = [
+	{
+		name: 'GOTHandler',
+		originals: [
+			`GOTHandler={get(e,t){var r=GOT[t];return r||(r=GOT[t]=${GLOBAL}),currentModuleWeakSymbols.has(t)||(r.required=!0),r}}`,
+			`GOTHandler={get(e,r){var t=GOT[r];return t||(t=GOT[r]=${GLOBAL}),currentModuleWeakSymbols.has(r)||(t.required=!0),t}}`
+		],
+		patched: `GOTHandler={get(target,sym){flushDeferredGOT();var g=GOT[sym];return g||(g=GOT[sym]=${GLOBAL}),currentModuleWeakSymbols.has(sym)||(g.required=!0),g}}`
+	},
+	{
+		name: 'updateGOT',
+		originals: [
+			`updateGOT=(e,t)=>{for(var r in e)if(!isInternalSym(r)){var n=e[r];r.startsWith("orig$")&&(r=r.split("$")[1],t=!0),GOT[r]||(GOT[r]=${GLOBAL}),(t||GOT[r].value==0)&&(typeof n=="function"?GOT[r].value=addFunction(n):typeof n=="number"?GOT[r].value=n:err("unhandled export type for '".concat(r,"': ").concat(typeof n)))}}`,
+			`updateGOT=(e,r)=>{for(var t in e)if(!isInternalSym(t)){var n=e[t];t.startsWith("orig$")&&(t=t.split("$")[1],r=!0),GOT[t]||(GOT[t]=${GLOBAL}),(r||GOT[t].value==0)&&(typeof n=="function"?GOT[t].value=addFunction(n):typeof n=="number"?GOT[t].value=n:err(\`unhandled export type for '\${t}': \${typeof n}\`))}}`
+		],
+		// The original is kept as updateGOTEager (the `originals` text with its name changed, see patchGlue).
+		patched:
+			'updateGOT=(syms,replace)=>{if(mainGOTDone){flushDeferredGOT();updateGOTEager(syms,replace);return}' +
+			'mainGOTDone=!0;deferredGOT=[syms,replace];' +
+			// The original's loop with the GOT lookup first: isInternalSym (a 14-name array per call) only for the few
+			// names that have an entry; orig$ names are never internal, so `replace` still turns on at the first one.
+			'for(var key in syms){var sym=key;key.startsWith("orig$")&&(sym=key.split("$")[1],replace=!0);var g=GOT[sym];' +
+			`if(g&&!isInternalSym(key)){var v=syms[key];(replace||g.value==0)&&(typeof v=="function"?g.value=addFunction(v):typeof v=="number"?g.value=v:err("unhandled export type for '"+sym+"': "+typeof v))}}},` +
+			'flushDeferredGOT=()=>{if(deferredGOT){var d=deferredGOT;deferredGOT=null;updateGOTEager(d[0],d[1])}},deferredGOT=null,mainGOTDone=!1,'
+	},
+	{
+		name: 'registerDynCallSymbols',
+		originals: [
+			'registerDynCallSymbols=e=>{for(var[t,r]of Object.entries(e))t.startsWith("dynCall_")&&!Module.hasOwnProperty(t)&&(Module[t]=r)}',
+			'registerDynCallSymbols=e=>{for(var[r,t]of Object.entries(e))r.startsWith("dynCall_")&&!Module.hasOwnProperty(r)&&(Module[r]=t)}'
+		],
+		patched: 'registerDynCallSymbols=syms=>{for(var sym in syms)sym.startsWith("dynCall_")&&!Module.hasOwnProperty(sym)&&(Module[sym]=syms[sym])}'
+	},
+	{
+		name: 'mergeLibSymbols',
+		originals: [
+			'mergeLibSymbols=(e,t)=>{registerDynCallSymbols(e);for(var[r,n]of Object.entries(e))(l=>{isSymbolDefined(l)||(wasmImports[l]=n)})(r)}',
+			'mergeLibSymbols=(e,t)=>{registerDynCallSymbols(e);for(var[r,n]of Object.entries(e))(o=>{isSymbolDefined(o)||(wasmImports[o]=n)})(r)}',
+			'mergeLibSymbols=(e,r)=>{registerDynCallSymbols(e);for(var[t,n]of Object.entries(e))(o=>{isSymbolDefined(o)||(wasmImports[o]=n)})(t)}'
+		],
+		patched: 'mergeLibSymbols=(syms,libName)=>{registerDynCallSymbols(syms);for(var sym in syms)isSymbolDefined(sym)||(wasmImports[sym]=syms[sym])}'
+	},
+	{
+		name: 'applySignatureConversions',
+		originals: ['function applySignatureConversions(e){e=Object.assign({},e);'],
+		patched: 'function applySignatureConversions(e){e=Object.create(e);'
+	}
+];
+
+/**
+ * The glue's text with the replacements made. Throws, naming the file and the piece, when a glue copy does not
+ * contain the exact original text (a different duckdb-wasm version: check the patch against its glue, then update it).
+ * @param {string} text
+ * @param {string} file for the error message
+ */
+export function patchGlue(text, file) {
+	const copies = text.split('var GOT={}').length - 1;
+	if (copies < 1) throw new Error(`duckdb-glue: ${file} has no Emscripten GOT ("var GOT={}"): not the duckdb-wasm 1.32.0 glue this patch was written for.`);
+	let out = text;
+	for (const { name, originals, patched } of REPLACEMENTS) {
+		let found = 0;
+		for (const original of originals) {
+			const parts = out.split(original);
+			found += parts.length - 1;
+			const replacement = name === 'updateGOT' ? patched + original.replace('updateGOT=', 'updateGOTEager=') : patched;
+			out = parts.join(replacement);
+		}
+		if (found !== copies) {
+			throw new Error(`duckdb-glue: ${file}: ${name} matched ${found} times for ${copies} glue copies. @duckdb/duckdb-wasm is not the 1.32.0 this patch was written for: check scripts/duckdb-glue.mjs against the new glue.`);
+		}
+	}
+	return out;
+}
+
+/** Writes the patched copies (only those that changed) and returns their directory. */
+export function writePatchedGlue() {
+	const dir = patchedGlueDir();
+	const dist = resolve(dir, '../../@duckdb/duckdb-wasm/dist');
+	mkdirSync(dir, { recursive: true });
+	for (const file of GLUE_FILES) {
+		const patched = patchGlue(readFileSync(join(dist, file), 'utf8'), file);
+		const target = join(dir, file);
+		if (!existsSync(target) || readFileSync(target, 'utf8') !== patched) writeFileSync(target, patched);
+	}
+	return dir;
+}
+
+/**
+ * Vite plugin: writes the patched copies when the config loads and serves them for the app's `?url` imports of the
+ * package's browser workers (src/lib/engine/browser.ts keeps importing the package paths).
+ * @returns {import('vite').Plugin}
+ */
+export function duckdbGluePlugin() {
+	const dir = writePatchedGlue();
+	const worker = /^@duckdb\/duckdb-wasm\/dist\/(duckdb-browser-(?:eh|mvp)\.worker\.js)(\?url)?$/;
+	return {
+		name: 'zhijia-duckdb-glue',
+		enforce: 'pre',
+		resolveId(source) {
+			const m = worker.exec(source);
+			return m ? join(dir, m[1]) + (m[2] ?? '') : null;
+		}
+	};
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	console.log(`zhijia duckdb-wasm glue patched: ${writePatchedGlue()}`);
+}
