@@ -150,12 +150,72 @@ export function bandCounts(t: DistrictTable, index: Int32Array): { band: BandCla
 	return BANDS.map((band) => ({ band, n: n[BAND_OF.indexOf(band)] }));
 }
 
+/** Estate indices in id order (code-unit order, as sortRows breaks ties; equal ids in estate order), per id column. */
+const idOrders = new WeakMap<readonly string[], Int32Array>();
+
+function idOrder(id: readonly string[]): Int32Array {
+	let order = idOrders.get(id);
+	if (!order) {
+		// A live run's estates come in id order already (ORDER BY estate_id): then no sort at all.
+		let sorted = true;
+		for (let i = 1; sorted && i < id.length; i++) sorted = !(id[i] < id[i - 1]);
+		const at = Array.from({ length: id.length }, (_, i) => i);
+		if (!sorted) at.sort((a, b) => (id[a] < id[b] ? -1 : id[a] > id[b] ? 1 : a - b));
+		order = Int32Array.from(at);
+		idOrders.set(id, order);
+	}
+	return order;
+}
+
+/**
+ * The estates of `index` by a numeric column (NaN or null: missing, last either way), ties by estate id: the order
+ * sortRows gives, without a comparator. The keys are sorted as a Float64Array (native numeric sort), then each
+ * estate, taken in id order, goes to the next free place of its key, found by binary search.
+ */
+function orderByNumbers(t: DistrictTable, index: Int32Array, value: (i: number) => number | null, descending: boolean): number[] {
+	const m = index.length;
+	const sign = descending ? -1 : 1;
+	// As sortRows' keys: direction applied, missing as +∞; + 0 makes −0 equal to 0 in the native sort as in a - b.
+	const key = new Float64Array(t.n);
+	const member = new Uint8Array(t.n);
+	for (let j = 0; j < m; j++) {
+		const i = index[j];
+		const v = value(i);
+		key[i] = v === null || v !== v ? Infinity : sign * v + 0;
+		member[i] = 1;
+	}
+	const sorted = new Float64Array(m);
+	for (let j = 0; j < m; j++) sorted[j] = key[index[j]];
+	sorted.sort();
+	const taken = new Int32Array(m);
+	const out: number[] = new Array(m);
+	for (const i of idOrder(t.id)) {
+		if (member[i] === 0) continue;
+		const k = key[i];
+		let lo = 0;
+		let hi = m;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (sorted[mid] < k) lo = mid + 1;
+			else hi = mid;
+		}
+		out[lo + taken[lo]++] = i;
+	}
+	return out;
+}
+
 /**
  * The estates of `index` ordered by a column (missing values last, ties by estate id): the same order as
- * sortRows over their rows, by the same function.
+ * sortRows over their rows (numeric columns without its comparator, see orderByNumbers).
  */
 export function orderBy(t: DistrictTable, index: Int32Array, key: keyof EstateFit, descending: boolean): number[] {
-	const value =
-		key === 'q' ? (i: number) => (t.q[i] === t.q[i] ? t.q[i] : null) : (i: number) => t.value(i, key) as number | string | null;
+	if (key === 'q') return orderByNumbers(t, index, (i) => t.q[i], descending);
+	const value = (i: number) => t.value(i, key) as number | string | null;
+	const values = Array.from(index, value);
+	if (values.every((v) => v === null || typeof v === 'number')) {
+		const at = new Float64Array(t.n);
+		index.forEach((i, j) => (at[i] = values[j] ?? NaN));
+		return orderByNumbers(t, index, (i) => at[i], descending);
+	}
 	return sortRows(Array.from(index), value, (i) => t.id[i], descending);
 }

@@ -4,17 +4,17 @@
  */
 
 /** Arithmetic mean; NaN for an empty list. */
-export function mean(values: readonly number[]): number {
+export function mean(values: ArrayLike<number>): number {
 	if (values.length === 0) return NaN;
 	let sum = 0;
-	for (const v of values) sum += v;
+	for (let i = 0; i < values.length; i++) sum += values[i];
 	return sum / values.length;
 }
 
 /** Median (mean of the two middle values for an even count); NaN for an empty list. */
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
 	if (values.length === 0) return NaN;
-	const sorted = [...values].sort((a, b) => a - b);
+	const sorted = Array.from(values).sort((a, b) => a - b);
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
