@@ -51,6 +51,8 @@ export interface DistrictFit {
 	q: Float64Array;
 	/** Computed when first read: the district ranking does not show it, so a weight change does not pay for it. */
 	readonly qPrev: Float64Array;
+	/** qPrev[i] alone, without computing the other estates' (for the few rows a page builds). */
+	qPrevAt(i: number): number;
 	/** 1-5, 0 without Q. */
 	gradeUncapped: Uint8Array;
 	grade: Uint8Array;
@@ -70,27 +72,34 @@ export interface DistrictFit {
 /** The band class of each code in {@link DistrictFit.band}. */
 export const BAND_OF: readonly (BandClass | null)[] = [null, 'matched', 'price_above_quality', 'quality_above_price'];
 
-const orNull = (x: number): number | null => (x === x ? x : null);
 
-/** Q from one period's columns: the weighted mean over the indicators present, clamped, blended with satisfaction. */
+/** Inspection score of estate i from one period's columns: the weighted mean over the indicators present, clamped. */
+function inspectionAt(i: number, weights: Float64Array, cols: readonly Float64Array[]): number {
+	let num = 0;
+	let den = 0;
+	for (let k = 0; k < cols.length; k++) {
+		const v = cols[k][i];
+		if (v === v) {
+			num += weights[k] * v;
+			den += weights[k];
+		}
+	}
+	return den > 0 ? Math.min(100, Math.max(0, num / den)) : NaN;
+}
+
+/** Q from the inspection score, blended with satisfaction when there is a survey. */
+const blendQ = (insp: number, s: number, a: number, b: number) =>
+	insp !== insp ? NaN : s !== s ? insp : Math.min(100, Math.max(0, a * insp + b * s));
+
+/** Q from one period's columns, every estate. */
 function qualityOf(input: FitInput, weights: Float64Array, a: number, b: number, cols: readonly Float64Array[], sat: Float64Array) {
 	const n = input.feeM2.length;
 	const inspection = new Float64Array(n);
 	const q = new Float64Array(n);
 	for (let i = 0; i < n; i++) {
-		let num = 0;
-		let den = 0;
-		for (let k = 0; k < cols.length; k++) {
-			const v = cols[k][i];
-			if (v === v) {
-				num += weights[k] * v;
-				den += weights[k];
-			}
-		}
-		const insp = den > 0 ? Math.min(100, Math.max(0, num / den)) : NaN;
+		const insp = inspectionAt(i, weights, cols);
 		inspection[i] = insp;
-		const s = sat[i];
-		q[i] = insp !== insp ? NaN : s !== s ? insp : Math.min(100, Math.max(0, a * insp + b * s));
+		q[i] = blendQ(insp, sat[i], a, b);
 	}
 	return { inspection, q };
 }
@@ -118,6 +127,7 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 		get qPrev() {
 			return (prevQ ??= qualityOf(input, weights, a, b, input.previous, input.previousSatisfaction).q);
 		},
+		qPrevAt: (i) => (prevQ ? prevQ[i] : blendQ(inspectionAt(i, weights, input.previous), input.previousSatisfaction[i], a, b)),
 		gradeUncapped: new Uint8Array(n),
 		grade: new Uint8Array(n),
 		cappedBy: new Array(n).fill(null),

@@ -59,6 +59,13 @@ describe('the district table: orders without a comparator', () => {
 		// fee: 3, 2, 1, 1 (b before y), then the two without a fee by id
 		expect(ids(T, orderBy(T, all, 'fee_m2', true))).toBe('a d b y c z');
 	});
+	it('orders keys a last bit apart by key, not by id (they share the packed upper bits)', () => {
+		const ulp = 2 ** -46; // one unit in the last place of 70
+		const u = tableOfRows([row('p', 70 + 3 * ulp, null, null, null, null), row('m', 70, null, null, null, null), row('o', 70 + ulp, null, null, null, null), row('n', 70, null, null, null, null), row('q', 70 - ulp, null, null, null, null)], null);
+		const every = filterTable(u, NONE);
+		expect(ids(u, orderBy(u, every, 'q', true))).toBe('p o m n q');
+		expect(ids(u, orderBy(u, every, 'q', false))).toBe('q m n o p');
+	});
 	it('orders a filtered subset alone', () => {
 		expect(ids(T, orderBy(T, Int32Array.from([4, 1, 0]), 'q', true))).toBe('c d z');
 		expect(orderBy(T, new Int32Array(0), 'q', true)).toEqual([]);

@@ -60,6 +60,8 @@ describe('fitDistrict (the settings-dependent analysis over columns)', () => {
 
 	it('gives no previous Q to an estate without scores in the period before, and the same array at every read', () => {
 		// A had no scores in the period before, B had 综合管理 90 (no survey: Q = 90), C nothing at all.
+		const fresh = fitDistrict(INPUT, { system: DEFAULT_INDICATOR_SYSTEM, catalogue: CATALOGUE, bands: { low: 0.9, high: 1.1 } });
+		expect([0, 1, 2].map((i) => fresh.qPrevAt(i))).toEqual([NaN, 90, NaN]);
 		expect(Array.from(fit.qPrev)).toEqual([NaN, 90, NaN]);
 		expect(fit.qPrev).toBe(fit.qPrev);
 	});
