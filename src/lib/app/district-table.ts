@@ -5,7 +5,7 @@
  * filtering, counting and sorting them, was most of that time. The rows, counts and orders are the same as the
  * ones the row path gave (the same sortRows, the same tests).
  */
-import { BAND_OF } from '../domain/district-fit';
+import { BAND_OF, fitForRow } from '../domain/district-fit';
 import type { BandClass } from '../domain/fit';
 import { rowOf, type AnalysisColumns, type EstateFit } from '../queries/analysis';
 import { sortRows } from '../components/sort-rows';
@@ -63,7 +63,7 @@ export function tableOfColumns(c: AnalysisColumns): DistrictTable {
 	const { fit } = c;
 	// A row holds the previous period's Q (q_prev, q_change), which the ranking does not show: the row reads its
 	// estate's own (qPrevAt) instead of making the fit compute it for every estate on each weight change.
-	const row = memo(n, (i) => rowOf({ ...c, fit: Object.create(fit, { qPrev: { value: { [i]: fit.qPrevAt(i) } } }) }, i));
+	const row = memo(n, (i) => rowOf({ ...c, fit: fitForRow(fit, i) }, i));
 	// The ranking's columns that the fit holds; anything else from the estate's own fields or its row.
 	const fromFit: Partial<Record<keyof EstateFit, (i: number) => unknown>> = {
 		q: (i) => orNull(fit.q[i]),

@@ -50,7 +50,7 @@ export interface DistrictFit {
 	inspection: Float64Array;
 	q: Float64Array;
 	/** Computed when first read: the district ranking does not show it, so a weight change does not pay for it. */
-	readonly qPrev: Float64Array;
+	readonly qPrev: ArrayLike<number>;
 	/** qPrev[i] alone, without computing the other estates' (for the few rows a page builds). */
 	qPrevAt(i: number): number;
 	/** 1-5, 0 without Q. */
@@ -67,6 +67,16 @@ export interface DistrictFit {
 	/** Share of the building type's residuals ≤ this one, 0-100. */
 	residualPct: Float64Array;
 	models: Record<BuildingType, PeerModel>;
+}
+
+/**
+ * The fit as one estate's row reads it: every column the same, and the previous period's Q of estate i alone (a
+ * plain object, so building a few rows never computes qPrev for every estate).
+ */
+export function fitForRow(fit: DistrictFit, i: number): DistrictFit {
+	const { inspection, q, gradeUncapped, grade, cappedBy, guide, qpr, band, expected, residual, residualPct, models, qPrevAt } = fit;
+	const qPrev: ArrayLike<number> = { length: i + 1, [i]: qPrevAt(i) };
+	return { inspection, q, qPrev, qPrevAt, gradeUncapped, grade, cappedBy, guide, qpr, band, expected, residual, residualPct, models };
 }
 
 /** The band class of each code in {@link DistrictFit.band}. */
@@ -180,9 +190,12 @@ function gradeAll(input: FitInput, s: FitSettings, typeIndex: Int8Array, out: Di
 	BUILDING_TYPES.forEach((bt, b) => GRADES.forEach((g) => (price[b * 6 + g] = guidePrice(s.catalogue, bt, g).price)));
 	const low = s.bands.low - BAND_EPSILON;
 	const high = s.bands.high + BAND_EPSILON;
-	const n = out.q.length;
+	// The columns as locals: the loop's loads and stores then do not go through the result object.
+	const { q: qs, gradeUncapped, grade: grades, cappedBy, guide: guides, qpr, band } = out;
+	const fees = input.feeM2;
+	const n = qs.length;
 	for (let i = 0; i < n; i++) {
-		const q = out.q[i];
+		const q = qs[i];
 		if (q !== q) continue;
 		let raw = 5;
 		for (let t = 0; t < thresholds.length; t++) {
@@ -197,17 +210,17 @@ function gradeAll(input: FitInput, s: FitSettings, typeIndex: Int8Array, out: Di
 			if (l.col[i] < l.floor && l.cap > grade) grade = l.cap;
 			if (l.col[i] < l.floor && l.cap > raw) (capped ??= []).push(l.code);
 		}
-		out.gradeUncapped[i] = raw;
-		out.grade[i] = grade;
-		if (capped) out.cappedBy[i] = capped.join(',');
+		gradeUncapped[i] = raw;
+		grades[i] = grade;
+		if (capped) cappedBy[i] = capped.join(',');
 		const guide = price[typeIndex[i] * 6 + grade] ?? null;
 		if (guide === null) continue;
-		out.guide[i] = guide;
-		const fee = input.feeM2[i];
+		guides[i] = guide;
+		const fee = fees[i];
 		if (Number.isFinite(guide) && guide >= 0 && fee > 0 && Number.isFinite(fee)) {
 			const r = guide / fee;
-			out.qpr[i] = r;
-			out.band[i] = r < low ? 2 : r > high ? 3 : 1;
+			qpr[i] = r;
+			band[i] = r < low ? 2 : r > high ? 3 : 1;
 		}
 	}
 }
@@ -217,6 +230,7 @@ function gradeAll(input: FitInput, s: FitSettings, typeIndex: Int8Array, out: Di
  * fee, residual and the residual's percentile rank within the type, into `out`.
  */
 function peerFit({ members, fee, age }: PeerGroup, allQ: Float64Array, out: DistrictFit): PeerModel {
+	const { expected, residual, residualPct } = out;
 	const m = members.length;
 	// A missing fee or Q stays NaN so the model counts the estate as dropped.
 	const q = new Float64Array(m);
@@ -233,14 +247,14 @@ function peerFit({ members, fee, age }: PeerGroup, allQ: Float64Array, out: Dist
 			if ((useQ && !Number.isFinite(q[j])) || (useAge && !Number.isFinite(age[j]))) continue;
 			const x = useAge ? c.intercept + c.q * q[j] + c.age * age[j] : useQ ? c.intercept + c.q * q[j] : c.intercept;
 			const i = members[j];
-			out.expected[i] = x;
-			if (fee[j] === fee[j]) residuals[k++] = out.residual[i] = fee[j] - x;
+			expected[i] = x;
+			if (fee[j] === fee[j]) residuals[k++] = residual[i] = fee[j] - x;
 		}
 	}
 	// percentileRank for every member at once: the count of residuals ≤ r by binary search in sorted order.
 	const sorted = residuals.slice(0, k).sort();
 	for (let j = 0; j < m; j++) {
-		const r = out.residual[members[j]];
+		const r = residual[members[j]];
 		if (r !== r) continue;
 		let lo = 0;
 		let hi = k;
@@ -249,7 +263,7 @@ function peerFit({ members, fee, age }: PeerGroup, allQ: Float64Array, out: Dist
 			if (sorted[mid] <= r) lo = mid + 1;
 			else hi = mid;
 		}
-		out.residualPct[members[j]] = (100 * lo) / k;
+		residualPct[members[j]] = (100 * lo) / k;
 	}
 	return model;
 }
