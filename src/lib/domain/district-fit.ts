@@ -15,6 +15,7 @@ import { guidePrice, type GuidePriceCatalogue } from './catalogues';
 import { GRADES, type Grade } from './grades';
 import type { IndicatorSystem } from './indicator-system';
 import { fitPeerColumns, fitPeerModel, type PeerModel } from './regression';
+import { sortDoubles } from './stats';
 import { BUILDING_TYPES, type BuildingType } from './vocabulary';
 
 /** What the fit needs of each estate, whatever the settings; index i is the same estate in every column. */
@@ -252,7 +253,7 @@ function peerFit({ members, fee, age }: PeerGroup, allQ: Float64Array, out: Dist
 		}
 	}
 	// percentileRank for every member at once: the count of residuals ≤ r by binary search in sorted order.
-	const sorted = residuals.slice(0, k).sort();
+	const sorted = sortDoubles(residuals.slice(0, k));
 	for (let j = 0; j < m; j++) {
 		const r = residual[members[j]];
 		if (r !== r) continue;

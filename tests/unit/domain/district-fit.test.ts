@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitDistrict, BAND_OF, type FitInput } from '$lib/domain/district-fit';
-import { countAtMost } from '$lib/domain/stats';
+import { countAtMost, sortDoubles } from '$lib/domain/stats';
 import { DEFAULT_INDICATOR_SYSTEM, type GuidePriceCatalogue } from '$lib/domain';
 
 /** A catalogue with two multi-storey prices: grade 1 at 2.00 and grade 3 at 1.20 元/㎡·月. */
@@ -123,5 +123,20 @@ describe('countAtMost', () => {
 		const xs = [1, 2, 2, 3];
 		expect([0, 1, 2, 2.5, 3, 9].map((x) => countAtMost(xs, x))).toEqual([0, 1, 3, 3, 4, 4]);
 		expect(countAtMost([], 1)).toBe(0);
+	});
+});
+
+describe('sortDoubles', () => {
+	it('sorts ascending as Float64Array does: negatives, −0 before 0, infinities at the ends', () => {
+		const xs = [3, -1, 0, -0, 2.5, -Infinity, Infinity, -1e-300, 1e-300, -2.5, 70 + 2 ** -46, 70];
+		const got = Array.from(sortDoubles(Float64Array.from(xs)));
+		expect(got).toEqual([-Infinity, -2.5, -1, -1e-300, -0, 0, 1e-300, 2.5, 3, 70, 70 + 2 ** -46, Infinity]);
+		expect(Object.is(got[4], -0) && Object.is(got[5], 0)).toBe(true);
+		expect(Array.from(sortDoubles(new Float64Array(0)))).toEqual([]);
+	});
+	it('sorts a view in place without touching the rest of its buffer', () => {
+		const all = Float64Array.from([9, 3, 1, 2, 0]);
+		sortDoubles(all.subarray(1, 4));
+		expect(Array.from(all)).toEqual([9, 1, 2, 3, 0]);
 	});
 });
