@@ -5,7 +5,7 @@
  * filtering, counting and sorting them, was most of that time. The rows, counts and orders are the same as the
  * ones the row path gave (the same sortRows, the same tests).
  */
-import { BAND_OF } from '../domain/district-fit';
+import { BAND_OF, fitForRow } from '../domain/district-fit';
 import type { BandClass } from '../domain/fit';
 import { rowOf, type AnalysisColumns, type EstateFit } from '../queries/analysis';
 import { sortRows } from '../components/sort-rows';
@@ -61,7 +61,9 @@ const orNull = (x: number) => (x === x ? x : null);
 export function tableOfColumns(c: AnalysisColumns): DistrictTable {
 	const n = c.own.length;
 	const { fit } = c;
-	const row = memo(n, (i) => rowOf(c, i));
+	// A row holds the previous period's Q (q_prev, q_change), which the ranking does not show: the row reads its
+	// estate's own (qPrevAt) instead of making the fit compute it for every estate on each weight change.
+	const row = memo(n, (i) => rowOf({ ...c, fit: fitForRow(fit, i) }, i));
 	// The ranking's columns that the fit holds; anything else from the estate's own fields or its row.
 	const fromFit: Partial<Record<keyof EstateFit, (i: number) => unknown>> = {
 		q: (i) => orNull(fit.q[i]),
@@ -123,7 +125,11 @@ const BAND_KEYS: readonly string[] = BAND_OF.map((b) => b ?? 'none');
 /** The estates the filters let through, in estate order. */
 export function filterTable(t: DistrictTable, f: DistrictFilters): Int32Array {
 	const { subdistrict, type, building, firm, grade, band } = f;
-	if (!subdistrict && !type && !building && !firm && !grade && !band) return Int32Array.from({ length: t.n }, (_, i) => i);
+	if (!subdistrict && !type && !building && !firm && !grade && !band) {
+		const all = new Int32Array(t.n);
+		for (let i = 0; i < t.n; i++) all[i] = i;
+		return all;
+	}
 	// A filter value no estate can have matches none (as comparing the rows' fields did).
 	const g = grade ? (['1', '2', '3', '4', '5'].includes(grade) ? Number(grade) : -1) : 0;
 	const b = band ? BAND_KEYS.indexOf(band) : 0;
@@ -150,12 +156,93 @@ export function bandCounts(t: DistrictTable, index: Int32Array): { band: BandCla
 	return BANDS.map((band) => ({ band, n: n[BAND_OF.indexOf(band)] }));
 }
 
+/** Estate indices in id order (code-unit order, as sortRows breaks ties; equal ids in estate order) and each one's place in it. */
+interface IdOrder {
+	order: Int32Array;
+	rankOf: Int32Array;
+}
+const idOrders = new WeakMap<readonly string[], IdOrder>();
+
+function idOrder(id: readonly string[]): IdOrder {
+	let o = idOrders.get(id);
+	if (!o) {
+		// A live run's estates come in id order already (ORDER BY estate_id): then no sort at all.
+		let sorted = true;
+		for (let i = 1; sorted && i < id.length; i++) sorted = !(id[i] < id[i - 1]);
+		const at = Array.from({ length: id.length }, (_, i) => i);
+		if (!sorted) at.sort((a, b) => (id[a] < id[b] ? -1 : id[a] > id[b] ? 1 : a - b));
+		const order = Int32Array.from(at);
+		const rankOf = new Int32Array(id.length);
+		order.forEach((i, r) => (rankOf[i] = r));
+		o = { order, rankOf };
+		idOrders.set(id, o);
+	}
+	return o;
+}
+
+/**
+ * The estates of `index` by a numeric column (`values`, by estate; NaN: missing, last either way), ties by estate
+ * id: the order sortRows gives, without a comparator. Each key becomes an unsigned 64-bit integer in the same order
+ * (the usual flip of a double's bits) whose lowest bits are replaced by the estate's place in id order, and those are
+ * sorted natively (BigUint64Array). Keys that differ only in the replaced bits (or not at all) end up next to each
+ * other with equal upper bits: such a run is put in exact order (key, then id) by a comparator, rarely needed.
+ */
+function orderByNumbers(t: DistrictTable, index: Int32Array, values: Float64Array, descending: boolean): number[] {
+	const m = index.length;
+	const sign = descending ? -1 : 1;
+	const { order, rankOf } = idOrder(t.id);
+	const bits = Math.max(1, Math.ceil(Math.log2(Math.max(2, t.n))));
+	const low = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
+	const packed = new Float64Array(m);
+	const words = new Uint32Array(packed.buffer);
+	// As sortRows' keys: direction applied, missing as +∞; + 0 makes −0 equal to 0 as a - b does.
+	const key = new Float64Array(m);
+	for (let j = 0; j < m; j++) {
+		const v = values[index[j]];
+		packed[j] = key[j] = v !== v ? Infinity : sign * v + 0;
+		let lo = words[2 * j];
+		let hi = words[2 * j + 1];
+		if (hi >>> 31) {
+			hi = ~hi >>> 0;
+			lo = ~lo >>> 0;
+		} else hi = (hi | 0x80000000) >>> 0;
+		words[2 * j] = ((lo & ~low) | rankOf[index[j]]) >>> 0;
+		words[2 * j + 1] = hi;
+	}
+	new BigUint64Array(packed.buffer).sort();
+	// Back from places in id order to estates; the exact key of each, for the runs of equal upper bits.
+	const keyOf = new Float64Array(t.n);
+	for (let j = 0; j < m; j++) keyOf[index[j]] = key[j];
+	const out: number[] = new Array(m);
+	for (let j = 0; j < m; j++) out[j] = order[words[2 * j] & low];
+	for (let j = 0; j < m; ) {
+		let e = j + 1;
+		const hi = words[2 * j + 1];
+		const lo = words[2 * j] & ~low;
+		while (e < m && words[2 * e + 1] === hi && (words[2 * e] & ~low) === lo) e++;
+		let mixed = false;
+		for (let x = j + 1; x < e; x++) mixed ||= keyOf[out[x]] !== keyOf[out[j]];
+		if (mixed) {
+			const run = out.slice(j, e).sort((a, b) => keyOf[a] - keyOf[b] || rankOf[a] - rankOf[b]);
+			for (let x = j; x < e; x++) out[x] = run[x - j];
+		}
+		j = e;
+	}
+	return out;
+}
+
 /**
  * The estates of `index` ordered by a column (missing values last, ties by estate id): the same order as
- * sortRows over their rows, by the same function.
+ * sortRows over their rows (numeric columns without its comparator, see orderByNumbers).
  */
 export function orderBy(t: DistrictTable, index: Int32Array, key: keyof EstateFit, descending: boolean): number[] {
-	const value =
-		key === 'q' ? (i: number) => (t.q[i] === t.q[i] ? t.q[i] : null) : (i: number) => t.value(i, key) as number | string | null;
+	if (key === 'q') return orderByNumbers(t, index, t.q, descending);
+	const value = (i: number) => t.value(i, key) as number | string | null;
+	const values = Array.from(index, value);
+	if (values.every((v) => v === null || typeof v === 'number')) {
+		const at = new Float64Array(t.n);
+		index.forEach((i, j) => (at[i] = values[j] ?? NaN));
+		return orderByNumbers(t, index, at, descending);
+	}
 	return sortRows(Array.from(index), value, (i) => t.id[i], descending);
 }

@@ -14,8 +14,8 @@ import { BAND_EPSILON, type BandClass, type Bands } from './fit';
 import { guidePrice, type GuidePriceCatalogue } from './catalogues';
 import { GRADES, type Grade } from './grades';
 import type { IndicatorSystem } from './indicator-system';
-import { expectedFee, fitPeerModel, type PeerModel, type PeerRow } from './regression';
-import { countAtMost } from './stats';
+import { fitPeerColumns, fitPeerModel, type PeerModel } from './regression';
+import { sortDoubles } from './stats';
 import { BUILDING_TYPES, type BuildingType } from './vocabulary';
 
 /** What the fit needs of each estate, whatever the settings; index i is the same estate in every column. */
@@ -50,7 +50,10 @@ export interface FitSettings {
 export interface DistrictFit {
 	inspection: Float64Array;
 	q: Float64Array;
-	qPrev: Float64Array;
+	/** Computed when first read: the district ranking does not show it, so a weight change does not pay for it. */
+	readonly qPrev: ArrayLike<number>;
+	/** qPrev[i] alone, without computing the other estates' (for the few rows a page builds). */
+	qPrevAt(i: number): number;
 	/** 1-5, 0 without Q. */
 	gradeUncapped: Uint8Array;
 	grade: Uint8Array;
@@ -67,30 +70,47 @@ export interface DistrictFit {
 	models: Record<BuildingType, PeerModel>;
 }
 
+/**
+ * The fit as one estate's row reads it: every column the same, and the previous period's Q of estate i alone (a
+ * plain object, so building a few rows never computes qPrev for every estate).
+ */
+export function fitForRow(fit: DistrictFit, i: number): DistrictFit {
+	const { inspection, q, gradeUncapped, grade, cappedBy, guide, qpr, band, expected, residual, residualPct, models, qPrevAt } = fit;
+	const qPrev: ArrayLike<number> = { length: i + 1, [i]: qPrevAt(i) };
+	return { inspection, q, qPrev, qPrevAt, gradeUncapped, grade, cappedBy, guide, qpr, band, expected, residual, residualPct, models };
+}
+
 /** The band class of each code in {@link DistrictFit.band}. */
 export const BAND_OF: readonly (BandClass | null)[] = [null, 'matched', 'price_above_quality', 'quality_above_price'];
 
-const orNull = (x: number): number | null => (x === x ? x : null);
 
-/** Q from one period's columns: the weighted mean over the indicators present, clamped, blended with satisfaction. */
+/** Inspection score of estate i from one period's columns: the weighted mean over the indicators present, clamped. */
+function inspectionAt(i: number, weights: Float64Array, cols: readonly Float64Array[]): number {
+	let num = 0;
+	let den = 0;
+	for (let k = 0; k < cols.length; k++) {
+		const v = cols[k][i];
+		if (v === v) {
+			num += weights[k] * v;
+			den += weights[k];
+		}
+	}
+	return den > 0 ? Math.min(100, Math.max(0, num / den)) : NaN;
+}
+
+/** Q from the inspection score, blended with satisfaction when there is a survey. */
+const blendQ = (insp: number, s: number, a: number, b: number) =>
+	insp !== insp ? NaN : s !== s ? insp : Math.min(100, Math.max(0, a * insp + b * s));
+
+/** Q from one period's columns, every estate. */
 function qualityOf(input: FitInput, weights: Float64Array, a: number, b: number, cols: readonly Float64Array[], sat: Float64Array) {
 	const n = input.feeM2.length;
 	const inspection = new Float64Array(n);
 	const q = new Float64Array(n);
 	for (let i = 0; i < n; i++) {
-		let num = 0;
-		let den = 0;
-		for (let k = 0; k < cols.length; k++) {
-			const v = cols[k][i];
-			if (v === v) {
-				num += weights[k] * v;
-				den += weights[k];
-			}
-		}
-		const insp = den > 0 ? Math.min(100, Math.max(0, num / den)) : NaN;
+		const insp = inspectionAt(i, weights, cols);
 		inspection[i] = insp;
-		const s = sat[i];
-		q[i] = insp !== insp ? NaN : s !== s ? insp : Math.min(100, Math.max(0, a * insp + b * s));
+		q[i] = blendQ(insp, sat[i], a, b);
 	}
 	return { inspection, q };
 }
@@ -109,26 +129,16 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 	}
 	const [a, b] = [wi / (wi + ws), ws / (wi + ws)];
 	const cur = qualityOf(input, weights, a, b, input.current, input.satisfaction);
-	const prev = qualityOf(input, weights, a, b, input.previous, input.previousSatisfaction);
-
-	const thresholds = s.system.gradeThresholds;
-	// Red lines on indicators of the system; an elevator line never bites an estate without elevators because its
-	// elevator column is NaN there (the indicator does not apply), and a missing score neither passes nor fails.
-	const lines = s.system.redLines
-		.map((l) => ({ code: l.indicator, col: input.codes.indexOf(l.indicator), floor: l.floor, cap: l.capGrade }))
-		.filter((l) => l.col >= 0);
-	// Guide price by building type and grade, looked up once (index: building type × 6 + grade).
-	const price: (number | null)[] = [];
-	BUILDING_TYPES.forEach((bt, b) => GRADES.forEach((g) => (price[b * 6 + g] = guidePrice(s.catalogue, bt, g).price)));
-	const typeIndex = input.buildingType.map((bt) => BUILDING_TYPES.indexOf(bt));
-	const low = s.bands.low - BAND_EPSILON;
-	const high = s.bands.high + BAND_EPSILON;
+	let prevQ: Float64Array | undefined;
 
 	const nan = () => new Float64Array(n).fill(NaN);
 	const out: DistrictFit = {
 		inspection: cur.inspection,
 		q: cur.q,
-		qPrev: prev.q,
+		get qPrev() {
+			return (prevQ ??= qualityOf(input, weights, a, b, input.previous, input.previousSatisfaction).q);
+		},
+		qPrevAt: (i) => (prevQ ? prevQ[i] : blendQ(inspectionAt(i, weights, input.previous), input.previousSatisfaction[i], a, b)),
 		gradeUncapped: new Uint8Array(n),
 		grade: new Uint8Array(n),
 		cappedBy: new Array(n).fill(null),
@@ -140,8 +150,53 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 		residualPct: nan(),
 		models: { multi: fitPeerModel([]), high: fitPeerModel([]) }
 	};
+	const groups = peerGroups(input);
+	gradeAll(input, s, groups.typeIndex, out);
+	for (const [t, bt] of BUILDING_TYPES.entries()) out.models[bt] = peerFit(groups.groups[t], cur.q, out);
+	return out;
+}
+
+/** Each building type's estates and their fee and age: they do not depend on the settings (cached per input). */
+interface PeerGroup {
+	members: Int32Array;
+	fee: Float64Array;
+	age: Float64Array;
+}
+const groupCache = new WeakMap<FitInput, { typeIndex: Int8Array; groups: PeerGroup[] }>();
+
+function peerGroups(input: FitInput): { typeIndex: Int8Array; groups: PeerGroup[] } {
+	let g = groupCache.get(input);
+	if (!g) {
+		const typeIndex = Int8Array.from(input.buildingType, (bt) => BUILDING_TYPES.indexOf(bt));
+		const groups = BUILDING_TYPES.map((_, t) => {
+			const members = Int32Array.from(typeIndex.keys()).filter((i) => typeIndex[i] === t);
+			return { members, fee: Float64Array.from(members, (i) => input.feeM2[i]), age: Float64Array.from(members, (i) => input.age[i]) };
+		});
+		g = { typeIndex, groups };
+		groupCache.set(input, g);
+	}
+	return g;
+}
+
+/** Grade (with red lines), guide price, QPR and band of every estate with a Q, into `out`. */
+function gradeAll(input: FitInput, s: FitSettings, typeIndex: Int8Array, out: DistrictFit): void {
+	const thresholds = s.system.gradeThresholds;
+	// Red lines on indicators of the system; an elevator line never bites an estate without elevators because its
+	// elevator column is NaN there (the indicator does not apply), and a missing score neither passes nor fails.
+	const lines = s.system.redLines
+		.map((l) => ({ code: l.indicator, col: input.current[input.codes.indexOf(l.indicator)], floor: l.floor, cap: l.capGrade }))
+		.filter((l) => l.col !== undefined);
+	// Guide price by building type and grade, looked up once (index: building type × 6 + grade).
+	const price: (number | null)[] = [];
+	BUILDING_TYPES.forEach((bt, b) => GRADES.forEach((g) => (price[b * 6 + g] = guidePrice(s.catalogue, bt, g).price)));
+	const low = s.bands.low - BAND_EPSILON;
+	const high = s.bands.high + BAND_EPSILON;
+	// The columns as locals: the loop's loads and stores then do not go through the result object.
+	const { q: qs, gradeUncapped, grade: grades, cappedBy, guide: guides, qpr, band } = out;
+	const fees = input.feeM2;
+	const n = qs.length;
 	for (let i = 0; i < n; i++) {
-		const q = cur.q[i];
+		const q = qs[i];
 		if (q !== q) continue;
 		let raw = 5;
 		for (let t = 0; t < thresholds.length; t++) {
@@ -153,49 +208,63 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 		let grade = raw;
 		let capped: string[] | null = null;
 		for (const l of lines) {
-			if (input.current[l.col][i] < l.floor && l.cap > grade) grade = l.cap;
-			if (input.current[l.col][i] < l.floor && l.cap > raw) (capped ??= []).push(l.code);
+			if (l.col[i] < l.floor && l.cap > grade) grade = l.cap;
+			if (l.col[i] < l.floor && l.cap > raw) (capped ??= []).push(l.code);
 		}
-		out.gradeUncapped[i] = raw;
-		out.grade[i] = grade;
-		if (capped) out.cappedBy[i] = capped.join(',');
+		gradeUncapped[i] = raw;
+		grades[i] = grade;
+		if (capped) cappedBy[i] = capped.join(',');
 		const guide = price[typeIndex[i] * 6 + grade] ?? null;
 		if (guide === null) continue;
-		out.guide[i] = guide;
-		const fee = input.feeM2[i];
+		guides[i] = guide;
+		const fee = fees[i];
 		if (Number.isFinite(guide) && guide >= 0 && fee > 0 && Number.isFinite(fee)) {
 			const r = guide / fee;
-			out.qpr[i] = r;
-			out.band[i] = r < low ? 2 : r > high ? 3 : 1;
+			qpr[i] = r;
+			band[i] = r < low ? 2 : r > high ? 3 : 1;
 		}
 	}
+}
 
-	for (const bt of BUILDING_TYPES) {
-		const members: number[] = [];
-		const rows: PeerRow[] = [];
-		for (let i = 0; i < n; i++) {
-			if (input.buildingType[i] !== bt) continue;
-			members.push(i);
-			// A missing fee or Q stays NaN so fitPeerModel counts the estate as dropped.
-			rows.push({ fee: input.feeM2[i], q: cur.q[i], age: orNull(input.age[i]) });
-		}
-		const model = fitPeerModel(rows);
-		out.models[bt] = model;
-		const residuals: number[] = [];
-		for (const i of members) {
-			const q = cur.q[i];
-			const x = expectedFee(model, q === q ? q : null, orNull(input.age[i]));
-			if (x === null) continue;
-			out.expected[i] = x;
-			const fee = input.feeM2[i];
-			if (fee === fee) residuals.push((out.residual[i] = fee - x));
-		}
-		// percentileRank for every member at once: the count of residuals ≤ r by binary search in sorted order.
-		const sorted = Float64Array.from(residuals).sort();
-		for (const i of members) {
-			const r = out.residual[i];
-			if (r === r) out.residualPct[i] = (100 * countAtMost(sorted, r)) / sorted.length;
+/**
+ * One building type's peer regression over typed columns (no object per estate), then each member's expected
+ * fee, residual and the residual's percentile rank within the type, into `out`.
+ */
+function peerFit({ members, fee, age }: PeerGroup, allQ: Float64Array, out: DistrictFit): PeerModel {
+	const { expected, residual, residualPct } = out;
+	const m = members.length;
+	// A missing fee or Q stays NaN so the model counts the estate as dropped.
+	const q = new Float64Array(m);
+	for (let j = 0; j < m; j++) q[j] = allQ[members[j]];
+	const model = fitPeerColumns({ fee, q, age });
+	const residuals = new Float64Array(m);
+	let k = 0;
+	// expectedFee's arithmetic, its model's terms chosen once: an estate lacking a term the model uses has none.
+	const c = model.coef;
+	const useQ = model.method === 'ols_q' || model.method === 'ols_q_age';
+	const useAge = model.method === 'ols_q_age';
+	if (c && model.method !== 'none') {
+		for (let j = 0; j < m; j++) {
+			if ((useQ && !Number.isFinite(q[j])) || (useAge && !Number.isFinite(age[j]))) continue;
+			const x = useAge ? c.intercept + c.q * q[j] + c.age * age[j] : useQ ? c.intercept + c.q * q[j] : c.intercept;
+			const i = members[j];
+			expected[i] = x;
+			if (fee[j] === fee[j]) residuals[k++] = residual[i] = fee[j] - x;
 		}
 	}
-	return out;
+	// percentileRank for every member at once: the count of residuals ≤ r by binary search in sorted order.
+	const sorted = sortDoubles(residuals.slice(0, k));
+	for (let j = 0; j < m; j++) {
+		const r = residual[members[j]];
+		if (r !== r) continue;
+		let lo = 0;
+		let hi = k;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (sorted[mid] <= r) lo = mid + 1;
+			else hi = mid;
+		}
+		residualPct[members[j]] = (100 * lo) / k;
+	}
+	return model;
 }

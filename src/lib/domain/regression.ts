@@ -85,20 +85,21 @@ export function solve3x3(a: readonly (readonly number[])[], b: readonly number[]
 }
 
 /** Σ (x − x̄)(y − ȳ). */
-function coSum(x: readonly number[], y: readonly number[], mx: number, my: number): number {
+function coSum(x: ArrayLike<number>, y: ArrayLike<number>, mx: number, my: number): number {
 	let s = 0;
 	for (let i = 0; i < x.length; i++) s += (x[i] - mx) * (y[i] - my);
 	return s;
 }
 
 /** True when a column has no spread beyond float noise. */
-function noSpread(x: readonly number[], centredSum: number): boolean {
-	const raw = x.reduce((s, v) => s + v * v, 0);
+function noSpread(x: ArrayLike<number>, centredSum: number): boolean {
+	let raw = 0;
+	for (let i = 0; i < x.length; i++) raw += x[i] * x[i];
 	return centredSum <= ZERO_SPREAD_TOLERANCE * raw;
 }
 
 /** r² = 1 − SSres / SStot; null when the fees do not vary. */
-function rSquared(fees: readonly number[], fitted: readonly number[]): number | null {
+function rSquared(fees: ArrayLike<number>, fitted: ArrayLike<number>): number | null {
 	const my = mean(fees);
 	const ssTot = coSum(fees, fees, my, my);
 	if (noSpread(fees, ssTot)) return null;
@@ -107,11 +108,15 @@ function rSquared(fees: readonly number[], fitted: readonly number[]): number | 
 	return 1 - ssRes / ssTot;
 }
 
+/** The fitting set as columns (one index per estate): fee, Q and age, NaN where missing. */
+export interface PeerColumns {
+	fee: Float64Array;
+	q: Float64Array;
+	age: Float64Array;
+}
+
 /** fee ~ Q + age, or the reason it cannot be fitted. */
-function fitQAge(rows: readonly { fee: number; q: number; age: number }[]): PeerCoefficients | Bilingual {
-	const fee = rows.map((r) => r.fee);
-	const q = rows.map((r) => r.q);
-	const age = rows.map((r) => r.age);
+function fitQAge({ fee, q, age }: PeerColumns): PeerCoefficients | Bilingual {
 	const [my, mq, ma] = [mean(fee), mean(q), mean(age)];
 	const sqq = coSum(q, q, mq, mq);
 	const saa = coSum(age, age, ma, ma);
@@ -126,11 +131,11 @@ function fitQAge(rows: readonly { fee: number; q: number; age: number }[]): Peer
 	// design, but far better conditioned (raw Q² sums dwarf the intercept row).
 	const coef = solve3x3(
 		[
-			[rows.length, 0, 0],
+			[fee.length, 0, 0],
 			[0, sqq, sqa],
 			[0, sqa, saa]
 		],
-		[rows.length * my, coSum(q, fee, mq, my), coSum(age, fee, ma, my)]
+		[fee.length * my, coSum(q, fee, mq, my), coSum(age, fee, ma, my)]
 	);
 	if (!coef) return { zh: '正规方程组奇异。', en: 'The normal equations are singular.' };
 	const [c0, bq, ba] = coef;
@@ -138,9 +143,7 @@ function fitQAge(rows: readonly { fee: number; q: number; age: number }[]): Peer
 }
 
 /** fee ~ Q, or the reason it cannot be fitted. */
-function fitQ(rows: readonly PeerRow[]): PeerCoefficients | Bilingual {
-	const fee = rows.map((r) => r.fee);
-	const q = rows.map((r) => r.q);
+function fitQ({ fee, q }: PeerColumns): PeerCoefficients | Bilingual {
 	const [my, mq] = [mean(fee), mean(q)];
 	const sqq = coSum(q, q, mq, mq);
 	if (noSpread(q, sqq)) return { zh: 'Q 没有差异，无法估计其影响。', en: 'Q does not vary, so its effect cannot be estimated.' };
@@ -157,6 +160,22 @@ function tooFew(n: number, need: number, model: string): Bilingual {
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** The rows of `c` where `keep` holds, as new columns (in order). */
+function keepWhere(c: PeerColumns, keep: (i: number) => boolean): PeerColumns {
+	const n = c.fee.length;
+	const at = new Int32Array(n);
+	let m = 0;
+	for (let i = 0; i < n; i++) if (keep(i)) at[m++] = i;
+	const out = { fee: new Float64Array(m), q: new Float64Array(m), age: new Float64Array(m) };
+	for (let j = 0; j < m; j++) {
+		const i = at[j];
+		out.fee[j] = c.fee[i];
+		out.q[j] = c.q[i];
+		out.age[j] = c.age[i];
+	}
+	return out;
+}
+
 /**
  * Fit the peer model on estates of one building type: fee = b0 + b1·Q + b2·age by least squares. Falls
  * back to fee = b0 + b1·Q when too few rows have an age, or Q and age do not vary independently; then to
@@ -164,47 +183,62 @@ const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFin
  * without an age are used only by the plainer models. Every fall-back is explained in `fallbacks`.
  */
 export function fitPeerModel(rows: readonly PeerRow[], options: FitOptions = DEFAULT_FIT_OPTIONS): PeerModel {
-	const valid = rows.filter((r) => isNum(r.fee) && isNum(r.q));
-	const dropped = rows.length - valid.length;
+	const num = (v: unknown) => (isNum(v) ? v : NaN);
+	return fitPeerColumns(
+		{ fee: Float64Array.from(rows, (r) => num(r.fee)), q: Float64Array.from(rows, (r) => num(r.q)), age: Float64Array.from(rows, (r) => num(r.age)) },
+		options
+	);
+}
+
+/**
+ * {@link fitPeerModel} over columns (NaN for a missing or non-finite value): the district fit's path, without an
+ * object per estate. The same arithmetic in the same order, so the same model to the last bit.
+ */
+export function fitPeerColumns(rows: PeerColumns, options: FitOptions = DEFAULT_FIT_OPTIONS): PeerModel {
+	const valid = keepWhere(rows, (i) => isNum(rows.fee[i]) && isNum(rows.q[i]));
+	const dropped = rows.fee.length - valid.fee.length;
 	const fallbacks: Bilingual[] = [];
 
-	const withAge = valid.filter((r): r is { fee: number; q: number; age: number } => isNum(r.age));
-	if (withAge.length < options.minRowsQAge) {
-		fallbacks.push(tooFew(withAge.length, options.minRowsQAge, 'fee ~ Q + age'));
+	const withAge = keepWhere(valid, (i) => isNum(valid.age[i]));
+	if (withAge.fee.length < options.minRowsQAge) {
+		fallbacks.push(tooFew(withAge.fee.length, options.minRowsQAge, 'fee ~ Q + age'));
 	} else {
 		const fit = fitQAge(withAge);
 		if ('intercept' in fit) {
-			const fitted = withAge.map((r) => fit.intercept + fit.q * r.q + fit.age * r.age);
-			return { method: 'ols_q_age', coef: fit, n: withAge.length, r2: rSquared(withAge.map((r) => r.fee), fitted), dropped, fallbacks };
+			const fitted = new Float64Array(withAge.fee.length);
+			for (let i = 0; i < fitted.length; i++) fitted[i] = fit.intercept + fit.q * withAge.q[i] + fit.age * withAge.age[i];
+			return { method: 'ols_q_age', coef: fit, n: withAge.fee.length, r2: rSquared(withAge.fee, fitted), dropped, fallbacks };
 		}
 		fallbacks.push(fit);
 	}
 
-	if (valid.length < options.minRowsQ) {
-		fallbacks.push(tooFew(valid.length, options.minRowsQ, 'fee ~ Q'));
+	const n = valid.fee.length;
+	if (n < options.minRowsQ) {
+		fallbacks.push(tooFew(n, options.minRowsQ, 'fee ~ Q'));
 	} else {
 		const fit = fitQ(valid);
 		if ('intercept' in fit) {
-			const fitted = valid.map((r) => fit.intercept + fit.q * r.q);
-			return { method: 'ols_q', coef: fit, n: valid.length, r2: rSquared(valid.map((r) => r.fee), fitted), dropped, fallbacks };
+			const fitted = new Float64Array(n);
+			for (let i = 0; i < n; i++) fitted[i] = fit.intercept + fit.q * valid.q[i];
+			return { method: 'ols_q', coef: fit, n, r2: rSquared(valid.fee, fitted), dropped, fallbacks };
 		}
 		fallbacks.push(fit);
 	}
 
-	if (valid.length === 0) {
+	if (n === 0) {
 		fallbacks.push({ zh: '没有可用的小区数据。', en: 'No usable estates.' });
 		return { method: 'none', coef: null, n: 0, r2: null, dropped, fallbacks };
 	}
 	// The median of one fee is that estate's own fee: no comparison at all, so say what is missing instead.
-	if (valid.length < 2) {
+	if (n < 2) {
 		fallbacks.push({
 			zh: '同类比较需要至少 2 个有物业费和 Q 的同类小区，只有 1 个。可在“数据”页导入所在街道或区的小区。',
 			en: 'A peer comparison needs at least 2 estates of this type with a fee and Q; there is 1. Import the estates of your subdistrict or district on the Data page.'
 		});
-		return { method: 'none', coef: null, n: valid.length, r2: null, dropped, fallbacks };
+		return { method: 'none', coef: null, n, r2: null, dropped, fallbacks };
 	}
-	const m = median(valid.map((r) => r.fee));
-	return { method: 'median', coef: { intercept: m, q: 0, age: 0 }, n: valid.length, r2: null, dropped, fallbacks };
+	const m = median(valid.fee);
+	return { method: 'median', coef: { intercept: m, q: 0, age: 0 }, n, r2: null, dropped, fallbacks };
 }
 
 /**

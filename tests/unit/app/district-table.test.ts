@@ -45,6 +45,50 @@ describe('the district table (columns)', () => {
 	});
 });
 
+describe('the district table: orders without a comparator', () => {
+	// Ids out of estate order, three-way tie at Q 80 (ids b < c < d whatever the estate order), two without Q, a 0.
+	const T = tableOfRows(
+		[row('d', 80, 1, 'matched', null, 2), row('z', null, null, null, null, null), row('b', 80, 1, 'matched', null, 1), row('a', 0, null, null, null, 3),
+			row('c', 80, 1, 'matched', null, null), row('y', null, null, null, null, 1)],
+		null
+	);
+	const all = filterTable(T, NONE);
+	it('breaks ties by id and puts a missing Q last in both directions, 0 counting as a value', () => {
+		expect(ids(T, orderBy(T, all, 'q', true))).toBe('b c d a y z');
+		expect(ids(T, orderBy(T, all, 'q', false))).toBe('a b c d y z');
+		// fee: 3, 2, 1, 1 (b before y), then the two without a fee by id
+		expect(ids(T, orderBy(T, all, 'fee_m2', true))).toBe('a d b y c z');
+	});
+	it('orders keys a last bit apart by key, not by id (they share the packed upper bits)', () => {
+		const ulp = 2 ** -46; // one unit in the last place of 70
+		const u = tableOfRows([row('p', 70 + 3 * ulp, null, null, null, null), row('m', 70, null, null, null, null), row('o', 70 + ulp, null, null, null, null), row('n', 70, null, null, null, null), row('q', 70 - ulp, null, null, null, null)], null);
+		const every = filterTable(u, NONE);
+		expect(ids(u, orderBy(u, every, 'q', true))).toBe('p o m n q');
+		expect(ids(u, orderBy(u, every, 'q', false))).toBe('q m n o p');
+	});
+	it('orders a filtered subset alone', () => {
+		expect(ids(T, orderBy(T, Int32Array.from([4, 1, 0]), 'q', true))).toBe('c d z');
+		expect(orderBy(T, new Int32Array(0), 'q', true)).toEqual([]);
+	});
+	it('gives the order of sortRows on many ties, missing values and subsets (seeded)', () => {
+		let seed = 7;
+		const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		const rows = Array.from({ length: 400 }, (_, i) => {
+			const q = rnd() < 0.1 ? null : Math.floor(rnd() * 8) * 12.5;
+			return row(`e${String(Math.floor(rnd() * 1000)).padStart(3, '0')}-${i}`, q, null, null, null, rnd() < 0.2 ? null : Math.floor(rnd() * 4) / 2);
+		});
+		const t = tableOfRows(rows, null);
+		for (const subset of [filterTable(t, NONE), Int32Array.from(rows.keys()).filter(() => rnd() < 0.3)]) {
+			for (const k of ['q', 'fee_m2', 'residual'] as const) {
+				for (const desc of [true, false]) {
+					const want = sortRows(Array.from(subset), (i) => rows[i][k] as number | null, (i) => rows[i].estate_id, desc);
+					expect(orderBy(t, subset, k, desc)).toEqual(want);
+				}
+			}
+		}
+	});
+});
+
 describe('the district table from a live run (sample district, real engine)', () => {
 	let engine: Engine;
 	beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitDistrict, BAND_OF, type FitInput } from '$lib/domain/district-fit';
-import { countAtMost } from '$lib/domain/stats';
+import { countAtMost, sortDoubles } from '$lib/domain/stats';
 import { DEFAULT_INDICATOR_SYSTEM, type GuidePriceCatalogue } from '$lib/domain';
 
 /** A catalogue with two multi-storey prices: grade 1 at 2.00 and grade 3 at 1.20 元/㎡·月. */
@@ -58,6 +58,14 @@ describe('fitDistrict (the settings-dependent analysis over columns)', () => {
 		expect(fit.qPrev[1]).toBe(90);
 	});
 
+	it('gives no previous Q to an estate without scores in the period before, and the same array at every read', () => {
+		// A had no scores in the period before, B had 综合管理 90 (no survey: Q = 90), C nothing at all.
+		const fresh = fitDistrict(INPUT, { system: DEFAULT_INDICATOR_SYSTEM, catalogue: CATALOGUE, bands: { low: 0.9, high: 1.1 } });
+		expect([0, 1, 2].map((i) => fresh.qPrevAt(i))).toEqual([NaN, 90, NaN]);
+		expect(Array.from(fit.qPrev)).toEqual([NaN, 90, NaN]);
+		expect(fit.qPrev).toBe(fit.qPrev);
+	});
+
 	it('looks up the guide price, the QPR and the band', () => {
 		expect(fit.guide[0]).toBe(1.2);
 		expect(fit.qpr[0]).toBeCloseTo(1.2, 12);
@@ -74,10 +82,61 @@ describe('fitDistrict (the settings-dependent analysis over columns)', () => {
 	});
 });
 
+/**
+ * Five estates of both building types, fee = 0.5 + 0.02 Q − 0.01 age exactly for the high-rises (the plane of
+ * regression.test.ts), with a multi-storey estate between them and one high-rise without a fee:
+ * the high-rise model is fitted on its four estates with a fee and gives residual 0 to each (up to float noise), the lone multi-storey estate gets no model (one estate), the estate without a fee an expected fee only.
+ */
+const PLANE: FitInput = {
+	codes: ['management'],
+	current: [col(60, 50, 70, 80, 90, 75)],
+	satisfaction: col(NaN, NaN, NaN, NaN, NaN, NaN),
+	previous: [col(NaN, NaN, NaN, NaN, NaN, NaN)],
+	previousSatisfaction: col(NaN, NaN, NaN, NaN, NaN, NaN),
+	feeM2: col(1.6, 1.0, 1.7, 2.05, 2.0, NaN),
+	age: col(10, 3, 20, 5, 30, 15),
+	buildingType: ['high', 'multi', 'high', 'high', 'high', 'high']
+};
+
+describe('fitDistrict: the peer regression per building type', () => {
+	const fit = fitDistrict(PLANE, { system: DEFAULT_INDICATOR_SYSTEM, catalogue: CATALOGUE, bands: { low: 0.9, high: 1.1 } });
+	it('fits each type on its own estates and ranks residuals within the type', () => {
+		expect(fit.models.high.method).toBe('ols_q_age');
+		expect(fit.models.high.n).toBe(4);
+		expect(fit.models.high.dropped).toBe(1);
+		expect(fit.models.high.coef?.q).toBeCloseTo(0.02, 10);
+		expect(fit.models.multi.method).toBe('none');
+		expect(fit.models.multi.n).toBe(1);
+		// 0.5 + 0.02 × 75 − 0.01 × 15 = 1.85 for the estate without a fee.
+		expect(fit.expected[5]).toBeCloseTo(1.85, 10);
+		expect(Number.isNaN(fit.residual[5])).toBe(true);
+		expect(Number.isNaN(fit.expected[1])).toBe(true);
+		for (const i of [0, 2, 3, 4]) expect(Math.abs(fit.residual[i])).toBeLessThan(1e-9);
+		// Percentiles only where there is a residual, each a share of the type's four residuals.
+		expect([1, 5].map((i) => fit.residualPct[i])).toEqual([NaN, NaN]);
+		for (const i of [0, 2, 3, 4]) expect([25, 50, 75, 100]).toContain(fit.residualPct[i]);
+	});
+});
+
 describe('countAtMost', () => {
 	it('counts the values ≤ x in an ascending array, ties included', () => {
 		const xs = [1, 2, 2, 3];
 		expect([0, 1, 2, 2.5, 3, 9].map((x) => countAtMost(xs, x))).toEqual([0, 1, 3, 3, 4, 4]);
 		expect(countAtMost([], 1)).toBe(0);
+	});
+});
+
+describe('sortDoubles', () => {
+	it('sorts ascending as Float64Array does: negatives, −0 before 0, infinities at the ends', () => {
+		const xs = [3, -1, 0, -0, 2.5, -Infinity, Infinity, -1e-300, 1e-300, -2.5, 70 + 2 ** -46, 70];
+		const got = Array.from(sortDoubles(Float64Array.from(xs)));
+		expect(got).toEqual([-Infinity, -2.5, -1, -1e-300, -0, 0, 1e-300, 2.5, 3, 70, 70 + 2 ** -46, Infinity]);
+		expect(Object.is(got[4], -0) && Object.is(got[5], 0)).toBe(true);
+		expect(Array.from(sortDoubles(new Float64Array(0)))).toEqual([]);
+	});
+	it('sorts a view in place without touching the rest of its buffer', () => {
+		const all = Float64Array.from([9, 3, 1, 2, 0]);
+		sortDoubles(all.subarray(1, 4));
+		expect(Array.from(all)).toEqual([9, 1, 2, 3, 0]);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePeerModel, expectedFee, fitPeerModel, percentileRank, residual, solve3x3 } from './helpers';
+import { describePeerModel, expectedFee, fitPeerColumns, fitPeerModel, percentileRank, residual, solve3x3 } from './helpers';
 
 describe('solve3x3', () => {
 	it('solves a system worked by hand: x = 1, y = 2, z = 3', () => {
@@ -158,6 +158,30 @@ describe('fitPeerModel', () => {
 			{ q: 80, age: 30, fee: 1.2 }
 		]);
 		expect(expectedFee(m, 70, null)).toBeNull();
+	});
+});
+
+describe('fitPeerColumns (the district fit\'s path, NaN for missing)', () => {
+	it('fits the plane of fitPeerModel\'s first test, dropping rows without a fee or Q and using rows without an age', () => {
+		// The five plane rows plus one without a fee and one without Q (dropped), and one without an age.
+		const m = fitPeerColumns({
+			fee: Float64Array.from([1.6, 1.7, 2.05, 2.0, 1.85, NaN, 1.9, 1.8]),
+			q: Float64Array.from([60, 70, 80, 90, 75, 70, NaN, 65]),
+			age: Float64Array.from([10, 20, 5, 30, 15, 10, 10, NaN])
+		});
+		expect(m.method).toBe('ols_q_age');
+		expect(m.n).toBe(5);
+		expect(m.dropped).toBe(2);
+		expect(m.coef?.intercept).toBeCloseTo(0.5, 10);
+		expect(m.coef?.q).toBeCloseTo(0.02, 12);
+		expect(m.coef?.age).toBeCloseTo(-0.01, 12);
+	});
+	it('falls back like fitPeerModel: fee ~ Q on 4 rows when only 2 have an age (slope 0.028)', () => {
+		const m = fitPeerColumns({ fee: Float64Array.from([1.0, 1.3, 1.4, 1.9]), q: Float64Array.from([60, 70, 80, 90]), age: Float64Array.from([5, NaN, NaN, 9]) });
+		expect(m.method).toBe('ols_q');
+		expect(m.n).toBe(4);
+		expect(m.coef?.q).toBeCloseTo(0.028, 12);
+		expect(fitPeerColumns({ fee: new Float64Array(0), q: new Float64Array(0), age: new Float64Array(0) }).method).toBe('none');
 	});
 });
 
