@@ -13,8 +13,11 @@ interface DotValues {
 }
 
 export interface CanvasDots {
-	/** The `render` option of a Plot.dot mark. */
-	render(index: number[], scales: unknown, values: DotValues, dimensions: { width: number; height: number }): SVGElement;
+	/**
+	 * The `render` option of a Plot.dot mark. `inSteps`: paint the first colour now and each other colour in a
+	 * task of its own (the same picture: the colours are painted in the same order, each in one fill).
+	 */
+	render(index: number[], scales: unknown, values: DotValues, dimensions: { width: number; height: number }, inSteps?: boolean): SVGElement;
 	/** The data index of the point nearest to (clientX, clientY), if one is within `within` px. */
 	nearest(clientX: number, clientY: number, within?: number): number | null;
 }
@@ -24,7 +27,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 export function canvasDots(radius: number, opacity = 0.8): CanvasDots {
 	let drawn: { index: number[]; x: ArrayLike<number>; y: ArrayLike<number>; host: SVGForeignObjectElement } | null = null;
 	return {
-		render(index, _scales, values, { width, height }) {
+		render(index, _scales, values, { width, height }, inSteps = false) {
 			const ratio = window.devicePixelRatio || 1;
 			const canvas = document.createElement('canvas');
 			canvas.width = Math.round(width * ratio);
@@ -50,7 +53,7 @@ export function canvasDots(radius: number, opacity = 0.8): CanvasDots {
 				if (!list) byColour.set(colour, (list = []));
 				list.push(i);
 			}
-			for (const [colour, list] of byColour) {
+			const paint = (colour: string, list: number[]) => {
 				ctx.beginPath();
 				for (const i of list) {
 					ctx.moveTo(x[i] + radius, y[i]);
@@ -58,6 +61,16 @@ export function canvasDots(radius: number, opacity = 0.8): CanvasDots {
 				}
 				ctx.fillStyle = colour;
 				ctx.fill();
+			};
+			const groups = [...byColour];
+			if (!inSteps) for (const [colour, list] of groups) paint(colour, list);
+			else {
+				const step = (k: number) => {
+					if (k >= groups.length || drawn?.host !== host) return; // done, or drawn over by a newer render
+					paint(...groups[k]);
+					if (k + 1 < groups.length) setTimeout(() => step(k + 1), 0);
+				};
+				step(0);
 			}
 			return host;
 		},
