@@ -7,7 +7,7 @@
 import { sqlString } from '../engine/engine';
 import type { IndicatorSystem } from '../domain/indicator-system';
 import { SATISFACTION_CODE } from '../domain/indicator-system';
-import { applicableColumnsSql, currentFeeSql, scoreColumn } from './quality-sql';
+import { applicableColumnsSql, FEE_M2_SQL, feeInForceSql, scoreColumn } from './quality-sql';
 
 /** The analysis's private in-memory database: its working table stays out of the user's table list. */
 export const ANALYSIS_DB = 'zhijia_analysis';
@@ -43,9 +43,10 @@ function periodFilter(period: string | null, prevPeriod: string | null): string 
 /**
  * (Re)builds {@link BASE_TABLE} for a period (null: no scores at all) and the period before it (null: none), its
  * neighbour in the sorted list of periods with scores.
- * Columns: the estate's own, age (= period year − build year), period, the fee in force for the period's year
- * (fee_m2, fee_raw, fee_unit, fee_converted, fee_year, collection_rate), s0 … s(n−1) and sat for the period,
- * p0 … p(n−1) and psat for the period before.
+ * Columns: estate_id, estate_type and building_type (what analysis-detail.ts compares peers by; the rest of an
+ * estate's own columns is read from estates), age (= period year − build year), the fee in force for the period's
+ * year (fee_m2, fee_raw, fee_unit, fee_converted, fee_year, collection_rate), s0 … s(n−1) and sat for the period,
+ * p0 … p(n−1) and psat for the period before. Rows in no particular order (readers sort by estate_id).
  */
 export function baseTableSql(codes: readonly string[], period: string | null, prevPeriod: string | null): string {
 	const year = period === null ? undefined : periodYear(period);
@@ -73,16 +74,13 @@ sc AS (
 	SELECT c.estate_id, ${[...pivot(period, 0, scoreColumn, 'sat'), ...pivot(prevPeriod, n, prevColumn, 'psat')].join(',\n\t\t')}
 	FROM cell c GROUP BY c.estate_id
 ),
-fee AS (${currentFeeSql(year)})
-SELECT e.estate_id, e.name, e.subdistrict, e.estate_type, e.building_type, e.firm, e.build_year,
+fee AS (${feeInForceSql(year)})
+SELECT e.estate_id, e.estate_type, e.building_type,
 	${year === undefined ? 'NULL::INTEGER' : `${year} - e.build_year`} AS age,
-	e.chargeable_area_m2, e.households, e.has_elevator,
-	${period === null ? 'NULL::VARCHAR' : sqlString(period)} AS period,
-	fee.fee_m2, fee.fee_raw, fee.fee_unit, coalesce(fee.fee_converted, false) AS fee_converted,
-	fee.fee_year, fee.collection_rate,
+	${FEE_M2_SQL} AS fee_m2, f.fee AS fee_raw, f.fee_unit,
+	coalesce(f.fee_unit = 'per_household_month', false) AS fee_converted, f.fee_year, f.collection_rate,
 	${applicableColumnsSql(codes, 'sc', 'e')}, sc.sat, ${applicableColumnsSql(codes, 'sc', 'e', prevColumn)}, sc.psat
 FROM estates e
 LEFT JOIN sc ON sc.estate_id = e.estate_id
-LEFT JOIN fee ON fee.estate_id = e.estate_id
-ORDER BY e.estate_id`;
+LEFT JOIN fee f ON f.estate_id = e.estate_id`;
 }
