@@ -1,20 +1,21 @@
 /**
  * SQL of the price-quality analysis (docs/sources.md §4-§6): the base table, one row per estate for the analysed
- * period with what does not depend on the settings: the estate, its age, the fee in force, and the indicator means
- * of the period and the one before. Built once per period and data; the only part that reads the raw scores.
+ * period with what does not depend on the settings (the estate, its age, the fee in force), and the cell table, the
+ * indicator means of the period and the one before. Built once per period and data; the cell table is the only part
+ * that reads the raw scores.
  * Everything that depends on the settings is computed from it in domain/district-fit.ts (analysis-run.ts runs both).
  */
 import { sqlString } from '../engine/engine';
 import type { IndicatorSystem } from '../domain/indicator-system';
-import { SATISFACTION_CODE } from '../domain/indicator-system';
-import { applicableColumnsSql, FEE_M2_SQL, feeInForceSql, scoreColumn } from './quality-sql';
+import { ELEVATOR_CODE, SATISFACTION_CODE } from '../domain/indicator-system';
+import { FEE_M2_SQL, feeInForceSql } from './quality-sql';
 
 /** The analysis's private in-memory database: its working table stays out of the user's table list. */
 export const ANALYSIS_DB = 'zhijia_analysis';
 /** Table of the settings-independent analysis inputs, one row per estate. */
 export const BASE_TABLE = `${ANALYSIS_DB}.base`;
 
-/** Indicator codes of a system in its own order: the column order of the base table. */
+/** Indicator codes of a system in its own order: the slot order of the cell table. */
 export function systemCodes(system: IndicatorSystem): string[] {
 	return system.indicators.map((i) => i.code);
 }
@@ -22,11 +23,6 @@ export function systemCodes(system: IndicatorSystem): string[] {
 /** The calendar year of a period 'YYYYQn' or 'YYYY-MM'. */
 export function periodYear(period: string): number {
 	return Number(period.slice(0, 4));
-}
-
-/** Column of the i-th indicator's mean in the period before. */
-export function prevColumn(i: number): string {
-	return `p${i}`;
 }
 
 /**
@@ -40,47 +36,61 @@ function periodFilter(period: string | null, prevPeriod: string | null): string 
 	return `s.period >= ${sqlString(prevPeriod)} AND s.period <= ${sqlString(period)}`;
 }
 
+/** Table of the score means that apply, one row per estate and slot: ix (the estate's place), k (the slot), m. */
+export const CELL_TABLE = `${ANALYSIS_DB}.cell`;
+
+/** Slots of the cell table: the codes in order, then satisfaction, for the period; the same + n for the one before. */
+export function slotCount(codes: readonly string[]): number {
+	return codes.length + 1;
+}
+
+/** Each estate's place in estate_id order, from 0: the row index of every column the analysis reads. */
+const NUMBERED_ESTATES = `SELECT *, (row_number() OVER (ORDER BY estate_id) - 1)::INTEGER AS ix FROM estates`;
+
 /**
- * (Re)builds {@link BASE_TABLE} for a period (null: no scores at all) and the period before it (null: none), its
- * neighbour in the sorted list of periods with scores.
- * Columns: estate_id, estate_type and building_type (what analysis-detail.ts compares peers by; the rest of an
- * estate's own columns is read from estates), age (= period year − build year), the fee in force for the period's
- * year (fee_m2, fee_raw, fee_unit, fee_converted, fee_year, collection_rate), s0 … s(n−1) and sat for the period,
- * p0 … p(n−1) and psat for the period before. Rows in no particular order (readers sort by estate_id).
+ * (Re)builds {@link CELL_TABLE} for a period (null: no scores at all) and the period before it (null: none), its
+ * neighbour in the sorted list of periods with scores: the mean of each estate's scores per slot (inspection
+ * indicators from non-survey sources, satisfaction from any), for estates in the estates table; the elevator mean
+ * of an estate without elevators is left out, as the domain ignores it.
+ * The slot is an integer (the indicator's place, + n for the period before) and the estate its place, so the grouping
+ * has one text key instead of three, and the pivot into columns is done by the reader (analysis-run.ts) in one pass
+ * over three typed arrays: the same pivot as 24 FILTER aggregates in SQL cost a third of the statement in wasm.
  */
-export function baseTableSql(codes: readonly string[], period: string | null, prevPeriod: string | null): string {
-	const year = period === null ? undefined : periodYear(period);
-	// Two steps, measured ~3× faster than one GROUP BY estate with 24 FILTER aggregates over the raw scores
-	// (city: 0.85 s instead of 2.5 s in wasm): first one mean per estate and slot over just the two periods' rows
-	// (inspection indicators from non-survey sources, satisfaction from any), then a pivot of those few hundred
-	// thousand means into columns. The slot is an integer (the indicator's place in the columns, + n for the period
-	// before), so the grouping has one text key instead of three and the pivot compares integers: measured 10-20 %
-	// less time for the whole statement, planning included, in wasm (docs/performance.md, branch `keys`).
+export function cellTableSql(codes: readonly string[], period: string | null, prevPeriod: string | null): string {
 	const all = [...codes, SATISFACTION_CODE];
-	const n = all.length;
+	const n = slotCount(codes);
 	const slot = `list_position([${all.map(sqlString).join(', ')}], s.indicator) - 1${period === null || prevPeriod === null ? '' : ` + CASE WHEN s.period = ${sqlString(period)} THEN 0 ELSE ${n} END`}`;
-	const pivot = (p: string | null, offset: number, col: (i: number) => string, sat: string) =>
-		[...codes.map((_, i) => col(i)), sat].map((name, i) => (p === null ? `NULL::DOUBLE AS ${name}` : `max(c.m) FILTER (WHERE c.k = ${offset + i}) AS ${name}`));
+	const elevator = codes.indexOf(ELEVATOR_CODE);
+	const applies = elevator < 0 ? '' : ` AND (e.has_elevator OR c.k NOT IN (${elevator}, ${elevator + n}))`;
 	return `
-CREATE OR REPLACE TABLE ${BASE_TABLE} AS
-WITH cell AS (
+CREATE OR REPLACE TABLE ${CELL_TABLE} AS
+SELECT e.ix, c.k::INTEGER AS k, c.m
+FROM (
 	SELECT s.estate_id, ${slot} AS k, avg(s.score) AS m
 	FROM scores s
 	WHERE s.score IS NOT NULL AND ${periodFilter(period, prevPeriod)}
 	  AND (s.indicator = ${sqlString(SATISFACTION_CODE)} OR s.source <> 'satisfaction')
 	GROUP BY ALL
-),
-sc AS (
-	SELECT c.estate_id, ${[...pivot(period, 0, scoreColumn, 'sat'), ...pivot(prevPeriod, n, prevColumn, 'psat')].join(',\n\t\t')}
-	FROM cell c GROUP BY c.estate_id
-),
-fee AS (${feeInForceSql(year)})
-SELECT e.estate_id, e.estate_type, e.building_type,
+) c JOIN (${NUMBERED_ESTATES}) e ON e.estate_id = c.estate_id
+WHERE c.k IS NOT NULL${applies}`;
+}
+
+/**
+ * (Re)builds {@link BASE_TABLE} for a period (null: no scores at all): one row per estate with what does not depend
+ * on the settings besides the scores. Columns: estate_id, ix (its place in estate_id order, as in
+ * {@link CELL_TABLE}), estate_type and building_type (what analysis-detail.ts compares peers by; the rest of an
+ * estate's own columns is read from estates), age (= period year − build year), and the fee in force for the
+ * period's year (fee_m2, fee_raw, fee_unit, fee_converted, fee_year, collection_rate).
+ */
+export function baseTableSql(period: string | null): string {
+	const year = period === null ? undefined : periodYear(period);
+	return `
+CREATE OR REPLACE TABLE ${BASE_TABLE} AS
+WITH fee AS (${feeInForceSql(year)})
+SELECT e.estate_id, e.ix, e.estate_type, e.building_type,
 	${year === undefined ? 'NULL::INTEGER' : `${year} - e.build_year`} AS age,
 	${FEE_M2_SQL} AS fee_m2, f.fee AS fee_raw, f.fee_unit,
-	coalesce(f.fee_unit = 'per_household_month', false) AS fee_converted, f.fee_year, f.collection_rate,
-	${applicableColumnsSql(codes, 'sc', 'e')}, sc.sat, ${applicableColumnsSql(codes, 'sc', 'e', prevColumn)}, sc.psat
-FROM estates e
-LEFT JOIN sc ON sc.estate_id = e.estate_id
+	coalesce(f.fee_unit = 'per_household_month', false) AS fee_converted, f.fee_year, f.collection_rate
+FROM (${NUMBERED_ESTATES}) e
 LEFT JOIN fee f ON f.estate_id = e.estate_id`;
 }
