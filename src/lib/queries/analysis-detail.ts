@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
-import { SATISFACTION_CODE } from '../domain/indicator-system';
+import { ELEVATOR_CODE, SATISFACTION_CODE } from '../domain/indicator-system';
 import { DEFAULT_PEER_OPTIONS, findPeers } from '../domain/peers';
 import { FEE_UNITS } from '../domain/vocabulary';
 import { BASE_TABLE, CELL_TABLE, systemCodes } from './analysis-sql';
@@ -57,15 +57,18 @@ const FeeRow = z.object({
  * (peer_median) and how many peers have a mean (peer_n), read from the cell table (which holds that period's means,
  * slots 0 … n−1) and the base table (the peers: same building and estate type, the estate itself left out).
  */
-function indicatorComparisonSql(estateId: string, slots: number): string {
+function indicatorComparisonSql(estateId: string, codes: readonly string[]): string {
 	const id = sqlString(estateId);
+	const elevator = codes.indexOf(ELEVATOR_CODE);
+	// An estate without elevators has no elevator score, as in the analysis (analysis-run.ts readCells).
+	const applies = elevator < 0 ? '' : ` AND (c.k <> ${elevator} OR near.has_elevator)`;
 	return `
 WITH me AS (SELECT ix, building_type, estate_type FROM ${BASE_TABLE} WHERE estate_id = ${id}),
-near AS (SELECT b.ix, b.ix = me.ix AS self FROM ${BASE_TABLE} b JOIN me ON me.building_type = b.building_type AND me.estate_type = b.estate_type)
+near AS (SELECT b.ix, b.has_elevator, b.ix = me.ix AS self FROM ${BASE_TABLE} b JOIN me ON me.building_type = b.building_type AND me.estate_type = b.estate_type)
 SELECT c.k, max(c.m) FILTER (WHERE near.self) AS score, median(c.m) FILTER (WHERE NOT near.self) AS peer_median,
 	count(c.m) FILTER (WHERE NOT near.self) AS peer_n
 FROM ${CELL_TABLE} c JOIN near ON near.ix = c.ix
-WHERE c.k < ${slots}
+WHERE c.k < ${codes.length}${applies}
 GROUP BY c.k`;
 }
 
@@ -73,7 +76,7 @@ const ComparisonRow = z.object({ k: z.number().int(), score: z.number().nullable
 
 async function compareIndicators(engine: Engine, s: AnalysisSettings, estateId: string): Promise<IndicatorComparison[]> {
 	const codes = [...systemCodes(s.system), SATISFACTION_CODE];
-	const rows = await engine.parse(indicatorComparisonSql(estateId, codes.length), ComparisonRow);
+	const rows = await engine.parse(indicatorComparisonSql(estateId, codes), ComparisonRow);
 	const bySlot = new Map(rows.map((r) => [r.k, r]));
 	return codes.map((indicator, k) => ({
 		indicator,

@@ -22,7 +22,7 @@ import { ResultShapeError } from '../engine/errors';
 import { arrowColumn, type ArrowLike } from '../engine/arrow-rows';
 import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
-import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
+import { ELEVATOR_CODE, indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
 import type { PeerModel } from '../domain/regression';
 import { BAND_OF, fitDistrict, type DistrictFit, type FitInput } from '../domain/district-fit';
 import type { Grade } from '../domain/grades';
@@ -296,19 +296,23 @@ function typedValues(table: ArrowLike, index: number): ArrayLike<number> | null 
 
 /**
  * The indicator means of the cell table pivoted into the fit's columns (NaN where an estate has no mean): one pass
- * over three typed arrays.
+ * over three typed arrays. The elevator mean of an estate without elevators is left out, as the domain ignores it.
  */
-async function readCells(engine: Engine, codes: readonly string[], n: number): Promise<Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>> {
+async function readCells(engine: Engine, codes: readonly string[], hasElevator: readonly unknown[]): Promise<Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>> {
+	const n = hasElevator.length;
 	const sql = `SELECT ix, k, m FROM ${CELL_TABLE}`;
 	const table = await engine.arrow(sql);
 	const ix = typedValues(table, 0), k = typedValues(table, 1), m = typedValues(table, 2);
 	if (!ix || !k || !m) throw new ResultShapeError(sql, 'expected three columns of numbers without nulls');
 	const slots = slotCount(codes);
 	const columns = Array.from({ length: 2 * slots }, () => new Float64Array(n).fill(NaN));
+	const elevator = codes.indexOf(ELEVATOR_CODE);
 	for (let r = 0; r < ix.length; r++) {
-		const col = columns[k[r]];
+		const slot = k[r];
+		const col = columns[slot];
 		const i = ix[r];
-		if (!col || !(i >= 0 && i < n)) throw new ResultShapeError(sql, `row ${r + 1}: slot ${k[r]} of estate ${i} is outside ${2 * slots} slots × ${n} estates`);
+		if (!col || !(i >= 0 && i < n)) throw new ResultShapeError(sql, `row ${r + 1}: slot ${slot} of estate ${i} is outside ${2 * slots} slots × ${n} estates`);
+		if (slot % slots === elevator && hasElevator[i] !== true) continue;
 		col[i] = m[r];
 	}
 	return {
@@ -334,7 +338,7 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const cols = await engine.columns(sql);
 	const n = own.estate_id.length;
 	if ((cols.fee_m2?.length ?? -1) !== n) throw new ResultShapeError(sql, `${cols.fee_m2?.length} rows for ${n} estates`);
-	const means = await readCells(engine, codes, n);
+	const means = await readCells(engine, codes, own.has_elevator);
 	const orNull = (v: unknown) => (typeof v === 'number' && v !== v ? null : v);
 	const satisfaction = Array.from(means.satisfaction, orNull);
 	const periodCols: Record<(typeof PERIOD_FIELDS)[number], unknown[]> = {

@@ -7,7 +7,7 @@
  */
 import { sqlString } from '../engine/engine';
 import type { IndicatorSystem } from '../domain/indicator-system';
-import { ELEVATOR_CODE, SATISFACTION_CODE } from '../domain/indicator-system';
+import { SATISFACTION_CODE } from '../domain/indicator-system';
 import { FEE_M2_SQL, feeInForceSql } from './quality-sql';
 
 /** The analysis's private in-memory database: its working table stays out of the user's table list. */
@@ -50,8 +50,9 @@ const NUMBERED_ESTATES = `SELECT *, (row_number() OVER (ORDER BY estate_id) - 1)
 /**
  * (Re)builds {@link CELL_TABLE} for a period (null: no scores at all) and the period before it (null: none), its
  * neighbour in the sorted list of periods with scores: the mean of each estate's scores per slot (inspection
- * indicators from non-survey sources, satisfaction from any), for estates in the estates table; the elevator mean
- * of an estate without elevators is left out, as the domain ignores it.
+ * indicators from non-survey sources, satisfaction from any), for estates in the estates table. The elevator mean
+ * of an estate without elevators is still there: its readers leave it out (the domain ignores it), which costs
+ * nothing in a reader and a filter over every cell here.
  * The slot is an integer (the indicator's place, + n for the period before) and the estate its place, so the grouping
  * has one text key instead of three, and the pivot into columns is done by the reader (analysis-run.ts) in one pass
  * over three typed arrays: the same pivot as 24 FILTER aggregates in SQL cost a third of the statement in wasm.
@@ -60,8 +61,6 @@ export function cellTableSql(codes: readonly string[], period: string | null, pr
 	const all = [...codes, SATISFACTION_CODE];
 	const n = slotCount(codes);
 	const slot = `list_position([${all.map(sqlString).join(', ')}], s.indicator) - 1${period === null || prevPeriod === null ? '' : ` + CASE WHEN s.period = ${sqlString(period)} THEN 0 ELSE ${n} END`}`;
-	const elevator = codes.indexOf(ELEVATOR_CODE);
-	const applies = elevator < 0 ? '' : ` AND (e.has_elevator OR c.k NOT IN (${elevator}, ${elevator + n}))`;
 	return `
 CREATE OR REPLACE TABLE ${CELL_TABLE} AS
 SELECT e.ix, c.k::INTEGER AS k, c.m
@@ -71,14 +70,14 @@ FROM (
 	WHERE s.score IS NOT NULL AND ${periodFilter(period, prevPeriod)}
 	  AND (s.indicator = ${sqlString(SATISFACTION_CODE)} OR s.source <> 'satisfaction')
 	GROUP BY ALL
-) c JOIN (${NUMBERED_ESTATES}) e ON e.estate_id = c.estate_id
-WHERE c.k IS NOT NULL${applies}`;
+) c JOIN (SELECT estate_id, ix FROM (${NUMBERED_ESTATES})) e ON e.estate_id = c.estate_id
+WHERE c.k IS NOT NULL`;
 }
 
 /**
  * (Re)builds {@link BASE_TABLE} for a period (null: no scores at all): one row per estate with what does not depend
  * on the settings besides the scores. Columns: estate_id, ix (its place in estate_id order, as in
- * {@link CELL_TABLE}), estate_type and building_type (what analysis-detail.ts compares peers by; the rest of an
+ * {@link CELL_TABLE}), estate_type, building_type and has_elevator (what analysis-detail.ts needs; the rest of an
  * estate's own columns is read from estates), age (= period year − build year), and the fee in force for the
  * period's year (fee_m2, fee_raw, fee_unit, fee_converted, fee_year, collection_rate).
  */
@@ -87,7 +86,7 @@ export function baseTableSql(period: string | null): string {
 	return `
 CREATE OR REPLACE TABLE ${BASE_TABLE} AS
 WITH fee AS (${feeInForceSql(year)})
-SELECT e.estate_id, e.ix, e.estate_type, e.building_type,
+SELECT e.estate_id, e.ix, e.estate_type, e.building_type, e.has_elevator,
 	${year === undefined ? 'NULL::INTEGER' : `${year} - e.build_year`} AS age,
 	${FEE_M2_SQL} AS fee_m2, f.fee AS fee_raw, f.fee_unit,
 	coalesce(f.fee_unit = 'per_household_month', false) AS fee_converted, f.fee_year, f.collection_rate

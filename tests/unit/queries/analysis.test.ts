@@ -243,4 +243,15 @@ describe('estate detail', () => {
 		expect(d.fees).toEqual([{ year: 2025, fee: 24, fee_unit: 'per_household_month', fee_m2: 0.4, collection_rate: 0.8 }]);
 		await expect(estateDetail(engine, settings, 'NOPE')).rejects.toThrow(AnalysisSettingsError);
 	});
+
+	it("leaves a peer's elevator score out where the peer has no elevators", async () => {
+		// M2's only same-type peer is M1, whose elevator score 10 is ignored (no elevators): no peer elevator median.
+		const d = await estateDetail(engine, settings, 'M2');
+		expect(d.indicators).toEqual([
+			{ indicator: 'management', score: 90, peer_median: 70, peer_n: 1 },
+			{ indicator: 'elevator', score: null, peer_median: null, peer_n: 0 },
+			{ indicator: 'fire', score: 50, peer_median: 80, peer_n: 1 },
+			{ indicator: 'satisfaction', score: null, peer_median: 65, peer_n: 1 }
+		]);
+	});
 });
