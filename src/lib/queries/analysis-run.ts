@@ -286,12 +286,18 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 	return cols;
 }
 
-/** A column of an Arrow result as its typed array of values (no nulls), or null when it has nulls or no such array. */
-function typedValues(table: ArrowLike, index: number): ArrayLike<number> | null {
+/**
+ * A numeric column of a result without nulls: its typed array where the backend gives one (duckdb-wasm's Arrow),
+ * otherwise its values one by one (the native adapter's columns); null if a value is not a number.
+ */
+function numericValues(table: ArrowLike, index: number): ArrayLike<number> | null {
 	const col = table.getChildAt(index);
-	if (!col || col.nullCount !== 0 || !col.toArray) return null;
-	const values = col.toArray();
-	return ArrayBuffer.isView(values) ? (values as ArrayLike<number>) : null;
+	if (col && col.nullCount === 0 && col.toArray) {
+		const values = col.toArray();
+		if (ArrayBuffer.isView(values) && !(values instanceof BigInt64Array)) return values as unknown as ArrayLike<number>;
+	}
+	const values = arrowColumn(table, index);
+	return values.every((v) => typeof v === 'number') ? (values as number[]) : null;
 }
 
 /**
@@ -302,7 +308,7 @@ async function readCells(engine: Engine, codes: readonly string[], hasElevator: 
 	const n = hasElevator.length;
 	const sql = `SELECT ix, k, m FROM ${CELL_TABLE}`;
 	const table = await engine.arrow(sql);
-	const ix = typedValues(table, 0), k = typedValues(table, 1), m = typedValues(table, 2);
+	const ix = numericValues(table, 0), k = numericValues(table, 1), m = numericValues(table, 2);
 	if (!ix || !k || !m) throw new ResultShapeError(sql, 'expected three columns of numbers without nulls');
 	const slots = slotCount(codes);
 	const columns = Array.from({ length: 2 * slots }, () => new Float64Array(n).fill(NaN));
