@@ -1,19 +1,20 @@
 /**
- * Running the price-quality analysis on an engine: settings checks, the base table in SQL (analysis-sql.ts), and
- * the settings-dependent fit in the domain's column code (domain/district-fit.ts). The public API is re-exported
- * by analysis.ts.
+ * Running the price-quality analysis on an engine: settings checks, the base and cell tables in SQL
+ * (analysis-sql.ts), and the settings-dependent fit in the domain's column code (domain/district-fit.ts). The public
+ * API is re-exported by analysis.ts.
  *
  * Speed design. A weight change must re-rank fast (the city-scale target: 13,000 estates, ≤ 50 ms):
- * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a base table of
- *   one row per estate (indicator means of the period and the one before, the fee in force, age), and that table
- *   is read once into columns. It is rebuilt when the period or the indicator codes change, or when the scores,
- *   estates or fees tables are recreated or receive any INSERT (the catalog's row estimate counts deleted rows too,
- *   so an import's DELETE + INSERT is noticed; checked without a scan, and only after the engine ran a statement
- *   that may write). After a DELETE or UPDATE alone, call invalidateAnalysis.
+ * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a cell table
+ *   (estate index, indicator slot, mean, for the period and the one before) beside a base table of one row per
+ *   estate (the fee in force, age), and both are read once into columns. They are rebuilt when the period or the
+ *   indicator codes change, or when the scores, estates or fees tables are recreated or receive any INSERT (the
+ *   catalog's row estimate counts deleted rows too, so an import's DELETE + INSERT is noticed; checked without a
+ *   scan, and only after the engine ran a statement that may write). After a DELETE or UPDATE alone, call
+ *   invalidateAnalysis.
  * - Everything that depends on the settings (weights, blend, thresholds, red lines, catalogue, bands, the peer
  *   regression, residual percentiles) is plain arithmetic over those columns in TypeScript: ~15 ms for a city,
  *   where the same projections in SQL plus turning 13,000 × 32 result values into checked objects took ~400 ms.
- * - Runs on one engine are serialised: they share the base table, and a UI firing on every keystroke would
+ * - Runs on one engine are serialised: they share the base and cell tables, and a UI firing on every keystroke would
  *   otherwise interleave them.
  */
 import { z } from 'zod';
