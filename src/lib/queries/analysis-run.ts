@@ -288,17 +288,18 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 }
 
 /**
- * A numeric column of a result without nulls: its typed array where the backend gives one (duckdb-wasm's Arrow),
- * otherwise its values one by one (the native adapter's columns); null if a value is not a number.
+ * A numeric column of a result: its typed array where the backend gives one and there is no null (duckdb-wasm's
+ * Arrow), otherwise its values one by one (the native adapter's columns, or nulls); null if a value is neither a
+ * number nor an allowed null.
  */
-function numericValues(table: ArrowLike, index: number): ArrayLike<number> | null {
+function numericValues(table: ArrowLike, index: number, nullable = false): ArrayLike<number | null> | null {
 	const col = table.getChildAt(index);
 	if (col && col.nullCount === 0 && col.toArray) {
 		const values = col.toArray();
 		if (ArrayBuffer.isView(values) && !(values instanceof BigInt64Array)) return values as unknown as ArrayLike<number>;
 	}
 	const values = arrowColumn(table, index);
-	return values.every((v) => typeof v === 'number') ? (values as number[]) : null;
+	return values.every((v) => typeof v === 'number' || (nullable && v === null)) ? (values as (number | null)[]) : null;
 }
 
 /**
@@ -309,18 +310,20 @@ async function readCells(engine: Engine, codes: readonly string[], hasElevator: 
 	const n = hasElevator.length;
 	const sql = `SELECT ix, k, m FROM ${CELL_TABLE}`;
 	const table = await engine.arrow(sql);
-	const ix = numericValues(table, 0), k = numericValues(table, 1), m = numericValues(table, 2);
-	if (!ix || !k || !m) throw new ResultShapeError(sql, 'expected three columns of numbers without nulls');
+	// A null slot is a score of an indicator outside the system: not part of the analysis.
+	const ix = numericValues(table, 0), k = numericValues(table, 1, true), m = numericValues(table, 2);
+	if (!ix || !k || !m) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
 	const slots = slotCount(codes);
 	const columns = Array.from({ length: 2 * slots }, () => new Float64Array(n).fill(NaN));
 	const elevator = codes.indexOf(ELEVATOR_CODE);
 	for (let r = 0; r < ix.length; r++) {
 		const slot = k[r];
+		if (slot === null) continue;
 		const col = columns[slot];
-		const i = ix[r];
+		const i = ix[r] as number;
 		if (!col || !(i >= 0 && i < n)) throw new ResultShapeError(sql, `row ${r + 1}: slot ${slot} of estate ${i} is outside ${2 * slots} slots × ${n} estates`);
 		if (slot % slots === elevator && hasElevator[i] !== true) continue;
-		col[i] = m[r];
+		col[i] = m[r] as number;
 	}
 	return {
 		current: columns.slice(0, slots - 1),

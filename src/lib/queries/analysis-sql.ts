@@ -52,7 +52,8 @@ const NUMBERED_ESTATES = `SELECT *, (row_number() OVER (ORDER BY estate_id) - 1)
  * neighbour in the sorted list of periods with scores: the mean of each estate's scores per slot (inspection
  * indicators from non-survey sources, satisfaction from any), for estates in the estates table. The elevator mean
  * of an estate without elevators is still there: its readers leave it out (the domain ignores it), which costs
- * nothing in a reader and a filter over every cell here.
+ * nothing in a reader and a filter over every cell here. Likewise the scores of an indicator outside the system
+ * are kept with a null slot (one cell per estate and period), which readers skip.
  * The slot is an integer (the indicator's place, + n for the period before) and the estate its place, so the grouping
  * has one text key instead of three, and the pivot into columns is done by the reader (analysis-run.ts) in one pass
  * over three typed arrays: the same pivot as 24 FILTER aggregates in SQL cost a third of the statement in wasm.
@@ -70,8 +71,7 @@ FROM (
 	WHERE s.score IS NOT NULL AND ${periodFilter(period, prevPeriod)}
 	  AND (s.indicator = ${sqlString(SATISFACTION_CODE)} OR s.source <> 'satisfaction')
 	GROUP BY ALL
-) c JOIN (SELECT estate_id, ix FROM (${NUMBERED_ESTATES})) e ON e.estate_id = c.estate_id
-WHERE c.k IS NOT NULL`;
+) c JOIN (SELECT estate_id, ix FROM (${NUMBERED_ESTATES})) e ON e.estate_id = c.estate_id`;
 }
 
 /**
