@@ -5,12 +5,12 @@
  */
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
-import { SATISFACTION_CODE } from '../domain/indicator-system';
+import { ELEVATOR_CODE, SATISFACTION_CODE } from '../domain/indicator-system';
 import { DEFAULT_PEER_OPTIONS, findPeers } from '../domain/peers';
 import { FEE_UNITS } from '../domain/vocabulary';
-import { BASE_TABLE, systemCodes } from './analysis-sql';
+import { BASE_TABLE, CELL_TABLE, systemCodes } from './analysis-sql';
 import { analyseUnlocked, AnalysisSettingsError, resultOf, serialised, type AnalysisSettings, type EstateFit } from './analysis-run';
-import { applicableScoresSql, FEE_M2_SQL, qualityModelOf, qualitySelectSql, scoreColumn } from './quality-sql';
+import { applicableScoresSql, FEE_M2_SQL, qualityModelOf, qualitySelectSql } from './quality-sql';
 
 /** One indicator of the estate next to its peers (same building type and estate type, the estate itself left out). */
 export interface IndicatorComparison {
@@ -53,29 +53,36 @@ const FeeRow = z.object({
 });
 
 /**
- * Per indicator of the analysed period: the estate's mean (s_i), its peers' median (m_i) and how many peers have a
- * score (n_i), in one row read from the base table (which holds that period's means).
+ * Per slot of the analysed period (the indicators, then satisfaction): the estate's mean (score), its peers' median
+ * (peer_median) and how many peers have a mean (peer_n), read from the cell table (which holds that period's means,
+ * slots 0 … n−1) and the base table (the peers: same building and estate type, the estate itself left out).
  */
-function indicatorComparisonSql(estateId: string, columns: readonly string[]): string {
+function indicatorComparisonSql(estateId: string, codes: readonly string[]): string {
 	const id = sqlString(estateId);
-	const aggs = columns.map((c, i) => `median(b.${c}) AS m${i}, count(b.${c}) AS n${i}`).join(', ');
-	const own = columns.map((c, i) => `(SELECT ${c} FROM ${BASE_TABLE} WHERE estate_id = ${id}) AS s${i}`).join(', ');
+	const elevator = codes.indexOf(ELEVATOR_CODE);
+	// An estate without elevators has no elevator score, as in the analysis (analysis-run.ts readCells).
+	const applies = elevator < 0 ? '' : ` AND (c.k <> ${elevator} OR near.has_elevator)`;
 	return `
-WITH me AS (SELECT building_type, estate_type FROM ${BASE_TABLE} WHERE estate_id = ${id})
-SELECT ${aggs}, ${own}
-FROM ${BASE_TABLE} b JOIN me ON me.building_type = b.building_type AND me.estate_type = b.estate_type
-WHERE b.estate_id <> ${id}`;
+WITH me AS (SELECT ix, building_type, estate_type FROM ${BASE_TABLE} WHERE estate_id = ${id}),
+near AS (SELECT b.ix, b.has_elevator, b.ix = me.ix AS self FROM ${BASE_TABLE} b JOIN me ON me.building_type = b.building_type AND me.estate_type = b.estate_type)
+SELECT c.k, max(c.m) FILTER (WHERE near.self) AS score, median(c.m) FILTER (WHERE NOT near.self) AS peer_median,
+	count(c.m) FILTER (WHERE NOT near.self) AS peer_n
+FROM ${CELL_TABLE} c JOIN near ON near.ix = c.ix
+WHERE c.k < ${codes.length}${applies}
+GROUP BY c.k`;
 }
+
+const ComparisonRow = z.object({ k: z.number().int(), score: z.number().nullable(), peer_median: z.number().nullable(), peer_n: z.number().int() });
 
 async function compareIndicators(engine: Engine, s: AnalysisSettings, estateId: string): Promise<IndicatorComparison[]> {
 	const codes = [...systemCodes(s.system), SATISFACTION_CODE];
-	const columns = [...codes.slice(0, -1).map((_, i) => scoreColumn(i)), 'sat'];
-	const [row] = await engine.parse(indicatorComparisonSql(estateId, columns), z.record(z.string(), z.number().nullable()));
-	return codes.map((indicator, i) => ({
+	const rows = await engine.parse(indicatorComparisonSql(estateId, codes), ComparisonRow);
+	const bySlot = new Map(rows.map((r) => [r.k, r]));
+	return codes.map((indicator, k) => ({
 		indicator,
-		score: row?.[`s${i}`] ?? null,
-		peer_median: row?.[`m${i}`] ?? null,
-		peer_n: row?.[`n${i}`] ?? 0
+		score: bySlot.get(k)?.score ?? null,
+		peer_median: bySlot.get(k)?.peer_median ?? null,
+		peer_n: bySlot.get(k)?.peer_n ?? 0
 	}));
 }
 

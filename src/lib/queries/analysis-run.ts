@@ -1,34 +1,34 @@
 /**
- * Running the price-quality analysis on an engine: settings checks, the base table in SQL (analysis-sql.ts), and
- * the settings-dependent fit in the domain's column code (domain/district-fit.ts). The public API is re-exported
- * by analysis.ts.
+ * Running the price-quality analysis on an engine: settings checks, the base and cell tables in SQL
+ * (analysis-sql.ts), and the settings-dependent fit in the domain's column code (domain/district-fit.ts). The public
+ * API is re-exported by analysis.ts.
  *
  * Speed design. A weight change must re-rank fast (the city-scale target: 13,000 estates, ≤ 50 ms):
- * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a base table of
- *   one row per estate (indicator means of the period and the one before, the fee in force, age), and that table
- *   is read once into columns. It is rebuilt when the period or the indicator codes change, or when the scores,
- *   estates or fees tables are recreated or receive any INSERT (the catalog's row estimate counts deleted rows too,
- *   so an import's DELETE + INSERT is noticed; checked without a scan, and only after the engine ran a statement
- *   that may write). After a DELETE or UPDATE alone, call invalidateAnalysis.
+ * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a cell table
+ *   (estate index, indicator slot, mean, for the period and the one before) beside a base table of one row per
+ *   estate (the fee in force, age), and both are read once into columns. They are rebuilt when the period or the
+ *   indicator codes change, or when the scores, estates or fees tables are recreated or receive any INSERT (the
+ *   catalog's row estimate counts deleted rows too, so an import's DELETE + INSERT is noticed; checked without a
+ *   scan, and only after the engine ran a statement that may write). After a DELETE or UPDATE alone, call
+ *   invalidateAnalysis.
  * - Everything that depends on the settings (weights, blend, thresholds, red lines, catalogue, bands, the peer
  *   regression, residual percentiles) is plain arithmetic over those columns in TypeScript: ~15 ms for a city,
  *   where the same projections in SQL plus turning 13,000 × 32 result values into checked objects took ~400 ms.
- * - Runs on one engine are serialised: they share the base table, and a UI firing on every keystroke would
+ * - Runs on one engine are serialised: they share the base and cell tables, and a UI firing on every keystroke would
  *   otherwise interleave them.
  */
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
-import { arrowColumn } from '../engine/arrow-rows';
+import { arrowColumn, type ArrowLike } from '../engine/arrow-rows';
 import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
-import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
+import { ELEVATOR_CODE, indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
 import type { PeerModel } from '../domain/regression';
 import { BAND_OF, fitDistrict, type DistrictFit, type FitInput } from '../domain/district-fit';
 import type { Grade } from '../domain/grades';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
-import { ANALYSIS_DB, BASE_TABLE, baseTableSql, prevColumn, systemCodes } from './analysis-sql';
-import { scoreColumn } from './quality-sql';
+import { ANALYSIS_DB, BASE_TABLE, baseTableSql, CELL_TABLE, cellTableSql, slotCount, systemCodes } from './analysis-sql';
 import { yieldTask } from './yield-task';
 
 /** Everything the analysis depends on besides the data. */
@@ -110,8 +110,8 @@ interface CacheState {
 	baseKey: string | null;
 	/** The base table as read into memory, for `baseKey`. */
 	base: BaseData | null;
-	/** Catalog oid of the base table we built. */
-	baseOid: number | null;
+	/** Catalog oids of the base and cell tables we built. */
+	baseOid: string | null;
 	/** The estates' own columns, checked (see estateColumns). */
 	estates: Record<string, unknown[]> | null;
 	/** Engine.writeCount after our last run, if only our own statements had written since we checked the catalog. */
@@ -172,22 +172,23 @@ async function readPeriods(engine: Engine): Promise<string[]> {
 const DataTable = z.object({ database_name: z.string(), table_name: z.string(), table_oid: z.number(), estimated_size: z.number() });
 
 /**
- * Identity of the data tables (oid and row count) and of our base table (its oid: it changes if anyone drops or
- * recreates it) from the catalog, without scanning anything (~2 ms).
+ * Identity of the data tables (oid and row count) and of our base and cell tables (their oids: they change if anyone
+ * drops or recreates them) from the catalog, without scanning anything (~2 ms).
  */
-async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseOid: number | null }> {
+async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseOid: string | null }> {
 	const rows = await engine.parse(
 		`SELECT database_name, table_name, table_oid, estimated_size FROM duckdb_tables()
 		 WHERE (database_name = current_database() AND schema_name = current_schema()
 		        AND table_name IN (${DATA_TABLES.map((t) => `'${t}'`).join(', ')}))
-		    OR (database_name = '${ANALYSIS_DB}' AND table_name = 'base')
+		    OR (database_name = '${ANALYSIS_DB}' AND table_name IN ('base', 'cell'))
 		 ORDER BY database_name, table_name`,
 		DataTable
 	);
 	const data = rows.filter((r) => r.database_name !== ANALYSIS_DB);
+	const ours = rows.filter((r) => r.database_name === ANALYSIS_DB);
 	return {
 		dataKey: data.map((r) => `${r.table_name}:${r.table_oid}:${r.estimated_size}`).join(','),
-		baseOid: rows.find((r) => r.database_name === ANALYSIS_DB)?.table_oid ?? null
+		baseOid: ours.length === 2 ? ours.map((r) => r.table_oid).join(',') : null
 	};
 }
 
@@ -287,21 +288,69 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 }
 
 /**
- * Reads the base table into memory: numbers only (strings cost a TextDecoder call each to read from Arrow, ~90 ms
- * for a city's base), NaN for null so every column takes Arrow's typed-array path; the estates' text comes from
- * {@link estateColumns}. Both are in estate order and the base has one row per estate.
+ * A numeric column of a result: its typed array where the backend gives one and there is no null (duckdb-wasm's
+ * Arrow), otherwise its values one by one (the native adapter's columns, or nulls); null if a value is neither a
+ * number nor an allowed null.
+ */
+function numericValues(table: ArrowLike, index: number, nullable = false): ArrayLike<number | null> | null {
+	const col = table.getChildAt(index);
+	if (col && col.nullCount === 0 && col.toArray) {
+		const values = col.toArray();
+		if (ArrayBuffer.isView(values) && !(values instanceof BigInt64Array)) return values as unknown as ArrayLike<number>;
+	}
+	const values = arrowColumn(table, index);
+	return values.every((v) => typeof v === 'number' || (nullable && v === null)) ? (values as (number | null)[]) : null;
+}
+
+/**
+ * The indicator means of the cell table pivoted into the fit's columns (NaN where an estate has no mean): one pass
+ * over three typed arrays. The elevator mean of an estate without elevators is left out, as the domain ignores it.
+ */
+async function readCells(engine: Engine, codes: readonly string[], hasElevator: readonly unknown[]): Promise<Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>> {
+	const n = hasElevator.length;
+	const sql = `SELECT ix, k, m FROM ${CELL_TABLE}`;
+	const table = await engine.arrow(sql);
+	// A null slot is a score of an indicator outside the system: not part of the analysis.
+	const ix = numericValues(table, 0), k = numericValues(table, 1, true), m = numericValues(table, 2);
+	if (!ix || !k || !m) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
+	const slots = slotCount(codes);
+	const columns = Array.from({ length: 2 * slots }, () => new Float64Array(n).fill(NaN));
+	const elevator = codes.indexOf(ELEVATOR_CODE);
+	for (let r = 0; r < ix.length; r++) {
+		const slot = k[r];
+		if (slot === null) continue;
+		const col = columns[slot];
+		const i = ix[r] as number;
+		if (!col || !(i >= 0 && i < n)) throw new ResultShapeError(sql, `row ${r + 1}: slot ${slot} of estate ${i} is outside ${2 * slots} slots × ${n} estates`);
+		if (slot % slots === elevator && hasElevator[i] !== true) continue;
+		col[i] = m[r] as number;
+	}
+	return {
+		current: columns.slice(0, slots - 1),
+		satisfaction: columns[slots - 1],
+		previous: columns.slice(slots, 2 * slots - 1),
+		previousSatisfaction: columns[2 * slots - 1]
+	};
+}
+
+/**
+ * Reads the base and cell tables into memory: numbers only (strings cost a TextDecoder call each to read from
+ * Arrow, ~90 ms for a city's base), NaN for null so every column takes Arrow's typed-array path; the estates' text
+ * comes from {@link estateColumns}. All three are in estate order (the cell table by its estate index) and the base
+ * has one row per estate.
  */
 async function readBase(engine: Engine, state: CacheState, codes: readonly string[], period: string | null): Promise<BaseData> {
 	const own = await estateColumns(engine, state);
 	const nan = (c: string) => `coalesce(${c}::DOUBLE, 'NaN'::DOUBLE) AS ${c}`;
 	const unit = `CASE fee_unit ${FEE_UNITS.map((u, i) => `WHEN ${sqlString(u)} THEN ${i}`).join(' ')} END`;
-	const fitCols = [...codes.map((_, k) => scoreColumn(k)), 'sat', ...codes.map((_, k) => prevColumn(k)), 'psat'];
-	const sql = `SELECT ${[...['age', 'fee_m2', 'fee_raw', 'fee_year', 'collection_rate', ...fitCols].map(nan), `coalesce((${unit})::DOUBLE, 'NaN'::DOUBLE) AS fee_unit`, 'fee_converted'].join(', ')}
+	const sql = `SELECT ${[...['age', 'fee_m2', 'fee_raw', 'fee_year', 'collection_rate'].map(nan), `coalesce((${unit})::DOUBLE, 'NaN'::DOUBLE) AS fee_unit`, 'fee_converted'].join(', ')}
 		FROM ${BASE_TABLE} ORDER BY estate_id`;
 	const cols = await engine.columns(sql);
 	const n = own.estate_id.length;
 	if ((cols.fee_m2?.length ?? -1) !== n) throw new ResultShapeError(sql, `${cols.fee_m2?.length} rows for ${n} estates`);
+	const means = await readCells(engine, codes, own.has_elevator);
 	const orNull = (v: unknown) => (typeof v === 'number' && v !== v ? null : v);
+	const satisfaction = Array.from(means.satisfaction, orNull);
 	const periodCols: Record<(typeof PERIOD_FIELDS)[number], unknown[]> = {
 		age: cols.age.map(orNull),
 		fee_m2: cols.fee_m2.map(orNull),
@@ -309,7 +358,7 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 		fee_unit: cols.fee_unit.map((v) => (typeof v === 'number' && v === v ? FEE_UNITS[v] : null)),
 		fee_year: cols.fee_year.map(orNull),
 		collection_rate: cols.collection_rate.map(orNull),
-		satisfaction: cols.sat.map(orNull)
+		satisfaction
 	};
 	for (const f of PERIOD_FIELDS) checkColumn(sql, f, periodCols[f]);
 	checkColumn(sql, 'fee_converted', cols.fee_converted);
@@ -328,10 +377,7 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	}
 	const input: FitInput = {
 		codes,
-		current: codes.map((_, k) => numbers(cols, scoreColumn(k))),
-		satisfaction: numbers(cols, 'sat'),
-		previous: codes.map((_, k) => numbers(cols, prevColumn(k))),
-		previousSatisfaction: numbers(cols, 'psat'),
+		...means,
 		feeM2: numbers(cols, 'fee_m2'),
 		age: numbers(cols, 'age'),
 		buildingType: estates.map((e) => e.building_type)
@@ -339,14 +385,15 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	return { estates, input };
 }
 
-/** Makes sure the base table holds `period` for `codes` (a rebuild reads the raw scores once) and is in memory. */
+/** Makes sure the base and cell tables hold `period` for `codes` (a rebuild reads the raw scores once) and are in memory. */
 async function ensureBase(engine: Engine, state: CacheState, own: { writes: number }, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<BaseData> {
 	const key = JSON.stringify({ codes, period, prevPeriod });
 	if (state.baseKey === key && state.base) return state.base;
 	state.baseKey = null;
 	state.base = null;
 	own.writes++;
-	await engine.exec(baseTableSql(codes, period, prevPeriod));
+	// Both tables in one round trip (one statement list, as the engine's startup SQL).
+	await engine.exec(`${cellTableSql(codes, period, prevPeriod)};\n${baseTableSql(period)}`);
 	const base = await readBase(engine, state, codes, period);
 	await yieldTask();
 	state.baseOid = (await catalogKeys(engine)).baseOid;

@@ -169,13 +169,12 @@ export const FEE_M2_SQL = `CASE WHEN f.fee_unit = 'per_household_month'
 	     ELSE f.fee END`;
 
 /**
- * SQL (a SELECT) for each estate's fee in force, in yuan per m² per month. Without `year`: its latest fee year.
- * With `year`: its latest fee year ≤ `year`, or its earliest fee when all are later. A fee charged per household is
- * divided by the mean unit area (chargeable area ÷ households) and flagged as converted.
- * Columns: estate_id, fee_year, fee_raw, fee_unit, fee_m2, fee_converted, collection_rate.
+ * SQL (a SELECT) for each estate's fee row in force, as charged. Without `year`: its latest fee year. With `year`:
+ * its latest fee year ≤ `year`, or its earliest fee when all are later. Columns: estate_id, fee_year, fee, fee_unit,
+ * collection_rate, for every estate_id in fees (known estate or not).
  * (arg_max rather than a row_number() window: ~20× faster in DuckDB-wasm on a city's fee history.)
  */
-export function currentFeeSql(year?: number): string {
+export function feeInForceSql(year?: number): string {
 	let key = 'year';
 	if (year !== undefined) {
 		if (!Number.isInteger(year)) throw new RangeError(`year must be an integer, got ${year}`);
@@ -183,15 +182,24 @@ export function currentFeeSql(year?: number): string {
 		key = `CASE WHEN year <= ${year} THEN year ELSE -year END`;
 	}
 	return `
-SELECT f.estate_id, f.year AS fee_year, f.fee AS fee_raw, f.fee_unit, ${FEE_M2_SQL} AS fee_m2,
-	f.fee_unit = 'per_household_month' AS fee_converted,
-	f.collection_rate
-FROM (
-	SELECT estate_id, r.year AS year, r.fee AS fee, r.fee_unit AS fee_unit, r.collection_rate AS collection_rate
+	SELECT estate_id, r.year AS fee_year, r.fee AS fee, r.fee_unit AS fee_unit, r.collection_rate AS collection_rate
 	FROM (
 		SELECT estate_id, arg_max({'year': year, 'fee': fee, 'fee_unit': fee_unit, 'collection_rate': collection_rate}, ${key}) AS r
 		FROM fees GROUP BY estate_id
-	)
+	)`;
+}
+
+/**
+ * SQL (a SELECT) for each estate's fee in force ({@link feeInForceSql}), in yuan per m² per month. A fee charged
+ * per household is divided by the mean unit area (chargeable area ÷ households) and flagged as converted.
+ * Columns: estate_id, fee_year, fee_raw, fee_unit, fee_m2, fee_converted, collection_rate.
+ */
+export function currentFeeSql(year?: number): string {
+	return `
+SELECT f.estate_id, f.fee_year, f.fee AS fee_raw, f.fee_unit, ${FEE_M2_SQL} AS fee_m2,
+	f.fee_unit = 'per_household_month' AS fee_converted,
+	f.collection_rate
+FROM (${feeInForceSql(year)}
 ) f JOIN estates e ON e.estate_id = f.estate_id`;
 }
 

@@ -193,9 +193,22 @@ describe('analysis in DuckDB against the hand-worked tiny district', () => {
 		expect(byId(await analyseEstates(engine, settings)).X1.q).toBeNull();
 	});
 
+	it('ignores scores of an indicator outside the system', async () => {
+		// 'upkeep' is not in the tiny system: H1 keeps I = 88 and Q = 84.8 (its detail too: the system's slots only).
+		await engine.exec(`INSERT INTO scores VALUES ('H1', '2025Q4', 'upkeep', 0, 'inspection')`);
+		const h1 = byId(await analyseEstates(engine, settings)).H1;
+		expect(h1.inspection).toBeCloseTo(88, 12);
+		expect(h1.q).toBeCloseTo(84.8, 12);
+		expect((await estateDetail(engine, settings, 'H1')).indicators.map((i) => i.indicator)).toEqual(['management', 'elevator', 'fire', 'satisfaction']);
+		await engine.exec(`DELETE FROM scores WHERE indicator = 'upkeep'`);
+		invalidateAnalysis(engine);
+	});
+
 	it('recovers when its cached tables vanish behind its back', async () => {
 		await analyseEstates(engine, settings);
 		await engine.exec('DROP TABLE zhijia_analysis.base');
+		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
+		await engine.exec('DROP TABLE zhijia_analysis.cell');
 		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
 	});
 
@@ -242,5 +255,16 @@ describe('estate detail', () => {
 		]);
 		expect(d.fees).toEqual([{ year: 2025, fee: 24, fee_unit: 'per_household_month', fee_m2: 0.4, collection_rate: 0.8 }]);
 		await expect(estateDetail(engine, settings, 'NOPE')).rejects.toThrow(AnalysisSettingsError);
+	});
+
+	it("leaves a peer's elevator score out where the peer has no elevators", async () => {
+		// M2's only same-type peer is M1, whose elevator score 10 is ignored (no elevators): no peer elevator median.
+		const d = await estateDetail(engine, settings, 'M2');
+		expect(d.indicators).toEqual([
+			{ indicator: 'management', score: 90, peer_median: 70, peer_n: 1 },
+			{ indicator: 'elevator', score: null, peer_median: null, peer_n: 0 },
+			{ indicator: 'fire', score: 50, peer_median: 80, peer_n: 1 },
+			{ indicator: 'satisfaction', score: null, peer_median: 65, peer_n: 1 }
+		]);
 	});
 });
