@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { duckdbGluePlugin } from './scripts/duckdb-glue.mjs';
+import { earlyEnginePlugin } from './scripts/early-engine.mjs';
 import { precompressPlugin } from './scripts/precompress.mjs';
 import { preloadOverviewPlugin } from './scripts/preload-overview.mjs';
 import { sampleSnapshotPlugin } from './scripts/sample-snapshot.mjs';
@@ -10,7 +11,8 @@ export default defineConfig({
 	// preloadOverviewPlugin: index.html fetches the overview page's chunks beside the layout's (before precompressing).
 	// sampleSnapshotPlugin: the sample district's start-up snapshots, computed with the real engine at build time.
 	// duckdbGluePlugin: duckdb-wasm's browser workers with the glue patched to link faster (scripts/duckdb-glue.mjs).
-	plugins: [duckdbGluePlugin(), sveltekit(), preloadOverviewPlugin(), precompressPlugin(), sampleSnapshotPlugin()],
+	// earlyEnginePlugin: index.html's first script starts the engine's worker (before precompressing).
+	plugins: [duckdbGluePlugin(), sveltekit(), preloadOverviewPlugin(), earlyEnginePlugin(), precompressPlugin(), sampleSnapshotPlugin()],
 	// duckdb-wasm ships its own workers and wasm; pre-bundling them breaks the ?url imports.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	// The sample district's CSV files live in data/ and are served from there in dev.

@@ -1,13 +1,10 @@
 /**
- * The engine in the browser: AsyncDuckDB in a Web Worker. The wasm and worker files come from the npm
- * package through Vite `?url` imports, so they are served by the app itself: no CDN, no other origin.
+ * The engine in the browser: AsyncDuckDB in a Web Worker, usually the one the app's first script started
+ * (early-worker.ts). The wasm and worker files are the app's own (engine-files.ts): no CDN, no other origin.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import cachedWorker from './duckdb-worker-cached.js?url';
+import { adoptEarlyWorker } from './early-worker';
+import { EH_WASM, ENGINE_BUNDLES, engineWorkerUrl } from './engine-files';
 import { Engine, type DuckBackend } from './engine';
 import { EngineStartError } from './errors';
 import { sharedPromise } from './shared-promise';
@@ -19,11 +16,6 @@ export interface StartProgress {
 	fraction: number | null;
 }
 
-const BUNDLES: duckdb.DuckDBBundles = {
-	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-	eh: { mainModule: ehWasm, mainWorker: ehWorker }
-};
-
 /** Longer than a slow office connection needs for the 34 MB wasm, short enough that nobody waits forever. */
 const START_TIMEOUT_MS = 120_000;
 
@@ -31,21 +23,27 @@ let progressListener: ((p: StartProgress) => void) | null = null;
 
 async function startBrowserEngine(): Promise<Engine> {
 	const report = (p: StartProgress) => progressListener?.(p);
-	const bundle = await duckdb.selectBundle(BUNDLES);
+	const bundle = await duckdb.selectBundle(ENGINE_BUNDLES);
 	// A missing or blocked engine file fails inside the worker without settling instantiate(): a HEAD request
 	// checks it, beside the worker's start rather than before it (one round trip less before the engine starts).
 	const file = bundle.mainModule.split('/').pop() ?? '';
 	const fileChecked = fetch(bundle.mainModule, { method: 'HEAD' }).then((head) => {
 		if (!head.ok) throw new EngineStartError('engine_file', `The DuckDB engine file could not be loaded (HTTP ${head.status} ${file}).`, `HTTP ${head.status} ${file}`);
 	});
-	// Through a wrapper that lets Chromium keep the compiled engine across visits (see duckdb-worker-cached.js).
-	const worker = new Worker(`${cachedWorker}?worker=${encodeURIComponent(bundle.mainWorker!)}`);
+	// Usually the worker the app's first script started (early-worker.ts), already compiling the wasm.
+	const files = { mainModule: bundle.mainModule, mainWorker: bundle.mainWorker! };
+	const early = adoptEarlyWorker(files);
+	const worker = early?.worker ?? new Worker(engineWorkerUrl(files));
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	report({ phase: 'download', fraction: 0 });
 	// Anything else that breaks inside the worker may also leave instantiate() pending: listen for the
-	// worker's own error and give up after a generous time limit.
+	// worker's own error and give up after a generous time limit. A missing engine file also makes the worker fail
+	// (an early worker, before this page even asked), so its error is reported only once the file check passed.
 	const failed = new Promise<never>((_, reject) => {
-		worker.addEventListener('error', (e) => reject(new EngineStartError('worker', `DuckDB worker failed: ${e.message || 'unknown error'}`, e.message)));
+		const workerError = (message: string) => new EngineStartError('worker', `DuckDB worker failed: ${message || 'unknown error'}`, message);
+		const fail = (message: string) => fileChecked.then(() => reject(workerError(message)), () => undefined);
+		if (early?.failure != null) fail(early.failure);
+		worker.addEventListener('error', (e) => fail(e.message));
 		setTimeout(() => reject(new EngineStartError('timeout', `DuckDB did not start within ${START_TIMEOUT_MS / 1000} s.`, String(START_TIMEOUT_MS / 1000))), START_TIMEOUT_MS);
 	});
 	try {
@@ -63,7 +61,7 @@ async function startBrowserEngine(): Promise<Engine> {
 	report({ phase: 'instantiate', fraction: 1 });
 	const conn = await db.connect();
 	const backend: DuckBackend = {
-		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (${bundle.mainModule === ehWasm ? 'eh' : 'mvp'}, browser worker)`,
+		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (${bundle.mainModule === EH_WASM ? 'eh' : 'mvp'}, browser worker)`,
 		query: (sql) => conn.query(sql),
 		registerFileText: (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),

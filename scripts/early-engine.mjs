@@ -1,0 +1,73 @@
+/**
+ * Vite plugin: index.html's first script starts the engine's worker (src/lib/engine/early-worker.ts).
+ *
+ * The app's own scripts (a few hundred kB of modules) run only once they are fetched and parsed, 0.2-0.4 s after
+ * navigation on this project's machine; this inline script runs as soon as the head is parsed, so the worker
+ * fetches, compiles and instantiates the engine beside all that. It names the engine's built files (their hashed
+ * names are known only after the build) and adds its own hash to the page's content security policy, which
+ * allows no other inline script. Runs after the adapter, before precompress.mjs compresses index.html.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterAdapterPlugin } from './after-adapter.mjs';
+
+const MARK = '<!-- zhijia: the engine starts here (scripts/early-engine.mjs) -->';
+/** Where the worker's wrapper, DuckDB's eh worker and the eh wasm are built to. */
+const ASSETS = '_app/immutable/assets';
+const FILES = {
+	wrapper: /^duckdb-worker-cached\.[\w-]+\.js$/,
+	mainWorker: /^duckdb-browser-eh\.worker\.[\w-]+\.js$/,
+	wasm: /^duckdb-eh\.[\w-]+\.wasm$/
+};
+
+/**
+ * The engine's built files as the page asks for them (`/_app/immutable/assets/…`).
+ * @param {string} build the build directory
+ * @returns {{ wrapper: string; mainWorker: string; wasm: string }}
+ */
+export function engineFiles(build) {
+	const names = readdirSync(join(build, ASSETS));
+	/** @param {RegExp} pattern */
+	const one = (pattern) => {
+		const found = names.filter((n) => pattern.test(n));
+		if (found.length !== 1) throw new Error(`early-engine: expected one file like ${pattern} in ${ASSETS}, found ${found.length}`);
+		return `/${ASSETS}/${found[0]}`;
+	};
+	return { wrapper: one(FILES.wrapper), mainWorker: one(FILES.mainWorker), wasm: one(FILES.wasm) };
+}
+
+/**
+ * The inline script: the same worker URL and the same record as early-worker.ts makes (it adopts this one).
+ * @param {{ wrapper: string; mainWorker: string; wasm: string }} files
+ */
+export function earlyEngineScript(files) {
+	const url = `${files.wrapper}?worker=${encodeURIComponent(files.mainWorker)}&wasm=${encodeURIComponent(files.wasm)}`;
+	return `(function(){if(typeof Worker!=="function"||typeof WebAssembly!=="object")return;try{var e={wasm:${JSON.stringify(files.wasm)},mainWorker:${JSON.stringify(files.mainWorker)},worker:new Worker(${JSON.stringify(url)}),failure:null};e.worker.addEventListener("error",function(v){if(e.failure===null)e.failure=v.message||"unknown error"});window.zhijiaEngineWorker=e;performance.mark("zhijia:engine-worker")}catch(x){}})();`;
+}
+
+/**
+ * index.html with the script after its content security policy, whose script-src gets the script's hash.
+ * @param {string} html
+ * @param {string} script
+ */
+export function withEarlyEngine(html, script) {
+	if (html.includes(MARK)) return html;
+	const policy = /(<meta http-equiv="content-security-policy" content="[^"]*script-src [^;"]*)([^>]*>)/.exec(html);
+	if (!policy) throw new Error('early-engine: index.html has no content-security-policy meta with a script-src');
+	const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+	const tag = `${policy[1]} 'sha256-${hash}'${policy[2]}\n\t\t${MARK}\n\t\t<script>${script}</script>`;
+	return html.slice(0, policy.index) + tag + html.slice(policy.index + policy[0].length);
+}
+
+/**
+ * @param {{ dir?: string }} [options]
+ * @returns {import('vite').Plugin}
+ */
+export function earlyEnginePlugin({ dir = 'build' } = {}) {
+	return afterAdapterPlugin('zhijia-early-engine', dir, async (index) => {
+		const html = await readFile(index, 'utf8');
+		await writeFile(index, withEarlyEngine(html, earlyEngineScript(engineFiles(dirname(index)))));
+	});
+}

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { earlyEngineScript, engineFiles, withEarlyEngine } from '../../../scripts/early-engine.mjs';
+
+/**
+ * scripts/early-engine.mjs: index.html's first script starts the engine's worker, and the page's content security
+ * policy (which allows no other inline script) gets that script's hash.
+ */
+const dirs: string[] = [];
+afterAll(async () => {
+	for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+async function build(names: string[]): Promise<string> {
+	const dir = await mkdtemp(join(tmpdir(), 'zhijia-early-'));
+	dirs.push(dir);
+	await mkdir(join(dir, '_app/immutable/assets'), { recursive: true });
+	for (const n of names) await writeFile(join(dir, '_app/immutable/assets', n), '');
+	return dir;
+}
+
+const BUILT = ['duckdb-worker-cached.Ab1.js', 'duckdb-worker-cached.Ab1.js.br', 'duckdb-browser-eh.worker.Cd-2.js', 'duckdb-browser-mvp.worker.Ef3.js', 'duckdb-eh.Gh4.wasm', 'duckdb-eh.Gh4.wasm.gz', 'duckdb-mvp.Ij5.wasm'];
+const POLICY = `<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-kit='; style-src 'self'">`;
+const INDEX = `<head>\n<meta charset="utf-8" />\n${POLICY}\n<link href="/_app/immutable/entry/start.js" rel="modulepreload">\n</head>`;
+
+describe('the engine started by index.html', () => {
+	it('finds the eh build of the engine, not its compressed copies or the mvp build', async () => {
+		expect(engineFiles(await build(BUILT))).toEqual({
+			wrapper: '/_app/immutable/assets/duckdb-worker-cached.Ab1.js',
+			mainWorker: '/_app/immutable/assets/duckdb-browser-eh.worker.Cd-2.js',
+			wasm: '/_app/immutable/assets/duckdb-eh.Gh4.wasm'
+		});
+	});
+
+	it('fails loudly when a file is missing or ambiguous', async () => {
+		await expect(async () => engineFiles(await build(BUILT.filter((n) => !n.startsWith('duckdb-eh'))))).rejects.toThrow(/duckdb-eh.*found 0/);
+		await expect(async () => engineFiles(await build([...BUILT, 'duckdb-eh.Zz9.wasm']))).rejects.toThrow(/found 2/);
+	});
+
+	it('starts the worker at the URL early-worker.ts would, with the wasm named', () => {
+		const script = earlyEngineScript({ wrapper: '/a/w.js', mainWorker: '/a/duckdb-browser-eh.worker.X.js', wasm: '/a/duckdb-eh.Y.wasm' });
+		expect(script).toContain('new Worker("/a/w.js?worker=%2Fa%2Fduckdb-browser-eh.worker.X.js&wasm=%2Fa%2Fduckdb-eh.Y.wasm")');
+		expect(script).toContain('window.zhijiaEngineWorker=');
+		expect(script).not.toContain('</script');
+	});
+
+	it('puts the script after the policy and adds its hash to script-src, once', () => {
+		const script = 'console.log(1)';
+		const html = withEarlyEngine(INDEX, script);
+		const hash = createHash('sha256').update(script).digest('base64');
+		expect(html).toContain(`script-src 'self' 'wasm-unsafe-eval' 'sha256-kit=' 'sha256-${hash}'; style-src 'self'`);
+		// Before the app's modules, so it runs as soon as the head is parsed.
+		expect(html.indexOf(`<script>${script}</script>`)).toBeGreaterThan(html.indexOf('content-security-policy'));
+		expect(html.indexOf(`<script>${script}</script>`)).toBeLessThan(html.indexOf('modulepreload'));
+		expect(withEarlyEngine(html, script)).toBe(html);
+	});
+
+	it('refuses a page without a script policy (the script would then be blocked or unguarded)', () => {
+		expect(() => withEarlyEngine('<head><meta charset="utf-8"></head>', 'x')).toThrow(/content-security-policy/);
+	});
+});
