@@ -9,7 +9,9 @@
  * exports. After instantiation, `updateGOT` creates a Global Offset Table entry (a WebAssembly.Global) for EVERY
  * export and, for each of the ~65,000 functions, `addFunction` grows the function table by one slot; then
  * `registerDynCallSymbols`, `mergeLibSymbols`, `reportUndefinedSymbols` and `applySignatureConversions` each walk all
- * 75,011 entries again, through Object.entries / Object.assign of a 75k-property dictionary. ~0.8 s of CPU per start.
+ * 75,011 entries again, through Object.entries / Object.assign of a 75k-property dictionary. ~0.8 s of CPU per start
+ * (`relocateExports` first copies all 75,011 exports into a new object, and mergeLibSymbols copies them all into
+ * wasmImports, the symbol table every later lookup reads).
  *
  * What this patch changes, and why nothing observable changes with it:
  * 1. updateGOT, for the main module only, fills the GOT entries that already exist (the module's own 268 GOT.func /
@@ -26,6 +28,19 @@
  * 3. applySignatureConversions wraps 18 exports on a new object whose prototype is the exports object instead of on
  *    a full Object.assign copy: every property read gives the same value, and the result is only ever read by name
  *    (`wasmExports.malloc`...). The exports object itself stays unchanged (the deferred GOT still reads it).
+ * 4. The main module's relocation and merge are lazy (relocateMainExports, mergeMainSymbols; session 8). One walk
+ *    over the exports keeps the relocated values of the 9,844 non-function exports, the dynCall_ names and fills the
+ *    existing GOT entries (point 1's rule). The relocated exports are a Proxy that answers a read by name as the
+ *    original 75,011-property copy would (its exports first, else Object.prototype), and wasmImports gets that view
+ *    as its prototype instead of a copy of every export: wasmImports' own names are the JS library's (~1,100); those
+ *    the original would overwrite (a stub or a falsy value with an export of that name) get the export now. So `in`,
+ *    reads, isSymbolDefined and resolveGlobalSymbol see what they saw. What a prototype cannot give (the own names
+ *    and their order: hasOwnProperty and Object.keys in dlsym, the side modules' merges) is made real by
+ *    flushDeferredMerge (the original's copies, in the original order) before: loadDynamicLibrary,
+ *    loadWebAssemblyModule, __dlsym_js, __dlsym_catchup_js, mergeLibSymbols, GOTHandler.get, a side module's
+ *    updateGOT, and any write of a new name to wasmImports (the view's `set`; the mvp build's resolveGlobalSymbol adds
+ *    invoke_ functions so). flushDeferredLinking fills both the GOT and the merge. When an export is named like an
+ *    Object.prototype property, or Object.prototype has an enumerable property, the original path runs instead.
  * Each piece is matched against the exact text of duckdb-wasm 1.32.0; any other text fails loudly, naming the file.
  *
  * Usage: node scripts/duckdb-glue.mjs (writes the files; quiet when they are up to date)
@@ -49,6 +64,46 @@ export function patchedGlueDir() {
 const GLOBAL = 'new WebAssembly.Global({value:"i32",mutable:!0})';
 
 /**
+ * Added after the glue's relocateExports: the main module's linking without a 75,011-property copy of its exports
+ * and without copying them into wasmImports. See the header, point 4.
+ */
+const MAIN_LINKING =
+	// The lazy view is exact only when no export is named like a property of Object.prototype (a plain object
+	// inherits those, and mergeLibSymbols treats them as defined) and Object.prototype has nothing enumerable (the
+	// original loops would see it); otherwise the original path, unchanged.
+	'relocateMainExports=(exp,base,replace)=>{var clash=!1;for(var inherited in {})clash=!0;' +
+	'if(clash||Object.getOwnPropertyNames(Object.prototype).some(k=>k in exp))return mainLink=null,relocateExports(exp,base,replace);' +
+	// One walk in the original order (Object.keys: the for..in order of this null-prototype object, measured a
+	// little faster): the relocated value of every export that is not a function (the original
+	// rule, read now, as the original reads it now), the dynCall_ names, and the GOT entries that exist (the
+	// module's own imports) filled by the original rule, orig$ quirk included. The rest of the GOT is deferred.
+	'var values=Object.create(null),dynCalls=[],replaceFromNow=replace,key,v,sym,g;mainGOTDone=!0;' +
+	'for(var names=Object.keys(exp),i=0;i<names.length;i++){key=names[i];v=exp[key];typeof v!="function"&&(typeof v=="object"&&(v=v.value),typeof v=="number"&&(v+=base),values[key]=v);' +
+	'key.startsWith("dynCall_")&&dynCalls.push(key);sym=key;key.startsWith("orig$")&&(sym=key.split("$")[1],replaceFromNow=!0);g=GOT[sym];' +
+	`if(g&&!isInternalSym(key)){(replaceFromNow||g.value==0)&&(typeof v=="function"?g.value=addFunction(v):typeof v=="number"?g.value=v:err("unhandled export type for '"+sym+"': "+typeof v))}}` +
+	'var valueOf=k=>k in values?values[k]:exp[k],relocated=()=>{var n={};for(var k in exp)n[k]=valueOf(k);return n};' +
+	'deferredGOT=()=>updateGOTEager(relocated(),replace);' +
+	// What a read by name of the original relocated object gives: its own exports, else what Object.prototype has.
+	// A write reaching it defines the name on the object written to (as on a plain object: applySignatureConversions
+	// wraps 18 exports that way); a new name for wasmImports first makes the merge real.
+	'var view=new Proxy(Object.create(null),{get:(t,k)=>k in values?values[k]:k in exp?exp[k]:k==="__proto__"?Object.prototype:Object.prototype[k],' +
+	'has:(t,k)=>k in values||k in exp||k in Object.prototype,' +
+	'set:(t,k,val,receiver)=>(receiver===wasmImports&&flushDeferredMerge(),Reflect.defineProperty(receiver,k,{value:val,writable:!0,enumerable:!0,configurable:!0}))});' +
+	'mainLink={exp,valueOf,view,result:Object.create(view),dynCalls};return mainLink.result},' +
+	// mergeLibSymbols(main): the dynCall_ names registered as the original does; wasmImports' own names (the JS
+	// library's ~1,100) given the export where the original would overwrite them (a stub, or a falsy value); every
+	// other export is read through wasmImports' prototype, the view, instead of being copied.
+	'mergeMainSymbols=syms=>{var m=mainLink;if(!m||syms!==m.result){registerDynCallSymbols(syms);for(var s in syms)isSymbolDefined(s)||(wasmImports[s]=syms[s]);return}' +
+	'for(var d of m.dynCalls)!Module.hasOwnProperty(d)&&(Module[d]=m.valueOf(d));' +
+	'for(var k of Object.keys(wasmImports))k in m.exp&&!isSymbolDefined(k)&&(wasmImports[k]=m.valueOf(k));' +
+	'Object.setPrototypeOf(wasmImports,m.view);mergePending=!0},' +
+	// The original merge's result: the exports wasmImports does not have as its own, copied in the original order.
+	// Until now nothing has added an own name to wasmImports (a write reaching the view flushes first).
+	'flushDeferredMerge=()=>{if(mergePending){mergePending=!1;var m=mainLink;Object.setPrototypeOf(wasmImports,Object.prototype);' +
+	'for(var k in m.exp)Object.prototype.hasOwnProperty.call(wasmImports,k)||Object.defineProperty(wasmImports,k,{value:m.valueOf(k),writable:!0,enumerable:!0,configurable:!0})}},' +
+	'flushDeferredLinking=()=>{flushDeferredGOT();flushDeferredMerge()},mainLink=null,mergePending=!1,';
+
+/**
  * Each replacement: the exact original texts (the minifier named variables differently in the browser and Node
  * builds) and the text put in their place. Every glue copy in a file must contain exactly one of the originals.
  */
@@ -59,7 +114,7 @@ const REPLACEMENTS = [
 			`GOTHandler={get(e,t){var r=GOT[t];return r||(r=GOT[t]=${GLOBAL}),currentModuleWeakSymbols.has(t)||(r.required=!0),r}}`,
 			`GOTHandler={get(e,r){var t=GOT[r];return t||(t=GOT[r]=${GLOBAL}),currentModuleWeakSymbols.has(r)||(t.required=!0),t}}`
 		],
-		patched: `GOTHandler={get(target,sym){flushDeferredGOT();var g=GOT[sym];return g||(g=GOT[sym]=${GLOBAL}),currentModuleWeakSymbols.has(sym)||(g.required=!0),g}}`
+		patched: `GOTHandler={get(target,sym){flushDeferredLinking();var g=GOT[sym];return g||(g=GOT[sym]=${GLOBAL}),currentModuleWeakSymbols.has(sym)||(g.required=!0),g}}`
 	},
 	{
 		name: 'updateGOT',
@@ -69,13 +124,13 @@ const REPLACEMENTS = [
 		],
 		// The original is kept as updateGOTEager (the `originals` text with its name changed, see patchGlue).
 		patched:
-			'updateGOT=(syms,replace)=>{if(mainGOTDone){flushDeferredGOT();updateGOTEager(syms,replace);return}' +
-			'mainGOTDone=!0;deferredGOT=[syms,replace];' +
+			'updateGOT=(syms,replace)=>{if(mainGOTDone){flushDeferredLinking();updateGOTEager(syms,replace);return}' +
+			'mainGOTDone=!0;deferredGOT=()=>updateGOTEager(syms,replace);' +
 			// The original's loop with the GOT lookup first: isInternalSym (a 14-name array per call) only for the few
 			// names that have an entry; orig$ names are never internal, so `replace` still turns on at the first one.
 			'for(var key in syms){var sym=key;key.startsWith("orig$")&&(sym=key.split("$")[1],replace=!0);var g=GOT[sym];' +
 			`if(g&&!isInternalSym(key)){var v=syms[key];(replace||g.value==0)&&(typeof v=="function"?g.value=addFunction(v):typeof v=="number"?g.value=v:err("unhandled export type for '"+sym+"': "+typeof v))}}},` +
-			'flushDeferredGOT=()=>{if(deferredGOT){var d=deferredGOT;deferredGOT=null;updateGOTEager(d[0],d[1])}},deferredGOT=null,mainGOTDone=!1,'
+			'flushDeferredGOT=()=>{if(deferredGOT){var replay=deferredGOT;deferredGOT=null;replay()}},deferredGOT=null,mainGOTDone=!1,'
 	},
 	{
 		name: 'registerDynCallSymbols',
@@ -92,7 +147,53 @@ const REPLACEMENTS = [
 			'mergeLibSymbols=(e,t)=>{registerDynCallSymbols(e);for(var[r,n]of Object.entries(e))(o=>{isSymbolDefined(o)||(wasmImports[o]=n)})(r)}',
 			'mergeLibSymbols=(e,r)=>{registerDynCallSymbols(e);for(var[t,n]of Object.entries(e))(o=>{isSymbolDefined(o)||(wasmImports[o]=n)})(t)}'
 		],
-		patched: 'mergeLibSymbols=(syms,libName)=>{registerDynCallSymbols(syms);for(var sym in syms)isSymbolDefined(sym)||(wasmImports[sym]=syms[sym])}'
+		patched: 'mergeLibSymbols=(syms,libName)=>{flushDeferredMerge();registerDynCallSymbols(syms);for(var sym in syms)isSymbolDefined(sym)||(wasmImports[sym]=syms[sym])}'
+	},
+	{
+		name: 'relocateExports',
+		originals: [
+			'relocateExports=(e,t,r)=>{var n={};for(var a in e){var l=e[a];typeof l=="object"&&(l=l.value),typeof l=="number"&&(l+=t),n[a]=l}return updateGOT(n,r),n},',
+			'relocateExports=(e,t,r)=>{var n={};for(var a in e){var o=e[a];typeof o=="object"&&(o=o.value),typeof o=="number"&&(o+=t),n[a]=o}return updateGOT(n,r),n},',
+			'relocateExports=(e,r,t)=>{var n={};for(var a in e){var o=e[a];typeof o=="object"&&(o=o.value),typeof o=="number"&&(o+=r),n[a]=o}return updateGOT(n,t),n},'
+		],
+		// The original stays (side modules, and the main module when the lazy view cannot be exact); added after it:
+		keep: true,
+		patched: MAIN_LINKING
+	},
+	{
+		name: 'the main module\'s linking',
+		originals: ['wasmExports=relocateExports(wasmExports,1024);'],
+		patched: 'wasmExports=relocateMainExports(wasmExports,1024);'
+	},
+	{
+		name: 'the main module\'s merge',
+		originals: ['mergeLibSymbols(wasmExports,"main"),LDSO.init(),'],
+		patched: 'mergeMainSymbols(wasmExports),LDSO.init(),'
+	},
+	// Every way to load a side module or to list the main module's symbols fills in what was deferred first.
+	{
+		name: 'loadDynamicLibrary',
+		originals: ['function loadDynamicLibrary(e,t={global:!0,nodelete:!0},r,n){', 'function loadDynamicLibrary(e,r={global:!0,nodelete:!0},t,n){'],
+		keep: true,
+		patched: 'flushDeferredLinking();'
+	},
+	{
+		name: 'loadWebAssemblyModule',
+		originals: ['loadWebAssemblyModule=(binary,flags,libName,localScope,handle)=>{'],
+		keep: true,
+		patched: 'flushDeferredLinking();'
+	},
+	{
+		name: '__dlsym_js',
+		originals: ['function __dlsym_js(e,t,r){', 'function __dlsym_js(e,r,t){'],
+		keep: true,
+		patched: 'flushDeferredLinking();'
+	},
+	{
+		name: '__dlsym_catchup_js',
+		originals: ['function __dlsym_catchup_js(e,t){', 'function __dlsym_catchup_js(e,r){'],
+		keep: true,
+		patched: 'flushDeferredLinking();'
 	},
 	{
 		name: 'applySignatureConversions',
@@ -111,12 +212,12 @@ export function patchGlue(text, file) {
 	const copies = text.split('var GOT={}').length - 1;
 	if (copies < 1) throw new Error(`duckdb-glue: ${file} has no Emscripten GOT ("var GOT={}"): not the duckdb-wasm 1.32.0 glue this patch was written for.`);
 	let out = text;
-	for (const { name, originals, patched } of REPLACEMENTS) {
+	for (const { name, originals, patched, keep } of REPLACEMENTS) {
 		let found = 0;
 		for (const original of originals) {
 			const parts = out.split(original);
 			found += parts.length - 1;
-			const replacement = name === 'updateGOT' ? patched + original.replace('updateGOT=', 'updateGOTEager=') : patched;
+			const replacement = name === 'updateGOT' ? patched + original.replace('updateGOT=', 'updateGOTEager=') : keep ? original + patched : patched;
 			out = parts.join(replacement);
 		}
 		if (found !== copies) {

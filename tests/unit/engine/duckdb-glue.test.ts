@@ -1,45 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { patchGlue, writePatchedGlue } from '../../../scripts/duckdb-glue.mjs';
 import { startNodeEngine } from '../../../src/lib/engine/node';
+import { gotDump, loadGlue, packageGlue as original, removeGlueCopies } from '../helpers/glue-internals';
 
 const require = createRequire(import.meta.url);
-const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-const original = (file: string) => readFileSync(join(dist, file), 'utf8');
-mkdirSync(resolve(dist, '../../../.cache'), { recursive: true });
-// Beside the package, so the copies' require('apache-arrow') resolves as the package's own does.
-const tmp = mkdtempSync(resolve(dist, '../../../.cache/zhijia-glue-test-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(removeGlueCopies);
 
-/**
- * A copy of a blocking build that, once the main module is linked, exposes its GOT as name -> what the entry points
- * at: "fn:" and the wasm function's index for a function (read back through the table), "num:" and the address
- * for data. The patched glue's deferred entries are filled first (flushDeferredGOT), as before any side module.
- */
-function withGotDump(text: string): string {
-	const end = 'removeRunDependency("wasm-instantiate"),wasmExports}';
-	const dump =
-		'removeRunDependency("wasm-instantiate"),globalThis.__gotDump=flush=>{flush&&typeof flushDeferredGOT=="function"&&flushDeferredGOT();' +
-		'var o={};for(var k in GOT){var v=GOT[k].value;o[k]=typeof wasmImports[k]=="number"?"num:"+v:"fn:"+wasmTable.get(v)?.name}return o},wasmExports}';
-	expect(text.split(end).length).toBe(3);
-	return text.split(end).join(dump);
-}
-
-/** The GOT right after linking and after the deferred entries are filled. */
-async function gotOf(text: string, name: string): Promise<{ linked: Record<string, string>; full: Record<string, string> }> {
-	const file = join(tmp, name);
-	writeFileSync(file, withGotDump(text));
-	const duckdb = require(file) as typeof import('@duckdb/duckdb-wasm/blocking');
-	const bundle = (wasm: string) => ({ mainModule: join(dist, wasm), mainWorker: '' });
-	const db = await duckdb.createDuckDB({ mvp: bundle('duckdb-mvp.wasm'), eh: bundle('duckdb-eh.wasm') }, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-	await db.instantiate();
-	const dump = (globalThis as unknown as { __gotDump(flush: boolean): Record<string, string> }).__gotDump;
-	const linked = dump(false);
-	const full = dump(true);
-	db.reset();
+/** The GOT right after linking and after the deferred entries are filled (as before any side module). */
+async function gotOf(text: string): Promise<{ linked: Record<string, string>; full: Record<string, string> }> {
+	const g = await loadGlue(text, 'eh');
+	const linked = gotDump(g);
+	g.flush();
+	const full = gotDump(g);
+	g.close();
 	return { linked, full };
 }
 
@@ -50,6 +26,12 @@ describe('duckdb-wasm glue patch (scripts/duckdb-glue.mjs)', () => {
 			expect(patched.split('flushDeferredGOT=()=>').length - 1).toBe(copies);
 			expect(patched.split('updateGOTEager=(').length - 1).toBe(copies);
 			expect(patched).not.toContain('e=Object.assign({},e);');
+			expect(patched.split('wasmExports=relocateMainExports(wasmExports,1024);').length - 1).toBe(copies);
+			expect(patched.split('mergeMainSymbols(wasmExports),LDSO.init()').length - 1).toBe(copies);
+			// Each way to a side module or to a listing of the main module's symbols fills in what was deferred first.
+			for (const entry of ['function loadDynamicLibrary(', 'loadWebAssemblyModule=(', 'function __dlsym_js(', 'function __dlsym_catchup_js(']) {
+				expect(patched.split(entry).slice(1).map((rest) => /^[^)]*(?:\)|\)=>)\{flushDeferredLinking\(\);/.test(rest.replace('{global:!0,nodelete:!0}', '')))).toEqual(Array(copies).fill(true));
+			}
 			expect(() => new Script(patched, { filename: file })).not.toThrow();
 		}
 	});
@@ -73,8 +55,8 @@ describe('duckdb-wasm glue patch (scripts/duckdb-glue.mjs)', () => {
 	});
 
 	it('links the same GOT as the original glue: every entry points at the same function or address', async () => {
-		const before = await gotOf(original('duckdb-node-blocking.cjs'), 'original.cjs');
-		const after = await gotOf(patchGlue(original('duckdb-node-blocking.cjs'), 'duckdb-node-blocking.cjs'), 'patched.cjs');
+		const before = await gotOf(original('duckdb-node-blocking.cjs'));
+		const after = await gotOf(patchGlue(original('duckdb-node-blocking.cjs'), 'duckdb-node-blocking.cjs'));
 		// 75,011 exports: an entry for each but the internal symbols and the merged orig$ names.
 		expect(Object.keys(before.full).length).toBeGreaterThan(60_000);
 		expect(Object.values(before.full).filter((v) => v === 'fn:undefined')).toEqual([]);
