@@ -1,9 +1,11 @@
 /**
- * Vite plugin: index.html's first script starts the engine's worker (src/lib/engine/early-worker.ts).
+ * Vite plugin: index.html's first script starts the engine's worker (src/lib/engine/early-worker.ts) when the app's
+ * service worker serves the page, i.e. on every visit after the first.
  *
  * The app's own scripts (a few hundred kB of modules) run only once they are fetched and parsed, 0.2-0.4 s after
  * navigation on this project's machine; this inline script runs as soon as the head is parsed, so the worker
- * fetches, compiles and instantiates the engine beside all that. It names the engine's built files (their hashed
+ * fetches, compiles and instantiates the engine beside all that. Not on a first visit: there the engine's 34 MB
+ * would share the network with the app's own files, and the first chart came later. It names the engine's built files (their hashed
  * names are known only after the build) and adds its own hash to the page's content security policy, which
  * allows no other inline script. Runs after the adapter, before precompress.mjs compresses index.html.
  */
@@ -44,7 +46,7 @@ export function engineFiles(build) {
  */
 export function earlyEngineScript(files) {
 	const url = `${files.wrapper}?worker=${encodeURIComponent(files.mainWorker)}&wasm=${encodeURIComponent(files.wasm)}`;
-	return `(function(){if(typeof Worker!=="function"||typeof WebAssembly!=="object")return;try{var e={wasm:${JSON.stringify(files.wasm)},mainWorker:${JSON.stringify(files.mainWorker)},worker:new Worker(${JSON.stringify(url)}),failure:null};e.worker.addEventListener("error",function(v){if(e.failure===null)e.failure=v.message||"unknown error"});window.zhijiaEngineWorker=e;performance.mark("zhijia:engine-worker")}catch(x){}})();`;
+	return `(function(){if(typeof Worker!=="function"||typeof WebAssembly!=="object"||!navigator.serviceWorker||!navigator.serviceWorker.controller)return;try{var e={wasm:${JSON.stringify(files.wasm)},mainWorker:${JSON.stringify(files.mainWorker)},worker:new Worker(${JSON.stringify(url)}),failure:null};e.worker.addEventListener("error",function(v){if(e.failure===null)e.failure=v.message||"unknown error"});window.zhijiaEngineWorker=e;performance.mark("zhijia:engine-worker")}catch(x){}})();`;
 }
 
 /**

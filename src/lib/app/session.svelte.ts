@@ -5,6 +5,7 @@
 import type { StartProgress } from '$lib/engine/browser';
 import type { Engine } from '$lib/engine/engine';
 import { EngineStartError } from '$lib/engine/errors';
+import { beginEarlyEngine } from '$lib/engine/early-worker';
 import { sampleFileUrl } from '$lib/workspace/sample-urls';
 import { SAMPLE_FILES } from '$lib/data/datasets';
 import { registerServiceWorker } from './service-worker';
@@ -57,6 +58,9 @@ export async function startSession(): Promise<void> {
 		// snapshot needs one for a moment (an IndexedDB read, a hash, one render). Waited for at most 300 ms.
 		const shown = await Promise.race([loadStartSnapshots(), new Promise<boolean>((r) => setTimeout(() => r(false), 300))]);
 		if (shown) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+		// A visit after the first has the engine's worker already (early-worker.ts): it starts the engine now, while the
+		// engine's chunk loads.
+		beginEarlyEngine();
 		// The engine's glue (with Arrow) and the workspace's import pipeline (zod's schemas, hyparquet, the checks) are
 		// their own chunks, loaded once the snapshot is painted: run on arrival, they delayed it by 0.1-0.3 s.
 		const engineModule = import('$lib/engine/browser');

@@ -30,7 +30,7 @@ async function startBrowserEngine(): Promise<Engine> {
 	const fileChecked = fetch(bundle.mainModule, { method: 'HEAD' }).then((head) => {
 		if (!head.ok) throw new EngineStartError('engine_file', `The DuckDB engine file could not be loaded (HTTP ${head.status} ${file}).`, `HTTP ${head.status} ${file}`);
 	});
-	// Usually the worker the app's first script started (early-worker.ts), already compiling the wasm.
+	// On a visit after the first, the worker index.html's first script started (early-worker.ts), already busy.
 	const files = { mainModule: bundle.mainModule, mainWorker: bundle.mainWorker! };
 	const early = adoptEarlyWorker(files);
 	const worker = early?.worker ?? new Worker(engineWorkerUrl(files));

@@ -33,15 +33,16 @@
 
 	/** @type {Promise<{ response: Response, module: Promise<WebAssembly.Module> | null }> | null} the early fetch and compile */
 	let early = null;
-	if (wasmHref) {
-		early = fetch0(wasmHref, { credentials: 'same-origin' }).then((response) => {
+	const fetchAndCompile = () => {
+		early = fetch0(/** @type {string} */ (wasmHref), { credentials: 'same-origin' }).then((response) => {
 			if (!response.ok) return { response, module: null };
 			const counting = countingCopy(response);
 			const module = WebAssembly.compileStreaming(response);
 			module.catch(() => undefined); // reported by the instantiate that awaits it
 			return { response: counting, module };
 		});
-	}
+		return early;
+	};
 
 	/** @type {Response | null} the real response of the engine's wasm, waiting for duckdb-wasm's instantiateStreaming call */
 	let real = null;
@@ -79,6 +80,8 @@
 		return instantiate0(own, imports);
 	};
 
+	/** The page's word to start (early-worker.ts): not one of duckdb-wasm's message types. */
+	const BEGIN = 'ZHIJIA_BEGIN';
 	/** The request id of the instantiate this worker makes itself: the page's ids count up from 0. */
 	const AHEAD = -1;
 	/**
@@ -111,15 +114,30 @@
 
 	/** @type {{ data: any }[]} messages that came before DuckDB's worker script was loaded */
 	const waiting = [];
-	self.onmessage = (e) => waiting.push(e);
+	let begun = false;
+	/**
+	 * Starts the engine: the wasm's fetch and compile, then DuckDB's worker script once the compile has begun (loading
+	 * it blocks this worker for a while, and the response would wait for it), in a task of its own so that a failure
+	 * to load is the worker's error event (which the page listens to) rather than an unhandled rejection.
+	 */
+	const begin = () => {
+		if (begun) return;
+		begun = true;
+		if (!wasmHref) return loadDuckDBWorker();
+		const later = () => setTimeout(loadDuckDBWorker);
+		fetchAndCompile().then(later, later);
+	};
+	// A worker started early waits for the page's word (BEGIN, sent once the start-up snapshot is painted: started
+	// at once, the compile took the cores the page needed for it) or for any message of duckdb-wasm's.
+	self.onmessage = (e) => {
+		if (e.data?.type !== BEGIN) waiting.push(e);
+		begin();
+	};
 	const loadDuckDBWorker = () => {
 		/** @type {{ importScripts(url: string): void }} */ (/** @type {unknown} */ (self)).importScripts(workerHref);
 		const handler = /** @type {(e: { data: any }) => unknown} */ (self.onmessage);
-		self.onmessage = wasmHref ? instantiateAhead(handler) : handler;
-		for (const e of waiting.splice(0)) self.onmessage(/** @type {MessageEvent} */ (e));
+		const ours = wasmHref ? instantiateAhead(handler) : handler;
+		self.onmessage = (e) => e.data?.type !== BEGIN && ours(e);
+		for (const e of waiting.splice(0)) ours(e);
 	};
-	// After the wasm's response is in and its compile started; in a task of its own, so that a failure to load is
-	// the worker's error event (which the page listens to) rather than an unhandled rejection.
-	if (early) early.then(() => setTimeout(loadDuckDBWorker), () => setTimeout(loadDuckDBWorker));
-	else loadDuckDBWorker();
 })();

@@ -1,13 +1,12 @@
 /**
- * The engine's worker started before the app's own scripts run, instead of after the start-up snapshot is painted
- * (docs/performance.md, "The engine's worker from the first script"): the worker loads DuckDB's glue, fetches,
- * compiles and instantiates the 34 MB wasm on its own threads while the page starts and paints
- * (duckdb-worker-cached.js). In the built app index.html's first script starts it (scripts/early-engine.mjs);
- * otherwise (vite dev) the client hook does. browser.ts adopts it when the session starts the engine.
+ * The engine's worker started by index.html's first script (scripts/early-engine.mjs) on a visit served by the
+ * app's service worker (docs/performance.md, "The engine's worker from the first script"). It waits until the
+ * session tells it to begin (the start-up snapshot painted), then fetches, compiles and instantiates the 34 MB wasm
+ * on its own (duckdb-worker-cached.js) while the page loads the engine's own chunk; browser.ts then adopts it, or
+ * starts its own worker (a first visit, vite dev, a retry).
  */
-import { ENGINE_BUNDLES, engineWorkerUrl } from './engine-files';
 
-/** A worker started early and not yet adopted; `failure` holds an error it raised before anyone listened. */
+/** What index.html's first script leaves on `window`; `failure` holds an error the worker raised before anyone listened. */
 export interface EarlyWorker {
 	/** The wasm and DuckDB worker script it runs, as the page wrote them. */
 	wasm: string;
@@ -19,41 +18,26 @@ export interface EarlyWorker {
 /** Where index.html's first script leaves the worker it started. */
 const PAGE_KEY = 'zhijiaEngineWorker';
 
-let early: EarlyWorker | null = null;
-
-/**
- * Takes the worker index.html started, or starts the worker of the `eh` build (the one duckdb-wasm's bundle choice
- * gives every browser with wasm exceptions; browser.ts checks the choice before it adopts it). Does nothing outside
- * a browser or if already done.
- */
-export function startEngineWorkerEarly(): void {
-	if (early !== null || typeof Worker === 'undefined') return;
-	const page = globalThis as unknown as Record<string, EarlyWorker | undefined>;
-	const started = page[PAGE_KEY];
-	if (started) {
-		delete page[PAGE_KEY];
-		early = started;
-		return;
-	}
-	const { mainModule, mainWorker } = ENGINE_BUNDLES.eh;
-	const entry: EarlyWorker = { wasm: mainModule, mainWorker, worker: new Worker(engineWorkerUrl(ENGINE_BUNDLES.eh)), failure: null };
-	// An error raised before browser.ts listens would otherwise be lost, and the engine's start would wait for its timeout.
-	entry.worker.addEventListener('error', (e) => (entry.failure ??= e.message || 'unknown error'));
-	early = entry;
-	performance.mark('zhijia:engine-worker'); // read by the bench: when the engine's start began
-}
+/** The word duckdb-worker-cached.js waits for. */
+const BEGIN = 'ZHIJIA_BEGIN';
 
 const absolute = (url: string) => new URL(url, location.href).href;
 
+/** Lets the early worker, if any, start the engine now (it does so anyway on duckdb-wasm's first message). */
+export function beginEarlyEngine(): void {
+	const entry = (globalThis as unknown as Record<string, EarlyWorker | undefined>)[PAGE_KEY];
+	entry?.worker.postMessage({ type: BEGIN });
+}
+
 /**
- * The early worker if it runs `bundle` (then it is handed over once: a retry after a failure starts a new one),
- * or null. A worker for another build is stopped.
+ * The early worker if there is one and it runs `bundle` (handed over once), or null. A worker for another build
+ * is stopped.
  */
 export function adoptEarlyWorker(bundle: { mainModule: string; mainWorker: string }): EarlyWorker | null {
-	startEngineWorkerEarly(); // index.html's worker, if the client hook has not taken it yet
-	const entry = early;
-	early = null;
-	if (entry === null) return null;
+	const page = globalThis as unknown as Record<string, EarlyWorker | undefined>;
+	const entry = page[PAGE_KEY];
+	if (!entry) return null;
+	delete page[PAGE_KEY];
 	if (absolute(entry.wasm) === absolute(bundle.mainModule) && absolute(entry.mainWorker) === absolute(bundle.mainWorker)) return entry;
 	entry.worker.terminate();
 	return null;

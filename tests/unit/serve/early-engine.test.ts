@@ -44,6 +44,8 @@ describe('the engine started by index.html', () => {
 		const script = earlyEngineScript({ wrapper: '/a/w.js', mainWorker: '/a/duckdb-browser-eh.worker.X.js', wasm: '/a/duckdb-eh.Y.wasm' });
 		expect(script).toContain('new Worker("/a/w.js?worker=%2Fa%2Fduckdb-browser-eh.worker.X.js&wasm=%2Fa%2Fduckdb-eh.Y.wasm")');
 		expect(script).toContain('window.zhijiaEngineWorker=');
+		// Only on a visit the service worker serves: a first visit's network is the app's own files'.
+		expect(script).toMatch(/^\(function\(\)\{if\(.*!navigator\.serviceWorker\.controller\)return;/);
 		expect(script).not.toContain('</script');
 	});
 
