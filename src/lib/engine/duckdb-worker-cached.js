@@ -5,11 +5,12 @@
  *   the body. A constructed Response has no URL, so Chromium cannot use or fill its wasm code cache, and every visit
  *   would compile the engine again. Here the wasm is compiled from the real Response and duckdb-wasm gets a clone to
  *   count progress on; the clone is drained so progress still moves.
- * - So the engine starts from the worker's first moment ("The engine's worker from the first script"). When the
- *   URL names the wasm (`wasm`), its fetch and streaming compile start at once, DuckDB's own worker script is loaded
- *   after that (loading it blocks this worker for a while), and the engine is instantiated right away, as if the
- *   page had asked (a request id the page never uses). The page's own INSTANTIATE then gets that outcome: OK as soon
- *   as it is ready; after a failure it is handed to DuckDB's worker, which tries again and reports its own error.
+ * - So the engine can start before the page has loaded duckdb-wasm's own code ("The engine's worker from the first
+ *   script"). When the URL names the wasm (`wasm`), the worker begins on the page's word (BEGIN) or duckdb-wasm's
+ *   first message: the wasm's fetch and streaming compile first, DuckDB's own worker script after that (loading it
+ *   blocks this worker for a while), then the engine is instantiated right away, as if the page had asked (a
+ *   request id the page never uses). The page's own INSTANTIATE then gets that outcome: OK as soon as it is ready;
+ *   after a failure it is handed to DuckDB's worker, which tries again and reports its own error.
  * DuckDB's worker script itself is loaded unchanged (its URL is this worker's `worker` query parameter).
  */
 (() => {
@@ -127,8 +128,8 @@
 		const later = () => setTimeout(loadDuckDBWorker);
 		fetchAndCompile().then(later, later);
 	};
-	// A worker started early waits for the page's word (BEGIN, sent once the start-up snapshot is painted: started
-	// at once, the compile took the cores the page needed for it) or for any message of duckdb-wasm's.
+	// A worker started early waits for the page's word (BEGIN, sent once the app's scripts have run: started at once,
+	// the compile took the cores the page needed for them) or for any message of duckdb-wasm's.
 	self.onmessage = (e) => {
 		if (e.data?.type !== BEGIN) waiting.push(e);
 		begin();
