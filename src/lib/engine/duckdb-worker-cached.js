@@ -32,10 +32,14 @@
 		return new Response(r.clone().body, { status: r.status, statusText: r.statusText, headers });
 	};
 
+	// The wasm's request goes out at once (it waits on the network or the cache, not on a core); its body is read,
+	// and compiled, when the worker begins.
+	const requested = wasmHref ? fetch0(wasmHref, { credentials: 'same-origin' }) : null;
+	requested?.catch(() => undefined); // reported through `early` below
 	/** @type {Promise<{ response: Response, module: Promise<WebAssembly.Module> | null }> | null} the early fetch and compile */
 	let early = null;
 	const fetchAndCompile = () => {
-		early = fetch0(/** @type {string} */ (wasmHref), { credentials: 'same-origin' }).then((response) => {
+		early = /** @type {Promise<Response>} */ (requested).then((response) => {
 			if (!response.ok) return { response, module: null };
 			const counting = countingCopy(response);
 			const module = WebAssembly.compileStreaming(response);
