@@ -6,9 +6,9 @@
  *   would compile the engine again. Here the wasm is compiled from the real Response and duckdb-wasm gets a clone to
  *   count progress on; the clone is drained so progress still moves.
  * - So the engine can start before the page has loaded duckdb-wasm's own code ("The engine's worker from the first
- *   script"). When the URL names the wasm (`wasm`), the worker begins on the page's word (BEGIN) or duckdb-wasm's
- *   first message: the wasm's fetch and streaming compile first, DuckDB's own worker script after that (loading it
- *   blocks this worker for a while), then the engine is instantiated right away, as if the page had asked (a
+ *   script"). When the URL names the wasm (`wasm`), its request goes out at once; the worker begins on the page's
+ *   word (BEGIN) or duckdb-wasm's first message: the wasm's streaming compile first, DuckDB's own worker script after
+ *   that (loading it blocks this worker for a while), then the engine is instantiated right away, as if the page had asked (a
  *   request id the page never uses). The page's own INSTANTIATE then gets that outcome: OK as soon as it is ready;
  *   after a failure it is handed to DuckDB's worker, which tries again and reports its own error.
  * DuckDB's worker script itself is loaded unchanged (its URL is this worker's `worker` query parameter).
