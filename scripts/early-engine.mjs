@@ -41,7 +41,8 @@ export function engineFiles(build) {
 }
 
 /**
- * The inline script: the same worker URL and the same record as early-worker.ts makes (it adopts this one).
+ * The inline script: the worker URL src/lib/engine/engine-files.ts `engineWorkerUrl` makes for the eh build, and the
+ * record src/lib/engine/early-worker.ts adopts.
  * @param {{ wrapper: string; mainWorker: string; wasm: string }} files
  */
 export function earlyEngineScript(files) {

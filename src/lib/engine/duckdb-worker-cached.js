@@ -6,7 +6,7 @@
  *   would compile the engine again. Here the wasm is compiled from the real Response and duckdb-wasm gets a clone to
  *   count progress on; the clone is drained so progress still moves.
  * - So the engine can start before the page has loaded duckdb-wasm's own code ("The engine's worker from the first
- *   script"). When the URL names the wasm (`wasm`), its request goes out at once; the worker begins on the page's
+ *   script"). The wasm (the URL's `wasm`) is requested at once; the worker begins on the page's
  *   word (BEGIN) or duckdb-wasm's first message: the wasm's streaming compile first, DuckDB's own worker script after
  *   that (loading it blocks this worker for a while), then the engine is instantiated right away, as if the page had asked (a
  *   request id the page never uses). The page's own INSTANTIATE then gets that outcome: OK as soon as it is ready;
@@ -23,7 +23,8 @@
 	if (!worker) throw new Error('duckdb-worker-cached.js: the DuckDB worker URL (?worker=) is missing');
 	const workerHref = new URL(worker, self.location.href).href;
 	const wasm = params.get('wasm');
-	const wasmHref = wasm ? new URL(wasm, self.location.href).href : null;
+	if (!wasm) throw new Error('duckdb-worker-cached.js: the engine wasm URL (?wasm=) is missing');
+	const wasmHref = new URL(wasm, self.location.href).href;
 
 	/** duckdb-wasm's copy to count progress on: a compressed transfer's Content-Length counts compressed bytes, progress counts decoded ones, so no total then. */
 	const countingCopy = (/** @type {Response} */ r) => {
@@ -34,12 +35,12 @@
 
 	// The wasm's request goes out at once (it waits on the network or the cache, not on a core); its body is read,
 	// and compiled, when the worker begins.
-	const requested = wasmHref ? fetch0(wasmHref, { credentials: 'same-origin' }) : null;
-	requested?.catch(() => undefined); // reported through `early` below
+	const requested = fetch0(wasmHref, { credentials: 'same-origin' });
+	requested.catch(() => undefined); // reported through `early` below
 	/** @type {Promise<{ response: Response, module: Promise<WebAssembly.Module> | null }> | null} the early fetch and compile */
 	let early = null;
 	const fetchAndCompile = () => {
-		early = /** @type {Promise<Response>} */ (requested).then((response) => {
+		early = requested.then((response) => {
 			if (!response.ok) return { response, module: null };
 			const counting = countingCopy(response);
 			const module = WebAssembly.compileStreaming(response);
@@ -128,7 +129,6 @@
 	const begin = () => {
 		if (begun) return;
 		begun = true;
-		if (!wasmHref) return loadDuckDBWorker();
 		const later = () => setTimeout(loadDuckDBWorker);
 		fetchAndCompile().then(later, later);
 	};
@@ -141,7 +141,7 @@
 	const loadDuckDBWorker = () => {
 		/** @type {{ importScripts(url: string): void }} */ (/** @type {unknown} */ (self)).importScripts(workerHref);
 		const handler = /** @type {(e: { data: any }) => unknown} */ (self.onmessage);
-		const ours = wasmHref ? instantiateAhead(handler) : handler;
+		const ours = instantiateAhead(handler);
 		self.onmessage = (e) => e.data?.type !== BEGIN && ours(e);
 		for (const e of waiting.splice(0)) ours(e);
 	};

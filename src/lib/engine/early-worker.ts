@@ -23,10 +23,12 @@ const BEGIN = 'ZHIJIA_BEGIN';
 
 const absolute = (url: string) => new URL(url, location.href).href;
 
+/** The page's record of the worker index.html started, while not adopted. */
+const page = () => globalThis as unknown as Record<string, EarlyWorker | undefined>;
+
 /** Lets the early worker, if any, start the engine now (it does so anyway on duckdb-wasm's first message). */
 export function beginEarlyEngine(): void {
-	const entry = (globalThis as unknown as Record<string, EarlyWorker | undefined>)[PAGE_KEY];
-	entry?.worker.postMessage({ type: BEGIN });
+	page()[PAGE_KEY]?.worker.postMessage({ type: BEGIN });
 }
 
 /**
@@ -34,10 +36,9 @@ export function beginEarlyEngine(): void {
  * is stopped.
  */
 export function adoptEarlyWorker(bundle: { mainModule: string; mainWorker: string }): EarlyWorker | null {
-	const page = globalThis as unknown as Record<string, EarlyWorker | undefined>;
-	const entry = page[PAGE_KEY];
+	const entry = page()[PAGE_KEY];
 	if (!entry) return null;
-	delete page[PAGE_KEY];
+	delete page()[PAGE_KEY];
 	if (absolute(entry.wasm) === absolute(bundle.mainModule) && absolute(entry.mainWorker) === absolute(bundle.mainWorker)) return entry;
 	entry.worker.terminate();
 	return null;
