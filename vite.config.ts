@@ -34,6 +34,7 @@ export default defineConfig({
 					environment: 'node',
 					// The CLI tests run bin/zhijia.mjs, i.e. the built dist/cli/zhijia.mjs: build it from the sources first.
 					globalSetup: ['tests/unit/cli-build.setup.ts'],
+					setupFiles: ['tests/unit/fast-check.setup.ts'],
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -76,7 +76,7 @@ describe('largest-remainder rule, properties', () => {
 					requests.forEach((r, i) => r === 0 && expect(parts[i]).toBe(0));
 				}
 			),
-			{ numRuns: 400 }
+			{ numRuns: Number(process.env.FC_RUNS ?? 400) }
 		);
 	});
 
@@ -91,7 +91,7 @@ describe('largest-remainder rule, properties', () => {
 					expect(parts.reduce((s, p) => s + p, 0)).toBe(cost);
 				}
 			),
-			{ numRuns: 300 }
+			{ numRuns: Number(process.env.FC_RUNS ?? 300) }
 		);
 	});
 
@@ -103,7 +103,7 @@ describe('largest-remainder rule, properties', () => {
 				const parts = allocateLargestRemainder(cap, requests);
 				parts.forEach((p, i) => expect(p).toBeLessThanOrEqual(requests[i]));
 			}),
-			{ numRuns: 300 }
+			{ numRuns: Number(process.env.FC_RUNS ?? 300) }
 		);
 	});
 });

@@ -93,7 +93,7 @@ export function propertyCases(getEngine: () => Engine): void {
 					}
 					expect(await engine.scalar('SELECT count(*)::INTEGER FROM duckdb_tables() WHERE temporary')).toBe(0);
 				}),
-				{ numRuns: 30 }
+				{ numRuns: Number(process.env.FC_RUNS ?? 30) }
 			);
 		});
 	});

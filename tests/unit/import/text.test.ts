@@ -77,7 +77,7 @@ describe('parseCsv', () => {
 				// The shared writer neutralises text that a spreadsheet would run as a formula (a leading tab here).
 				expect(parsed).toEqual(table.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))));
 			}),
-			{ numRuns: 200 }
+			{ numRuns: Number(process.env.FC_RUNS ?? 200) }
 		);
 	});
 	it('writeCsv neutralises formula-leading text but leaves numbers alone (shared writer)', () => {

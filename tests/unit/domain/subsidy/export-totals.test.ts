@@ -141,7 +141,7 @@ describe('exported totals equal the sum of their rows as written', () => {
 				const sheets = [...planSheets(plan, 'en'), cmp];
 				checkXlsx(await xlsxBytes(sheets), sheets);
 			}),
-			{ numRuns: 40 }
+			{ numRuns: Number(process.env.FC_RUNS ?? 40) }
 		);
 	}, 120_000);
 });
