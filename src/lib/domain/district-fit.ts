@@ -117,6 +117,19 @@ function qualityOf(input: FitInput, weights: Float64Array, a: number, b: number,
 
 /** The fit of every estate under `s`. Throws like the domain functions on settings they refuse. */
 export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
+	const steps = fitDistrictSteps(input, s);
+	for (;;) {
+		const r = steps.next();
+		if (r.done) return r.value;
+	}
+}
+
+/**
+ * {@link fitDistrict} as steps: the generator pauses between the fit's phases (Q, grades and bands, each building
+ * type's regression), so a page can end its task there. A city's first fit runs in code not yet optimised and
+ * takes several times a warm one's 10 ms; in one task it held the page for 40-70 ms.
+ */
+export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<void, DistrictFit, void> {
 	const n = input.feeM2.length;
 	const weights = Float64Array.from(input.codes, (code) => s.system.indicators.find((i) => i.code === code)?.weight ?? 0);
 	if (!weights.some((w) => w > 0)) throw new RangeError('The indicator system has no indicator with a positive weight.');
@@ -150,9 +163,13 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 		residualPct: nan(),
 		models: { multi: fitPeerModel([]), high: fitPeerModel([]) }
 	};
+	yield;
 	const groups = peerGroups(input);
 	gradeAll(input, s, groups.typeIndex, out);
-	for (const [t, bt] of BUILDING_TYPES.entries()) out.models[bt] = peerFit(groups.groups[t], cur.q, out);
+	for (const [t, bt] of BUILDING_TYPES.entries()) {
+		yield;
+		out.models[bt] = peerFit(groups.groups[t], cur.q, out);
+	}
 	return out;
 }
 
@@ -167,11 +184,27 @@ const groupCache = new WeakMap<FitInput, { typeIndex: Int8Array; groups: PeerGro
 function peerGroups(input: FitInput): { typeIndex: Int8Array; groups: PeerGroup[] } {
 	let g = groupCache.get(input);
 	if (!g) {
-		const typeIndex = Int8Array.from(input.buildingType, (bt) => BUILDING_TYPES.indexOf(bt));
-		const groups = BUILDING_TYPES.map((_, t) => {
-			const members = Int32Array.from(typeIndex.keys()).filter((i) => typeIndex[i] === t);
-			return { members, fee: Float64Array.from(members, (i) => input.feeM2[i]), age: Float64Array.from(members, (i) => input.age[i]) };
-		});
+		// Plain loops: this runs once per input, in code not yet optimised, where an iterator and a callback per
+		// estate cost several milliseconds for a city.
+		const n = input.buildingType.length;
+		const typeIndex = new Int8Array(n);
+		const sizes = new Int32Array(BUILDING_TYPES.length);
+		for (let i = 0; i < n; i++) {
+			const t = BUILDING_TYPES.indexOf(input.buildingType[i]);
+			typeIndex[i] = t;
+			if (t >= 0) sizes[t]++;
+		}
+		const groups = BUILDING_TYPES.map((_, t) => ({ members: new Int32Array(sizes[t]), fee: new Float64Array(sizes[t]), age: new Float64Array(sizes[t]) }));
+		const filled = new Int32Array(BUILDING_TYPES.length);
+		for (let i = 0; i < n; i++) {
+			const t = typeIndex[i];
+			if (t < 0) continue;
+			const group = groups[t];
+			const j = filled[t]++;
+			group.members[j] = i;
+			group.fee[j] = input.feeM2[i];
+			group.age[j] = input.age[i];
+		}
 		g = { typeIndex, groups };
 		groupCache.set(input, g);
 	}

@@ -20,16 +20,17 @@
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
-import { arrowColumn, type ArrowLike } from '../engine/arrow-rows';
+import { arrowColumn } from '../engine/arrow-rows';
 import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
-import { ELEVATOR_CODE, indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
+import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
 import type { PeerModel } from '../domain/regression';
-import { BAND_OF, fitDistrict, type DistrictFit, type FitInput } from '../domain/district-fit';
+import { BAND_OF, fitDistrictSteps, type DistrictFit, type FitInput } from '../domain/district-fit';
 import type { Grade } from '../domain/grades';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
-import { ANALYSIS_DB, BASE_TABLE, baseTableSql, CELL_TABLE, cellTableSql, slotCount, systemCodes } from './analysis-sql';
-import { yieldTask } from './yield-task';
+import { ANALYSIS_DB, BASE_TABLE, baseTableSql, cellTableSql, systemCodes } from './analysis-sql';
+import { readCells } from './analysis-cells';
+import { runSteps, yieldTask } from './yield-task';
 
 /** Everything the analysis depends on besides the data. */
 export interface AnalysisSettings {
@@ -288,52 +289,6 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 }
 
 /**
- * A numeric column of a result: its typed array where the backend gives one and there is no null (duckdb-wasm's
- * Arrow), otherwise its values one by one (the native adapter's columns, or nulls); null if a value is neither a
- * number nor an allowed null.
- */
-function numericValues(table: ArrowLike, index: number, nullable = false): ArrayLike<number | null> | null {
-	const col = table.getChildAt(index);
-	if (col && col.nullCount === 0 && col.toArray) {
-		const values = col.toArray();
-		if (ArrayBuffer.isView(values) && !(values instanceof BigInt64Array)) return values as unknown as ArrayLike<number>;
-	}
-	const values = arrowColumn(table, index);
-	return values.every((v) => typeof v === 'number' || (nullable && v === null)) ? (values as (number | null)[]) : null;
-}
-
-/**
- * The indicator means of the cell table pivoted into the fit's columns (NaN where an estate has no mean): one pass
- * over three typed arrays. The elevator mean of an estate without elevators is left out, as the domain ignores it.
- */
-async function readCells(engine: Engine, codes: readonly string[], hasElevator: readonly unknown[]): Promise<Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>> {
-	const n = hasElevator.length;
-	const sql = `SELECT ix, k, m FROM ${CELL_TABLE}`;
-	const table = await engine.arrow(sql);
-	// A null slot is a score of an indicator outside the system: not part of the analysis.
-	const ix = numericValues(table, 0), k = numericValues(table, 1, true), m = numericValues(table, 2);
-	if (!ix || !k || !m) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
-	const slots = slotCount(codes);
-	const columns = Array.from({ length: 2 * slots }, () => new Float64Array(n).fill(NaN));
-	const elevator = codes.indexOf(ELEVATOR_CODE);
-	for (let r = 0; r < ix.length; r++) {
-		const slot = k[r];
-		if (slot === null) continue;
-		const col = columns[slot];
-		const i = ix[r] as number;
-		if (!col || !(i >= 0 && i < n)) throw new ResultShapeError(sql, `row ${r + 1}: slot ${slot} of estate ${i} is outside ${2 * slots} slots × ${n} estates`);
-		if (slot % slots === elevator && hasElevator[i] !== true) continue;
-		col[i] = m[r] as number;
-	}
-	return {
-		current: columns.slice(0, slots - 1),
-		satisfaction: columns[slots - 1],
-		previous: columns.slice(slots, 2 * slots - 1),
-		previousSatisfaction: columns[2 * slots - 1]
-	};
-}
-
-/**
  * Reads the base and cell tables into memory: numbers only (strings cost a TextDecoder call each to read from
  * Arrow, ~90 ms for a city's base), NaN for null so every column takes Arrow's typed-array path; the estates' text
  * comes from {@link estateColumns}. All three are in estate order (the cell table by its estate index) and the base
@@ -349,6 +304,8 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const n = own.estate_id.length;
 	if ((cols.fee_m2?.length ?? -1) !== n) throw new ResultShapeError(sql, `${cols.fee_m2?.length} rows for ${n} estates`);
 	const means = await readCells(engine, codes, own.has_elevator);
+	// The means' pivot is one task (with the message that brought them), the columns' checks the next.
+	await yieldTask();
 	const orNull = (v: unknown) => (typeof v === 'number' && v !== v ? null : v);
 	const satisfaction = Array.from(means.satisfaction, orNull);
 	const periodCols: Record<(typeof PERIOD_FIELDS)[number], unknown[]> = {
@@ -362,7 +319,7 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	};
 	for (const f of PERIOD_FIELDS) checkColumn(sql, f, periodCols[f]);
 	checkColumn(sql, 'fee_converted', cols.fee_converted);
-	// Reading and checking a city's columns is one task, building its rows and the fit the next.
+	// Building the rows is a task of its own too.
 	await yieldTask();
 	const estates: EstateOwn[] = new Array(n);
 	for (let i = 0; i < n; i++) {
@@ -450,7 +407,7 @@ async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<Anal
 	const base = await ensureBase(engine, state, own, systemCodes(s.system), period, prevPeriod);
 	// If nobody else wrote while we worked, the next run can skip the catalog; otherwise it looks again.
 	state.seenWrites = writesBefore + own.writes;
-	const fit = fitDistrict(base.input, s);
+	const fit = await runSteps(fitDistrictSteps(base.input, s));
 	return { period, prevPeriod, own: base.estates, fit, models: fit.models };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitDistrict, BAND_OF, type FitInput } from '$lib/domain/district-fit';
+import { fitDistrict, fitDistrictSteps, BAND_OF, type FitInput } from '$lib/domain/district-fit';
 import { countAtMost, sortDoubles } from '$lib/domain/stats';
 import { DEFAULT_INDICATOR_SYSTEM, type GuidePriceCatalogue } from '$lib/domain';
 
@@ -115,6 +115,39 @@ describe('fitDistrict: the peer regression per building type', () => {
 		// Percentiles only where there is a residual, each a share of the type's four residuals.
 		expect([1, 5].map((i) => fit.residualPct[i])).toEqual([NaN, NaN]);
 		for (const i of [0, 2, 3, 4]) expect([25, 50, 75, 100]).toContain(fit.residualPct[i]);
+	});
+});
+
+describe('fitDistrictSteps: the same fit, paused between its phases', () => {
+	const settings = { system: DEFAULT_INDICATOR_SYSTEM, catalogue: CATALOGUE, bands: { low: 0.9, high: 1.1 } };
+	const drive = (input: FitInput) => {
+		const steps = fitDistrictSteps(input, settings);
+		let pauses = 0;
+		for (let r = steps.next(); ; r = steps.next(), pauses++) if (r.done) return { pauses, fit: r.value };
+	};
+
+	it("pauses after Q and before each building type's regression, and ends with fitDistrict's fit", () => {
+		const { pauses, fit } = drive(PLANE);
+		// Two building types (multi, high): one pause after Q, one before each regression.
+		expect(pauses).toBe(3);
+		const whole = fitDistrict(PLANE, settings);
+		for (const k of ['inspection', 'q', 'grade', 'guide', 'qpr', 'band', 'expected', 'residual', 'residualPct'] as const) {
+			expect(Array.from(fit[k]), k).toEqual(Array.from(whole[k]));
+		}
+		expect(fit.models).toEqual(whole.models);
+		expect(fit.models.high.coef?.q).toBeCloseTo(0.02, 10);
+	});
+
+	it('gives the hand-worked Q and bands when driven step by step', () => {
+		const { fit } = drive(INPUT);
+		expect(fit.q[0]).toBeCloseTo(79, 12);
+		expect(Array.from(fit.band, (b) => BAND_OF[b])).toEqual(['quality_above_price', 'matched', null]);
+	});
+
+	it('refuses settings it cannot use at its first step, as fitDistrict does', () => {
+		const bad = { ...settings, bands: { low: 1.2, high: 1.1 } };
+		expect(() => fitDistrictSteps(INPUT, bad).next()).toThrow(/bands must satisfy/);
+		expect(() => fitDistrict(INPUT, bad)).toThrow(/bands must satisfy/);
 	});
 });
 
