@@ -46,6 +46,20 @@ describe('numbers', () => {
 		expect(code(parseNumber('120㎡'))).toBe('unknown_unit');
 	});
 
+	it('reads 万 and 亿 before a unit word, or alone, in columns of areas, counts and money', () => {
+		// 3.2 × 10,000 = 32,000 ㎡; 1.52 × 10,000 = 15,200 households (whole, though 1.52 × 1e4 is 15200.000000000002 in doubles).
+		expect(value(parseNumber('3.2万', { unit: '㎡' }))).toBe(32_000);
+		expect(value(parseNumber('3.2万平方米', { unit: '㎡' }))).toBe(32_000);
+		expect(value(parseNumber('1.52万户', { unit: '户', integer: true }))).toBe(15_200);
+		expect(value(parseNumber('0.07万', { unit: '户', integer: true }))).toBe(700);
+		expect(value(parseNumber('1.2亿元', { unit: '元' }))).toBe(120_000_000);
+		expect(value(parseNumber('2万人', { unit: '人' }))).toBe(20_000);
+		// Not where the column is a score, a year or a grade, and not before a word of another measure.
+		expect(code(parseNumber('9万', { unit: '分' }))).toBe('unknown_unit');
+		expect(code(parseNumber('3.2万户', { unit: '㎡' }))).toBe('unknown_unit');
+		expect(code(parseNumber('3.2千', { unit: '㎡' }))).toBe('unknown_unit');
+	});
+
 	it('rejects what is not a number, and a decimal comma as ambiguous', () => {
 		expect(code(parseNumber('abc'))).toBe('not_a_number');
 		expect(code(parseNumber('2,38'))).toBe('ambiguous_number');

@@ -94,9 +94,25 @@ function singleNumber(t: string, unit: string | undefined): number | Issue {
 	const n = numberFromText(num);
 	if (n === 'ambiguous') return { code: 'ambiguous_number' };
 	if (n === undefined) return { code: 'not_a_number' };
-	const factor = unit ? UNIT_WORDS[unit]?.[normalizeLabel(word)] : undefined;
+	const factor = unit === undefined ? undefined : unitWordFactor(unit, normalizeLabel(word));
 	if (factor === undefined) return { code: 'unknown_unit', params: { unit: word } };
-	return n * factor;
+	return factor === 1 ? n : round(n * factor);
+}
+
+/** Magnitude words written before a unit, or alone ("3.2万" of an area is 32,000 ㎡). */
+const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** Column units counted in amounts large enough to be written in 万 or 亿 (not scores, years or grades). */
+const MAGNITUDE_UNITS = new Set(['㎡', '户', '人', '元/年', '元']);
+
+/** The factor of a unit word in a column of `unit`: the table's, or a magnitude word before one of its words (or alone). */
+function unitWordFactor(unit: string, word: string): number | undefined {
+	const words = UNIT_WORDS[unit];
+	const direct = words?.[word];
+	if (direct !== undefined || !MAGNITUDE_UNITS.has(unit)) return direct;
+	const magnitude = MAGNITUDES[word[0]];
+	const rest = word.slice(1);
+	const f = rest === '' ? 1 : words?.[rest];
+	return magnitude === undefined || f === undefined ? undefined : magnitude * f;
 }
 
 function finishNumber(n: number, options: NumberOptions, warnings: Issue[]): Norm<number | null> {
