@@ -7,10 +7,10 @@
  *   count progress on; the clone is drained so progress still moves.
  * - So the engine can start before the page has loaded duckdb-wasm's own code ("The engine's worker from the first
  *   script"). The worker begins on the page's word (BEGIN) or duckdb-wasm's first message: the wasm (the URL's
- *   `wasm`) is requested and compiled as it streams first, DuckDB's own worker script after
- *   that (loading it blocks this worker for a while), then the engine is instantiated right away, as if the page had asked (a
- *   request id the page never uses). The page's own INSTANTIATE then gets that outcome: OK as soon as it is ready;
- *   after a failure it is handed to DuckDB's worker, which tries again and reports its own error.
+ *   `wasm`) is requested and compiled as it streams, then DuckDB's own worker script is loaded (that blocks this
+ *   worker for a while), then the engine is instantiated at once, as if the page had asked (a request id the page
+ *   never uses). The page's own INSTANTIATE then gets that outcome: OK as soon as it is ready; after a failure it is
+ *   handed to DuckDB's worker, which tries again and reports its own error. BEGIN's text is also in early-worker.ts.
  * DuckDB's worker script itself is loaded unchanged (its URL is this worker's `worker` query parameter).
  */
 (() => {

@@ -18,7 +18,7 @@ export interface EarlyWorker {
 /** Where index.html's first script leaves the worker it started. */
 const PAGE_KEY = 'zhijiaEngineWorker';
 
-/** The word duckdb-worker-cached.js waits for. */
+/** The word duckdb-worker-cached.js waits for (the same text is there: that worker script imports nothing). */
 const BEGIN = 'ZHIJIA_BEGIN';
 
 const absolute = (url: string) => new URL(url, location.href).href;
