@@ -25,6 +25,7 @@ const WATCH = `(() => {
 			estates: text('[data-testid=kpi-estates]'),
 			chart: document.querySelector('[data-testid=fee-quality-chart] svg, [data-testid=ranking]') !== null,
 			rankingRows: document.querySelectorAll('[data-testid=ranking] tbody tr').length,
+			ranking: text('[data-testid=ranking] tbody'),
 			matched: text('[data-testid=count-matched] .n'),
 			waitNote: text('[data-testid=engine-wait]'),
 			waitDisabled: [...document.querySelectorAll('fieldset[data-engine-wait=true]')].every((f) => f.disabled),
@@ -41,6 +42,7 @@ interface Seen {
 	estates?: string | null;
 	chart?: boolean;
 	rankingRows?: number;
+	ranking?: string | null;
 	matched?: string | null;
 	waitNote?: string | null;
 	waitDisabled?: boolean;
@@ -138,6 +140,9 @@ describe('start-up snapshots made by the build', () => {
 		expect(w).toMatchObject({ origin: 'visit', engineReady: false, matched });
 		expect(w.rankingRows).toBeGreaterThan(0);
 		await districtLive(page);
+		// The stored run (packed columns) shows the same ranking, row for row and figure for figure, as the live one.
+		expect(w.ranking).toMatch(/\d\.\d/);
+		expect(w.ranking).toBe(await page.locator('[data-testid=ranking] tbody').textContent());
 		// A settings change: the 保洁 (cleaning) weight, kept for the next visit; the district stores its new results.
 		const before = await storedKey(page, 'district');
 		await page.getByLabel('保洁', { exact: true }).fill('40');

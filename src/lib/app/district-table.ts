@@ -9,6 +9,8 @@ import { BAND_OF, fitForRow } from '../domain/district-fit';
 import type { BandClass } from '../domain/fit';
 import { rowOf, type AnalysisColumns, type EstateFit } from '../queries/analysis';
 import { sortRows } from '../components/sort-rows';
+import { unpackAnalysis } from '../snapshot/analysis-columns-packed';
+import type { DistrictSnapshot } from '../snapshot/views';
 
 /** One district analysis as columns, in estate order; `row(i)` builds (once) estate i's analysis row. */
 export interface DistrictTable {
@@ -108,6 +110,11 @@ export function tableOfRows(rows: readonly EstateFit[], period: string | null): 
 		row: (i) => rows[i],
 		value: (i, key) => rows[i][key]
 	};
+}
+
+/** A start-up snapshot's estates: a visit's packed run (as a live run's), or the build's rows. */
+export function tableOfSnapshot(s: DistrictSnapshot): DistrictTable {
+	return 'packed' in s ? tableOfColumns(unpackAnalysis(s.packed)) : tableOfRows(s.result.estates, s.result.period);
 }
 
 /** The district page's filters ('' = any; band 'none' = no fit class). */

@@ -12,7 +12,6 @@ export {
 	AnalysisSettingsError,
 	invalidateAnalysis,
 	listPeriods,
-	resultOf,
 	rowOf,
 	runAnalysis,
 	runAnalysisColumns,

@@ -15,12 +15,12 @@ import type { Overview } from '../queries/overview';
 import { idb } from '../workspace/idb';
 import { EMPTY_WORKSPACE, workspaceSchema, type Workspace } from '../workspace/workspace-file';
 import { snapshotKey } from './key';
-import type { DistrictView } from './views';
+import type { DistrictSnapshot } from './views';
 
 /** The results of each snapshotted view. */
 interface ViewData {
 	overview: Overview;
-	district: DistrictView;
+	district: DistrictSnapshot;
 }
 export type SnapshotView = keyof ViewData;
 const VIEWS: SnapshotView[] = ['overview', 'district'];
@@ -142,20 +142,22 @@ const pending = new Map<SnapshotView, ReturnType<typeof setTimeout>>();
 /**
  * {@link saveSnapshot} once the view has been quiet for a moment: a page that re-runs on every keystroke (the
  * district's weights) stores only its last results, and the copy into IndexedDB (large for a city) runs when the
- * browser is idle, not inside an interaction.
+ * browser is idle, not inside an interaction. `data` may take several tasks (a city's district run is packed in
+ * steps).
  */
-export function saveSnapshotSoon<V extends SnapshotView>(view: V, data: () => ViewData[V] | null, workspace: Workspace, settingsOfRun: unknown): void {
+export function saveSnapshotSoon<V extends SnapshotView>(view: V, data: () => ViewData[V] | null | Promise<ViewData[V] | null>, workspace: Workspace, settingsOfRun: unknown): void {
 	clearTimeout(pending.get(view));
 	pending.set(
 		view,
 		setTimeout(() => {
 			pending.delete(view);
-			const save = () => {
-				const d = data();
-				if (d) void saveSnapshot(view, d, workspace, settingsOfRun);
+			const save = async () => {
+				const d = await data();
+				if (d) await saveSnapshot(view, d, workspace, settingsOfRun);
 			};
-			if ('requestIdleCallback' in globalThis) requestIdleCallback(save, { timeout: 5000 });
-			else save();
+			const saveLogged = () => void save().catch((e) => console.warn('start-up snapshot not saved:', e));
+			if ('requestIdleCallback' in globalThis) requestIdleCallback(saveLogged, { timeout: 5000 });
+			else saveLogged();
 		}, 1500)
 	);
 }

@@ -8,6 +8,7 @@ import type { Engine } from '../engine/engine';
 import { listPeriods, runAnalysis, type AnalysisResult } from '../queries/analysis';
 import { loadOverview, type Overview } from '../queries/overview';
 import { qualityModelOf } from '../queries/quality-sql';
+import type { PackedAnalysis } from './analysis-columns-packed';
 
 /** The overview page's figures (the default system's Q: the overview does not follow the editor). */
 export function overviewView(engine: Engine): Promise<Overview> {
@@ -33,6 +34,12 @@ export async function districtLists(engine: Engine): Promise<DistrictLists> {
 export interface DistrictView extends DistrictLists {
 	result: AnalysisResult;
 }
+
+/**
+ * A district snapshot as kept: the build's, with the analysis as rows (a JSON file), or a visit's, with the run as
+ * packed columns (IndexedDB clones those whole, where 13,000 row objects were one long task to store).
+ */
+export type DistrictSnapshot = DistrictLists & ({ result: AnalysisResult } | { packed: PackedAnalysis });
 
 /** The district page's analysis for the given settings, with its lists. */
 export async function districtView(
