@@ -102,18 +102,29 @@ function inspectionAt(i: number, weights: Float64Array, cols: readonly Float64Ar
 const blendQ = (insp: number, s: number, a: number, b: number) =>
 	insp !== insp ? NaN : s !== s ? insp : Math.min(100, Math.max(0, a * insp + b * s));
 
+/** Q from one period's columns, estates [from, to), into `inspection` and `q`. */
+function qualityInto(inspection: Float64Array, q: Float64Array, from: number, to: number, weights: Float64Array, a: number, b: number, cols: readonly Float64Array[], sat: Float64Array): void {
+	for (let i = from; i < to; i++) {
+		const insp = inspectionAt(i, weights, cols);
+		inspection[i] = insp;
+		q[i] = blendQ(insp, sat[i], a, b);
+	}
+}
+
 /** Q from one period's columns, every estate. */
 function qualityOf(input: FitInput, weights: Float64Array, a: number, b: number, cols: readonly Float64Array[], sat: Float64Array) {
 	const n = input.feeM2.length;
 	const inspection = new Float64Array(n);
 	const q = new Float64Array(n);
-	for (let i = 0; i < n; i++) {
-		const insp = inspectionAt(i, weights, cols);
-		inspection[i] = insp;
-		q[i] = blendQ(insp, sat[i], a, b);
-	}
+	qualityInto(inspection, q, 0, n, weights, a, b, cols, sat);
 	return { inspection, q };
 }
+
+/**
+ * Estates per step of Q and of the grades: a city's first fit runs in code not yet optimised, where Q for 13,000
+ * estates alone took 20-30 ms of one task; a warm fit does a block in well under a millisecond.
+ */
+export const FIT_BLOCK = 2048;
 
 /** The fit of every estate under `s`. Throws like the domain functions on settings they refuse. */
 export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
@@ -125,9 +136,10 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 }
 
 /**
- * {@link fitDistrict} as steps: the generator pauses between the fit's phases (Q, grades and bands, each building
- * type's regression), so a page can end its task there. A city's first fit runs in code not yet optimised and
- * takes several times a warm one's 10 ms; in one task it held the page for 40-70 ms.
+ * {@link fitDistrict} as steps: the generator pauses after each {@link FIT_BLOCK} estates of Q, between blocks of the
+ * grades and bands, and before each building type's regression, so a page can end its task there. A city's first
+ * fit runs in code not yet optimised and takes several times a warm one's 10 ms; in one task it held the page for
+ * 40-70 ms.
  */
 export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<void, DistrictFit, void> {
 	const n = input.feeM2.length;
@@ -141,7 +153,11 @@ export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<vo
 		throw new RangeError(`bands must satisfy 0 < low ≤ high, got ${s.bands.low}-${s.bands.high}`);
 	}
 	const [a, b] = [wi / (wi + ws), ws / (wi + ws)];
-	const cur = qualityOf(input, weights, a, b, input.current, input.satisfaction);
+	const cur = { inspection: new Float64Array(n), q: new Float64Array(n) };
+	for (let from = 0; from < n; from += FIT_BLOCK) {
+		qualityInto(cur.inspection, cur.q, from, Math.min(n, from + FIT_BLOCK), weights, a, b, input.current, input.satisfaction);
+		yield;
+	}
 	let prevQ: Float64Array | undefined;
 
 	const nan = () => new Float64Array(n).fill(NaN);
@@ -163,9 +179,13 @@ export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<vo
 		residualPct: nan(),
 		models: { multi: fitPeerModel([]), high: fitPeerModel([]) }
 	};
-	yield;
+	if (n === 0) yield;
 	const groups = peerGroups(input);
-	gradeAll(input, s, groups.typeIndex, out);
+	const grading = gradeSetup(input, s);
+	for (let from = 0; from < n; from += FIT_BLOCK) {
+		if (from > 0) yield;
+		gradeRange(input, grading, groups.typeIndex, out, from, Math.min(n, from + FIT_BLOCK));
+	}
 	for (const [t, bt] of BUILDING_TYPES.entries()) {
 		yield;
 		out.models[bt] = peerFit(groups.groups[t], cur.q, out);
@@ -211,24 +231,33 @@ function peerGroups(input: FitInput): { typeIndex: Int8Array; groups: PeerGroup[
 	return g;
 }
 
-/** Grade (with red lines), guide price, QPR and band of every estate with a Q, into `out`. */
-function gradeAll(input: FitInput, s: FitSettings, typeIndex: Int8Array, out: DistrictFit): void {
-	const thresholds = s.system.gradeThresholds;
+/** What grading needs besides the estates, worked out once per fit. */
+interface Grading {
+	thresholds: readonly number[];
+	lines: { code: string; col: Float64Array; floor: number; cap: number }[];
+	/** Guide price by building type and grade (index: building type × 6 + grade). */
+	price: (number | null)[];
+	low: number;
+	high: number;
+}
+
+function gradeSetup(input: FitInput, s: FitSettings): Grading {
 	// Red lines on indicators of the system; an elevator line never bites an estate without elevators because its
 	// elevator column is NaN there (the indicator does not apply), and a missing score neither passes nor fails.
 	const lines = s.system.redLines
 		.map((l) => ({ code: l.indicator, col: input.current[input.codes.indexOf(l.indicator)], floor: l.floor, cap: l.capGrade }))
 		.filter((l) => l.col !== undefined);
-	// Guide price by building type and grade, looked up once (index: building type × 6 + grade).
 	const price: (number | null)[] = [];
 	BUILDING_TYPES.forEach((bt, b) => GRADES.forEach((g) => (price[b * 6 + g] = guidePrice(s.catalogue, bt, g).price)));
-	const low = s.bands.low - BAND_EPSILON;
-	const high = s.bands.high + BAND_EPSILON;
+	return { thresholds: s.system.gradeThresholds, lines, price, low: s.bands.low - BAND_EPSILON, high: s.bands.high + BAND_EPSILON };
+}
+
+/** Grade (with red lines), guide price, QPR and band of estates [from, to) with a Q, into `out`. */
+function gradeRange(input: FitInput, { thresholds, lines, price, low, high }: Grading, typeIndex: Int8Array, out: DistrictFit, from: number, to: number): void {
 	// The columns as locals: the loop's loads and stores then do not go through the result object.
 	const { q: qs, gradeUncapped, grade: grades, cappedBy, guide: guides, qpr, band } = out;
 	const fees = input.feeM2;
-	const n = qs.length;
-	for (let i = 0; i < n; i++) {
+	for (let i = from; i < to; i++) {
 		const q = qs[i];
 		if (q !== q) continue;
 		let raw = 5;

@@ -343,9 +343,9 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 }
 
 /** Makes sure the base and cell tables hold `period` for `codes` (a rebuild reads the raw scores once) and are in memory. */
-async function ensureBase(engine: Engine, state: CacheState, own: { writes: number }, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<BaseData> {
+async function ensureBase(engine: Engine, state: CacheState, own: { writes: number }, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<{ base: BaseData; built: boolean }> {
 	const key = JSON.stringify({ codes, period, prevPeriod });
-	if (state.baseKey === key && state.base) return state.base;
+	if (state.baseKey === key && state.base) return { base: state.base, built: false };
 	state.baseKey = null;
 	state.base = null;
 	own.writes++;
@@ -356,7 +356,7 @@ async function ensureBase(engine: Engine, state: CacheState, own: { writes: numb
 	state.baseOid = (await catalogKeys(engine)).baseOid;
 	state.baseKey = key;
 	state.base = base;
-	return base;
+	return { base, built: true };
 }
 
 /** The periods that have scores, oldest first. */
@@ -404,10 +404,13 @@ async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<Anal
 	const own = { writes: 0 };
 	const state = await dataState(engine, own);
 	const { period, prevPeriod } = choosePeriod(state.periods, s.period);
-	const base = await ensureBase(engine, state, own, systemCodes(s.system), period, prevPeriod);
+	const { base, built } = await ensureBase(engine, state, own, systemCodes(s.system), period, prevPeriod);
 	// If nobody else wrote while we worked, the next run can skip the catalog; otherwise it looks again.
 	state.seenWrites = writesBefore + own.writes;
-	const fit = await runSteps(fitDistrictSteps(base.input, s));
+	// Right after the data was read the fit ends its task every 8 ms: a first visit's fit runs in code not yet
+	// optimised, on a thread the engine's replies keep busy. A fit on the same data (a weight change) keeps the
+	// default budget, which leaves a warm fit whole.
+	const fit = await runSteps(fitDistrictSteps(base.input, s), built ? 8 : undefined);
 	return { period, prevPeriod, own: base.estates, fit, models: fit.models };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitDistrict, fitDistrictSteps, BAND_OF, type FitInput } from '$lib/domain/district-fit';
+import { fitDistrict, fitDistrictSteps, BAND_OF, FIT_BLOCK, type FitInput } from '$lib/domain/district-fit';
 import { countAtMost, sortDoubles } from '$lib/domain/stats';
 import { DEFAULT_INDICATOR_SYSTEM, type GuidePriceCatalogue } from '$lib/domain';
 
@@ -136,6 +136,41 @@ describe('fitDistrictSteps: the same fit, paused between its phases', () => {
 		}
 		expect(fit.models).toEqual(whole.models);
 		expect(fit.models.high.coef?.q).toBeCloseTo(0.02, 10);
+	});
+
+	it("a city's worth of estates: pauses within Q and the grades, and every block's estates are fitted once", () => {
+		// PLANE's six estates a thousand times over: 6,000 estates, three blocks. Each copy has its original's Q,
+		// grade, guide price, QPR and band, and repeated points leave the high-rise regression's line as it was, so
+		// its expected fee too (0.5 + 0.02 × Q − 0.01 × age). The multi-storey estate, alone in PLANE, now has a
+		// thousand identical peers: whatever line they get passes through their one point, a fee of 1.00.
+		const copies = 1000;
+		const rep = (c: Float64Array) => Float64Array.from({ length: c.length * copies }, (_, i) => c[i % c.length]);
+		const big: FitInput = {
+			...PLANE,
+			current: PLANE.current.map(rep),
+			satisfaction: rep(PLANE.satisfaction),
+			previous: PLANE.previous.map(rep),
+			previousSatisfaction: rep(PLANE.previousSatisfaction),
+			feeM2: rep(PLANE.feeM2),
+			age: rep(PLANE.age),
+			buildingType: Array.from({ length: 6 * copies }, (_, i) => PLANE.buildingType[i % 6])
+		};
+		const { pauses, fit } = drive(big);
+		const blocks = Math.ceil((6 * copies) / FIT_BLOCK);
+		expect(blocks).toBe(3);
+		// A pause after each block of Q, between the blocks of grades, before each of the two regressions.
+		expect(pauses).toBe(blocks + (blocks - 1) + 2);
+		const one = drive(PLANE).fit;
+		for (const k of ['inspection', 'q', 'grade', 'guide', 'qpr', 'band'] as const) {
+			for (let i = 0; i < 6 * copies; i++) if (!Object.is(fit[k][i], one[k][i % 6])) expect(fit[k][i], `${k} of estate ${i}`).toBe(one[k][i % 6]);
+		}
+		for (let i = 0; i < 6 * copies; i++) {
+			const want = i % 6 === 1 ? 1.0 : one.expected[i % 6];
+			if (Number.isNaN(want)) expect(fit.expected[i]).toBeNaN();
+			else expect(Math.abs(fit.expected[i] - want), `expected fee of estate ${i}`).toBeLessThan(1e-9);
+		}
+		expect(fit.models.high.n).toBe(4 * copies);
+		expect(fit.models.high.coef?.q).toBeCloseTo(0.02, 9);
 	});
 
 	it('gives the hand-worked Q and bands when driven step by step', () => {
