@@ -13,6 +13,8 @@ export interface ArrowColumn {
 	get(i: number): unknown;
 	nullCount?: number;
 	toArray?(): ArrayLike<unknown>;
+	/** Its record batches' data (apache-arrow's Vector.data): value i of a batch at `values[stride × i]`. */
+	data?: readonly { values?: unknown; stride?: number; length: number }[];
 }
 
 /** Arrow type ids whose toArray() is a plain typed array of the values (Int, Float). */

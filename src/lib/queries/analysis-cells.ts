@@ -25,6 +25,46 @@ function numericValues(table: ArrowLike, index: number, nullable = false): Array
 	return values.every((v) => typeof v === 'number' || (nullable && v === null)) ? (values as (number | null)[]) : null;
 }
 
+/** Numbers that can be read by index: a typed array or an array of the values. */
+type Numbers = ArrayLike<number | null>;
+
+/**
+ * The three columns as parts that line up (the same rows in part j of each): the record batches' own typed arrays
+ * where every column has them and no nulls (duckdb-wasm's Arrow sends batches of 2,048 rows), otherwise each column
+ * whole. Reading the batches where they are saves concatenating 290,000 values per column for a city, which cost
+ * 5-12 ms of a first visit's task.
+ */
+function alignedParts(table: ArrowLike, nullableSlot: boolean): [Numbers[], Numbers[], Numbers[]] | null {
+	const parts: Numbers[][] = [];
+	for (let c = 0; c < 3; c++) {
+		const col = table.getChildAt(c);
+		const typeId = table.schema.fields[c]?.type.typeId;
+		const data = col?.nullCount === 0 && (typeId === ARROW_INT || typeId === ARROW_FLOAT) ? col.data : undefined;
+		if (!data) break;
+		const views: Numbers[] = [];
+		for (const d of data) {
+			// One value per element of a typed array of numbers (not a half float's raw bits, not 64-bit integers).
+			if (!isNumberArray(d.values) || (d.stride ?? 1) !== 1 || d.values.length < d.length) break;
+			views.push(d.values.subarray(0, d.length));
+		}
+		if (views.length !== data.length || (c > 0 && !sameLengths(views, parts[0]))) break;
+		parts.push(views);
+	}
+	if (parts.length === 3) return parts as [Numbers[], Numbers[], Numbers[]];
+	const ix = numericValues(table, 0), k = numericValues(table, 1, nullableSlot), m = numericValues(table, 2);
+	return ix && k && m ? [[ix], [k], [m]] : null;
+}
+
+/** Arrow's type ids of Int and Float (apache-arrow `Type`). */
+const ARROW_INT = 2;
+const ARROW_FLOAT = 3;
+
+const isNumberArray = (v: unknown): v is Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array =>
+	v instanceof Int32Array || v instanceof Float64Array || v instanceof Float32Array || v instanceof Int16Array || v instanceof Int8Array ||
+	v instanceof Uint32Array || v instanceof Uint8Array;
+
+const sameLengths = (a: readonly Numbers[], b: readonly Numbers[]) => a.length === b.length && a.every((x, j) => x.length === b[j].length);
+
 /**
  * The indicator means of the cell table pivoted into the fit's columns (NaN where an estate has no mean): one pass
  * over three typed arrays. The elevator mean of an estate without elevators is left out, as the domain ignores it.
@@ -33,40 +73,50 @@ export async function readCells(engine: Engine, codes: readonly string[], hasEle
 	const sql = `SELECT ix, k, m FROM ${CELL_TABLE}`;
 	const table = await engine.arrow(sql);
 	// A null slot is a score of an indicator outside the system: not part of the analysis.
-	const ix = numericValues(table, 0), k = numericValues(table, 1, true), m = numericValues(table, 2);
-	if (!ix || !k || !m) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
-	// A short budget: this runs in the task that also decoded the means' Arrow batch.
-	return runSteps(pivotCells(sql, codes, hasElevator, ix, k, m), 8);
+	const parts = alignedParts(table, true);
+	if (!parts) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
+	// A short budget: this runs in the task that also decoded the means' Arrow batches.
+	return runSteps(pivotCells(sql, codes, hasElevator, ...parts), 8);
 }
 
 /** Rows of the cell table pivoted per step: a city's 290,000 means, in code not yet optimised, took 12-38 ms. */
 const PIVOT_STEP = 32_768;
 
-/** {@link readCells}'s pivot as steps (see runSteps). */
+/** {@link readCells}'s pivot as steps (see runSteps), part by part of the three aligned columns. */
 function* pivotCells(
 	sql: string,
 	codes: readonly string[],
 	hasElevator: readonly unknown[],
-	ix: ArrayLike<number | null>,
-	k: ArrayLike<number | null>,
-	m: ArrayLike<number | null>
+	ixParts: readonly Numbers[],
+	kParts: readonly Numbers[],
+	mParts: readonly Numbers[]
 ): Generator<void, Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>, void> {
 	const n = hasElevator.length;
 	const slots = slotCount(codes);
 	const columns = Array.from({ length: 2 * slots }, () => new Float64Array(n).fill(NaN));
 	const elevator = codes.indexOf(ELEVATOR_CODE);
-	for (let start = 0; start < ix.length; start += PIVOT_STEP) {
-		if (start > 0) yield;
-		const end = Math.min(ix.length, start + PIVOT_STEP);
-		for (let r = start; r < end; r++) {
-			const slot = k[r];
-			if (slot === null) continue;
-			const col = columns[slot];
-			const i = ix[r] as number;
-			if (!col || !(i >= 0 && i < n)) throw new ResultShapeError(sql, `row ${r + 1}: slot ${slot} of estate ${i} is outside ${2 * slots} slots × ${n} estates`);
-			if (slot % slots === elevator && hasElevator[i] !== true) continue;
-			col[i] = m[r] as number;
+	let row = 0; // rows before this part, for the error's row number
+	let sinceYield = 0;
+	for (let j = 0; j < ixParts.length; j++) {
+		const ix = ixParts[j], k = kParts[j], m = mParts[j];
+		for (let start = 0; start < ix.length; start += PIVOT_STEP) {
+			if (sinceYield >= PIVOT_STEP) {
+				yield;
+				sinceYield = 0;
+			}
+			const end = Math.min(ix.length, start + PIVOT_STEP);
+			for (let r = start; r < end; r++) {
+				const slot = k[r];
+				if (slot === null) continue;
+				const col = columns[slot];
+				const i = ix[r] as number;
+				if (!col || !(i >= 0 && i < n)) throw new ResultShapeError(sql, `row ${row + r + 1}: slot ${slot} of estate ${i} is outside ${2 * slots} slots × ${n} estates`);
+				if (slot % slots === elevator && hasElevator[i] !== true) continue;
+				col[i] = m[r] as number;
+			}
+			sinceYield += end - start;
 		}
+		row += ix.length;
 	}
 	return {
 		current: columns.slice(0, slots - 1),

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { tableFromArrays, type Table } from 'apache-arrow';
+import { readCells } from '../../../src/lib/queries/analysis-cells';
+import type { Engine } from '../../../src/lib/engine/engine';
+
+/** An engine whose one query answers with `table` (the cell table as duckdb-wasm sends it: record batches). */
+const answering = (table: Table) => ({ arrow: async () => table }) as unknown as Engine;
+const batch = (ix: number[], k: (number | null)[], m: number[]) =>
+	tableFromArrays({ ix: Int32Array.from(ix), k: k.some((x) => x === null) ? k : Int32Array.from(k as number[]), m: Float64Array.from(m) });
+
+// Two indicators a, b (slots 0, 1), satisfaction (slot 2); the period before: slots 3-5.
+const CODES = ['a', 'b'];
+
+describe('readCells: the cell table pivoted into the fit columns', () => {
+	it('reads means spread over several record batches into the right estate and slot', async () => {
+		const t = batch([0, 1], [0, 0], [80, 70]).concat(batch([0, 2], [1, 5], [90, 60]), batch([1], [2], [75]));
+		expect(t.batches.length).toBe(3);
+		const c = await readCells(answering(t), CODES, [true, true, true]);
+		expect(Array.from(c.current[0])).toEqual([80, 70, NaN]);
+		expect(Array.from(c.current[1])).toEqual([90, NaN, NaN]);
+		expect(Array.from(c.satisfaction)).toEqual([NaN, 75, NaN]);
+		expect(Array.from(c.previousSatisfaction)).toEqual([NaN, NaN, 60]);
+		expect(c.previous.map((col) => Array.from(col))).toEqual([[NaN, NaN, NaN], [NaN, NaN, NaN]]);
+	});
+
+	it('skips a mean whose slot is null (an indicator outside the system), in any batch', async () => {
+		const t = batch([0], [0], [80]).concat(batch([1, 1], [null, 1], [10, 65]));
+		const c = await readCells(answering(t), CODES, [true, true]);
+		expect(Array.from(c.current[0])).toEqual([80, NaN]);
+		expect(Array.from(c.current[1])).toEqual([NaN, 65]);
+	});
+
+	it('names the row across batches when a mean points outside the estates', async () => {
+		const t = batch([0, 1], [0, 0], [80, 70]).concat(batch([1, 7], [1, 1], [60, 50]));
+		await expect(readCells(answering(t), CODES, [true, true])).rejects.toThrow(/row 4: slot 1 of estate 7 is outside 6 slots × 2 estates/);
+	});
+
+	it('reads a city-sized table in many batches (more rows than one pivot step) the same as one batch', async () => {
+		const n = 13_000;
+		const ix: number[] = [], k: number[] = [], m: number[] = [];
+		for (let i = 0; i < n; i++) for (const s of [0, 1, 3]) { ix.push(i); k.push(s); m.push((i % 97) + s); }
+		const parts: Table[] = [];
+		for (let at = 0; at < ix.length; at += 2048) parts.push(batch(ix.slice(at, at + 2048), k.slice(at, at + 2048), m.slice(at, at + 2048)));
+		const many = parts[0].concat(...parts.slice(1));
+		expect(many.batches.length).toBe(Math.ceil((3 * n) / 2048));
+		const got = await readCells(answering(many), CODES, new Array(n).fill(true));
+		for (const i of [0, 2047, 2048, 6000, n - 1]) {
+			expect([got.current[0][i], got.current[1][i], got.previous[0][i]]).toEqual([i % 97, (i % 97) + 1, (i % 97) + 3]);
+		}
+		const one = await readCells(answering(batch(ix, k, m)), CODES, new Array(n).fill(true));
+		expect(got.current.map((c) => Array.from(c))).toEqual(one.current.map((c) => Array.from(c)));
+		expect(got.previous.map((c) => Array.from(c))).toEqual(one.previous.map((c) => Array.from(c)));
+	});
+});
