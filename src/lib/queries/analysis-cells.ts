@@ -59,7 +59,7 @@ function alignedParts(table: ArrowLike, nullableSlot: boolean): [Numbers[], Numb
 const ARROW_INT = 2;
 const ARROW_FLOAT = 3;
 
-const isNumberArray = (v: unknown): v is Int8Array | Int16Array | Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array =>
+const isNumberArray = (v: unknown): v is Int8Array | Int16Array | Int32Array | Uint8Array | Uint32Array | Float32Array | Float64Array =>
 	v instanceof Int32Array || v instanceof Float64Array || v instanceof Float32Array || v instanceof Int16Array || v instanceof Int8Array ||
 	v instanceof Uint32Array || v instanceof Uint8Array;
 
