@@ -179,7 +179,6 @@ export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<vo
 		residualPct: nan(),
 		models: { multi: fitPeerModel([]), high: fitPeerModel([]) }
 	};
-	if (n === 0) yield;
 	const groups = peerGroups(input);
 	const grading = gradeSetup(input, s);
 	for (let from = 0; from < n; from += FIT_BLOCK) {

@@ -18,8 +18,8 @@ export interface ArrowColumn {
 }
 
 /** Arrow type ids whose toArray() is a plain typed array of the values (Int, Float). */
-const ARROW_INT = 2;
-const ARROW_FLOAT = 3;
+export const ARROW_INT = 2;
+export const ARROW_FLOAT = 3;
 
 /** Arrow's type id for Decimal (apache-arrow `Type.Decimal`); DuckDB gives literals like 88.5 this type. */
 const ARROW_DECIMAL = 7;

@@ -4,7 +4,7 @@
  */
 import type { Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
-import { arrowColumn, type ArrowLike } from '../engine/arrow-rows';
+import { ARROW_FLOAT, ARROW_INT, arrowColumn, type ArrowLike } from '../engine/arrow-rows';
 import { ELEVATOR_CODE } from '../domain/indicator-system';
 import type { FitInput } from '../domain/district-fit';
 import { CELL_TABLE, slotCount } from './analysis-sql';
@@ -54,10 +54,6 @@ function alignedParts(table: ArrowLike, nullableSlot: boolean): [Numbers[], Numb
 	const ix = numericValues(table, 0), k = numericValues(table, 1, nullableSlot), m = numericValues(table, 2);
 	return ix && k && m ? [[ix], [k], [m]] : null;
 }
-
-/** Arrow's type ids of Int and Float (apache-arrow `Type`). */
-const ARROW_INT = 2;
-const ARROW_FLOAT = 3;
 
 const isNumberArray = (v: unknown): v is Int8Array | Int16Array | Int32Array | Uint8Array | Uint32Array | Float32Array | Float64Array =>
 	v instanceof Int32Array || v instanceof Float64Array || v instanceof Float32Array || v instanceof Int16Array || v instanceof Int8Array ||
