@@ -45,11 +45,17 @@ export interface Overview {
 	points: EstatePoint[];
 }
 
-/** One row per estate: Q in the latest score period of the whole district, and the fee in force. */
+/**
+ * One row per estate: Q in the latest score period of the whole district, and the fee in force.
+ * Q is computed for that period only (the filter is evaluated inside the scan of the scores): for a city of
+ * 13,000 estates and 60 periods, one period's 150,000 score rows in 13,000 groups instead of 9M rows in 780,000,
+ * 0.25 s instead of 3 s in wasm (docs/performance.md, session 11). The latest period is taken as the largest of the
+ * distinct periods, which DuckDB finds about three times faster than the largest of all the rows' values.
+ */
 function snapshotSql(model: QualityModel): string {
 	return `
-WITH quality AS (${qualityByPeriodSql(model)}),
-latest AS (SELECT max(period) AS period FROM scores),
+WITH latest AS (SELECT max(period) AS period FROM (SELECT DISTINCT period FROM scores)),
+quality AS (${qualityByPeriodSql(model, 's.period = (SELECT period FROM latest)')}),
 fee AS (${currentFeeSql()})
 SELECT e.estate_id, e.name, e.subdistrict, e.estate_type, e.building_type,
 	quality.q, fee.fee_m2, fee.fee_converted, fee.collection_rate, latest.period, fee.fee_year

@@ -152,12 +152,13 @@ FROM (
 }
 
 /**
- * SQL (a SELECT) for Q per estate and period straight from the scores table (the overview's query).
+ * SQL (a SELECT) for Q per estate and period straight from the scores table. `where` filters the score rows (alias
+ * s) before anything is grouped, e.g. to the one period a caller shows.
  * Columns: estate_id, period, inspection, satisfaction, q, indicators (how many scored).
  */
-export function qualityByPeriodSql(model: QualityModel): string {
+export function qualityByPeriodSql(model: QualityModel, where = 'true'): string {
 	const codes = Object.keys(model.weights);
-	return qualitySelectSql(model, codes, `(${applicableScoresSql(codes)})`);
+	return qualitySelectSql(model, codes, `(${applicableScoresSql(codes, where)})`);
 }
 
 /**

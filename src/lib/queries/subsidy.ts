@@ -135,7 +135,8 @@ const FACT_COLUMNS = Object.keys(requestFactsSchema.shape);
 /**
  * SQL (a SELECT) for the request facts of every relocation estate in every plan year (a plan row before money in
  * fen and the budget: base and reward in yuan at full precision), plus a column latest_data_year. Ordered by year
- * and estate id.
+ * and estate id. Q is computed for relocation estates only (their scores are picked before the grouping): a city's
+ * plan took 4.3-5.0 s in wasm with Q for every estate, 2.4-3.1 s this way (docs/performance.md, session 11).
  */
 export function subsidyPlanSql(policy: Policy, model: QualityModel = defaultQualityModel()): string {
 	const lag = policy.assessment.lag;
@@ -149,7 +150,7 @@ rel AS (
 	SELECT estate_id, name, building_type, chargeable_area_m2 AS area_m2, households
 	FROM estates WHERE estate_type = 'relocation'
 ),
-quality AS (${qualityByPeriodSql(model)}),
+quality AS (${qualityByPeriodSql(model, 's.estate_id IN (SELECT estate_id FROM rel)')}),
 q_year AS (
 	SELECT qu.estate_id, CAST(substr(qu.period, 1, 4) AS INTEGER) AS year, avg(qu.q) AS q
 	FROM quality qu JOIN rel ON rel.estate_id = qu.estate_id
@@ -313,7 +314,7 @@ export async function loadEstatePlanInputs(
 		EstateRow
 	);
 	const quality = await engine.parse(
-		`SELECT estate_id, period, q FROM (${qualityByPeriodSql(model)}) WHERE estate_id IN (${rel}) ORDER BY estate_id, period`,
+		`SELECT estate_id, period, q FROM (${qualityByPeriodSql(model, `s.estate_id IN (${rel})`)}) ORDER BY estate_id, period`,
 		QualityRow
 	);
 	const ts = (c: string) => `strftime(${c}, '%Y-%m-%d %H:%M:%S')`;

@@ -70,6 +70,36 @@ describe('overview figures in DuckDB against a hand-worked district', () => {
 		expect(o.totals.mean_collection).toBeCloseTo(0.76667, 4);
 	});
 
+	it("gives no Q to an estate scored only before the district's latest period", async () => {
+		// Q is computed for the latest period alone (overview.ts): D's 2025Q3 scores must not stand in for 2025Q4.
+		await engine.exec(`INSERT INTO estates VALUES ('D', '丁园', '二街道', 'commercial', 'multi', 2000, 5000, 50, false, NULL, 'market')`);
+		await engine.exec(`INSERT INTO scores VALUES ${scoreRows('D', '2025Q3', uniform(ALL.filter((c) => c !== 'elevator'), 90)).join(', ')}`);
+		try {
+			const o = await loadOverview(engine, qualityModelOf(DEFAULT_INDICATOR_SYSTEM));
+			const byId = Object.fromEntries(o.points.map((p) => [p.estate_id, p]));
+			expect(byId.D.q).toBeNull();
+			expect(byId.A.q).toBeCloseTo(76.9, 6);
+			expect(o.totals).toMatchObject({ estates: 4, period: '2025Q4' });
+			expect(o.totals.mean_q).toBeCloseTo(68.43121, 4); // D has no Q: still the mean of A, B and C
+		} finally {
+			await engine.exec(`DELETE FROM scores WHERE estate_id = 'D'`);
+			await engine.exec(`DELETE FROM estates WHERE estate_id = 'D'`);
+		}
+	});
+
+	it('shows estates without Q and without a period when there are no scores at all', async () => {
+		const empty = await startNodeEngine();
+		try {
+			for (const sql of createAllTablesSql()) await empty.exec(sql);
+			await empty.exec(`INSERT INTO estates VALUES ('A', '甲苑', '一街道', 'commercial', 'high', 2010, 10000, 100, true, '甲物业', 'market')`);
+			const o = await loadOverview(empty, qualityModelOf(DEFAULT_INDICATOR_SYSTEM));
+			expect(o.points.map((p) => [p.estate_id, p.q])).toEqual([['A', null]]);
+			expect(o.totals).toMatchObject({ estates: 1, mean_q: null, period: null });
+		} finally {
+			await empty.close();
+		}
+	});
+
 	it('groups by estate type and by estate type × building type', async () => {
 		const o = await loadOverview(engine, qualityModelOf(DEFAULT_INDICATOR_SYSTEM));
 		expect(o.byType.map((r) => [r.estate_type, r.estates])).toEqual([
