@@ -91,6 +91,14 @@ describe('wide score sheets (考评汇总表)', () => {
 		expect(detectDataset(noPeriod).missing).toEqual(['period']);
 		expect(detectDataset(noPeriod, { periodKnown: true }).missing).toEqual([]);
 	});
+	it('reads a month or quarter column named the way inspection sheets name it as the period', () => {
+		for (const period of ['考核月份', '考评月份', '考核季度', '考评期', '考评期间']) {
+			const g = detectDataset(['小区编号', period, '考核项目', '得分', '数据来源']);
+			expect(g.dataset, period).toBe('scores');
+			expect(g.mapping, period).toEqual(['estate_id', 'period', 'indicator', 'score', 'source']);
+		}
+	});
+
 	it('long-form score files stay long', () => {
 		expect(detectDataset(['小区编号', '期间', '指标', '得分', '来源']).layout).toBe('long');
 	});

@@ -26,7 +26,7 @@ export const scoreColumns: readonly Col<ScoreRow>[] = [
 		en: 'Period',
 		descriptionZh: "考核期：季度 'YYYYQn'（如 2024Q1）或月份 'YYYY-MM'",
 		descriptionEn: "Assessment period: quarter 'YYYYQn' (e.g. 2024Q1) or month 'YYYY-MM'",
-		aliases: ['period', '期间', '考核期', '考核期间', '测评期', '季度', '月份', '检查日期', '检查时间', '考评日期', '考核日期', '测评日期', '评价日期', '提交答卷时间', '提交时间', 'Period', 'inspection date', 'quarter', 'month']
+		aliases: ['period', '期间', '考核期', '考核期间', '考评期', '考评期间', '测评期', '季度', '考核季度', '月份', '考核月份', '考评月份', '检查日期', '检查时间', '考评日期', '考核日期', '测评日期', '评价日期', '提交答卷时间', '提交时间', 'Period', 'inspection date', 'quarter', 'month']
 	},
 	{
 		name: 'indicator',
