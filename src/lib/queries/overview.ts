@@ -22,6 +22,8 @@ export type EstatePoint = z.infer<typeof EstatePoint>;
 
 const Totals = z.object({
 	estates: z.number().int(),
+	/** Estates with a Q in the period: the mean Q is theirs alone. */
+	scored: z.number().int(),
 	mean_q: z.number().nullable(),
 	mean_fee: z.number().nullable(),
 	mean_collection: z.number().nullable(),
@@ -72,7 +74,7 @@ export async function loadOverview(engine: Engine, model: QualityModel): Promise
 	// Materialised once: the four queries below all read it, and Q over every period is the costly part.
 	await engine.exec(`CREATE OR REPLACE TEMP TABLE overview_snapshot AS ${snapshotSql(model)}`);
 	const [totals] = await engine.parse(
-		`SELECT count(*) AS estates, avg(q) AS mean_q, avg(fee_m2) AS mean_fee, avg(collection_rate) AS mean_collection,
+		`SELECT count(*) AS estates, count(q) AS scored, avg(q) AS mean_q, avg(fee_m2) AS mean_fee, avg(collection_rate) AS mean_collection,
 			max(period) AS period, max(fee_year)::INTEGER AS fee_year
 		 FROM overview_snapshot`,
 		Totals

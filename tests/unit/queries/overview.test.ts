@@ -64,7 +64,7 @@ describe('overview figures in DuckDB against a hand-worked district', () => {
 		expect(byId.B.fee_m2).toBeCloseTo(0.4, 9);
 		expect(byId.B.fee_converted).toBe(true);
 		expect(byId.A.fee_converted).toBe(false);
-		expect(o.totals).toMatchObject({ estates: 3, period: '2025Q4', fee_year: 2025 });
+		expect(o.totals).toMatchObject({ estates: 3, scored: 3, period: '2025Q4', fee_year: 2025 });
 		expect(o.totals.mean_q).toBeCloseTo(68.43121, 4);
 		expect(o.totals.mean_fee).toBeCloseTo(1.03333, 4);
 		expect(o.totals.mean_collection).toBeCloseTo(0.76667, 4);
@@ -79,7 +79,7 @@ describe('overview figures in DuckDB against a hand-worked district', () => {
 			const byId = Object.fromEntries(o.points.map((p) => [p.estate_id, p]));
 			expect(byId.D.q).toBeNull();
 			expect(byId.A.q).toBeCloseTo(76.9, 6);
-			expect(o.totals).toMatchObject({ estates: 4, period: '2025Q4' });
+			expect(o.totals).toMatchObject({ estates: 4, scored: 3, period: '2025Q4' });
 			expect(o.totals.mean_q).toBeCloseTo(68.43121, 4); // D has no Q: still the mean of A, B and C
 		} finally {
 			await engine.exec(`DELETE FROM scores WHERE estate_id = 'D'`);
@@ -94,7 +94,7 @@ describe('overview figures in DuckDB against a hand-worked district', () => {
 			await empty.exec(`INSERT INTO estates VALUES ('A', '甲苑', '一街道', 'commercial', 'high', 2010, 10000, 100, true, '甲物业', 'market')`);
 			const o = await loadOverview(empty, qualityModelOf(DEFAULT_INDICATOR_SYSTEM));
 			expect(o.points.map((p) => [p.estate_id, p.q])).toEqual([['A', null]]);
-			expect(o.totals).toMatchObject({ estates: 1, mean_q: null, period: null });
+			expect(o.totals).toMatchObject({ estates: 1, scored: 0, mean_q: null, period: null });
 		} finally {
 			await empty.close();
 		}
