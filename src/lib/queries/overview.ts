@@ -71,7 +71,7 @@ const TYPE_ORDER = `CASE estate_type WHEN 'commercial' THEN 1 WHEN 'mixed' THEN 
 
 /** Everything the overview shows, computed in DuckDB. */
 export async function loadOverview(engine: Engine, model: QualityModel): Promise<Overview> {
-	// Materialised once: the four queries below all read it, and Q over every period is the costly part.
+	// Materialised once: the four queries below all read it, and Q from the raw scores is the costly part.
 	await engine.exec(`CREATE OR REPLACE TEMP TABLE overview_snapshot AS ${snapshotSql(model)}`);
 	const [totals] = await engine.parse(
 		`SELECT count(*) AS estates, count(q) AS scored, avg(q) AS mean_q, avg(fee_m2) AS mean_fee, avg(collection_rate) AS mean_collection,
