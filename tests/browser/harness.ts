@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { chromiumPath } from './chromium';
 
 export interface AppSession {
@@ -68,6 +68,28 @@ export async function openBrowser(): Promise<AppSession> {
 /** Waits until the app has started its engine and loaded data (the overview figures are on screen, live: not a start-up snapshot). */
 export async function waitForApp(page: Page): Promise<void> {
 	await page.locator('main[data-status=ready] [data-results=live] [data-testid=kpi-estates]').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
+/** A fresh profile with the app open on its overview, live. */
+export async function openApp(): Promise<AppSession> {
+	const s = await openBrowser();
+	await s.page.goto(s.baseUrl + '/');
+	await waitForApp(s.page);
+	return s;
+}
+
+/**
+ * On the data page, appends one CSV file to its dataset as a user does (choose the file, 追加到该数据集, 检查数据,
+ * then 导入) and waits until the page says its `rows` rows were imported.
+ */
+export async function appendCsvThroughDataPage(page: Page, file: { name: string; bytes: Uint8Array }, rows: number): Promise<void> {
+	await page.getByTestId('file-input').setInputFiles([{ name: file.name, mimeType: 'text/csv', buffer: Buffer.from(file.bytes) }]);
+	await expect.poll(() => page.getByTestId('pending-file').count(), { timeout: 30_000 }).toBe(1);
+	await page.getByLabel('追加到该数据集').check();
+	await page.getByRole('button', { name: '检查数据' }).click();
+	await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+	await page.getByTestId('commit').click();
+	await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(new RegExp(`已导入 ${rows} 行`));
 }
 
 const require = createRequire(import.meta.url);

@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsv } from './expected';
-import { openBrowser, waitForApp, type AppSession } from './harness';
+import { openApp, type AppSession } from './harness';
 
 const INDICATORS = ['management', 'upkeep', 'elevator', 'fire', 'water', 'facilities_other', 'order', 'cleaning', 'greening', 'customer_service', 'accounts'];
 const SAMPLE_ESTATES = readCsv('estates.csv').length;
@@ -19,9 +19,7 @@ describe('my estate beside the sample district', () => {
 	let s: AppSession;
 	let estateId = '';
 	beforeAll(async () => {
-		s = await openBrowser();
-		await s.page.goto(s.baseUrl + '/');
-		await waitForApp(s.page);
+		s = await openApp();
 	});
 	afterAll(async () => {
 		await s?.close();

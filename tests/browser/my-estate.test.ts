@@ -15,7 +15,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, waitForApp, type AppSession } from './harness';
+import { openApp, type AppSession } from './harness';
 
 const SURVEY = readFileSync('tests/unit/survey/fixtures/wjx-gb18030.csv');
 /** In-app navigation through the header (the engine keeps running; a page.goto would start the app again). */
@@ -39,9 +39,7 @@ describe('my estate: quick start and owners’ survey', () => {
 	let s: AppSession;
 	let estateId = '';
 	beforeAll(async () => {
-		s = await openBrowser();
-		await s.page.goto(s.baseUrl + '/');
-		await waitForApp(s.page);
+		s = await openApp();
 	});
 	afterAll(async () => {
 		await s?.close();

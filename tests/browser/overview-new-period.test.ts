@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, waitForApp, type AppSession } from './harness';
+import { appendCsvThroughDataPage, openApp, type AppSession } from './harness';
 import { csvText, gbk } from '../fixtures/import-files';
 
 /**
@@ -22,9 +22,7 @@ const JANUARY = gbk(csvText([['小区编号', '考核月份', '考核项目', '�
 describe('the overview after a new period scored for a few estates', () => {
 	let s: AppSession;
 	beforeAll(async () => {
-		s = await openBrowser();
-		await s.page.goto(s.baseUrl + '/');
-		await waitForApp(s.page);
+		s = await openApp();
 	});
 	afterAll(async () => {
 		await s?.close();
@@ -38,13 +36,7 @@ describe('the overview after a new period scored for a few estates', () => {
 	it('shows the new period, the three estates’ mean Q, and that only they are scored', async () => {
 		const { page } = s;
 		await page.click('a[href="/data"]');
-		await page.getByTestId('file-input').setInputFiles([{ name: '一月考评得分.csv', mimeType: 'text/csv', buffer: Buffer.from(JANUARY) }]);
-		await expect.poll(() => page.getByTestId('pending-file').count(), { timeout: 20_000 }).toBe(1);
-		await page.getByLabel('追加到该数据集').check();
-		await page.getByRole('button', { name: '检查数据' }).click();
-		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
-		await page.getByTestId('commit').click();
-		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 35 行/);
+		await appendCsvThroughDataPage(page, { name: '一月考评得分.csv', bytes: JANUARY }, 35);
 
 		await page.click('a[href="/"]');
 		const note = page.getByTestId('kpi-mean-q-note');

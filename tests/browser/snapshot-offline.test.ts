@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/serve.mjs';
 import { csvText, utf8 } from '../fixtures/import-files';
 import { chromiumPath } from './chromium';
+import { appendCsvThroughDataPage } from './harness';
 
 /**
  * Useful before the engine is ready, and a second visit without the network.
@@ -150,13 +151,7 @@ describe('start-up snapshot and offline start', () => {
 			['小区编号', '小区名称', '街道', '小区类型', '建筑类型', '建成年份', '计费面积（㎡）', '户数', '有无电梯', '物业公司', '定价方式'],
 			['SN01', '快照新苑', '江滨街道', '商品房', '高层', 2016, 50000, 400, '有', '新港物业', '市场调节价']
 		]);
-		await page.getByTestId('file-input').setInputFiles([{ name: '新小区.csv', mimeType: 'text/csv', buffer: Buffer.from(utf8(csv)) }]);
-		await expect.poll(() => page.getByTestId('pending-file').count(), { timeout: 30_000 }).toBe(1);
-		await page.getByLabel('追加到该数据集').check();
-		await page.getByRole('button', { name: '检查数据' }).click();
-		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
-		await page.getByTestId('commit').click();
-		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 1 行/);
+		await appendCsvThroughDataPage(page, { name: '新小区.csv', bytes: utf8(csv) }, 1);
 		await page.close();
 	});
 
