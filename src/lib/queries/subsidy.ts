@@ -153,7 +153,7 @@ rel AS (
 quality AS (${qualityByPeriodSql(model, 's.estate_id IN (SELECT estate_id FROM rel)')}),
 q_year AS (
 	SELECT qu.estate_id, CAST(substr(qu.period, 1, 4) AS INTEGER) AS year, avg(qu.q) AS q
-	FROM quality qu JOIN rel ON rel.estate_id = qu.estate_id
+	FROM quality qu
 	WHERE qu.q IS NOT NULL
 	GROUP BY qu.estate_id, CAST(substr(qu.period, 1, 4) AS INTEGER)
 ),
