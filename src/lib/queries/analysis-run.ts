@@ -28,7 +28,7 @@ import type { PeerModel } from '../domain/regression';
 import { BAND_OF, fitDistrictSteps, type DistrictFit, type FitInput } from '../domain/district-fit';
 import type { Grade } from '../domain/grades';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
-import { ANALYSIS_DB, BASE_TABLE, baseTableSql, cellTableSql, systemCodes } from './analysis-sql';
+import { ANALYSIS_DB, BASE_TABLE, CELL_TABLE, baseTableSql, cellTableSql, systemCodes } from './analysis-sql';
 import { readCells } from './analysis-cells';
 import { runSteps, yieldTask } from './yield-task';
 
@@ -111,8 +111,8 @@ interface CacheState {
 	baseKey: string | null;
 	/** The base table as read into memory, for `baseKey`. */
 	base: BaseData | null;
-	/** Catalog oids of the base and cell tables we built. */
-	baseOid: string | null;
+	/** The stamp our last build wrote on the base and cell tables (see {@link stampSql}). */
+	baseStamp: string | null;
 	/** The estates' own columns, checked (see estateColumns). */
 	estates: Record<string, unknown[]> | null;
 	/** Engine.writeCount after our last run, if only our own statements had written since we checked the catalog. */
@@ -170,15 +170,26 @@ async function readPeriods(engine: Engine): Promise<string[]> {
 	return rows.map((r) => r.period);
 }
 
-const DataTable = z.object({ database_name: z.string(), table_name: z.string(), table_oid: z.number(), estimated_size: z.number() });
+const DataTable = z.object({ database_name: z.string(), table_name: z.string(), table_oid: z.number(), estimated_size: z.number(), comment: z.string().nullable() });
+
+let stamps = 0;
+/**
+ * A build's stamp, written as the comment of the base and cell tables in the build's own statement list. A table
+ * that someone else dropped or replaced, or that a rolled-back transaction took back to an older build, no longer
+ * carries the stamp we remember, so the next run sees it in the catalog query it makes anyway. Remembering the
+ * tables' oids instead needed a second catalog query after every build (4-8 ms in wasm).
+ */
+function stampSql(stamp: string): string {
+	return [BASE_TABLE, CELL_TABLE].map((t) => `COMMENT ON TABLE ${t} IS ${sqlString(stamp)}`).join(';\n');
+}
 
 /**
- * Identity of the data tables (oid and row count) and of our base and cell tables (their oids: they change if anyone
- * drops or recreates them) from the catalog, without scanning anything (~2 ms).
+ * Identity of the data tables (oid and row count) and the stamp on our base and cell tables (null unless both
+ * carry the same one) from the catalog, without scanning anything (~2-4 ms).
  */
-async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseOid: string | null }> {
+async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseStamp: string | null }> {
 	const rows = await engine.parse(
-		`SELECT database_name, table_name, table_oid, estimated_size FROM duckdb_tables()
+		`SELECT database_name, table_name, table_oid, estimated_size, comment FROM duckdb_tables()
 		 WHERE (database_name = current_database() AND schema_name = current_schema()
 		        AND table_name IN (${DATA_TABLES.map((t) => `'${t}'`).join(', ')}))
 		    OR (database_name = '${ANALYSIS_DB}' AND table_name IN ('base', 'cell'))
@@ -189,7 +200,7 @@ async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseOid: 
 	const ours = rows.filter((r) => r.database_name === ANALYSIS_DB);
 	return {
 		dataKey: data.map((r) => `${r.table_name}:${r.table_oid}:${r.estimated_size}`).join(','),
-		baseOid: ours.length === 2 ? ours.map((r) => r.table_oid).join(',') : null
+		baseStamp: ours.length === 2 && ours[0].comment !== null && ours[0].comment === ours[1].comment ? ours[0].comment : null
 	};
 }
 
@@ -201,13 +212,13 @@ async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseOid: 
 async function dataState(engine: Engine, own: { writes: number } = { writes: 0 }): Promise<CacheState> {
 	let state = caches.get(engine);
 	if (state && state.seenWrites === engine.writeCount) return state;
-	const { dataKey, baseOid } = await catalogKeys(engine);
+	const { dataKey, baseStamp } = await catalogKeys(engine);
 	if (!state || state.dataKey !== dataKey) {
 		own.writes++;
 		await engine.exec(`ATTACH IF NOT EXISTS ':memory:' AS ${ANALYSIS_DB}`);
-		state = { dataKey, periods: await readPeriods(engine), baseKey: null, base: null, baseOid: null, estates: null, seenWrites: -1 };
+		state = { dataKey, periods: await readPeriods(engine), baseKey: null, base: null, baseStamp: null, estates: null, seenWrites: -1 };
 		caches.set(engine, state);
-	} else if (state.baseOid !== baseOid) {
+	} else if (state.baseStamp !== baseStamp) {
 		// The base table was dropped or replaced behind our back: what we hold no longer describes it.
 		state.baseKey = null;
 		state.base = null;
@@ -299,7 +310,7 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const nan = (c: string) => `coalesce(${c}::DOUBLE, 'NaN'::DOUBLE) AS ${c}`;
 	const unit = `CASE fee_unit ${FEE_UNITS.map((u, i) => `WHEN ${sqlString(u)} THEN ${i}`).join(' ')} END`;
 	const sql = `SELECT ${[...['age', 'fee_m2', 'fee_raw', 'fee_year', 'collection_rate'].map(nan), `coalesce((${unit})::DOUBLE, 'NaN'::DOUBLE) AS fee_unit`, 'fee_converted'].join(', ')}
-		FROM ${BASE_TABLE} ORDER BY estate_id`;
+		FROM ${BASE_TABLE} ORDER BY ix`;
 	const cols = await engine.columns(sql);
 	const n = own.estate_id.length;
 	if ((cols.fee_m2?.length ?? -1) !== n) throw new ResultShapeError(sql, `${cols.fee_m2?.length} rows for ${n} estates`);
@@ -349,11 +360,12 @@ async function ensureBase(engine: Engine, state: CacheState, own: { writes: numb
 	state.baseKey = null;
 	state.base = null;
 	own.writes++;
-	// Both tables in one round trip (one statement list, as the engine's startup SQL).
-	await engine.exec(`${cellTableSql(codes, period, prevPeriod)};\n${baseTableSql(period)}`);
+	// Both tables and their stamp in one round trip (one statement list, as the engine's startup SQL).
+	const stamp = `${Date.now().toString(36)}-${++stamps}`;
+	await engine.exec(`${cellTableSql(codes, period, prevPeriod)};\n${baseTableSql(period)};\n${stampSql(stamp)}`);
 	const base = await readBase(engine, state, codes, period);
-	await yieldTask();
-	state.baseOid = (await catalogKeys(engine)).baseOid;
+	await yieldTask(); // the rows were built in this task: the fit starts in the next
+	state.baseStamp = stamp;
 	state.baseKey = key;
 	state.base = base;
 	return { base, built: true };

@@ -212,6 +212,21 @@ describe('analysis in DuckDB against the hand-worked tiny district', () => {
 		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
 	});
 
+	it('rebuilds when a rolled-back transaction took its tables back to an older build, or someone replaced them', async () => {
+		const q3 = { ...settings, period: '2025Q3' };
+		// H1's own indicator scores: 90 / 80 / 90 / 80 in 2025Q4, all 80 in 2025Q3 (see the header).
+		const h1Scores = async (s: AnalysisSettings) => (await estateDetail(engine, s, 'H1')).indicators.map((i) => i.score);
+		expect(await h1Scores(settings)).toEqual([90, 80, 90, 80]);
+		await engine.exec('BEGIN');
+		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]); // built inside the transaction
+		await engine.exec('ROLLBACK'); // the tables hold 2025Q4's build again
+		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]);
+		// The same rows under a new table (no stamp): rebuilt too, and still right.
+		await engine.exec('CREATE OR REPLACE TABLE zhijia_analysis.cell AS SELECT * FROM zhijia_analysis.cell WHERE false');
+		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]);
+		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
+	});
+
 	it('refuses a system the domain refuses', async () => {
 		const bad: IndicatorSystem = { ...settings.system, gradeThresholds: [60, 70, 80, 90] };
 		await expect(analyseEstates(engine, { ...settings, system: bad })).rejects.toThrow(/descending/);
