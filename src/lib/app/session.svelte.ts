@@ -8,7 +8,7 @@ import { EngineStartError } from '$lib/engine/errors';
 import { beginEarlyEngine } from '$lib/engine/early-worker';
 import { sampleFileUrl } from '$lib/workspace/sample-urls';
 import { SAMPLE_FILES } from '$lib/data/datasets';
-import { registerServiceWorker } from './service-worker';
+import { registerServiceWorkerWhenQuiet } from './service-worker';
 import { loadStartSnapshots } from '../snapshot/snapshots.svelte';
 
 export type SessionStatus = 'starting' | 'loading-data' | 'ready' | 'error';
@@ -72,7 +72,7 @@ export async function startSession(): Promise<void> {
 		session.status = 'loading-data';
 		await (await workspaceModule).restoreWorkspace(e, (file) => files.get(file) ?? fetchSample(file));
 		performance.mark('zhijia:data-ready');
-		registerServiceWorker();
+		registerServiceWorkerWhenQuiet();
 		engine = e;
 		session.status = 'ready';
 		session.version++;
