@@ -69,7 +69,7 @@ export async function startServers(buildDir: string): Promise<{ url: string; set
 	let overrides: Overrides = {};
 	const front: Server = createServer((req, res) => {
 		const m = /\/_app\/immutable\/assets\/([a-z_]+)\.[^/]+\.csv$/.exec(req.url ?? '');
-		// The app's service worker precaches the sample's files (src/service-worker.ts) once the data is loaded; its
+		// The app's service worker precaches the sample's files (src/service-worker.ts) once the page is quiet; its
 		// requests (referrer: the worker's script) get the real sample, as a user's would. Given the override they
 		// downloaded the city's 460 MB a second time, beside the first district visit the bench times.
 		const fromServiceWorker = /\/service-worker\.js$/.test(req.headers.referer ?? '');
