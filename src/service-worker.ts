@@ -6,9 +6,10 @@
  * The app offline: precaches the built app (scripts, styles, the DuckDB engine the browser uses, the
  * sample district's files, the icons and manifest) so a second visit starts without the network and the app can
  * be installed. One cache per build (`version`), so files of an older build are never served to a newer one; the
- * old caches are deleted once the new worker takes over. Registered by the app only after it has started
- * (src/lib/app/service-worker.ts), so the precache reads the files just downloaded from the HTTP cache instead of
- * competing with the first start for the network.
+ * old caches are deleted once the new worker takes over. Registered by the app only after it has started and the
+ * page has been left alone for a few seconds (src/lib/app/service-worker.ts): the precache then reads the files just
+ * downloaded from the HTTP cache instead of competing with the first start for the network, and its work (Chromium
+ * compiles the precached scripts for their code cache) does not run beside the person's first clicks.
  */
 import { build, files, version } from '$service-worker';
 
