@@ -190,6 +190,9 @@ describe('the smaller items', () => {
 
 	it('the start screen speaks plain words and keeps the engine name for the tooltip', async () => {
 		const { page } = s;
+		// The app registers its service worker once a page has been quiet for a while: wait for it, so this visit
+		// starts as every later visit does (served by the worker) whatever the tests before left running.
+		await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 		// Hold the engine's download back a moment, so the start screen can be read as a person sees it.
 		await page.route('**/*.wasm', async (route) => {
 			await new Promise((r) => setTimeout(r, 800));
