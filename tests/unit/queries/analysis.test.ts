@@ -221,7 +221,7 @@ describe('analysis in DuckDB against the hand-worked tiny district', () => {
 		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]); // built inside the transaction
 		await engine.exec('ROLLBACK'); // the tables hold 2025Q4's build again
 		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]);
-		// The same rows under a new table (no stamp): rebuilt too, and still right.
+		// An empty cell table put in its place (no stamp): rebuilt too, and still right.
 		await engine.exec('CREATE OR REPLACE TABLE zhijia_analysis.cell AS SELECT * FROM zhijia_analysis.cell WHERE false');
 		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]);
 		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
