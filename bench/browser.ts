@@ -232,7 +232,7 @@ export async function firstLiveChart(page: Page, timeout: number): Promise<numbe
  * Fresh-profile cold starts with the sample district: the first chart (the build's start-up snapshot) and the
  * first live chart, and the engine's marks.
  */
-export async function coldStarts(browser: Browser, url: string, runs: number): Promise<{ cold: number[]; live: number[]; engineReady: number[]; dataReady: number[] }> {
+export async function coldStarts(browser: Browser, url: string, runs: number): Promise<{ cold: number[]; live: number[]; engineReady: number[]; dataReady: number[]; appStart: number[]; snapshotRead: number[] }> {
 	const out = { cold: [] as number[], live: [] as number[], engineReady: [] as number[], dataReady: [] as number[], appStart: [] as number[], snapshotRead: [] as number[] };
 	for (let i = 0; i < runs; i++) {
 		const page = await freshPage(browser);

@@ -4,6 +4,8 @@
  *   40 ms latency), served precompressed by scripts/serve.mjs;
  * - a second visit in the same profile (HTTP cache, service worker and snapshot in place): first chart (the
  *   snapshot's), first live chart, and engine ready (the app's mark `zhijia:engine-ready`);
+ * - its baseline, interleaved with it: engine ready on a second visit of a page that starts the app's engine and does
+ *   nothing else (bench/bare-engine.ts);
  * - `zhijia analyze data/sample` wall time (node bin/zhijia.mjs, built CLI) with the wasm and the native engine.
  */
 import { execFile } from 'node:child_process';
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { chromiumPath } from '../tests/browser/chromium';
+import { bareEngineSecondVisits, buildBareEngine } from './bare-engine';
 import { firstChart, INIT_SCRIPT, startupMarks } from './browser';
 import type { Ctx } from './import';
 import { median } from './stats';
@@ -22,6 +25,7 @@ export const START_TASKS = {
 	secondChart: 'first chart, second visit (sample, snapshot)',
 	secondLive: 'first live chart, second visit (sample)',
 	secondEngine: 'engine ready, second visit',
+	bareEngine: 'engine ready, second visit: the engine alone',
 	cli: 'zhijia analyze data/sample, wall time'
 } as const;
 
@@ -39,7 +43,10 @@ export async function startFigures(ctx: Ctx, dir: string, runs: number): Promise
 	const executablePath = chromiumPath();
 	if (!executablePath) throw new Error('Chromium was not found (set CHROMIUM_PATH).');
 	const app = await serve({ dir, port: 0 });
+	const bareDir = mkdtempSync(join(tmpdir(), 'zhijia-bench-bare-engine-'));
 	try {
+		await buildBareEngine(bareDir);
+		const bare: number[] = [];
 		const throttled: number[] = [];
 		const second: number[] = [];
 		const secondLive: number[] = [];
@@ -73,14 +80,17 @@ export async function startFigures(ctx: Ctx, dir: string, runs: number): Promise
 				await context.close();
 				rmSync(profile, { recursive: true, force: true });
 			}
+			bare.push(...(await bareEngineSecondVisits(bareDir, executablePath, ARGS, 1)));
 		}
 		results.add(START_TASKS.throttled, 'chromium', throttled, 'ms', 'fresh profile, CDP Network.emulateNetworkConditions 20 Mbit/s down/up, 40 ms; brotli assets from scripts/serve.mjs');
 		results.add(START_TASKS.secondChart, 'chromium', second, 'ms', 'same profile, second visit: navigation start to the overview chart in the DOM (the start-up snapshot, marked as such)');
 		results.add(START_TASKS.secondLive, 'chromium', secondLive, 'ms', 'second visit: navigation start to the chart of live results (engine started, sample loaded, overview queried)');
 		results.add(START_TASKS.secondEngine, 'chromium', secondEngine, 'ms', "second visit: navigation start to the app's mark zhijia:engine-ready");
-		ctx.log(`chromium: throttled first chart ${median(throttled)?.toFixed(0)} ms, second visit chart ${median(second)?.toFixed(0)} ms, live ${median(secondLive)?.toFixed(0)} ms, engine ${median(secondEngine)?.toFixed(0)} ms`);
+		results.add(START_TASKS.bareEngine, 'chromium', bare, 'ms', "the app's engine start alone (bench/bare-engine/), second visit in a fresh profile, interleaved with the app's: navigation start to the start-up settings applied");
+		ctx.log(`chromium: throttled first chart ${median(throttled)?.toFixed(0)} ms, second visit chart ${median(second)?.toFixed(0)} ms, live ${median(secondLive)?.toFixed(0)} ms, engine ${median(secondEngine)?.toFixed(0)} ms (the engine alone ${median(bare)?.toFixed(0)} ms)`);
 	} finally {
 		await app.close();
+		rmSync(bareDir, { recursive: true, force: true });
 	}
 }
 
