@@ -28,6 +28,8 @@ describe('an estate without fees or scores', () => {
 		await fee.waitFor({ timeout: 60_000 });
 		const tile = page.locator('.kpi', { has: fee });
 		await expect.poll(() => tile.locator('small').textContent(), { timeout: 30_000 }).toBe('收费年度 —');
+		// A missing fee is a dash alone, not a dash with the fee's unit.
+		expect(await fee.textContent()).toBe('—');
 		expect(await page.locator('main').textContent()).not.toMatch(/null|undefined|NaN/);
 		expect(s.errors).toEqual([]);
 	});
