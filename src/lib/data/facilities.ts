@@ -123,7 +123,7 @@ export const facilityColumns: readonly Col<FacilityRow>[] = [
 		en: 'Quantity',
 		descriptionZh: '数量，按设施的计量单位：电梯“台”，系统和机组“套”，水箱“座”，屋面和外墙“㎡”，排水管网“m”',
 		descriptionEn: 'How many, in the facility’s unit: lifts, systems or sets, tanks, m² of roof or wall, m of drain',
-		aliases: ['quantity', '数量', '台数', '套数', '工程量', '面积或数量', 'Quantity', 'qty', 'count']
+		aliases: ['quantity', '数量', '台数', '套数', '工程量', '面积或数量', '数量或面积', '规模', '台（套）数', '长度或面积', 'Quantity', 'qty', 'count']
 	},
 	{
 		name: 'installed_year',
@@ -171,7 +171,7 @@ export const facilityColumns: readonly Col<FacilityRow>[] = [
 		en: 'Last assessed',
 		descriptionZh: "最近一次安全评估（检验）日期，'YYYY-MM-DD'；空表示未评估",
 		descriptionEn: "Date of the last safety assessment, 'YYYY-MM-DD'; empty if none",
-		aliases: ['last_assessed_at', '最近评估日期', '评估日期', '安全评估日期', '最近评估时间', '检验日期', 'Last assessed', 'assessment date', 'assessed at']
+		aliases: ['last_assessed_at', '最近评估日期', '评估日期', '安全评估日期', '最近评估时间', '检验日期', '评估时间', '最近检验日期', '检测日期', '鉴定日期', 'Last assessed', 'assessment date', 'assessed at']
 	},
 	{
 		name: 'last_assessment_result',
@@ -211,7 +211,7 @@ export const fundBalanceColumns: readonly Col<FundBalanceRow>[] = [
 		en: 'Balance',
 		descriptionZh: '专项维修资金年末余额（元，含利息）',
 		descriptionEn: 'Maintenance fund balance at year end, yuan (interest included)',
-		aliases: ['balance_yuan', '资金余额', '维修资金余额', '余额', '账面余额', '年末余额', 'Balance', 'fund balance']
+		aliases: ['balance_yuan', '资金余额', '维修资金余额', '余额', '账面余额', '年末余额', '期末余额', '账户余额', '结余', '资金结余', '维修资金结余', '专项维修资金余额', 'Balance', 'fund balance']
 	},
 	{
 		name: 'annual_contribution_yuan',
@@ -223,6 +223,6 @@ export const fundBalanceColumns: readonly Col<FundBalanceRow>[] = [
 		en: 'Annual contribution',
 		descriptionZh: '每年计入资金的数额（续筹、共用部位经营收益等，不含利息）；空表示没有',
 		descriptionEn: 'What flows into the fund each year (refills, income from shared parts; interest excluded); empty if none',
-		aliases: ['annual_contribution_yuan', '年度续筹', '年度缴存', '年度归集', '年度收入', '年续筹额', 'Annual contribution', 'contribution', 'annual inflow']
+		aliases: ['annual_contribution_yuan', '年度续筹', '年度缴存', '年度归集', '年度收入', '年续筹额', '年缴存额', '年度缴存额', '年缴存', '年续筹', '年度续筹额', '年归集额', '本年缴存', '本年归集', '本年续筹', '续筹金额', '缴存金额', '本年增加', 'Annual contribution', 'contribution', 'annual inflow']
 	}
 ];

@@ -107,6 +107,10 @@ export const PROBLEM_TEXTS = {
 		en: "Maps to the same column {name} as '{other}'; this column is ignored"
 	},
 	ignored_column: { zh: '未识别的列，已忽略', en: 'Column not recognised; ignored' },
+	fee_unit_cells_assumed: {
+		zh: '{rows} 行的计费单位为空，物业费文字中也没有单位，按 元/㎡·月 读取',
+		en: '{rows} rows have an empty fee unit and no unit in the fee text; they are read as yuan per m² per month'
+	},
 	fee_unit_assumed: {
 		zh: '没有计费单位列，未注明单位的物业费按 元/㎡·月 读取',
 		en: 'No fee-unit column: fees without a unit in the text are read as yuan per m² per month'
@@ -186,6 +190,37 @@ export const PROBLEM_TEXTS = {
 		en: "The unit in the fee text ({textUnit}) differs from the fee-unit column ({columnUnit})"
 	},
 	unknown_unit: { zh: '无法识别的单位「{unit}」', en: "Unit '{unit}' not recognised" },
+	approximate: { zh: '约数，按 {value} 读取', en: 'An approximate figure, read as {value}' },
+	approximate_not_exact: {
+		zh: '这是约数；表决是否通过要按确切的人数和面积计算，请填写确数',
+		en: 'An approximate figure; whether a vote passed is counted from exact owners and areas, so give the exact figure'
+	},
+	year_from_date: { zh: '日期只取年份 {year}', en: 'Only the year of the date is kept: {year}' },
+	year_is_decade: {
+		zh: '“年代”是十年，不是一个年份；请填写具体年份（如 1995）',
+		en: "A decade (年代) is not a year; write the year itself (e.g. 1995)"
+	},
+	day_assumed: { zh: '只写了年月，按当月 1 日（{date}）读取', en: 'Only the month is written; read as its first day ({date})' },
+	date_order_unclear: {
+		zh: '“{text}”可读作 {monthFirst}（月/日/年）或 {dayFirst}（日/月/年），无法确定；请写成 年-月-日，如 {monthFirst}',
+		en: "'{text}' reads as {monthFirst} (month/day/year) or {dayFirst} (day/month/year); write it year-month-day, e.g. {monthFirst}"
+	},
+	fee_per_year: {
+		zh: '按年计的物业费 {from} 已除以 12，按每月 {to} 读取',
+		en: 'A yearly fee of {from} is divided by 12 and read as {to} per month'
+	},
+	fee_per_day: {
+		zh: '按天计的物业费 {from} 已乘以 30，按每月 {to} 读取',
+		en: 'A daily fee of {from} is multiplied by 30 and read as {to} per month'
+	},
+	fee_not_stated: {
+		zh: '“{text}”没有写出金额；请填写收费标准（如 1.65 元/㎡·月），没有标准的小区请不要列入',
+		en: "'{text}' states no amount; write the fee (e.g. 1.65 yuan/m²/month), or leave out an estate that has none"
+	},
+	several_fees: {
+		zh: '一个单元格里有 {count} 个金额（如按楼型分列的几档收费）；每个小区每年只能填一个标准：请填主要楼型的标准，或按面积加权平均后填写',
+		en: 'This cell holds {count} amounts (e.g. one fee per building form); an estate has one fee per year: give the main form’s fee, or the area-weighted average'
+	},
 	bad_period: {
 		zh: '无法识别的期间；应为 2024Q1、2024年第一季度、2024-03 或 2024年3月 等',
 		en: 'Period not recognised; expected e.g. 2024Q1, 2024年第一季度, 2024-03 or 2024年3月'
@@ -231,6 +266,10 @@ export const PROBLEM_TEXTS = {
 	vote_order: {
 		zh: '应满足 同意 ≤ 参与表决 ≤ 总数（人数和面积）',
 		en: 'Expected yes ≤ participating ≤ total (owners and area)'
+	},
+	quantity_unit_mismatch: {
+		zh: '数量的单位与设施不符：「{facility}」按“{unit}”计量',
+		en: "The quantity's unit does not fit the facility: '{facilityEn}' is counted in {unitEn}"
 	},
 	assessment_without_date: {
 		zh: '有评估结论但没有评估日期；请填写最近评估日期',

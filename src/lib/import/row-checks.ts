@@ -9,6 +9,11 @@ import { FEE_UNIT_LABELS } from '../domain/vocabulary';
 import type { Conversion } from './conversions/types';
 import type { Cell, Issue, SourceTable } from './types';
 import { cellText, isMissing, type CellNormaliser } from './values';
+import { quantityKind } from './values/numbers';
+import { FACILITY_KIND_VALUES } from '../data/facilities';
+
+/** What a facility's unit measures: lifts, systems, tanks and items are counted; roofs and walls in ㎡; drains in m. */
+const QUANTITY_KIND_OF_UNIT: Readonly<Record<string, 'count' | 'area' | 'length'>> = { 台: 'count', 套: 'count', 座: 'count', 项: 'count', '㎡': 'area', m: 'length' };
 
 /** A rule on a numeric column's value, from its metadata and zod schema. */
 export interface RangeRule {
@@ -86,6 +91,8 @@ export interface RuleColumns {
 	readonly areaTotal: number;
 	readonly assessedAt: number;
 	readonly assessmentResult: number;
+	readonly facility: number;
+	readonly quantity: number;
 }
 
 export function ruleColumns(plan: readonly ColumnPlan[]): RuleColumns {
@@ -105,7 +112,9 @@ export function ruleColumns(plan: readonly ColumnPlan[]): RuleColumns {
 		areaParticipating: at('area_participating_m2'),
 		areaTotal: at('area_total_m2'),
 		assessedAt: at('last_assessed_at'),
-		assessmentResult: at('last_assessment_result')
+		assessmentResult: at('last_assessment_result'),
+		facility: at('facility'),
+		quantity: at('quantity')
 	};
 }
 
@@ -122,6 +131,9 @@ export function checkRow(ctx: RowContext, plan: readonly ColumnPlan[], rc: RuleC
 		if (v === null) {
 			// A failed cell was reported already; an empty required cell is reported here. (A required column that
 			// is absent is a file-level error, except fee_unit, filled from the fee, and a score period given once.)
+			// The fee unit is filled from the fee (text, header or the per-m² default) whenever there is a fee, so an
+			// empty one only follows a fee that is missing or wrong, which has its own problem.
+			if (dataset === 'fees' && p.col.name === 'fee_unit') continue;
 			if (p.col.required && p.src >= 0 && isMissing(table.columns[p.src][r] as Cell)) {
 				sink.add(row, p.header, sourceText(table, p, r), { code: 'required' }, 'error');
 				bad = true;
@@ -182,6 +194,14 @@ export function checkRow(ctx: RowContext, plan: readonly ColumnPlan[], rc: RuleC
 			return true;
 		}
 	} else if (dataset === 'facilities') {
+		// '1,200㎡' of lifts or '12台' of roof: the number counts something else than the facility's unit.
+		const q = plan[rc.quantity];
+		const kind = q && q.src >= 0 ? quantityKind(cellText(table.columns[q.src][r])) : undefined;
+		const facility = FACILITY_KIND_VALUES.find((f) => f.value === values[rc.facility]);
+		if (kind && facility && kind !== QUANTITY_KIND_OF_UNIT[facility.unitZh]) {
+			sink.add(row, q.header, sourceText(table, q, r), { code: 'quantity_unit_mismatch', params: { facility: facility.zh, facilityEn: facility.en, unit: facility.unitZh, unitEn: facility.unitEn } }, 'error');
+			return true;
+		}
 		// An assessment result means nothing without its date (the district page shows both).
 		if (rc.assessmentResult >= 0 && values[rc.assessmentResult] !== null && (rc.assessedAt < 0 || values[rc.assessedAt] === null)) {
 			const p = plan[rc.assessmentResult];

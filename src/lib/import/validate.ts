@@ -234,6 +234,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const priceK = dataset === 'guide_prices' ? k('price') : -1;
 	const periodK = dataset === 'scores' ? k('period') : -1;
 	let feeUnitDefaulted = 0;
+	let feeUnitCellsDefaulted = 0;
 	// Market references: derived fee columns, counts reported once, and the file's reference date.
 	const marketK: MarketColumns | null =
 		dataset === 'market'
@@ -304,9 +305,11 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			}
 			// After a conflict the unit is unknown: no per-m² limits apply to that fee.
 			let unit = bad ? null : (fromColumn ?? fromText ?? feeHeaderUnit ?? null);
-			if (unit === null && feeUnitColumnMissing && values[feeK] !== null) {
+			// No unit anywhere (no column, or its cell left empty): per m² per month, the convention for property fees, said once.
+			if (unit === null && !bad && values[feeK] !== null) {
 				unit = 'per_m2_month';
-				feeUnitDefaulted++;
+				if (feeUnitColumnMissing) feeUnitDefaulted++;
+				else feeUnitCellsDefaulted++;
 			}
 			values[feeUnitK] = unit;
 		}
@@ -351,6 +354,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	}
 	unknownWords.report(sink, (c) => plan[c].header);
 	if (feeUnitDefaulted > 0) sink.add(null, null, null, { code: 'fee_unit_assumed' }, 'warning');
+	if (feeUnitCellsDefaulted > 0) sink.add(null, plan[feeUnitK].header, null, { code: 'fee_unit_cells_assumed', params: { rows: feeUnitCellsDefaulted } }, 'warning');
 	const { unread: _unread, ...counts } = marketCounts;
 	if (marketK && marketHasText && Object.values(counts).some((c) => c > 0)) {
 		sink.add(null, plan[marketK.feeText].header, null, { code: 'listing_fee_summary', params: counts }, 'warning');

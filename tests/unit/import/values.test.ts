@@ -133,10 +133,14 @@ describe('fees as text', () => {
 		expect(value(parseFee('1.2~1.8'))).toEqual({ fee: 1.5, unit: null, low: 1.2, high: 1.8 });
 	});
 
-	it('missing, yearly and unknown units', () => {
+	it('missing and unknown units; a yearly fee is made monthly', () => {
 		expect(value(parseFee('暂无数据'))).toBeNull();
-		expect(code(parseFee('28元/平米/年'))).toBe('unknown_unit');
-		expect(code(parseFee('面议'))).toBe('not_a_number');
+		expect(code(parseFee('28元/亩/月'))).toBe('unknown_unit');
+		// 19.8 / 12 = 1.65, said in a note.
+		expect(value(parseFee('19.8元/平米/年'))).toEqual({ fee: 1.65, unit: 'per_m2_month' });
+		expect(warnings(parseFee('19.8元/平米/年'))).toEqual(['fee_per_year']);
+		expect(code(parseFee('面议'))).toBe('fee_not_stated');
+		expect(code(parseFee('abc'))).toBe('not_a_number');
 	});
 });
 

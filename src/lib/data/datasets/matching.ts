@@ -4,13 +4,15 @@ import { DATASETS, type DatasetId, type DatasetMeta } from './registry';
 
 /**
  * Normalise a header or code label for matching: NFKC (full-width to half-width, '㎡' to 'm2'), lower
- * case, drop a trailing unit in brackets ('计费面积（㎡）'), and drop spaces, '_', '-', '.', '·'.
+ * case, drop the marks of a required field and a trailing colon ('*小区编号', '小区名称：'), a trailing unit in
+ * brackets ('计费面积（㎡）'), and spaces, '_', '-', '.', '·'.
  */
 export function normalizeLabel(s: string): string {
 	return s
 		.normalize('NFKC')
 		.toLowerCase()
 		.replace(/\s+/g, '')
+		.replace(/^[*※]+|[*※:]+$/g, '')
 		.replace(/[([][^)\]]*[)\]]$/, '')
 		.replace(/[_\-.·]/g, '');
 }

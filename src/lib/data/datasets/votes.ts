@@ -62,7 +62,7 @@ export const voteColumns: readonly Col<VoteRow>[] = [
 		en: 'Owners total',
 		descriptionZh: '业主总人数',
 		descriptionEn: 'Number of owners',
-		aliases: ['owners_total', '业主总人数', '总人数', '业主人数', 'Owners total', 'total owners']
+		aliases: ['owners_total', '业主总人数', '总人数', '业主人数', '业主总数', '全体业主人数', '业主总户数', '应参与人数', '应表决人数', 'Owners total', 'total owners']
 	},
 	{
 		name: 'area_total_m2',
@@ -74,7 +74,7 @@ export const voteColumns: readonly Col<VoteRow>[] = [
 		en: 'Total area',
 		descriptionZh: '专有部分总面积（平方米）',
 		descriptionEn: 'Total exclusive area, m²',
-		aliases: ['area_total_m2', '专有部分总面积', '总面积', '专有面积', 'Total area', 'area total']
+		aliases: ['area_total_m2', '专有部分总面积', '总面积', '专有面积', '专有部分面积', '总专有面积', '全体业主专有面积', '建筑物总面积', '应参与面积', '应表决面积', 'Total area', 'area total']
 	},
 	{
 		name: 'owners_participating',
@@ -86,7 +86,7 @@ export const voteColumns: readonly Col<VoteRow>[] = [
 		en: 'Owners participating',
 		descriptionZh: '参与表决的业主人数',
 		descriptionEn: 'Owners who took part in the vote',
-		aliases: ['owners_participating', '参与表决人数', '参加表决人数', '投票人数', 'Owners participating', 'owners voting']
+		aliases: ['owners_participating', '参与表决人数', '参加表决人数', '投票人数', '参与人数', '参加人数', '实际参与人数', '参与表决户数', '投票户数', '已投票人数', '表决人数', 'Owners participating', 'owners voting']
 	},
 	{
 		name: 'area_participating_m2',
@@ -98,7 +98,7 @@ export const voteColumns: readonly Col<VoteRow>[] = [
 		en: 'Area participating',
 		descriptionZh: '参与表决业主的专有部分面积（平方米）',
 		descriptionEn: 'Exclusive area of the owners who took part, m²',
-		aliases: ['area_participating_m2', '参与表决面积', '参加表决面积', '投票面积', 'Area participating', 'area voting']
+		aliases: ['area_participating_m2', '参与表决面积', '参加表决面积', '投票面积', '参与面积', '参加面积', '参与表决专有面积', '实际参与面积', '已投票面积', '表决面积', 'Area participating', 'area voting']
 	},
 	{
 		name: 'owners_yes',
@@ -110,7 +110,7 @@ export const voteColumns: readonly Col<VoteRow>[] = [
 		en: 'Owners yes',
 		descriptionZh: '表示同意的业主人数',
 		descriptionEn: 'Owners voting yes',
-		aliases: ['owners_yes', '同意人数', '赞成人数', 'Owners yes', 'yes owners']
+		aliases: ['owners_yes', '同意人数', '赞成人数', '同意户数', '赞成户数', '同意票数', '赞成票数', '同意业主人数', 'Owners yes', 'yes owners']
 	},
 	{
 		name: 'area_yes_m2',
@@ -122,6 +122,6 @@ export const voteColumns: readonly Col<VoteRow>[] = [
 		en: 'Area yes',
 		descriptionZh: '表示同意的业主的专有部分面积（平方米）',
 		descriptionEn: 'Exclusive area of the owners voting yes, m²',
-		aliases: ['area_yes_m2', '同意面积', '赞成面积', 'Area yes', 'yes area']
+		aliases: ['area_yes_m2', '同意面积', '赞成面积', '同意专有面积', '赞成专有面积', '同意业主专有面积', 'Area yes', 'yes area']
 	}
 ];

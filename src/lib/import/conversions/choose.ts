@@ -12,7 +12,7 @@ import type { Cell } from '../types';
 import { isMissing } from '../values/core';
 import { parseBoolean } from '../values/codes';
 import { parseCount } from './counts';
-import { dateParts, isDateLike } from './dates';
+import { dateParts, isDateLike, YEAR_COLUMNS } from './dates';
 import type { Conversion } from './types';
 import { baseOfColumnUnit, detectUnit, numberAndUnit } from './units';
 
@@ -31,8 +31,6 @@ export function sampleCells(cells: readonly Cell[], n = SAMPLE_CELLS): Cell[] {
 	}
 	return out;
 }
-
-const YEAR_COLUMNS = new Set(['year', 'build_year', 'installed_year', 'year_built']);
 
 /** The conversion a column needs, judged from its cells, or undefined when none is clearly needed. */
 export function autoConversion(column: ColumnMeta, cells: readonly Cell[]): Conversion | undefined {

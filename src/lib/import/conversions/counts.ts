@@ -3,19 +3,11 @@
  * an elevator count of 27 means the estate has elevators. docs/sources.md §18.
  */
 import type { Cell } from '../types';
+import { chineseNumber } from '../values/chinese-numbers';
 import { fold, isMissing } from '../values/core';
 
 /** Measure words that follow a count of things in Chinese ledgers (台 and 部 for elevators, 栋/幢 for blocks). */
 const COUNT_WORDS = /^(台|部|个|座|套|处|栋|幢|户|项|组|只|间|辆)$/;
-const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** Chinese numerals below 100 (十, 十二, 二十, 二十七, 两), or undefined. */
-function chineseNumber(t: string): number | undefined {
-	const m = /^([一二两三四五六七八九])?(十)?([零〇一二三四五六七八九])?$/.exec(t);
-	if (!m || t === '') return undefined;
-	if (!m[2]) return m[1] && !m[3] ? DIGITS[m[1]] : m[3] && !m[1] ? DIGITS[m[3]] : undefined;
-	return (m[1] ? DIGITS[m[1]] : 1) * 10 + (m[3] ? DIGITS[m[3]] : 0);
-}
 
 /**
  * A whole, non-negative count from a cell, or undefined when the cell is not one. "无" and "没有" are 0:
@@ -26,7 +18,7 @@ export function parseCount(cell: Cell): number | undefined {
 	if (typeof cell !== 'string' || isMissing(cell) && cell.trim() !== '无') return undefined;
 	const t = fold(cell).replace(/\s+/g, '');
 	if (t === '无' || t === '没有') return 0;
-	const m = /^(\d+|[零〇一二两三四五六七八九十]+)(.*)$/.exec(t);
+	const m = /^(\d+|[零〇一二两三四五六七八九十百千]+)(.*)$/.exec(t);
 	if (!m || (m[2] !== '' && !COUNT_WORDS.test(m[2]))) return undefined;
 	const n = /^\d+$/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
 	return n;

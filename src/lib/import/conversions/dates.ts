@@ -5,6 +5,7 @@
  * docs/sources.md §18.
  */
 import type { Cell } from '../types';
+import { dateNumeralsToDigits } from '../values/chinese-numbers';
 import { fold, isMissing } from '../values/core';
 import { excelSerialToParts, SERIAL_MAX, SERIAL_MIN, validDate } from '../values/dates';
 
@@ -34,8 +35,11 @@ export function dateParts(cell: Cell): DateParts | undefined {
 	if (cell === null || typeof cell === 'boolean') return undefined;
 	if (typeof cell === 'number') return numberParts(cell);
 	if (isMissing(cell)) return undefined;
-	// A year with the event it dates ('1992年建成', '2009年竣工', '2008年交付'): the event word says nothing more.
-	const t = fold(cell).replace(/\s+/g, ' ').trim().toUpperCase().replace(/(建成|竣工|落成|建造|交付|交房|入住|建)$/, '');
+	// A year with the event it dates ('1992年建成', '2009年竣工', '2008年交付') or the point in it ('2025年末'): the
+	// word says nothing more. Chinese numerals (二〇一五年) are written in digits first.
+	const t = dateNumeralsToDigits(fold(cell).replace(/\s+/g, ' ').trim().toUpperCase())
+		.replace(/(建成|竣工|落成|建造|交付|交房|入住|投用|启用|安装|建|末|底|初)$/, '')
+		.replace(/(\d)号$/, '$1日');
 	let m: RegExpExecArray | null;
 	// Full dates, with an optional time after them.
 	if ((m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ].*|\d{1,2}:\d{2}.*)?$/.exec(t))) return ym(+m[1], +m[2], +m[3]);
@@ -66,6 +70,9 @@ function numberParts(n: number): DateParts | undefined {
 	}
 	return undefined;
 }
+
+/** Columns that hold a calendar year (not a length of years such as life_years). */
+export const YEAR_COLUMNS: ReadonlySet<string> = new Set(['year', 'build_year', 'installed_year', 'year_built']);
 
 /** Whether a cell is a date finer than a year (a month, a day or a quarter): the evidence for a conversion. */
 export function isDateLike(cell: Cell): boolean {

@@ -1,13 +1,14 @@
 import { DATASETS, type ColumnMeta, type DatasetId } from '../../data/datasets';
 import { marketNormaliser } from '../market-values';
 import { parseBoolean, parseEnum, parseIndicator, parseText } from './codes';
-import type { Norm } from './core';
+import { fail, isError, ok, type Norm } from './core';
 import { parsePeriod, parseTimestamp } from './dates';
-import { parseFee, parseRate } from './fees';
+import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
-import { parseGrade, parseNumber, type NumberOptions } from './numbers';
+import { parseGrade, parseNumber, QUANTITY_UNIT, type NumberOptions } from './numbers';
 import type { Cell } from '../types';
 import type { ValueMapAnswers } from '../conversions/types';
+import { dateParts, YEAR_COLUMNS } from '../conversions/dates';
 
 // ---------------------------------------------------------------------------------------------------
 // One normaliser per column
@@ -36,7 +37,7 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		fn = market;
 		cache = column.name !== 'fee_text';
 	} else if (PRICE_COLUMNS.has(column.name)) {
-		fn = parseFee;
+		fn = hints.feePeriod ? feeWithHeaderPeriod(parseFee, hints.feePeriod) : parseFee;
 	} else if (column.name === 'collection_rate') {
 		fn = (c) => parseRate(c, hints.percent);
 	} else if (column.name === 'period') {
@@ -55,14 +56,21 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		fn = parseBoolean;
 		cache = true;
 	} else if (column.type === 'TIMESTAMP') {
-		fn = parseTimestamp;
+		// An assessment is dated to the month often enough (2024年5月); a ticket's times are measured, so need the day.
+		const opts = { dayOptional: column.name === 'last_assessed_at' };
+		fn = (c) => parseTimestamp(c, opts);
+	} else if (YEAR_COLUMNS.has(column.name)) {
+		fn = parseYear;
+		cache = true;
 	} else if (column.type === 'INTEGER') {
-		const opts: NumberOptions = { integer: true, unit: column.unit, scale: hints.scale };
+		const opts: NumberOptions = { integer: true, unit: column.unit, scale: hints.scale, scaleIsUnit: true, exact: dataset === 'votes' };
 		fn = (c) => parseNumber(c, opts);
 		cache = column.name === 'year' || column.name === 'build_year';
 	} else if (column.type === 'DOUBLE') {
 		const scale = hints.points ? 100 / hints.points : hints.scale;
-		const opts: NumberOptions = { allowRange: true, unit: column.unit, scale };
+		const unit = dataset === 'facilities' && column.name === 'quantity' ? QUANTITY_UNIT : column.unit;
+		// A vote's counts and areas decide whether it passed: no range, no approximate figure.
+		const opts: NumberOptions = { allowRange: dataset !== 'votes', unit, scale, scaleIsUnit: !hints.points, exact: dataset === 'votes' };
 		fn = (c) => parseNumber(c, opts);
 	} else {
 		const id = ID_COLUMNS.has(column.name);
@@ -71,6 +79,25 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		cache = column.name === 'estate_id' && dataset !== 'estates';
 	}
 	return cached(fn, cache ? 50_000 : 20_000);
+}
+
+const YEAR_NUMBER: NumberOptions = { integer: true, unit: '年' };
+
+/**
+ * A calendar year as ledgers write it: 2005, 2005年, 2005年度, 二〇〇五年, and also a year with its event or
+ * point (1984年建成, 2025年末), or a date, a month or a quarter (2005-06-01, 2005年6月, an Excel date), whose year
+ * is taken with a note. A column converted by `date_to_year` reads the same; this is for the cells of a column
+ * whose other cells are plain years.
+ */
+function parseYear(cell: Cell): Norm<number | null> {
+	// '1990年代', '90年代': a decade says too little for a year built or a fee year.
+	if (typeof cell === 'string' && /^\s*\d{2,4}\s*年代\s*$/.test(cell)) return fail('year_is_decade');
+	const r = parseNumber(cell, YEAR_NUMBER);
+	if (!isError(r) && (r.value === null || (r.value >= 1900 && r.value <= 2100))) return r;
+	const p = dateParts(cell);
+	if (!p || (typeof cell === 'number' && p.m === undefined)) return r;
+	const finer = p.m !== undefined || p.q !== undefined;
+	return finer ? ok(p.y, [{ code: 'year_from_date', params: { year: p.y } }]) : ok(p.y);
 }
 
 /**

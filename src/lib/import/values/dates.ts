@@ -1,5 +1,6 @@
 /** Dates, times and periods. */
 import type { Cell, Issue } from '../types';
+import { dateNumeralsToDigits } from './chinese-numbers';
 import { excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
 
 // ---------------------------------------------------------------------------------------------------
@@ -43,8 +44,26 @@ const DATE_TIME =
 	/^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T\s]*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})(?:[:时点](\d{1,2})?(?:[:分](\d{1,2})(?:\.\d+)?秒?)?分?)?\s*(am|pm)?)?\s*(z|[+-]\d{2}:?\d{2})?$/i;
 const COMPACT_DATE_TIME = /^(\d{4})(\d{2})(\d{2})(?:[T\s]?(\d{2})(\d{2})(\d{2})?)?$/;
 
-/** A date-time as 'YYYY-MM-DD HH:MM:SS' (date only → 00:00:00). */
-export function parseTimestamp(cell: Cell): Norm<string | null> {
+/** A date written day and month first, with a four-digit year last: 3/15/2026, 15.03.2026, 5/3/2026 14:30. */
+const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(.*)$/;
+/** A month without its day: 2024-05, 2024/5, 2024.5, 2024年5月. */
+const MONTH_ONLY = /^(\d{4})(?:[-/.](\d{1,2})|年(\d{1,2})月份?)$/;
+
+/** Options of {@link parseTimestamp}. */
+export interface TimestampOptions {
+	/**
+	 * A month without its day is the first of that month, with a note (an assessment date, where the month is what
+	 * matters). Not for tickets: their times are measured against each other.
+	 */
+	readonly dayOptional?: boolean;
+}
+
+/**
+ * A date-time as 'YYYY-MM-DD HH:MM:SS' (date only → 00:00:00). Day-first and month-first dates with the year last
+ * are read when only one order gives a real date (15/3/2026 is 15 March, 3/15/2026 is 15 March); when both do
+ * (3/5/2026), the cell is an error that names both readings, never a guess.
+ */
+export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm<string | null> {
 	if (typeof cell === 'number') {
 		if (!Number.isFinite(cell) || cell < SERIAL_MIN || cell > SERIAL_MAX) return fail('bad_timestamp');
 		const p = excelSerialToParts(cell);
@@ -54,7 +73,7 @@ export function parseTimestamp(cell: Cell): Norm<string | null> {
 	const err = cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	const t = fold(cell as string);
+	const t = dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日');
 	// Fast path: already canonical.
 	if (t.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(t)) {
 		const y = +t.slice(0, 4), mo = +t.slice(5, 7), d = +t.slice(8, 10);
@@ -90,14 +109,61 @@ export function parseTimestamp(cell: Cell): Norm<string | null> {
 				s = c[6] !== undefined ? +c[6] : 0;
 			}
 		} else if (/^\d+(\.\d+)?$/.test(t)) {
-			return parseTimestamp(Number(t));
+			return monthOnly(t, options) ?? parseTimestamp(Number(t));
 		} else {
-			return fail('bad_timestamp');
+			return yearLast(t, options) ?? monthNamed(t, options) ?? monthOnly(t, options) ?? fail('bad_timestamp');
 		}
 	}
 	if (!validDate(y, mo, d)) return fail('bad_date');
 	if (h > 23 || mi > 59 || s > 59) return fail('bad_timestamp');
 	return ok(`${y}-${pad2(mo)}-${pad2(d)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`, warnings);
+}
+
+/** A date with the year last, when its order of day and month is certain; undefined when it is not such a date. */
+function yearLast(t: string, options: TimestampOptions): Norm<string | null> | undefined {
+	const m = YEAR_LAST.exec(t);
+	if (!m) return undefined;
+	const a = +m[1];
+	const b = +m[2];
+	const y = +m[3];
+	const dayFirst = validDate(y, b, a);
+	const monthFirst = validDate(y, a, b);
+	if (dayFirst && monthFirst && a !== b) {
+		return fail('date_order_unclear', { text: t, dayFirst: `${y}-${pad2(b)}-${pad2(a)}`, monthFirst: `${y}-${pad2(a)}-${pad2(b)}` });
+	}
+	if (!dayFirst && !monthFirst) return fail('bad_date');
+	const [mo, d] = monthFirst ? [a, b] : [b, a];
+	return parseTimestamp(`${y}-${pad2(mo)}-${pad2(d)}${m[4]}`, options);
+}
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** English month names as English-language systems export them: Mar 5, 2026; 5-Mar-2026; 5 March 2026 14:30. */
+const NAMED_MONTH_FIRST = /^([a-z]{3,9})\.?\s*(\d{1,2}),?\s+(\d{4})(.*)$/i;
+const NAMED_DAY_FIRST = /^(\d{1,2})[-\s]([a-z]{3,9})\.?[-\s,]+(\d{4})(.*)$/i;
+
+/** A date with its month named in English, or undefined when it is not one. */
+function monthNamed(t: string, options: TimestampOptions): Norm<string | null> | undefined {
+	const a = NAMED_MONTH_FIRST.exec(t);
+	const b = a ? null : NAMED_DAY_FIRST.exec(t);
+	const [name, day, year, rest] = a ? [a[1], a[2], a[3], a[4]] : b ? [b[2], b[1], b[3], b[4]] : [];
+	if (name === undefined) return undefined;
+	const mo = MONTH_NAMES.findIndex((n) => name.toLowerCase().startsWith(n)) + 1;
+	// 'Sept' and 'September' start with 'sep'; 'Marc' or 'Maybe' do not name a month.
+	const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][mo - 1];
+	if (mo === 0 || !(full.startsWith(name.toLowerCase()) || name.toLowerCase() === 'sept')) return undefined;
+	return parseTimestamp(`${year}-${pad2(mo)}-${pad2(+day!)}${rest}`, options);
+}
+
+/** A month without a day, as the first of the month with a note, where the column allows it. */
+function monthOnly(t: string, options: TimestampOptions): Norm<string | null> | undefined {
+	if (!options.dayOptional) return undefined;
+	const m = MONTH_ONLY.exec(t.replace(/\s+/g, '').replace(/(\d)月(初|底|末|中)$/, '$1月'));
+	if (!m) return undefined;
+	const y = +m[1];
+	const mo = +(m[2] ?? m[3]);
+	if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return fail('bad_date');
+	const date = `${y}-${pad2(mo)}-01`;
+	return ok(`${date} 00:00:00`, [{ code: 'day_assumed', params: { date } }]);
 }
 
 const QUARTER_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -127,7 +193,7 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	const err = cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	const t = fold(cell as string).replace(/\s+/g, '').toUpperCase();
+	const t = dateNumeralsToDigits(fold(cell as string).replace(/\s+/g, '').toUpperCase());
 	let m: RegExpExecArray | null;
 	if ((m = /^(\d{4})-(\d{2})$/.exec(t))) return month(+m[1], +m[2]);
 	if ((m = /^(\d{4})(?:年度?)?[-/.]?Q([1-4])$/.exec(t))) return quarter(+m[1], +m[2]);

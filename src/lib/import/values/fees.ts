@@ -1,6 +1,6 @@
 /** Rates (收缴率) and fees with their unit words. */
 import { DATASETS, matchEnumValue, normalizeLabel, type ColumnMeta, type FeeUnit } from '../../data/datasets';
-import type { Cell } from '../types';
+import type { Cell, Issue } from '../types';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
 import { numberFromText, parseNumber, RANGE_SEPARATOR } from './numbers';
 
@@ -59,9 +59,38 @@ export interface FeeValue {
 	readonly high?: number;
 }
 
+/** A fee's unit and the factor that makes it monthly: a yearly fee is divided by 12, a daily one multiplied by 30. */
+export interface FeeUnitAndPeriod {
+	readonly unit: FeeUnit | null;
+	readonly perMonth: number;
+	readonly period: 'month' | 'year' | 'day';
+}
+
+/** Days in a month for a daily fee, as the listing reader counts them (docs/sources.md §14.1). */
+const DAYS_PER_MONTH = 30;
+
+/** The unit of a fee text and its period: '元/㎡·月' monthly; '元/㎡·年', '元每平方米每年' yearly; '元/平方米·天' daily. */
+export function feeUnitAndPeriod(unitText: string): FeeUnitAndPeriod | undefined {
+	const monthly = feeUnitFromText(unitText);
+	if (monthly !== undefined) return { unit: monthly, perMonth: 1, period: 'month' };
+	const u = normalizeLabel(unitText);
+	const period = /(\/|每)?(年|天|日)/.exec(u);
+	if (!period || /月/.test(u)) return undefined;
+	const rest = u.slice(0, period.index) + u.slice(period.index + period[0].length);
+	const unit = feeUnitFromText(rest === '' ? '元' : rest);
+	if (unit === undefined) return undefined;
+	return period[2] === '年' ? { unit, perMonth: 1 / 12, period: 'year' } : { unit, perMonth: DAYS_PER_MONTH, period: 'day' };
+}
+
+/** "每平米1.65元", "每户每月80元": the number after its unit, put first ("1.65元每平米"). */
+const UNIT_FIRST = /^(每[^\d]*?)(\d[\d.,~至到\-—–―]*\d|\d)(元)?([^\d]*)$/;
+
 /**
  * A fee: a number, or text with a unit ("2.38元/平米/月", "24元/户·月") or a range
- * ("1.14至2.48元/平米/月", "1.2-1.8", "1.2~1.8"; midpoint used, both ends kept, warning).
+ * ("1.14至2.48元/平米/月", "1.2-1.8", "1.2~1.8"; midpoint used, both ends kept, warning). Also read, with a note: a
+ * yearly or daily fee made monthly ("19.8元/㎡·年" is 1.65), the unit written first ("每平米1.65元"), a label before
+ * it ("收费标准：1.65元/㎡·月"). A text with no amount ("面议") and a cell with several fees (one per building
+ * form) are errors that say so.
  */
 export function parseFee(cell: Cell): Norm<FeeValue | null> {
 	if (typeof cell === 'number') return Number.isFinite(cell) ? ok({ fee: cell, unit: null }) : fail('not_a_number');
@@ -70,29 +99,72 @@ export function parseFee(cell: Cell): Norm<FeeValue | null> {
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
 	// "1.14元至2.48元/平米/月": a unit word after the first end of a range is dropped.
-	const t = fold(cell as string)
+	let t = fold(cell as string)
 		.replace(/\s+/g, '')
 		.replace(/^[¥$]/, '')
 		.replace(/元(?=[至到~\-—–―])/g, '');
+	// Words and no amount ("面议", "待定", "按合同"): say that no fee is written, not just "not a number".
+	if (!/\d/.test(t)) return /[\u4e00-\u9fff]/.test(t) ? fail('fee_not_stated', { text: (cell as string).trim() }) : fail('not_a_number');
+	// A label before the fee: "收费标准:1.65元/㎡·月" (NFKC made the full-width colon ':').
+	t = t.replace(/^[^\d:]{1,12}:/, '').replace(/^[¥$]/, '');
+	const unitFirst = UNIT_FIRST.exec(t);
+	if (unitFirst) t = `${unitFirst[2]}元${unitFirst[1]}${unitFirst[4]}`;
+	const read = readFee(t);
+	if (!('error' in read)) return read;
+	// Several amounts that are not one range: a fee per building form or per kind of home in one cell.
+	const amounts = t.replace(/m2|m²/gi, '').match(/\d+(?:\.\d+)?/g) ?? [];
+	if (amounts.length >= 2) return fail('several_fees', { count: amounts.length });
+	return read;
+}
+
+/** A fee text with its numbers first, then its unit. */
+function readFee(t: string): Norm<FeeValue | null> {
 	// The numbers come first; the unit is the rest ("元/m2·月" after NFKC holds a digit, so not "after the last digit").
 	const m = /^[\d.,+\-~至到—–―]*\d/.exec(t);
 	if (!m) return fail('not_a_number');
 	const numbers = m[0];
 	const unitText = t.slice(numbers.length);
-	const unit = feeUnitFromText(unitText);
-	if (unit === undefined) return fail('unknown_unit', { unit: unitText });
+	const found = feeUnitAndPeriod(unitText);
+	if (found === undefined) return fail('unknown_unit', { unit: unitText });
+	const { unit, perMonth, period } = found;
+	const monthly = (n: number) => (perMonth === 1 ? n : round(n * perMonth));
+	const periodNote = (from: number | string, to: number | string): Issue[] =>
+		period === 'month' ? [] : [{ code: period === 'year' ? 'fee_per_year' : 'fee_per_day', params: { from, to } }];
 	const single = numberFromText(numbers);
-	if (typeof single === 'number') return ok({ fee: single, unit });
+	if (typeof single === 'number') return ok({ fee: monthly(single), unit }, periodNote(single, monthly(single)));
 	if (single === 'ambiguous') return fail('ambiguous_number');
 	const range = RANGE_SEPARATOR.exec(numbers);
 	if (range) {
 		const lo = numberFromText(range[1]);
 		const hi = numberFromText(range[2]);
 		if (typeof lo === 'number' && typeof hi === 'number' && lo <= hi) {
-			const mid = round((lo + hi) / 2);
-			return ok({ fee: mid, unit, low: lo, high: hi }, [{ code: 'range_midpoint', params: { low: lo, high: hi, mid } }]);
+			const [low, high] = [monthly(lo), monthly(hi)];
+			const mid = round((low + high) / 2);
+			return ok({ fee: mid, unit, low, high }, [
+				...periodNote(`${lo}-${hi}`, `${low}-${high}`),
+				{ code: 'range_midpoint', params: { low, high, mid } }
+			]);
 		}
 	}
 	return fail('not_a_number');
 }
 
+/**
+ * A fee column whose header names a yearly or daily unit ("物业费（元/㎡·年）"): a bare number in it is made monthly
+ * as the header says; a cell with its own unit is read by that unit.
+ */
+export function feeWithHeaderPeriod(parse: (cell: Cell) => Norm<FeeValue | null>, header: FeeUnitAndPeriod): (cell: Cell) => Norm<FeeValue | null> {
+	return (cell) => {
+		const r = parse(cell);
+		if (isError(r) || r.value === null || r.value.unit !== null || header.period === 'month') return r;
+		const f = (n: number) => round(n * header.perMonth);
+		const v = r.value;
+		const code = header.period === 'year' ? 'fee_per_year' : 'fee_per_day';
+		if (v.low === undefined || v.high === undefined) return ok({ fee: f(v.fee), unit: header.unit }, [{ code, params: { from: v.fee, to: f(v.fee) } }]);
+		const [low, high, mid] = [f(v.low), f(v.high), f(v.fee)];
+		return ok({ fee: mid, unit: header.unit, low, high }, [
+			{ code, params: { from: `${v.low}-${v.high}`, to: `${low}-${high}` } },
+			{ code: 'range_midpoint', params: { low, high, mid } }
+		]);
+	};
+}

@@ -1,6 +1,6 @@
 import type { FeeUnit } from '../../data/datasets';
 import { fold } from './core';
-import { feeUnitFromText } from './fees';
+import { feeUnitAndPeriod, type FeeUnitAndPeriod } from './fees';
 
 // ---------------------------------------------------------------------------------------------------
 // What a header says about its values
@@ -18,6 +18,8 @@ export interface HeaderHints {
 	readonly points?: number;
 	/** A fee unit named in the header. */
 	readonly feeUnit?: FeeUnit;
+	/** A fee unit with its period, when the header names a yearly or daily fee (元/㎡·年). */
+	readonly feePeriod?: FeeUnitAndPeriod;
 }
 
 /** Reads units and full marks from a header's trailing brackets or % sign. */
@@ -34,8 +36,9 @@ export function headerHints(header: string): HeaderHints {
 		hints.scaleUnit = m![1];
 	}
 	if (unit) {
-		const fu = feeUnitFromText(unit);
-		if (fu) hints.feeUnit = fu;
+		const fu = feeUnitAndPeriod(unit);
+		if (fu?.unit) hints.feeUnit = fu.unit;
+		if (fu && fu.period !== 'month') hints.feePeriod = fu;
 	}
 	return hints;
 }

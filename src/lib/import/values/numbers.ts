@@ -1,6 +1,7 @@
 /** Numbers as people write them: full-width digits, thousands separators, unit words, ranges, grades. */
 import { normalizeLabel } from '../../data/datasets';
 import type { Cell, Issue } from '../types';
+import { chineseNumber, CHINESE_NUMERAL_CHARS } from './chinese-numbers';
 import { excelError, fail, fold, isMissing, ok, round, type Norm } from './core';
 
 // ---------------------------------------------------------------------------------------------------
@@ -21,22 +22,62 @@ export function numberFromText(t: string): number | 'ambiguous' | undefined {
 	return undefined;
 }
 
+/** Measure words of a shared facility's quantity, by what they measure (folded: ㎡ is m2). */
+export const QUANTITY_WORDS: Readonly<Record<string, { readonly kind: 'count' | 'area' | 'length'; readonly factor: number }>> = Object.fromEntries([
+	...['台', '部', '套', '座', '个', '处', '项', '组', '只', '樘', '扇', '块', '根', '条', '栋', '幢', '间', '具', '口', '眼'].map((w) => [w, { kind: 'count', factor: 1 }] as const),
+	...['m2', '平方米', '平米', '平', '平方'].map((w) => [w, { kind: 'area', factor: 1 }] as const),
+	...['m', '米', '延米', '延长米'].map((w) => [w, { kind: 'length', factor: 1 }] as const),
+	...['km', '公里', '千米'].map((w) => [w, { kind: 'length', factor: 1000 }] as const)
+]);
+/** The unit key of a facility's quantity in {@link UNIT_WORDS}. */
+export const QUANTITY_UNIT = 'quantity';
+
+/** What a quantity's measure word measures ("1,200㎡" → area), or undefined for a bare number or another word. */
+export function quantityKind(text: string): 'count' | 'area' | 'length' | undefined {
+	const t = fold(text).replace(/\s+/g, '').replace(/(?:余|多|左右|以上|以下|上下|许)$/, '');
+	const m = /^[^\d]*[\d.,]+(?:万)?(.*)$/.exec(t) ?? new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+(.*)$`).exec(t);
+	const word = m ? normalizeLabel(m[1]).replace(/(?:余|多|左右|以上|以下|上下|许)/, '') : '';
+	return word === '' ? undefined : QUANTITY_WORDS[word]?.kind;
+}
+
 /** Units accepted after a number, by the column's unit (as written in the dataset modules), with their factor. */
 const UNIT_WORDS: Record<string, Record<string, number>> = {
 	'㎡': { m2: 1, 平方米: 1, 平米: 1, 平: 1, 平方: 1, 万m2: 1e4, 万平方米: 1e4, 万平米: 1e4 },
 	'户': { 户: 1, 套: 1 },
 	'人': { 人: 1, 户: 1, 名: 1, 位: 1 },
 	'元/年': { 元: 1, '元/年': 1, 元每年: 1, 万元: 1e4, '万元/年': 1e4, 万: 1e4 },
-	'元': { 元: 1, 万元: 1e4, 万: 1e4, '元/台': 1, '元/套': 1, '元/座': 1, '元/m2': 1, '元/平方米': 1, '元/m': 1, '元/米': 1 },
+	// A unit cost per lift, set, m² or m of a facility ('35万元/台', '120元/㎡'; '元/km' would need a factor and is not read).
+	'元': { 元: 1, 万元: 1e4, 万: 1e4, ...Object.fromEntries(Object.keys(QUANTITY_WORDS).filter((w) => QUANTITY_WORDS[w].factor === 1).map((w) => [`元/${w}`, 1])) },
 	'分': { 分: 1 },
 	'年': { 年: 1, 年度: 1 },
-	'级': { 级: 1 }
+	'级': { 级: 1 },
+	// A facility's quantity counts lifts (台), systems (套), tanks (座), m² of roof or wall, or m of drain: any of
+	// these words may follow; row-checks.ts checks that the word fits the facility.
+	[QUANTITY_UNIT]: Object.fromEntries(Object.entries(QUANTITY_WORDS).map(([w, q]) => [w, q.factor]))
 };
 
 /** Splits "120.5㎡" into the number text and the unit text (both folded, spaces removed). */
 function splitUnit(t: string): { num: string; unit: string } {
 	const m = NUMBER_PREFIX.exec(t);
 	return m ? { num: m[1], unit: m[2] } : { num: '', unit: t };
+}
+
+/** A Chinese numeral at the start of a text, then the rest (unit): 一千二百户, 十五年, 三万㎡. */
+const CHINESE_PREFIX = new RegExp(`^([${CHINESE_NUMERAL_CHARS}]+)(.*)$`, 's');
+
+/** Words before a total that say nothing about its value: 共1200户, 合计3.2万㎡. */
+const TOTAL_PREFIX = new RegExp(`^(?:共计|合计|总计|共|计)(?=[\\d${CHINESE_NUMERAL_CHARS}])`);
+/** Words that make a number approximate: 约1200户, 1200余户, 300多人, 15年以上, 12万㎡左右. */
+const APPROX_PREFIX = /^(?:约为|约合|大约|大概|约|将近|接近|近|逾|超过|超|不少于|不低于|不足|不到|少于|低于)/;
+const APPROX_WORD = /(?:余|多|左右|以上|以下|上下|许)(?=\D*$)/;
+
+/**
+ * The text without its approximation words, or undefined when it has none. The number the text gives is still
+ * the best figure there is: it is read, and the row says it was approximate.
+ */
+function withoutApproximation(t: string): string | undefined {
+	const u = t.replace(APPROX_PREFIX, '').replace(APPROX_WORD, '');
+	return u !== t && u !== '' ? u : undefined;
 }
 
 /** Options of {@link parseNumber}. */
@@ -47,8 +88,12 @@ export interface NumberOptions {
 	readonly allowRange?: boolean;
 	/** The column's unit (a key of the unit table: '㎡', '户', '元/年', ...): which unit words may follow. */
 	readonly unit?: string;
-	/** Factor applied to every value (from the header, e.g. 万元 → 10000). */
+	/** Factor applied to every value (from the header, e.g. 万元 → 10000, or full marks of 15 → 100/15). */
 	readonly scale?: number;
+	/** The scale is the header's unit (万元), not its full marks: a cell with its own unit word is not scaled again. */
+	readonly scaleIsUnit?: boolean;
+	/** Only an exact figure will do (a vote's counts decide whether it passed): '约800', '600余' are errors. */
+	readonly exact?: boolean;
 }
 
 export const RANGE_SEPARATOR = /^(.+?)(?:至|到|~|-|—|–|―)(.+)$/;
@@ -63,46 +108,73 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	const err = cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	const t = fold(cell as string).replace(/\s+/g, '').replace(/^[¥$]|^rmb/i, '');
+	// U+2212 is the minus sign of typeset tables; NFKC leaves it as it is.
+	const t = fold(cell as string).replace(/\s+/g, '').replace(/^[¥$]|^rmb/i, '').replace(/\u2212/g, '-').replace(TOTAL_PREFIX, '');
 	const single = singleNumber(t, options.unit);
-	if (typeof single === 'number') return finishNumber(single, options, []);
+	if (!isIssue(single)) return finishNumber(single.n, withOwnUnit(options, single.own), []);
 	if (options.allowRange) {
 		const m = RANGE_SEPARATOR.exec(t);
 		if (m) {
 			const lo = singleNumber(m[1], options.unit);
 			const hi = singleNumber(m[2], options.unit);
-			if (typeof lo === 'number' && typeof hi === 'number' && lo <= hi) {
-				const mid = round((lo + hi) / 2);
-				const s = options.scale ?? 1;
-				return finishNumber(mid, options, [
-					{ code: 'range_midpoint', params: { low: round(lo * s), high: round(hi * s), mid: round(mid * s) } }
-				]);
+			if (!isIssue(lo) && !isIssue(hi) && lo.n <= hi.n) {
+				const mid = round((lo.n + hi.n) / 2);
+				const opts = withOwnUnit(options, lo.own || hi.own);
+				const s = opts.scale ?? 1;
+				return finishNumber(mid, opts, [{ code: 'range_midpoint', params: { low: round(lo.n * s), high: round(hi.n * s), mid: round(mid * s) } }]);
 			}
 		}
+	}
+	const rough = withoutApproximation(t);
+	const near = rough === undefined ? undefined : singleNumber(rough, options.unit);
+	if (near !== undefined && !isIssue(near)) {
+		if (options.exact) return fail('approximate_not_exact');
+		const r = finishNumber(near.n, withOwnUnit(options, near.own), []);
+		return 'error' in r || r.value === null ? r : ok(r.value, [{ code: 'approximate', params: { value: r.value } }]);
 	}
 	return { error: single };
 }
 
+/** A number read from text; `own` when the text carried its own unit word ("3.2万㎡"), which the header's scale must not multiply again. */
+type Read = { readonly n: number; readonly own: boolean };
+
+function isIssue(r: Read | Issue): r is Issue {
+	return 'code' in r;
+}
+
+/** A cell that names its own unit is not scaled by the header's: '12.5万㎡' under 面积（万㎡） is 125,000 ㎡. */
+function withOwnUnit(options: NumberOptions, own: boolean): NumberOptions {
+	return own && options.scaleIsUnit && options.scale !== undefined && options.scale !== 1 ? { ...options, scale: undefined } : options;
+}
+
 /** A number with an optional unit word, or the error that explains why not. */
-function singleNumber(t: string, unit: string | undefined): number | Issue {
+function singleNumber(t: string, unit: string | undefined): Read | Issue {
 	const direct = numberFromText(t);
-	if (typeof direct === 'number') return direct;
+	if (typeof direct === 'number') return { n: direct, own: false };
 	if (direct === 'ambiguous') return { code: 'ambiguous_number' };
-	const { num, unit: word } = splitUnit(t);
-	// A "unit" with digits in it ("20x4") means the text is simply not a number.
-	if (num === '' || word === '' || /\d/.test(word.replace(/m2/gi, ''))) return { code: 'not_a_number' };
-	const n = numberFromText(num);
+	let { num, unit: word } = splitUnit(t);
+	let n: number | 'ambiguous' | undefined;
+	const chinese = num === '' ? CHINESE_PREFIX.exec(t) : null;
+	if (chinese) {
+		n = chineseNumber(chinese[1]);
+		word = chinese[2];
+		if (n !== undefined && word === '') return { n, own: false };
+	} else {
+		// A "unit" with digits in it ("20x4") means the text is simply not a number.
+		if (num === '' || word === '' || /\d/.test(word.replace(/m2/gi, ''))) return { code: 'not_a_number' };
+		n = numberFromText(num);
+	}
 	if (n === 'ambiguous') return { code: 'ambiguous_number' };
 	if (n === undefined) return { code: 'not_a_number' };
 	const factor = unit === undefined ? undefined : unitWordFactor(unit, normalizeLabel(word));
 	if (factor === undefined) return { code: 'unknown_unit', params: { unit: word } };
-	return factor === 1 ? n : round(n * factor);
+	return { n: factor === 1 ? n : round(n * factor), own: true };
 }
 
 /** Magnitude words written before a unit, or alone ("3.2万" of an area is 32,000 ㎡). */
 const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Column units counted in amounts large enough to be written in 万 or 亿 (not scores, years or grades). */
-const MAGNITUDE_UNITS = new Set(['㎡', '户', '人', '元/年', '元']);
+const MAGNITUDE_UNITS = new Set(['㎡', '户', '人', '元/年', '元', QUANTITY_UNIT]);
 
 /** The factor of a unit word in a column of `unit`: the table's, or a magnitude word before one of its words (or alone). */
 function unitWordFactor(unit: string, word: string): number | undefined {
@@ -126,12 +198,15 @@ function finishNumber(n: number, options: NumberOptions, warnings: Issue[]): Nor
 /** Chinese numerals one to ten, for grades (一级) and quarters (第一季度). */
 export const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-/** A grade: 1-5, "1级", "一级", "一星"/"1星". */
+/** Roman numerals of grades as catalogues print them (Ⅰ级; NFKC makes Ⅳ the letters IV). */
+const ROMAN: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, V: 5 };
+
+/** A grade: 1-5, "1级", "一级", "一星"/"1星", "Ⅰ级". */
 export function parseGrade(cell: Cell): Norm<number | null> {
 	if (typeof cell === 'string') {
 		const t = fold(cell).replace(/\s+/g, '');
-		const m = /^第?([一二三四五六七八九十]|\d+)(?:级|等|星|星级)?$/.exec(t);
-		if (m) return ok(CHINESE_DIGITS[m[1]] ?? Number(m[1]));
+		const m = /^第?([一二三四五六七八九十]|\d+|I{1,3}|IV|V)(?:级|等|星|星级)?$/.exec(t.toUpperCase());
+		if (m) return ok(CHINESE_DIGITS[m[1]] ?? ROMAN[m[1]] ?? Number(m[1]));
 	}
 	return parseNumber(cell, { integer: true, unit: '级' });
 }

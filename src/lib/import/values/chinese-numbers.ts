@@ -1,0 +1,68 @@
+/**
+ * Chinese numerals as ledgers and notices write them: 十二, 二十七, 一百零五, 两百, 一千二百, 三万五千, and years
+ * digit by digit (二〇二五, 一九八三). docs/sources.md §18.4.
+ */
+
+const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const LARGE: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** Characters a Chinese numeral is made of. */
+export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+const ONLY_NUMERALS = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+$`);
+// Three digits or more: 二三 and 三四 mean "two or three", "three or four", not 23 and 34.
+const DIGIT_BY_DIGIT = /^[零〇一二三四五六七八九]{3,}$/;
+
+/**
+ * The value of a Chinese numeral, or undefined when the text is not one (or not a well-formed one: 二三, 百二,
+ * 十十). Digit-by-digit runs (二〇二五) are read positionally, as years are written.
+ */
+export function chineseNumber(t: string): number | undefined {
+	if (!ONLY_NUMERALS.test(t)) return undefined;
+	if (DIGIT_BY_DIGIT.test(t)) return Number([...t].map((c) => DIGITS[c]).join(''));
+	let total = 0;
+	let section = 0;
+	let digit: number | undefined;
+	// Within a section (below 万) the units must fall: 三千五百二十, never 五十三百.
+	let lastSmall = Infinity;
+	let lastLarge = Infinity;
+	for (const ch of t) {
+		if (ch in DIGITS) {
+			if (digit !== undefined && digit !== 0) return undefined;
+			digit = DIGITS[ch];
+		} else if (ch in SMALL) {
+			const unit = SMALL[ch];
+			if (unit >= lastSmall) return undefined;
+			// 十 alone at the start is ten (十二); every other unit needs its digit (一百, not 百).
+			const d = digit ?? (unit === 10 && section === 0 && total === 0 ? 1 : undefined);
+			if (d === undefined || d === 0) return undefined;
+			section += d * unit;
+			digit = undefined;
+			lastSmall = unit;
+		} else {
+			const unit = LARGE[ch];
+			section += digit ?? 0;
+			if (section === 0 || unit >= lastLarge) return undefined;
+			total += section * unit;
+			section = 0;
+			digit = undefined;
+			lastSmall = Infinity;
+			lastLarge = unit;
+		}
+	}
+	return total + section + (digit ?? 0);
+}
+
+const NUMERAL_BEFORE_DATE_WORD = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+(?=[年月日号时点分秒])`, 'g');
+
+/**
+ * Writes the Chinese numerals of a date in digits: 二〇二四年五月二十日 → 2024年5月20日, 下午三点 → 下午3点. Only a
+ * numeral right before a date word is replaced, so 第一季度 keeps its words.
+ */
+export function dateNumeralsToDigits(t: string): string {
+	if (!/[零〇一二两三四五六七八九十]/.test(t)) return t;
+	return t.replace(NUMERAL_BEFORE_DATE_WORD, (s) => {
+		const n = chineseNumber(s);
+		return n === undefined ? s : String(n);
+	});
+}
