@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { columnNormaliser, parseFee, parseGrade, parseNumber, parseTimestamp, type Norm } from '../../../src/lib/import/values';
-import { chineseNumber } from '../../../src/lib/import/values/chinese-numbers';
+import { chineseNumber } from '../../../src/lib/domain/chinese-numbers';
 import { quantityKind } from '../../../src/lib/import/values/numbers';
 
 const value = <T>(r: Norm<T>) => ('error' in r ? { error: r.error.code } : r.value);

@@ -4,12 +4,17 @@
  * Pure: the import, the market matcher and the tests share it.
  */
 
+import { chineseNumber } from '../chinese-numbers';
+
 /** Words that end a name without telling estates apart: dropped from the key. */
 const GENERIC_SUFFIX = /(小区|社区)$/;
 /** Words that often end a name and are sometimes left out: kept in the key, dropped only in the stem for suggestions. */
 const STEM_SUFFIX = /(花园|家园|新村|公寓|苑|园|庭|府)$/;
-/** A phase: 一期, 2期, 三区 (a bare trailing phase or one in brackets). */
-const PHASE = /([一二三四五六七八九十\d]+[期区])$/;
+/**
+ * A phase or a part that is its own estate: 一期, 第2期, 十一期, 三区, 东区, A区 (a bare trailing phase or one in brackets).
+ * Names are lower case here, so A区 is a区.
+ */
+const PHASE = /(?:第)?([一二三四五六七八九十\d]+[期区]|[东南西北中][区片]|[a-z]区)$/;
 const PUNCT = /[\s·・.,，。、\-_'"“”‘’/\\:：;；]/g;
 
 /** Full-width to half-width, lower case, no spaces or punctuation (brackets kept for {@link estateNameKey}). */
@@ -40,15 +45,22 @@ export function nameParts(name: string): { base: string; phase: string } {
 	return { base: s, phase: phaseKey(phase) };
 }
 
-const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
-/** 一期 and 1期 are the same phase. */
+/** 一期 and 1期, 十一期 and 11期 are the same phase. */
 function phaseKey(p: string): string {
-	return p.replace(/[一二三四五六七八九十]/g, (c) => CN_DIGITS[c]);
+	return p.replace(/[一二三四五六七八九十]+/g, (c) => String(chineseNumber(c) ?? c));
 }
 
-/** The key two names must share to be the same estate: base and phase, normalised. */
+/** A part named by direction or letter (东区, a区) rather than by number. */
+const NAMED_PART = /^([东南西北中][区片]|[a-z]区)$/;
+
+/**
+ * The key two names must share to be the same estate: base and phase, normalised. A part named by direction or letter
+ * is written back onto the base ("阳光花园（东区）" and "阳光花园东区" are 阳光花园东区, as the bare name always was, so the
+ * ids generated from it stay the same); a numbered phase after '#'.
+ */
 export function estateNameKey(name: string): string {
 	const { base, phase } = nameParts(name);
+	if (NAMED_PART.test(phase)) return base + phase;
 	return phase ? `${base}#${phase}` : base;
 }
 

@@ -116,6 +116,6 @@ export const MOTION_KIND_VALUES: readonly EnumValue[] = [
 
 /** Cell texts accepted for BOOLEAN columns (after {@link normalizeLabel}). */
 export const BOOLEAN_ALIASES = {
-	true: ['true', '1', 'yes', 'y', 't', '是', '有', '√', '✓', '✔', '配备', '已配备', '已安装', '有电梯', '对'],
-	false: ['false', '0', 'no', 'n', 'f', '否', '无', '×', '✗', '✘', '未配备', '没有', '无电梯', '未安装', '错']
+	true: ['true', '1', 'yes', 'y', 't', '是', '有', '√', '✓', '✔', '☑', '配备', '已配备', '已安装', '安装', '有电梯', '对', '是的', '有的', '已有', '具备', '已具备', '设有', '装有'],
+	false: ['false', '0', 'no', 'n', 'f', '否', '无', '×', '✗', '✘', '☒', '未配备', '没有', '没', '无电梯', '未安装', '错', '不是', '非', '不', '未有', '不具备', '未设', '未装']
 } as const;

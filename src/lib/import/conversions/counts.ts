@@ -3,7 +3,7 @@
  * an elevator count of 27 means the estate has elevators. docs/sources.md §18.
  */
 import type { Cell } from '../types';
-import { chineseNumber } from '../values/chinese-numbers';
+import { chineseNumber } from '../../domain/chinese-numbers';
 import { fold, isMissing } from '../values/core';
 
 /** Measure words that follow a count of things in Chinese ledgers (台 and 部 for elevators, 栋/幢 for blocks). */

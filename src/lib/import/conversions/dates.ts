@@ -5,7 +5,7 @@
  * docs/sources.md §18.
  */
 import type { Cell } from '../types';
-import { dateNumeralsToDigits } from '../values/chinese-numbers';
+import { dateNumeralsToDigits } from '../../domain/chinese-numbers';
 import { fold, isMissing } from '../values/core';
 import { excelSerialToParts, SERIAL_MAX, SERIAL_MIN, validDate } from '../values/dates';
 

@@ -1,6 +1,6 @@
 /** Dates, times and periods. */
 import type { Cell, Issue } from '../types';
-import { dateNumeralsToDigits } from './chinese-numbers';
+import { dateNumeralsToDigits } from '../../domain/chinese-numbers';
 import { excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
 
 // ---------------------------------------------------------------------------------------------------

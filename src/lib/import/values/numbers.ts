@@ -1,7 +1,7 @@
 /** Numbers as people write them: full-width digits, thousands separators, unit words, ranges, grades. */
 import { normalizeLabel } from '../../data/datasets';
 import type { Cell, Issue } from '../types';
-import { chineseNumber, CHINESE_NUMERAL_CHARS } from './chinese-numbers';
+import { chineseNumber, CHINESE_NUMERAL_CHARS } from '../../domain/chinese-numbers';
 import { excelError, fail, fold, isMissing, ok, round, type Norm } from './core';
 
 // ---------------------------------------------------------------------------------------------------

@@ -15,6 +15,21 @@ describe('estate name keys (docs/sources.md §18.5)', () => {
 		expect(estateNameKey('阳光花园(二期)')).not.toBe(estateNameKey('阳光花园'));
 		expect(estateNameKey('阳光花园（原纺织厂宿舍）')).toBe('阳光花园');
 	});
+	it('a part named by direction or letter is its own estate, in brackets or not', () => {
+		expect(estateNameKey('阳光花园（东区）')).toBe(estateNameKey('阳光花园东区'));
+		expect(estateNameKey('阳光花园（东区）')).not.toBe(estateNameKey('阳光花园（西区）'));
+		expect(estateNameKey('阳光花园（东区）')).not.toBe(estateNameKey('阳光花园'));
+		expect(estateNameKey('阳光花园A区')).toBe(estateNameKey('阳光花园（a区）'));
+		// Pinned before this rule: the bare name's generated id did not change.
+		expect(generatedEstateId('阳光花园东区', '城关')).toBe('Na7fd08f01cb5');
+		expect(generatedEstateId('阳光花园（东区）', '城关')).toBe('Na7fd08f01cb5');
+	});
+	it('第二期 is 二期 and 2期; 十一期 is 11期', () => {
+		expect(estateNameKey('阳光花园第二期')).toBe('阳光花园#2期');
+		expect(estateNameKey('阳光花园（第二期）')).toBe('阳光花园#2期');
+		expect(estateNameKey('阳光花园十一期')).toBe(estateNameKey('阳光花园11期'));
+		expect(estateNameKey('阳光花园十一期')).not.toBe(estateNameKey('阳光花园1期'));
+	});
 	it('a name without 花园 or 苑 has the same stem but not the same key', () => {
 		expect(estateNameKey('翠竹苑')).not.toBe(estateNameKey('翠竹'));
 		expect(estateNameStem('翠竹苑')).toBe(estateNameStem('翠竹花园'));
