@@ -4,7 +4,7 @@
  * quantities with their measure words. Expected values are worked by hand from the text.
  */
 import { describe, expect, it } from 'vitest';
-import { columnNormaliser, parseFee, parseGrade, parseNumber, parseTimestamp, type Norm } from '../../../src/lib/import/values';
+import { columnNormaliser, parseBoolean, parseFee, parseGrade, parseNumber, parseTimestamp, type Norm } from '../../../src/lib/import/values';
 import { chineseNumber } from '../../../src/lib/domain/chinese-numbers';
 import { quantityKind } from '../../../src/lib/import/values/numbers';
 
@@ -208,5 +208,23 @@ describe('facility quantities', () => {
 		expect(value(cost('350000元/部'))).toBe(350000);
 		expect(value(cost('120元/㎡'))).toBe(120);
 		expect(value(cost('600元/延米'))).toBe(600);
+	});
+});
+
+describe('yes and no', () => {
+	it.each([
+		['是的', true],
+		['已有', true],
+		['具备', true],
+		['☑', true],
+		['不是', false],
+		['非', false],
+		['未有', false],
+		['没', false],
+		['☒', false]
+	] as const)('%s is %s', (cell, b) => expect(value(parseBoolean(cell))).toBe(b));
+
+	it('a mark that could mean either is asked, not guessed', () => {
+		for (const cell of ['x', '○', '●']) expect(code(parseBoolean(cell)), cell).toBe('bad_boolean');
 	});
 });
