@@ -45,6 +45,28 @@ describe('ledgers as written', () => {
 		expect(mismatch).toMatchObject({ column: '数量', value: '1,200㎡' });
 	});
 
+	it('unit costs in 万 beside costs per lift and per metre: each cell by its own words', async () => {
+		const rows: FixtureCell[][] = [
+			['小区编号', '设施', '数量', '安装年份', '单价'],
+			['LJ0001', '电梯', '2台', 2011, '30万'],
+			['LJ0001', '加装电梯', '1台', 2020, '35万元/台'],
+			['LJ0002', '排水管网', '800米', 2012, '600元/延米'],
+			['LJ0002', '外墙', '1.2万㎡', 2013, '20万'],
+			['LJ0003', '电梯', '3台', 2014, '28万']
+		];
+		const p = await prepareImport({ name: '设施.csv', bytes: gbk(csvText(rows)) });
+		// The column is converted from 万 (its most common word); cells with words of their own are read by them.
+		expect(p.conversions.conversions[4]).toMatchObject({ kind: 'unit', unit: '万', factor: 10000 });
+		expect(rowsOf(p).map((r) => [r[2], r[5]])).toEqual([
+			[2, 300000],
+			[1, 350000],
+			[800, 600],
+			[12000, 200000],
+			[3, 280000]
+		]);
+		expect(problems(p)).toEqual([]);
+	});
+
 	it('a vote tally with short headers; an approximate count is refused', async () => {
 		const rows: FixtureCell[][] = [
 			['小区编号', '表决事项', '事项类型', '业主总人数', '总面积', '参与人数', '参与面积', '同意人数', '同意面积'],

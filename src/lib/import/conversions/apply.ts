@@ -39,7 +39,9 @@ export function convertCell(conv: Conversion, cell: Cell, column: ColumnMeta): N
 		case 'unit': {
 			const base = baseOfColumnUnit(column.unit, column.name) ?? conv.unit;
 			const r = applyUnit(conv, cell, base);
-			return 'value' in r ? { value: r.value } : r.error === 'unknown_unit' ? fail('unknown_unit', { unit: r.unit ?? '' }) : fail('not_a_number');
+			// A cell this conversion cannot read ('35万元/台', '约30万', '三十万') goes to the column's own reader as written:
+			// it knows more words, and its error names the cell's own unit.
+			return 'value' in r ? { value: r.value } : { value: cell };
 		}
 		case 'value_map':
 			// Words are looked up by the column's own normaliser, which has the answers (values/codes.ts).

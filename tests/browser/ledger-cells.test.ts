@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvText, gbk, type FixtureCell } from '../fixtures/import-files';
+import { openBrowser, type AppSession } from './harness';
+
+/**
+ * A facilities ledger as a property office keeps it (docs/sources.md §18.4), saved from Excel as GBK CSV with a title
+ * row: quantities with measure words (12台, 1,200㎡, 1.2公里), an assessment dated to the month, a life in Chinese
+ * numerals, a required-field mark in a header. One row counts a water tank in ㎡: the data page names that row, column,
+ * value and why, and writes nothing; without it, the file imports and the values are the ones the cells say.
+ */
+const TITLE: FixtureCell[] = ['江滨街道共用设施设备台账（2025年）'];
+const HEADER: FixtureCell[] = ['*小区编号', '设施', '数量', '安装年份', '使用年限', '单价', '最近评估日期', '评估结果'];
+const GOOD: FixtureCell[][] = [
+	['LJ0001', '电梯', '12台', '2011年', '15年', '35万元/台', '2024年5月', '合格'],
+	['LJ0002', '排水管网', '1.2公里', '2012年6月', '约30年', '600元/延米', null, null],
+	['LJ0002', '屋面防水', '1,200㎡', 2013, '十年', '120元/㎡', null, null]
+];
+const BAD: FixtureCell[] = ['LJ0002', '二次供水水箱', '1,200㎡', 2014, 15, null, null, null];
+const file = (rows: FixtureCell[][]) => ({ name: '设施台账.csv', mimeType: 'text/csv', buffer: Buffer.from(gbk(csvText([TITLE, HEADER, ...rows]))) });
+
+let s: AppSession;
+beforeAll(async () => {
+	s = await openBrowser();
+	await s.page.goto(s.baseUrl + '/data');
+	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+});
+afterAll(async () => {
+	await s?.close();
+});
+
+async function facilities(): Promise<number> {
+	const cell = s.page.locator('[data-testid=tables] tr[data-dataset=facilities] [data-field=count]');
+	await expect.poll(() => cell.textContent(), { timeout: 30_000 }).not.toBe('…');
+	return Number((await cell.textContent())!.replace(/,/g, ''));
+}
+
+async function check(rows: FixtureCell[][]) {
+	const { page } = s;
+	await page.getByTestId('file-input').setInputFiles([file(rows)]);
+	await expect.poll(() => page.getByTestId('pending-file').count(), { timeout: 30_000 }).toBe(1);
+	await page.getByLabel('追加到该数据集').check();
+	await page.getByRole('button', { name: '检查数据' }).click();
+	await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+}
+
+describe('a facilities ledger with measure words', () => {
+	it('names the row whose unit does not fit its facility, and writes nothing', async () => {
+		const before = await facilities();
+		expect(before).toBe(1684);
+		await check([...GOOD, BAD]);
+		const problems = s.page.getByTestId('problems');
+		await problems.waitFor({ timeout: 60_000 });
+		const rows = await problems.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+		// The title row is row 1 and the header row 2: the fourth data row is source row 6.
+		expect(rows).toContainEqual(expect.arrayContaining(['设施台账.csv', '6', '数量', '1,200㎡', expect.stringContaining('「二次供水水箱」按“座”计量')]));
+		expect(rows.filter((r) => r.some((c) => c?.includes('计量')))).toHaveLength(1);
+		expect(await s.page.getByTestId('commit').isDisabled()).toBe(true);
+		expect(await facilities()).toBe(before);
+	});
+
+	it('without that row, imports the three facilities as written', async () => {
+		const { page } = s;
+		await page.reload();
+		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		await check(GOOD);
+		await page.getByTestId('commit').click();
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
+		await expect.poll(() => facilities()).toBe(1687);
+		expect(s.foreignRequests).toEqual([]);
+		expect(s.errors).toEqual([]);
+	});
+});
