@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCALE, readAnswer, scoreCounts, scoreSurvey, countSurvey, t975, suggestIndicator, parseQuestionHeader, surveyScoreRows } from '../../../src/lib/domain/survey';
+import { columnWording, DEFAULT_SCALE, readAnswer, scoreCounts, scoreSurvey, countSurvey, t975, suggestIndicator, parseQuestionHeader, surveyScoreRows } from '../../../src/lib/domain/survey';
 
 /**
  * A ten-response survey scored by hand (docs/sources.md §13), on the default scale 100/80/60/40/20.
@@ -67,6 +67,41 @@ describe('answers and questions', () => {
 		expect([5, 4, '3', '2分', 1, 'A', 'e', 'Ａ．非常满意', 'C.一般'].map(level)).toEqual([0, 1, 2, 3, 4, 0, 4, 0, 2]);
 		expect(['(跳过)', '（跳过）', '(空)', '', null, '-3'].map(level)).toEqual(Array(6).fill('skipped'));
 		expect(['3号楼', '保洁┋绿化', 6, '还可以吧我觉得'].map(level)).toEqual(Array(4).fill('other'));
+	});
+
+	it('reads good-and-bad wordings and stars; a bare 好 or 差 by the rest of its column', () => {
+		const level = (c: string, column?: Parameters<typeof readAnswer>[1]) => {
+			const a = readAnswer(c, column);
+			return typeof a === 'object' ? a.level : a;
+		};
+		expect(['非常好', '很好', '较好', '一般', '较差', '很差', '★★★★★', '★★★★☆', '★☆☆☆☆', '4星'].map((c) => level(c))).toEqual([0, 0, 1, 2, 3, 4, 0, 1, 4, 1]);
+		// 好 / 较好 / 一般 / 较差 / 差: 好 is the top and 差 the bottom.
+		const comparative = columnWording(['好', '较好', '一般', '较差', '差']);
+		expect(['好', '较好', '差'].map((c) => level(c, comparative))).toEqual([0, 1, 4]);
+		// 很好 / 好 / 一般 / 差 / 很差: 好 is second and 差 fourth.
+		const intense = columnWording(['很好', '好', 'C.一般', '差', '很差']);
+		expect(['很好', '好', '差', '很差'].map((c) => level(c, intense))).toEqual([0, 1, 3, 4]);
+		// 好 / 一般 / 差 alone: the place of 好 on five levels is not known, so it is not read.
+		const three = columnWording(['好', '一般', '差']);
+		expect(['好', '差'].map((c) => level(c, three))).toEqual(['other', 'other']);
+		expect(level('好')).toBe('other');
+	});
+
+	it('不满意 is the bottom of 很满意 / 满意 / 基本满意 / 不太满意 / 不满意, and 满意 the top of 满意 / 比较满意 / …', () => {
+		const count = (column: string[]) => countSurvey(['3、您对保洁的评价'], [column], column.length).questions[0].counts;
+		// Five levels, one answer each: every level gets one, 不太满意 and 不满意 are not merged.
+		expect(count(['很满意', '满意', '基本满意', '不太满意', '不满意'])).toEqual([1, 1, 1, 1, 1]);
+		expect(count(['满意', '比较满意', '一般', '比较不满意', '不满意'])).toEqual([1, 1, 1, 1, 1]);
+		// The usual scale keeps 满意 second and 不满意 fourth.
+		expect(count(['非常满意', '满意', '一般', '不满意', '非常不满意'])).toEqual([1, 1, 1, 1, 1]);
+		expect(count(['满意', '满意', '一般', '不满意'])).toEqual([0, 2, 1, 1, 0]);
+	});
+
+	it('a column worded 很好 … 很差 is counted on its own scale', () => {
+		const column = ['很好', '好', '好', '一般', '差', '很差', '(跳过)'];
+		const survey = countSurvey(['3、您对保洁的评价'], [column], column.length);
+		expect(survey.questions[0].counts).toEqual([1, 2, 1, 1, 1]);
+		expect(survey.questions[0].skipped).toBe(1);
 	});
 
 	it('splits numbered headers in four shapes', () => {

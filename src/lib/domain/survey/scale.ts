@@ -52,7 +52,10 @@ const WORDS: readonly (readonly [string, number])[] = (
 		['比较不满意', 3], ['较不满意', 3], ['不太满意', 3], ['不大满意', 3], ['不满意', 3],
 		['非常满意', 0], ['很满意', 0], ['十分满意', 0], ['特别满意', 0], ['极其满意', 0],
 		['比较满意', 1], ['较满意', 1], ['满意', 1],
-		['基本满意', 2], ['一般', 2], ['还行', 2], ['尚可', 2], ['中立', 2], ['说不清', 2], ['不好说', 2]
+		['基本满意', 2], ['一般', 2], ['还行', 2], ['尚可', 2], ['中立', 2], ['说不清', 2], ['不好说', 2],
+		// The same five levels worded as good and bad. Bare 好 and 差 depend on the column's scale: see columnWording.
+		['非常好', 0], ['很好', 0], ['特别好', 0], ['较好', 1], ['比较好', 1], ['良好', 1],
+		['不太好', 3], ['较差', 3], ['比较差', 3], ['很差', 4], ['非常差', 4], ['极差', 4]
 	] as const
 )
 	.slice()
@@ -67,19 +70,67 @@ function halfWidth(s: string): string {
 
 /**
  * Reads one answer cell. Option letters in front (A.非常满意, B、满意) are dropped; a bare letter A-E is the
- * option's place (A the top, as the platforms list the levels from the top); numbers 1-5 are 满意度 points
- * (5 the top). Skipped: empty, (跳过), (空), -2/-3 (coded exports). Anything else is 'other' (not a rating).
+ * option's place (A the top, as the platforms list the levels from the top); numbers 1-5 (also 4星) are 满意度
+ * points (5 the top); ★★★★☆ is four stars of five; 很好 / 好 / 一般 / 差 / 很差 are the five levels too. Skipped: empty, (跳过), (空), -2/-3 (coded exports). Anything else is 'other' (not a rating).
  */
-export function readAnswer(cell: string | number | boolean | null | undefined): Answer {
+export function readAnswer(cell: string | number | boolean | null | undefined, column?: ColumnWording): Answer {
 	if (cell === null || cell === undefined) return 'skipped';
 	if (typeof cell === 'boolean') return 'other';
 	const s = halfWidth(String(cell)).trim().replace(/\s+/g, '').toLowerCase();
 	if (SKIP.has(s)) return 'skipped';
-	const num = /^([1-5])(\.0+)?(分)?$/.exec(s);
+	const num = /^([1-5])(\.0+)?(分|星|颗星)?$/.exec(s);
 	if (num) return { level: 5 - Number(num[1]) };
+	// Star ratings: ★★★★☆ is four stars of five.
+	const stars = /^(★{1,5})☆*$/.exec(s);
+	if (stars && stars[0].length === LEVELS) return { level: LEVELS - stars[1].length };
 	const letter = /^([a-e])$/.exec(s);
 	if (letter) return { level: letter[1].charCodeAt(0) - 97 };
 	const text = s.replace(/^[a-e](?:[.、:)]|(?=[\u4e00-\u9fff]))/, '');
+	if (column) {
+		if (text === '满意') return { level: column.satisfied };
+		if (text === '不满意') return { level: column.dissatisfied };
+		if (text === '好') return column.good === null ? 'other' : { level: column.good };
+		if (text === '差') return column.bad === null ? 'other' : { level: column.bad };
+	}
 	for (const [word, level] of WORDS) if (text === word) return { level };
 	return 'other';
+}
+
+/** The levels of the words whose place depends on the question's own scale (see {@link columnWording}). */
+export interface ColumnWording {
+	/** 满意: the top of 满意 / 比较满意 / 一般 / 比较不满意 / 不满意, else the second level. */
+	readonly satisfied: number;
+	/** 不满意: the bottom of 很满意 / 满意 / 基本满意 / 不太满意 / 不满意, else the fourth level. */
+	readonly dissatisfied: number;
+	/** 好 and 差 alone; null when the column does not say where they stand. */
+	readonly good: number | null;
+	readonly bad: number | null;
+}
+
+const STRONG_SATISFIED = /^(非常|很|十分|特别|极其)满意$/;
+const MILD_SATISFIED = /^(比较|较)满意$/;
+const STRONG_DISSATISFIED = /^(非常|很|极|十分|特别|极其)不满意$/;
+const MILD_DISSATISFIED = /^(不太|不大|较不|比较不)满意$/;
+
+/**
+ * Where the scale-dependent words of one question stand, from the other answers in its column:
+ * - 满意 is the top when 比较满意 is beside it and no 非常满意 / 很满意 (满意 / 比较满意 / 一般 / …); else second.
+ * - 不满意 is the bottom when 不太满意 is beside it and no 非常不满意 / 很不满意 (很满意 / 满意 / 基本满意 / 不太满意 /
+ *   不满意); else fourth.
+ * - 好 and 差 alone: beside 较好 / 较差 the scale is 好 / 较好 / 一般 / 较差 / 差 (好 the top, 差 the bottom); beside 很好 /
+ *   很差 it is 很好 / 好 / 一般 / 差 / 很差 (好 second, 差 fourth); with neither or both, not read (null).
+ */
+export function columnWording(cells: readonly (string | number | boolean | null | undefined)[]): ColumnWording {
+	const seen = new Set<string>();
+	for (const cell of cells) {
+		if (typeof cell !== 'string') continue;
+		seen.add(halfWidth(cell).replace(/\s+/g, '').replace(/^[a-eA-E](?:[.、:)]|(?=[\u4e00-\u9fff]))/, ''));
+	}
+	const any = (re: RegExp) => [...seen].some((t) => re.test(t));
+	const satisfied = any(MILD_SATISFIED) && seen.has('满意') && !any(STRONG_SATISFIED) ? 0 : 1;
+	const dissatisfied = any(MILD_DISSATISFIED) && seen.has('不满意') && !any(STRONG_DISSATISFIED) ? 4 : 3;
+	const comparative = any(/^(比较|较)(好|差)$/);
+	const intense = any(/^(很|非常|特别|极)(好|差)$/);
+	const [good, bad] = comparative === intense ? [null, null] : comparative ? [0, 4] : [1, 3];
+	return { satisfied, dissatisfied, good, bad };
 }

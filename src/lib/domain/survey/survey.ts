@@ -4,7 +4,7 @@
  * §13). Only counts leave this module: the respondents' rows are read once and dropped. Pure.
  */
 import { isMetaColumn, OVERALL, parseQuestionHeader, suggestIndicator } from './questions';
-import { readAnswer, LEVELS, type SurveyScale } from './scale';
+import { columnWording, readAnswer, LEVELS, type SurveyScale } from './scale';
 import { scoreCounts, type ItemScore } from './score';
 import type { SurveyRecipe } from './recipe';
 
@@ -53,9 +53,10 @@ export function countSurvey(headers: readonly string[], columns: readonly (reado
 		let skipped = 0;
 		let other = 0;
 		let zero = false;
+		const wording = columnWording(columns[c]);
 		for (const cell of columns[c]) {
 			if (cell === 0 || cell === '0') zero = true;
-			const a = readAnswer(cell);
+			const a = readAnswer(cell, wording);
 			if (a === 'skipped') skipped++;
 			else if (a === 'other') other++;
 			else counts[a.level]++;
