@@ -154,7 +154,7 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 				 SELECT s._i, s.estate_id${s.prepared.layout === 'wide' ? ', s.period' : ', NULL::VARCHAR AS period'} FROM ${s.table} s
 				 WHERE NOT s._drop AND NOT EXISTS (SELECT 1 FROM known k WHERE k.estate_id = s.estate_id)`
 			);
-			await reportReferences(engine, check, s, sinks[f], failed);
+			await reportReferences(engine, check, s, sinks[f], failed, known);
 		}
 	} finally {
 		await engine.exec(`DROP TABLE IF EXISTS ${check}`).catch(() => undefined);
@@ -175,7 +175,32 @@ export async function existingTables(engine: ImportEngine): Promise<Set<DatasetI
  * row), and rows naming estates whose own rows failed summarised once ("35 rows refer to 5 estates whose rows
  * have errors"): the person fixes the estates, not every score cell. All of them are kept out.
  */
-async function reportReferences(engine: ImportEngine, check: string, s: StagedFile, sink: ProblemSink, failed: ReadonlySet<string>): Promise<void> {
+/**
+ * An id as written, folded so that spellings of one id meet: upper case, no spaces, hyphens or underscores, and no
+ * leading zeros in a run of digits (Excel drops them from an id it takes for a number: 000123 becomes 123).
+ */
+const ID_KEY = (x: string) =>
+	`regexp_replace(upper(regexp_replace(${x}, '[\\s_-]', '', 'g')), '(^|[^0-9])0+([0-9])', '\\1\\2', 'g')`;
+
+/** For each unknown id, the one known id written the same way but for case, separators or leading zeros. */
+async function likelyIds(engine: ImportEngine, check: string, known: readonly string[]): Promise<Map<string, string>> {
+	if (known.length === 0) return new Map();
+	const rows = await engine.rows(
+		`WITH known AS (${known.join(' UNION ')}), u AS (SELECT DISTINCT estate_id FROM ${check})
+		 SELECT u.estate_id AS id, min(k.estate_id) AS like_id, count(DISTINCT k.estate_id)::INTEGER AS n
+		 FROM u JOIN known k ON ${ID_KEY('k.estate_id')} = ${ID_KEY('u.estate_id')} GROUP BY u.estate_id`
+	);
+	return new Map(rows.filter((r) => r.n === 1).map((r) => [String(r.id), String(r.like_id)]));
+}
+
+async function reportReferences(
+	engine: ImportEngine,
+	check: string,
+	s: StagedFile,
+	sink: ProblemSink,
+	failed: ReadonlySet<string>,
+	known: readonly string[]
+): Promise<void> {
 	// A wide sheet's source row is one estate and period; counting those gives rows as the person sees them.
 	const groups = await engine.rows(
 		`SELECT estate_id, count(DISTINCT coalesce(period::VARCHAR, _i::VARCHAR))::INTEGER AS n, count(*)::INTEGER AS cells, min(_i)::INTEGER AS first_i
@@ -187,11 +212,16 @@ async function reportReferences(engine: ImportEngine, check: string, s: StagedFi
 	const room = Math.max(0, sink.max - sink.problems.length);
 	const listed = unknown.slice(0, room);
 	const facts = listed.length ? await s.describe(listed.map((g) => g.first_i as number), ['estate_id']) : [];
+	// Never joined on a guess: the likely id is only named, for the person to fix the file.
+	const like = listed.length ? await likelyIds(engine, check, known) : new Map<string, string>();
 	listed.forEach((g, k) => {
 		const { row, column, value } = facts[k];
 		const n = g.n as number;
-		if (n === 1) sink.add(row, column, value, { code: 'unknown_estate', params: { key: String(g.estate_id), estate: String(g.estate_id) } }, 'error');
-		else sink.add(row, column, value, { code: 'unknown_estate_rows', params: { key: String(g.estate_id), estate: String(g.estate_id), count: n, row: row ?? '' } }, 'error');
+		const estate = String(g.estate_id);
+		const likeId = like.get(estate);
+		const params = { key: estate, estate, ...(likeId ? { like: likeId } : {}) };
+		if (n === 1) sink.add(row, column, value, { code: likeId ? 'unknown_estate_like' : 'unknown_estate', params }, 'error');
+		else sink.add(row, column, value, { code: likeId ? 'unknown_estate_rows_like' : 'unknown_estate_rows', params: { ...params, count: n, row: row ?? '' } }, 'error');
 	});
 	sink.errors += unknown.length - listed.length;
 	if (cascade.length > 0) {

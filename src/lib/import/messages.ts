@@ -297,6 +297,14 @@ export const PROBLEM_TEXTS = {
 	unknown_estate_rows: {
 		zh: '小区编号 {estate} 不在小区数据中（共 {count} 行，首见第 {row} 行）',
 		en: 'Estate {estate} is not in the estates data ({count} rows, first on row {row})'
+	},
+	unknown_estate_like: {
+		zh: '小区编号 {estate} 不在小区数据中；是否为 {like}？（大小写、空格或开头的 0 不同；Excel 会去掉数字编号开头的 0，请把编号列设为文本后再保存）',
+		en: "Estate {estate} is not in the estates data; is it {like}? (case, spaces or leading zeros differ; Excel drops an id's leading zeros unless the column is text)"
+	},
+	unknown_estate_rows_like: {
+		zh: '小区编号 {estate} 不在小区数据中（共 {count} 行，首见第 {row} 行）；是否为 {like}？（大小写、空格或开头的 0 不同；Excel 会去掉数字编号开头的 0，请把编号列设为文本后再保存）',
+		en: "Estate {estate} is not in the estates data ({count} rows, first on row {row}); is it {like}? (case, spaces or leading zeros differ; Excel drops an id's leading zeros unless the column is text)"
 	}
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -148,6 +148,33 @@ export function commitCases(getEngine: () => Engine): void {
 			expect(r.invalidRows).toBe(7);
 		});
 
+		it('an unknown id written like a known one (case, spaces, leading zeros lost by Excel) names the known one, and is not joined', async () => {
+			await seedEstates();
+			const before = await snapshot();
+			const p = await csv('物业费.csv', [
+				['小区编号', '年度', '物业费'],
+				['lj0001', 2025, 1.5],
+				['LJ 0002', 2025, 1.6],
+				['LJ2', 2025, 1.7],
+				['LJ2', 2024, 1.7],
+				['LJ9999', 2025, 1.8]
+			]);
+			const r = await commitImport(engine, p);
+			expect(r).toMatchObject({ committed: false, reason: 'errors' });
+			const problems = r.files[0].problems.filter((x) => x.code.startsWith('unknown_estate'));
+			expect(brief(problems)).toEqual([
+				[2, '小区编号', 'lj0001', 'unknown_estate_like', 'error'],
+				[3, '小区编号', 'LJ 0002', 'unknown_estate_like', 'error'],
+				[4, '小区编号', 'LJ2', 'unknown_estate_rows_like', 'error'],
+				[6, '小区编号', 'LJ9999', 'unknown_estate', 'error']
+			]);
+			expect(problems[0].message.zh).toContain('是否为 LJ0001？');
+			expect(problems[2].message.zh).toBe(
+				'小区编号 LJ2 不在小区数据中（共 2 行，首见第 4 行）；是否为 LJ0002？（大小写、空格或开头的 0 不同；Excel 会去掉数字编号开头的 0，请把编号列设为文本后再保存）'
+			);
+			expect(await snapshot()).toEqual(before);
+		});
+
 		it('nothing is committed while errors exist', async () => {
 			await seedEstates();
 			const before = await snapshot();
