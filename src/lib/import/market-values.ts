@@ -68,6 +68,7 @@ export interface MarketFeeCounts {
 	ranges: number;
 	perHousehold: number;
 	perDay: number;
+	perYear: number;
 	forms: number;
 	noValue: number;
 	unread: number;
@@ -112,6 +113,7 @@ export function deriveMarketFee(values: unknown[], k: MarketColumns, counts: Mar
 	if (f.low !== f.high) counts.ranges++;
 	if (f.unit === 'per_household_month') counts.perHousehold++;
 	if (f.perDay) counts.perDay++;
+	if (f.perYear) counts.perYear++;
 	if (f.forms) counts.forms++;
 	return null;
 }

@@ -145,8 +145,8 @@ export const PROBLEM_TEXTS = {
 	},
 	listing_form_unknown: { zh: '未知的建筑类型「{text}」，按空值处理', en: "Unknown building form '{text}', read as empty" },
 	listing_fee_summary: {
-		zh: '物业费原文：区间 {ranges} 个（保留上下限，统计取中值），按户计 {perHousehold} 个（不与按面积计的混算），按天报价 {perDay} 个（×30 折为每月），分业态 {forms} 个（取各业态的最低至最高），暂无数据 {noValue} 个',
-		en: 'Fee texts: {ranges} ranges (ends kept, midpoint used), {perHousehold} per household (never mixed with per m²), {perDay} per day (×30 to a month), {forms} per building form (lowest to highest form), {noValue} with no value'
+		zh: '物业费原文：区间 {ranges} 个（保留上下限，统计取中值），按户计 {perHousehold} 个（不与按面积计的混算），按天报价 {perDay} 个（×30 折为每月），按年报价 {perYear} 个（÷12 折为每月），分业态 {forms} 个（取各业态的最低至最高），暂无数据 {noValue} 个',
+		en: 'Fee texts: {ranges} ranges (ends kept, midpoint used), {perHousehold} per household (never mixed with per m²), {perDay} per day (×30 to a month), {perYear} per year (÷12 to a month), {forms} per building form (lowest to highest form), {noValue} with no value'
 	},
 	listing_ref_date: { zh: '数据日期取 {date}（{from}）', en: 'Reference date {date} (from {from})' },
 	listing_no_ref_date: { zh: '文件中没有数据日期', en: 'The file gives no reference date' },

@@ -240,7 +240,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		dataset === 'market'
 			? { feeText: k('fee_text'), low: k('fee_low'), high: k('fee_high'), mid: k('fee_mid'), unit: k('fee_unit'), perDay: k('fee_per_day'), forms: k('fee_forms'), refDate: k('ref_date') }
 			: null;
-	const marketCounts: MarketFeeCounts = { ranges: 0, perHousehold: 0, perDay: 0, forms: 0, noValue: 0, unread: 0 };
+	const marketCounts: MarketFeeCounts = { ranges: 0, perHousehold: 0, perDay: 0, perYear: 0, forms: 0, noValue: 0, unread: 0 };
 	const marketHasText = marketK !== null && plan[marketK.feeText].src >= 0;
 	const marketRefDate = marketK ? fileRefDate(table.titleLines, table.file, options.refDate) : null;
 	let marketRefDateUsed = 0;

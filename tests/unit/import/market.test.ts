@@ -46,7 +46,7 @@ describe('market (listing) files', () => {
 		expect(r[2].firm).toBeNull();
 		expect(r[2].fee_text).toBe('暂无数据');
 		const summary = p.problems.find((x) => x.code === 'listing_fee_summary')!;
-		expect(summary.params).toMatchObject({ ranges: 3, perHousehold: 0, perDay: 0, forms: 2, noValue: 1 });
+		expect(summary.params).toMatchObject({ ranges: 3, perHousehold: 0, perDay: 0, perYear: 0, forms: 2, noValue: 1 });
 	});
 
 	it('shape 2: GB18030 CSV, English headers, a per-household fee, a daily fee, 待定, no house price; the file date as reference', async () => {

@@ -6,6 +6,8 @@
  * - "N元/平米/月", "N 元/㎡·月", "N元/平方米·月" → one value per m² per month.
  * - "N至N", "N~N", "N-N", "N到N" → a range kept as low/high; the midpoint stands for it.
  * - "元/平方米·天" (or "/天", "/日") → per month ×30, and flagged `perDay`.
+ * - "元/平米/年" (or "/年", "每年") → per month ÷12, and flagged `perYear` (docs/sources.md §18.4).
+ * - "1.5元/平米/月(多层) 2.2元/平米/月(高层)": a form written after its fee, in brackets, labels that fee.
  * - "元/户·月" → per household per month: flagged, never mixed with per-m² fees.
  * - "多层1.2元…，小高层1.8元…", "板楼：2.1… 塔楼：2.6…" → one value per building form kept; the fee is the
  *   range across the residential forms (lowest low to highest high).
@@ -44,6 +46,8 @@ export interface ListingFee {
 	readonly unit: 'per_m2_month' | 'per_household_month';
 	/** The text quoted a daily fee; values were multiplied by {@link DAYS_PER_MONTH}. */
 	readonly perDay: boolean;
+	/** The text quoted a yearly fee; values were divided by 12. */
+	readonly perYear: boolean;
 	/** One value (or range) per building form, when the text gave them. */
 	readonly forms: readonly { readonly form: string; readonly code: BuildingForm | null; readonly low: number; readonly high: number }[] | null;
 }
@@ -69,7 +73,10 @@ const RANGE_RE = new RegExp(`${NUM}(?:\\s*元)?(?:${RANGE_SEP}${NUM})?`, 'g');
 
 /** Words that label a fee for shops or offices: kept in the per-form list, left out of the residential range. */
 const NON_RESIDENTIAL = /商铺|商业|写字楼|办公|车位|车库|底商/;
-const FORM_LABEL = /(多层|小高层|中高层|超高层|高层|板楼|塔楼|塔板结合|板塔结合|别墅|洋房|联排|独栋|叠拼|住宅|公寓|商铺|商业|写字楼|办公|车位)\s*[:：]?\s*/g;
+const FORM_WORDS_RE = '多层|小高层|中高层|超高层|高层|板楼|塔楼|塔板结合|板塔结合|别墅|洋房|联排|独栋|叠拼|住宅|公寓|商铺|商业|写字楼|办公|车位';
+const FORM_LABEL = new RegExp(`(${FORM_WORDS_RE})\\s*[:：]?\\s*`, 'g');
+/** A fee with its form after it, in brackets: "1.5元/平米/月(多层)" (NFKC made the brackets ASCII). */
+const FORM_AFTER_FEE = new RegExp(`(\\d+(?:\\.\\d+)?[^()\\d;；,，]*?)\\s*\\((${FORM_WORDS_RE})\\)`, 'g');
 
 function rangesIn(text: string): { low: number; high: number }[] {
 	const out: { low: number; high: number }[] = [];
@@ -84,14 +91,17 @@ function rangesIn(text: string): { low: number; high: number }[] {
 /** Reads a listing fee text. `{fee: null}` for "no value"; `{error}` when there is text but no fee in it. */
 export function parseListingFee(raw: string | number | null | undefined): ListingFeeResult {
 	if (typeof raw === 'number') {
-		return Number.isFinite(raw) && raw > 0 ? { fee: { low: raw, high: raw, mid: raw, unit: 'per_m2_month', perDay: false, forms: null } } : { error: 'not a positive number' };
+		return Number.isFinite(raw) && raw > 0 ? { fee: { low: raw, high: raw, mid: raw, unit: 'per_m2_month', perDay: false, perYear: false, forms: null } } : { error: 'not a positive number' };
 	}
 	if (isListingMissing(raw)) return { fee: null };
-	// NFKC turns ㎡ into "m2": the 2 must not be read as a fee.
-	const text = fold(raw!).replace(/m2|m²/gi, '平米');
+	// NFKC turns ㎡ into "m2": the 2 must not be read as a fee. A form in brackets after its fee is put before it.
+	const text = fold(raw!)
+		.replace(/m2|m²/gi, '平米')
+		.replace(FORM_AFTER_FEE, (_, fee: string, form: string) => `${form}：${fee}`);
 	const perHousehold = /户/.test(text);
 	const perDay = /[/·每](?:平方米|平米|m2|㎡)?[·/]?\s*(?:天|日)|元\s*\/\s*天|每天|每日/.test(text) && !/月/.test(text);
-	const factor = perDay ? DAYS_PER_MONTH : 1;
+	const perYear = !perDay && /[/·每](?:平方米|平米|m2|㎡|户)?[·/]?\s*年|元\s*\/\s*年|每年/.test(text) && !/月/.test(text);
+	const factor = perDay ? DAYS_PER_MONTH : perYear ? 1 / 12 : 1;
 	const unit = perHousehold ? 'per_household_month' : 'per_m2_month';
 
 	// A fee per building form: split the text at each form label.
@@ -125,7 +135,8 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 	}
 	if (!(low > 0)) return { error: 'not positive' };
 	const round = (x: number) => Math.round(x * 1e6) / 1e6;
-	return { fee: { low: round(low), high: round(high), mid: round((low + high) / 2), unit, perDay, forms } };
+	const r6 = (f: { form: string; code: BuildingForm | null; low: number; high: number }) => ({ ...f, low: round(f.low), high: round(f.high) });
+	return { fee: { low: round(low), high: round(high), mid: round((low + high) / 2), unit, perDay, perYear, forms: forms ? forms.map(r6) : null } };
 }
 
 /** The building form a word or a cell stands for: one form, `slab_tower` for 板楼+塔楼, `mixed` for several others. */

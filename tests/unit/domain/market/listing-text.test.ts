@@ -11,7 +11,7 @@ const fee = (t: string | number | null) => {
 describe('parseListingFee', () => {
 	it('reads a single fee in every unit spelling', () => {
 		for (const t of ['2.38元/平米/月', '2.38 元/㎡·月', '2.38元/平方米·月', '2.38元/m²/月', '２．３８元/平米/月', '2.38元/平米/月元/平米/月']) {
-			expect(fee(t), t).toEqual({ low: 2.38, high: 2.38, mid: 2.38, unit: 'per_m2_month', perDay: false, forms: null });
+			expect(fee(t), t).toEqual({ low: 2.38, high: 2.38, mid: 2.38, unit: 'per_m2_month', perDay: false, perYear: false, forms: null });
 		}
 	});
 	it('keeps a range as low/high with the midpoint', () => {
@@ -24,7 +24,24 @@ describe('parseListingFee', () => {
 		for (const t of ['暂无信息', '暂无资料', '暂无数据', '待定', ' 暂无数据 ', '-', '', null]) expect(fee(t), String(t)).toBeNull();
 	});
 	it('converts a daily fee to a month at 30 days and flags it', () => {
-		expect(fee('0.05元/平方米·天')).toEqual({ low: 1.5, high: 1.5, mid: 1.5, unit: 'per_m2_month', perDay: true, forms: null });
+		expect(fee('0.05元/平方米·天')).toEqual({ low: 1.5, high: 1.5, mid: 1.5, unit: 'per_m2_month', perDay: true, perYear: false, forms: null });
+	});
+	it('converts a yearly fee to a month (÷12) and flags it', () => {
+		// 24 / 12 = 2; 18-30 / 12 = 1.5-2.5.
+		expect(fee('24元/平米/年')).toEqual({ low: 2, high: 2, mid: 2, unit: 'per_m2_month', perDay: false, perYear: true, forms: null });
+		expect(fee('18-30元/㎡·年')).toMatchObject({ low: 1.5, high: 2.5, mid: 2, perYear: true });
+		expect(fee('960元/户·年')).toMatchObject({ low: 80, unit: 'per_household_month', perYear: true });
+		// A year written beside a monthly fee is a date, not the fee's period.
+		expect(fee('2.5元/平米/月（2019年）')).toMatchObject({ low: 2.5, perYear: false });
+	});
+	it('a building form written after its fee, in brackets, labels that fee', () => {
+		const r = fee('1.5元/平米/月(多层) 2.2元/平米/月(高层)')!;
+		expect([r.low, r.high, r.mid]).toEqual([1.5, 2.2, 1.85]);
+		expect(r.forms!.map((f) => [f.form, f.code, f.low])).toEqual([
+			['多层', 'low', 1.5],
+			['高层', 'high', 2.2]
+		]);
+		expect(fee('2.0元/㎡·月（住宅）；6元/㎡·月（商铺）')).toMatchObject({ low: 2, high: 2 });
 	});
 	it('flags a per-household fee', () => {
 		expect(fee('30元/户·月')).toMatchObject({ low: 30, unit: 'per_household_month', perDay: false });
@@ -36,6 +53,7 @@ describe('parseListingFee', () => {
 			mid: 1.5,
 			unit: 'per_m2_month',
 			perDay: false,
+			perYear: false,
 			forms: [
 				{ form: '多层', code: 'low', low: 1.2, high: 1.2 },
 				{ form: '小高层', code: 'mid_high', low: 1.8, high: 1.8 }
