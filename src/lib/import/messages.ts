@@ -191,6 +191,8 @@ export const PROBLEM_TEXTS = {
 	},
 	unknown_unit: { zh: '无法识别的单位「{unit}」', en: "Unit '{unit}' not recognised" },
 	approximate: { zh: '约数，按 {value} 读取', en: 'An approximate figure, read as {value}' },
+	score_percent: { zh: '百分数按满分的百分比读作 {value} 分（百分制）', en: 'A percentage is read as that share of full marks: {value} of 100' },
+	note_ignored: { zh: '括号中的说明“{note}”未计入，按前面的数读取', en: "The note in brackets ('{note}') is left aside; the figure before it is read" },
 	approximate_not_exact: {
 		zh: '这是约数；表决是否通过要按确切的人数和面积计算，请填写确数',
 		en: 'An approximate figure; whether a vote passed is counted from exact owners and areas, so give the exact figure'

@@ -76,6 +76,23 @@ describe('numbers with their words', () => {
 		expect(value(columnNormaliser('scores', 'score', '保洁（10分）')('8.5分'))).toBe(85);
 	});
 
+	it('reads the figure before a note in brackets, and says the note was left aside', () => {
+		const households = columnNormaliser('estates', 'households', '户数');
+		const r = households('1200户（含商铺20户）');
+		expect(value(r)).toBe(1200);
+		expect(warnings(r)).toEqual(['note_ignored']);
+		expect('warnings' in r && r.warnings![0].params).toEqual({ note: '含商铺20户' });
+		expect(value(columnNormaliser('estates', 'chargeable_area_m2', '面积')('30228.08（建筑面积）'))).toBe(30228.08);
+	});
+
+	it('a score written as a percentage is that share of full marks, whatever the column’s full marks', () => {
+		const cleaning = columnNormaliser('scores', 'score', '保洁（15分）');
+		// 12 of 15 is 80 on the 100-point scale; 85% is 85.
+		expect(value(cleaning('12'))).toBe(80);
+		expect(value(cleaning('85%'))).toBe(85);
+		expect(warnings(cleaning('85%'))).toEqual(['score_percent']);
+	});
+
 	it('reads grades in Roman numerals', () => {
 		expect(value(parseGrade('Ⅰ级'))).toBe(1);
 		expect(value(parseGrade('Ⅳ级'))).toBe(4);

@@ -71,7 +71,7 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		const unit = dataset === 'facilities' && column.name === 'quantity' ? QUANTITY_UNIT : column.unit;
 		// A vote's counts and areas decide whether it passed: no range, no approximate figure.
 		const opts: NumberOptions = { allowRange: dataset !== 'votes', unit, scale, scaleIsUnit: !hints.points, exact: dataset === 'votes' };
-		fn = (c) => parseNumber(c, opts);
+		fn = dataset === 'scores' && column.name === 'score' ? (c) => scoreCell(c, opts) : (c) => parseNumber(c, opts);
 	} else {
 		const id = ID_COLUMNS.has(column.name);
 		fn = (c) => parseText(c, { id });
@@ -82,6 +82,18 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 }
 
 const YEAR_NUMBER: NumberOptions = { integer: true, unit: '年' };
+
+/**
+ * A score, or a share of full marks written as a percentage ('85%' is 85 of 100 whatever the column's full marks:
+ * a share needs no rescaling), with a note.
+ */
+function scoreCell(cell: Cell, opts: NumberOptions): Norm<number | null> {
+	if (typeof cell === 'string' && /[%％]\s*$/.test(cell)) {
+		const r = parseNumber(cell.trim().replace(/[%％]$/, ''), { allowRange: false });
+		if (!isError(r) && r.value !== null) return ok(r.value, [{ code: 'score_percent', params: { value: r.value } }]);
+	}
+	return parseNumber(cell, opts);
+}
 
 /**
  * A calendar year as ledgers write it: 2005, 2005年, 2005年度, 二〇〇五年, and also a year with its event or

@@ -65,6 +65,9 @@ function splitUnit(t: string): { num: string; unit: string } {
 /** A Chinese numeral at the start of a text, then the rest (unit): 一千二百户, 十五年, 三万㎡. */
 const CHINESE_PREFIX = new RegExp(`^([${CHINESE_NUMERAL_CHARS}]+)(.*)$`, 's');
 
+/** A bracketed note at the end of a cell (NFKC made full-width brackets ASCII). */
+const TRAILING_NOTE = /[(\[【]([^()\[\]【】]*)[)\]】]$/;
+
 /** Words before a total that say nothing about its value: 共1200户, 合计3.2万㎡. */
 const TOTAL_PREFIX = new RegExp(`^(?:共计|合计|总计|共|计)(?=[\\d${CHINESE_NUMERAL_CHARS}])`);
 /** Words that make a number approximate: 约1200户, 1200余户, 300多人, 15年以上, 12万㎡左右. */
@@ -124,6 +127,13 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 				return finishNumber(mid, opts, [{ code: 'range_midpoint', params: { low: round(lo.n * s), high: round(hi.n * s), mid: round(mid * s) } }]);
 			}
 		}
+	}
+	// A note in brackets after the figure ('1200户（含商铺20户）', '3.2万㎡(含地下)'): the figure is read, the note is
+	// said, so the person can see what was left aside.
+	const note = TRAILING_NOTE.exec(t);
+	if (note && note.index > 0) {
+		const r = parseNumber(t.slice(0, note.index), options);
+		if (!('error' in r) && r.value !== null) return ok(r.value, [...(r.warnings ?? []), { code: 'note_ignored', params: { note: note[1] } }]);
 	}
 	const rough = withoutApproximation(t);
 	const near = rough === undefined ? undefined : singleNumber(rough, options.unit);
