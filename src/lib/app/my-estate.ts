@@ -7,6 +7,8 @@
 import { COST_ITEM_CODES, ESTATE_TYPES, BUILDING_TYPES, FEE_UNITS, type CostItemCode, type EstateType, type BuildingType, type FeeUnit } from '../data/datasets';
 import { INDICATOR_CODES } from '../data/indicators';
 import { canonicalText, type MadeFile } from '../import/made-files';
+import { isError, parseFee, parseNumber } from '../import/values';
+import type { NumberOptions } from '../import/values/numbers';
 
 /** What the form holds (numbers as typed: strings parse when checked). */
 export interface MyEstateForm {
@@ -77,10 +79,30 @@ export function newEstateId(name: string, taken: ReadonlySet<string>): string {
 	return id;
 }
 
-const num = (s: string) => {
-	const t = s.trim().replace(/,/g, '').replace(/％$|%$/, '');
-	return t === '' ? null : Number(t);
-};
+/**
+ * A figure as typed, read as the import reads a cell (docs/sources.md §18.4): full-width digits, thousands
+ * separators, a unit word that fits ('3.2万' of an area is 32,000 ㎡, '1200户', '35万元'), Chinese numerals. null when
+ * empty; NaN when it cannot be read, which the checks below report in the field's own words.
+ */
+function reader(options: NumberOptions) {
+	return (s: string): number | null => {
+		const r = parseNumber(s.trim().replace(/[%％]$/, ''), options);
+		return isError(r) ? NaN : r.value;
+	};
+}
+const num = reader({});
+const yearOf = reader({ unit: '年' });
+const areaOf = reader({ unit: '㎡' });
+const householdsOf = reader({ unit: '户' });
+const yuanPerYearOf = reader({ unit: '元/年' });
+const pointsOf = reader({ unit: '分' });
+
+/** The fee as typed ('1.65', '1.65元/㎡·月', '19.8元/㎡·年' → 1.65) and the unit its text names, if any. */
+function feeOf(s: string): { fee: number | null; unit: FeeUnit | null } {
+	const r = parseFee(s.trim());
+	if (isError(r)) return { fee: NaN, unit: null };
+	return r.value === null ? { fee: null, unit: null } : { fee: r.value.fee, unit: r.value.unit };
+}
 
 /** Checks the form; every problem names its field and why. Empty list: the form is good. */
 export function checkForm(f: MyEstateForm): FieldProblem[] {
@@ -89,30 +111,31 @@ export function checkForm(f: MyEstateForm): FieldProblem[] {
 	if (!f.name.trim()) add('name', '请填写小区名称', 'Give the estate a name');
 	if (!ESTATE_TYPES.includes(f.estateType)) add('estateType', '小区类型无效', 'Unknown estate type');
 	if (!BUILDING_TYPES.includes(f.buildingType)) add('buildingType', '建筑类型无效', 'Unknown building type');
-	const year = num(f.buildYear);
+	const year = yearOf(f.buildYear);
 	if (year !== null && !(Number.isInteger(year) && year >= 1900 && year <= 2100)) add('buildYear', `建成年份“${f.buildYear}”应为 1900-2100 的整数`, `Build year '${f.buildYear}' must be a whole year 1900-2100`);
-	const area = num(f.areaM2);
+	const area = areaOf(f.areaM2);
 	if (area === null) add('areaM2', '请填写收费面积（㎡）', 'Give the chargeable area (m²)');
 	else if (!(area > 0) || !Number.isFinite(area)) add('areaM2', `收费面积“${f.areaM2}”应为大于 0 的数（㎡）`, `Area '${f.areaM2}' must be a number above 0 (m²)`);
-	const hh = num(f.households);
+	const hh = householdsOf(f.households);
 	if (hh === null) add('households', '请填写户数', 'Give the number of households');
 	else if (!(Number.isInteger(hh) && hh > 0)) add('households', `户数“${f.households}”应为正整数`, `Households '${f.households}' must be a whole number above 0`);
-	const fee = num(f.fee);
+	const { fee, unit: typedUnit } = feeOf(f.fee);
 	if (fee === null) add('fee', '请填写物业费', 'Give the fee');
+	else if (typedUnit !== null && typedUnit !== f.feeUnit) add('fee', `物业费“${f.fee}”写的单位与所选收费单位不同；请改选收费单位或只填数字`, `The fee '${f.fee}' names another unit than the one chosen; choose that unit or type the number alone`);
 	else if (!(fee > 0) || !Number.isFinite(fee)) add('fee', `物业费“${f.fee}”应为大于 0 的数`, `Fee '${f.fee}' must be a number above 0`);
 	else if (f.feeUnit === 'per_m2_month' && fee > 100) add('fee', `物业费 ${f.fee} 元/㎡·月 不合理（超过 100）；按户收费请选“元/户·月”`, `A fee of ${f.fee} yuan/m²·month is not plausible (above 100); choose yuan/household·month for a per-household fee`);
 	if (!FEE_UNITS.includes(f.feeUnit)) add('feeUnit', '收费单位无效', 'Unknown fee unit');
-	const fy = num(f.feeYear);
+	const fy = yearOf(f.feeYear);
 	if (fy === null || !(Number.isInteger(fy) && fy >= 1900 && fy <= 2100)) add('feeYear', `收费年度“${f.feeYear}”应为 1900-2100 的整数`, `Fee year '${f.feeYear}' must be a whole year 1900-2100`);
 	const cr = num(f.collectionRate);
 	if (cr !== null && !(cr >= 0 && cr <= 100)) add('collectionRate', `收缴率“${f.collectionRate}”应在 0-100% 之间`, `Collection rate '${f.collectionRate}' must be 0-100 %`);
 	for (const [item, v] of Object.entries(f.costs)) {
-		const x = num(v ?? '');
+		const x = yuanPerYearOf(v ?? '');
 		if (x !== null && !(x >= 0 && Number.isFinite(x))) add(`cost.${item}`, `成本“${v}”应为不小于 0 的金额（元/年）`, `Cost '${v}' must be an amount of at least 0 (yuan/year)`);
 	}
-	const scored = Object.entries(f.scores).filter(([, v]) => num(v ?? '') !== null);
+	const scored = Object.entries(f.scores).filter(([, v]) => pointsOf(v ?? '') !== null);
 	for (const [code, v] of scored) {
-		const x = num(v ?? '');
+		const x = pointsOf(v ?? '');
 		if (!(x! >= 0 && x! <= 100)) add(`score.${code}`, `得分“${v}”应在 0-100 之间`, `Score '${v}' must be 0-100`);
 	}
 	if (scored.length > 0 && !/^\d{4}(Q[1-4]|-(0[1-9]|1[0-2]))$/.test(f.scorePeriod.trim())) add('scorePeriod', `期间“${f.scorePeriod}”应为 2024Q2 或 2024-05 的形式`, `Period '${f.scorePeriod}' must look like 2024Q2 or 2024-05`);
@@ -125,7 +148,7 @@ export const myEstatePrefix = (estateId: string) => `my-estate-${estateId}-`;
 /** The canonical files of a checked form (call {@link checkForm} first). */
 export function formFiles(f: MyEstateForm, estateId: string): MadeFile[] {
 	const prefix = myEstatePrefix(estateId);
-	const year = num(f.feeYear)!;
+	const year = yearOf(f.feeYear)!;
 	const cr = num(f.collectionRate);
 	const files: MadeFile[] = [
 		{
@@ -138,9 +161,9 @@ export function formFiles(f: MyEstateForm, estateId: string): MadeFile[] {
 					subdistrict: null,
 					estate_type: f.estateType,
 					building_type: f.buildingType,
-					build_year: num(f.buildYear),
-					chargeable_area_m2: num(f.areaM2),
-					households: num(f.households),
+					build_year: yearOf(f.buildYear),
+					chargeable_area_m2: areaOf(f.areaM2),
+					households: householdsOf(f.households),
 					has_elevator: f.hasElevator,
 					firm: f.firm.trim() || null,
 					pricing_regime: null
@@ -151,13 +174,13 @@ export function formFiles(f: MyEstateForm, estateId: string): MadeFile[] {
 			name: `${prefix}fees.csv`,
 			dataset: 'fees',
 			// A rate above 1 is a percentage as typed (85 → 0.85); the import reads it the same way.
-			text: canonicalText('fees', [{ estate_id: estateId, year, fee: num(f.fee), fee_unit: f.feeUnit, collection_rate: cr === null ? null : cr > 1 ? cr / 100 : cr }])
+			text: canonicalText('fees', [{ estate_id: estateId, year, fee: feeOf(f.fee).fee, fee_unit: f.feeUnit, collection_rate: cr === null ? null : cr > 1 ? cr / 100 : cr }])
 		}
 	];
-	const costs = COST_ITEM_CODES.filter((c) => num(f.costs[c] ?? '') !== null).map((item) => ({ estate_id: estateId, year, item, amount_yuan: num(f.costs[item]!) }));
+	const costs = COST_ITEM_CODES.filter((c) => yuanPerYearOf(f.costs[c] ?? '') !== null).map((item) => ({ estate_id: estateId, year, item, amount_yuan: yuanPerYearOf(f.costs[item]!) }));
 	if (costs.length) files.push({ name: `${prefix}costs.csv`, dataset: 'costs', text: canonicalText('costs', costs) });
 	const period = f.scorePeriod.trim();
-	const scores = INDICATOR_CODES.filter((i) => num(f.scores[i.code] ?? '') !== null).map((i) => ({ estate_id: estateId, period, indicator: i.code, score: num(f.scores[i.code]!), source: 'inspection' }));
+	const scores = INDICATOR_CODES.filter((i) => pointsOf(f.scores[i.code] ?? '') !== null).map((i) => ({ estate_id: estateId, period, indicator: i.code, score: pointsOf(f.scores[i.code]!), source: 'inspection' }));
 	if (scores.length) files.push({ name: `${prefix}scores.csv`, dataset: 'scores', text: canonicalText('scores', scores) });
 	return files;
 }

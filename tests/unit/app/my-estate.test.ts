@@ -23,6 +23,19 @@ describe('quick start form', () => {
 		expect(checkForm(form())).toEqual([]);
 	});
 
+	it('reads figures as people type them: 万, unit words, full-width digits, a yearly fee', () => {
+		const f = form({ areaM2: '5.2万㎡', households: '６４０户', buildYear: '2005年', fee: '21.6元/㎡·年', costs: { staff: '60万元' } });
+		expect(checkForm(f)).toEqual([]);
+		const files = formFiles(f, 'MY-1');
+		// 5.2万 = 52,000 m²; 21.6 / 12 = 1.8 per month; 60万元 = 600,000 yuan.
+		expect(files[0].text.split('\r\n')[1]).toBe('MY-1,梧桐苑,,commercial,multi,2005,52000,640,FALSE,梧桐物业,');
+		expect(files[1].text).toBe('estate_id,year,fee,fee_unit,collection_rate\r\nMY-1,2024,1.8,per_m2_month,0.85\r\n');
+		expect(files[2].text).toBe('estate_id,year,item,amount_yuan\r\nMY-1,2024,staff,600000\r\n');
+		// A unit in the fee text that is not the unit chosen is said, not silently mixed.
+		expect(checkForm(form({ fee: '80元/户·月' })).map((p) => p.field)).toEqual(['fee']);
+		expect(checkForm(form({ areaM2: '很大' }))[0].zh).toBe('收费面积“很大”应为大于 0 的数（㎡）');
+	});
+
 	it('a stable id from the name (FNV-1a), suffixed when taken', () => {
 		const id = newEstateId('梧桐苑', new Set());
 		expect(id).toMatch(/^MY-[0-9A-F]{8}$/);
