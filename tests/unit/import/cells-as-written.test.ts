@@ -4,7 +4,7 @@
  * quantities with their measure words. Expected values are worked by hand from the text.
  */
 import { describe, expect, it } from 'vitest';
-import { columnNormaliser, parseBoolean, parseFee, parseGrade, parseNumber, parseTimestamp, type Norm } from '../../../src/lib/import/values';
+import { columnNormaliser, parseBoolean, parseFee, parseGrade, parseNumber, parsePeriod, parseTimestamp, type Norm } from '../../../src/lib/import/values';
 import { chineseNumber } from '../../../src/lib/domain/chinese-numbers';
 import { quantityKind } from '../../../src/lib/import/values/numbers';
 
@@ -124,6 +124,18 @@ describe('years', () => {
 	it('a decade is not a year', () => {
 		expect(code(built('1990年代'))).toBe('year_is_decade');
 		expect(code(built('90年代'))).toBe('year_is_decade');
+	});
+});
+
+describe('periods with a two-digit year', () => {
+	it('are this century, as the date conversions read them', () => {
+		for (const [cell, period] of [
+			['26Q1', '2026Q1'],
+			['26年第一季度', '2026Q1'],
+			['24年3月', '2024-03']
+		] as const) expect(value(parsePeriod(cell)), cell).toBe(period);
+		// A bare two-digit or four-digit number is no period.
+		expect(code(parsePeriod('2603'))).toBe('bad_period');
 	});
 });
 

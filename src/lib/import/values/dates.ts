@@ -193,7 +193,8 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	const err = cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	const t = dateNumeralsToDigits(fold(cell as string).replace(/\s+/g, '').toUpperCase());
+	// A two-digit year before Q, 年 or 季度 is this century ('24Q1', '24年3月'), as the conversions read it (§18).
+	const t = dateNumeralsToDigits(fold(cell as string).replace(/\s+/g, '').toUpperCase()).replace(/^(\d{2})(?=Q|年|-?Q)/, '20$1');
 	let m: RegExpExecArray | null;
 	if ((m = /^(\d{4})-(\d{2})$/.exec(t))) return month(+m[1], +m[2]);
 	if ((m = /^(\d{4})(?:年度?)?[-/.]?Q([1-4])$/.exec(t))) return quarter(+m[1], +m[2]);
