@@ -189,8 +189,9 @@ describe('fees as ledgers write them', () => {
 		const fee = columnNormaliser('fees', 'fee', '物业费（元/㎡·年）');
 		expect(value(fee('19.8'))).toEqual({ fee: 1.65, unit: 'per_m2_month' });
 		expect(value(fee(19.8))).toEqual({ fee: 1.65, unit: 'per_m2_month' });
-		// A cell with its own unit is read by that unit.
+		// A cell with its own unit or period is read by it.
 		expect(value(fee('1.65元/㎡·月'))).toEqual({ fee: 1.65, unit: 'per_m2_month' });
+		expect(value(fee('1.65元/月'))).toEqual({ fee: 1.65, unit: null });
 	});
 
 	it('reads the unit written first and a label before the fee', () => {

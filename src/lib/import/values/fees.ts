@@ -3,6 +3,8 @@ import { DATASETS, matchEnumValue, normalizeLabel, type ColumnMeta, type FeeUnit
 import type { Cell, Issue } from '../types';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
 import { numberFromText, parseNumber, RANGE_SEPARATOR } from './numbers';
+// A daily fee becomes monthly at the listing reader's 30 days (docs/sources.md §14.1): one figure for both.
+import { DAYS_PER_MONTH } from '../../domain/market/listing-text';
 
 // ---------------------------------------------------------------------------------------------------
 // Rates and fees
@@ -66,8 +68,6 @@ export interface FeeUnitAndPeriod {
 	readonly period: 'month' | 'year' | 'day';
 }
 
-/** Days in a month for a daily fee, as the listing reader counts them (docs/sources.md §14.1). */
-const DAYS_PER_MONTH = 30;
 
 /** The unit of a fee text and its period: '元/㎡·月' monthly; '元/㎡·年', '元每平方米每年' yearly; '元/平方米·天' daily. */
 export function feeUnitAndPeriod(unitText: string): FeeUnitAndPeriod | undefined {
@@ -157,6 +157,8 @@ export function feeWithHeaderPeriod(parse: (cell: Cell) => Norm<FeeValue | null>
 	return (cell) => {
 		const r = parse(cell);
 		if (isError(r) || r.value === null || r.value.unit !== null || header.period === 'month') return r;
+		// A cell that names its own period ('1.65元/月') is read by it, not by the header's.
+		if (typeof cell === 'string' && /[月年天日]/.test(cell)) return r;
 		const f = (n: number) => round(n * header.perMonth);
 		const v = r.value;
 		const code = header.period === 'year' ? 'fee_per_year' : 'fee_per_day';
