@@ -198,7 +198,8 @@ export function checkRow(ctx: RowContext, plan: readonly ColumnPlan[], rc: RuleC
 		const q = plan[rc.quantity];
 		const kind = q && q.src >= 0 ? quantityKind(cellText(table.columns[q.src][r])) : undefined;
 		const facility = FACILITY_KIND_VALUES.find((f) => f.value === values[rc.facility]);
-		if (kind && facility && kind !== QUANTITY_KIND_OF_UNIT[facility.unitZh]) {
+		const expected = facility ? QUANTITY_KIND_OF_UNIT[facility.unitZh] : undefined;
+		if (kind && facility && expected && kind !== expected) {
 			sink.add(row, q.header, sourceText(table, q, r), { code: 'quantity_unit_mismatch', params: { facility: facility.zh, facilityEn: facility.en, unit: facility.unitZh, unitEn: facility.unitEn } }, 'error');
 			return true;
 		}
