@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { encodeWorkspace } from '../../src/lib/workspace/workspace-file';
-import { axeViolations, openBrowser, type AppSession } from './harness';
+import { axeViolations, datasetCount, openDataPage, type AppSession } from './harness';
 import { gbk, json, parquet, utf8 } from '../fixtures/import-files';
 
 const SAMPLE = readFileSync('data/sample/estates.csv', 'utf8');
@@ -17,19 +17,13 @@ const HEADER = LINES[0];
 
 let s: AppSession;
 beforeAll(async () => {
-	s = await openBrowser();
-	await s.page.goto(s.baseUrl + '/data');
-	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+	s = await openDataPage();
 });
 afterAll(async () => {
 	await s?.close();
 });
 
-async function count(dataset: string): Promise<number> {
-	const cell = s.page.locator(`[data-testid=tables] tr[data-dataset=${dataset}] [data-field=count]`);
-	await expect.poll(() => cell.textContent(), { timeout: 60_000 }).not.toBe('…');
-	return Number((await cell.textContent())!.replace(/,/g, ''));
-}
+const count = (dataset: string) => datasetCount(s.page, dataset);
 
 async function upload(files: { name: string; bytes: Uint8Array }[]) {
 	await clearPending();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openBrowser, type AppSession } from './harness';
+import { axeViolations, datasetCount, openDataPage, type AppSession } from './harness';
 import { csvText, gbk, json, parquet, utf8, workbook } from '../fixtures/import-files';
 
 /**
@@ -59,19 +59,13 @@ const BAD_SCORES = utf8(
 
 let s: AppSession;
 beforeAll(async () => {
-	s = await openBrowser();
-	await s.page.goto(s.baseUrl + '/data');
-	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+	s = await openDataPage();
 });
 afterAll(async () => {
 	await s?.close();
 });
 
-async function count(dataset: string): Promise<number> {
-	const cell = s.page.locator(`[data-testid=tables] tr[data-dataset=${dataset}] [data-field=count]`);
-	await expect.poll(() => cell.textContent()).not.toBe('…');
-	return Number((await cell.textContent())!.replace(/,/g, ''));
-}
+const count = (dataset: string) => datasetCount(s.page, dataset);
 
 async function upload(files: { name: string; bytes: Uint8Array; mimeType: string }[]) {
 	await s.page.getByTestId('file-input').setInputFiles(files.map((f) => ({ name: f.name, mimeType: f.mimeType, buffer: Buffer.from(f.bytes) })));

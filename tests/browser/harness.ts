@@ -70,6 +70,21 @@ export async function waitForApp(page: Page): Promise<void> {
 	await page.locator('main[data-status=ready] [data-results=live] [data-testid=kpi-estates]').waitFor({ state: 'visible', timeout: 60_000 });
 }
 
+/** A fresh profile with the data page open and its tables listed. */
+export async function openDataPage(): Promise<AppSession> {
+	const s = await openBrowser();
+	await s.page.goto(s.baseUrl + '/data');
+	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+	return s;
+}
+
+/** The row count the data page lists for a dataset, once it is known (not '…'). */
+export async function datasetCount(page: Page, dataset: string): Promise<number> {
+	const cell = page.locator(`[data-testid=tables] tr[data-dataset=${dataset}] [data-field=count]`);
+	await expect.poll(() => cell.textContent(), { timeout: 60_000 }).not.toBe('…');
+	return Number((await cell.textContent())!.replace(/,/g, ''));
+}
+
 /** A fresh profile with the app open on its overview, live. */
 export async function openApp(): Promise<AppSession> {
 	const s = await openBrowser();

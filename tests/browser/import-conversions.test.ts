@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type AppSession } from './harness';
+import { datasetCount, openDataPage, type AppSession } from './harness';
 
 /**
  * Value conversions on the data page (docs/sources.md §18): a subdistrict ledger with elevator counts, 万㎡ and
@@ -13,19 +13,13 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 let s: AppSession;
 beforeAll(async () => {
-	s = await openBrowser();
-	await s.page.goto(s.baseUrl + '/data');
-	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+	s = await openDataPage();
 });
 afterAll(async () => {
 	await s?.close();
 });
 
-async function count(dataset: string): Promise<number> {
-	const cell = s.page.locator(`[data-testid=tables] tr[data-dataset=${dataset}] [data-field=count]`);
-	await expect.poll(() => cell.textContent()).not.toBe('…');
-	return Number((await cell.textContent())!.replace(/,/g, ''));
-}
+const count = (dataset: string) => datasetCount(s.page, dataset);
 
 async function upload(name: string, bytes: Uint8Array, mimeType: string) {
 	await s.page.getByTestId('file-input').setInputFiles([{ name, mimeType, buffer: Buffer.from(bytes) }]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvText, gbk, type FixtureCell } from '../fixtures/import-files';
-import { openBrowser, type AppSession } from './harness';
+import { datasetCount, openDataPage, type AppSession } from './harness';
 
 /**
  * A facilities ledger as a property office keeps it (docs/sources.md §18.4), saved from Excel as GBK CSV with a title
@@ -20,19 +20,13 @@ const file = (rows: FixtureCell[][]) => ({ name: '设施台账.csv', mimeType: '
 
 let s: AppSession;
 beforeAll(async () => {
-	s = await openBrowser();
-	await s.page.goto(s.baseUrl + '/data');
-	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+	s = await openDataPage();
 });
 afterAll(async () => {
 	await s?.close();
 });
 
-async function facilities(): Promise<number> {
-	const cell = s.page.locator('[data-testid=tables] tr[data-dataset=facilities] [data-field=count]');
-	await expect.poll(() => cell.textContent(), { timeout: 30_000 }).not.toBe('…');
-	return Number((await cell.textContent())!.replace(/,/g, ''));
-}
+const facilities = () => datasetCount(s.page, 'facilities');
 
 async function check(rows: FixtureCell[][]) {
 	const { page } = s;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, openBrowser, type AppSession } from './harness';
+import { axeViolations, openDataPage, type AppSession } from './harness';
 import { csvText, gbk } from '../fixtures/import-files';
 
 /**
@@ -28,9 +28,7 @@ const LISTINGS = gbk(
 
 let s: AppSession;
 beforeAll(async () => {
-	s = await openBrowser();
-	await s.page.goto(s.baseUrl + '/data');
-	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+	s = await openDataPage();
 });
 afterAll(async () => {
 	await s?.close();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { generatedEstateId } from '../../src/lib/domain/names';
-import { openBrowser, type AppSession } from './harness';
+import { datasetCount, openDataPage, type AppSession } from './harness';
 
 /**
  * Files as a subdistrict office keeps them (docs/sources.md §18.5, §18.6): a fee ledger xlsx without estate ids
@@ -25,20 +25,14 @@ let s: AppSession;
 let scratch: string;
 beforeAll(async () => {
 	scratch = await mkdtemp(join(tmpdir(), 'zhijia-real-'));
-	s = await openBrowser();
-	await s.page.goto(s.baseUrl + '/data');
-	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+	s = await openDataPage();
 });
 afterAll(async () => {
 	await s?.close();
 	if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-async function count(dataset: string): Promise<number> {
-	const cell = s.page.locator(`[data-testid=tables] tr[data-dataset=${dataset}] [data-field=count]`);
-	await expect.poll(() => cell.textContent(), { timeout: 30_000 }).not.toBe('…');
-	return Number((await cell.textContent())!.replace(/,/g, ''));
-}
+const count = (dataset: string) => datasetCount(s.page, dataset);
 const counts = async () => ({ estates: await count('estates'), fees: await count('fees'), scores: await count('scores') });
 
 async function upload(files: { name: string; mimeType: string; buffer: Buffer }[], expected: number) {
