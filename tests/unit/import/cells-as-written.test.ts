@@ -4,13 +4,11 @@
  * quantities with their measure words. Expected values are worked by hand from the text.
  */
 import { describe, expect, it } from 'vitest';
-import { columnNormaliser, parseBoolean, parseFee, parseGrade, parseNumber, parsePeriod, parseTimestamp, type Norm } from '../../../src/lib/import/values';
+import { columnNormaliser, parseBoolean, parseFee, parseGrade, parseNumber, parsePeriod, parseTimestamp } from '../../../src/lib/import/values';
 import { chineseNumber } from '../../../src/lib/domain/chinese-numbers';
 import { quantityKind } from '../../../src/lib/import/values/numbers';
 
-const value = <T>(r: Norm<T>) => ('error' in r ? { error: r.error.code } : r.value);
-const code = <T>(r: Norm<T>) => ('error' in r ? r.error.code : undefined);
-const warnings = <T>(r: Norm<T>) => ('warnings' in r && r.warnings ? r.warnings.map((w) => w.code) : []);
+import { code, value, warnings } from './norm-results';
 
 describe('Chinese numerals', () => {
 	it.each([

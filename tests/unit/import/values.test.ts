@@ -15,13 +15,10 @@ import {
 	parsePeriod,
 	parseRate,
 	parseText,
-	parseTimestamp,
-	type Norm
+	parseTimestamp
 } from '../../../src/lib/import/values';
 
-const value = <T>(r: Norm<T>) => ('error' in r ? { error: r.error.code } : r.value);
-const code = <T>(r: Norm<T>) => ('error' in r ? r.error.code : undefined);
-const warnings = <T>(r: Norm<T>) => ('warnings' in r && r.warnings ? r.warnings.map((w) => w.code) : []);
+import { code, value, warnings } from './norm-results';
 
 describe('numbers', () => {
 	it.each([
