@@ -34,10 +34,12 @@ export const QUANTITY_UNIT = 'quantity';
 
 /** What a quantity's measure word measures ("1,200㎡" → area), or undefined for a bare number or another word. */
 export function quantityKind(text: string): 'count' | 'area' | 'length' | undefined {
-	const t = fold(text).replace(/\s+/g, '').replace(/(?:余|多|左右|以上|以下|上下|许)$/, '');
-	const m = /^[^\d]*[\d.,]+(?:万)?(.*)$/.exec(t) ?? new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+(.*)$`).exec(t);
-	const word = m ? normalizeLabel(m[1]).replace(/(?:余|多|左右|以上|以下|上下|许)/, '') : '';
-	return word === '' ? undefined : QUANTITY_WORDS[word]?.kind;
+	const folded = fold(text).replace(/\s+/g, '');
+	// The same approximation words the number reader sets aside ('约12台', '12台左右').
+	const t = withoutApproximation(folded) ?? folded;
+	const digits = /^[^\d]*[\d.,]+(?:万)?(.*)$/.exec(t);
+	const word = digits ? digits[1] : (CHINESE_PREFIX.exec(t)?.[2] ?? '');
+	return word === '' ? undefined : QUANTITY_WORDS[normalizeLabel(word)]?.kind;
 }
 
 /** Units accepted after a number, by the column's unit (as written in the dataset modules), with their factor. */
