@@ -5,13 +5,16 @@
 /**
  * The app offline: precaches the built app (scripts, styles, the DuckDB engine the browser uses, the
  * sample district's files, the icons and manifest) so a second visit starts without the network and the app can
- * be installed. One cache per build (`version`), so files of an older build are never served to a newer one; the
- * old caches are deleted once the new worker takes over. Registered by the app only after it has started and the
+ * be installed. One cache per build (`version`), so the shell and static files of an older build are never served to a
+ * newer one; older caches but the previous build's are deleted once the new worker takes over. In Chromium a second
+ * visit reads these files through static routes, without starting this worker (src/lib/app/offline-routes.ts); the
+ * fetch handler below serves them in other browsers, and answers what the routes leave to it. Registered by the app only after it has started and the
  * page has been left alone for a few seconds (src/lib/app/service-worker.ts): the precache then reads the files just
  * downloaded from the HTTP cache instead of competing with the first start for the network, and its work (Chromium
  * compiles the precached scripts for their code cache) does not run beside the person's first clicks.
  */
 import { build, files, version } from '$service-worker';
+import { engineWorkerEntry, SHELL_PATHS, staticRoutes } from '$lib/app/offline-routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `zhijia-${version}`;
@@ -19,12 +22,30 @@ const CACHE = `zhijia-${version}`;
 const ON_DEMAND = /duckdb-(browser-)?mvp/;
 const PRECACHE = ['/', ...build.filter((f) => !ON_DEMAND.test(f)), ...files];
 const KNOWN = new Set([...build, ...files]);
+const ENGINE_WORKER = engineWorkerEntry(build);
+
+/** A copy of a cached response kept under another URL (a constructed response has none, so it takes the request's). */
+async function copyOf(res: Response): Promise<Response> {
+	const headers = new Headers(res.headers);
+	// The cache holds the decoded body: its length and encoding headers describe the transfer, not this copy.
+	headers.delete('content-encoding');
+	headers.delete('content-length');
+	return new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers });
+}
 
 sw.addEventListener('install', (event) => {
+	// Second visits read the app from the cache without this worker (src/lib/app/offline-routes.ts).
+	const routed = (event as ExtendableEvent & { addRoutes?: (rules: unknown[]) => Promise<void> }).addRoutes?.(staticRoutes(CACHE, files, ENGINE_WORKER));
 	event.waitUntil(
 		(async () => {
+			await routed?.catch((e: unknown) => console.warn('static routes not added (the fetch handler serves every file):', e));
 			const cache = await caches.open(CACHE);
 			await cache.addAll(PRECACHE);
+			// The routes look files up by their URL: each page's path gets the shell, the engine's worker its URL.
+			const shell = await cache.match('/');
+			if (shell) for (const path of SHELL_PATHS.filter((p) => p !== '/')) await cache.put(path, await copyOf(shell.clone()));
+			const wrapper = ENGINE_WORKER && (await cache.match(ENGINE_WORKER.wrapper));
+			if (ENGINE_WORKER && wrapper) await cache.put(ENGINE_WORKER.url, await copyOf(wrapper));
 			await sw.skipWaiting();
 		})()
 	);
@@ -33,7 +54,10 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) if (key !== CACHE) await caches.delete(key);
+			// The previous build's cache stays one more build: a page opened from it (the shell comes from the cache)
+			// may still load its own hashed files after this worker took over.
+			const older = (await caches.keys()).filter((key) => key !== CACHE);
+			for (const key of older.slice(0, -1)) await caches.delete(key);
 			await sw.clients.claim();
 		})()
 	);

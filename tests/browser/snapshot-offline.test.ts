@@ -135,6 +135,15 @@ describe('start-up snapshot and offline start', () => {
 		expect(seen.estatesWhenSeen).toMatch(/240/);
 		// Its chart painted at once from the figure the last visit kept (before Plot has run), every dot in it.
 		expect(seen).toMatchObject({ figureWhenSeen: 'kept', dotsWhenSeen: 240 });
+		// The page and its scripts came from the app's cache through the static routes, not the worker's fetch handler
+		// (src/lib/app/offline-routes.ts): Chromium says which source answered each request.
+		const sources = await page.evaluate(() => {
+			const source = (e: PerformanceEntry) => (e as PerformanceResourceTiming & { workerMatchedSourceType?: string }).workerMatchedSourceType ?? '';
+			const scripts = performance.getEntriesByType('resource').filter((e) => /\/_app\/immutable\/.*\.js$/.test(e.name));
+			return { page: source(performance.getEntriesByType('navigation')[0]), scripts: [...new Set(scripts.map(source))], count: scripts.length };
+		});
+		expect(sources).toMatchObject({ page: 'cache', scripts: ['cache'] });
+		expect(sources.count).toBeGreaterThan(10);
 		await live(page);
 		// Then Plot draws the live chart (with its tips and links).
 		await expect.poll(() => page.locator('[data-testid=fee-quality-chart] [data-figure]').getAttribute('data-figure'), { timeout: 30_000 }).toBe('live');
@@ -182,6 +191,11 @@ describe('start-up snapshot and offline start', () => {
 		// Served by the service worker: the engine started from the precached wasm.
 		expect(await page.evaluate(() => performance.getEntriesByName('zhijia:engine-ready').length)).toBe(1);
 		await page.close();
+		// A bookmarked page other than the overview starts offline too: its own path, its own page.
+		const district = await visit('/district');
+		await district.locator('[data-testid=ranking] tbody tr').first().waitFor({ timeout: 90_000 });
+		expect(new URL(district.url()).pathname).toBe('/district');
+		await district.close();
 	});
 
 	it('no page errors on the way', () => {

@@ -9,6 +9,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import cachedWorker from './duckdb-worker-cached.js?url';
+import { workerUrl } from './worker-url';
 
 /** The two builds: `eh` for browsers with wasm exceptions (every current one), `mvp` for the rest. */
 export const ENGINE_BUNDLES = {
@@ -24,5 +25,5 @@ export const EH_WASM = ehWasm;
  * engine (duckdb-worker-cached.js), told the wasm file too so it starts fetching and compiling it at once.
  */
 export function engineWorkerUrl(bundle: { mainModule: string; mainWorker: string }): string {
-	return `${cachedWorker}?worker=${encodeURIComponent(bundle.mainWorker)}&wasm=${encodeURIComponent(bundle.mainModule)}`;
+	return workerUrl(cachedWorker, bundle);
 }
