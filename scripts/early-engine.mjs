@@ -1,6 +1,7 @@
 /**
  * Vite plugin: index.html's first script starts the engine's worker (src/lib/engine/early-worker.ts) when the app's
- * service worker serves the page, i.e. on every visit after the first.
+ * service worker serves the page, i.e. on every visit after the first; on every visit it also begins reading the
+ * start-up snapshot (EARLY_READS_SCRIPT below).
  *
  * The app's own scripts (a few hundred kB of modules) run only once they are fetched and parsed, 0.2-0.4 s after
  * navigation on this project's machine; this inline script runs as soon as the head is parsed, so the worker
@@ -51,6 +52,15 @@ export function earlyEngineScript(files) {
 }
 
 /**
+ * The inline script's other half: reads what the start-up snapshot needs from IndexedDB (the stored workspace and
+ * the snapshot of the page opened) while the app's scripts load, instead of after they have run: the read took
+ * 0.2 s there on a second visit (docs/performance.md, session 15). src/lib/snapshot/early-reads.ts takes the
+ * result; the names are src/lib/workspace/idb.ts's and src/lib/snapshot/snapshots.svelte.ts's. The database is
+ * never created here (an upgrade is aborted): only the app's own code creates it, with its store.
+ */
+export const EARLY_READS_SCRIPT = `(function(){if(typeof indexedDB!=="object"||!indexedDB)return;var v=location.pathname==="/district"?"district":"overview";window.zhijiaEarlyReads=new Promise(function(r){try{var q=indexedDB.open("zhijia",1);q.onupgradeneeded=function(){q.transaction.abort()};q.onerror=function(){r(null)};q.onsuccess=function(){var d=q.result;try{var t=d.transaction("workspace","readonly"),s=t.objectStore("workspace"),w=s.get("workspace"),n=s.get("snapshot:"+v);t.oncomplete=function(){d.close();r({view:v,workspace:w.result,snapshot:n.result})};t.onerror=t.onabort=function(){d.close();r(null)}}catch(x){d.close();r(null)}}}catch(x){r(null)}})})();`;
+
+/**
  * index.html with the script after its content security policy, whose script-src gets the script's hash.
  * @param {string} html
  * @param {string} script
@@ -71,6 +81,6 @@ export function withEarlyEngine(html, script) {
 export function earlyEnginePlugin({ dir = 'build' } = {}) {
 	return afterAdapterPlugin('zhijia-early-engine', dir, async (index) => {
 		const html = await readFile(index, 'utf8');
-		await writeFile(index, withEarlyEngine(html, earlyEngineScript(engineFiles(dirname(index)))));
+		await writeFile(index, withEarlyEngine(html, EARLY_READS_SCRIPT + earlyEngineScript(engineFiles(dirname(index)))));
 	});
 }

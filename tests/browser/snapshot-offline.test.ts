@@ -143,6 +143,8 @@ describe('start-up snapshot and offline start', () => {
 			return { page: source(performance.getEntriesByType('navigation')[0]), scripts: [...new Set(scripts.map(source))], count: scripts.length };
 		});
 		expect(sources).toMatchObject({ page: 'cache', scripts: ['cache'] });
+		// The snapshot was read by index.html's first script while the app's scripts loaded (scripts/early-engine.mjs).
+		expect(await page.evaluate(() => performance.getEntriesByName('zhijia:snapshot-read-early').length)).toBe(1);
 		expect(sources.count).toBeGreaterThan(10);
 		await live(page);
 		// Then Plot draws the live chart (with its tips and links).

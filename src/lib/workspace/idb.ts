@@ -3,8 +3,9 @@
  * source files here, not the DuckDB tables: tables are rebuilt from the files on load, because OPFS database
  * files have lost data upstream (see shared engineering notes) while plain stored files are dependable.
  */
-const DB_NAME = 'zhijia';
-const STORE = 'workspace';
+/** Also named in index.html's first script, which reads the start-up snapshot early (scripts/early-engine.mjs). */
+export const DB_NAME = 'zhijia';
+export const STORE = 'workspace';
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {

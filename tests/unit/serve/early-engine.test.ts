@@ -64,3 +64,18 @@ describe('the engine started by index.html', () => {
 		expect(() => withEarlyEngine('<head><meta charset="utf-8"></head>', 'x')).toThrow(/content-security-policy/);
 	});
 });
+
+describe("the start-up snapshot's early reads", () => {
+	it("read the app's own database, store and snapshot keys, and never create the database", async () => {
+		const { EARLY_READS_SCRIPT } = await import('../../../scripts/early-engine.mjs');
+		const { DB_NAME, STORE } = await import('../../../src/lib/workspace/idb');
+		const { storeKey } = await import('../../../src/lib/snapshot/snapshots.svelte');
+		expect(EARLY_READS_SCRIPT).toContain(`indexedDB.open(${JSON.stringify(DB_NAME)},1)`);
+		expect(EARLY_READS_SCRIPT).toContain(`d.transaction(${JSON.stringify(STORE)},"readonly")`);
+		expect(EARLY_READS_SCRIPT).toContain('s.get("workspace")');
+		// The page opened decides the view, as loadStartSnapshots does.
+		expect(EARLY_READS_SCRIPT).toContain(`s.get(${JSON.stringify(storeKey('overview').replace('overview', ''))}+v)`);
+		expect(EARLY_READS_SCRIPT).toContain('location.pathname==="/district"?"district":"overview"');
+		expect(EARLY_READS_SCRIPT).toContain('q.onupgradeneeded=function(){q.transaction.abort()}');
+	});
+});
