@@ -56,9 +56,10 @@ export function earlyEngineScript(files) {
  * the snapshot of the page opened) while the app's scripts load, instead of after they have run: the read took
  * 0.2 s there on a second visit (docs/performance.md, session 15). src/lib/snapshot/early-reads.ts takes the
  * result; the names are src/lib/workspace/idb.ts's and src/lib/snapshot/snapshots.svelte.ts's. The database is
- * never created here (an upgrade is aborted): only the app's own code creates it, with its store.
+ * never created here: an upgrade means there is none, so nothing is stored (a first visit), and it is aborted; only
+ * the app's own code creates the database, with its store. A first visit then needs no read of its own at all.
  */
-export const EARLY_READS_SCRIPT = `(function(){if(typeof indexedDB!=="object"||!indexedDB)return;var v=location.pathname==="/district"?"district":"overview";window.zhijiaEarlyReads=new Promise(function(r){try{var q=indexedDB.open("zhijia",1);q.onupgradeneeded=function(){q.transaction.abort()};q.onerror=function(){r(null)};q.onsuccess=function(){var d=q.result;try{var t=d.transaction("workspace","readonly"),s=t.objectStore("workspace"),w=s.get("workspace"),n=s.get("snapshot:"+v);t.oncomplete=function(){d.close();r({view:v,workspace:w.result,snapshot:n.result})};t.onerror=t.onabort=function(){d.close();r(null)}}catch(x){d.close();r(null)}}}catch(x){r(null)}})})();`;
+export const EARLY_READS_SCRIPT = `(function(){if(typeof indexedDB!=="object"||!indexedDB)return;var v=location.pathname==="/district"?"district":"overview";window.zhijiaEarlyReads=new Promise(function(r){try{var q=indexedDB.open("zhijia",1);q.onupgradeneeded=function(){r({view:v,workspace:undefined,snapshot:undefined});q.transaction.abort()};q.onerror=function(){r(null)};q.onsuccess=function(){var d=q.result;try{var t=d.transaction("workspace","readonly"),s=t.objectStore("workspace"),w=s.get("workspace"),n=s.get("snapshot:"+v);t.oncomplete=function(){d.close();r({view:v,workspace:w.result,snapshot:n.result})};t.onerror=t.onabort=function(){d.close();r(null)}}catch(x){d.close();r(null)}}}catch(x){r(null)}})})();`;
 
 /**
  * index.html with the script after its content security policy, whose script-src gets the script's hash.

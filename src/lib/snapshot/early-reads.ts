@@ -6,7 +6,7 @@
 export interface EarlyReads {
 	/** The view whose snapshot was read ('overview' or 'district'). */
 	view: string;
-	/** The stored workspace record as stored (undefined: none), to be validated like any stored value. */
+	/** The stored workspace record as stored (undefined: none, or no database yet), to be validated like any stored value. */
 	workspace: unknown;
 	/** The stored snapshot record of `view` (undefined: none). */
 	snapshot: unknown;
