@@ -5,13 +5,14 @@
 /**
  * The app offline: precaches the built app (scripts, styles, the DuckDB engine the browser uses, the
  * sample district's files, the icons and manifest) so a second visit starts without the network and the app can
- * be installed. One cache per build (`version`), so the shell and static files of an older build are never served to a
- * newer one; older caches but the previous build's are deleted once the new worker takes over. In Chromium a second
- * visit reads these files through static routes, without starting this worker (src/lib/app/offline-routes.ts); the
- * fetch handler below serves them in other browsers, and answers what the routes leave to it. Registered by the app only after it has started and the
- * page has been left alone for a few seconds (src/lib/app/service-worker.ts): the precache then reads the files just
- * downloaded from the HTTP cache instead of competing with the first start for the network, and its work (Chromium
- * compiles the precached scripts for their code cache) does not run beside the person's first clicks.
+ * be installed. One cache per build (`version`), so the shell and static files of an older build are never served
+ * to a newer one; older caches but the previous build's are deleted once the new worker takes over. In Chromium a
+ * second visit reads these files through static routes, without starting this worker (src/lib/app/offline-routes.ts);
+ * the fetch handler below serves them in other browsers, and answers what the routes leave to it. Registered by the
+ * app only after it has started and the page has been left alone for a few seconds (src/lib/app/service-worker.ts):
+ * the precache then reads the files just downloaded from the HTTP cache instead of competing with the first start for
+ * the network, and its work (Chromium compiles the precached scripts for their code cache) does not run beside the
+ * person's first clicks.
  */
 import { build, files, version } from '$service-worker';
 import { engineWorkerEntry, SHELL_PATHS, staticRoutes } from '$lib/app/offline-routes';

@@ -13,8 +13,8 @@ import { sampleSnapshots } from 'virtual:zhijia-sample-snapshots';
 import { settings } from '../app/analysis-settings.svelte';
 import type { Overview } from '../queries/overview';
 import { idb } from '../workspace/idb';
-import { takeEarlyReads } from './early-reads';
 import { EMPTY_WORKSPACE, workspaceSchema, type Workspace } from '../workspace/workspace-file';
+import { takeEarlyReads } from './early-reads';
 import { snapshotKey } from './key';
 import type { DistrictSnapshot } from './views';
 
