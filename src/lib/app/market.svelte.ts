@@ -45,10 +45,13 @@ export function restoreMarketSettings(): void {
 	if (restored || typeof localStorage === 'undefined') return;
 	restored = true;
 	try {
-		const parsed = stored.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
+		const saved = localStorage.getItem(STORAGE_KEY);
+		// Nothing stored (the usual case): no parse, whose refusal of null built an error on the page's first mount.
+		if (saved === null) return;
+		const parsed = stored.safeParse(JSON.parse(saved));
 		if (parsed.success) marketSettings.rule = parsed.data.rule;
 	} catch {
-		// not JSON: keep the defaults
+		// not JSON, or the storage cannot be read: keep the defaults
 	}
 }
 

@@ -160,18 +160,24 @@ function tooFew(n: number, need: number, model: string): Bilingual {
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** The rows of `c` where `keep` holds, as new columns (in order). */
-function keepWhere(c: PeerColumns, keep: (i: number) => boolean): PeerColumns {
-	const n = c.fee.length;
+/**
+ * The rows of `c` with a finite fee and Q (and age, with `needAge`), as new columns in order. Plain loops, no
+ * callback per row: a city's first fit runs this in code not yet optimised.
+ */
+function keepFinite(c: PeerColumns, needAge: boolean): PeerColumns {
+	const { fee, q, age } = c;
+	const n = fee.length;
 	const at = new Int32Array(n);
 	let m = 0;
-	for (let i = 0; i < n; i++) if (keep(i)) at[m++] = i;
+	for (let i = 0; i < n; i++) {
+		if (Number.isFinite(fee[i]) && Number.isFinite(q[i]) && (!needAge || Number.isFinite(age[i]))) at[m++] = i;
+	}
 	const out = { fee: new Float64Array(m), q: new Float64Array(m), age: new Float64Array(m) };
 	for (let j = 0; j < m; j++) {
 		const i = at[j];
-		out.fee[j] = c.fee[i];
-		out.q[j] = c.q[i];
-		out.age[j] = c.age[i];
+		out.fee[j] = fee[i];
+		out.q[j] = q[i];
+		out.age[j] = age[i];
 	}
 	return out;
 }
@@ -195,11 +201,11 @@ export function fitPeerModel(rows: readonly PeerRow[], options: FitOptions = DEF
  * object per estate. The same arithmetic in the same order, so the same model to the last bit.
  */
 export function fitPeerColumns(rows: PeerColumns, options: FitOptions = DEFAULT_FIT_OPTIONS): PeerModel {
-	const valid = keepWhere(rows, (i) => isNum(rows.fee[i]) && isNum(rows.q[i]));
+	const valid = keepFinite(rows, false);
 	const dropped = rows.fee.length - valid.fee.length;
 	const fallbacks: Bilingual[] = [];
 
-	const withAge = keepWhere(valid, (i) => isNum(valid.age[i]));
+	const withAge = keepFinite(valid, true);
 	if (withAge.fee.length < options.minRowsQAge) {
 		fallbacks.push(tooFew(withAge.fee.length, options.minRowsQAge, 'fee ~ Q + age'));
 	} else {

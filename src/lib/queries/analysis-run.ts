@@ -290,10 +290,11 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 	const cols: Record<string, unknown[]> = {};
 	// A column at a time, yielding between them: reading a city's text columns out of Arrow costs a TextDecoder
 	// call per value (~100 ms in all), too long for one task.
+	// The first column is read in a task of its own too: the result's Arrow batches were decoded in this one.
 	for (const [i, f] of ESTATE_FIELDS.entries()) {
+		await yieldTask(); // a cold run yields between its steps (each tens of ms at city scale): no long task
 		cols[f] = arrowColumn(table, i);
 		checkColumn(sql, f, cols[f]);
-		await yieldTask(); // a cold run yields between its steps (each tens of ms at city scale): no long task
 	}
 	state.estates = cols;
 	return cols;

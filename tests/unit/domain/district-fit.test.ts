@@ -128,8 +128,9 @@ describe('fitDistrictSteps: the same fit, paused between its phases', () => {
 
 	it("pauses after Q and before each building type's regression, and ends with fitDistrict's fit", () => {
 		const { pauses, fit } = drive(PLANE);
-		// Two building types (multi, high): one pause after Q, one before each regression.
-		expect(pauses).toBe(3);
+		// Two building types (multi, high): one pause after Q, one before each regression and three inside it
+		// (after the fit, after the residuals, after their order).
+		expect(pauses).toBe(1 + 2 * (1 + 3));
 		const whole = fitDistrict(PLANE, settings);
 		for (const k of ['inspection', 'q', 'grade', 'guide', 'qpr', 'band', 'expected', 'residual', 'residualPct'] as const) {
 			expect(Array.from(fit[k]), k).toEqual(Array.from(whole[k]));
@@ -158,8 +159,9 @@ describe('fitDistrictSteps: the same fit, paused between its phases', () => {
 		const { pauses, fit } = drive(big);
 		const blocks = Math.ceil((6 * copies) / FIT_BLOCK);
 		expect(blocks).toBe(3);
-		// A pause after each block of Q, between the blocks of grades, before each of the two regressions.
-		expect(pauses).toBe(blocks + (blocks - 1) + 2);
+		// A pause after each block of Q, between the blocks of grades, before each of the two regressions and three
+		// inside each.
+		expect(pauses).toBe(blocks + (blocks - 1) + 2 * (1 + 3));
 		const one = drive(PLANE).fit;
 		for (const k of ['inspection', 'q', 'grade', 'guide', 'qpr', 'band'] as const) {
 			for (let i = 0; i < 6 * copies; i++) if (!Object.is(fit[k][i], one[k][i % 6])) expect(fit[k][i], `${k} of estate ${i}`).toBe(one[k][i % 6]);
