@@ -7,8 +7,8 @@
  * `virtual:zhijia-sample-snapshots`: each view's key (build version, sample base, default settings: the key the
  * app computes on a fresh profile) and the URL of its results, a hashed JSON asset of the build (same origin,
  * immutable, precached by the service worker). The results depend only on the code and the sample files, so they
- * are kept in node_modules/.cache/zhijia-snapshot/ by a hash of the bundle, the sample files and the engine's
- * version: a rebuild of the same code only computes the keys (the version changes with every build).
+ * are kept in node_modules/.cache/zhijia-snapshot/ by a hash of the bundle, the sample files and the versions of the
+ * engine, Plot and linkedom: a rebuild of the same code only computes the keys (the version changes with every build).
  * In `vite dev` and in the unit tests the module exports null (no snapshot: the engine starts as before).
  */
 import { execFile } from 'node:child_process';
@@ -79,9 +79,10 @@ function computeViews(file, out) {
  */
 export async function sampleSnapshots(version) {
 	const { text, file } = await bundle();
-	const engine = JSON.parse(readFileSync(join(ROOT, 'node_modules/@duckdb/duckdb-wasm/package.json'), 'utf8')).version;
+	// The bundle leaves packages out: the engine's and the figure's (Plot, its DOM) versions decide the results too.
+	const versions = ['@duckdb/duckdb-wasm', '@observablehq/plot', 'linkedom'].map((p) => JSON.parse(readFileSync(join(ROOT, 'node_modules', p, 'package.json'), 'utf8')).version);
 	const sampleFiles = readSampleFiles();
-	const inputs = sha(text, engine, ...sampleFiles);
+	const inputs = sha(text, ...versions, ...sampleFiles);
 	const views = join(CACHE, `views.${inputs.slice(0, 16)}.json`);
 	if (!existsSync(views)) await computeViews(file, views);
 	const results = JSON.parse(readFileSync(views, 'utf8'));
@@ -89,7 +90,8 @@ export async function sampleSnapshots(version) {
 	/** @type {Record<string, { key: string, file: string }>} */
 	const out = {};
 	for (const view of VIEWS) {
-		const json = JSON.stringify(results[view]);
+		// A view's results, and its chart drawn as markup per interface language where the build draws one.
+		const json = JSON.stringify({ data: results[view], figures: results.figures?.[view] ?? null });
 		const path = join(CACHE, `sample-${view}.${sha(json).slice(0, 16)}.json`);
 		if (!existsSync(path)) writeFileSync(path, json);
 		out[view] = { key: await mod.sampleKey(version, view), file: path };

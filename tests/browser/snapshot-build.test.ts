@@ -24,6 +24,10 @@ const WATCH = `(() => {
 			engineReady: performance.getEntriesByName('zhijia:engine-ready').length > 0,
 			estates: text('[data-testid=kpi-estates]'),
 			chart: document.querySelector('[data-testid=fee-quality-chart] svg, [data-testid=ranking]') !== null,
+			// The overview's chart as first painted: the build's figure as drawn ('kept'), or drawn by Plot ('live').
+			figure: document.querySelector('[data-testid=fee-quality-chart] [data-figure]')?.dataset.figure ?? null,
+			dots: document.querySelectorAll('[data-testid=fee-quality-chart] circle').length,
+			axis: text('[data-testid=fee-quality-chart] [data-figure]'),
 			rankingRows: document.querySelectorAll('[data-testid=ranking] tbody tr').length,
 			ranking: text('[data-testid=ranking] tbody'),
 			matched: text('[data-testid=count-matched] .n'),
@@ -41,6 +45,9 @@ interface Seen {
 	engineReady?: boolean;
 	estates?: string | null;
 	chart?: boolean;
+	figure?: string | null;
+	dots?: number;
+	axis?: string | null;
 	rankingRows?: number;
 	ranking?: string | null;
 	matched?: string | null;
@@ -98,6 +105,11 @@ describe('start-up snapshots made by the build', () => {
 		const w = await seen(page);
 		expect(w).toMatchObject({ seen: true, origin: 'build', engineReady: false, chart: true, waitNote: '引擎启动中…', waitDisabled: true });
 		expect(w.estates).toBe('240个');
+		// Its chart is the figure the build drew, painted with the snapshot before the chart code has loaded: a dot
+		// per estate with a Q and a fee, the axes in the interface language.
+		expect(w).toMatchObject({ figure: 'kept', dots: 240 });
+		expect(w.axis).toContain('服务质量分 Q');
+		expect(w.axis).toContain('物业费（元/㎡·月）');
 		// The badge as it was when first seen (the engine not ready yet): read later, it may already say 正在计算.
 		expect(w.badge).toBe('快照 · 引擎启动中');
 		expect(await page.getByTestId('snapshot-badge').textContent()).toContain('随本版本预先计算的示例区结果');
@@ -107,6 +119,9 @@ describe('start-up snapshots made by the build', () => {
 		await page.locator('[data-results=live] [data-testid=kpi-estates]').waitFor({ timeout: 90_000 });
 		expect(await page.getByTestId('snapshot-badge').count()).toBe(0);
 		expect(await page.getByTestId('kpi-estates').textContent()).toBe('240个');
+		// Plot drew the live figure over it, the same dots.
+		await expect.poll(() => page.locator('[data-testid=fee-quality-chart] [data-figure]').getAttribute('data-figure'), { timeout: 30_000 }).toBe('live');
+		expect(await page.locator('[data-testid=fee-quality-chart] circle').count()).toBe(240);
 		expect(await page.getByTestId('engine-wait').count()).toBe(0);
 		expect(await page.locator('fieldset[data-engine-wait=true]').count()).toBe(0);
 		await page.close();

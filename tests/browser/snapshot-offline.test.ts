@@ -115,8 +115,8 @@ describe('start-up snapshot and offline start', () => {
 		await live(page);
 		expect(await estates(page)).toMatch(/240/);
 		// Nothing stored yet: the snapshot the build made for the sample district (tests/browser/snapshot-build.test.ts).
-		// Its chart drawn by Plot (the build keeps no figure), with one dot per estate of the sample (240).
-		expect(await snap(page)).toMatchObject({ seen: true, origin: 'build', engineReadyWhenSeen: false, figureWhenSeen: 'live', dotsWhenSeen: 240 });
+		// Its chart is the figure the build drew (before Plot has loaded), with one dot per estate of the sample (240).
+		expect(await snap(page)).toMatchObject({ seen: true, origin: 'build', engineReadyWhenSeen: false, figureWhenSeen: 'kept', dotsWhenSeen: 240 });
 		await expect.poll(() => storedSnapshot(page), { timeout: 30_000 }).toBe('240');
 		// The live chart is kept with the snapshot as drawn (when the browser is idle after drawing it).
 		await expect.poll(() => storedFigureDots(page), { timeout: 30_000 }).toBe(240);

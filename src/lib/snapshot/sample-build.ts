@@ -16,6 +16,8 @@ import { EMPTY_WORKSPACE } from '../workspace/workspace-file';
 import { snapshotKey } from './key';
 import { districtView, overviewView, type DistrictView } from './views';
 import type { Overview } from '../queries/overview';
+import type { Lang } from '../i18n/i18n.svelte';
+import { overviewFigures } from './sample-figure';
 
 /** The snapshotted views. */
 export const SNAPSHOT_VIEWS = ['overview', 'district'] as const;
@@ -25,6 +27,8 @@ export type SnapshotView = (typeof SNAPSHOT_VIEWS)[number];
 export interface SampleViews {
 	overview: Overview;
 	district: DistrictView;
+	/** Figures drawn as markup, per view and interface language (sample-figure.ts). */
+	figures: { overview: Record<Lang, string> | null };
 }
 
 /** Computes the sample district's views with a fresh Node engine, reading the files from `dataDir`. */
@@ -40,7 +44,7 @@ export async function computeSampleViews(dataDir: string): Promise<SampleViews> 
 			bands: s.bands,
 			period: s.period
 		});
-		return { overview, district };
+		return { overview, district, figures: { overview: overviewFigures(overview) } };
 	} finally {
 		await engine.close();
 	}

@@ -12,6 +12,7 @@ import { version } from '$app/environment';
 import { sampleSnapshots } from 'virtual:zhijia-sample-snapshots';
 import { settings } from '../app/analysis-settings.svelte';
 import type { Overview } from '../queries/overview';
+import { i18n, type Lang } from '../i18n/i18n.svelte';
 import { idb } from '../workspace/idb';
 import { EMPTY_WORKSPACE, workspaceSchema, type Workspace } from '../workspace/workspace-file';
 import { takeEarlyReads } from './early-reads';
@@ -40,10 +41,12 @@ export interface Snapshot<T> {
 export const snapshots = $state<{ [V in SnapshotView]: Snapshot<ViewData[V]> | null }>({ overview: null, district: null });
 
 /**
- * localStorage key set once a snapshot kept its chart as drawn: read synchronously at start, it tells the overview
- * that its first paint will likely need no chart code (a hint only: the snapshot itself decides).
+ * localStorage key set while the overview's stored snapshot has no figure drawn (a canvas of thousands of dots, or
+ * saved before its figure was): read synchronously at start, it tells the overview to load the chart code at once,
+ * for its first paint needs it. Without it (a first visit: the build's snapshot brings its figure) the chart code
+ * loads after the first paint. A hint only: the snapshot itself decides.
  */
-export const FIGURE_KEPT = 'zhijia:snapshot-figure-kept';
+export const OVERVIEW_WITHOUT_FIGURE = 'zhijia:overview-snapshot-without-figure';
 
 /** Views whose snapshot time is over (live results arrived, or the engine is ready elsewhere): never set again. */
 const done = new Set<SnapshotView>();
@@ -67,7 +70,10 @@ async function buildSnapshot<V extends SnapshotView>(view: V, key: string): Prom
 	if (!made || made.key !== key) return null;
 	const res = await fetch(made.url);
 	if (!res.ok) throw new Error(`${made.url}: HTTP ${res.status}`);
-	return { key, at: sampleSnapshots!.at, data: (await res.json()) as ViewData[V], origin: 'build' };
+	// The results, and the figures the build drew in each interface language (scripts/sample-snapshot.mjs).
+	const file = (await res.json()) as { data: ViewData[V]; figures?: Partial<Record<Lang, string>> | null };
+	const figure = file.figures?.[i18n.lang];
+	return { key, at: sampleSnapshots!.at, data: file.data, origin: 'build', ...(figure ? { figure } : {}) };
 }
 
 /** Finds one view's snapshot for the key (IndexedDB first, then the build's) and shows it unless its time is over. */
@@ -125,7 +131,10 @@ export async function saveSnapshot<V extends SnapshotView>(view: V, data: ViewDa
 			if (!(e instanceof DOMException && e.name === 'DataCloneError')) throw e;
 			await idb.putAll(entry($state.snapshot(data)));
 		}
-		if (figure) localStorage.setItem(FIGURE_KEPT, '1');
+		if (view === 'overview') {
+			if (figure) localStorage.removeItem(OVERVIEW_WITHOUT_FIGURE);
+			else localStorage.setItem(OVERVIEW_WITHOUT_FIGURE, '1');
+		}
 	} catch (e) {
 		console.warn('start-up snapshot not saved:', e);
 	}

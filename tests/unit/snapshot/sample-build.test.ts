@@ -58,8 +58,25 @@ describe('build-time snapshots of the sample district', () => {
 		expect(await snapshotKey({ build: '1796000000000', view: 'district', workspace: { base: 'empty', files: [] }, settings: defaultAnalysisSettings() })).not.toBe(key);
 	});
 
-	it("the plugin's files hold exactly the views computed here", () => {
-		expect(JSON.parse(readFileSync(built.overview.file, 'utf8'))).toEqual(views.overview);
-		expect(JSON.parse(readFileSync(built.district.file, 'utf8'))).toEqual(views.district);
+	it("the plugin's files hold exactly the views computed here, and the overview's figures", () => {
+		expect(JSON.parse(readFileSync(built.overview.file, 'utf8'))).toEqual({ data: views.overview, figures: views.figures.overview });
+		expect(JSON.parse(readFileSync(built.district.file, 'utf8'))).toEqual({ data: views.district, figures: null });
+	});
+
+	it("draw the overview's chart in both interface languages: a dot per estate with a Q and a fee, the axes and legend in that language", () => {
+		const figures = views.figures.overview!;
+		const plotted = views.overview.points.filter((p) => p.q !== null && p.fee_m2 !== null).length;
+		expect(plotted).toBeGreaterThan(200);
+		for (const [lang, words] of [
+			['zh-CN', ['服务质量分 Q', '物业费（元/㎡·月）', '商品房', '动迁房']],
+			['en', ['Service quality score Q', 'Fee (yuan/m²·month)', 'Commercial', 'Relocation']]
+		] as const) {
+			const figure = figures[lang];
+			expect(figure.match(/<circle/g) ?? []).toHaveLength(plotted);
+			for (const w of words) expect(figure).toContain(w);
+			// One accessible name, the panel's: Plot's SVGs hidden, no label per mark.
+			expect(figure).not.toMatch(/<g[^>]*aria-label/);
+			expect(figure.match(/<svg[^>]*aria-hidden="true"/g)?.length).toBe(figure.match(/<svg/g)?.length);
+		}
 	});
 });
