@@ -57,12 +57,13 @@ export async function startSession(): Promise<void> {
 		// The start-up snapshot first (src/lib/snapshot): compiling the engine takes every core for seconds, the
 		// snapshot needs one for a moment (an IndexedDB read, a hash, one render). Waited for at most 300 ms.
 		const shown = await Promise.race([loadStartSnapshots(), new Promise<boolean>((r) => setTimeout(() => r(false), 300))]);
+		// The snapshot painted first: the requests below cost the main thread ~20-50 ms, which the paint waited for.
+		if (shown) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 		// Then the sample files, while the engine instantiates: both take about a second and neither needs the other.
 		// Not before the snapshot: on a first visit their eight requests took the browser's connections to the app
 		// and the build's snapshot waited behind them (docs/performance.md, session 15).
 		const files = new Map(SAMPLE_FILES.map((f) => [f.file, fetchSample(f.file)]));
 		for (const p of files.values()) p.catch(() => undefined); // reported when awaited below
-		if (shown) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 		// The engine's glue (with Arrow) and the workspace's import pipeline (zod's schemas, hyparquet, the checks) are
 		// their own chunks, loaded once the snapshot is painted: run on arrival, they delayed it by 0.1-0.3 s.
 		const engineModule = import('$lib/engine/browser');

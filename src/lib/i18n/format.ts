@@ -1,11 +1,14 @@
 /** Number formatting for the interface: fixed decimals, thousands separators, Chinese-locale digits. */
 const cache = new Map<string, Intl.NumberFormat>();
 
+/** The locale of every number shown (index.html's first script readies it: scripts/early-engine.mjs). */
+export const NUMBER_LOCALE = 'zh-CN';
+
 function fmt(digits: number, style: 'decimal' | 'percent' = 'decimal'): Intl.NumberFormat {
 	const key = `${digits}:${style}`;
 	let f = cache.get(key);
 	if (!f) {
-		f = new Intl.NumberFormat('zh-CN', { style, minimumFractionDigits: digits, maximumFractionDigits: digits });
+		f = new Intl.NumberFormat(NUMBER_LOCALE, { style, minimumFractionDigits: digits, maximumFractionDigits: digits });
 		cache.set(key, f);
 	}
 	return f;

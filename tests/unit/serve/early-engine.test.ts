@@ -80,3 +80,19 @@ describe("the start-up snapshot's early reads", () => {
 		expect(EARLY_READS_SCRIPT).toContain('q.onupgradeneeded=function(){r({view:v,workspace:undefined,snapshot:undefined});q.transaction.abort()}');
 	});
 });
+
+describe('number formatting readied early', () => {
+	it("readies the locale the interface formats every number in, when the page is idle, and never throws", async () => {
+		const { INTL_WARM_SCRIPT } = await import('../../../scripts/early-engine.mjs');
+		const { NUMBER_LOCALE, num } = await import('../../../src/lib/i18n/format');
+		expect(INTL_WARM_SCRIPT).toContain(`new Intl.NumberFormat(${JSON.stringify(NUMBER_LOCALE)})`);
+		expect(INTL_WARM_SCRIPT).toContain('requestIdleCallback(function(){try{');
+		// Run as the page would: with requestIdleCallback, and in a browser without it (nothing happens).
+		const idle: (() => void)[] = [];
+		new Function('requestIdleCallback', INTL_WARM_SCRIPT)((f: () => void) => idle.push(f));
+		expect(idle).toHaveLength(1);
+		expect(() => idle[0]()).not.toThrow();
+		expect(() => new Function('requestIdleCallback', INTL_WARM_SCRIPT)(undefined)).not.toThrow();
+		expect(num(12345.67, 1)).toBe('12,345.7');
+	});
+});
