@@ -1,7 +1,7 @@
 /**
  * Vite plugin: index.html's first script starts the engine's worker (src/lib/engine/early-worker.ts) when the app's
  * service worker serves the page, i.e. on every visit after the first; on every visit it also begins reading the
- * start-up snapshot (EARLY_READS_SCRIPT below) and readies number formatting (INTL_WARM_SCRIPT).
+ * start-up snapshot (earlyReadsScript below) and readies number formatting (INTL_WARM_SCRIPT).
  *
  * The app's own scripts (a few hundred kB of modules) run only once they are fetched and parsed, 0.2-0.4 s after
  * navigation on this project's machine; this inline script runs as soon as the head is parsed, so the worker
@@ -52,14 +52,36 @@ export function earlyEngineScript(files) {
 }
 
 /**
+ * The build's start-up snapshots of the sample district (scripts/sample-snapshot.mjs) as the page asks for them, per
+ * view; null for a view the build has none of.
+ * @param {string} build the build directory
+ * @returns {{ overview: string | null; district: string | null }}
+ */
+export function snapshotFiles(build) {
+	const names = readdirSync(join(build, ASSETS));
+	/** @param {string} view */
+	const find = (view) => {
+		const name = names.find((n) => n.startsWith(`sample-${view}.`) && n.endsWith('.json'));
+		return name ? `/${ASSETS}/${name}` : null;
+	};
+	return { overview: find('overview'), district: find('district') };
+}
+
+/**
  * The inline script's other half: reads what the start-up snapshot needs from IndexedDB (the stored workspace and
  * the snapshot of the page opened) while the app's scripts load, instead of after they have run: the read took
  * 0.2 s there on a second visit (docs/performance.md, session 15). src/lib/snapshot/early-reads.ts takes the
  * result; the names are src/lib/workspace/idb.ts's and src/lib/snapshot/snapshots.svelte.ts's. The database is
  * never created here: an upgrade means there is none, so nothing is stored (a first visit), and it is aborted; only
- * the app's own code creates the database, with its store. A first visit then needs no read of its own at all.
+ * the app's own code creates the database, with its store. A first visit then needs no read of its own at all, and
+ * its snapshot is the build's: that file (10 kB) is requested at once, beside the app's scripts, not when the app
+ * has started (on a throttled first visit it arrived 60-120 ms after that; at low priority it came later still).
+ * @param {{ overview: string | null; district: string | null }} snapshots the build's snapshot files
  */
-export const EARLY_READS_SCRIPT = `(function(){if(typeof indexedDB!=="object"||!indexedDB)return;var v=location.pathname==="/district"?"district":"overview";window.zhijiaEarlyReads=new Promise(function(r){try{var q=indexedDB.open("zhijia",1);q.onupgradeneeded=function(){r({view:v,workspace:undefined,snapshot:undefined});q.transaction.abort()};q.onerror=function(){r(null)};q.onsuccess=function(){var d=q.result;try{var t=d.transaction("workspace","readonly"),s=t.objectStore("workspace"),w=s.get("workspace"),n=s.get("snapshot:"+v);t.oncomplete=function(){d.close();r({view:v,workspace:w.result,snapshot:n.result})};t.onerror=t.onabort=function(){d.close();r(null)}}catch(x){d.close();r(null)}}}catch(x){r(null)}})})();`;
+export function earlyReadsScript(snapshots) {
+	const files = JSON.stringify(snapshots);
+	return `(function(){if(typeof indexedDB!=="object"||!indexedDB)return;var v=location.pathname==="/district"?"district":"overview";window.zhijiaEarlyReads=new Promise(function(r){try{var q=indexedDB.open("zhijia",1);q.onupgradeneeded=function(){var u=${files}[v];if(u&&typeof fetch==="function")window.zhijiaEarlySnapshot={url:u,response:fetch(u)};r({view:v,workspace:undefined,snapshot:undefined});q.transaction.abort()};q.onerror=function(){r(null)};q.onsuccess=function(){var d=q.result;try{var t=d.transaction("workspace","readonly"),s=t.objectStore("workspace"),w=s.get("workspace"),n=s.get("snapshot:"+v);t.oncomplete=function(){d.close();r({view:v,workspace:w.result,snapshot:n.result})};t.onerror=t.onabort=function(){d.close();r(null)}}catch(x){d.close();r(null)}}}catch(x){r(null)}})})();`;
+}
 
 /**
  * The inline script's third part: the browser's number formatting (ICU) made ready while the page waits for its
@@ -91,6 +113,7 @@ export function withEarlyEngine(html, script) {
 export function earlyEnginePlugin({ dir = 'build' } = {}) {
 	return afterAdapterPlugin('zhijia-early-engine', dir, async (index) => {
 		const html = await readFile(index, 'utf8');
-		await writeFile(index, withEarlyEngine(html, EARLY_READS_SCRIPT + INTL_WARM_SCRIPT + earlyEngineScript(engineFiles(dirname(index)))));
+		const build = dirname(index);
+		await writeFile(index, withEarlyEngine(html, earlyReadsScript(snapshotFiles(build)) + INTL_WARM_SCRIPT + earlyEngineScript(engineFiles(build))));
 	});
 }

@@ -15,7 +15,7 @@ import type { Overview } from '../queries/overview';
 import { i18n, type Lang } from '../i18n/i18n.svelte';
 import { idb } from '../workspace/idb';
 import { EMPTY_WORKSPACE, workspaceSchema, type Workspace } from '../workspace/workspace-file';
-import { takeEarlyReads } from './early-reads';
+import { takeEarlyReads, takeEarlySnapshot } from './early-reads';
 import { snapshotKey } from './key';
 import type { DistrictSnapshot } from './views';
 
@@ -68,7 +68,9 @@ function keyFor(view: SnapshotView, workspace: Workspace, current: unknown): Pro
 async function buildSnapshot<V extends SnapshotView>(view: V, key: string): Promise<Snapshot<ViewData[V]> | null> {
 	const made = sampleSnapshots?.[view];
 	if (!made || made.key !== key) return null;
-	const res = await fetch(made.url);
+	// Requested by index.html's first script on a first visit (early-reads.ts); again here if that request failed.
+	const early = takeEarlySnapshot(made.url);
+	const res = await (early ? early.catch(() => fetch(made.url)) : fetch(made.url));
 	if (!res.ok) throw new Error(`${made.url}: HTTP ${res.status}`);
 	// The results, and the figures the build drew in each interface language (scripts/sample-snapshot.mjs).
 	const file = (await res.json()) as { data: ViewData[V]; figures?: Partial<Record<Lang, string>> | null };

@@ -66,18 +66,59 @@ describe('the engine started by index.html', () => {
 });
 
 describe("the start-up snapshot's early reads", () => {
+	const FILES = { overview: '/_app/immutable/assets/sample-overview.0123456789abcdef.Ab1.json', district: '/_app/immutable/assets/sample-district.fedcba9876543210.Cd2.json' };
+
 	it("read the app's own database, store and snapshot keys, and never create the database", async () => {
-		const { EARLY_READS_SCRIPT } = await import('../../../scripts/early-engine.mjs');
+		const { earlyReadsScript } = await import('../../../scripts/early-engine.mjs');
 		const { DB_NAME, STORE } = await import('../../../src/lib/workspace/idb');
 		const { storeKey } = await import('../../../src/lib/snapshot/snapshots.svelte');
-		expect(EARLY_READS_SCRIPT).toContain(`indexedDB.open(${JSON.stringify(DB_NAME)},1)`);
-		expect(EARLY_READS_SCRIPT).toContain(`d.transaction(${JSON.stringify(STORE)},"readonly")`);
-		expect(EARLY_READS_SCRIPT).toContain('s.get("workspace")');
+		const script = earlyReadsScript(FILES);
+		expect(script).toContain(`indexedDB.open(${JSON.stringify(DB_NAME)},1)`);
+		expect(script).toContain(`d.transaction(${JSON.stringify(STORE)},"readonly")`);
+		expect(script).toContain('s.get("workspace")');
 		// The page opened decides the view, as loadStartSnapshots does.
-		expect(EARLY_READS_SCRIPT).toContain(`s.get(${JSON.stringify(storeKey('overview').replace('overview', ''))}+v)`);
-		expect(EARLY_READS_SCRIPT).toContain('location.pathname==="/district"?"district":"overview"');
+		expect(script).toContain(`s.get(${JSON.stringify(storeKey('overview').replace('overview', ''))}+v)`);
+		expect(script).toContain('location.pathname==="/district"?"district":"overview"');
 		// No database yet: nothing is stored, and the upgrade that would create it is aborted.
-		expect(EARLY_READS_SCRIPT).toContain('q.onupgradeneeded=function(){r({view:v,workspace:undefined,snapshot:undefined});q.transaction.abort()}');
+		expect(script).toMatch(/q\.onupgradeneeded=function\(\)\{.*r\(\{view:v,workspace:undefined,snapshot:undefined\}\);q\.transaction\.abort\(\)\}/);
+	});
+
+	it("on a first visit (no database) request the build's snapshot of the page opened, and only then", async () => {
+		const { earlyReadsScript } = await import('../../../scripts/early-engine.mjs');
+		// Run the script against a stand-in IndexedDB that either has no database (an upgrade) or has one.
+		const run = (path: string, upgrade: boolean) => {
+			const page: Record<string, unknown> = {};
+			const fetched: string[] = [];
+			const request: Record<string, (() => void) | unknown> = { transaction: { abort: () => undefined } };
+			const indexedDB = { open: () => request };
+			const fetch = (url: string) => (fetched.push(url), Promise.resolve(new Response('{}')));
+			new Function('indexedDB', 'location', 'window', 'fetch', earlyReadsScript(FILES))(indexedDB, { pathname: path }, page, fetch);
+			if (upgrade) (request.onupgradeneeded as () => void)();
+			return { fetched, early: page.zhijiaEarlySnapshot as { url: string } | undefined };
+		};
+		expect(run('/', true)).toMatchObject({ fetched: [FILES.overview], early: { url: FILES.overview } });
+		expect(run('/district', true)).toMatchObject({ fetched: [FILES.district], early: { url: FILES.district } });
+		expect(run('/', false)).toEqual({ fetched: [], early: undefined });
+		expect(run('/data', false)).toEqual({ fetched: [], early: undefined });
+	});
+
+	it("find the build's snapshot files by view, and none where the build made none", async () => {
+		const { snapshotFiles } = await import('../../../scripts/early-engine.mjs');
+		const dir = await build([...BUILT, 'sample-overview.0123456789abcdef.Ab1.json', 'sample-overview.0123456789abcdef.Ab1.json.br']);
+		expect(snapshotFiles(dir)).toEqual({ overview: '/_app/immutable/assets/sample-overview.0123456789abcdef.Ab1.json', district: null });
+	});
+
+	it('hand the early response over once, and only for the file asked for', async () => {
+		const { takeEarlySnapshot } = await import('../../../src/lib/snapshot/early-reads');
+		const page = globalThis as unknown as Record<string, unknown>;
+		const response = Promise.resolve(new Response('{"data":1}'));
+		page.zhijiaEarlySnapshot = { url: FILES.overview, response };
+		// The app's module names the file by its absolute URL, the script by its path.
+		expect(takeEarlySnapshot(`http://localhost${FILES.overview}`)).toBe(response);
+		expect(takeEarlySnapshot(FILES.overview)).toBeNull();
+		page.zhijiaEarlySnapshot = { url: FILES.overview, response };
+		expect(takeEarlySnapshot(FILES.district)).toBeNull();
+		expect(page.zhijiaEarlySnapshot).toBeUndefined();
 	});
 });
 
