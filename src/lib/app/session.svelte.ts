@@ -2,6 +2,7 @@
  * The page's session: the engine starting, the sample district loading, then ready (or a clear error).
  * Components only read this state; the work lives in the engine and workspace modules.
  */
+import { afterNextPaint } from './after-paint';
 import type { StartProgress } from '$lib/engine/browser';
 import type { Engine } from '$lib/engine/engine';
 import { EngineStartError } from '$lib/engine/errors';
@@ -58,7 +59,7 @@ export async function startSession(): Promise<void> {
 		// snapshot needs one for a moment (an IndexedDB read, a hash, one render). Waited for at most 300 ms.
 		const shown = await Promise.race([loadStartSnapshots(), new Promise<boolean>((r) => setTimeout(() => r(false), 300))]);
 		// The snapshot painted first: the requests below cost the main thread ~20-50 ms, which the paint waited for.
-		if (shown) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+		if (shown) await new Promise<void>((r) => afterNextPaint(r));
 		// Then the sample files, while the engine instantiates: both take about a second and neither needs the other.
 		// Not before the snapshot: on a first visit their eight requests took the browser's connections to the app
 		// and the build's snapshot waited behind them (docs/performance.md, session 15).
