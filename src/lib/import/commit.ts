@@ -5,7 +5,9 @@
  * 2. Checks over all rows run in SQL (duplicates, references; validate.ts `bulkChecks`).
  * 3. If any error remains and the caller did not pass `dropInvalid: true`, nothing is written. With
  *    `dropInvalid`, the rows with errors are left out and counted.
- * 4. One `engine.transaction([...])` replaces (DELETE + INSERT) or appends into each real table.
+ * 4. One `engine.transaction([...])` replaces or appends into each real table. A replace by one file whose rows
+ *    all pass renames its staging table into place (staged in the data's database with the table's constraints,
+ *    stage.ts): no copy of every row. Otherwise the rows are copied (DELETE + INSERT, or INSERT).
  *
  * Whatever happens (bad data, a failing statement, an exception, cancellation through the AbortSignal
  * between chunks), every real table is left exactly as it was unless step 4 committed, and the staging
@@ -87,13 +89,27 @@ export interface CommitResult {
 	readonly changes: readonly DatasetChange[];
 }
 
-/** Statements that write staged rows into the real tables (replace or append), in dataset order. */
-export function commitStatements(staged: readonly StagedFile[], mode: 'replace' | 'append', existing: ReadonlySet<DatasetId>): string[] {
+/**
+ * Statements that write staged rows into the real tables (replace or append), in dataset order. `dropped`: files
+ * (by index in `staged`) with rows the checks left out.
+ */
+export function commitStatements(staged: readonly StagedFile[], mode: 'replace' | 'append', existing: ReadonlySet<DatasetId>, dropped: ReadonlySet<number> = new Set()): string[] {
 	const statements: string[] = [];
 	for (const id of DATASET_IDS) {
 		const files = staged.filter((s) => s.dataset === id);
 		if (files.length === 0) continue;
 		const table = sqlIdent(DATASETS[id].table);
+		const only = files[0];
+		// DuckDB refuses to commit a transaction that deletes rows of a table and then alters it, so a file with rows
+		// left out is copied.
+		if (mode === 'replace' && files.length === 1 && only.into === 'data' && !dropped.has(staged.indexOf(only))) {
+			statements.push(`ALTER TABLE ${only.table} DROP COLUMN _i`, `ALTER TABLE ${only.table} DROP COLUMN _drop`);
+			if (existing.has(id)) statements.push(`DROP TABLE ${table}`);
+			statements.push(`ALTER TABLE ${only.table} RENAME TO ${table}`);
+			const key = DATASETS[id].primaryKey;
+			if (key) statements.push(`ALTER TABLE ${table} ADD PRIMARY KEY (${sqlIdent(key)})`);
+			continue;
+		}
 		if (!existing.has(id)) statements.push(createTableSql(id));
 		else if (mode === 'replace') statements.push(`DELETE FROM ${table}`);
 		const cols = DATASETS[id].columns.map((c) => sqlIdent(c.name)).join(', ');
@@ -176,7 +192,9 @@ export async function commitImport(
 	try {
 		let done = 0;
 		for (const p of prepared) {
-			staged.push(await stageFile(engine, p, { ...options, done, total: totalRows }));
+			// A replace by one file of its dataset may rename its staging table into place (commitStatements).
+			const into = mode === 'replace' && prepared.filter((q) => q.dataset === p.dataset).length === 1 ? 'data' : 'temp';
+			staged.push(await stageFile(engine, p, { ...options, done, total: totalRows, into }));
 			done += p.rowCount;
 		}
 		options.signal?.throwIfAborted();
@@ -199,7 +217,8 @@ export async function commitImport(
 		options.signal?.throwIfAborted();
 		options.onProgress?.({ phase: 'commit', rows: 0, totalRows, rowsPerSecond: rate(totalRows, started) });
 		// Past this point the transaction runs to its end: it commits entirely or rolls back entirely.
-		await engine.transaction(commitStatements(staged, mode, existing));
+		const dropped = new Set(staged.flatMap((s, i) => (inserted[i] < s.rows ? [i] : [])));
+		await engine.transaction(commitStatements(staged, mode, existing, dropped));
 		const result = outcome(true, undefined, staged, inserted);
 		options.onProgress?.({ phase: 'done', rows: result.inserted, totalRows, rowsPerSecond: result.rowsPerSecond });
 		return result;

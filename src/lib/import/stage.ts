@@ -1,7 +1,7 @@
 /**
- * Staging: the rows of a prepared file that passed the row-level checks, loaded into a temporary DuckDB
- * table, where checks that need every row (duplicates, references) run in SQL and from which the commit
- * copies. Rows travel as canonical CSV bytes (registerFileBuffer + read_csv with explicit column types, as the
+ * Staging: the rows of a prepared file that passed the row-level checks, loaded into a DuckDB table where checks
+ * that need every row (duplicates, references) run in SQL and from which the commit copies or which it renames
+ * (commit.ts). Rows travel as canonical CSV bytes (registerFileBuffer + read_csv with explicit column types, as the
  * sample district loads), which works the same in the browser and in Node.
  *
  * The rows are reached through {@link PreparedRows}: a {@link PreparedImport} in this thread serves them
@@ -12,10 +12,16 @@
  * columns instead (stage-arrow.ts): no text to build, encode and parse again.
  *
  * A staging table has the dataset's columns plus `_i` (the row's index in the prepared file, to map SQL
- * findings back to source rows) and `_drop` (set by checks that reject the row). It has no constraints:
- * duplicates must be loadable to be found. The real table's DDL still enforces them on commit.
+ * findings back to source rows) and `_drop` (set by checks that reject the row). It never has a primary key:
+ * duplicates must be loadable to be found.
+ *
+ * Where it lives ({@link StageInto}): a temporary table without constraints (validation, appends), or a table of
+ * the data's own database with the dataset's NOT NULL and CHECK constraints, which a replace renames into place
+ * instead of copying every row (commit.ts). Rows reach staging only after the row-level checks, which enforce
+ * the same rules, so those constraints fail only where the copy into the real table would have failed too.
  */
 import { csvColumnsSql, DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
+import { columnDdl } from '../data/datasets/ddl';
 import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import type { RunOptions } from './types';
 import { now, pause, rate } from './progress';
@@ -97,12 +103,20 @@ export function checkTableName(): string {
 	return uniqueName('check');
 }
 
+/**
+ * Where a staging table lives: 'temp', a temporary table without constraints; 'data', a table of the data's
+ * database (compressed, as the real tables) with the dataset's NOT NULL and CHECK constraints, that a replace can
+ * rename into the real table.
+ */
+export type StageInto = 'temp' | 'data';
+
 /** A prepared file loaded into a staging table. */
 export interface StagedFile {
 	readonly prepared: PreparedFile;
 	readonly dataset: DatasetId;
-	/** Temporary table name (already quoted-safe: letters, digits and underscores). */
+	/** Staging table name (already quoted-safe: letters, digits and underscores). */
 	readonly table: string;
+	readonly into: StageInto;
 	/** Rows loaded (the prepared rows without row-level errors). */
 	readonly rows: number;
 	/** Where canonical rows came from, for problems about the given key columns ({@link PreparedRows.describe}). */
@@ -174,17 +188,25 @@ export function describeRows(prepared: PreparedImport, rows: readonly number[], 
 	});
 }
 
-/** `CREATE TEMP TABLE` for a dataset's staging table. */
-export function stagingDdl(dataset: DatasetId, table: string): string {
-	const cols = (DATASETS[dataset].columns as readonly ColumnMeta[]).map((c) => `${sqlIdent(c.name)} ${c.type}`);
-	return `CREATE TEMP TABLE ${table} (_i INTEGER NOT NULL, _drop BOOLEAN NOT NULL, ${cols.join(', ')})`;
+/**
+ * The DDL of a dataset's staging table: temporary and without constraints, or ('data') in the data's database with
+ * the real table's column DDL except the primary key (its column is NOT NULL instead).
+ */
+export function stagingDdl(dataset: DatasetId, table: string, into: StageInto = 'temp'): string {
+	const columns = DATASETS[dataset].columns as readonly ColumnMeta[];
+	if (into === 'data') return `CREATE TABLE ${table} (_i INTEGER NOT NULL, _drop BOOLEAN NOT NULL, ${columns.map((c) => columnDdl(c, undefined)).join(', ')})`;
+	return `CREATE TEMP TABLE ${table} (_i INTEGER NOT NULL, _drop BOOLEAN NOT NULL, ${columns.map((c) => `${sqlIdent(c.name)} ${c.type}`).join(', ')})`;
 }
 
 /**
  * Loads the valid rows of a prepared file into a new staging table, in chunks (progress and cancellation
  * between chunks). On failure or cancellation the staging table is dropped before the error propagates.
  */
-export async function stageFile(engine: ImportEngine, prepared: PreparedFile, options: RunOptions & { done?: number; total?: number } = {}): Promise<StagedFile> {
+export async function stageFile(
+	engine: ImportEngine,
+	prepared: PreparedFile,
+	options: RunOptions & { done?: number; total?: number; into?: StageInto } = {}
+): Promise<StagedFile> {
 	const dataset = prepared.dataset;
 	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);
 	const cols = DATASETS[dataset].columns as readonly ColumnMeta[];
@@ -198,7 +220,8 @@ export async function stageFile(engine: ImportEngine, prepared: PreparedFile, op
 	const insertArrow = engine.insertArrowIPC?.bind(engine);
 	const format: StageFormat = insertArrow ? 'arrow' : 'csv';
 	let loaded = 0;
-	await engine.exec(stagingDdl(dataset, table));
+	const into = options.into ?? 'temp';
+	await engine.exec(stagingDdl(dataset, table, into));
 	try {
 		for (let start = 0, chunk = 0; start < n; start += STAGE_CHUNK_ROWS, chunk++) {
 			options.signal?.throwIfAborted();
@@ -208,8 +231,8 @@ export async function stageFile(engine: ImportEngine, prepared: PreparedFile, op
 			if (rows === 0) continue;
 			loaded += rows;
 			if (insertArrow) {
-				// Appended straight to the staging table (a temporary table: schema 'temp').
-				await insertArrow(bytes, { name: table, schema: 'temp', create: false });
+				// Appended straight to the staging table (a temporary one is in schema 'temp', the other in the current one).
+				await insertArrow(bytes, into === 'temp' ? { name: table, schema: 'temp', create: false } : { name: table, create: false });
 			} else {
 				const file = `${table}_${chunk}.csv`;
 				await engine.registerFileBuffer(file, bytes);
@@ -231,7 +254,7 @@ export async function stageFile(engine: ImportEngine, prepared: PreparedFile, op
 		await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
 		throw e;
 	}
-	return { prepared, dataset, table, rows: loaded, describe: (rows, columns) => source.describe(rows, columns) };
+	return { prepared, dataset, table, into, rows: loaded, describe: (rows, columns) => source.describe(rows, columns) };
 }
 
 /** Drops staging tables (errors ignored: cleanup must not hide the error that caused it). */

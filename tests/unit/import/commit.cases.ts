@@ -4,7 +4,7 @@
  * failures and cancellation leaving every table as it was.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DATASET_IDS } from '../../../src/lib/data/datasets';
+import { createTableSql, DATASET_IDS } from '../../../src/lib/data/datasets';
 import type { Engine } from '../../../src/lib/engine/engine';
 import {
 	commitImport,
@@ -29,7 +29,8 @@ export function commitCases(getEngine: () => Engine): void {
 	const csv = (name: string, rows: readonly (readonly FixtureCell[])[]) => prepareImport({ name, bytes: utf8(csvText(rows), true) });
 	const tableRows = (sql: string) => engine.rows(sql);
 	const brief = (ps: readonly Problem[]) => ps.map((p) => [p.row, p.column, p.value, p.code, p.severity]);
-	const tempTables = () => engine.scalar('SELECT count(*)::INTEGER FROM duckdb_tables() WHERE temporary');
+	/** Staging and check tables left behind: temporary ones, and staging tables in the data's database (stage.ts). */
+	const tempTables = () => engine.scalar("SELECT count(*)::INTEGER FROM duckdb_tables() WHERE temporary OR starts_with(table_name, '_zhijia_')");
 	/** Every canonical table's rows, to compare before and after a failed import. */
 	async function snapshot(): Promise<Record<string, unknown[]>> {
 		const out: Record<string, unknown[]> = {};
@@ -313,6 +314,85 @@ export function commitCases(getEngine: () => Engine): void {
 			expect(await tableRows('SELECT estate_id, name FROM estates')).toEqual([{ estate_id: 'LJ0001', name: '新小区' }]);
 		});
 
+		/** The real engine, recording the statements of each transaction; `arrow: false` stages as CSV text. */
+		function recording(arrow: boolean): { engine: ImportEngine; transactions: string[][] } {
+			const real = engine;
+			const transactions: string[][] = [];
+			const wrapped: ImportEngine = {
+				exec: (sql) => real.exec(sql),
+				rows: (sql) => real.rows(sql),
+				scalar: (sql) => real.scalar(sql),
+				transaction: (statements) => (transactions.push(statements), real.transaction(statements)),
+				registerFileBuffer: (name, buffer) => real.registerFileBuffer(name, buffer),
+				dropFile: (name) => real.dropFile(name),
+				...(arrow ? { insertArrowIPC: (ipc, options) => real.insertArrowIPC(ipc, options) } : {})
+			};
+			return { engine: wrapped, transactions };
+		}
+		const constraintsOf = (table: string) =>
+			engine.rows(
+				`SELECT constraint_type, constraint_text, constraint_column_names::VARCHAR AS cols FROM duckdb_constraints() WHERE table_name = '${table}' ORDER BY ALL`
+			);
+		const columnsOf = (table: string) =>
+			engine.rows(`SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`);
+
+		it('a replace by one clean file renames its staging table into place, with the constraints of the table it replaces', async () => {
+			await engine.exec(createTableSql('estates', { table: 'reference_estates' }));
+			const r = recording(true);
+			await seedEstates();
+			const result = await commitImport(r.engine, await prepareImport({ name: '小区.csv', bytes: gbk(csvText(ESTATES_ZH)) }));
+			expect(result).toMatchObject({ committed: true, inserted: 4 });
+			const statements = r.transactions.flat();
+			expect(statements.some((x) => /RENAME TO "estates"$/.test(x))).toBe(true);
+			expect(statements.some((x) => /^INSERT INTO "estates"/.test(x))).toBe(false);
+			expect(await columnsOf('estates')).toEqual(await columnsOf('reference_estates'));
+			const strip = (rows: Record<string, unknown>[]) => rows.map((x) => ({ ...x, constraint_text: String(x.constraint_text).replaceAll('reference_estates', 'estates') }));
+			expect(strip(await constraintsOf('estates'))).toEqual(strip(await constraintsOf('reference_estates')));
+			expect((await constraintsOf('estates')).map((x) => x.constraint_type)).toContain('PRIMARY KEY');
+			await expect(engine.exec("INSERT INTO estates (estate_id, name, estate_type, building_type, chargeable_area_m2, households, has_elevator) VALUES ('LJ0001', 'x', 'commercial', 'high', 1, 1, true)")).rejects.toThrow(/PRIMARY KEY|Duplicate key/i);
+			expect(await tempTables()).toBe(0);
+			expect(await engine.rows('SELECT estate_id, name, households FROM estates ORDER BY estate_id')).toEqual([
+				{ estate_id: 'LJ0001', name: '梅澜公寓', households: 568 },
+				{ estate_id: 'LJ0002', name: '望湖花园', households: 1024 },
+				{ estate_id: 'LJ0003', name: '柳岸新村', households: 900 },
+				{ estate_id: 'LJ0004', name: '新城雅苑', households: 400 }
+			]);
+			await engine.exec('DROP TABLE reference_estates');
+		});
+
+		it('staged as Arrow (texts dictionary-encoded or plain) or as CSV text, the same rows land', async () => {
+			// 1,500 estates: ids and names never repeat (plain utf8), subdistricts and firms repeat with gaps (dictionaries with nulls).
+			const head = ['estate_id', 'name', 'subdistrict', 'estate_type', 'building_type', 'build_year', 'chargeable_area_m2', 'households', 'has_elevator', 'firm', 'pricing_regime'];
+			const rows: FixtureCell[][] = [head];
+			for (let i = 0; i < 1500; i++) {
+				rows.push([
+					`E${String(i).padStart(5, '0')}`,
+					`小区${i}号`,
+					i % 7 === 0 ? null : `街道${i % 5}`,
+					i % 2 ? 'commercial' : 'resettlement',
+					i % 3 ? 'high' : 'multi',
+					i % 11 === 0 ? null : 1980 + (i % 40),
+					1000 + i / 4,
+					10 + i,
+					i % 2 ? 'true' : 'false',
+					i % 4 === 0 ? null : `物业${i % 9}`,
+					null
+				]);
+			}
+			const landed: unknown[][] = [];
+			for (const arrow of [true, false]) {
+				await engine.exec('DROP TABLE IF EXISTS estates');
+				const result = await commitImport(recording(arrow).engine, await csv('estates.csv', rows));
+				expect(result).toMatchObject({ committed: true, inserted: 1500 });
+				landed.push(await engine.rows('SELECT * FROM estates ORDER BY estate_id'));
+			}
+			expect(landed[0]).toEqual(landed[1]);
+			const all = landed[0] as Record<string, unknown>[];
+			expect(all.filter((x) => x.subdistrict === null)).toHaveLength(215); // i % 7 === 0 for i < 1500
+			expect(all.filter((x) => x.firm === null)).toHaveLength(375);
+			expect(all[1499]).toMatchObject({ estate_id: 'E01499', name: '小区1499号', subdistrict: '街道4', firm: '物业5', build_year: 1999, chargeable_area_m2: 1374.75, has_elevator: true });
+		});
+
 		it('dropInvalid refuses to replace a table with nothing', async () => {
 			await seedEstates();
 			const p = await csv('s.csv', [
@@ -350,8 +430,14 @@ export function commitCases(getEngine: () => Engine): void {
 			await seedEstates();
 			await commitImport(engine, await csv('得分.csv', SCORES_ZH));
 			const before = await snapshot();
-			const flaky = failing(/^INSERT INTO "scores"/);
+			// A replace renames each staging table into place; estates come first, so they were already renamed.
+			const flaky = failing(/RENAME TO "scores"/);
 			await expect(commitImport(flaky, await importSet(), { allowShrink: true })).rejects.toThrow('disk full');
+			expect(await snapshot()).toEqual(before);
+			expect(await tempTables()).toBe(0);
+			// Rows left out are copied instead: the failure after the estates' DELETE and INSERT rolls back too.
+			const withDrops = [await prepareImport({ name: '小区.csv', bytes: gbk(csvText(ESTATES_ZH.slice(0, 3))) }), await csv('得分.csv', [...SCORES_ZH.slice(0, 3), ['XX9999', ...SCORES_ZH[1].slice(1)]])];
+			await expect(commitImport(failing(/^INSERT INTO "scores"/), withDrops, { allowShrink: true, dropInvalid: true })).rejects.toThrow('disk full');
 			expect(await snapshot()).toEqual(before);
 			expect(await tempTables()).toBe(0);
 		});

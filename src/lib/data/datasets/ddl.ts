@@ -8,7 +8,8 @@ export function sqlString(s: string): string {
 	return `'${s.replaceAll("'", "''")}'`;
 }
 
-function columnDdl(c: ColumnMeta, primaryKey: string | undefined): string {
+/** One column's DDL: its type, PRIMARY KEY (when it is `primaryKey`) or NOT NULL (when required), and its CHECKs. */
+export function columnDdl(c: ColumnMeta, primaryKey: string | undefined): string {
 	const parts = [c.name, c.type];
 	if (c.name === primaryKey) parts.push('PRIMARY KEY');
 	else if (c.required) parts.push('NOT NULL');
