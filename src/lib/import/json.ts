@@ -63,7 +63,7 @@ export function readJson(file: string, bytes: Uint8Array | ArrayBuffer): SourceT
 	const items = records(file, text);
 	if (items.length > 0 && items.every((r) => Array.isArray(r))) {
 		const [head, ...body] = items as unknown[][];
-		const builder = new TableBuilder({ file, kind: 'json', encoding, headers: head.map((h) => String(h ?? '')) });
+		const builder = new TableBuilder({ file, kind: 'json', encoding, headers: head.map((h) => String(h ?? '')), expectedRows: body.length });
 		body.forEach((r, i) => builder.push(r.map(jsonCell), i + 2));
 		return builder.finish();
 	}
@@ -80,7 +80,7 @@ export function readJson(file: string, bytes: Uint8Array | ArrayBuffer): SourceT
 		for (const k of Object.keys(r)) if (!keys.has(k)) keys.set(k, keys.size);
 	}
 	const headers = [...keys.keys()];
-	const builder = new TableBuilder({ file, kind: 'json', encoding, headers });
+	const builder = new TableBuilder({ file, kind: 'json', encoding, headers, expectedRows: items.length });
 	items.forEach((r, i) => {
 		const o = r as Record<string, unknown>;
 		builder.push(headers.map((h) => jsonCell(o[h])), i + 1);

@@ -73,7 +73,7 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 			params: { bytes: bytes.length }
 		});
 	}
-	const builder = new TableBuilder({ file, kind: 'parquet', headers });
+	const builder = new TableBuilder({ file, kind: 'parquet', headers, expectedRows: groups.reduce((a, g) => a + g.rows, 0) });
 	let row = 0;
 	for (const g of groups) {
 		for (let i = 0; i < g.rows; i++) {

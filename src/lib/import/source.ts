@@ -34,7 +34,16 @@ export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: 
 	const delimiter = detectDelimiter(text);
 	// Undecodable characters are errors of the rows that hold them (TableBuilder); the file-level notes say how
 	// the text was read when that was not plain.
-	const builder = new TableBuilder({ file, kind: 'csv', encoding, headerRow: options.headerRow, delimiter, lenient: options.lenient, plainCells: plainText(text) });
+	const builder = new TableBuilder({
+		file,
+		kind: 'csv',
+		encoding,
+		headerRow: options.headerRow,
+		delimiter,
+		lenient: options.lenient,
+		plainCells: plainText(text),
+		expectedRows: lineCount(text)
+	});
 	if (decoded.noBom) builder.addProblem(makeProblem(file, null, null, null, { code: 'utf16_no_bom', params: { encoding: encoding.toUpperCase() } }, 'warning'));
 	if (decoded.lines) builder.addProblem(makeProblem(file, null, null, null, { code: 'mixed_encoding', params: decoded.lines }, 'warning'));
 	const info = parseCsv(text, (cells, row, line, quirk) => builder.push(cells as Cell[], row, { line, quirk }), { delimiter });
@@ -47,6 +56,13 @@ export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: 
 		builder.addProblem(makeProblem(file, info.records, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
 	}
 	return builder.finish();
+}
+
+/** Line feeds in the text, plus one: at least the number of records (a quoted cell may span lines). */
+function lineCount(text: string): number {
+	let n = 1;
+	for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+	return n;
 }
 
 /**

@@ -17,6 +17,9 @@ export interface RecordInfo {
 	readonly quirk?: CsvQuirk;
 }
 
+/** Cells allocated ahead at most ({@link TableBuilderOptions.expectedRows}); rows beyond them are appended. */
+const MAX_ALLOCATED_CELLS = 20_000_000;
+
 /** Rows scanned for the header. */
 export const HEADER_SCAN_ROWS = 30;
 /** Problems kept per file while reading (counts beyond this are still reported by the caller's totals). */
@@ -50,6 +53,12 @@ export interface TableBuilderOptions {
 	 * so the per-cell text checks below cannot find anything and are skipped.
 	 */
 	readonly plainCells?: boolean;
+	/**
+	 * About how many rows will be pushed (a CSV's line count, a parquet file's row count). The columns are allocated
+	 * at that length once instead of growing row by row: for a million rows, growing five columns took most of the
+	 * reading time (docs/performance.md, session 18). Rows beyond it still fit; a smaller table is cut to size.
+	 */
+	readonly expectedRows?: number;
 }
 
 /** Collects rows into a {@link SourceTable}. */
@@ -62,6 +71,8 @@ export class TableBuilder {
 	private detectedHeaderRow = 0;
 	private titleLines: string[] = [];
 	private columns: Cell[][] = [];
+	/** Length the columns were allocated at ({@link TableBuilderOptions.expectedRows}). */
+	private capacity = 0;
 	private readonly rowNumbers: number[] = [];
 	private readonly problems: Problem[] = [];
 	private problemCount = 0;
@@ -70,9 +81,19 @@ export class TableBuilder {
 	constructor(private readonly options: TableBuilderOptions) {
 		if (options.headers) {
 			this.headers = [...options.headers];
-			this.columns = this.headers.map(() => []);
+			this.allocate();
 			this.interners = this.headers.map(() => interner());
 		}
+	}
+
+	/**
+	 * One column per header, allocated at the expected row count (filled with null: a packed array, not holes), up to
+	 * {@link MAX_ALLOCATED_CELLS} cells in all: a line count can overstate the rows of a file of long multi-line cells.
+	 */
+	private allocate(): void {
+		const width = Math.max(1, this.headers!.length);
+		this.capacity = Math.max(0, Math.min(Math.floor(this.options.expectedRows ?? 0), Math.floor(MAX_ALLOCATED_CELLS / width)));
+		this.columns = this.headers!.map(() => (this.capacity > 0 ? new Array<Cell>(this.capacity).fill(null) : []));
 	}
 
 	/** Adds a problem found while reading (kept up to {@link MAX_READ_PROBLEMS}). */
@@ -96,6 +117,8 @@ export class TableBuilder {
 	/** The table, once every row has been pushed. */
 	finish(): SourceTable {
 		if (!this.headers) this.decide();
+		// Allocated for more rows than came: cut to the rows kept.
+		for (const column of this.columns) if (column.length > this.rowNumbers.length) column.length = this.rowNumbers.length;
 		const o = this.options;
 		return {
 			file: o.file,
@@ -139,7 +162,7 @@ export class TableBuilder {
 		}
 		this.headerRow = this.buffer[index]?.row ?? wanted ?? 0;
 		this.headers = index < this.buffer.length ? headerTexts(rows, index) : [];
-		this.columns = this.headers.map(() => []);
+		this.allocate();
 		this.interners = this.headers.map(() => interner());
 		this.titleLines = rows
 			.slice(0, index)
@@ -171,9 +194,14 @@ export class TableBuilder {
 			);
 			return;
 		}
+		const k = this.rowNumbers.length;
+		const columns = this.columns;
+		const interners = this.interners;
 		for (let c = 0; c < width; c++) {
 			const v = cells[c];
-			this.columns[c].push(v === undefined ? null : typeof v === 'string' ? this.interners[c](v) : v);
+			const cell = v === undefined ? null : typeof v === 'string' ? interners[c](v) : v;
+			if (k < this.capacity) columns[c][k] = cell;
+			else columns[c].push(cell);
 		}
 		this.lastData = row;
 		this.rowNumbers.push(row);
