@@ -100,9 +100,9 @@ export function commitStatements(staged: readonly StagedFile[], mode: 'replace' 
 		if (files.length === 0) continue;
 		const table = sqlIdent(DATASETS[id].table);
 		const only = files[0];
-		// DuckDB refuses to commit a transaction that deletes rows of a table and then alters it, so a file with rows
-		// left out is copied.
-		if (mode === 'replace' && files.length === 1 && only.into === 'data' && !dropped.has(staged.indexOf(only))) {
+		// Staged in the data's database only when it replaces its dataset alone (commitImport). DuckDB refuses to
+		// commit a transaction that deletes rows of a table and then alters it, so a file with rows left out is copied.
+		if (only.into === 'data' && !dropped.has(staged.indexOf(only))) {
 			statements.push(`ALTER TABLE ${only.table} DROP COLUMN _i`, `ALTER TABLE ${only.table} DROP COLUMN _drop`);
 			if (existing.has(id)) statements.push(`DROP TABLE ${table}`);
 			statements.push(`ALTER TABLE ${only.table} RENAME TO ${table}`);
@@ -192,7 +192,8 @@ export async function commitImport(
 	try {
 		let done = 0;
 		for (const p of prepared) {
-			// A replace by one file of its dataset may rename its staging table into place (commitStatements).
+			// A replace by one file of its dataset may rename its staging table into place (commitStatements): the one
+			// place that decides it.
 			const into = mode === 'replace' && prepared.filter((q) => q.dataset === p.dataset).length === 1 ? 'data' : 'temp';
 			staged.push(await stageFile(engine, p, { ...options, done, total: totalRows, into }));
 			done += p.rowCount;
