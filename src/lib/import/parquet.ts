@@ -8,6 +8,7 @@ import { parquetMetadata, parquetRead, parquetScan, parquetSchema } from 'hyparq
 import { TableBuilder } from './table';
 import { UnreadableFileError, type Cell, type SourceTable } from './types';
 import { asBytes } from './decode';
+import { flatSchemaPath, readFlatColumnChunk } from './parquet-columns';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -42,26 +43,38 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 			? (bytes.buffer as ArrayBuffer)
 			: (new Uint8Array(bytes).buffer as ArrayBuffer); // a copy (Buffer#slice would share the pool)
 	let headers: string[];
-	// Row groups, each as its columns' values (or as rows, see below).
-	const groups: { rows: number; valueAt: (row: number, column: number) => unknown }[] = [];
+	// The file's values, column by column.
+	let columns: unknown[][];
 	try {
 		const metadata = parquetMetadata(buffer);
 		headers = parquetSchema(metadata).children.map((c) => c.element.name);
 		if (new Set(headers).size === headers.length) {
 			// Column by column, as Parquet stores them: no array per row to assemble and transpose first (duplicate
-			// names could not be told apart this way, so such a file is read by rows below).
-			const scan = await parquetScan({ file: buffer, metadata });
-			for (const { rowStart, rowEnd } of scan.ranges) {
-				const columns: ArrayLike<unknown>[] = [];
-				for (const column of headers) columns.push(await scan.readColumn({ column, rowStart, rowEnd }));
-				const rows = rowEnd - rowStart;
-				if (columns.some((c) => c.length !== rows)) throw new Error(`parquet columns of rows ${rowStart}-${rowEnd} are not ${rows} values long`);
-				groups.push({ rows, valueAt: (r, c) => columns[c][r] });
+			// names could not be told apart this way, so such a file is read by rows below). Flat columns (all of a
+			// table's, as a rule) are decoded page by page (parquet-columns.ts); nested ones by hyparquet's scan.
+			const schema = parquetSchema(metadata);
+			const total = metadata.row_groups.reduce((a, g) => a + Number(g.num_rows), 0);
+			columns = headers.map(() => new Array(total));
+			const paths = headers.map((h) => flatSchemaPath(schema, h));
+			const scan = paths.every((p) => p) ? null : await parquetScan({ file: buffer, metadata });
+			let rowStart = 0;
+			for (let g = 0; g < metadata.row_groups.length; g++) {
+				const rows = Number(metadata.row_groups[g].num_rows);
+				for (let c = 0; c < headers.length; c++) {
+					const path = paths[c];
+					if (path) readFlatColumnChunk(buffer, metadata, g, path, columns[c], rowStart);
+					else {
+						const values = await scan!.readColumn({ column: headers[c], rowStart, rowEnd: rowStart + rows });
+						if (values.length !== rows) throw new Error(`parquet column ${headers[c]} of rows ${rowStart}-${rowStart + rows} is not ${rows} values long`);
+						for (let i = 0; i < rows; i++) columns[c][rowStart + i] = values[i];
+					}
+				}
+				rowStart += rows;
 			}
 		} else {
 			let rows: unknown[][] = [];
 			await parquetRead({ file: buffer, metadata, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
-			groups.push({ rows: rows.length, valueAt: (r, c) => rows[r][c] });
+			columns = headers.map((_, c) => rows.map((r) => r[c]));
 		}
 	} catch (e) {
 		// hyparquet's text ("parquet file invalid (footer != PAR1)") is for developers; the user learns the file
@@ -73,14 +86,8 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 			params: { bytes: bytes.length }
 		});
 	}
-	const builder = new TableBuilder({ file, kind: 'parquet', headers, expectedRows: groups.reduce((a, g) => a + g.rows, 0) });
-	let row = 0;
-	for (const g of groups) {
-		for (let i = 0; i < g.rows; i++) {
-			const cells: Cell[] = new Array(headers.length);
-			for (let c = 0; c < headers.length; c++) cells[c] = parquetCell(g.valueAt(i, c));
-			builder.push(cells, ++row);
-		}
-	}
+	const builder = new TableBuilder({ file, kind: 'parquet', headers });
+	for (const column of columns) for (let i = 0; i < column.length; i++) column[i] = parquetCell(column[i]);
+	builder.pushColumns(columns as Cell[][], 1);
 	return builder.finish();
 }

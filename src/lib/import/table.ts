@@ -114,6 +114,83 @@ export class TableBuilder {
 		if (wanted !== undefined ? row >= Math.max(wanted, HEADER_SCAN_ROWS) : this.buffer.length >= HEADER_SCAN_ROWS) this.decide();
 	}
 
+	/**
+	 * Adds whole columns (one array per header, equally long) for a format that names its columns itself (parquet):
+	 * row i is source row `firstRow + i`. The same rules as {@link push}: blank rows and summary rows are left out,
+	 * a text with undecodable characters is an error of its row. Column by column, so no array is made per row and
+	 * each column's loop sees one kind of value (for a million parquet rows, building row by row took longer than
+	 * decoding the file: docs/performance.md, session 19). The arrays are taken over, not copied; no row may have been
+	 * pushed before.
+	 */
+	pushColumns(columns: Cell[][], firstRow: number): void {
+		const headers = this.headers;
+		if (!headers || columns.length !== headers.length) throw new Error('pushColumns needs the headers given and one column per header');
+		if (this.rowNumbers.length > 0) throw new Error('pushColumns takes all of a table at once');
+		const n = columns.length ? columns[0].length : 0;
+		if (columns.some((c) => c.length !== n)) throw new Error('pushColumns needs columns of one length');
+		const file = this.options.file;
+		// The first column (left to right) of each row holding U+FFFD. Repeated texts are one string, checked once.
+		const undecodable = new Map<number, number>();
+		for (let c = 0; c < columns.length; c++) {
+			const column = columns[c];
+			let clean: string | undefined;
+			for (let i = 0; i < n; i++) {
+				const v = column[i];
+				if (typeof v !== 'string' || v === clean) continue;
+				if (v.includes('\uFFFD')) {
+					if (!undecodable.has(i)) undecodable.set(i, c);
+				} else clean = v;
+			}
+		}
+		let kept: Uint8Array | null = null; // rows left out, once there is one
+		for (let i = 0; i < n; i++) {
+			let first = -1;
+			for (let c = 0; c < columns.length; c++) {
+				if (filled(columns[c][i])) {
+					first = c;
+					break;
+				}
+			}
+			const row = firstRow + i;
+			let label = '';
+			if (first !== -1) {
+				const head = columns[first][i];
+				label = typeof head === 'string' && head.length <= 16 && SUMMARY_START.test(head) ? head.replace(/\s+/g, '').toLowerCase() : '';
+			}
+			if (first === -1 || (label !== '' && SUMMARY_LABELS.has(label))) {
+				if (first !== -1) {
+					this.addProblem(
+						makeProblem(file, row, headers[first] ?? null, cellText(columns[first][i]), { code: 'summary_row_skipped', params: { label } }, 'warning')
+					);
+				}
+				kept ??= new Uint8Array(n).fill(1);
+				kept[i] = 0;
+				continue;
+			}
+			const c = undecodable.get(i);
+			if (c !== undefined) {
+				const v = columns[c][i] as string;
+				const count = v.split('\uFFFD').length - 1;
+				this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'undecodable', params: { count, encoding: this.options.encoding ?? 'utf-8' } }, this.rowSeverity()));
+			}
+			this.rowNumbers.push(row);
+			this.lastData = row;
+		}
+		for (let c = 0; c < columns.length; c++) {
+			const column = columns[c];
+			const intern = this.interners[c];
+			let to = 0;
+			for (let i = 0; i < n; i++) {
+				if (kept && kept[i] === 0) continue;
+				const v = column[i];
+				column[to++] = v === undefined ? null : typeof v === 'string' ? intern(v) : v;
+			}
+			column.length = to;
+			this.columns[c] = column;
+		}
+		this.capacity = 0;
+	}
+
 	/** The table, once every row has been pushed. */
 	finish(): SourceTable {
 		if (!this.headers) this.decide();
@@ -265,6 +342,16 @@ export class TableBuilder {
 		}
 		return false;
 	}
+}
+
+/** The cell holds something (not null, not empty or white space only); most texts tell by their first character. */
+function filled(v: Cell | undefined): boolean {
+	if (v === null || v === undefined || v === '') return false;
+	if (typeof v !== 'string') return true;
+	const first = v.charCodeAt(0);
+	// Printable ASCII, and everything above U+3000 but the byte-order mark, is not white space (String#trim's set).
+	if ((first > 32 && first < 127) || (first > 0x3000 && first !== 0xfeff)) return true;
+	return v.trim() !== '';
 }
 
 /** A cell's text shortened for a problem list (a swallowing cell can hold a whole file). */
