@@ -13,6 +13,7 @@ import type { Engine } from '../engine/engine';
 import type { MessageKey } from '../i18n/messages';
 import { BROWSER_IMPORT_LIMIT_BYTES, isShrink, problemText, validateFiles, type CommitResult, type DatasetChange, type FileReport, type ImportProgress, type Lang, type PreparedFile, type Problem } from '../import';
 import { importWorker, type InspectionSummary } from '../import/client';
+import { dropStaged, type KeptStaging } from '../import/stage';
 import { parseRecipe, prepareWithRecipes, recipeMisfit, recogniseRecipe, type Recipe, type RecipePrepared } from '../import/recipes';
 import { commitAndRecord, forgetRecipe, rememberMapping, saveRecipe, saveValueAnswer, type ImportEntry } from '../workspace/workspace.svelte';
 import { workspaceState } from '../workspace/workspace-state.svelte';
@@ -77,6 +78,8 @@ export class ImportWorkflow {
 	private prepared: PreparedFile[] = [];
 	private shaped: RecipePrepared[] | null = null;
 	private controller: AbortController | null = null;
+	/** The last check's staging tables, which the commit of the same files takes over (a million rows staged once). */
+	private kept: KeptStaging | null = null;
 
 	constructor(
 		private readonly engine: () => Engine,
@@ -243,6 +246,7 @@ export class ImportWorkflow {
 		const signal = this.controller.signal;
 		const onProgress = (x: ImportProgress) => (this.progress = x);
 		try {
+			await this.releaseStaging();
 			const list = this.pending.filter((p) => p.inspection && !p.refused);
 			this.prepared = [];
 			this.shaped = null;
@@ -263,7 +267,7 @@ export class ImportWorkflow {
 					];
 				}
 			}
-			this.reports = await validateFiles(this.engine(), this.prepared, { mode: this.mode, signal, onProgress });
+			this.reports = await validateFiles(this.engine(), this.prepared, { mode: this.mode, signal, onProgress, keep: (k) => (this.kept = k) });
 		} catch (e) {
 			this.outcome = signal.aborted ? { kind: 'cancelled', text: this.text.t('data.cancelled') } : { kind: 'error', text: e instanceof Error ? e.message : String(e) };
 		} finally {
@@ -291,7 +295,10 @@ export class ImportWorkflow {
 		this.controller = new AbortController();
 		try {
 			const entries = this.entries();
-			const result: CommitResult = await commitAndRecord(this.engine(), entries, { mode: this.mode, dropInvalid: this.dropInvalid, allowShrink, signal: this.controller.signal, onProgress: (x) => (this.progress = x) });
+			// The commit takes the check's staging over, or drops it: either way it is no longer ours.
+			const reuse = this.kept;
+			this.kept = null;
+			const result: CommitResult = await commitAndRecord(this.engine(), entries, { mode: this.mode, dropInvalid: this.dropInvalid, allowShrink, reuse, signal: this.controller.signal, onProgress: (x) => (this.progress = x) });
 			if (result.committed) {
 				if (!this.shaped) for (const p of this.pending) if (p.inspection) await rememberMapping(p.inspection.signature, this.mappingRecord(p));
 				for (const p of this.pending) this.closeHandle(p);
@@ -357,6 +364,13 @@ export class ImportWorkflow {
 	declineShrink(): void {
 		this.shrink = null;
 		this.outcome = { kind: 'cancelled', text: this.text.t('data.shrinkCancelled') };
+	}
+
+	/** Drops the last check's staging tables (a new check, or the page closing). */
+	async releaseStaging(): Promise<void> {
+		const kept = this.kept;
+		this.kept = null;
+		if (kept) await dropStaged(this.engine(), kept.staged);
 	}
 
 	/** Lets the import worker forget a file (its bytes, table and prepared rows). */

@@ -1,7 +1,8 @@
 /**
  * All-or-nothing commit of an import set (one or more prepared files, e.g. estates with their scores).
  *
- * 1. Every file's valid rows go into its own temporary staging table (stage.ts).
+ * 1. Every file's valid rows go into its own staging table (stage.ts), or the check of the same files left them there
+ *    (`reuse`, {@link KeptStaging}).
  * 2. Checks over all rows run in SQL (duplicates, references; validate.ts `bulkChecks`).
  * 3. If any error remains and the caller did not pass `dropInvalid: true`, nothing is written. With
  *    `dropInvalid`, the rows with errors are left out and counted.
@@ -14,9 +15,9 @@
  * tables are dropped.
  */
 import { createTableSql, DATASET_IDS, DATASETS, type DatasetId } from '../data/datasets';
-import { sqlIdent } from '../engine/engine';
+import { sqlIdent, sqlString } from '../engine/engine';
 import { now, rate } from './progress';
-import { dropStaged, stageFile, type ImportEngine, type PreparedFile, type StagedFile } from './stage';
+import { dropStaged, stageFile, stagingPlace, type ImportEngine, type KeptStaging, type PreparedFile, type StagedFile } from './stage';
 import type { Problem, RunOptions } from './types';
 import { bulkChecks, existingTables } from './bulk';
 import { ProblemSink } from './prepared';
@@ -32,6 +33,11 @@ export interface CommitOptions extends RunOptions {
 	 * it such a commit is refused with reason 'shrink' and the counts to ask about.
 	 */
 	readonly allowShrink?: boolean;
+	/**
+	 * Staging tables the check of these very files left ({@link KeptStaging}). Taken over when they fit, dropped
+	 * otherwise; dropped either way when the commit ends.
+	 */
+	readonly reuse?: KeptStaging | null;
 }
 
 /** Rows of one target table before and after a commit (or the commit that was refused). */
@@ -184,19 +190,23 @@ export async function commitImport(
 		};
 	};
 
-	if (prepared.some((p) => p.fileError || p.dataset === null)) return outcome(false, 'file_errors', [], []);
-	options.signal?.throwIfAborted();
-
-	const staged: StagedFile[] = [];
+	const kept = await reusable(engine, options.reuse, prepared, mode);
+	if (options.reuse && !kept) await dropStaged(engine, options.reuse.staged);
+	const staged: StagedFile[] = kept ? [...kept] : [];
 	const totalRows = prepared.reduce((a, p) => a + p.rowCount, 0);
 	try {
-		let done = 0;
-		for (const p of prepared) {
-			// A replace by one file of its dataset may rename its staging table into place (commitStatements): the one
-			// place that decides it.
-			const into = mode === 'replace' && prepared.filter((q) => q.dataset === p.dataset).length === 1 ? 'data' : 'temp';
-			staged.push(await stageFile(engine, p, { ...options, done, total: totalRows, into }));
-			done += p.rowCount;
+		if (prepared.some((p) => p.fileError || p.dataset === null)) return outcome(false, 'file_errors', [], []);
+		options.signal?.throwIfAborted();
+		if (kept) {
+			// The check's own marks go: the rows are checked again below, against the tables as they are now.
+			for (const s of kept) await engine.exec(`UPDATE ${s.table} SET _drop = false WHERE _drop`);
+		} else {
+			let done = 0;
+			for (const p of prepared) {
+				// A replace by one file of its dataset may rename its staging table into place (commitStatements).
+				staged.push(await stageFile(engine, p, { ...options, done, total: totalRows, into: stagingPlace(prepared, p, mode) }));
+				done += p.rowCount;
+			}
 		}
 		options.signal?.throwIfAborted();
 		options.onProgress?.({ phase: 'check', rows: totalRows, totalRows, rowsPerSecond: rate(totalRows, started) });
@@ -226,4 +236,17 @@ export async function commitImport(
 	} finally {
 		await dropStaged(engine, staged);
 	}
+}
+
+/**
+ * The check's staging tables when they are these files' (the same prepared objects, in order, mode and place) and
+ * all still there; else null. A check since (new prepared files), another mode, or an engine restarted since (an
+ * in-memory table gone) make the commit stage again.
+ */
+async function reusable(engine: ImportEngine, reuse: KeptStaging | null | undefined, prepared: readonly PreparedFile[], mode: 'replace' | 'append'): Promise<readonly StagedFile[] | null> {
+	if (!reuse || reuse.mode !== mode || reuse.staged.length !== prepared.length) return null;
+	if (reuse.staged.some((s, i) => s.prepared !== prepared[i] || s.into !== stagingPlace(prepared, prepared[i], mode))) return null;
+	const names = reuse.staged.map((s) => sqlString(s.table)).join(', ');
+	const there = await engine.scalar(`SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name IN (${names})`);
+	return there === reuse.staged.length ? reuse.staged : null;
 }

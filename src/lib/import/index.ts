@@ -15,7 +15,7 @@ import { estimateMemory, type MemoryEstimate } from './limits';
 import { makeProblem } from './messages';
 import { now, rate } from './progress';
 import { readSource, sniffKind } from './source';
-import { dropStaged, stageFile, type ImportEngine, type PreparedFile, type StagedFile } from './stage';
+import { dropStaged, stageFile, stagingPlace, type ImportEngine, type KeptStaging, type PreparedFile, type StagedFile } from './stage';
 import {
 	UnreadableFileError,
 	type Cell,
@@ -196,6 +196,11 @@ export interface ValidateOptions extends RunOptions {
 	/** Dataset for every file given as bytes (the CLI's --kind). */
 	readonly dataset?: DatasetId;
 	readonly maxProblems?: number;
+	/**
+	 * Leave the staging tables for the commit of these files (commitImport's `reuse`) and hand them over here,
+	 * instead of dropping them. Only when every file was staged; the caller drops them if no commit follows.
+	 */
+	readonly keep?: (kept: KeptStaging) => void;
 }
 
 /**
@@ -234,18 +239,25 @@ export async function validateFiles(
 	const staged: StagedFile[] = [];
 	const dropped = new Map<PreparedFile, number>();
 	const droppedSource = new Map<PreparedFile, number>();
+	const mode = options.mode ?? 'replace';
+	let kept = false;
 	try {
-		for (const p of toStage) staged.push(await stageFile(engine, p, options));
+		// Staged where the commit would stage them, so that it can take them over (`keep`).
+		for (const p of toStage) staged.push(await stageFile(engine, p, { ...options, into: stagingPlace(toStage, p, mode) }));
 		if (staged.length > 0) {
 			options.onProgress?.({ phase: 'check', rows: 0, totalRows: null, rowsPerSecond: 0 });
-			await bulkChecks(engine, staged, staged.map((s) => sinks.get(s.prepared)!), { mode: options.mode ?? 'replace' });
+			await bulkChecks(engine, staged, staged.map((s) => sinks.get(s.prepared)!), { mode });
 			for (const s of staged) {
 				dropped.set(s.prepared, await engine.scalar(`SELECT count(*)::INTEGER FROM ${s.table} WHERE _drop`));
 				droppedSource.set(s.prepared, await droppedSourceRows(engine, s));
 			}
 		}
+		if (options.keep && staged.length > 0 && staged.length === ready.length && ready.length === prepared.length) {
+			options.keep({ mode, staged });
+			kept = true;
+		}
 	} finally {
-		await dropStaged(engine, staged);
+		if (!kept) await dropStaged(engine, staged);
 	}
 	return prepared.map((p): FileReport => {
 		if (!('rowCount' in p)) {

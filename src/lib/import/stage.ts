@@ -110,6 +110,25 @@ export function checkTableName(): string {
  */
 export type StageInto = 'temp' | 'data';
 
+/**
+ * Where a file of an import set is staged: a replace of a dataset by this one file is staged in the data's database
+ * (the commit renames it into place), everything else in a temporary table. The check and the commit decide it
+ * here, so the commit can take over the check's staging tables ({@link KeptStaging}).
+ */
+export function stagingPlace(set: readonly PreparedFile[], file: PreparedFile, mode: 'replace' | 'append'): StageInto {
+	return mode === 'replace' && set.filter((q) => q.dataset === file.dataset).length === 1 ? 'data' : 'temp';
+}
+
+/**
+ * The staging tables a check left for the commit that follows it (validateFiles' `keep`, commitImport's `reuse`):
+ * a million rows need not be staged twice. The commit takes them over only for the very same prepared files, in the
+ * same order and mode, and checks them again against the tables as they are then; otherwise it drops them.
+ */
+export interface KeptStaging {
+	readonly mode: 'replace' | 'append';
+	readonly staged: readonly StagedFile[];
+}
+
 /** A prepared file loaded into a staging table. */
 export interface StagedFile {
 	readonly prepared: PreparedFile;

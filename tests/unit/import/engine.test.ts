@@ -8,6 +8,7 @@ import { startNodeEngine } from '../../../src/lib/engine/node';
 import { cliCases } from './cli.cases';
 import { commitCases } from './commit.cases';
 import { guardCases } from './guard.cases';
+import { keptStagingCases } from './kept-staging.cases';
 import { damagedCsvCases } from './damaged-csv.cases';
 import { propertyCases } from './property.cases';
 import { workerCases } from './worker.cases';
@@ -23,6 +24,7 @@ afterAll(async () => {
 describe('import and commit', () => commitCases(() => engine));
 describe('damaged files (property)', () => propertyCases(() => engine));
 describe('import safeguards: nothing lost, nothing garbled', () => guardCases(() => engine));
+describe('the check staged once for its commit', () => keptStagingCases(() => engine));
 describe('damaged CSV: refused, or every committed row is an intended row (property)', () => damagedCsvCases(() => engine));
 describe('zhijia validate', () => cliCases(() => engine));
 describe('the import worker protocol', () => workerCases(() => engine));
