@@ -132,9 +132,10 @@ function writeDictionaryPage(page: Uint8Array, count: number, maxDefinition: num
 		present = 0;
 		for (let i = 0; i < count; i++) if (levels[i] === maxDefinition) present++;
 	}
-	const width = reader.view.getUint8(reader.offset++);
 	const indices = new Int32Array(present);
-	if (width > 0 && present > 0) readRleBitPackedHybrid(reader, width, indices, reader.view.byteLength - reader.offset);
+	// A page of nulls only may end after its levels, without the indices' bit width.
+	const width = present > 0 ? reader.view.getUint8(reader.offset++) : 0;
+	if (width > 0) readRleBitPackedHybrid(reader, width, indices, reader.view.byteLength - reader.offset);
 	if (levels === null || present === count) {
 		for (let i = 0; i < count; i++) out[at + i] = dictionary[indices[i]];
 	} else {

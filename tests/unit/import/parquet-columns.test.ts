@@ -79,6 +79,20 @@ describe('parquet column by column', () => {
 		});
 	}
 
+	it('reads a column with no value in a whole row group, and one with no null at all', async () => {
+		const bytes = await written(
+			'sparse.parquet',
+			`SELECT i::INTEGER AS n, CASE WHEN i < 2100 THEN NULL ELSE 'x' || (i % 3)::VARCHAR END AS late, 'same' AS fixed FROM range(2500) t(i)`,
+			'ROW_GROUP_SIZE 1000'
+		);
+		const t = await readParquet('sparse.parquet', bytes);
+		expect(t.rowCount).toBe(2500);
+		expect(t.columns[1].slice(0, 2100).every((v) => v === null)).toBe(true);
+		expect(t.columns[1].slice(2100, 2103)).toEqual(['x0', 'x1', 'x2']); // 2100 mod 3 = 0
+		expect(new Set(t.columns[2])).toEqual(new Set(['same']));
+		expect(t.columns).toEqual(await referenceCells(bytes, t.headers));
+	});
+
 	it('still reads nested columns (lists, structs) beside flat ones', async () => {
 		const bytes = await written(
 			'nested.parquet',
