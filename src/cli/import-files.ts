@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Engine } from '../lib/engine/engine';
 import { startNodeEngine } from '../lib/engine/node';
 import { commitImport, UnreadableFileError, validateFiles, type FileReport, type Problem } from '../lib/import/index';
+import type { KeptStaging } from '../lib/import/stage';
 import { parseRecipe, prepareWithRecipes, RecipeFormatError, type Recipe } from '../lib/import/recipes';
 import type { IndicatorGroup } from '../lib/import/groups';
 import { createAllTablesSql } from '../lib/workspace/canonical-csv';
@@ -64,9 +65,11 @@ export async function importFiles(paths: readonly string[], recipes: readonly Re
 	try {
 		await engine.transaction(createAllTablesSql());
 		const prepared = run.prepared.map((p) => p.prepared);
-		const reports = await validateFiles(engine, prepared, { mode: 'replace' });
+		// The commit takes over the check's staging (the rows are staged once); the engine closes if it does not follow.
+		let kept: KeptStaging | null = null;
+		const reports = await validateFiles(engine, prepared, { mode: 'replace', keep: (k) => (kept = k) });
 		if (run.misfits.length === 0 && reports.every((r) => r.valid)) {
-			const result = await commitImport(engine, prepared, { mode: 'replace', allowShrink: true });
+			const result = await commitImport(engine, prepared, { mode: 'replace', allowShrink: true, reuse: kept });
 			if (result.committed) return { ok: true, engine, reports };
 		}
 		await engine.close();
