@@ -104,6 +104,27 @@ export function workerCases(getEngine: () => Engine): void {
 		expect(again.rowCount).toBe(120_000);
 	});
 
+	it('a file of several staging chunks through the worker lands whole and in order', async () => {
+		// 250,020 score rows (2.5 chunks): estate i // 60, month i mod 60 from 2021-01, score i mod 100.
+		const lines = ['estate_id,period,indicator,score,source'];
+		for (let i = 0; i < 250_020; i++) {
+			const m = i % 60;
+			lines.push(`E${String(Math.floor(i / 60)).padStart(5, '0')},${2021 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')},cleaning,${i % 100},inspection`);
+		}
+		const chunks: number[] = [];
+		const prepared = await viaWorker('得分.csv', utf8(lines.join('\n') + '\n'));
+		const result = await commitImport(engine, prepared, { onProgress: (p) => p.phase === 'stage' && chunks.push(p.rows) });
+		expect(result.files[0].problems.map((p) => p.code)).toEqual(['references_not_checked']); // no estates table here
+		expect(result).toMatchObject({ committed: true, inserted: 250_020 });
+		expect(chunks).toEqual([100_000, 200_000, 250_020]);
+		// 2,500 whole cycles of 0..99 (4,950 each) and 0..19 (190).
+		expect(await engine.rows('SELECT count(*)::INTEGER AS n, sum(score)::BIGINT AS s, max(estate_id) AS last FROM scores')).toEqual([{ n: 250_020, s: 12_375_190, last: 'E04166' }]);
+		expect(await engine.rows("SELECT period, score FROM scores WHERE estate_id = 'E02000' AND period IN ('2021-01', '2025-12') ORDER BY period")).toEqual([
+			{ period: '2021-01', score: 0 }, // i = 120,000
+			{ period: '2025-12', score: 59 } // i = 120,059
+		]);
+	});
+
 	it('an unreadable file is an UnreadableFileError on this side too', async () => {
 		const file = await client.open('坏.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
 		const e = await client.inspect(file).catch((x: unknown) => x);
