@@ -51,6 +51,10 @@ export const PROBLEM_TEXTS = {
 		zh: 'Parquet 文件已损坏，无法读取（共 {bytes} 字节）；请重新导出后重试',
 		en: 'The Parquet file is damaged and cannot be read ({bytes} bytes); export it again'
 	},
+	parquet_codec: {
+		zh: 'Parquet 文件用 {codec} 压缩，质价读不了这种压缩；请改用 Snappy、ZSTD 或 GZIP 压缩重新导出',
+		en: 'The Parquet file is compressed with {codec}, which Zhijia cannot read; export it again with Snappy, ZSTD or GZIP compression'
+	},
 	json_syntax: {
 		zh: 'JSON 格式错误：第 {line} 行第 {column} 列附近；请检查该处的逗号、引号和括号',
 		en: 'JSON syntax error near line {line}, column {column}; check the commas, quotes and brackets there'

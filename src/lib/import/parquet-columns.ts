@@ -8,7 +8,7 @@
  * value where the level is at its maximum, null elsewhere. Nested columns (lists, maps, structs) are not flat and
  * stay with hyparquet's reader.
  */
-import type { ColumnChunk, DecodedArray, FileMetaData, SchemaTree } from 'hyparquet';
+import type { ColumnChunk, Compressors, DecodedArray, FileMetaData, SchemaTree } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { convert, convertWithDictionary, DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
 import { decompressPage, readDataPage, readDataPageV2 } from 'hyparquet/src/datapage.js';
@@ -28,7 +28,8 @@ export function flatSchemaPath(schema: SchemaTree, name: string): SchemaTree[] |
 
 /**
  * Decodes column `name` of row group `group` into `out` from index `at` on; returns how many rows it wrote.
- * `path` is the column's flat schema path (see flatSchemaPath).
+ * `path` is the column's flat schema path (see flatSchemaPath); `compressors` read the codecs hyparquet does not
+ * (parquet-codecs.ts).
  */
 export function readFlatColumnChunk(
 	file: ArrayBuffer,
@@ -36,7 +37,8 @@ export function readFlatColumnChunk(
 	group: number,
 	path: SchemaTree[],
 	out: unknown[],
-	at: number
+	at: number,
+	compressors?: Compressors
 ): number {
 	const rowGroup = metadata.row_groups[group];
 	const name = path[1].element.name;
@@ -56,6 +58,7 @@ export function readFlatColumnChunk(
 		schemaPath: path,
 		codec: meta.codec,
 		parsers: DEFAULT_PARSERS,
+		compressors,
 		utf8: true
 	};
 	const maxDefinition = getMaxDefinitionLevel(path);
@@ -67,7 +70,7 @@ export function readFlatColumnChunk(
 		const bytes = new Uint8Array(file, start + reader.offset, header.compressed_page_size);
 		reader.offset += header.compressed_page_size;
 		if (header.type === 'DICTIONARY_PAGE') {
-			const page = decompressPage(bytes, header.uncompressed_page_size, meta.codec, undefined);
+			const page = decompressPage(bytes, header.uncompressed_page_size, meta.codec, compressors);
 			const pageReader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: 0 };
 			const count = header.dictionary_page_header?.num_values ?? 0;
 			dictionary = convert(readPlain(pageReader, meta.type, count, decoder.element.type_length), decoder);
@@ -79,7 +82,7 @@ export function readFlatColumnChunk(
 		if (header.type === 'DATA_PAGE') {
 			const daph = header.data_page_header;
 			if (!daph) throw new Error('parquet data page header is undefined');
-			const page = decompressPage(bytes, header.uncompressed_page_size, meta.codec, undefined);
+			const page = decompressPage(bytes, header.uncompressed_page_size, meta.codec, compressors);
 			count = daph.num_values;
 			if (written + count > rows) throw new Error(`parquet column ${name} has more values than row group ${group + 1} has rows`);
 			if (dictionary && daph.encoding.endsWith('_DICTIONARY') && writeDictionaryPage(page, count, maxDefinition, dictionary, out, at + written)) {

@@ -9,6 +9,7 @@ import { TableBuilder } from './table';
 import { UnreadableFileError, type Cell, type SourceTable } from './types';
 import { asBytes } from './decode';
 import { flatSchemaPath, readFlatColumnChunk } from './parquet-columns';
+import { compressorsFor, unreadableCodec } from './parquet-codecs';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -48,6 +49,9 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 	try {
 		const metadata = parquetMetadata(buffer);
 		headers = parquetSchema(metadata).children.map((c) => c.element.name);
+		const codec = unreadableCodec(metadata);
+		if (codec) throw new UnreadableFileError(file, `parquet compression ${codec} is not supported`, { code: 'parquet_codec', params: { codec } });
+		const compressors = await compressorsFor(metadata);
 		if (new Set(headers).size === headers.length) {
 			// Column by column, as Parquet stores them: no array per row to assemble and transpose first (duplicate
 			// names could not be told apart this way, so such a file is read by rows below). Flat columns (all of a
@@ -56,13 +60,13 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 			const total = metadata.row_groups.reduce((a, g) => a + Number(g.num_rows), 0);
 			columns = headers.map(() => new Array(total));
 			const paths = headers.map((h) => flatSchemaPath(schema, h));
-			const scan = paths.every((p) => p) ? null : await parquetScan({ file: buffer, metadata });
+			const scan = paths.every((p) => p) ? null : await parquetScan({ file: buffer, metadata, compressors });
 			let rowStart = 0;
 			for (let g = 0; g < metadata.row_groups.length; g++) {
 				const rows = Number(metadata.row_groups[g].num_rows);
 				for (let c = 0; c < headers.length; c++) {
 					const path = paths[c];
-					if (path) readFlatColumnChunk(buffer, metadata, g, path, columns[c], rowStart);
+					if (path) readFlatColumnChunk(buffer, metadata, g, path, columns[c], rowStart, compressors);
 					else {
 						const values = await scan!.readColumn({ column: headers[c], rowStart, rowEnd: rowStart + rows });
 						if (values.length !== rows) throw new Error(`parquet column ${headers[c]} of rows ${rowStart}-${rowStart + rows} is not ${rows} values long`);
@@ -73,10 +77,11 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 			}
 		} else {
 			let rows: unknown[][] = [];
-			await parquetRead({ file: buffer, metadata, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
+			await parquetRead({ file: buffer, metadata, compressors, rowFormat: 'array', onComplete: (r: unknown[][]) => (rows = r) });
 			columns = headers.map((_, c) => rows.map((r) => r[c]));
 		}
 	} catch (e) {
+		if (e instanceof UnreadableFileError) throw e;
 		// hyparquet's text ("parquet file invalid (footer != PAR1)") is for developers; the user learns the file
 		// is cut short or damaged, and its size, to compare with the original.
 		const truncated = bytes.length < 12 || !(bytes[bytes.length - 4] === 0x50 && bytes[bytes.length - 3] === 0x41 && bytes[bytes.length - 2] === 0x52 && bytes[bytes.length - 1] === 0x31);
