@@ -48,7 +48,8 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 	let columns: unknown[][];
 	try {
 		const metadata = parquetMetadata(buffer);
-		headers = parquetSchema(metadata).children.map((c) => c.element.name);
+		const schema = parquetSchema(metadata);
+		headers = schema.children.map((c) => c.element.name);
 		const codec = unreadableCodec(metadata);
 		if (codec) throw new UnreadableFileError(file, `parquet compression ${codec} is not supported`, { code: 'parquet_codec', params: { codec } });
 		const compressors = await compressorsFor(metadata);
@@ -56,7 +57,6 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 			// Column by column, as Parquet stores them: no array per row to assemble and transpose first (duplicate
 			// names could not be told apart this way, so such a file is read by rows below). Flat columns (all of a
 			// table's, as a rule) are decoded page by page (parquet-columns.ts); nested ones by hyparquet's scan.
-			const schema = parquetSchema(metadata);
 			const total = metadata.row_groups.reduce((a, g) => a + Number(g.num_rows), 0);
 			columns = headers.map(() => new Array(total));
 			const paths = headers.map((h) => flatSchemaPath(schema, h));

@@ -128,7 +128,6 @@ export class TableBuilder {
 		if (this.rowNumbers.length > 0) throw new Error('pushColumns takes all of a table at once');
 		const n = columns.length ? columns[0].length : 0;
 		if (columns.some((c) => c.length !== n)) throw new Error('pushColumns needs columns of one length');
-		const file = this.options.file;
 		// The first column (left to right) of each row holding U+FFFD. Repeated texts are one string, checked once.
 		const undecodable = new Map<number, number>();
 		for (let c = 0; c < columns.length; c++) {
@@ -152,27 +151,13 @@ export class TableBuilder {
 				}
 			}
 			const row = firstRow + i;
-			let label = '';
-			if (first !== -1) {
-				const head = columns[first][i];
-				label = typeof head === 'string' && head.length <= 16 && SUMMARY_START.test(head) ? head.replace(/\s+/g, '').toLowerCase() : '';
-			}
-			if (first === -1 || (label !== '' && SUMMARY_LABELS.has(label))) {
-				if (first !== -1) {
-					this.addProblem(
-						makeProblem(file, row, headers[first] ?? null, cellText(columns[first][i]), { code: 'summary_row_skipped', params: { label } }, 'warning')
-					);
-				}
+			if (first === -1 || this.summaryRow(columns[first][i], first, row)) {
 				kept ??= new Uint8Array(n).fill(1);
 				kept[i] = 0;
 				continue;
 			}
 			const c = undecodable.get(i);
-			if (c !== undefined) {
-				const v = columns[c][i] as string;
-				const count = v.split('\uFFFD').length - 1;
-				this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'undecodable', params: { count, encoding: this.options.encoding ?? 'utf-8' } }, this.rowSeverity()));
-			}
+			if (c !== undefined) this.addUndecodable(columns[c][i] as string, c, row);
 			this.rowNumbers.push(row);
 			this.lastData = row;
 		}
@@ -255,22 +240,13 @@ export class TableBuilder {
 		const width = headers.length;
 		let first = -1;
 		for (let c = 0; c < cells.length; c++) {
-			const v = cells[c];
-			if (v !== null && v !== '' && !(typeof v === 'string' && v.trim() === '')) {
+			if (filled(cells[c])) {
 				first = c;
 				break;
 			}
 		}
 		if (first === -1) return; // blank row
-		const head = cells[first];
-		const label =
-			typeof head === 'string' && head.length <= 16 && SUMMARY_START.test(head) ? head.replace(/\s+/g, '').toLowerCase() : '';
-		if (label !== '' && SUMMARY_LABELS.has(label)) {
-			this.addProblem(
-				makeProblem(this.options.file, row, headers[first] ?? null, cellText(cells[first]), { code: 'summary_row_skipped', params: { label } }, 'warning')
-			);
-			return;
-		}
+		if (this.summaryRow(cells[first], first, row)) return;
 		const k = this.rowNumbers.length;
 		const columns = this.columns;
 		const interners = this.interners;
@@ -310,6 +286,21 @@ export class TableBuilder {
 		}
 	}
 
+	/** A row whose first filled cell (`head`, in column `column`) is a summary label (合计, 平均...): warned about. */
+	private summaryRow(head: Cell, column: number, row: number): boolean {
+		const label = typeof head === 'string' && head.length <= 16 && SUMMARY_START.test(head) ? head.replace(/\s+/g, '').toLowerCase() : '';
+		if (label === '' || !SUMMARY_LABELS.has(label)) return false;
+		this.addProblem(makeProblem(this.options.file, row, this.headers![column] ?? null, cellText(head), { code: 'summary_row_skipped', params: { label } }, 'warning'));
+		return true;
+	}
+
+	/** The error of a row whose text `v` (column `column`) holds U+FFFD: bytes the file's encoding could not decode. */
+	private addUndecodable(v: string, column: number, row: number): void {
+		const count = v.split('\uFFFD').length - 1;
+		const encoding = this.options.encoding === 'mixed' ? 'UTF-8 / GB18030' : (this.options.encoding ?? 'utf-8');
+		this.addProblem(makeProblem(this.options.file, row, this.headers![column] ?? null, clip(v), { code: 'undecodable', params: { count, encoding } }, this.rowSeverity()));
+	}
+
 	/** Undecodable characters, stray quotes and swallowed rows in a data row's text cells: one error per row. */
 	private checkText(cells: Cell[], row: number, info: RecordInfo | undefined): boolean {
 		const headers = this.headers!;
@@ -317,8 +308,7 @@ export class TableBuilder {
 		for (let c = 0; c < cells.length; c++) {
 			const v = cells[c];
 			if (typeof v !== 'string' || !v.includes('\uFFFD')) continue;
-			const count = v.split('\uFFFD').length - 1;
-			this.addProblem(makeProblem(file, row, headers[c] ?? null, clip(v), { code: 'undecodable', params: { count, encoding: this.options.encoding === 'mixed' ? 'UTF-8 / GB18030' : (this.options.encoding ?? 'utf-8') } }, this.rowSeverity()));
+			this.addUndecodable(v, c, row);
 			return true;
 		}
 		const d = this.options.delimiter;
