@@ -160,10 +160,23 @@ describe('periods', () => {
 		['2024年1季度', '2024Q1'],
 		['2024年一季度', '2024Q1'],
 		['2024年第4季度', '2024Q4'],
-		['２０２４Ｑ２', '2024Q2']
+		['２０２４Ｑ２', '2024Q2'],
+		// A quarter written as its months, as office sheets do.
+		['2025年7-9月', '2025Q3'],
+		['2025年1月-3月', '2025Q1'],
+		['2025年4月至6月', '2025Q2'],
+		['2025年10~12月', '2025Q4'],
+		['2025.07-2025.09', '2025Q3'],
+		['2025年7月-2025年9月', '2025Q3'],
+		['2025年5-5月', '2025-05']
 	])('%s → %s', (cell, expected) => expect(value(parsePeriod(cell))).toBe(expected));
 
-	it.each(['2024-13', '2024Q5', '2024', 'spring', '2024年第五季度', 12])('%s is not a period', (cell) => {
+	it('a date with hyphens is a date, not a span of months', () => {
+		expect(value(parsePeriod('2025-07-09'))).toBe('2025-07');
+		expect(value(parsePeriod('2025.7.9'))).toBe('2025-07');
+	});
+
+	it.each(['2024-13', '2024Q5', '2024', 'spring', '2024年第五季度', 12, '2025年7-8月', '2025年2-4月', '2025.07-2026.09', '2025年12-2月'])('%s is not a period', (cell) => {
 		expect(code(parsePeriod(cell))).toBe('bad_period');
 	});
 

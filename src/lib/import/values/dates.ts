@@ -178,6 +178,22 @@ function quarter(y: number, q: number): Norm<string | null> {
 	return ok(`${y}Q${q}`);
 }
 
+/**
+ * A span of months as offices write a quarter (2025年7-9月, 2025年7月至9月, 2025.07-2025.09): a calendar quarter, or
+ * one month when both ends are the same; any other span is no period of ours. Written with 年 or 月, or with the year
+ * at both ends, so that a date (2025-07-09) is never taken for one. Undefined when `t` is not such a span.
+ */
+function monthSpan(t: string): Norm<string | null> | undefined {
+	const m = /^(\d{4})(年|[-/.])(\d{1,2})(月?)(?:-|~|至|到|—|–)(?:(\d{4})(?:年|[-/.]))?(\d{1,2})(月?)份?$/.exec(t);
+	if (!m || !(m[2] === '年' || m[4] || m[7] || m[5])) return undefined;
+	const y = +m[1];
+	const [from, to] = [+m[3], +m[6]];
+	if (m[5] !== undefined && +m[5] !== y) return fail('bad_period');
+	if (from === to) return month(y, from);
+	if (from % 3 === 1 && to === from + 2) return quarter(y, (from + 2) / 3);
+	return fail('bad_period');
+}
+
 /** A period: quarterly 'YYYYQn' or monthly 'YYYY-MM'. */
 export function parsePeriod(cell: Cell): Norm<string | null> {
 	if (typeof cell === 'number') {
@@ -197,6 +213,8 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	const t = dateNumeralsToDigits(fold(cell as string).replace(/\s+/g, '').toUpperCase()).replace(/^(\d{2})(?=Q|年|-?Q)/, '20$1');
 	let m: RegExpExecArray | null;
 	if ((m = /^(\d{4})-(\d{2})$/.exec(t))) return month(+m[1], +m[2]);
+	const span = monthSpan(t);
+	if (span) return span;
 	if ((m = /^(\d{4})(?:年度?)?[-/.]?Q([1-4])$/.exec(t))) return quarter(+m[1], +m[2]);
 	if ((m = /^Q([1-4])[-/.]?(\d{4})$/.exec(t))) return quarter(+m[2], +m[1]);
 	if ((m = /^(\d{4})(?:年度?)?第?([一二三四1-4])季度?$/.exec(t))) return quarter(+m[1], QUARTER_NUMERALS[m[2]]);
