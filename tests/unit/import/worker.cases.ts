@@ -105,7 +105,7 @@ export function workerCases(getEngine: () => Engine): void {
 	});
 
 	it('a file of several staging chunks through the worker lands whole and in order', async () => {
-		// 250,020 score rows (2.5 chunks): estate i // 60, month i mod 60 from 2021-01, score i mod 100.
+		// 250,020 score rows (two staging chunks of 122,880 and the rest): estate i // 60, month i mod 60 from 2021-01, score i mod 100.
 		const lines = ['estate_id,period,indicator,score,source'];
 		for (let i = 0; i < 250_020; i++) {
 			const m = i % 60;
@@ -116,7 +116,7 @@ export function workerCases(getEngine: () => Engine): void {
 		const result = await commitImport(engine, prepared, { onProgress: (p) => p.phase === 'stage' && chunks.push(p.rows) });
 		expect(result.files[0].problems.map((p) => p.code)).toEqual(['references_not_checked']); // no estates table here
 		expect(result).toMatchObject({ committed: true, inserted: 250_020 });
-		expect(chunks).toEqual([100_000, 200_000, 250_020]);
+		expect(chunks).toEqual([122_880, 245_760, 250_020]);
 		// 2,500 whole cycles of 0..99 (4,950 each) and 0..19 (190).
 		expect(await engine.rows('SELECT count(*)::INTEGER AS n, sum(score)::BIGINT AS s, max(estate_id) AS last FROM scores')).toEqual([{ n: 250_020, s: 12_375_190, last: 'E04166' }]);
 		expect(await engine.rows("SELECT period, score FROM scores WHERE estate_id = 'E02000' AND period IN ('2021-01', '2025-12') ORDER BY period")).toEqual([
