@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { arrowToColumns, arrowToRows, type ArrowLike } from './arrow-rows';
+import { arrowToColumns, arrowToRowsSteps, ROWS_PER_STEP, type ArrowLike } from './arrow-rows';
+import { runSteps } from '../queries/yield-task';
 import { QueryError, ResultShapeError } from './errors';
 
 /**
@@ -110,7 +111,8 @@ export class Engine {
 
 	/** Runs a query and returns plain rows; bigint becomes number. */
 	async rows(sql: string): Promise<Record<string, unknown>[]> {
-		return arrowToRows(await this.arrow(sql));
+		// In steps: converting a city-sized result is the page's longest task otherwise (docs/performance.md).
+		return runSteps(arrowToRowsSteps(await this.arrow(sql)));
 	}
 
 	/** Runs a query and returns its columns by name (plain values, as {@link rows}). */
@@ -120,17 +122,7 @@ export class Engine {
 
 	/** Runs a query whose rows become domain objects: each row is checked against the schema. */
 	async parse<S extends z.ZodType>(sql: string, schema: S): Promise<z.infer<S>[]> {
-		const rows = await this.rows(sql);
-		const out: z.infer<S>[] = new Array(rows.length);
-		for (let i = 0; i < rows.length; i++) {
-			const r = schema.safeParse(rows[i]);
-			if (!r.success) {
-				const issue = r.error.issues[0];
-				throw new ResultShapeError(sql, `row ${i + 1}, ${issue.path.join('.') || '(row)'}: ${issue.message}`);
-			}
-			out[i] = r.data;
-		}
-		return out;
+		return runSteps(parseSteps(sql, await this.rows(sql), schema));
 	}
 
 	/** A single number from a query such as SELECT count(*) AS n. */
@@ -196,6 +188,21 @@ export class Engine {
 	close(): Promise<void> {
 		return this.backend.close();
 	}
+}
+
+/** Rows checked against a schema, a slice of rows per step (run by `runSteps`, as the rows were made). */
+function* parseSteps<S extends z.ZodType>(sql: string, rows: readonly Record<string, unknown>[], schema: S): Generator<void, z.infer<S>[], void> {
+	const out: z.infer<S>[] = new Array(rows.length);
+	for (let i = 0; i < rows.length; i++) {
+		if (i > 0 && i % ROWS_PER_STEP === 0) yield;
+		const r = schema.safeParse(rows[i]);
+		if (!r.success) {
+			const issue = r.error.issues[0];
+			throw new ResultShapeError(sql, `row ${i + 1}, ${issue.path.join('.') || '(row)'}: ${issue.message}`);
+		}
+		out[i] = r.data;
+	}
+	return out;
 }
 
 /** Quotes a string as an SQL literal. */

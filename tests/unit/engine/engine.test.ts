@@ -4,6 +4,7 @@ import { startNodeEngine } from '../../../src/lib/engine/node';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { QueryError, ResultShapeError } from '../../../src/lib/engine/errors';
 import { sharedPromise } from '../../../src/lib/engine/shared-promise';
+import { arrowToRows, arrowToRowsSteps, utf8Texts } from '../../../src/lib/engine/arrow-rows';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -126,5 +127,67 @@ describe('result conversion', () => {
 			{ i: 3, f: 4.5, maybe: 3, big: 9, dec: 0.75, flag: true, label: 'E3' }
 		]);
 		await engine.close();
+	});
+
+	it('converts a result of several thousand rows in steps, every row and column in place (a slice per step)', async () => {
+		const engine = await startNodeEngine();
+		// 5,000 rows (the steps below: slices of 2,048, 2,048 and 904); each row's values follow from i alone.
+		const sql = `SELECT i::INTEGER AS i, CASE WHEN i % 3 = 0 THEN NULL ELSE i * 0.5 END AS half, '小区' || i AS name
+			FROM range(5000) t(i) ORDER BY i`;
+		const rows = await engine.rows(sql);
+		expect(rows).toHaveLength(5000);
+		expect(rows[0]).toEqual({ i: 0, half: null, name: '小区0' });
+		expect(rows[2047]).toEqual({ i: 2047, half: 1023.5, name: '小区2047' });
+		expect(rows[2048]).toEqual({ i: 2048, half: 1024, name: '小区2048' });
+		expect(rows[4999]).toEqual({ i: 4999, half: 2499.5, name: '小区4999' });
+		expect(rows.filter((r) => r.half === null)).toHaveLength(1667); // i = 0, 3, …, 4998
+		// The steps themselves: one pause between two slices, none after the last.
+		const steps = arrowToRowsSteps(await engine.arrow(sql), 2048);
+		let pauses = 0;
+		let r = steps.next();
+		for (; !r.done; r = steps.next()) pauses++;
+		expect(pauses).toBe(2);
+		expect(r.value).toEqual(rows);
+		// A row past the first slice that fails its schema is named by its own number.
+		const schema = z.object({ i: z.number().max(2999) });
+		const err = await engine.parse('SELECT i::INTEGER AS i FROM range(5000) t(i) ORDER BY i', schema).catch((e) => e);
+		expect(err).toBeInstanceOf(ResultShapeError);
+		expect(err.message).toContain('row 3001, i');
+		await engine.close();
+	});
+
+	it('reads texts a record batch at a time: ASCII, Chinese, four-byte characters, empty texts and nulls, as Arrow reads each value', async () => {
+		const engine = await startNodeEngine();
+		// 5,000 rows over three record batches; row i's text follows from i % 5.
+		const table = await engine.arrow(`
+			SELECT CASE i % 5 WHEN 0 THEN 'E' || i WHEN 1 THEN '锦绣花园' || i || '期' WHEN 2 THEN '🏠' || i || '号楼' WHEN 3 THEN '' ELSE NULL END AS t
+			FROM range(5000) t(i) ORDER BY i`);
+		const col = table.getChildAt(0)!;
+		expect(col.data!.length).toBeGreaterThan(1);
+		const texts = utf8Texts(col, 5000);
+		expect(texts).not.toBeNull();
+		expect(texts!.slice(0, 6)).toEqual(['E0', '锦绣花园1期', '🏠2号楼', '', null, 'E5']);
+		expect(texts![4997]).toBe('🏠4997号楼');
+		expect(texts![4999]).toBeNull();
+		// Every value as Arrow's own reader gives it.
+		for (let i = 0; i < 5000; i++) expect(texts![i]).toBe(col.get(i));
+		expect((await engine.rows('SELECT t FROM (VALUES (1, NULL), (2, \'甲🏠乙\')) v(k, t) ORDER BY k')).map((r) => r.t)).toEqual([null, '甲🏠乙']);
+		// A batch of ASCII only (byte offsets are text positions), with nulls and empty texts.
+		const ascii = await engine.arrow(`SELECT CASE WHEN i % 3 = 0 THEN NULL WHEN i % 3 = 1 THEN '' ELSE 'E' || i END AS t FROM range(3000) t(i) ORDER BY i`);
+		const asciiTexts = utf8Texts(ascii.getChildAt(0)!, 3000);
+		expect(asciiTexts!.slice(0, 6)).toEqual([null, '', 'E2', null, '', 'E5']);
+		expect(asciiTexts![2999]).toBe('E2999');
+		await engine.close();
+	});
+
+	it('reads a batch whose bytes are not UTF-8 value by value instead (its texts are not trusted to the batch reader)', () => {
+		// Value 0 'ab', value 1 the lone byte 0xff (not UTF-8): Arrow's reader decodes each value leniently.
+		const values = new Uint8Array([0x61, 0x62, 0xff]);
+		const data = [{ values, valueOffsets: new Int32Array([0, 2, 3]), length: 2, nullCount: 0 }];
+		const decoder = new TextDecoder();
+		const col = { data, get: (i: number) => decoder.decode(values.subarray(data[0].valueOffsets[i], data[0].valueOffsets[i + 1])) };
+		expect(utf8Texts(col, 2)).toBeNull();
+		const table = { numRows: 2, schema: { fields: [{ name: 't', type: { typeId: 5 } }] }, getChildAt: () => col };
+		expect(arrowToRows(table)).toEqual([{ t: 'ab' }, { t: '\ufffd' }]);
 	});
 });
