@@ -42,9 +42,9 @@ const ARROW_UTF8 = 5;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * A utf8 column's texts, one decoder call per record batch instead of one per value (Arrow's `get`): a city's
- * 13,000 estate names took 20-50 ms value by value in a cold page, the longest task of the district's first visit
- * (docs/performance.md). Each value is the slice of its batch's text between the UTF-16 positions of its first and
+ * A utf8 column's texts, one decoder call per record batch instead of one per value (Arrow's `get`, which also
+ * searches the value's batch first): value by value, the city's estates' texts were the longest task of the district's
+ * first visit in a cold page (docs/performance.md). Each value is the slice of its batch's text between the UTF-16 positions of its first and
  * last byte: a UTF-8 sequence is one UTF-16 unit, a four-byte one two. Null where the batch's layout is not the
  * plain one read here or its bytes are not UTF-8; the caller then reads value by value.
  */
@@ -107,9 +107,9 @@ interface ColumnCache {
 }
 
 /**
- * A column's values [from, to) as plain JS, written to out[from..to) (`n`: the column's length). Numeric columns without nulls are read from
- * their typed array (cell-by-cell access costs about 20× more, which matters for city-scale results; `typed` holds it
- * once read); others per cell.
+ * A column's values [from, to) as plain JS, written to out[from..to) (`n`: the column's length). Numeric columns
+ * without nulls are read from their typed array (cell-by-cell access costs about 20× more, which matters for
+ * city-scale results), text columns a record batch at a time (`typed` keeps either once read); others per cell.
  */
 function columnRange(col: ArrowColumn, type: { typeId: number; scale?: number }, typed: ColumnCache, out: unknown[], from: number, to: number, n: number): void {
 	if ((type.typeId === ARROW_INT || type.typeId === ARROW_FLOAT) && col.nullCount === 0 && col.toArray) {
