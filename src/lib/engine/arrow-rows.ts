@@ -140,7 +140,7 @@ function columnValues(col: ArrowColumn | null, type: { typeId: number; scale?: n
 	return out;
 }
 
-/** One column of a result as plain JS values (as in {@link arrowToRows}). */
+/** One column of a result as plain JS values (as in {@link arrowToRowsSteps}). */
 export function arrowColumn(table: ArrowLike, index: number): unknown[] {
 	return columnValues(table.getChildAt(index), table.schema.fields[index].type, table.numRows);
 }
@@ -179,13 +179,4 @@ export function* arrowToRowsSteps(table: ArrowLike, perStep = ROWS_PER_STEP): Ge
 		if (to < n) yield;
 	}
 	return rows;
-}
-
-/** The result as plain rows, in one go. */
-export function arrowToRows(table: ArrowLike): Record<string, unknown>[] {
-	const steps = arrowToRowsSteps(table, Number.POSITIVE_INFINITY);
-	for (;;) {
-		const r = steps.next();
-		if (r.done) return r.value;
-	}
 }

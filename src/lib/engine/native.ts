@@ -42,8 +42,8 @@ function wasmLike(v: unknown): unknown {
 }
 
 /**
- * A native result as the ArrowLike shape arrowToRows reads. getColumnsJS already gives DECIMAL as double and
- * BIGINT as bigint (arrowToRows makes it a number); objects (dates, lists, structs) are converted on access.
+ * A native result as the ArrowLike shape arrowToRowsSteps reads. getColumnsJS already gives DECIMAL as double and
+ * BIGINT as bigint (arrowToRowsSteps makes it a number); objects (dates, lists, structs) are converted on access.
  */
 export function arrowLike(result: DuckDBResultReader): ArrowLike {
 	const names = result.columnNames();

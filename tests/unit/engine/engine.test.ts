@@ -4,7 +4,7 @@ import { startNodeEngine } from '../../../src/lib/engine/node';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { QueryError, ResultShapeError } from '../../../src/lib/engine/errors';
 import { sharedPromise } from '../../../src/lib/engine/shared-promise';
-import { arrowToRows, arrowToRowsSteps, utf8Texts } from '../../../src/lib/engine/arrow-rows';
+import { arrowToRowsSteps, utf8Texts } from '../../../src/lib/engine/arrow-rows';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -188,6 +188,9 @@ describe('result conversion', () => {
 		const col = { data, get: (i: number) => decoder.decode(values.subarray(data[0].valueOffsets[i], data[0].valueOffsets[i + 1])) };
 		expect(utf8Texts(col, 2)).toBeNull();
 		const table = { numRows: 2, schema: { fields: [{ name: 't', type: { typeId: 5 } }] }, getChildAt: () => col };
-		expect(arrowToRows(table)).toEqual([{ t: 'ab' }, { t: '\ufffd' }]);
+		const steps = arrowToRowsSteps(table);
+		let r = steps.next();
+		while (!r.done) r = steps.next();
+		expect(r.value).toEqual([{ t: 'ab' }, { t: '\ufffd' }]);
 	});
 });
