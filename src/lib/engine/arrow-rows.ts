@@ -145,7 +145,7 @@ export function arrowColumn(table: ArrowLike, index: number): unknown[] {
 	return columnValues(table.getChildAt(index), table.schema.fields[index].type, table.numRows);
 }
 
-/** The result column by column (plain JS values, as in {@link arrowToRows}): no row objects for wide, long results. */
+/** The result column by column (plain JS values, as in {@link arrowToRowsSteps}): no row objects for wide, long results. */
 export function arrowToColumns(table: ArrowLike): Record<string, unknown[]> {
 	return Object.fromEntries(table.schema.fields.map((f, i) => [f.name, arrowColumn(table, i)]));
 }
