@@ -238,11 +238,24 @@ function orderByNumbers(t: DistrictTable, index: Int32Array, values: Float64Arra
 	return out;
 }
 
+/** The last order made, for the same table, estates, column and direction asked again. */
+let lastOrder: { t: DistrictTable; index: Int32Array; key: keyof EstateFit; descending: boolean; order: readonly number[] } | null = null;
+
 /**
  * The estates of `index` ordered by a column (missing values last, ties by estate id): the same order as
- * sortRows over their rows (numeric columns without its comparator, see orderByNumbers).
+ * sortRows over their rows (numeric columns without its comparator, see orderByNumbers). The last order is kept:
+ * the district page makes the ranking's first order by Q in a task of its own, before the ranking mounts and asks
+ * for it (a city's sort and the ranking's first rows were one long task together).
  */
-export function orderBy(t: DistrictTable, index: Int32Array, key: keyof EstateFit, descending: boolean): number[] {
+export function orderBy(t: DistrictTable, index: Int32Array, key: keyof EstateFit, descending: boolean): readonly number[] {
+	const last = lastOrder;
+	if (last && last.t === t && last.index === index && last.key === key && last.descending === descending) return last.order;
+	const order = orderUncached(t, index, key, descending);
+	lastOrder = { t, index, key, descending, order };
+	return order;
+}
+
+function orderUncached(t: DistrictTable, index: Int32Array, key: keyof EstateFit, descending: boolean): number[] {
 	if (key === 'q') return orderByNumbers(t, index, t.q, descending);
 	const value = (i: number) => t.value(i, key) as number | string | null;
 	const values = Array.from(index, value);

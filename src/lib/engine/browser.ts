@@ -8,6 +8,7 @@ import { EH_WASM, ENGINE_BUNDLES, engineWorkerUrl } from './engine-files';
 import { Engine, type DuckBackend } from './engine';
 import { EngineStartError } from './errors';
 import { sharedPromise } from './shared-promise';
+import { tableInSteps } from './ipc-steps';
 
 /** What the start-up screen shows while the engine loads. */
 export interface StartProgress {
@@ -62,7 +63,8 @@ async function startBrowserEngine(): Promise<Engine> {
 	const conn = await db.connect();
 	const backend: DuckBackend = {
 		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (${bundle.mainModule === EH_WASM ? 'eh' : 'mvp'}, browser worker)`,
-		query: (sql) => conn.query(sql),
+		// The result's bytes, read into a Table in short tasks (ipc-steps.ts) instead of in the message's task.
+		query: async (sql) => tableInSteps(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
 		registerFileText: (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
 		dropFile: async (name) => {

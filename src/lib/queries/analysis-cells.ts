@@ -8,7 +8,7 @@ import { ARROW_FLOAT, ARROW_INT, arrowColumn, type ArrowLike } from '../engine/a
 import { ELEVATOR_CODE } from '../domain/indicator-system';
 import type { FitInput } from '../domain/district-fit';
 import { CELL_TABLE, slotCount } from './analysis-sql';
-import { runSteps } from './yield-task';
+import { runSteps, yieldTask } from './yield-task';
 
 /**
  * A numeric column of a result: its typed array where the backend gives one and there is no null (duckdb-wasm's
@@ -71,12 +71,23 @@ export async function readCells(engine: Engine, codes: readonly string[], hasEle
 	// A null slot is a score of an indicator outside the system: not part of the analysis.
 	const parts = alignedParts(table, true);
 	if (!parts) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
-	// A short budget: this runs in the task that also decoded the means' Arrow batches.
+	// The pivot starts in a task of its own: the means' Arrow batches were decoded in this one.
+	await yieldTask();
 	return runSteps(pivotCells(sql, codes, hasElevator, ...parts), 8);
 }
 
-/** Rows of the cell table pivoted per step: a city's 290,000 means, in code not yet optimised, took 12-38 ms. */
-const PIVOT_STEP = 32_768;
+/**
+ * Rows of the cell table pivoted per step. A city's 290,000 means, in code not yet optimised, took 12-38 ms in
+ * steps of 32,768; traced on a first visit while the engine's worker compiled its hot functions on both cores, one
+ * such step with the columns' allocation took 40-66 ms of a task (docs/performance.md, session 21).
+ */
+const PIVOT_STEP = 8_192;
+
+/**
+ * Columns allocated per step: memory a page touches for the first time is slow to hand out where page faults are
+ * dear (a virtual machine's 3-4 ms per MB, measured in Node on the bench machine), and a city's 24 columns are 2.5 MB.
+ */
+const COLUMNS_PER_STEP = 4;
 
 /** {@link readCells}'s pivot as steps (see runSteps), part by part of the three aligned columns. */
 function* pivotCells(
@@ -89,7 +100,11 @@ function* pivotCells(
 ): Generator<void, Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>, void> {
 	const n = hasElevator.length;
 	const slots = slotCount(codes);
-	const columns = Array.from({ length: 2 * slots }, () => new Float64Array(n).fill(NaN));
+	const columns: Float64Array[] = [];
+	while (columns.length < 2 * slots) {
+		for (let c = 0; c < COLUMNS_PER_STEP && columns.length < 2 * slots; c++) columns.push(new Float64Array(n).fill(NaN));
+		yield;
+	}
 	const elevator = codes.indexOf(ELEVATOR_CODE);
 	let row = 0; // rows before this part, for the error's row number
 	let sinceYield = 0;

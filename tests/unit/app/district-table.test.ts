@@ -43,6 +43,19 @@ describe('the district table (columns)', () => {
 		expect(ids(t, orderBy(t, all, 'fee_m2', true))).toBe('e3 e2 e5 e4 e1');
 		expect(ids(t, orderBy(t, all, 'subdistrict', false))).toBe('e2 e4 e5 e1 e3');
 	});
+	it('keeps the last order for the same estates asked again, and makes a new one for anything else', () => {
+		const all = filterTable(t, NONE);
+		const first = orderBy(t, all, 'q', true);
+		// The district page's own task makes this order; the ranking then asks for it and gets it without a sort.
+		expect(orderBy(t, all, 'q', true)).toBe(first);
+		const west = filterTable(t, { ...NONE, subdistrict: '西街' });
+		expect(ids(t, orderBy(t, west, 'q', true))).toBe(ids(t, first.filter((i) => t.subdistrict[i] === '西街')));
+		expect(ids(t, orderBy(t, all, 'q', false))).toBe('e5 e2 e3 e4 e1');
+		// A new filter result with the same estates is another array: ordered again, the same way.
+		const again = orderBy(t, filterTable(t, NONE), 'q', true);
+		expect(again).not.toBe(first);
+		expect(ids(t, again)).toBe('e4 e2 e3 e5 e1');
+	});
 });
 
 describe('the district table: orders without a comparator', () => {
