@@ -59,13 +59,51 @@ describe('district page with 2,040 estates', () => {
 		expect(await page.locator('.showing').textContent()).toMatch(/2,040/);
 	});
 
+	it('paints the first draw a few dots a task, to the same picture as a redraw in one go', async () => {
+		const { page } = s;
+		const canvas = page.locator('[data-testid=fit-chart] canvas');
+		await canvas.waitFor({ timeout: 30_000 });
+		// The alpha of every pixel, and how many are painted (the first draw's last step may still be to come).
+		const alphas = () =>
+			canvas.evaluate((c: HTMLCanvasElement) => {
+				const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+				const a = new Uint8Array(data.length / 4);
+				let painted = 0;
+				for (let i = 0; i < a.length; i++) if ((a[i] = data[4 * i + 3]) > 0) painted++;
+				return { a: Array.from(a), painted, width: c.width };
+			});
+		let stepped = await alphas();
+		await expect
+			.poll(async () => {
+				const before = stepped.painted;
+				stepped = await alphas();
+				return stepped.painted > 0 && stepped.painted === before;
+			}, { timeout: 10_000, interval: 200 })
+			.toBe(true);
+		await canvas.evaluate((c) => ((c as unknown as { firstDraw: boolean }).firstDraw = true));
+		// A narrower window and back: the chart is drawn again at the same width, in one go this time.
+		await page.setViewportSize({ width: 1100, height: 900 });
+		await expect.poll(() => canvas.evaluate((c) => !(c as unknown as { firstDraw?: boolean }).firstDraw)).toBe(true);
+		await canvas.evaluate((c) => ((c as unknown as { firstDraw: boolean }).firstDraw = true));
+		await page.setViewportSize({ width: 1366, height: 900 });
+		await expect.poll(() => canvas.evaluate((c) => !(c as unknown as { firstDraw?: boolean }).firstDraw)).toBe(true);
+		const whole = await alphas();
+		expect(whole.width).toBe(stepped.width);
+		expect(whole.painted).toBeGreaterThan(1000);
+		// One path and one fill per colour either way: dots of one colour that overlap are covered once (this
+		// district has hundreds of estates on the same spot).
+		let differ = 0;
+		for (let i = 0; i < whole.a.length; i++) if (Math.abs(whole.a[i] - stepped.a[i]) > 8) differ++;
+		expect(differ / whole.painted).toBeLessThan(0.01);
+	});
+
 	it('paints the scatter on a canvas, shows a tip for the dot under the pointer, and opens that estate on click', async () => {
 		const { page } = s;
 		const canvas = page.locator('[data-testid=fit-chart] canvas');
 		await canvas.waitFor({ timeout: 30_000 });
 		expect(await page.locator('[data-testid=fit-chart] svg circle').count()).toBe(0);
-		// Find a painted pixel (a dot) and point at it, as a person would.
-		const dot = await canvas.evaluate((c: HTMLCanvasElement) => {
+		// Find a painted pixel (a dot) and point at it, as a person would. A first draw paints in steps: wait for one.
+		const findDot = () => canvas.evaluate((c: HTMLCanvasElement) => {
 			const ctx = c.getContext('2d')!;
 			const { data, width, height } = ctx.getImageData(0, 0, c.width, c.height);
 			const ratio = c.width / c.getBoundingClientRect().width;
@@ -79,7 +117,8 @@ describe('district page with 2,040 estates', () => {
 			}
 			return null;
 		});
-		expect(dot).not.toBeNull();
+		await expect.poll(findDot, { timeout: 10_000 }).not.toBeNull();
+		const dot = await findDot();
 		await page.mouse.move(dot!.x, dot!.y);
 		const tip = page.locator('[data-testid=fit-chart] .dot-tip');
 		await expect.poll(() => tip.isVisible()).toBe(true);

@@ -14,8 +14,9 @@ interface DotValues {
 
 export interface CanvasDots {
 	/**
-	 * The `render` option of a Plot.dot mark. `inSteps`: paint the first colour now and each other colour in a
-	 * task of its own (the same picture: the colours are painted in the same order, each in one fill).
+	 * The `render` option of a Plot.dot mark. `inSteps`: paint the first step now and the others in tasks of their
+	 * own, at most {@link DOTS_PER_STEP} dots a task (the same picture: the colours in the same order, each one
+	 * path and one fill; see paintSteps).
 	 */
 	render(index: number[], scales: unknown, values: DotValues, dimensions: { width: number; height: number }, inSteps?: boolean): SVGElement;
 	/** The data index of the point nearest to (clientX, clientY), if one is within `within` px. */
@@ -23,6 +24,39 @@ export interface CanvasDots {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Dots painted per task when painting in steps: a city's largest colour (thousands of estates) in one task took
+ * 50-66 ms of a first district visit on the bench machine (docs/performance.md, session 21).
+ */
+export const DOTS_PER_STEP = 1000;
+
+/**
+ * The steps of a painting in steps, in the colours' order: each colour's dots are added to its path at most
+ * {@link DOTS_PER_STEP} a step, and the path is filled with its last piece. One path and one fill per colour, as
+ * when painting in one go, so the picture is the same (dots of one colour that overlap are covered once).
+ */
+export function paintSteps<P>(
+	groups: readonly (readonly [string, readonly number[]])[],
+	newPath: () => P,
+	add: (path: P, dots: readonly number[]) => void,
+	fill: (path: P, colour: string) => void
+): (() => void)[] {
+	const steps: (() => void)[] = [];
+	for (const [colour, list] of groups) {
+		let path: P | undefined;
+		for (let from = 0; from < list.length; from += DOTS_PER_STEP) {
+			const piece = from === 0 && list.length <= DOTS_PER_STEP ? list : list.slice(from, from + DOTS_PER_STEP);
+			const last = from + DOTS_PER_STEP >= list.length;
+			steps.push(() => {
+				path ??= newPath();
+				add(path, piece);
+				if (last) fill(path, colour);
+			});
+		}
+	}
+	return steps;
+}
 
 export function canvasDots(radius: number, opacity = 0.8): CanvasDots {
 	let drawn: { index: number[]; x: ArrayLike<number>; y: ArrayLike<number>; host: SVGForeignObjectElement } | null = null;
@@ -53,22 +87,23 @@ export function canvasDots(radius: number, opacity = 0.8): CanvasDots {
 				if (!list) byColour.set(colour, (list = []));
 				list.push(i);
 			}
-			const paint = (colour: string, list: number[]) => {
-				ctx.beginPath();
+			const add = (path: Path2D, list: readonly number[]) => {
 				for (const i of list) {
-					ctx.moveTo(x[i] + radius, y[i]);
-					ctx.arc(x[i], y[i], radius, 0, 2 * Math.PI);
+					path.moveTo(x[i] + radius, y[i]);
+					path.arc(x[i], y[i], radius, 0, 2 * Math.PI);
 				}
-				ctx.fillStyle = colour;
-				ctx.fill();
 			};
-			const groups = [...byColour];
-			if (!inSteps) for (const [colour, list] of groups) paint(colour, list);
+			const fill = (path: Path2D, colour: string) => {
+				ctx.fillStyle = colour;
+				ctx.fill(path);
+			};
+			const steps = paintSteps([...byColour], () => new Path2D(), add, fill);
+			if (!inSteps) for (const step of steps) step();
 			else {
 				const step = (k: number) => {
-					if (k >= groups.length || drawn?.host !== host) return; // done, or drawn over by a newer render
-					paint(...groups[k]);
-					if (k + 1 < groups.length) setTimeout(() => step(k + 1), 0);
+					if (k >= steps.length || drawn?.host !== host) return; // done, or drawn over by a newer render
+					steps[k]();
+					if (k + 1 < steps.length) setTimeout(() => step(k + 1), 0);
 				};
 				step(0);
 			}
