@@ -5,22 +5,22 @@
  * visit's page for 25-50 ms there (docs/performance.md, session 21).
  */
 import { RecordBatchReader, Table, type RecordBatch } from 'apache-arrow';
-import { yieldTask } from '../queries/yield-task';
+import { runSteps } from '../queries/yield-task';
 
 /** The budget per task: the batches' reading shares its first task with the message's own handling. */
 const BUDGET_MS = 8;
 
 /** The Table duckdb-wasm's `query()` would give for `bytes` (the same batches, so the same schema rule). */
-export async function tableInSteps(bytes: Uint8Array, budgetMs = BUDGET_MS): Promise<Table> {
-	const reader = RecordBatchReader.from(bytes);
+export function tableInSteps(bytes: Uint8Array, budgetMs = BUDGET_MS): Promise<Table> {
+	return runSteps(batchSteps(bytes), budgetMs);
+}
+
+/** One record batch read per step. */
+function* batchSteps(bytes: Uint8Array): Generator<void, Table, void> {
 	const batches: RecordBatch[] = [];
-	let start = performance.now();
-	for (const batch of reader) {
+	for (const batch of RecordBatchReader.from(bytes)) {
 		batches.push(batch);
-		if (performance.now() - start >= budgetMs) {
-			await yieldTask();
-			start = performance.now();
-		}
+		yield;
 	}
 	// As `new Table(reader)`: the schema is the first batch's (none without a batch).
 	return new Table(batches);
