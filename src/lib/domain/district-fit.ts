@@ -14,7 +14,7 @@ import { BAND_EPSILON, type BandClass, type Bands } from './fit';
 import { guidePrice, type GuidePriceCatalogue } from './catalogues';
 import { GRADES, type Grade } from './grades';
 import type { IndicatorSystem } from './indicator-system';
-import { fitPeerColumns, fitPeerModel, type PeerModel } from './regression';
+import { fitPeerColumnsSteps, fitPeerModel, type PeerModel } from './regression';
 import { sortDoubles } from './stats';
 import { BUILDING_TYPES, type BuildingType } from './vocabulary';
 
@@ -121,10 +121,11 @@ function qualityOf(input: FitInput, weights: Float64Array, a: number, b: number,
 }
 
 /**
- * Estates per step of Q and of the grades: a city's first fit runs in code not yet optimised, where Q for 13,000
- * estates alone took 20-30 ms of one task; a warm fit does a block in well under a millisecond.
+ * Estates per step of Q and of the grades: a city's first fit runs in code not yet optimised, on a machine whose
+ * cores the engine's compiler shares, where a block of 2,048 estates' Q took 20-75 ms of one task; a warm fit does a
+ * block in well under a millisecond, so a weight change pays nothing for the smaller blocks (runSteps keeps it whole).
  */
-export const FIT_BLOCK = 2048;
+export const FIT_BLOCK = 512;
 
 /** The fit of every estate under `s`. Throws like the domain functions on settings they refuse. */
 export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
@@ -136,10 +137,10 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 }
 
 /**
- * {@link fitDistrict} as steps: the generator pauses after each {@link FIT_BLOCK} estates of Q, between blocks of the
- * grades and bands, and before each building type's regression, so a page can end its task there. A city's first
- * fit runs in code not yet optimised and takes several times a warm one's 10 ms; in one task it held the page for
- * 40-70 ms.
+ * {@link fitDistrict} as steps: the generator pauses after each {@link FIT_BLOCK} estates of Q, after the result's
+ * columns are allocated, after the peer groups, before each block of the grades and bands, and before and inside each building type's regression, so a page can end its task there. A
+ * city's first fit runs in code not yet optimised and takes several times a warm one's 10 ms; in one task it held
+ * the page for 40-70 ms.
  */
 export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<void, DistrictFit, void> {
 	const n = input.feeM2.length;
@@ -160,7 +161,14 @@ export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<vo
 	}
 	let prevQ: Float64Array | undefined;
 
+	// The result's columns, and then the peer groups, each a step of their own: memory touched for the first time
+	// and a first visit's code not yet optimised made this one step of 55-68 ms (the columns' first touch costs
+	// 2-3 ms even warm, in Node).
 	const nan = () => new Float64Array(n).fill(NaN);
+	const [guide, qpr, expected, residual, residualPct] = [nan(), nan(), nan(), nan(), nan()];
+	yield;
+	const groups = peerGroups(input);
+	yield;
 	const out: DistrictFit = {
 		inspection: cur.inspection,
 		q: cur.q,
@@ -171,18 +179,17 @@ export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<vo
 		gradeUncapped: new Uint8Array(n),
 		grade: new Uint8Array(n),
 		cappedBy: new Array(n).fill(null),
-		guide: nan(),
-		qpr: nan(),
+		guide,
+		qpr,
 		band: new Uint8Array(n),
-		expected: nan(),
-		residual: nan(),
-		residualPct: nan(),
+		expected,
+		residual,
+		residualPct,
 		models: { multi: fitPeerModel([]), high: fitPeerModel([]) }
 	};
-	const groups = peerGroups(input);
 	const grading = gradeSetup(input, s);
 	for (let from = 0; from < n; from += FIT_BLOCK) {
-		if (from > 0) yield;
+		yield;
 		gradeRange(input, grading, groups.typeIndex, out, from, Math.min(n, from + FIT_BLOCK));
 	}
 	for (const [t, bt] of BUILDING_TYPES.entries()) {
@@ -289,17 +296,20 @@ function gradeRange(input: FitInput, { thresholds, lines, price, low, high }: Gr
 
 /**
  * One building type's peer regression over typed columns (no object per estate), then each member's expected
- * fee, residual and the residual's percentile rank within the type, into `out`. In four steps (the fit, the
- * residuals, their order, the ranks): for a city's 8,000 multi-storey estates in code not yet optimised, the four
- * in one task took 50-90 ms of a first visit.
+ * fee, residual and the residual's percentile rank within the type, into `out`. In steps (the fit's own four, the
+ * residuals and the ranks {@link PEER_BLOCK} members at a time, their order): for a city's 8,000 multi-storey estates in code not yet optimised, the four
+ * in one task took 50-90 ms of a first visit, and the fit alone 40-70 ms.
  */
+/** Members per step of the residuals and of their ranks (a city's multi-storey type has 8,000). */
+export const PEER_BLOCK = 2048;
+
 function* peerFitSteps({ members, fee, age }: PeerGroup, allQ: Float64Array, out: DistrictFit): Generator<void, PeerModel, void> {
 	const { expected, residual, residualPct } = out;
 	const m = members.length;
 	// A missing fee or Q stays NaN so the model counts the estate as dropped.
 	const q = new Float64Array(m);
 	for (let j = 0; j < m; j++) q[j] = allQ[members[j]];
-	const model = fitPeerColumns({ fee, q, age });
+	const model = yield* fitPeerColumnsSteps({ fee, q, age });
 	yield;
 	const residuals = new Float64Array(m);
 	let k = 0;
@@ -309,6 +319,7 @@ function* peerFitSteps({ members, fee, age }: PeerGroup, allQ: Float64Array, out
 	const useAge = model.method === 'ols_q_age';
 	if (c && model.method !== 'none') {
 		for (let j = 0; j < m; j++) {
+			if (j > 0 && j % PEER_BLOCK === 0) yield;
 			if ((useQ && !Number.isFinite(q[j])) || (useAge && !Number.isFinite(age[j]))) continue;
 			const x = useAge ? c.intercept + c.q * q[j] + c.age * age[j] : useQ ? c.intercept + c.q * q[j] : c.intercept;
 			const i = members[j];
@@ -321,6 +332,7 @@ function* peerFitSteps({ members, fee, age }: PeerGroup, allQ: Float64Array, out
 	const sorted = sortDoubles(residuals.slice(0, k));
 	yield;
 	for (let j = 0; j < m; j++) {
+		if (j > 0 && j % PEER_BLOCK === 0) yield;
 		const r = residual[members[j]];
 		if (r !== r) continue;
 		let lo = 0;

@@ -79,9 +79,10 @@ export async function readCells(engine: Engine, codes: readonly string[], hasEle
 /**
  * Rows of the cell table pivoted per step. A city's 290,000 means, in code not yet optimised, took 12-38 ms in
  * steps of 32,768; traced on a first visit while the engine's worker compiled its hot functions on both cores, one
- * such step with the columns' allocation took 40-66 ms of a task (docs/performance.md, session 21).
+ * such step with the columns' allocation took 40-66 ms of a task (docs/performance.md, session 21), and a step of
+ * 8,192 rows still up to 48 ms (session 22).
  */
-const PIVOT_STEP = 8_192;
+const PIVOT_STEP = 4_096;
 
 /**
  * Columns allocated per step: memory a page touches for the first time is slow to hand out where page faults are

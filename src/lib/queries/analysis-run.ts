@@ -301,6 +301,47 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 }
 
 /**
+ * The period's columns checked, then one object per estate, as steps for {@link runSteps}: a column per step, then
+ * {@link ROW_BLOCK} estates per step. A city's first visit runs this in code not yet optimised while the engine's compiler shares the cores: the checks in one
+ * task took 30-70 ms there.
+ */
+function* periodRowsSteps(sql: string, own: Record<string, unknown[]>, cols: Record<string, unknown[]>, sat: Float64Array, period: string | null): Generator<void, EstateOwn[], void> {
+	const n = own.estate_id.length;
+	const periodCols = {} as Record<(typeof PERIOD_FIELDS)[number], unknown[]>;
+	for (const f of PERIOD_FIELDS) {
+		// Plain loops, NaN to null: `Array.from` with a callback over the typed satisfaction column alone took
+		// 20-70 ms of a first visit.
+		const from: ArrayLike<unknown> = f === 'satisfaction' ? sat : cols[f];
+		const out: unknown[] = new Array(n);
+		for (let i = 0; i < n; i++) {
+			const v = from[i];
+			out[i] = typeof v === 'number' && v !== v ? null : f === 'fee_unit' && typeof v === 'number' ? FEE_UNITS[v] : v;
+		}
+		periodCols[f] = out;
+		checkColumn(sql, f, out);
+		yield;
+	}
+	checkColumn(sql, 'fee_converted', cols.fee_converted);
+	const estates: EstateOwn[] = new Array(n);
+	for (let from = 0; from < n; from += ROW_BLOCK) {
+		yield;
+		for (let i = from; i < Math.min(n, from + ROW_BLOCK); i++) {
+			estates[i] = {
+				estate_id: own.estate_id[i], name: own.name[i], subdistrict: own.subdistrict[i], estate_type: own.estate_type[i],
+				building_type: own.building_type[i], firm: own.firm[i], build_year: own.build_year[i], age: periodCols.age[i],
+				chargeable_area_m2: own.chargeable_area_m2[i], households: own.households[i], has_elevator: own.has_elevator[i],
+				period, satisfaction: periodCols.satisfaction[i], fee_m2: periodCols.fee_m2[i], fee_raw: periodCols.fee_raw[i],
+				fee_unit: periodCols.fee_unit[i], fee_converted: cols.fee_converted[i], fee_year: periodCols.fee_year[i],
+				collection_rate: periodCols.collection_rate[i]
+			} as EstateOwn;
+		}
+	}
+	return estates;
+}
+/** Estates per step of {@link periodRowsSteps}' objects. */
+const ROW_BLOCK = 2048;
+
+/**
  * Reads the base and cell tables into memory: numbers only (strings cost a TextDecoder call each to read from
  * Arrow, ~90 ms for a city's base), NaN for null so every column takes Arrow's typed-array path; the estates' text
  * comes from {@link estateColumns}. All three are in estate order (the cell table by its estate index) and the base
@@ -316,34 +357,9 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const n = own.estate_id.length;
 	if ((cols.fee_m2?.length ?? -1) !== n) throw new ResultShapeError(sql, `${cols.fee_m2?.length} rows for ${n} estates`);
 	const means = await readCells(engine, codes, own.has_elevator);
-	// The means' pivot is one task (with the message that brought them), the columns' checks the next.
+	// The means' pivot is one task (with the message that brought them), the columns' checks start in the next.
 	await yieldTask();
-	const orNull = (v: unknown) => (typeof v === 'number' && v !== v ? null : v);
-	const satisfaction = Array.from(means.satisfaction, orNull);
-	const periodCols: Record<(typeof PERIOD_FIELDS)[number], unknown[]> = {
-		age: cols.age.map(orNull),
-		fee_m2: cols.fee_m2.map(orNull),
-		fee_raw: cols.fee_raw.map(orNull),
-		fee_unit: cols.fee_unit.map((v) => (typeof v === 'number' && v === v ? FEE_UNITS[v] : null)),
-		fee_year: cols.fee_year.map(orNull),
-		collection_rate: cols.collection_rate.map(orNull),
-		satisfaction
-	};
-	for (const f of PERIOD_FIELDS) checkColumn(sql, f, periodCols[f]);
-	checkColumn(sql, 'fee_converted', cols.fee_converted);
-	// Building the rows is a task of its own too.
-	await yieldTask();
-	const estates: EstateOwn[] = new Array(n);
-	for (let i = 0; i < n; i++) {
-		estates[i] = {
-			estate_id: own.estate_id[i], name: own.name[i], subdistrict: own.subdistrict[i], estate_type: own.estate_type[i],
-			building_type: own.building_type[i], firm: own.firm[i], build_year: own.build_year[i], age: periodCols.age[i],
-			chargeable_area_m2: own.chargeable_area_m2[i], households: own.households[i], has_elevator: own.has_elevator[i],
-			period, satisfaction: periodCols.satisfaction[i], fee_m2: periodCols.fee_m2[i], fee_raw: periodCols.fee_raw[i],
-			fee_unit: periodCols.fee_unit[i], fee_converted: cols.fee_converted[i], fee_year: periodCols.fee_year[i],
-			collection_rate: periodCols.collection_rate[i]
-		} as EstateOwn;
-	}
+	const estates = await runSteps(periodRowsSteps(sql, own, cols, means.satisfaction, period), 8);
 	const input: FitInput = {
 		codes,
 		...means,

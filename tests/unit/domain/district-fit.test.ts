@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitDistrict, fitDistrictSteps, BAND_OF, FIT_BLOCK, type FitInput } from '$lib/domain/district-fit';
+import { fitDistrict, fitDistrictSteps, BAND_OF, FIT_BLOCK, PEER_BLOCK, type FitInput } from '$lib/domain/district-fit';
 import { countAtMost, sortDoubles } from '$lib/domain/stats';
 import { DEFAULT_INDICATOR_SYSTEM, type GuidePriceCatalogue } from '$lib/domain';
 
@@ -128,9 +128,10 @@ describe('fitDistrictSteps: the same fit, paused between its phases', () => {
 
 	it("pauses after Q and before each building type's regression, and ends with fitDistrict's fit", () => {
 		const { pauses, fit } = drive(PLANE);
-		// Two building types (multi, high): one pause after Q, one before each regression and three inside it
-		// (after the fit, after the residuals, after their order).
-		expect(pauses).toBe(1 + 2 * (1 + 3));
+		// Two building types (multi, high): one pause after Q, one after the result's columns, one after the peer
+		// groups, one before the grades, one before each regression and six inside it (three in the fit itself, then
+		// after the fit, after the residuals, after their order).
+		expect(pauses).toBe(1 + 1 + 1 + 1 + 2 * (1 + 6));
 		const whole = fitDistrict(PLANE, settings);
 		for (const k of ['inspection', 'q', 'grade', 'guide', 'qpr', 'band', 'expected', 'residual', 'residualPct'] as const) {
 			expect(Array.from(fit[k]), k).toEqual(Array.from(whole[k]));
@@ -140,7 +141,7 @@ describe('fitDistrictSteps: the same fit, paused between its phases', () => {
 	});
 
 	it("a city's worth of estates: pauses within Q and the grades, and every block's estates are fitted once", () => {
-		// PLANE's six estates a thousand times over: 6,000 estates, three blocks. Each copy has its original's Q,
+		// PLANE's six estates a thousand times over: 6,000 estates, twelve blocks. Each copy has its original's Q,
 		// grade, guide price, QPR and band, and repeated points leave the high-rise regression's line as it was, so
 		// its expected fee too (0.5 + 0.02 × Q − 0.01 × age). The multi-storey estate, alone in PLANE, now has a
 		// thousand identical peers: whatever line they get passes through their one point, a fee of 1.00.
@@ -158,10 +159,13 @@ describe('fitDistrictSteps: the same fit, paused between its phases', () => {
 		};
 		const { pauses, fit } = drive(big);
 		const blocks = Math.ceil((6 * copies) / FIT_BLOCK);
-		expect(blocks).toBe(3);
-		// A pause after each block of Q, between the blocks of grades, before each of the two regressions and three
-		// inside each.
-		expect(pauses).toBe(blocks + (blocks - 1) + 2 * (1 + 3));
+		expect(blocks).toBe(12);
+		// A pause after each block of Q, after the result's columns, after the peer groups, before each block of
+		// grades, before each of the two regressions and six
+		// inside each, and inside the residuals and the ranks after each PEER_BLOCK members: the 5,000 high-rise
+		// estates twice each (at 2,048 and 4,096), the 1,000 multi-storey ones never.
+		expect(PEER_BLOCK).toBe(2048);
+		expect(pauses).toBe(blocks + 2 + blocks + 2 * (1 + 6) + 2 * 2);
 		const one = drive(PLANE).fit;
 		for (const k of ['inspection', 'q', 'grade', 'guide', 'qpr', 'band'] as const) {
 			for (let i = 0; i < 6 * copies; i++) if (!Object.is(fit[k][i], one[k][i % 6])) expect(fit[k][i], `${k} of estate ${i}`).toBe(one[k][i % 6]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePeerModel, expectedFee, fitPeerColumns, fitPeerModel, percentileRank, residual, solve3x3 } from './helpers';
+import { describePeerModel, expectedFee, fitPeerColumns, fitPeerColumnsSteps, fitPeerModel, percentileRank, residual, seededRandom, solve3x3 } from './helpers';
 
 describe('solve3x3', () => {
 	it('solves a system worked by hand: x = 1, y = 2, z = 3', () => {
@@ -182,6 +182,67 @@ describe('fitPeerColumns (the district fit\'s path, NaN for missing)', () => {
 		expect(m.n).toBe(4);
 		expect(m.coef?.q).toBeCloseTo(0.028, 12);
 		expect(fitPeerColumns({ fee: new Float64Array(0), q: new Float64Array(0), age: new Float64Array(0) }).method).toBe('none');
+	});
+});
+
+describe('fitPeerColumns: its sums taken several in one pass', () => {
+	it('gives, to the last bit, the textbook fit with one loop per sum', () => {
+		// The centred normal equations written the plain way: each mean and each sum in a loop of its own.
+		const sum = (n: number, f: (i: number) => number) => {
+			let s = 0;
+			for (let i = 0; i < n; i++) s += f(i);
+			return s;
+		};
+		const rand = seededRandom(16);
+		for (let trial = 0; trial < 20; trial++) {
+			const n = 30 + Math.floor(rand() * 2000);
+			const q = Float64Array.from({ length: n }, () => 50 + 50 * rand());
+			const age = Float64Array.from({ length: n }, () => Math.floor(40 * rand()));
+			const fee = Float64Array.from({ length: n }, (_, i) => 0.3 + 0.02 * q[i] - 0.01 * age[i] + 0.3 * (rand() - 0.5));
+			const [my, mq, ma] = [sum(n, (i) => fee[i]) / n, sum(n, (i) => q[i]) / n, sum(n, (i) => age[i]) / n];
+			const sqq = sum(n, (i) => (q[i] - mq) * (q[i] - mq));
+			const saa = sum(n, (i) => (age[i] - ma) * (age[i] - ma));
+			const sqa = sum(n, (i) => (q[i] - mq) * (age[i] - ma));
+			const rhs = [n * my, sum(n, (i) => (q[i] - mq) * (fee[i] - my)), sum(n, (i) => (age[i] - ma) * (fee[i] - my))];
+			const [c0, bq, ba] = solve3x3([[n, 0, 0], [0, sqq, sqa], [0, sqa, saa]], rhs)!;
+			const coef = { intercept: c0 - bq * mq - ba * ma, q: bq, age: ba };
+			const fitted = Float64Array.from(fee, (_, i) => coef.intercept + coef.q * q[i] + coef.age * age[i]);
+			const r2 = 1 - sum(n, (i) => (fee[i] - fitted[i]) ** 2) / sum(n, (i) => (fee[i] - my) * (fee[i] - my));
+			const m = fitPeerColumns({ fee, q, age });
+			expect(m.method).toBe('ols_q_age');
+			expect(m.coef).toEqual(coef);
+			expect(m.r2).toBe(r2);
+		}
+	});
+});
+
+describe('fitPeerColumnsSteps (fitPeerColumns with pauses, for a first visit)', () => {
+	const drive = (rows: Parameters<typeof fitPeerColumnsSteps>[0]) => {
+		const steps = fitPeerColumnsSteps(rows);
+		let pauses = 0;
+		for (let r = steps.next(); ; r = steps.next(), pauses++) if (r.done) return { pauses, model: r.value };
+	};
+	const cols = (fee: number[], q: number[], age: number[]) => ({ fee: Float64Array.from(fee), q: Float64Array.from(q), age: Float64Array.from(age) });
+
+	it('pauses three times on every path and ends with the same model', () => {
+		const cases = {
+			// the plane 0.5 + 0.02·Q − 0.01·age of fitPeerModel's first test
+			ols_q_age: cols([1.6, 1.7, 2.05, 2.0, 1.85], [60, 70, 80, 90, 75], [10, 20, 5, 30, 15]),
+			// only two ages: fee ~ Q, slope 0.028
+			ols_q: cols([1.0, 1.3, 1.4, 1.9], [60, 70, 80, 90], [5, NaN, NaN, 9]),
+			// Q does not vary: the median fee, 1.3
+			median: cols([1.0, 1.3, 1.9], [70, 70, 70], [NaN, NaN, NaN]),
+			none: cols([NaN, 1.2], [80, NaN], [5, 6])
+		};
+		for (const [method, rows] of Object.entries(cases)) {
+			const { pauses, model } = drive(rows);
+			expect(pauses, method).toBe(3);
+			expect(model.method, method).toBe(method);
+			expect(model, method).toEqual(fitPeerColumns(rows));
+		}
+		expect(drive(cases.ols_q_age).model.coef?.age).toBeCloseTo(-0.01, 12);
+		expect(drive(cases.ols_q).model.coef?.q).toBeCloseTo(0.028, 12);
+		expect(drive(cases.median).model.coef?.intercept).toBe(1.3);
 	});
 });
 
