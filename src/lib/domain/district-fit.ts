@@ -138,9 +138,9 @@ export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
 
 /**
  * {@link fitDistrict} as steps: the generator pauses after each {@link FIT_BLOCK} estates of Q, after the result's
- * columns are allocated, after the peer groups, before each block of the grades and bands, and before and inside each building type's regression, so a page can end its task there. A
- * city's first fit runs in code not yet optimised and takes several times a warm one's 10 ms; in one task it held
- * the page for 40-70 ms.
+ * columns are allocated, after the peer groups, before each block of the grades and bands, and before and inside each
+ * building type's regression, so a page can end its task there. A city's first fit runs in code not yet optimised
+ * and takes several times a warm one's 10 ms; in one task it held the page for 40-70 ms.
  */
 export function* fitDistrictSteps(input: FitInput, s: FitSettings): Generator<void, DistrictFit, void> {
 	const n = input.feeM2.length;
@@ -294,15 +294,15 @@ function gradeRange(input: FitInput, { thresholds, lines, price, low, high }: Gr
 	}
 }
 
-/**
- * One building type's peer regression over typed columns (no object per estate), then each member's expected
- * fee, residual and the residual's percentile rank within the type, into `out`. In steps (the fit's own four, the
- * residuals and the ranks {@link PEER_BLOCK} members at a time, their order): for a city's 8,000 multi-storey estates in code not yet optimised, the four
- * in one task took 50-90 ms of a first visit, and the fit alone 40-70 ms.
- */
 /** Members per step of the residuals and of their ranks (a city's multi-storey type has 8,000). */
 export const PEER_BLOCK = 2048;
 
+/**
+ * One building type's peer regression over typed columns (no object per estate), then each member's expected
+ * fee, residual and the residual's percentile rank within the type, into `out`. In steps (the fit's own four, the
+ * residuals and the ranks {@link PEER_BLOCK} members at a time, their order): for a city's 8,000 multi-storey
+ * estates in code not yet optimised, all of it in one task took 50-90 ms of a first visit, and the fit alone 40-70 ms.
+ */
 function* peerFitSteps({ members, fee, age }: PeerGroup, allQ: Float64Array, out: DistrictFit): Generator<void, PeerModel, void> {
 	const { expected, residual, residualPct } = out;
 	const m = members.length;

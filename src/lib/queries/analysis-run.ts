@@ -302,8 +302,8 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 
 /**
  * The period's columns checked, then one object per estate, as steps for {@link runSteps}: a column per step, then
- * {@link ROW_BLOCK} estates per step. A city's first visit runs this in code not yet optimised while the engine's compiler shares the cores: the checks in one
- * task took 30-70 ms there.
+ * {@link ROW_BLOCK} estates per step. A city's first visit runs this in code not yet optimised while the engine's
+ * compiler shares the cores: the checks in one task took 30-70 ms there.
  */
 function* periodRowsSteps(sql: string, own: Record<string, unknown[]>, cols: Record<string, unknown[]>, sat: Float64Array, period: string | null): Generator<void, EstateOwn[], void> {
 	const n = own.estate_id.length;

@@ -161,9 +161,9 @@ describe('fitDistrictSteps: the same fit, paused between its phases', () => {
 		const blocks = Math.ceil((6 * copies) / FIT_BLOCK);
 		expect(blocks).toBe(12);
 		// A pause after each block of Q, after the result's columns, after the peer groups, before each block of
-		// grades, before each of the two regressions and six
-		// inside each, and inside the residuals and the ranks after each PEER_BLOCK members: the 5,000 high-rise
-		// estates twice each (at 2,048 and 4,096), the 1,000 multi-storey ones never.
+		// grades, before each of the two regressions and six inside each, and inside the residuals and the ranks after
+		// each PEER_BLOCK members: the 5,000 high-rise estates twice each (at 2,048 and 4,096), the 1,000
+		// multi-storey ones never.
 		expect(PEER_BLOCK).toBe(2048);
 		expect(pauses).toBe(blocks + 2 + blocks + 2 * (1 + 6) + 2 * 2);
 		const one = drive(PLANE).fit;
