@@ -16,6 +16,7 @@ import { GRADES, type Grade } from './grades';
 import type { IndicatorSystem } from './indicator-system';
 import { fitPeerColumnsSteps, fitPeerModel, type PeerModel } from './regression';
 import { sortDoubles } from './stats';
+import { runAllSteps } from './steps';
 import { BUILDING_TYPES, type BuildingType } from './vocabulary';
 
 /** What the fit needs of each estate, whatever the settings; index i is the same estate in every column. */
@@ -129,11 +130,7 @@ export const FIT_BLOCK = 512;
 
 /** The fit of every estate under `s`. Throws like the domain functions on settings they refuse. */
 export function fitDistrict(input: FitInput, s: FitSettings): DistrictFit {
-	const steps = fitDistrictSteps(input, s);
-	for (;;) {
-		const r = steps.next();
-		if (r.done) return r.value;
-	}
+	return runAllSteps(fitDistrictSteps(input, s));
 }
 
 /**

@@ -5,6 +5,7 @@
 import { formatFigure } from './format';
 import type { Bilingual } from './provenance';
 import { mean, median } from './stats';
+import { runAllSteps } from './steps';
 
 /** One estate in the fitting set. Fee in 元/㎡·月, Q on 0-100, age in years (null when unknown). */
 export interface PeerRow {
@@ -245,11 +246,7 @@ export function fitPeerModel(rows: readonly PeerRow[], options: FitOptions = DEF
  * object per estate. The same arithmetic in the same order, so the same model to the last bit.
  */
 export function fitPeerColumns(rows: PeerColumns, options: FitOptions = DEFAULT_FIT_OPTIONS): PeerModel {
-	const steps = fitPeerColumnsSteps(rows, options);
-	for (;;) {
-		const r = steps.next();
-		if (r.done) return r.value;
-	}
+	return runAllSteps(fitPeerColumnsSteps(rows, options));
 }
 
 /**
