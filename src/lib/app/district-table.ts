@@ -196,6 +196,19 @@ function idOrder(id: readonly string[]): IdOrder {
 }
 
 /**
+ * Working columns of {@link orderByNumbers}, kept from one order to the next: every weight change orders a city's
+ * estates again, and three fresh columns of them were ~0.3 MB of memory touched for the first time (~1 ms on the
+ * bench machine, docs/performance.md, session 23). Safe to share: orderByNumbers runs to its end in one call and
+ * gives none of them out. Each starts at offset 0 of its own buffer.
+ */
+const scratchColumns = new Map<string, Float64Array>();
+function scratch(name: 'packed' | 'key' | 'keyOf', n: number): Float64Array {
+	let c = scratchColumns.get(name);
+	if (!c || c.length < n) scratchColumns.set(name, (c = new Float64Array(n)));
+	return c.subarray(0, n);
+}
+
+/**
  * The estates of `index` by a numeric column (`values`, by estate; NaN: missing, last either way), ties by estate
  * id: the order sortRows gives, without a comparator. Each key becomes an unsigned 64-bit integer in the same order
  * (the usual flip of a double's bits) whose lowest bits are replaced by the estate's place in id order, and those are
@@ -208,10 +221,10 @@ function orderByNumbers(t: DistrictTable, index: Int32Array, values: Float64Arra
 	const { order, rankOf } = idOrder(t.id);
 	const bits = Math.max(1, Math.ceil(Math.log2(Math.max(2, t.n))));
 	const low = bits >= 32 ? 0xffffffff : (1 << bits) - 1;
-	const packed = new Float64Array(m);
-	const words = new Uint32Array(packed.buffer);
+	const packed = scratch('packed', m);
+	const words = new Uint32Array(packed.buffer, 0, 2 * m);
 	// As sortRows' keys: direction applied, missing as +∞; + 0 makes −0 equal to 0 as a - b does.
-	const key = new Float64Array(m);
+	const key = scratch('key', m);
 	for (let j = 0; j < m; j++) {
 		const v = values[index[j]];
 		packed[j] = key[j] = v !== v ? Infinity : sign * v + 0;
@@ -224,9 +237,10 @@ function orderByNumbers(t: DistrictTable, index: Int32Array, values: Float64Arra
 		words[2 * j] = ((lo & ~low) | rankOf[index[j]]) >>> 0;
 		words[2 * j + 1] = hi;
 	}
-	new BigUint64Array(packed.buffer).sort();
-	// Back from places in id order to estates; the exact key of each, for the runs of equal upper bits.
-	const keyOf = new Float64Array(t.n);
+	new BigUint64Array(packed.buffer, 0, m).sort();
+	// Back from places in id order to estates; the exact key of each, for the runs of equal upper bits (only the
+	// estates of `index` are written and read).
+	const keyOf = scratch('keyOf', t.n);
 	for (let j = 0; j < m; j++) keyOf[index[j]] = key[j];
 	const out: number[] = new Array(m);
 	for (let j = 0; j < m; j++) out[j] = order[words[2 * j] & low];

@@ -326,7 +326,8 @@ function* peerFitSteps({ members, fee, age }: PeerGroup, allQ: Float64Array, out
 	}
 	yield;
 	// percentileRank for every member at once: the count of residuals ≤ r by binary search in sorted order.
-	const sorted = sortDoubles(residuals.slice(0, k));
+	// Sorted where they are (nothing reads them unsorted after this): no second column of them.
+	const sorted = sortDoubles(residuals.subarray(0, k));
 	yield;
 	for (let j = 0; j < m; j++) {
 		if (j > 0 && j % PEER_BLOCK === 0) yield;

@@ -91,17 +91,23 @@ export function solve3x3(a: readonly (readonly number[])[], b: readonly number[]
  * where each pass over 8,000 estates costs several milliseconds.
  */
 
-/** r² = 1 − SSres / SStot; null when the fees do not vary. */
-function rSquared(fees: ArrayLike<number>, fitted: ArrayLike<number>): number | null {
+/**
+ * r² = 1 − SSres / SStot of a fitted model over its own rows; null when the fees do not vary. Each fitted value is
+ * worked out where it is used (intercept + b·Q, + c·age when `withAge`), the same doubles a column of them would hold:
+ * no column of fitted values is allocated (fresh memory costs ~3 ms per MB on the bench machine, see
+ * docs/performance.md, session 23).
+ */
+function rSquared({ fee: fees, q, age }: PeerColumns, c: PeerCoefficients, withAge: boolean): number | null {
 	const my = mean(fees);
 	let ssTot = 0;
 	let raw = 0;
 	let ssRes = 0;
 	for (let i = 0; i < fees.length; i++) {
 		const f = fees[i];
+		const fitted = withAge ? c.intercept + c.q * q[i] + c.age * age[i] : c.intercept + c.q * q[i];
 		ssTot += (f - my) * (f - my);
 		raw += f * f;
-		ssRes += (f - fitted[i]) ** 2;
+		ssRes += (f - fitted) ** 2;
 	}
 	if (noSpread(ssTot, raw)) return null;
 	return 1 - ssRes / ssTot;
@@ -217,6 +223,9 @@ function keepFinite(c: PeerColumns, needAge: boolean): PeerColumns {
 	for (let i = 0; i < n; i++) {
 		if (Number.isFinite(fee[i]) && Number.isFinite(q[i]) && (!needAge || Number.isFinite(age[i]))) at[m++] = i;
 	}
+	// Every row kept (the usual case): the columns themselves, only read from here on; a copy was ~0.3 MB of fresh
+	// memory per building type on every weight change.
+	if (m === n) return c;
 	const out = { fee: new Float64Array(m), q: new Float64Array(m), age: new Float64Array(m) };
 	for (let j = 0; j < m; j++) {
 		const i = at[j];
@@ -267,9 +276,7 @@ export function* fitPeerColumnsSteps(rows: PeerColumns, options: FitOptions = DE
 	if (qAge === null) {
 		fallbacks.push(tooFew(withAge.fee.length, options.minRowsQAge, 'fee ~ Q + age'));
 	} else if ('intercept' in qAge) {
-		const fitted = new Float64Array(withAge.fee.length);
-		for (let i = 0; i < fitted.length; i++) fitted[i] = qAge.intercept + qAge.q * withAge.q[i] + qAge.age * withAge.age[i];
-		return { method: 'ols_q_age', coef: qAge, n: withAge.fee.length, r2: rSquared(withAge.fee, fitted), dropped, fallbacks };
+		return { method: 'ols_q_age', coef: qAge, n: withAge.fee.length, r2: rSquared(withAge, qAge, true), dropped, fallbacks };
 	} else {
 		fallbacks.push(qAge);
 	}
@@ -280,9 +287,7 @@ export function* fitPeerColumnsSteps(rows: PeerColumns, options: FitOptions = DE
 	} else {
 		const fit = fitQ(valid);
 		if ('intercept' in fit) {
-			const fitted = new Float64Array(n);
-			for (let i = 0; i < n; i++) fitted[i] = fit.intercept + fit.q * valid.q[i];
-			return { method: 'ols_q', coef: fit, n, r2: rSquared(valid.fee, fitted), dropped, fallbacks };
+			return { method: 'ols_q', coef: fit, n, r2: rSquared(valid, fit, false), dropped, fallbacks };
 		}
 		fallbacks.push(fit);
 	}
