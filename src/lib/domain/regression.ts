@@ -212,20 +212,22 @@ function tooFew(n: number, need: number, model: string): Bilingual {
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
- * The rows of `c` with a finite fee and Q (and age, with `needAge`), as new columns in order. Plain loops, no
- * callback per row: a city's first fit runs this in code not yet optimised.
+ * The rows of `c` with a finite fee and Q (and age, with `needAge`), as new columns in order, or `c` itself when
+ * every row is kept. Plain loops, no callback per row: a city's first fit runs this in code not yet optimised.
  */
 function keepFinite(c: PeerColumns, needAge: boolean): PeerColumns {
 	const { fee, q, age } = c;
 	const n = fee.length;
+	// Every row kept (the usual case): the columns themselves, only read from here on. A copy (and its index) was
+	// ~0.3 MB of fresh memory per building type on every weight change.
+	let first = 0;
+	while (first < n && Number.isFinite(fee[first]) && Number.isFinite(q[first]) && (!needAge || Number.isFinite(age[first]))) first++;
+	if (first === n) return c;
 	const at = new Int32Array(n);
 	let m = 0;
 	for (let i = 0; i < n; i++) {
 		if (Number.isFinite(fee[i]) && Number.isFinite(q[i]) && (!needAge || Number.isFinite(age[i]))) at[m++] = i;
 	}
-	// Every row kept (the usual case): the columns themselves, only read from here on; a copy was ~0.3 MB of fresh
-	// memory per building type on every weight change.
-	if (m === n) return c;
 	const out = { fee: new Float64Array(m), q: new Float64Array(m), age: new Float64Array(m) };
 	for (let j = 0; j < m; j++) {
 		const i = at[j];
