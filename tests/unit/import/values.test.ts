@@ -105,6 +105,18 @@ describe('rates: "33%", 0.33 and 33 all mean 0.33', () => {
 		expect(code(parseRate('-5%'))).toBe('rate_out_of_range');
 		expect(code(parseRate('120%'))).toBe('rate_out_of_range');
 	});
+
+	it('a share in words: 九成 is 0.9, 八成五 0.85, 百分之八十五 0.85', () => {
+		const cases: [string, number][] = [['九成', 0.9], ['八成五', 0.85], ['9成5', 0.95], ['十成', 1], ['两成', 0.2], ['百分之八十五', 0.85], ['百分之85', 0.85], ['百分之九十五', 0.95], ['百分之九十五点五', 0.955], ['百分之一百', 1], ['百分之 90', 0.9]];
+		for (const [text, want] of cases) {
+			expect(value(parseRate(text)), text).toBe(want);
+			expect(warnings(parseRate(text)), text).toEqual([]);
+		}
+		expect(code(parseRate('百分之一百二十'))).toBe('rate_out_of_range');
+		// Not a share: 成 after a number that is not one digit, and words that are no number.
+		expect('error' in parseRate('十五成')).toBe(true);
+		expect('error' in parseRate('百分之好多')).toBe(true);
+	});
 });
 
 describe('fees as text', () => {
@@ -137,6 +149,7 @@ describe('fees as text', () => {
 		expect(value(parseFee('19.8元/平米/年'))).toEqual({ fee: 1.65, unit: 'per_m2_month' });
 		expect(warnings(parseFee('19.8元/平米/年'))).toEqual(['fee_per_year']);
 		expect(code(parseFee('面议'))).toBe('fee_not_stated');
+		expect(code(parseFee('一元五角到两元'))).not.toBe('fee_not_stated');
 		expect(code(parseFee('abc'))).toBe('not_a_number');
 	});
 });
@@ -208,6 +221,37 @@ describe('date-times', () => {
 		expect(code(parseTimestamp('2024-05-01 25:00:00'))).toBe('bad_timestamp');
 		expect(code(parseTimestamp('yesterday'))).toBe('bad_timestamp');
 		expect(value(parseTimestamp(''))).toBeNull();
+	});
+});
+
+describe('fees in 元, 角 and 分', () => {
+	it.each([
+		['一元五角', 1.5, null],
+		['一元五角/平方米/月', 1.5, 'per_m2_month'],
+		['1元5角5分/㎡·月', 1.55, 'per_m2_month'],
+		['一块五毛', 1.5, null],
+		['八十元/户·月', 80, 'per_household_month'],
+		['五角五分', 0.55, null],
+		['两元', 2, null],
+		['每平方米每月一元八角', 1.8, 'per_m2_month'],
+		['二十三元四角/平米/年', 1.95, 'per_m2_month']
+	])('%s', (cell, fee, unit) => expect(value(parseFee(cell))).toEqual({ fee, unit }));
+
+	it('leaves amounts in digits as they were read before', () => {
+		expect(value(parseFee('1.65元/㎡·月'))).toEqual({ fee: 1.65, unit: 'per_m2_month' });
+		expect(value(parseFee('12.5元/户·月'))).toEqual({ fee: 12.5, unit: 'per_household_month' });
+		expect(code(parseFee('好几元'))).toBe('fee_not_stated');
+	});
+});
+
+describe('fee units in a column of their own', () => {
+	const unit = columnNormaliser('fees', 'fee_unit');
+	it('reads the unit words a fee may carry, as well as the vocabulary', () => {
+		for (const t of ['元/㎡·月', '每平方米每月', '每平米每月', '元/平/月', '平方米']) expect(value(unit(t)), t).toBe('per_m2_month');
+		for (const t of ['元/户·月', '每户每月', '户/月']) expect(value(unit(t)), t).toBe('per_household_month');
+	});
+	it('still refuses a yearly unit or a unit that is no fee unit, with the allowed values', () => {
+		for (const t of ['元/㎡·年', '元', '元/亩/月']) expect(code(unit(t)), t).toBe('bad_enum');
 	});
 });
 

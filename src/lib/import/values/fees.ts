@@ -1,6 +1,9 @@
 /** Rates (收缴率) and fees with their unit words. */
 import { DATASETS, matchEnumValue, normalizeLabel, type ColumnMeta, type FeeUnit } from '../../data/datasets';
+import { chineseNumber, CHINESE_NUMERAL_CHARS } from '../../domain/chinese-numbers';
+import type { ValueMapAnswers } from '../conversions/types';
 import type { Cell, Issue } from '../types';
+import { parseEnum } from './codes';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
 import { numberFromText, parseNumber, RANGE_SEPARATOR } from './numbers';
 // A daily fee becomes monthly at the listing reader's 30 days (docs/sources.md §14.1): one figure for both.
@@ -20,6 +23,8 @@ export function parseRate(cell: Cell, percentHeader = false): Norm<number | null
 	let c = cell;
 	if (typeof c === 'string') {
 		const t = fold(c).replace(/\s+/g, '');
+		const share = shareInWords(t);
+		if (share !== undefined) return share >= 0 && share <= 1 ? ok(share) : fail('rate_out_of_range');
 		if (t.endsWith('%')) {
 			explicitPercent = true;
 			c = t.slice(0, -1);
@@ -33,6 +38,68 @@ export function parseRate(cell: Cell, percentHeader = false): Norm<number | null
 	if (v <= 1) return ok(v);
 	const to = round(v / 100);
 	return percentHeader ? ok(to) : ok(to, [{ code: 'rate_read_as_percent', params: { from: v, to } }]);
+}
+
+const ONE_DIGIT = '[零〇一二两三四五六七八九]|\\d';
+/** "九成" 0.9, "八成五" 0.85, "十成" 1: a share in tenths, as people say a collection rate. */
+const TENTHS = new RegExp(`^(${ONE_DIGIT}|十|10)成(${ONE_DIGIT})?$`);
+
+/** A number in digits or in Chinese numerals (一百 as well as 100), with 点 for the decimal point (九十五点五). */
+function numeral(t: string): number | undefined {
+	if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+	const [whole, fraction, ...more] = t.split('点');
+	if (fraction === undefined) return chineseNumber(t);
+	const w = numeral(whole);
+	const digits = [...fraction].map((c) => chineseNumber(c) ?? (/\d/.test(c) ? Number(c) : undefined));
+	if (more.length > 0 || w === undefined || fraction === '' || digits.some((d) => d === undefined || d > 9)) return undefined;
+	return Number(`${w}.${digits.join('')}`);
+}
+
+/** A share written in words ("九成", "八成五", "百分之八十五", "百分之85"), as 0-1 (above 1 left to the caller); else undefined. */
+function shareInWords(t: string): number | undefined {
+	const tenths = TENTHS.exec(t);
+	if (tenths) {
+		const [a, b] = [numeral(tenths[1]), tenths[2] === undefined ? 0 : numeral(tenths[2])];
+		return a === undefined || b === undefined ? undefined : round((10 * a + b) / 100);
+	}
+	const percent = /^百分之(.+)$/.exec(t);
+	if (percent) {
+		const v = numeral(percent[1]);
+		return v === undefined ? undefined : round(v / 100);
+	}
+	return undefined;
+}
+
+/**
+ * An amount in 元, 角 and 分, in words or digits: "一元五角", "1元5角5分", "八十元", "五角", "一块五毛" (of a fee such as
+ * "一元五角/平方米/月"). Not preceded by a digit or a point, so "1.65元" is left to the number reader.
+ */
+const MONEY_WORDS = new RegExp(
+	`(?<![\\d.])(?:([${CHINESE_NUMERAL_CHARS}]+|\\d+)[元块](?:(${ONE_DIGIT})[角毛])?(?:(${ONE_DIGIT})分)?|(${ONE_DIGIT})[角毛](?:(${ONE_DIGIT})分)?)`
+);
+
+/** The text with its first amount in 元/角/分 words written as a number of 元 ("一元五角/㎡·月" → "1.5元/㎡·月"). */
+function moneyWordsAsNumber(t: string): string {
+	const m = MONEY_WORDS.exec(t);
+	// Digits and 元 alone ("2元") are already a number; only words or 角/分 need reading.
+	if (!m || !/[角毛分块]/.test(m[0]) && !new RegExp(`[${CHINESE_NUMERAL_CHARS}]`).test(m[0])) return t;
+	const part = (x: string | undefined) => (x === undefined ? 0 : numeral(x));
+	const [yuan, jiao, fen] = m[4] === undefined ? [part(m[1]), part(m[2]), part(m[3])] : [0, part(m[4]), part(m[5])];
+	if (yuan === undefined || jiao === undefined || fen === undefined) return t;
+	// In fen, then once to 元: 1元5角5分 is 155 fen, so exactly 1.55.
+	return t.replace(m[0], `${(yuan * 100 + jiao * 10 + fen) / 100}元`);
+}
+
+/**
+ * A fee-unit cell: the vocabulary and the user's answers first, then the unit words a fee may carry ("每平方米每月",
+ * "元/平/月", "每户每月"), the same reading as a unit written after a fee. A yearly or daily unit stays an error: the
+ * fees beside it would have to be made monthly.
+ */
+export function parseFeeUnit(column: ColumnMeta, cell: Cell, answers?: ValueMapAnswers): Norm<string | null> {
+	const r = parseEnum(column, cell, answers);
+	if (!isError(r) || typeof cell !== 'string') return r;
+	const unit = feeUnitFromText(cell);
+	return unit ? ok(unit) : r;
 }
 
 const FEE_UNIT_COLUMN: ColumnMeta = DATASETS.fees.columns.find((c) => c.name === 'fee_unit')!;
@@ -103,6 +170,7 @@ export function parseFee(cell: Cell): Norm<FeeValue | null> {
 		.replace(/\s+/g, '')
 		.replace(/^[¥$]/, '')
 		.replace(/元(?=[至到~\-—–―])/g, '');
+	t = moneyWordsAsNumber(t);
 	// Words and no amount ("面议", "待定", "按合同"): say that no fee is written, not just "not a number".
 	if (!/\d/.test(t)) return /[\u4e00-\u9fff]/.test(t) ? fail('fee_not_stated', { text: (cell as string).trim() }) : fail('not_a_number');
 	// A label before the fee: "收费标准:1.65元/㎡·月" (NFKC made the full-width colon ':').
