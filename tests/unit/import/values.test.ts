@@ -19,6 +19,7 @@ import {
 } from '../../../src/lib/import/values';
 
 import { code, value, warnings } from './norm-results';
+import { valueMapReport } from '../../../src/lib/import/conversions/value-map';
 
 describe('numbers', () => {
 	it.each([
@@ -249,6 +250,11 @@ describe('fee units in a column of their own', () => {
 	it('reads the unit words a fee may carry, as well as the vocabulary', () => {
 		for (const t of ['元/㎡·月', '每平方米每月', '每平米每月', '元/平/月', '平方米']) expect(value(unit(t)), t).toBe('per_m2_month');
 		for (const t of ['元/户·月', '每户每月', '户/月']) expect(value(unit(t)), t).toBe('per_household_month');
+	});
+	it('lists such words as known in the value map, so the data page asks nothing about them', () => {
+		const col = (DATASETS.fees.columns as readonly ColumnMeta[]).find((c) => c.name === 'fee_unit')!;
+		const report = valueMapReport(col, ['每平方米每月', '元/户·月', '每平方米每月', '元/亩/月']);
+		expect(report.map((e) => [e.word, e.count, e.code])).toEqual([['每平方米每月', 2, 'per_m2_month'], ['元/户·月', 1, 'per_household_month'], ['元/亩/月', 1, null]]);
 	});
 	it('still refuses a yearly unit or a unit that is no fee unit, with the allowed values', () => {
 		for (const t of ['元/㎡·年', '元', '元/亩/月']) expect(code(unit(t)), t).toBe('bad_enum');

@@ -7,6 +7,7 @@
 import { matchEnumValue, normalizeLabel, type ColumnMeta } from '../../data/datasets';
 import type { Cell } from '../types';
 import { cellText, isMissing } from '../values/core';
+import { feeUnitFromText } from '../values/fees';
 import type { ValueMap, ValueMapAnswers } from './types';
 
 /** Where a word's code came from. */
@@ -33,11 +34,15 @@ export function answerFor(answers: ValueMapAnswers | undefined, column: string, 
 	return undefined;
 }
 
-/** The code a word stands for in a column: the user's answer, else the vocabulary; undefined if neither knows. */
+/**
+ * The code a word stands for in a column: the user's answer, else the vocabulary; undefined if neither knows. A
+ * fee unit is also read as the unit after a fee would be ("每平方米每月", "元/平/月", "每户每月"); a yearly one is not
+ * (the fees beside it would have to be made monthly).
+ */
 export function lookupWord(column: ColumnMeta, word: string, answers?: ValueMapAnswers): { code: string; from: WordSource } | undefined {
 	const a = answerFor(answers, column.name, word);
 	if (a !== undefined && column.values?.some((v) => v.value === a)) return { code: a, from: 'answer' };
-	const v = matchEnumValue(column, word);
+	const v = matchEnumValue(column, word) ?? (column.name === 'fee_unit' ? (feeUnitFromText(word) ?? undefined) : undefined);
 	return v === undefined ? undefined : { code: v, from: 'vocabulary' };
 }
 

@@ -3,7 +3,7 @@ import { marketNormaliser } from '../market-values';
 import { parseBoolean, parseEnum, parseIndicator, parseText } from './codes';
 import { fail, isError, ok, type Norm } from './core';
 import { parsePeriod, parseTimestamp } from './dates';
-import { feeWithHeaderPeriod, parseFee, parseFeeUnit, parseRate } from './fees';
+import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
 import { parseGrade, parseNumber, QUANTITY_UNIT, type NumberOptions } from './numbers';
 import type { Cell } from '../types';
@@ -48,9 +48,6 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		cache = true;
 	} else if (column.name === 'grade') {
 		fn = parseGrade;
-		cache = true;
-	} else if (column.name === 'fee_unit') {
-		fn = (c) => parseFeeUnit(column, c, answers);
 		cache = true;
 	} else if (column.values) {
 		fn = (c) => parseEnum(column, c, answers);

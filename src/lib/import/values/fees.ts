@@ -1,9 +1,7 @@
 /** Rates (收缴率) and fees with their unit words. */
 import { DATASETS, matchEnumValue, normalizeLabel, type ColumnMeta, type FeeUnit } from '../../data/datasets';
 import { chineseNumber, CHINESE_NUMERAL_CHARS } from '../../domain/chinese-numbers';
-import type { ValueMapAnswers } from '../conversions/types';
 import type { Cell, Issue } from '../types';
-import { parseEnum } from './codes';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
 import { numberFromText, parseNumber, RANGE_SEPARATOR } from './numbers';
 // A daily fee becomes monthly at the listing reader's 30 days (docs/sources.md §14.1): one figure for both.
@@ -88,18 +86,6 @@ function moneyWordsAsNumber(t: string): string {
 	if (yuan === undefined || jiao === undefined || fen === undefined) return t;
 	// In fen, then once to 元: 1元5角5分 is 155 fen, so exactly 1.55.
 	return t.replace(m[0], `${(yuan * 100 + jiao * 10 + fen) / 100}元`);
-}
-
-/**
- * A fee-unit cell: the vocabulary and the user's answers first, then the unit words a fee may carry ("每平方米每月",
- * "元/平/月", "每户每月"), the same reading as a unit written after a fee. A yearly or daily unit stays an error: the
- * fees beside it would have to be made monthly.
- */
-export function parseFeeUnit(column: ColumnMeta, cell: Cell, answers?: ValueMapAnswers): Norm<string | null> {
-	const r = parseEnum(column, cell, answers);
-	if (!isError(r) || typeof cell !== 'string') return r;
-	const unit = feeUnitFromText(cell);
-	return unit ? ok(unit) : r;
 }
 
 const FEE_UNIT_COLUMN: ColumnMeta = DATASETS.fees.columns.find((c) => c.name === 'fee_unit')!;
