@@ -150,7 +150,10 @@ describe('fees as text', () => {
 		expect(value(parseFee('19.8元/平米/年'))).toEqual({ fee: 1.65, unit: 'per_m2_month' });
 		expect(warnings(parseFee('19.8元/平米/年'))).toEqual(['fee_per_year']);
 		expect(code(parseFee('面议'))).toBe('fee_not_stated');
-		expect(code(parseFee('一元五角到两元'))).not.toBe('fee_not_stated');
+		// A range in words is a range: 1.5 to 2, midpoint 1.75.
+		expect(value(parseFee('一元五角到两元/平方米/月'))).toEqual({ fee: 1.75, unit: 'per_m2_month', low: 1.5, high: 2 });
+		// Two fees in words in one cell are two fees, as in digits.
+		expect(code(parseFee('高层二元，多层一元五角'))).toBe('several_fees');
 		expect(code(parseFee('abc'))).toBe('not_a_number');
 	});
 });

@@ -73,19 +73,22 @@ function shareInWords(t: string): number | undefined {
  * "一元五角/平方米/月"). Not preceded by a digit or a point, so "1.65元" is left to the number reader.
  */
 const MONEY_WORDS = new RegExp(
-	`(?<![\\d.])(?:([${CHINESE_NUMERAL_CHARS}]+|\\d+)[元块](?:(${ONE_DIGIT})[角毛])?(?:(${ONE_DIGIT})分)?|(${ONE_DIGIT})[角毛](?:(${ONE_DIGIT})分)?)`
+	`(?<![\\d.])(?:([${CHINESE_NUMERAL_CHARS}]+|\\d+)[元块](?:(${ONE_DIGIT})[角毛])?(?:(${ONE_DIGIT})分)?|(${ONE_DIGIT})[角毛](?:(${ONE_DIGIT})分)?)`,
+	'g'
 );
+const HAS_NUMERAL = new RegExp(`[${CHINESE_NUMERAL_CHARS}]`);
 
-/** The text with its first amount in 元/角/分 words written as a number of 元 ("一元五角/㎡·月" → "1.5元/㎡·月"). */
-function moneyWordsAsNumber(t: string): string {
-	const m = MONEY_WORDS.exec(t);
-	// Digits and 元 alone ("2元") are already a number; only words or 角/分 need reading.
-	if (!m || !/[角毛分块]/.test(m[0]) && !new RegExp(`[${CHINESE_NUMERAL_CHARS}]`).test(m[0])) return t;
-	const part = (x: string | undefined) => (x === undefined ? 0 : numeral(x));
-	const [yuan, jiao, fen] = m[4] === undefined ? [part(m[1]), part(m[2]), part(m[3])] : [0, part(m[4]), part(m[5])];
-	if (yuan === undefined || jiao === undefined || fen === undefined) return t;
-	// In fen, then once to 元: 1元5角5分 is 155 fen, so exactly 1.55.
-	return t.replace(m[0], `${(yuan * 100 + jiao * 10 + fen) / 100}元`);
+/** The text with its amounts in 元/角/分 words written as numbers of 元 ("一元五角到两元/㎡·月" → "1.5元到2元/㎡·月"). */
+function moneyWordsAsNumbers(t: string): string {
+	return t.replace(MONEY_WORDS, (all: string, y?: string, j?: string, f?: string, j2?: string, f2?: string) => {
+		// Digits and 元 alone ("2元") are already a number; only words or 角/分 need reading.
+		if (!/[角毛分块]/.test(all) && !HAS_NUMERAL.test(all)) return all;
+		const part = (x: string | undefined) => (x === undefined ? 0 : numeral(x));
+		const [yuan, jiao, fen] = j2 === undefined ? [part(y), part(j), part(f)] : [0, part(j2), part(f2)];
+		if (yuan === undefined || jiao === undefined || fen === undefined) return all;
+		// In fen, then once to 元: 1元5角5分 is 155 fen, so exactly 1.55.
+		return `${(yuan * 100 + jiao * 10 + fen) / 100}元`;
+	});
 }
 
 const FEE_UNIT_COLUMN: ColumnMeta = DATASETS.fees.columns.find((c) => c.name === 'fee_unit')!;
@@ -142,8 +145,8 @@ const UNIT_FIRST = /^(每[^\d]*?)(\d[\d.,~至到\-—–―]*\d|\d)(元)?([^\d]*
  * A fee: a number, or text with a unit ("2.38元/平米/月", "24元/户·月") or a range
  * ("1.14至2.48元/平米/月", "1.2-1.8", "1.2~1.8"; midpoint used, both ends kept, warning). Also read, with a note: a
  * yearly or daily fee made monthly ("19.8元/㎡·年" is 1.65), the unit written first ("每平米1.65元"), a label before
- * it ("收费标准：1.65元/㎡·月"). A text with no amount ("面议") and a cell with several fees (one per building
- * form) are errors that say so.
+ * it ("收费标准：1.65元/㎡·月"). An amount in 元, 角 and 分 ("一元五角", "1元5角5分") is the number it says. A text
+ * with no amount ("面议") and a cell with several fees (one per building form) are errors that say so.
  */
 export function parseFee(cell: Cell): Norm<FeeValue | null> {
 	if (typeof cell === 'number') return Number.isFinite(cell) ? ok({ fee: cell, unit: null }) : fail('not_a_number');
@@ -151,12 +154,9 @@ export function parseFee(cell: Cell): Norm<FeeValue | null> {
 	const err = cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	// "1.14元至2.48元/平米/月": a unit word after the first end of a range is dropped.
-	let t = fold(cell as string)
-		.replace(/\s+/g, '')
-		.replace(/^[¥$]/, '')
-		.replace(/元(?=[至到~\-—–―])/g, '');
-	t = moneyWordsAsNumber(t);
+	// Amounts in words first ("一元五角" is "1.5元"); then, in "1.14元至2.48元/平米/月", the unit word after the first
+	// end of a range is dropped.
+	let t = moneyWordsAsNumbers(fold(cell as string).replace(/\s+/g, '').replace(/^[¥$]/, '')).replace(/元(?=[至到~\-—–―])/g, '');
 	// Words and no amount ("面议", "待定", "按合同"): say that no fee is written, not just "not a number".
 	if (!/\d/.test(t)) return /[\u4e00-\u9fff]/.test(t) ? fail('fee_not_stated', { text: (cell as string).trim() }) : fail('not_a_number');
 	// A label before the fee: "收费标准:1.65元/㎡·月" (NFKC made the full-width colon ':').
