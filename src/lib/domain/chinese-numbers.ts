@@ -53,6 +53,20 @@ export function chineseNumber(t: string): number | undefined {
 	return total + section + (digit ?? 0);
 }
 
+/**
+ * A number in digits or in Chinese numerals, with 点 for the decimal point: 100, 一百, 九十五点五, 95点5; undefined
+ * when the text is neither.
+ */
+export function decimalNumber(t: string): number | undefined {
+	if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+	const [whole, fraction, ...more] = t.split('点');
+	if (fraction === undefined) return chineseNumber(t);
+	const w = decimalNumber(whole);
+	const digits = [...fraction].map((c) => (/\d/.test(c) ? Number(c) : DIGITS[c]));
+	if (more.length > 0 || w === undefined || fraction === '' || digits.some((d) => d === undefined)) return undefined;
+	return Number(`${w}.${digits.join('')}`);
+}
+
 const NUMERAL_BEFORE_DATE_WORD = new RegExp(`[${CHINESE_NUMERAL_CHARS}]+(?=[年月日号时点分秒])`, 'g');
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { columnNormaliser, parseBoolean, parseFee, parseGrade, parseNumber, parsePeriod, parseTimestamp } from '../../../src/lib/import/values';
-import { chineseNumber } from '../../../src/lib/domain/chinese-numbers';
+import { chineseNumber, decimalNumber } from '../../../src/lib/domain/chinese-numbers';
 import { quantityKind } from '../../../src/lib/import/values/numbers';
 
 import { code, value, warnings } from './norm-results';
@@ -28,6 +28,15 @@ describe('Chinese numerals', () => {
 	])('%s is %d', (t, n) => expect(chineseNumber(t)).toBe(n));
 
 	it.each(['万', '百二', '五十三百', '二三', '三四', '一百百', 'abc', ''])('%s is not a number', (t) => expect(chineseNumber(t)).toBeUndefined());
+
+	it.each([
+		['九十五点五', 95.5],
+		['95点5', 95.5],
+		['零点八五', 0.85],
+		['一百', 100],
+		['12.5', 12.5]
+	])('%s with 点 for the point is %d', (t, n) => expect(decimalNumber(t)).toBe(n));
+	it.each(['九十五点', '一点二点三', '九十五点十', 'abc'])('%s is no decimal number', (t) => expect(decimalNumber(t)).toBeUndefined());
 });
 
 describe('numbers with their words', () => {

@@ -1,6 +1,6 @@
 /** Rates (收缴率) and fees with their unit words. */
 import { DATASETS, matchEnumValue, normalizeLabel, type ColumnMeta, type FeeUnit } from '../../data/datasets';
-import { chineseNumber, CHINESE_NUMERAL_CHARS } from '../../domain/chinese-numbers';
+import { CHINESE_NUMERAL_CHARS, decimalNumber } from '../../domain/chinese-numbers';
 import type { Cell, Issue } from '../types';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
 import { numberFromText, parseNumber, RANGE_SEPARATOR } from './numbers';
@@ -42,27 +42,16 @@ const ONE_DIGIT = '[零〇一二两三四五六七八九]|\\d';
 /** "九成" 0.9, "八成五" 0.85, "十成" 1: a share in tenths, as people say a collection rate. */
 const TENTHS = new RegExp(`^(${ONE_DIGIT}|十|10)成(${ONE_DIGIT})?$`);
 
-/** A number in digits or in Chinese numerals (一百 as well as 100), with 点 for the decimal point (九十五点五). */
-function numeral(t: string): number | undefined {
-	if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-	const [whole, fraction, ...more] = t.split('点');
-	if (fraction === undefined) return chineseNumber(t);
-	const w = numeral(whole);
-	const digits = [...fraction].map((c) => chineseNumber(c) ?? (/\d/.test(c) ? Number(c) : undefined));
-	if (more.length > 0 || w === undefined || fraction === '' || digits.some((d) => d === undefined || d > 9)) return undefined;
-	return Number(`${w}.${digits.join('')}`);
-}
-
 /** A share written in words ("九成", "八成五", "百分之八十五", "百分之85"), as 0-1 (above 1 left to the caller); else undefined. */
 function shareInWords(t: string): number | undefined {
 	const tenths = TENTHS.exec(t);
 	if (tenths) {
-		const [a, b] = [numeral(tenths[1]), tenths[2] === undefined ? 0 : numeral(tenths[2])];
+		const [a, b] = [decimalNumber(tenths[1]), tenths[2] === undefined ? 0 : decimalNumber(tenths[2])];
 		return a === undefined || b === undefined ? undefined : round((10 * a + b) / 100);
 	}
 	const percent = /^百分之(.+)$/.exec(t);
 	if (percent) {
-		const v = numeral(percent[1]);
+		const v = decimalNumber(percent[1]);
 		return v === undefined ? undefined : round(v / 100);
 	}
 	return undefined;
@@ -83,7 +72,7 @@ function moneyWordsAsNumbers(t: string): string {
 	return t.replace(MONEY_WORDS, (all: string, y?: string, j?: string, f?: string, j2?: string, f2?: string) => {
 		// Digits and 元 alone ("2元") are already a number; only words or 角/分 need reading.
 		if (!/[角毛分块]/.test(all) && !HAS_NUMERAL.test(all)) return all;
-		const part = (x: string | undefined) => (x === undefined ? 0 : numeral(x));
+		const part = (x: string | undefined) => (x === undefined ? 0 : decimalNumber(x));
 		const [yuan, jiao, fen] = j2 === undefined ? [part(y), part(j), part(f)] : [0, part(j2), part(f2)];
 		if (yuan === undefined || jiao === undefined || fen === undefined) return all;
 		// In fen, then once to 元: 1元5角5分 is 155 fen, so exactly 1.55.
