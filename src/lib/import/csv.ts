@@ -43,6 +43,12 @@ export interface CsvParseInfo {
 export interface CsvOptions {
 	/** Delimiter to use instead of detecting one. */
 	readonly delimiter?: Delimiter;
+	/**
+	 * Offered each record that is one line without a quote, as its range of the text (line end excluded) before it
+	 * is split; returning true takes it, and `onRecord` is not called for it. Lets a reader keep the cells of such
+	 * lines without a string per cell (TableBuilder.pushLine).
+	 */
+	readonly plainLine?: (start: number, end: number, row: number, line: number) => boolean;
 }
 
 import { csvText, quoteCsv } from '../csv/write';
@@ -102,6 +108,7 @@ export function parseCsv(
 	if (sep) pos = sep[0].length;
 	const delimiter = options.delimiter ?? detectDelimiter(text);
 	const d = delimiter.charCodeAt(0);
+	const plainLine = options.plainLine;
 	const n = text.length;
 	let row = 0;
 	let line = sep ? 2 : 1;
@@ -121,13 +128,14 @@ export function parseCsv(
 			const lineEnd = nl === -1 ? n : nl;
 			if (nextQuote === -1 || nextQuote >= lineEnd) {
 				const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
-				const cells = text.slice(pos, contentEnd).split(delimiter);
+				const start = pos;
 				row++;
 				const startLine = line;
 				endsWithLineEnd = nl !== -1;
 				pos = nl === -1 ? n : nl + 1;
 				if (nl !== -1) line++;
-				if (onRecord(cells, row, startLine) === false) break;
+				if (plainLine && plainLine(start, contentEnd, row, startLine)) continue;
+				if (onRecord(text.slice(start, contentEnd).split(delimiter), row, startLine) === false) break;
 				continue;
 			}
 		}

@@ -58,7 +58,7 @@ export interface RowContext {
 
 export interface Normalised {
 	readonly columns: unknown[][];
-	readonly rowNumbers: number[];
+	readonly rowNumbers: readonly number[];
 	readonly sourceColumns: number[] | null;
 	readonly invalid: Uint8Array;
 	readonly fileError: boolean;

@@ -46,7 +46,10 @@ export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: 
 	});
 	if (decoded.noBom) builder.addProblem(makeProblem(file, null, null, null, { code: 'utf16_no_bom', params: { encoding: encoding.toUpperCase() } }, 'warning'));
 	if (decoded.lines) builder.addProblem(makeProblem(file, null, null, null, { code: 'mixed_encoding', params: decoded.lines }, 'warning'));
-	const info = parseCsv(text, (cells, row, line, quirk) => builder.push(cells as Cell[], row, { line, quirk }), { delimiter });
+	const info = parseCsv(text, (cells, row, line, quirk) => builder.push(cells as Cell[], row, { line, quirk }), {
+		delimiter,
+		plainLine: (start, end, row) => builder.pushLine(text, start, end, row)
+	});
 	if (info.unclosedQuoteRow !== null) {
 		builder.addProblem(
 			makeProblem(file, info.unclosedQuoteRow, null, null, { code: 'unclosed_quote', params: { row: info.unclosedQuoteRow } }, 'error')

@@ -7,6 +7,7 @@
 import { detectHeaderRow, headerTexts } from './detect';
 import { makeProblem } from './messages';
 import { cellText } from './values';
+import { HASH_SEED, hashStep, Interner } from './interner';
 import type { CsvQuirk } from './csv';
 import type { Cell, Encoding, Problem, SourceKind, SourceTable } from './types';
 
@@ -73,16 +74,22 @@ export class TableBuilder {
 	private columns: Cell[][] = [];
 	/** Length the columns were allocated at ({@link TableBuilderOptions.expectedRows}). */
 	private capacity = 0;
-	private readonly rowNumbers: number[] = [];
+	/** Source row of each data row kept; allocated with the columns, so `rows` counts the ones filled. */
+	private rowNumbers: number[] = [];
+	private rows = 0;
 	private readonly problems: Problem[] = [];
 	private problemCount = 0;
-	private interners: ((s: string) => string)[] = [];
+	private interners: Interner[] = [];
+	/** Cell boundaries of the line {@link pushLine} is reading (reused). */
+	private bounds = new Int32Array(64);
+	/** Hash of each cell of that line ({@link Interner.internHashedRange}). */
+	private hashes = new Int32Array(64);
 
 	constructor(private readonly options: TableBuilderOptions) {
 		if (options.headers) {
 			this.headers = [...options.headers];
 			this.allocate();
-			this.interners = this.headers.map(() => interner());
+			this.interners = this.headers.map(() => new Interner());
 		}
 	}
 
@@ -94,6 +101,7 @@ export class TableBuilder {
 		const width = Math.max(1, this.headers!.length);
 		this.capacity = Math.max(0, Math.min(Math.floor(this.options.expectedRows ?? 0), Math.floor(MAX_ALLOCATED_CELLS / width)));
 		this.columns = this.headers!.map(() => (this.capacity > 0 ? new Array<Cell>(this.capacity).fill(null) : []));
+		this.rowNumbers = this.capacity > 0 ? new Array<number>(this.capacity).fill(0) : [];
 	}
 
 	/** Adds a problem found while reading (kept up to {@link MAX_READ_PROBLEMS}). */
@@ -115,6 +123,57 @@ export class TableBuilder {
 	}
 
 	/**
+	 * Adds one line of delimited text, `text[start, end)` (no line end, no quote), as a data row when it is a plain
+	 * one: the header is known, the line has the header's number of cells, its first cell starts with a character
+	 * that is neither white space nor the first letter of a summary label, and it holds no U+FFFD and no CR. Then
+	 * each cell is interned from its range of the text, so a repeated cell makes no new string. Returns false, and
+	 * adds nothing, for any other line: the caller pushes its split cells, which get the full rules of {@link push}.
+	 */
+	pushLine(text: string, start: number, end: number, row: number): boolean {
+		const headers = this.headers;
+		const d = this.options.delimiter;
+		if (!headers || d === undefined || start >= end) return false;
+		const delimiter = d.charCodeAt(0);
+		const first = text.charCodeAt(start);
+		if (first === delimiter || !plainHead(first)) return false;
+		const width = headers.length;
+		let bounds = this.bounds;
+		let hashes = this.hashes;
+		if (bounds.length < width + 1) {
+			bounds = this.bounds = new Int32Array(width + 1);
+			hashes = this.hashes = new Int32Array(width + 1);
+		}
+		// One pass: where each cell starts, and its hash for the interner.
+		bounds[0] = start;
+		let cells = 1;
+		let h = HASH_SEED;
+		for (let i = start; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c === delimiter) {
+				if (cells === width) return false;
+				hashes[cells - 1] = h;
+				h = HASH_SEED;
+				bounds[cells++] = i + 1;
+			} else if (c === 0xfffd || c === 13) return false;
+			else h = hashStep(h, c);
+		}
+		if (cells !== width) return false;
+		hashes[cells - 1] = h;
+		bounds[cells] = end + 1;
+		const k = this.rows;
+		const columns = this.columns;
+		const interners = this.interners;
+		for (let c = 0; c < width; c++) {
+			const cell = interners[c].internHashedRange(text, bounds[c], bounds[c + 1] - 1, hashes[c]);
+			if (k < this.capacity) columns[c][k] = cell;
+			else columns[c].push(cell);
+		}
+		this.lastData = row;
+		this.addRowNumber(k, row);
+		return true;
+	}
+
+	/**
 	 * Adds whole columns (one array per header, equally long) for a format that names its columns itself (parquet):
 	 * row i is source row `firstRow + i`. The same rules as {@link push}: blank rows and summary rows are left out,
 	 * a text with undecodable characters is an error of its row. Column by column, so no array is made per row and
@@ -125,7 +184,7 @@ export class TableBuilder {
 	pushColumns(columns: Cell[][], firstRow: number): void {
 		const headers = this.headers;
 		if (!headers || columns.length !== headers.length) throw new Error('pushColumns needs the headers given and one column per header');
-		if (this.rowNumbers.length > 0) throw new Error('pushColumns takes all of a table at once');
+		if (this.rows > 0) throw new Error('pushColumns takes all of a table at once');
 		const n = columns.length ? columns[0].length : 0;
 		if (columns.some((c) => c.length !== n)) throw new Error('pushColumns needs columns of one length');
 		// The first column (left to right) of each row holding U+FFFD. Repeated texts are one string, checked once.
@@ -158,7 +217,7 @@ export class TableBuilder {
 			}
 			const c = undecodable.get(i);
 			if (c !== undefined) this.addUndecodable(columns[c][i] as string, c, row);
-			this.rowNumbers.push(row);
+			this.addRowNumber(this.rows, row);
 			this.lastData = row;
 		}
 		for (let c = 0; c < columns.length; c++) {
@@ -168,7 +227,7 @@ export class TableBuilder {
 			for (let i = 0; i < n; i++) {
 				if (kept && kept[i] === 0) continue;
 				const v = column[i];
-				column[to++] = v === undefined ? null : typeof v === 'string' ? intern(v) : v;
+				column[to++] = v === undefined ? null : typeof v === 'string' ? intern.intern(v) : v;
 			}
 			column.length = to;
 			this.columns[c] = column;
@@ -176,11 +235,19 @@ export class TableBuilder {
 		this.capacity = 0;
 	}
 
+	/** Records the source row of data row `k` (the next one). */
+	private addRowNumber(k: number, row: number): void {
+		if (k < this.rowNumbers.length) this.rowNumbers[k] = row;
+		else this.rowNumbers.push(row);
+		this.rows = k + 1;
+	}
+
 	/** The table, once every row has been pushed. */
 	finish(): SourceTable {
 		if (!this.headers) this.decide();
 		// Allocated for more rows than came: cut to the rows kept.
-		for (const column of this.columns) if (column.length > this.rowNumbers.length) column.length = this.rowNumbers.length;
+		for (const column of this.columns) if (column.length > this.rows) column.length = this.rows;
+		if (this.rowNumbers.length > this.rows) this.rowNumbers.length = this.rows;
 		const o = this.options;
 		return {
 			file: o.file,
@@ -193,7 +260,7 @@ export class TableBuilder {
 			headers: this.headers ?? [],
 			columns: this.columns,
 			rowNumbers: this.rowNumbers,
-			rowCount: this.rowNumbers.length,
+			rowCount: this.rows,
 			titleLines: this.titleLines,
 			problems: this.problems,
 			errorRows: [...this.errorRows],
@@ -225,7 +292,7 @@ export class TableBuilder {
 		this.headerRow = this.buffer[index]?.row ?? wanted ?? 0;
 		this.headers = index < this.buffer.length ? headerTexts(rows, index) : [];
 		this.allocate();
-		this.interners = this.headers.map(() => interner());
+		this.interners = this.headers.map(() => new Interner());
 		this.titleLines = rows
 			.slice(0, index)
 			.map((r) => [...new Set(r.map((c) => cellText(c).trim()).filter((t) => t !== ''))].join(' '))
@@ -247,17 +314,17 @@ export class TableBuilder {
 		}
 		if (first === -1) return; // blank row
 		if (this.summaryRow(cells[first], first, row)) return;
-		const k = this.rowNumbers.length;
+		const k = this.rows;
 		const columns = this.columns;
 		const interners = this.interners;
 		for (let c = 0; c < width; c++) {
 			const v = cells[c];
-			const cell = v === undefined ? null : typeof v === 'string' ? interners[c](v) : v;
+			const cell = v === undefined ? null : typeof v === 'string' ? interners[c].intern(v) : v;
 			if (k < this.capacity) columns[c][k] = cell;
 			else columns[c].push(cell);
 		}
 		this.lastData = row;
-		this.rowNumbers.push(row);
+		this.addRowNumber(k, row);
 		const reported = this.options.plainCells ? false : this.checkText(cells, row, info);
 		if (this.options.delimiter !== undefined) {
 			// Delimited text: a row wider or narrower than the header has lost or gained a delimiter or a quote.
@@ -344,44 +411,22 @@ function filled(v: Cell | undefined): boolean {
 	return v.trim() !== '';
 }
 
+/**
+ * Whether a row whose first cell starts with this character is plainly data: the cell is filled (see
+ * {@link filled}) and cannot be a summary label (合计, 总计, 小计, 平均, 均值, 汇总, total, average, sum).
+ */
+function plainHead(first: number): boolean {
+	if (first > 32 && first < 127) {
+		const lower = first | 0x20;
+		return lower !== 0x74 && lower !== 0x61 && lower !== 0x73; // t, a, s
+	}
+	return first > 0x3000 && first !== 0xfeff && !SUMMARY_FIRST.has(first);
+}
+
+/** First characters of the Chinese summary labels ({@link SUMMARY_START}). */
+const SUMMARY_FIRST = new Set([...'合总小平均汇'].map((c) => c.charCodeAt(0)));
+
 /** A cell's text shortened for a problem list (a swallowing cell can hold a whole file). */
 function clip(text: string): string {
 	return text.length > 80 ? text.slice(0, 80) + '…' : text;
-}
-
-/**
- * Keeps one copy of each repeated text in a column (codes, ids, periods repeat across a million rows): far less
- * memory held, far less garbage-collector work, and the normalisers' caches hit on the same string. Switches
- * itself off in a column whose texts rarely repeat.
- */
-function interner(): (s: string) => string {
-	const seen = new Map<string, string>();
-	let lookups = 0;
-	let hits = 0;
-	let on = true;
-	// Sorted files repeat a column's last text row after row (an estate's id, a period): one comparison, no hashing.
-	let last: string | undefined;
-	return (s) => {
-		if (!on) return s;
-		lookups++;
-		if (s === last) {
-			hits++;
-			return last;
-		}
-		const hit = seen.get(s);
-		if (hit !== undefined) {
-			hits++;
-			last = hit;
-			return hit;
-		}
-		if (seen.size < 100_000) {
-			seen.set(s, s);
-			last = s;
-		}
-		if (lookups >= 20_000 && hits < lookups / 2) {
-			on = false;
-			seen.clear();
-		}
-		return s;
-	};
 }

@@ -19,7 +19,7 @@ import { detectDataset, indicatorOfTarget, type ColumnMapping, type Layout } fro
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
-import type { SourceTable } from './types';
+import type { Cell, SourceTable } from './types';
 import { cellText, findPeriodInText, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
@@ -194,6 +194,19 @@ function empty(
 		fileError: true
 	};
 }
+/** Whether a normalised value is its source cell as it is (0 and -0 told apart, as a stored number would be). */
+function sameValue(value: unknown, cell: Cell): boolean {
+	return value === cell && (value !== 0 || 1 / value === 1 / (cell as number));
+}
+
+/** A column of `n` values: the source's first `r` cells, then `value` at row `r` (the rest filled by the caller). */
+function ownColumn(source: readonly Cell[], r: number, value: unknown, n: number): unknown[] {
+	const column: unknown[] = new Array(n);
+	for (let i = 0; i < r; i++) column[i] = source[i];
+	column[r] = value;
+	return column;
+}
+
 async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const { table, dataset, sink, options } = ctx;
 	const meta = DATASETS[dataset];
@@ -225,7 +238,11 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 
 	const n = table.rowCount;
 	const width = cols.length;
-	const out: unknown[][] = cols.map(() => new Array(n));
+	// A column whose every value is its source cell as read (ids, periods, codes already in canonical form) is the
+	// source column itself: no new column of a million values (fresh memory is dear: docs/performance.md, session 24).
+	// The first value that differs gives the column its own array.
+	const sourceOf: (readonly Cell[] | null)[] = plan.map((p) => (p.src >= 0 ? table.columns[p.src] : null));
+	const out: (unknown[] | null)[] = sourceOf.map((source) => (source ? null : new Array(n)));
 	const invalid = new Uint8Array(n);
 	const schemaIssue = rowSchemaChecker(meta.schema, cols.map((c) => c.name));
 	const feeK = dataset === 'fees' ? k('fee') : -1;
@@ -337,7 +354,11 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			}
 		}
 		if (!fileError) bad = checkRow(ctx, plan, rules, values, r, row, bad);
-		for (let c = 0; c < width; c++) out[c][r] = values[c];
+		for (let c = 0; c < width; c++) {
+			const column = out[c];
+			if (column !== null) column[r] = values[c];
+			else if (!sameValue(values[c], sourceOf[c]![r])) out[c] = ownColumn(sourceOf[c]!, r, values[c], n);
+		}
 
 		// zod: the row schema has the last word on shape (only for rows with no problem found so far).
 		if (!bad) {
@@ -360,5 +381,6 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		sink.add(null, plan[marketK.feeText].header, null, { code: 'listing_fee_summary', params: counts }, 'warning');
 	}
 	if (marketK && marketRefDateUsed > 0) sink.add(null, null, marketRefDate, { code: 'listing_ref_date', params: { date: marketRefDate!, from: table.titleLines.some((l) => findDateInText(l)) ? 'title' : findDateInText(table.file) ? 'file name' : 'file date' } }, 'warning');
-	return { columns: out, rowNumbers: [...table.rowNumbers], sourceColumns: null, invalid, fileError };
+	// The source table's row numbers are never changed by anyone: shared, not copied.
+	return { columns: out.map((column, c) => column ?? (sourceOf[c] as unknown[])), rowNumbers: table.rowNumbers, sourceColumns: null, invalid, fileError };
 }

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prepareImport } from '../../../src/lib/import/index';
+import { prepareTable } from '../../../src/lib/import/validate';
+import { readCsv } from '../../../src/lib/import/source';
 import { rowSchemaChecker } from '../../../src/lib/import/row-schema';
 import { DATASETS } from '../../../src/lib/data/datasets';
 import { utf8 } from '../../fixtures/import-files';
@@ -83,6 +85,30 @@ describe('fast paths of the validated import keep every value and every problem'
 		const p = await prepare(lines);
 		expect(p.columns[3][a - 2]).toBe(80);
 		expect(p.problems.filter((x) => x.severity === 'error')).toEqual([]);
+	});
+
+	it('a column read as written until a cell deep in it needs converting: the rows before keep their text, that cell is converted, the source table is untouched', async () => {
+		const lines = scoreLines();
+		const a = rowOf(300, 4, 1);
+		const b = rowOf(301, 1, 0);
+		lines[a - 1] = ' FP0300 ,2024年4月,upkeep,50.5,inspection'; // id with spaces, period in Chinese
+		lines[b - 1] = 'FP0301,2024-01,management,50.5,INSPECTION'; // source in capitals
+		const source = readCsv('scores.csv', utf8(lines.join('\n') + '\n'));
+		const p = await prepareTable(source);
+		expect(p.problems.filter((x) => x.severity === 'error')).toEqual([]);
+		expect(p.columns[0][rowOf(299, 12, 9) - 2]).toBe('FP0299');
+		expect(p.columns[1][a - 3]).toBe('2024-04');
+		expect(p.columns[0][a - 2]).toBe('FP0300');
+		expect(p.columns[1][a - 2]).toBe('2024-04');
+		expect(p.columns[4][b - 2]).toBe('inspection');
+		// The file's last row: estate 500, month 12, indicator 9 (satisfaction): 40 + (3500 + 36 + 9) % 60 = 40 + 5 → 45.5.
+		expect(p.columns.map((c) => c[59_999])).toEqual(['FP0500', '2024-12', 'satisfaction', 45.5, 'inspection']);
+		for (const c of p.columns) expect(c).toHaveLength(60_000);
+		// What the user's file said is still there, for the next mapping or a second look.
+		expect(source.columns[0][a - 2]).toBe(' FP0300 ');
+		expect(source.columns[1][a - 2]).toBe('2024年4月');
+		expect(source.columns[4][b - 2]).toBe('INSPECTION');
+		expect(source.columns[3][a - 2]).toBe('50.5');
 	});
 });
 
