@@ -41,6 +41,8 @@
  *    updateGOT, and any write of a new name to wasmImports (the view's `set`; the mvp build's resolveGlobalSymbol adds
  *    invoke_ functions so). flushDeferredLinking fills both the GOT and the merge. When an export is named like an
  *    Object.prototype property, or Object.prototype has an enumerable property, the original path runs instead.
+ * 5. WASI's random_get takes its bytes from a 4 KiB pool refilled from the same source (crypto.getRandomValues), not
+ *    one call of the source per request: DuckDB asks for 4 bytes thousands of times while storing rows.
  * Each piece is matched against the exact text of duckdb-wasm 1.32.0; any other text fails loudly, naming the file.
  *
  * Usage: node scripts/duckdb-glue.mjs (writes the files; quiet when they are up to date)
@@ -199,6 +201,18 @@ const REPLACEMENTS = [
 		name: 'applySignatureConversions',
 		originals: ['function applySignatureConversions(e){e=Object.assign({},e);'],
 		patched: 'function applySignatureConversions(e){e=Object.create(e);'
+	},
+	{
+		// DuckDB asks WASI's random_get for 4 bytes at a time, ~16,000 times per million rows stored (table samples'
+		// seeds); each call went to crypto.getRandomValues, ~8 µs in Node: 60-130 ms per 1M-row import
+		// (docs/performance.md, session 24). The same source's bytes, fetched 4 KiB at a time; each byte handed out
+		// once and wiped from the pool; a request larger than the pool goes to the source directly.
+		name: 'randomFill',
+		originals: ['randomFill=e=>(randomFill=initRandomFill())(e)'],
+		patched:
+			'randomFill=out=>(randomFill=pooledRandomFill(initRandomFill()))(out),' +
+			'pooledRandomFill=fill=>{var pool=new Uint8Array(4096),at=pool.length;return out=>{var n=out.length;if(n>pool.length)return fill(out);' +
+			'if(at+n>pool.length){fill(pool);at=0}out.set(pool.subarray(at,at+n));pool.fill(0,at,at+n);at+=n;return out}}'
 	}
 ];
 

@@ -54,6 +54,45 @@ describe('duckdb-wasm glue patch (scripts/duckdb-glue.mjs)', () => {
 		expect(Object.keys(require.cache)).toContain(join(dir, 'duckdb-node-blocking.cjs'));
 	});
 
+	it('random bytes come from the same source 4 KiB at a time, each handed out once; a large request goes to the source', () => {
+		const patched = patchGlue(original('duckdb-browser-eh.worker.js'), 'duckdb-browser-eh.worker.js');
+		const definition = /pooledRandomFill=fill=>\{.*?return out\}\}/.exec(patched)?.[0];
+		expect(definition).toBeDefined();
+		const pooled = new Function(`var ${definition}; return pooledRandomFill;`)() as (fill: (b: Uint8Array) => Uint8Array) => (b: Uint8Array) => Uint8Array;
+		// A source that counts its calls and writes 1, 2, 3... (mod 256) into every byte it fills.
+		let next = 0;
+		const calls: number[] = [];
+		const fill = pooled((b) => {
+			calls.push(b.length);
+			for (let i = 0; i < b.length; i++) b[i] = ++next % 256;
+			return b;
+		});
+		const handed: number[] = [];
+		for (let k = 0; k < 2000; k++) handed.push(...fill(new Uint8Array(4)));
+		// 8,000 bytes: the pool was filled twice, and the bytes are the source's, in order, none given twice.
+		expect(calls).toEqual([4096, 4096]);
+		expect(handed).toEqual(Array.from({ length: 8000 }, (_, i) => (i + 1) % 256));
+		const big = fill(new Uint8Array(5000));
+		expect(calls).toEqual([4096, 4096, 5000]);
+		expect(big[0]).toBe((8192 + 1) % 256);
+	});
+
+	it('storing 200,000 rows asks the crypto source for random bytes a handful of times, not once per request', async () => {
+		const engine = await startNodeEngine();
+		const source = globalThis.crypto.getRandomValues.bind(globalThis.crypto);
+		let calls = 0;
+		globalThis.crypto.getRandomValues = ((b: Uint8Array) => (calls++, source(b))) as typeof globalThis.crypto.getRandomValues;
+		try {
+			await engine.exec('CREATE TABLE t (a INTEGER, b VARCHAR)');
+			for (let k = 0; k < 4; k++) await engine.exec(`INSERT INTO t SELECT i, 'x' || (i % 97) FROM range(${k * 50_000}, ${(k + 1) * 50_000}) r(i)`);
+			expect(await engine.scalar('SELECT count(DISTINCT a)::INTEGER FROM t')).toBe(200_000);
+			expect(calls).toBeLessThan(20);
+		} finally {
+			globalThis.crypto.getRandomValues = source;
+			await engine.close();
+		}
+	});
+
 	it('links the same GOT as the original glue: every entry points at the same function or address', async () => {
 		const before = await gotOf(original('duckdb-node-blocking.cjs'));
 		const after = await gotOf(patchGlue(original('duckdb-node-blocking.cjs'), 'duckdb-node-blocking.cjs'));
