@@ -89,19 +89,24 @@ function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: numb
 	const index = new Map<string, number>();
 	const texts: string[] = [];
 	let nulls = 0;
+	// Sorted files repeat a text row after row (an estate's id, a period): the last one is checked before the map.
+	let last: string | undefined;
+	let lastCode = 0;
 	for (let k = 0; k < n; k++) {
 		const s = textOf(values[rows[k]]);
 		if (s === '') {
 			nulls++;
 			continue;
 		}
-		let code = index.get(s);
+		let code = s === last ? lastCode : index.get(s);
 		if (code === undefined) {
 			if (texts.length >= limit) return null;
 			code = texts.length;
 			texts.push(s);
 			index.set(s, code);
 		}
+		last = s;
+		lastCode = code;
 		codes[k] = code;
 		bitmap[k >> 3] |= 1 << (k & 7);
 	}
@@ -161,11 +166,13 @@ export function arrowChunk(prepared: PreparedImport, start: number, end: number)
 	const dataset = prepared.dataset;
 	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);
 	const cols = DATASETS[dataset].columns as readonly ColumnMeta[];
-	const keep: number[] = [];
-	for (let i = start; i < end; i++) if (!prepared.invalid[i]) keep.push(i);
-	if (keep.length === 0) return { bytes: new Uint8Array(0), rows: 0 };
-	const rows = Int32Array.from(keep);
-	const n = rows.length;
+	// The rows without row-level errors. (`prepared` has many properties: read once, not per row.)
+	const invalid = prepared.invalid;
+	let rows = new Int32Array(end - start);
+	let n = 0;
+	for (let i = start; i < end; i++) if (invalid[i] === 0) rows[n++] = i;
+	if (n === 0) return { bytes: new Uint8Array(0), rows: 0 };
+	if (n < rows.length) rows = rows.slice(0, n);
 	const vectors: Record<string, Vector> = {
 		_i: makeVector(rows),
 		_drop: makeVector(makeData({ type: new Bool(), length: n, nullCount: 0, data: new Uint8Array((n + 7) >> 3) }))
