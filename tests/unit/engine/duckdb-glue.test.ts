@@ -81,7 +81,7 @@ describe('duckdb-wasm glue patch (scripts/duckdb-glue.mjs)', () => {
 		const engine = await startNodeEngine();
 		const source = globalThis.crypto.getRandomValues.bind(globalThis.crypto);
 		let calls = 0;
-		globalThis.crypto.getRandomValues = ((b: Uint8Array) => (calls++, source(b))) as typeof globalThis.crypto.getRandomValues;
+		globalThis.crypto.getRandomValues = (<T extends ArrayBufferView | null>(b: T) => (calls++, source(b as never) as T)) as typeof globalThis.crypto.getRandomValues;
 		try {
 			await engine.exec('CREATE TABLE t (a INTEGER, b VARCHAR)');
 			for (let k = 0; k < 4; k++) await engine.exec(`INSERT INTO t SELECT i, 'x' || (i % 97) FROM range(${k * 50_000}, ${(k + 1) * 50_000}) r(i)`);

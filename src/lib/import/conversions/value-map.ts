@@ -88,12 +88,27 @@ export const MAX_REPORTED_WORDS = 200;
 /** The value map of a column of cells: each distinct word (in first-seen order), its row count and code. */
 export function valueMapReport(column: ColumnMeta, cells: readonly Cell[], answers?: ValueMapAnswers): ValueMapEntry[] {
 	const counts = new Map<string, number>();
+	const add = (text: string | null, times: number) => {
+		if (text === null || times === 0) return;
+		const n = counts.get(text);
+		if (n !== undefined) counts.set(text, n + times);
+		else if (counts.size < MAX_REPORTED_WORDS) counts.set(text, times);
+	};
+	// Counted in runs of the same cell (a sorted file repeats a code row after row): one map update per run.
+	let last: Cell | undefined;
+	let text: string | null = null;
+	let run = 0;
 	for (const c of cells) {
-		if (c === null || isMissing(c)) continue;
-		const t = cellText(c).trim();
-		if (counts.has(t)) counts.set(t, counts.get(t)! + 1);
-		else if (counts.size < MAX_REPORTED_WORDS) counts.set(t, 1);
+		if (run > 0 && c === last) {
+			run++;
+			continue;
+		}
+		add(text, run);
+		last = c;
+		text = c === null || isMissing(c) ? null : cellText(c).trim();
+		run = 1;
 	}
+	add(text, run);
 	return [...counts].map(([word, count]) => {
 		const hit = lookupWord(column, word, answers);
 		return hit

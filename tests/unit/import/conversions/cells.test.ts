@@ -148,6 +148,12 @@ describe('value maps', () => {
 			['砖混', 1, null, 'unknown']
 		]);
 		expect(r[1].candidates[0]).toBe('high');
+		// Runs of one cell, the same word written with spaces, and blanks between them: one word, every row counted.
+		const runs = valueMapReport(building, [' 高层', ' 高层', '高层', '', '', null, '砖混', '高层 ', '高层 ', '砖混']);
+		expect(runs.map((e) => [e.word, e.count])).toEqual([
+			['高层', 5],
+			['砖混', 2]
+		]);
 	});
 	it('labels come from the one vocabulary (relocation is 动迁房, as docs/sources.md §18 names it)', () => {
 		expect(ESTATE_TYPE_LABELS.relocation.zh).toBe('动迁房');
