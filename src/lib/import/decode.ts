@@ -58,7 +58,7 @@ export function decodeText(input: Uint8Array | ArrayBuffer): Decoded {
  * UTF-16 without a byte-order mark (some tools write it): ASCII characters then have a zero byte beside them,
  * on the odd positions for little-endian and the even ones for big-endian. Judged on the first 4 KB.
  */
-function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 	const n = Math.min(bytes.length, 4096) & ~1;
 	if (n < 4) return null;
 	let even = 0;

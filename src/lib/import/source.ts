@@ -3,7 +3,7 @@
  * workbook, parquet magic, JSON text) with the extension as a fallback, then the matching reader runs.
  */
 import { detectDelimiter, parseCsv } from './csv';
-import { asBytes, decodeText } from './decode';
+import { asBytes, decodeText, utf16WithoutBom } from './decode';
 import { readJson } from './json';
 import { makeProblem } from './messages';
 import { readParquet } from './parquet';
@@ -29,6 +29,138 @@ export function sniffKind(name: string, input: Uint8Array | ArrayBuffer): Source
 
 /** Reads CSV (or tab/semicolon-separated) text in any encoding {@link decodeText} knows. */
 export function readCsv(file: string, bytes: Uint8Array | ArrayBuffer, options: ReadOptions = {}): SourceTable {
+	return readPlainUtf8InChunks(file, asBytes(bytes), options) ?? readCsvWhole(file, bytes, options);
+}
+
+/** Bytes decoded at once for the first lines, where the delimiter and the header are found. */
+const FIRST_CHUNK_BYTES = 256 * 1024;
+/**
+ * Bytes decoded at once after them: each piece of text is short-lived and small enough for V8's young generation,
+ * instead of one string as large as the file in memory touched for the first time (docs/performance.md, session 24).
+ */
+const CHUNK_BYTES = 48 * 1024;
+
+/**
+ * The common case read without a string as large as the file: UTF-8 text (with or without a byte-order mark) that has
+ * no quote at all and whose line ends are LF or CRLF. Such a text is read line by line exactly as {@link parseCsv}'s
+ * fast path reads it, so the table, row numbers and problems are {@link readCsvWhole}'s. Returns null, having read
+ * nothing, for any other file: quotes, a lone CR first, `sep=`, UTF-16, text that is not valid UTF-8 (GBK) or that
+ * could be GBK read as UTF-8 by accident (decode.ts), a line longer than the first chunk.
+ */
+export function readPlainUtf8InChunks(file: string, bytes: Uint8Array, options: ReadOptions): SourceTable | null {
+	const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	const start = bom ? 3 : 0;
+	if (bytes.length - start < 2 || bytes.indexOf(QUOTE_BYTE) !== -1) return null;
+	if (bytes[start] === 0x73 && bytes[start + 1] === 0x65) return null; // "se": maybe Excel's sep= line
+	if (!bom && (utf16WithoutBom(bytes) || !plainUtf8Bytes(bytes))) return null;
+	const firstCr = bytes.indexOf(CR_BYTE);
+	if (firstCr !== -1 && bytes[firstCr + 1] !== LF_BYTE) return null;
+	// With a byte-order mark the whole-text reader decodes leniently (undecodable bytes become U+FFFD, errors of their
+	// rows); without one, strictly (a failure means GB18030, read by the whole-text reader).
+	const decoder = new TextDecoder('utf-8', { fatal: !bom });
+	const firstEnd = chunkEnd(bytes, start, FIRST_CHUNK_BYTES);
+	if (firstEnd === -1) return null;
+	// One stream: a byte-order mark is dropped only at the start, as a whole decode does; every chunk ends after a line
+	// feed, so no character is cut, and the last one ends the stream.
+	const decode = (from: number, to: number): string | null => {
+		try {
+			return decoder.decode(bytes.subarray(from, to), { stream: to < bytes.length });
+		} catch {
+			return null;
+		}
+	};
+	let text = decode(start, firstEnd);
+	if (text === null) return null;
+	const delimiter = detectDelimiter(text);
+	const builder = new TableBuilder({
+		file,
+		kind: 'csv',
+		encoding: bom ? 'utf-8-bom' : 'utf-8',
+		headerRow: options.headerRow,
+		delimiter,
+		lenient: options.lenient,
+		plainCells: false,
+		expectedRows: byteLineCount(bytes, start)
+	});
+	let row = 0;
+	let line = 1;
+	let endsWithLineEnd = true;
+	for (let at = firstEnd; ; ) {
+		for (let pos = 0; pos < text.length; ) {
+			const nl = text.indexOf('\n', pos);
+			const lineEnd = nl === -1 ? text.length : nl;
+			const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+			row++;
+			const startLine = line;
+			endsWithLineEnd = nl !== -1;
+			if (nl !== -1) line++;
+			if (!builder.pushLine(text, pos, contentEnd, row)) builder.push(text.slice(pos, contentEnd).split(delimiter) as Cell[], row, { line: startLine });
+			pos = nl === -1 ? text.length : nl + 1;
+		}
+		if (at >= bytes.length) break;
+		const end = chunkEnd(bytes, at, CHUNK_BYTES);
+		const next = end === -1 ? bytes.length : end;
+		text = decode(at, next);
+		if (text === null) return null; // not UTF-8 after all: the whole-text reader starts again
+		at = next;
+	}
+	if (!endsWithLineEnd && builder.lastDataRow() === row && row > 1) {
+		builder.addProblem(makeProblem(file, row, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
+	}
+	return builder.finish();
+}
+
+const QUOTE_BYTE = 0x22;
+const LF_BYTE = 0x0a;
+const CR_BYTE = 0x0d;
+
+/**
+ * Where a chunk starting at `from` ends: just after the last line feed within `size` bytes (a line feed is never
+ * inside a UTF-8 character), the end of the bytes when they end within `size`, or -1 when no line ends there.
+ */
+function chunkEnd(bytes: Uint8Array, from: number, size: number): number {
+	if (from + size >= bytes.length) return bytes.length;
+	const lf = bytes.lastIndexOf(LF_BYTE, from + size - 1);
+	return lf < from ? -1 : lf + 1;
+}
+
+/** Line feeds from `start` on, plus one ({@link lineCount} over bytes). */
+function byteLineCount(bytes: Uint8Array, start: number): number {
+	let n = 1;
+	for (let i = bytes.indexOf(LF_BYTE, start); i !== -1; i = bytes.indexOf(LF_BYTE, i + 1)) n++;
+	return n;
+}
+
+/**
+ * Whether bytes that may be UTF-8 cannot be the short GBK text decode.ts reads as GB18030 although it is valid UTF-8:
+ * they are ASCII, or they hold a three- or four-byte UTF-8 lead byte (Chinese in UTF-8 always does).
+ */
+function plainUtf8Bytes(bytes: Uint8Array): boolean {
+	// ASCII told four bytes at a time where the bytes are aligned for it (most files: all of them).
+	const head = (4 - (bytes.byteOffset & 3)) & 3;
+	if (head < bytes.length) {
+		const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
+		let or = 0;
+		for (let i = 0; i < words.length; i++) or |= words[i];
+		let rest = 0;
+		for (let i = 0; i < head; i++) rest |= bytes[i];
+		for (let i = head + words.length * 4; i < bytes.length; i++) rest |= bytes[i];
+		if (((or & 0x80808080) | (rest & 0x80)) === 0) return true;
+	}
+	let high = false;
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b >= 0xe0) return true;
+		if (b >= 0x80) high = true;
+	}
+	return !high;
+}
+
+/**
+ * Reads CSV text decoded as a whole (any encoding {@link decodeText} knows, quotes, any line ends): what
+ * {@link readCsv} does for every file the plain path does not take, and the reference that path is tested against.
+ */
+export function readCsvWhole(file: string, bytes: Uint8Array | ArrayBuffer, options: ReadOptions = {}): SourceTable {
 	const decoded = decodeText(bytes);
 	const { text, encoding } = decoded;
 	const delimiter = detectDelimiter(text);

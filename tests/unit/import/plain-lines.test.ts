@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv } from '../../../src/lib/import/csv';
-import { readCsv } from '../../../src/lib/import/source';
+import { readCsv, readCsvWhole, readPlainUtf8InChunks } from '../../../src/lib/import/source';
 import { TableBuilder } from '../../../src/lib/import/table';
 import { makeProblem } from '../../../src/lib/import/messages';
 import { Interner } from '../../../src/lib/import/interner';
@@ -127,5 +127,63 @@ describe('Interner', () => {
 	it('a column of texts that rarely repeat stops interning and still returns each text', () => {
 		const i = new Interner();
 		for (let k = 0; k < 30_000; k++) expect(i.internRange(`remark number ${k}`, 7, 14 + String(k).length)).toBe(`number ${k}`);
+	});
+});
+
+describe('a quote-free UTF-8 file read in chunks', () => {
+	/** A file of `n` lines (header first) mixing every kind of line, long enough to cross many chunk boundaries. */
+	function bigFile(n: number, seed: number, eol: string, chinese: boolean): string {
+		let s = seed;
+		const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+		const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+		const ids = chinese ? ['梅园小区', '阳光花园一期', 'CT00001', '翠湖天地', 'E2'] : ['CT00001', 'CT00002', 'E3', 'Apple'];
+		const lines = ['estate_id,period,indicator,score,source'];
+		for (let i = 1; i < n; i++) {
+			const r = rand();
+			if (r < 0.9) lines.push(`${pick(ids)},2024-${String(1 + (i % 12)).padStart(2, '0')},${pick(['cleaning', 'upkeep', '保洁'])},${(i % 1000) / 10},${pick(['inspection', 'satisfaction'])}`);
+			else lines.push(pick(['', ',,,,', '合计,,,100,', 'Total,,,,', 'E9,2024-01', 'E9,2024-01,x,1,y,z', ' E9,2024-01,x,1,y', 'E\uFFFD9,2024-01,x,1,y', 'E9,2024-01,x,1,y,,']));
+		}
+		return lines.join(eol) + eol;
+	}
+
+	for (const [name, eol, chinese, bom] of [
+		['ASCII, LF', '\n', false, false],
+		['Chinese, CRLF', '\r\n', true, false],
+		['Chinese, LF, byte-order mark', '\n', true, true]
+	] as const) {
+		it(`${name}: the same table, row numbers and problems as the whole-text reader`, () => {
+			const text = bigFile(40_000, name.length, eol, chinese);
+			const bytes = utf8(text, bom);
+			expect(bytes.length).toBeGreaterThan(1_000_000); // the first chunk and many more
+			const chunked = readPlainUtf8InChunks('f.csv', bytes, {});
+			const whole = readCsvWhole('f.csv', bytes);
+			expect(chunked).not.toBeNull();
+			expect(readCsv('f.csv', bytes)).toEqual(chunked);
+			expect(chunked.rowCount).toBeGreaterThan(30_000);
+			expect(chunked).toEqual(whole);
+			expect(chunked.encoding).toBe(bom ? 'utf-8-bom' : 'utf-8');
+		});
+	}
+
+	it('without its last line end, and a file that turns out not to be UTF-8 deep in it (read whole, as GB18030)', () => {
+		const text = bigFile(30_000, 3, '\n', true);
+		const cut = utf8(text + 'E1,2024-01,cleaning,50,inspection');
+		const read = readPlainUtf8InChunks('f.csv', cut, {})!;
+		expect(read).toEqual(readCsvWhole('f.csv', cut));
+		// 30,000 lines and the last one, cut short: an error of row 30,001 (beyond the 1,000 problems listed).
+		expect(read.rowNumbers.at(-1)).toBe(30_001);
+		expect(read.errorRows).toContain(30_001);
+		// A GBK character (区 = C7 F8, not UTF-8) at the start of a line deep in otherwise UTF-8 text: the strict decode
+		// fails in a later chunk, and the whole-text reader reads the file line by line.
+		const bytes = utf8(text);
+		const at = bytes.lastIndexOf(0x0a, 900_000) + 1;
+		const mixed = new Uint8Array(bytes.length + 2);
+		mixed.set(bytes.subarray(0, at));
+		mixed.set([0xc7, 0xf8], at);
+		mixed.set(bytes.subarray(at), at + 2);
+		expect(readPlainUtf8InChunks('f.csv', mixed, {})).toBeNull();
+		const again = readCsv('f.csv', mixed);
+		expect(again).toEqual(readCsvWhole('f.csv', mixed));
+		expect(again.encoding).toBe('mixed');
 	});
 });
