@@ -159,9 +159,9 @@ describe('a quote-free UTF-8 file read in chunks', () => {
 			const whole = readCsvWhole('f.csv', bytes);
 			expect(chunked).not.toBeNull();
 			expect(readCsv('f.csv', bytes)).toEqual(chunked);
-			expect(chunked.rowCount).toBeGreaterThan(30_000);
+			expect(chunked!.rowCount).toBeGreaterThan(30_000);
 			expect(chunked).toEqual(whole);
-			expect(chunked.encoding).toBe(bom ? 'utf-8-bom' : 'utf-8');
+			expect(chunked!.encoding).toBe(bom ? 'utf-8-bom' : 'utf-8');
 		});
 	}
 
