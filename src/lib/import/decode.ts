@@ -55,6 +55,32 @@ export function decodeText(input: Uint8Array | ArrayBuffer): Decoded {
 }
 
 /**
+ * Whether bytes that may be UTF-8 cannot be the short GBK text that {@link decodeText} reads as GB18030 although it is
+ * valid UTF-8 (its rule, told from the bytes): they are ASCII, or they hold a three- or four-byte UTF-8 lead byte
+ * (Chinese in UTF-8 always does).
+ */
+export function plainUtf8Bytes(bytes: Uint8Array): boolean {
+	// ASCII told four bytes at a time where the bytes are aligned for it (most files: all of them).
+	const head = (4 - (bytes.byteOffset & 3)) & 3;
+	if (head < bytes.length) {
+		const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
+		let or = 0;
+		for (let i = 0; i < words.length; i++) or |= words[i];
+		let rest = 0;
+		for (let i = 0; i < head; i++) rest |= bytes[i];
+		for (let i = head + words.length * 4; i < bytes.length; i++) rest |= bytes[i];
+		if (((or & 0x80808080) | (rest & 0x80)) === 0) return true;
+	}
+	let high = false;
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b >= 0xe0) return true;
+		if (b >= 0x80) high = true;
+	}
+	return !high;
+}
+
+/**
  * UTF-16 without a byte-order mark (some tools write it): ASCII characters then have a zero byte beside them,
  * on the odd positions for little-endian and the even ones for big-endian. Judged on the first 4 KB.
  */

@@ -3,7 +3,7 @@
  * workbook, parquet magic, JSON text) with the extension as a fallback, then the matching reader runs.
  */
 import { detectDelimiter, parseCsv } from './csv';
-import { asBytes, decodeText, utf16WithoutBom } from './decode';
+import { asBytes, decodeText, plainUtf8Bytes, utf16WithoutBom } from './decode';
 import { readJson } from './json';
 import { makeProblem } from './messages';
 import { readParquet } from './parquet';
@@ -104,10 +104,18 @@ export function readPlainUtf8InChunks(file: string, bytes: Uint8Array, options: 
 		if (text === null) return null; // not UTF-8 after all: the whole-text reader starts again
 		at = next;
 	}
-	if (!endsWithLineEnd && builder.lastDataRow() === row && row > 1) {
-		builder.addProblem(makeProblem(file, row, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
-	}
+	noteCutShort(builder, file, row, endsWithLineEnd);
 	return builder.finish();
+}
+
+/**
+ * A last record without a line end that is data (`records` rows read): a file cut short ends like this, mid-row or
+ * mid-value, so the row is reported.
+ */
+function noteCutShort(builder: TableBuilder, file: string, records: number, endsWithLineEnd: boolean): void {
+	if (!endsWithLineEnd && builder.lastDataRow() === records && records > 1) {
+		builder.addProblem(makeProblem(file, records, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
+	}
 }
 
 const QUOTE_BYTE = 0x22;
@@ -129,31 +137,6 @@ function byteLineCount(bytes: Uint8Array, start: number): number {
 	let n = 1;
 	for (let i = bytes.indexOf(LF_BYTE, start); i !== -1; i = bytes.indexOf(LF_BYTE, i + 1)) n++;
 	return n;
-}
-
-/**
- * Whether bytes that may be UTF-8 cannot be the short GBK text decode.ts reads as GB18030 although it is valid UTF-8:
- * they are ASCII, or they hold a three- or four-byte UTF-8 lead byte (Chinese in UTF-8 always does).
- */
-function plainUtf8Bytes(bytes: Uint8Array): boolean {
-	// ASCII told four bytes at a time where the bytes are aligned for it (most files: all of them).
-	const head = (4 - (bytes.byteOffset & 3)) & 3;
-	if (head < bytes.length) {
-		const words = new Uint32Array(bytes.buffer, bytes.byteOffset + head, (bytes.length - head) >> 2);
-		let or = 0;
-		for (let i = 0; i < words.length; i++) or |= words[i];
-		let rest = 0;
-		for (let i = 0; i < head; i++) rest |= bytes[i];
-		for (let i = head + words.length * 4; i < bytes.length; i++) rest |= bytes[i];
-		if (((or & 0x80808080) | (rest & 0x80)) === 0) return true;
-	}
-	let high = false;
-	for (let i = 0; i < bytes.length; i++) {
-		const b = bytes[i];
-		if (b >= 0xe0) return true;
-		if (b >= 0x80) high = true;
-	}
-	return !high;
 }
 
 /**
@@ -186,10 +169,7 @@ export function readCsvWhole(file: string, bytes: Uint8Array | ArrayBuffer, opti
 		builder.addProblem(
 			makeProblem(file, info.unclosedQuoteRow, null, null, { code: 'unclosed_quote', params: { row: info.unclosedQuoteRow } }, 'error')
 		);
-	} else if (!info.endsWithLineEnd && builder.lastDataRow() === info.records && info.records > 1) {
-		// The last record has no line end and is data: a file cut short ends like this, mid-row or mid-value.
-		builder.addProblem(makeProblem(file, info.records, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
-	}
+	} else noteCutShort(builder, file, info.records, info.endsWithLineEnd);
 	return builder.finish();
 }
 

@@ -29,6 +29,8 @@ export const MAX_READ_PROBLEMS = 1000;
 const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '平均', '平均值', '均值', '汇总', '总平均', 'total', 'average', 'sum']);
 /** Cheap pre-test before the exact summary-label check (runs on every row). */
 const SUMMARY_START = /^\s*(合|总|小|平|均|汇|t|a|s)/i;
+/** The first characters of the summary labels (lower case), for {@link plainHead}. */
+const SUMMARY_FIRST = new Set([...SUMMARY_LABELS].map((label) => label.charCodeAt(0)));
 
 /** Options of {@link TableBuilder}. */
 export interface TableBuilderOptions {
@@ -416,15 +418,10 @@ function filled(v: Cell | undefined): boolean {
  * {@link filled}) and cannot be a summary label (合计, 总计, 小计, 平均, 均值, 汇总, total, average, sum).
  */
 function plainHead(first: number): boolean {
-	if (first > 32 && first < 127) {
-		const lower = first | 0x20;
-		return lower !== 0x74 && lower !== 0x61 && lower !== 0x73; // t, a, s
-	}
+	// `| 0x20` lower-cases an ASCII letter; it maps no other character onto a summary label's first letter.
+	if (first > 32 && first < 127) return !SUMMARY_FIRST.has(first | 0x20);
 	return first > 0x3000 && first !== 0xfeff && !SUMMARY_FIRST.has(first);
 }
-
-/** First characters of the Chinese summary labels ({@link SUMMARY_START}). */
-const SUMMARY_FIRST = new Set([...'合总小平均汇'].map((c) => c.charCodeAt(0)));
 
 /** A cell's text shortened for a problem list (a swallowing cell can hold a whole file). */
 function clip(text: string): string {
