@@ -1,15 +1,13 @@
 /**
  * The engines the bench drives in Node, all behind the app's own {@link Engine} class so the app's queries run on
  * each unchanged:
- * - the app's wasm engine, started exactly as src/lib/engine/node.ts does, plus access to the wasm heap size;
+ * - the app's wasm engine (src/lib/engine/node.ts), with the size of its wasm heap;
  * - native DuckDB (@duckdb/node-api) with a chosen thread count, through the app's native adapter
  *   (src/lib/engine/native.ts, the one `zhijia analyze --engine native` uses).
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { Engine, type DuckBackend } from '../src/lib/engine/engine';
 import { nativeBackend } from '../src/lib/engine/native';
+import { openNodeDuckdb } from '../src/lib/engine/node';
 
 /** An engine and how much memory its wasm instance holds. */
 export interface WasmEngine {
@@ -40,36 +38,11 @@ function timed(backend: DuckBackend): { backend: DuckBackend; sqlMs: () => numbe
 	};
 }
 
-/**
- * The app's Node engine (the same bundles, runtime and backend as startNodeEngine in src/lib/engine/node.ts), kept
- * here only because the bench also reads the wasm heap size, which startNodeEngine does not expose.
- */
+/** The app's Node engine (src/lib/engine/node.ts: the patched glue and the module the app loads), timed. */
 export async function startWasm(): Promise<WasmEngine> {
-	const require = createRequire(import.meta.url);
-	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-	const bundles: duckdb.DuckDBBundles = {
-		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-	};
-	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-	await db.instantiate();
-	const conn = db.connect();
-	const backend: DuckBackend = {
-		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (Node, blocking)`,
-		query: async (sql) => conn.query(sql),
-		registerFileText: async (name, text) => db.registerFileText(name, text),
-		registerFileBuffer: async (name, buffer) => db.registerFileBuffer(name, buffer),
-		dropFile: async (name) => db.dropFile(name),
-		insertArrowIPC: async (ipc, options) => conn.insertArrowFromIPCStream(ipc, options),
-		close: async () => {
-			conn.close();
-			db.reset();
-		}
-	};
-	// The emscripten module is the bindings' `mod`; its HEAPU8 views the whole linear memory.
-	const mod = (db as unknown as { mod: { HEAPU8: Uint8Array } }).mod;
+	const { backend, heapBytes } = await openNodeDuckdb();
 	const t = timed(backend);
-	return { engine: await Engine.start(t.backend), heapBytes: () => mod.HEAPU8.buffer.byteLength, sqlMs: t.sqlMs };
+	return { engine: await Engine.start(t.backend), heapBytes, sqlMs: t.sqlMs };
 }
 
 /** A native engine, its thread count and its memory as DuckDB counts it. */

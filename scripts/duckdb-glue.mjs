@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Patched copies of duckdb-wasm's Emscripten glue: the same engine, linked in a fraction of the time
- * (docs/performance.md, "The engine's dynamic linking"). Writes node_modules/.cache/zhijia-duckdb-glue/, which the app
- * (Vite, through duckdbGluePlugin) and the Node engine (src/lib/engine/node.ts) load instead of the package's files.
+ * (docs/performance.md, "The engine's dynamic linking"), and the eh module without the exports only an extension
+ * could use (scripts/wasm-exports.mjs). Writes node_modules/.cache/zhijia-duckdb-glue/, which the app (Vite, through
+ * duckdbGluePlugin) and the Node engine (src/lib/engine/node.ts) load instead of the package's files.
  * Runs from `npm ci` (`prepare`), before the unit tests and from the Vite config, so a clean clone needs no step.
  *
  * What the glue does: DuckDB's wasm is an Emscripten MAIN_MODULE (dynamic linking, for extensions) with 75,011
@@ -51,11 +52,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeSlimWasm } from './wasm-exports.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** The glue files the app and the command line load (browser workers, the Node blocking build). */
 const GLUE_FILES = ['duckdb-browser-eh.worker.js', 'duckdb-browser-mvp.worker.js', 'duckdb-node-blocking.cjs'];
+
+/** The glue files that load the eh module (the Node build holds the glue of both modules). */
+const EH_GLUE_FILES = ['duckdb-browser-eh.worker.js', 'duckdb-node-blocking.cjs'];
 
 /** Where the patched copies go, beside the package (src/lib/engine/node.ts finds them the same way). */
 export function patchedGlueDir() {
@@ -251,17 +256,20 @@ export function writePatchedGlue() {
 		const target = join(dir, file);
 		if (!existsSync(target) || readFileSync(target, 'utf8') !== patched) writeFileSync(target, patched);
 	}
+	// The eh module (every current browser, and Node) without the exports only an extension could read. The mvp
+	// module, for browsers without wasm exceptions, stays the package's.
+	writeSlimWasm(join(dist, 'duckdb-eh.wasm'), dir, EH_GLUE_FILES);
 	return dir;
 }
 
 /**
  * Vite plugin: writes the patched copies when the config loads and serves them for the app's `?url` imports of the
- * package's browser workers (src/lib/engine/browser.ts keeps importing the package paths).
+ * package's browser workers and eh module (src/lib/engine/engine-files.ts keeps importing the package paths).
  * @returns {import('vite').Plugin}
  */
 export function duckdbGluePlugin() {
 	const dir = writePatchedGlue();
-	const worker = /^@duckdb\/duckdb-wasm\/dist\/(duckdb-browser-(?:eh|mvp)\.worker\.js)(\?url)?$/;
+	const worker = /^@duckdb\/duckdb-wasm\/dist\/(duckdb-browser-(?:eh|mvp)\.worker\.js|duckdb-eh\.wasm)(\?url)?$/;
 	return {
 		name: 'zhijia-duckdb-glue',
 		enforce: 'pre',

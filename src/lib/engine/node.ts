@@ -16,27 +16,48 @@ function distDir(): string {
 	return dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
 }
 
+/** Where scripts/duckdb-glue.mjs writes the patched glue and the eh module without its extension-only exports. */
+function patchedDir(): string {
+	return resolve(distDir(), '../../../.cache/zhijia-duckdb-glue');
+}
+
+/**
+ * The Node engine's files: the eh module is the one scripts/wasm-exports.mjs wrote (the browser loads the same one);
+ * the mvp module, never picked in Node (it has wasm exceptions), is the package's.
+ */
+export function nodeEngineBundles(): DuckDBBundles {
+	const dist = distDir();
+	const eh = join(patchedDir(), 'duckdb-eh.wasm');
+	if (!existsSync(eh)) throw new Error(`The engine's module is missing (${eh}). Run \`node scripts/duckdb-glue.mjs\` (or \`npm ci\`) first.`);
+	return {
+		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+		eh: { mainModule: eh, mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
+	};
+}
+
 /**
  * The package's blocking build with its Emscripten glue patched to link in a fraction of the time (written by
  * scripts/duckdb-glue.mjs on `npm ci`, beside the package). Loaded with require(): an ESM import of this 1.3 MB
  * CommonJS file would first scan all of it for export names.
  */
 function loadDuckdb(): DuckdbBlocking {
-	const file = resolve(distDir(), '../../../.cache/zhijia-duckdb-glue/duckdb-node-blocking.cjs');
+	const file = join(patchedDir(), 'duckdb-node-blocking.cjs');
 	if (!existsSync(file)) throw new Error(`The patched duckdb-wasm glue is missing (${file}). Run \`node scripts/duckdb-glue.mjs\` (or \`npm ci\`) first.`);
 	return require(file) as DuckdbBlocking;
 }
 
-/** Starts a fresh in-memory engine. Each call is a separate database (tests rely on that for isolation). */
-export async function startNodeEngine(): Promise<Engine> {
+/** The Node engine's backend, and the size of its wasm linear memory (the bench reports it). */
+export interface NodeDuckdb {
+	backend: DuckBackend;
+	/** Bytes of the wasm linear memory (it grows and never shrinks). */
+	heapBytes(): number;
+}
+
+/** A fresh in-memory DuckDB-wasm instance behind the engine's backend interface. */
+export async function openNodeDuckdb(): Promise<NodeDuckdb> {
 	// Loaded here, not at the top: loading the package costs ~0.3 s, which `zhijia --engine native` never needs.
 	const duckdb = loadDuckdb();
-	const dist = distDir();
-	const bundles: DuckDBBundles = {
-		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-		eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
-	};
-	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	const db = await duckdb.createDuckDB(nodeEngineBundles(), new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
 	await db.instantiate();
 	const conn = db.connect();
 	const backend: DuckBackend = {
@@ -51,5 +72,12 @@ export async function startNodeEngine(): Promise<Engine> {
 			db.reset();
 		}
 	};
-	return Engine.start(backend);
+	// The Emscripten module is the bindings' `mod`; its HEAPU8 views the whole linear memory.
+	const mod = (db as unknown as { mod: { HEAPU8: Uint8Array } }).mod;
+	return { backend, heapBytes: () => mod.HEAPU8.buffer.byteLength };
+}
+
+/** Starts a fresh in-memory engine. Each call is a separate database (tests rely on that for isolation). */
+export async function startNodeEngine(): Promise<Engine> {
+	return Engine.start((await openNodeDuckdb()).backend);
 }
