@@ -5,7 +5,7 @@
  *
  * The app's own scripts (a few hundred kB of modules) run only once they are fetched and parsed, 0.2-0.4 s after
  * navigation on this project's machine; this inline script runs as soon as the head is parsed, so the worker
- * fetches, compiles and instantiates the engine beside all that. Not on a first visit: there the engine's 34 MB
+ * fetches, compiles and instantiates the engine beside all that. Not on a first visit: there the engine's 27 MB
  * would share the network with the app's own files, and the first chart came later. It names the engine's built files (their hashed
  * names are known only after the build) and adds its own hash to the page's content security policy, which
  * allows no other inline script. Runs after the adapter, before precompress.mjs compresses index.html.

@@ -2,7 +2,7 @@
  * Registers the app's service worker (src/service-worker.ts) in a built app, once the app has started and the person
  * has left the page alone for a moment.
  *
- * Why it waits: installing the worker precaches the app (the engine's 34 MB among it) and Chromium compiles every
+ * Why it waits: installing the worker precaches the app (the engine's 27 MB among it) and Chromium compiles every
  * precached script for its code cache on the worker's thread, about 0.3 s of a core. Registered the moment the data
  * was ready, that work ran beside the person's first click: on a 2-core machine the first district visit then had
  * 50-80 ms tasks instead of none (docs/performance.md, session 12). Registered while the data loads, it slowed the

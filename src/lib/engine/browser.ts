@@ -17,7 +17,7 @@ export interface StartProgress {
 	fraction: number | null;
 }
 
-/** Longer than a slow office connection needs for the 34 MB wasm, short enough that nobody waits forever. */
+/** Longer than a slow office connection needs for the 27 MB wasm, short enough that nobody waits forever. */
 const START_TIMEOUT_MS = 120_000;
 
 let progressListener: ((p: StartProgress) => void) | null = null;

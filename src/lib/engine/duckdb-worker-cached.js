@@ -1,7 +1,7 @@
 /**
  * DuckDB's browser worker, started through this small classic worker (docs/performance.md):
  * - So the browser can keep the compiled engine ("Start the engine once per machine"). duckdb-wasm fetches the
- *   34 MB wasm and, to report progress, hands `WebAssembly.instantiateStreaming` a Response it constructs around
+ *   27 MB wasm and, to report progress, hands `WebAssembly.instantiateStreaming` a Response it constructs around
  *   the body. A constructed Response has no URL, so Chromium cannot use or fill its wasm code cache, and every visit
  *   would compile the engine again. Here the wasm is compiled from the real Response and duckdb-wasm gets a clone to
  *   count progress on; the clone is drained so progress still moves.
@@ -33,7 +33,7 @@
 		return new Response(r.clone().body, { status: r.status, statusText: r.statusText, headers });
 	};
 
-	// The wasm is requested when the worker begins, not at its start: the 34 MB response from the service worker's
+	// The wasm is requested when the worker begins, not at its start: the 27 MB response from the service worker's
 	// cache then competed with the page's own scripts, and in interleaved runs (3 December) the second visit's first
 	// chart came ~0.15 s later, the engine no sooner.
 	/** @type {Promise<{ response: Response, module: Promise<WebAssembly.Module> | null }> | null} the early fetch and compile */

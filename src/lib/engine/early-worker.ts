@@ -1,7 +1,7 @@
 /**
  * The engine's worker started by index.html's first script (scripts/early-engine.mjs) on a visit served by the
  * app's service worker (docs/performance.md, "The engine's worker from the first script"). It waits until the
- * session tells it to begin (the app's scripts have run), then fetches, compiles and instantiates the 34 MB wasm on
+ * session tells it to begin (the app's scripts have run), then fetches, compiles and instantiates the 27 MB wasm on
  * its own (duckdb-worker-cached.js) while the page paints the start-up snapshot and loads the engine's own chunk;
  * browser.ts then adopts it, or starts its own worker (a first visit, vite dev, a retry).
  */
