@@ -90,17 +90,32 @@ export function sections(bytes, file = 'module') {
 }
 
 /**
+ * The entries of a vector section (imports, exports), each read by `entry` from the reader at its first byte; none
+ * when the module has no such section.
+ * @template T
+ * @param {Uint8Array} bytes
+ * @param {number} id the section's id
+ * @param {string} file for the error message
+ * @param {(r: ReturnType<typeof reader>) => T} entry
+ * @returns {T[]}
+ */
+function sectionEntries(bytes, id, file, entry) {
+	const section = sections(bytes, file).find((s) => s.id === id);
+	if (!section) return [];
+	const r = reader(bytes, file);
+	r.at = section.contentStart;
+	const out = [];
+	for (let i = 0, n = r.u32(); i < n; i++) out.push(entry(r));
+	return out;
+}
+
+/**
  * Every import of the module: module name, field name and kind (0 function, 1 table, 2 memory, 3 global, 4 tag).
  * @param {Uint8Array} bytes
  * @param {string} [file] for the error message
  */
 export function moduleImports(bytes, file = 'module') {
-	const section = sections(bytes, file).find((s) => s.id === IMPORT_SECTION);
-	if (!section) return [];
-	const r = reader(bytes, file);
-	r.at = section.contentStart;
-	const out = [];
-	for (let i = 0, n = r.u32(); i < n; i++) {
+	return sectionEntries(bytes, IMPORT_SECTION, file, (r) => {
 		const module = r.name();
 		const field = r.name();
 		const kind = r.byte();
@@ -117,9 +132,8 @@ export function moduleImports(bytes, file = 'module') {
 			r.byte();
 			r.u32();
 		} else r.fail(`an import of unknown kind ${kind}`);
-		out.push({ module, field, kind });
-	}
-	return out;
+		return { module, field, kind };
+	});
 }
 
 /**
@@ -128,19 +142,13 @@ export function moduleImports(bytes, file = 'module') {
  * @param {string} [file] for the error message
  */
 export function moduleExports(bytes, file = 'module') {
-	const section = sections(bytes, file).find((s) => s.id === EXPORT_SECTION);
-	if (!section) return [];
-	const r = reader(bytes, file);
-	r.at = section.contentStart;
-	const out = [];
-	for (let i = 0, n = r.u32(); i < n; i++) {
+	return sectionEntries(bytes, EXPORT_SECTION, file, (r) => {
 		const start = r.at;
 		const name = r.name();
 		const kind = r.byte();
 		const index = r.u32();
-		out.push({ name, kind, index, start, end: r.at });
-	}
-	return out;
+		return { name, kind, index, start, end: r.at };
+	});
 }
 
 /** @param {number} value an unsigned number as LEB128 bytes */

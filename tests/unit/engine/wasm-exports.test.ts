@@ -10,6 +10,7 @@ import { glueDist } from '../helpers/glue-internals';
 const temp = mkdtempSync(join(tmpdir(), 'zhijia-wasm-exports-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
+// The test's modules are written here byte by byte, independently of the code under test (its encoder included).
 const leb = (v: number): number[] => {
 	const out: number[] = [];
 	do {
