@@ -269,12 +269,12 @@ export function writePatchedGlue() {
  */
 export function duckdbGluePlugin() {
 	const dir = writePatchedGlue();
-	const worker = /^@duckdb\/duckdb-wasm\/dist\/(duckdb-browser-(?:eh|mvp)\.worker\.js|duckdb-eh\.wasm)(\?url)?$/;
+	const served = /^@duckdb\/duckdb-wasm\/dist\/(duckdb-browser-(?:eh|mvp)\.worker\.js|duckdb-eh\.wasm)(\?url)?$/;
 	return {
 		name: 'zhijia-duckdb-glue',
 		enforce: 'pre',
 		resolveId(source) {
-			const m = worker.exec(source);
+			const m = served.exec(source);
 			return m ? join(dir, m[1]) + (m[2] ?? '') : null;
 		}
 	};

@@ -14,6 +14,7 @@
  * keepExport keeps exactly those (and an `orig$` export whose plain name is kept); everything else in the file,
  * byte for byte, stays as it was: only the export section is rewritten.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -210,7 +211,7 @@ export function keepExport(glueTexts, imports) {
 
 /**
  * Writes `dir/<wasm name>`: the package's module with only the exports the glue files in `dir` can read. Skips the
- * work when the copy was written by this rule from the same package file.
+ * work when the copy was written by this rule from the same package file and the same glue texts.
  * @param {string} source the package's wasm file
  * @param {string} dir where the patched glue files are (and the copy goes)
  * @param {string[]} glueFiles the glue files in `dir` that load this module
@@ -220,13 +221,12 @@ export function writeSlimWasm(source, dir, glueFiles) {
 	const target = join(dir, name);
 	const stampFile = `${target}.stamp.json`;
 	const { size, mtimeMs } = statSync(source);
-	const stamp = JSON.stringify({ rule: RULE_VERSION, size, mtimeMs, glue: glueFiles.map((f) => statSync(join(dir, f)).size) });
+	const glueTexts = glueFiles.map((f) => readFileSync(join(dir, f), 'utf8'));
+	const glue = createHash('sha256').update(glueTexts.join('\0')).digest('hex');
+	const stamp = JSON.stringify({ rule: RULE_VERSION, size, mtimeMs, glue });
 	if (existsSync(target) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return target;
 	const bytes = new Uint8Array(readFileSync(source));
-	const keep = keepExport(
-		glueFiles.map((f) => readFileSync(join(dir, f), 'utf8')),
-		moduleImports(bytes, source)
-	);
+	const keep = keepExport(glueTexts, moduleImports(bytes, source));
 	const slim = keepExports(bytes, keep, source);
 	if (!WebAssembly.validate(slim)) throw new Error(`wasm-exports: ${source}: the module without its unused exports does not validate`);
 	writeFileSync(target, slim);

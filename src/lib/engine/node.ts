@@ -23,7 +23,7 @@ function patchedDir(): string {
 
 /**
  * The Node engine's files: the eh module is the one scripts/wasm-exports.mjs wrote (the browser loads the same one);
- * the mvp module, never picked in Node (it has wasm exceptions), is the package's.
+ * the mvp module, which Node never picks (its V8 has wasm exceptions), is the package's.
  */
 export function nodeEngineBundles(): DuckDBBundles {
 	const dist = distDir();
