@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTableSql, csvColumnsSql, DATASETS, type DatasetId } from '../src/lib/data/datasets';
+import { createTableSql, csvColumnsSql, DATASETS, storedOrderSql, type DatasetId } from '../src/lib/data/datasets';
 import { sqlIdent, sqlString, type Engine } from '../src/lib/engine/engine';
 import { cityOptions, ensureCity } from '../data/generate-city.mjs';
 
@@ -47,8 +47,12 @@ export function text(city: City, file: string): string {
 	return readFileSync(city.path(file), 'utf8');
 }
 
-/** Native DuckDB: replace a dataset's table with the rows of a CSV or Parquet file read from disk. */
-export async function nativeLoad(engine: Engine, dataset: DatasetId, path: string): Promise<void> {
+/**
+ * Native DuckDB: replace a dataset's table with the rows of a CSV or Parquet file read from disk, as they come (the
+ * import baselines: plain read_csv / read_parquet) or `stored`: in the order the app stores them (its loaders and
+ * imports group scores by period), for the analysis, so both engines hold the same layout.
+ */
+export async function nativeLoad(engine: Engine, dataset: DatasetId, path: string, stored = false): Promise<void> {
 	const meta = DATASETS[dataset];
 	const cols = meta.columns.map((c) => sqlIdent(c.name)).join(', ');
 	const source = path.endsWith('.parquet')
@@ -56,5 +60,5 @@ export async function nativeLoad(engine: Engine, dataset: DatasetId, path: strin
 		: `read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ',', quote = '"',
 			timestampformat = '%Y-%m-%d %H:%M:%S', columns = ${csvColumnsSql(dataset)})`;
 	await engine.exec(createTableSql(dataset, { orReplace: true }));
-	await engine.exec(`INSERT INTO ${sqlIdent(meta.table)} (${cols}) SELECT ${cols} FROM ${source}`);
+	await engine.exec(`INSERT INTO ${sqlIdent(meta.table)} (${cols}) SELECT ${cols} FROM ${source}${stored ? storedOrderSql(dataset) : ''}`);
 }

@@ -90,7 +90,7 @@ async function nativeFamily(): Promise<number> {
 		const native = await startNative(threads);
 		if (threads === 0) all = native.threads;
 		if (part('import')) await nativeImports(ctx, native.engine, id);
-		else for (const t of CITY_TABLES) await nativeLoad(native.engine, t, city.path(`${t}.parquet`));
+		else for (const t of CITY_TABLES) await nativeLoad(native.engine, t, city.path(`${t}.parquet`), true);
 		results.add(BROWSER_TASKS.memory, id, [(await native.memoryBytes()) / 2 ** 20], 'MB', "DuckDB's own count (duckdb_memory()) with the city loaded");
 		if (part('analysis')) await engineAnalysis(ctx, native.engine, id, summaries, native.sqlMs);
 		await native.engine.close();

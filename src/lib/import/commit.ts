@@ -119,7 +119,7 @@ export function commitStatements(staged: readonly StagedFile[], mode: 'replace' 
 		if (!existing.has(id)) statements.push(createTableSql(id));
 		else if (mode === 'replace') statements.push(`DELETE FROM ${table}`);
 		const cols = DATASETS[id].columns.map((c) => sqlIdent(c.name)).join(', ');
-		// Staging tables were filled in source order and DuckDB keeps insertion order, so no ORDER BY is needed.
+		// Staging tables were filled in the order to store (stage-order.ts) and DuckDB keeps insertion order: no ORDER BY.
 		for (const s of files) statements.push(`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM ${s.table} WHERE NOT _drop`);
 	}
 	return statements;

@@ -16,6 +16,7 @@
 import { Bool, Dictionary, Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import { DATASETS, type ColumnMeta } from '../data/datasets';
 import type { PreparedImport } from './prepared';
+import { chunkRows } from './stage-order';
 
 const encoder = new TextEncoder();
 
@@ -160,19 +161,16 @@ function grow(bytes: Uint8Array, need: number): Uint8Array {
 /**
  * A staging chunk of a prepared file held in this thread, as an Arrow IPC stream in the staging table's column
  * order (stage.ts stagingDdl): `_i` (the row's index), `_drop` (false), then the dataset's columns; rows
- * [start, end) without row-level errors. DuckDB appends it to the staging table by position.
+ * at staging places [start, end) without row-level errors (stage-order.ts). DuckDB appends it to the staging table by
+ * position.
  */
 export function arrowChunk(prepared: PreparedImport, start: number, end: number): { bytes: Uint8Array; rows: number } {
 	const dataset = prepared.dataset;
 	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);
 	const cols = DATASETS[dataset].columns as readonly ColumnMeta[];
-	// The rows without row-level errors. (`prepared` has many properties: read once, not per row.)
-	const invalid = prepared.invalid;
-	let rows = new Int32Array(end - start);
-	let n = 0;
-	for (let i = start; i < end; i++) if (invalid[i] === 0) rows[n++] = i;
+	const rows = chunkRows(prepared, start, end);
+	const n = rows.length;
 	if (n === 0) return { bytes: new Uint8Array(0), rows: 0 };
-	if (n < rows.length) rows = rows.slice(0, n);
 	const vectors: Record<string, Vector> = {
 		_i: makeVector(rows),
 		_drop: makeVector(makeData({ type: new Bool(), length: n, nullCount: 0, data: new Uint8Array((n + 7) >> 3) }))

@@ -27,6 +27,7 @@ import type { RunOptions } from './types';
 import { now, pause, rate } from './progress';
 import type { PreparedImport, PreparedSummary } from './prepared';
 import { arrowChunk } from './stage-arrow';
+import { chunkRows } from './stage-order';
 
 /**
  * The part of the engine the importer uses (a structural type, so tests can wrap the real engine). An engine that
@@ -58,8 +59,8 @@ export interface RowFacts {
 /** Access to the canonical rows of a prepared file, wherever they are kept. */
 export interface PreparedRows {
 	/**
-	 * Rows [start, end) without row-level errors as canonical CSV, each line starting with the row's index, or
-	 * (format 'arrow') as an Arrow IPC stream of the same values ({@link arrowChunk}).
+	 * The rows at staging places [start, end) (stage-order.ts) without row-level errors as canonical CSV, each line
+	 * starting with the row's index, or (format 'arrow') as an Arrow IPC stream of the same values ({@link arrowChunk}).
 	 */
 	stageChunk(start: number, end: number, format?: StageFormat): Promise<StageChunk>;
 	/** Where the given rows came from, for problems about the given key columns. */
@@ -155,15 +156,13 @@ function writeKind(col: ColumnMeta): 0 | 1 | 2 {
 /** Text that needs quoting in CSV. */
 const NEEDS_QUOTE = /[",\n\r]|^\s|\s$/;
 
-/** Canonical CSV lines for rows [start, end) without row-level errors, each starting with its index. */
+/** Canonical CSV lines for the rows at staging places [start, end) without row-level errors, each starting with its index. */
 function csvChunk(prepared: PreparedImport, kinds: readonly (0 | 1 | 2)[], header: string, start: number, end: number): { text: string; rows: number } {
 	const columns = prepared.columns;
-	const invalid = prepared.invalid;
 	const width = kinds.length;
+	const rows = chunkRows(prepared, start, end);
 	let text = header;
-	let rows = 0;
-	for (let i = start; i < end; i++) {
-		if (invalid[i]) continue;
+	for (const i of rows) {
 		let line = '\n' + i;
 		for (let c = 0; c < width; c++) {
 			const v = columns[c][i];
@@ -175,14 +174,13 @@ function csvChunk(prepared: PreparedImport, kinds: readonly (0 | 1 | 2)[], heade
 			else line += ',' + v;
 		}
 		text += line;
-		rows++;
 	}
-	return { text: text + '\n', rows };
+	return { text: text + '\n', rows: rows.length };
 }
 
 const encoder = new TextEncoder();
 
-/** A staging chunk of a prepared file held in this thread: rows [start, end) without row-level errors. */
+/** A staging chunk of a prepared file held in this thread: the rows at staging places [start, end) without row-level errors. */
 export function stageChunk(prepared: PreparedImport, start: number, end: number): StageChunk {
 	const dataset = prepared.dataset;
 	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);

@@ -5,12 +5,15 @@
  *
  * Files go to DuckDB as bytes in chunks of whole records (csv-chunks.ts), the header repeated in each, one
  * `INSERT … read_csv` per chunk, all inside one transaction: the engine never holds a whole file (the wasm heap
- * keeps its peak for good) and the main thread never encodes or decodes a whole file.
+ * keeps its peak for good) and the main thread never encodes or decodes a whole file. A dataset that stores its
+ * rows grouped by a column (scores, by period) gets its records in that order (csv-cluster.ts).
  */
-import { createTableSql, csvColumnsSql, DATASET_IDS, DATASETS, type DatasetId } from '../data/datasets';
+import { createTableSql, csvColumnsSql, DATASET_IDS, DATASETS, storedOrderSql, type DatasetId } from '../data/datasets';
 import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import { QueryError } from '../engine/errors';
 import { csvChunks, csvLayout, DEFAULT_CHUNK_BYTES, fileLine, headerText, type CsvLayout } from './csv-chunks';
+import { clusteredChunks, type ChunkPlan } from './csv-cluster';
+import { runSteps } from '../queries/yield-task';
 
 /** A canonical CSV file's content: its UTF-8 bytes (preferred: no copy, no decoding) or its text. */
 export type CsvContent = Uint8Array | string;
@@ -89,6 +92,17 @@ function insertSql(dataset: DatasetId, registered: string): string {
 		timestampformat = '%Y-%m-%d %H:%M:%S', columns = ${csvColumnsSql(dataset)})`;
 }
 
+/**
+ * The chunks of a file in the order its dataset stores rows (grouped by its cluster column, data/cluster-order.ts),
+ * which is the file's own order when the dataset has none or the file is already in it.
+ */
+function* chunkPlan(layout: CsvLayout, dataset: DatasetId): Generator<void, ChunkPlan, void> {
+	const by = DATASETS[dataset].clusterBy;
+	const field = by ? DATASETS[dataset].columns.findIndex((c) => c.name === by) : -1;
+	const clustered = field >= 0 ? yield* clusteredChunks(layout, field) : null;
+	return clustered ?? { chunks: csvChunks(layout), fileLine: (i, line) => fileLine(layout, i, line) };
+}
+
 /** The file's bytes (text is encoded: for Node callers that hold text). */
 function bytesOf(f: CanonicalCsv): Uint8Array {
 	return f.bytes ?? new TextEncoder().encode(f.text);
@@ -116,10 +130,9 @@ async function insertAll(engine: Engine, files: readonly CanonicalCsv[], stateme
 	await engine.transactionWith(async (exec) => {
 		for (const s of statements) await exec(s);
 		for (const [k, f] of files.entries()) {
-			const layout = layouts[k];
+			const { chunks, fileLine } = await runSteps(chunkPlan(layouts[k], f.dataset));
 			const prefix = `canonical/${f.dataset}-${Math.random().toString(36).slice(2)}`;
 			// The next chunk is cut while DuckDB reads this one (in the browser it reads in its worker).
-			const chunks = csvChunks(layout);
 			let next = chunks.next();
 			for (let i = 0; !next.done; i++) {
 				const name = `${prefix}-${i}.csv`;
@@ -130,7 +143,7 @@ async function insertAll(engine: Engine, files: readonly CanonicalCsv[], stateme
 					next = chunks.next();
 					await inserted;
 				} catch (e) {
-					throw loadError(f.name, e, (line) => fileLine(layout, i, line));
+					throw loadError(f.name, e, (line) => fileLine(i, line));
 				} finally {
 					await engine.dropFile(name).catch(() => undefined);
 				}
@@ -175,7 +188,8 @@ export async function loadCanonicalCsvPaths(engine: Engine, files: readonly Cano
 		const problem = canonicalHeaderProblem(f.dataset, f.head);
 		if (problem) throw new CsvLoadError(f.name, problem);
 	}
-	const inserts = files.map((f) => insertSql(f.dataset, f.path));
+	// DuckDB reads the file itself here, so it also puts the rows in the order the dataset stores them.
+	const inserts = files.map((f) => insertSql(f.dataset, f.path) + storedOrderSql(f.dataset));
 	try {
 		await engine.transaction([...createAllTablesSql(), ...inserts]);
 	} catch (e) {

@@ -7,8 +7,8 @@
  * counting quote characters gives the quoted state, since an escaped quote toggles it twice).
  */
 
-const LF = 0x0a;
-const QUOTE = 0x22;
+export const LF = 0x0a;
+export const QUOTE = 0x22;
 
 /** The chunk size the start-up loader uses: small enough for the wasm heap and short main-thread tasks. */
 export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
@@ -23,7 +23,7 @@ export function withoutBomBytes(bytes: Uint8Array): Uint8Array {
  * when the file ends first. `from` must be at a record boundary or inside the record, with `quoted` the state
  * there.
  */
-function recordEnd(bytes: Uint8Array, from: number, quoted: boolean): number {
+export function recordEnd(bytes: Uint8Array, from: number, quoted: boolean): number {
 	let p = from;
 	for (;;) {
 		if (quoted) {

@@ -11,6 +11,7 @@ import { guardCases } from './guard.cases';
 import { keptStagingCases } from './kept-staging.cases';
 import { damagedCsvCases } from './damaged-csv.cases';
 import { propertyCases } from './property.cases';
+import { storedOrderCases } from './stored-order.cases';
 import { workerCases } from './worker.cases';
 
 let engine: Engine;
@@ -28,3 +29,4 @@ describe('the check staged once for its commit', () => keptStagingCases(() => en
 describe('damaged CSV: refused, or every committed row is an intended row (property)', () => damagedCsvCases(() => engine));
 describe('zhijia validate', () => cliCases(() => engine));
 describe('the import worker protocol', () => workerCases(() => engine));
+describe('the order rows are stored in', () => storedOrderCases(() => engine));

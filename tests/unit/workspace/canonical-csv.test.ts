@@ -145,6 +145,37 @@ describe('the loader in chunks, on duckdb-wasm', { timeout: 60_000 }, () => {
 		expect(await engine.scalar('SELECT count(*) AS n FROM estates')).toBe(n);
 	});
 
+	it('stores scores grouped by period, in any chunking, and reports a bad row that moved at its line of the file', async () => {
+		await loadCanonicalCsvs(engine, [{ dataset: 'estates', name: 'estates.csv', bytes: await sample('estates') }]);
+		// The sample's scores are estate by estate (every period of LJ0001, then of LJ0002, …).
+		const scores = await sample('scores');
+		const stored = async () => (await engine.rows('SELECT period FROM scores ORDER BY rowid')).map((r) => r.period as string);
+		const runs = (periods: string[]) => periods.filter((p, i) => i === 0 || p !== periods[i - 1]);
+		await loadCanonicalCsvs(engine, [{ dataset: 'scores', name: 'scores.csv', bytes: scores }], { chunkBytes: 4096 });
+		const periods = await stored();
+		const distinct = [...new Set(periods)].sort();
+		expect(distinct.length).toBeGreaterThan(4);
+		// One run per period, in ascending order: the rows of a period are stored together.
+		expect(runs(periods)).toEqual(distinct);
+		// Exactly the file's rows, in the file's order within each period (Array.prototype.sort is stable).
+		const fileRows = dec(scores).trim().split('\n').slice(1).map((l) => l.split(','));
+		const want = [...fileRows].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0)).map((f) => `${f[0]},${f[1]},${f[2]},${Number(f[3])},${f[4]}`);
+		const got = await engine.rows('SELECT estate_id, period, indicator, score, source FROM scores ORDER BY rowid');
+		expect(got.map((r) => `${r.estate_id},${r.period},${r.indicator},${r.score},${r.source}`)).toEqual(want);
+
+		// 300 rows of 2025Q2, then a bad 2025Q1 row on line 302 of the file: stored first, so it is read in the first chunk.
+		const bad =
+			'estate_id,period,indicator,score,source\n' +
+			Array.from({ length: 300 }, (_, i) => `LJ${String((i % 200) + 1).padStart(4, '0')},2025Q2,ind${Math.floor(i / 200)},70,inspection\n`).join('') +
+			'LJ0001,2025Q1,upkeep,abc,inspection\nLJ0002,2025Q2,upkeep,71,inspection\n';
+		const before = await engine.rows('SELECT * FROM scores ORDER BY ALL');
+		const err = await loadCanonicalCsvs(engine, [{ dataset: 'scores', name: 'bad.csv', text: bad }], { chunkBytes: 3000 }).catch((e) => e);
+		expect(err).toBeInstanceOf(CsvLoadError);
+		expect(err.line).toBe(302);
+		expect(err.message).toMatch(/^bad\.csv: .*Line: 302/);
+		expect(await engine.rows('SELECT * FROM scores ORDER BY ALL')).toEqual(before);
+	});
+
 	it('checks every header before loading anything, with the BOM stripped', async () => {
 		const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...(await sample('fees'))]);
 		await loadCanonicalCsvs(engine, [{ dataset: 'fees', name: 'fees.csv', bytes: bom }], { chunkBytes: 1000 });
