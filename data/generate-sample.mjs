@@ -38,6 +38,11 @@ export { FEE_RANGES } from './gen/fee-ladder.mjs';
 /** Fixed seed of the sample district. Changing it changes every file. */
 export const SEED = 20251231;
 
+/** Score rows ([estate_id, period, …]) grouped by period in ascending order; a stable sort keeps each period's rows in order. */
+function byPeriod(rows) {
+	return [...rows].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+}
+
 /**
  * Generate the sample district in memory.
  * @returns {Record<string, string>} CSV text by file name, in load order
@@ -67,7 +72,9 @@ export function generateSample() {
 				e.regime
 			])
 		),
-		'scores.csv': toCsv(['estate_id', 'period', 'indicator', 'score', 'source'], scores),
+		// Period by period (each estate's rows in estate order within one), the order the app stores scores in
+		// (src/lib/data/cluster-order.ts), so loading the sample moves no row.
+		'scores.csv': toCsv(['estate_id', 'period', 'indicator', 'score', 'source'], byPeriod(scores)),
 		'fees.csv': toCsv(['estate_id', 'year', 'fee', 'fee_unit', 'collection_rate'], fees.rows),
 		'costs.csv': toCsv(['estate_id', 'year', 'item', 'amount_yuan'], costs),
 		'tickets.csv': toCsv(['ticket_id', 'estate_id', 'category', 'opened_at', 'closed_at'], tickets),
