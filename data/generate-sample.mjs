@@ -38,7 +38,10 @@ export { FEE_RANGES } from './gen/fee-ladder.mjs';
 /** Fixed seed of the sample district. Changing it changes every file. */
 export const SEED = 20251231;
 
-/** Score rows ([estate_id, period, …]) grouped by period in ascending order; a stable sort keeps each period's rows in order. */
+/**
+ * Score rows ([estate_id, period, …]) grouped by period in ascending order; a stable sort keeps each period's rows in order.
+ * @param {string[][]} rows
+ */
 function byPeriod(rows) {
 	return [...rows].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 }
