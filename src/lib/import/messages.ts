@@ -235,6 +235,14 @@ export const PROBLEM_TEXTS = {
 		zh: '无法识别的时间；应为 2024-05-01 09:30:00 等',
 		en: 'Date/time not recognised; expected e.g. 2024-05-01 09:30:00'
 	},
+	period_decimal_ambiguous: {
+		zh: '数字 {value} 看不出是 {y}年1月 还是 {y}年10月（Excel 会把 {y}.10 存成 {y}.1）；请把这一列设为文本，或写成 {y}-01、{y}年10月 等',
+		en: 'The number {value} may be January or October {y} (Excel stores {y}.10 as {y}.1); make the column text, or write {y}-01, {y}-10 etc.'
+	},
+	period_from_number: {
+		zh: '数字 {value} 按年.月读作 {period}',
+		en: 'The number {value} read as year.month: {period}'
+	},
 	bad_date: { zh: '日期不存在', en: 'No such date' },
 	timezone_ignored: {
 		zh: '时区标记已忽略，按写出的当地时间读取',

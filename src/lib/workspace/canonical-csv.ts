@@ -130,20 +130,20 @@ async function insertAll(engine: Engine, files: readonly CanonicalCsv[], stateme
 	await engine.transactionWith(async (exec) => {
 		for (const s of statements) await exec(s);
 		for (const [k, f] of files.entries()) {
-			const { chunks, fileLine } = await runSteps(chunkPlan(layouts[k], f.dataset));
+			const plan = await runSteps(chunkPlan(layouts[k], f.dataset));
 			const prefix = `canonical/${f.dataset}-${Math.random().toString(36).slice(2)}`;
 			// The next chunk is cut while DuckDB reads this one (in the browser it reads in its worker).
-			let next = chunks.next();
+			let next = plan.chunks.next();
 			for (let i = 0; !next.done; i++) {
 				const name = `${prefix}-${i}.csv`;
 				await engine.registerFileBuffer(name, next.value);
 				try {
 					const inserted = exec(insertSql(f.dataset, name));
 					inserted.catch(() => undefined);
-					next = chunks.next();
+					next = plan.chunks.next();
 					await inserted;
 				} catch (e) {
-					throw loadError(f.name, e, (line) => fileLine(i, line));
+					throw loadError(f.name, e, (line) => plan.fileLine(i, line));
 				} finally {
 					await engine.dropFile(name).catch(() => undefined);
 				}

@@ -197,6 +197,25 @@ describe('periods', () => {
 		expect(code(parsePeriod(cell))).toBe('bad_period');
 	});
 
+	it('a year.month that Excel stored as a number: read with a warning, except 2024.1 (January, or October written 2024.10)', () => {
+		const read = (n: number) => {
+			const r = parsePeriod(n);
+			return 'error' in r ? r.error : { value: r.value, warnings: r.warnings?.map((w) => w.code) };
+		};
+		expect(read(2024.03)).toEqual({ value: '2024-03', warnings: ['period_from_number'] });
+		expect(read(2024.3)).toEqual({ value: '2024-03', warnings: ['period_from_number'] });
+		expect(read(2024.09)).toEqual({ value: '2024-09', warnings: ['period_from_number'] });
+		expect(read(2024.11)).toEqual({ value: '2024-11', warnings: ['period_from_number'] });
+		expect(read(2024.12)).toEqual({ value: '2024-12', warnings: ['period_from_number'] });
+		expect(read(2024.01)).toEqual({ value: '2024-01', warnings: ['period_from_number'] });
+		expect(read(2024.1)).toEqual({ code: 'period_decimal_ambiguous', params: { value: '2024.1', y: '2024' } });
+		// No month: thirteen, a third decimal, a year out of range.
+		for (const n of [2024.13, 2024.25, 2024.123, 1850.03]) expect(read(n)).toMatchObject({ code: 'bad_period' });
+		// The text is not a number: '2024.1' and '2024.10' say which month they are.
+		expect(value(parsePeriod('2024.1'))).toBe('2024-01');
+		expect(value(parsePeriod('2024.10'))).toBe('2024-10');
+	});
+
 	it('finds a period in a title row', () => {
 		expect(findPeriodInText('临江区2024年第一季度物业服务考评汇总表')).toBe('2024Q1');
 		expect(findPeriodInText('2024年3月 检查得分')).toBe('2024-03');

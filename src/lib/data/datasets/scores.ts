@@ -36,7 +36,7 @@ export const scoreColumns: readonly Col<ScoreRow>[] = [
 		en: 'Indicator',
 		descriptionZh: '指标代码；默认体系见 indicators.ts，满意度为 satisfaction，也可使用自定义指标',
 		descriptionEn: "Indicator code; default system in indicators.ts, 'satisfaction' for owner satisfaction; custom codes allowed",
-		aliases: ['indicator', '指标', '指标代码', '考核指标', '评分项目', '考评项目', '考核项目', '检查项目', '评价项目', 'Indicator', 'criterion']
+		aliases: ['indicator', '指标', '指标代码', '指标名称', '指标项', '考核指标', '考评指标', '评价指标', '评分项目', '评分项', '考评项目', '考核项目', '考核项', '检查项目', '评价项目', '考核内容', '考评内容', '检查内容', 'Indicator', 'indicator name', 'criterion']
 	},
 	{
 		name: 'score',
@@ -49,7 +49,7 @@ export const scoreColumns: readonly Col<ScoreRow>[] = [
 		en: 'Score',
 		descriptionZh: '得分（百分制，0-100）',
 		descriptionEn: 'Score on a 0-100 scale',
-		aliases: ['score', '得分', '分数', '评分', '分值', 'Score', 'points']
+		aliases: ['score', '得分', '分数', '评分', '分值', '考核得分', '考评得分', '检查得分', '实得分', 'Score', 'points']
 	},
 	{
 		name: 'source',

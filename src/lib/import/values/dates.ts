@@ -194,6 +194,22 @@ function monthSpan(t: string): Norm<string | null> | undefined {
 	return fail('bad_period');
 }
 
+/**
+ * A month written 2024.3 or 2024.03 that Excel stored as a number (the text '2024.10' becomes the number 2024.1).
+ * Hundredths 1-9 and 11-12 are that month, tenths 2-9 the month of that digit, both read with a warning; 2024.1 is
+ * January or October and is refused with the reason.
+ */
+function decimalMonth(cell: number): Norm<string | null> {
+	const y = Math.floor(cell);
+	const hundredths = Math.round((cell - y) * 100);
+	if (y < 1900 || y > 2100 || Math.abs((cell - y) * 100 - hundredths) > 1e-6) return fail('bad_period');
+	const text = String(cell);
+	if (hundredths === 10) return fail('period_decimal_ambiguous', { value: text, y: String(y) });
+	const mo = hundredths >= 20 && hundredths % 10 === 0 ? hundredths / 10 : hundredths;
+	const r = month(y, mo);
+	return isError(r) ? r : ok(r.value, [{ code: 'period_from_number', params: { value: text, period: r.value ?? '' } }]);
+}
+
 /** A period: quarterly 'YYYYQn' or monthly 'YYYY-MM'. */
 export function parsePeriod(cell: Cell): Norm<string | null> {
 	if (typeof cell === 'number') {
@@ -203,7 +219,7 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 			const p = excelSerialToParts(cell);
 			return month(p.y, p.mo);
 		}
-		return fail('bad_period');
+		return decimalMonth(cell);
 	}
 	if (typeof cell === 'boolean') return fail('bad_period');
 	const err = cell === null ? undefined : excelError(cell);
