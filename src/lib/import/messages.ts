@@ -237,7 +237,7 @@ export const PROBLEM_TEXTS = {
 	},
 	period_decimal_ambiguous: {
 		zh: '数字 {value} 看不出是 {y}年1月 还是 {y}年10月（Excel 会把 {y}.10 存成 {y}.1）；请把这一列设为文本，或写成 {y}-01、{y}年10月 等',
-		en: 'The number {value} may be January or October {y} (Excel stores {y}.10 as {y}.1); make the column text, or write {y}-01, {y}-10 etc.'
+		en: 'The number {value} may be January {y} or October {y} (Excel stores {y}.10 as {y}.1); make the column text, or write {y}-01, {y}-10 etc.'
 	},
 	period_from_number: {
 		zh: '数字 {value} 按年.月读作 {period}',
