@@ -23,7 +23,7 @@ export function withoutBomBytes(bytes: Uint8Array): Uint8Array {
  * when the file ends first. `from` must be at a record boundary or inside the record, with `quoted` the state
  * there.
  */
-export function recordEnd(bytes: Uint8Array, from: number, quoted: boolean): number {
+function recordEnd(bytes: Uint8Array, from: number, quoted: boolean): number {
 	let p = from;
 	for (;;) {
 		if (quoted) {

@@ -21,9 +21,11 @@ function plainView(bytes: Uint8Array): Uint8Array {
 	return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
+const decoder = new TextDecoder();
+
 /** The text of a field's bytes: quotes taken off and `""` read as `"` when it is quoted. */
 function fieldText(bytes: Uint8Array, start: number, end: number): string {
-	const raw = new TextDecoder().decode(bytes.subarray(start, end));
+	const raw = decoder.decode(bytes.subarray(start, end));
 	return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1).replaceAll('""', '"') : raw;
 }
 
@@ -45,7 +47,7 @@ class ByteKeys {
 		if (seen) {
 			for (const k of seen) {
 				const b = this.spellings[k];
-				if (b.length === end - start && sameBytes(b, bytes, start)) return this.spellingCode[k];
+				if (b.length === end - start && sameBytes(b, 0, bytes, start, b.length)) return this.spellingCode[k];
 			}
 		}
 		const text = fieldText(bytes, start, end);
@@ -64,15 +66,9 @@ class ByteKeys {
 	}
 }
 
-/** Whether bytes [a, a + len) and [b, b + len) are equal. */
-function sameRange(bytes: Uint8Array, a: number, b: number, len: number): boolean {
-	for (let k = 0; k < len; k++) if (bytes[a + k] !== bytes[b + k]) return false;
-	return true;
-}
-
-/** Whether `b` equals bytes[start, start + b.length). */
-function sameBytes(b: Uint8Array, bytes: Uint8Array, start: number): boolean {
-	for (let k = 0; k < b.length; k++) if (b[k] !== bytes[start + k]) return false;
+/** Whether a[aStart, aStart + len) and b[bStart, bStart + len) hold the same bytes. */
+function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number, len: number): boolean {
+	for (let k = 0; k < len; k++) if (a[aStart + k] !== b[bStart + k]) return false;
 	return true;
 }
 
@@ -165,7 +161,7 @@ function* scanRecords(layout: CsvLayout, field: number): Generator<void, { start
 		const keyLen = keyEnd - keyStart;
 		let code = -1;
 		if (keyLen > 0) {
-			if (keyLen === lastLen && sameRange(bytes, lastStart, keyStart, keyLen)) code = lastCode;
+			if (keyLen === lastLen && sameBytes(bytes, lastStart, bytes, keyStart, keyLen)) code = lastCode;
 			else {
 				code = keys.code(bytes, keyStart, keyEnd);
 				lastStart = keyStart;

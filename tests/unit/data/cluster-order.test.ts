@@ -4,7 +4,8 @@
  * by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterOrder, compareCodePoints, keyCodes } from '../../../src/lib/data/cluster-order';
+import { clusterOrder, keyCodes } from '../../../src/lib/data/cluster-order';
+import { compareCodePoints } from '../../../src/lib/domain/code-point-order';
 
 const orderOf = (values: unknown[]) => {
 	const o = clusterOrder(keyCodes(values));

@@ -16,6 +16,7 @@ import {
 	type Problem
 } from '../../../src/lib/import/index';
 import { csvText, ESTATES_ZH, gbk, SCORES_ZH, utf8, workbook, type FixtureCell } from '../../fixtures/import-files';
+import { importEngineOf } from '../helpers/import-engine';
 
 let engine: Engine;
 
@@ -318,15 +319,7 @@ export function commitCases(getEngine: () => Engine): void {
 		function recording(arrow: boolean): { engine: ImportEngine; transactions: string[][] } {
 			const real = engine;
 			const transactions: string[][] = [];
-			const wrapped: ImportEngine = {
-				exec: (sql) => real.exec(sql),
-				rows: (sql) => real.rows(sql),
-				scalar: (sql) => real.scalar(sql),
-				transaction: (statements) => (transactions.push(statements), real.transaction(statements)),
-				registerFileBuffer: (name, buffer) => real.registerFileBuffer(name, buffer),
-				dropFile: (name) => real.dropFile(name),
-				...(arrow ? { insertArrowIPC: (ipc, options) => real.insertArrowIPC(ipc, options) } : {})
-			};
+			const wrapped = importEngineOf(real, { transaction: (statements) => (transactions.push(statements), real.transaction(statements)) }, { arrow });
 			return { engine: wrapped, transactions };
 		}
 		const constraintsOf = (table: string) =>

@@ -9,6 +9,7 @@ import type { Engine } from '../../../src/lib/engine/engine';
 import { commitImport, prepareImport, validateFiles, type ImportEngine, type PreparedImport } from '../../../src/lib/import/index';
 import type { KeptStaging } from '../../../src/lib/import/stage';
 import { csvText, ESTATES_ZH, gbk, utf8, type FixtureCell } from '../../fixtures/import-files';
+import { importEngineOf } from '../helpers/import-engine';
 
 let engine: Engine;
 
@@ -23,15 +24,7 @@ export function keptStagingCases(getEngine: () => Engine): void {
 	/** The real engine, counting the chunks staged through it. */
 	function counting(): { engine: ImportEngine; chunks: () => number } {
 		let chunks = 0;
-		const wrapped: ImportEngine = {
-			exec: (sql) => engine.exec(sql),
-			rows: (sql) => engine.rows(sql),
-			scalar: (sql) => engine.scalar(sql),
-			transaction: (statements) => engine.transaction(statements),
-			registerFileBuffer: (name, buffer) => engine.registerFileBuffer(name, buffer),
-			dropFile: (name) => engine.dropFile(name),
-			insertArrowIPC: (ipc, options) => (chunks++, engine.insertArrowIPC(ipc, options))
-		};
+		const wrapped = importEngineOf(engine, { insertArrowIPC: (ipc, options) => (chunks++, engine.insertArrowIPC(ipc, options)) });
 		return { engine: wrapped, chunks: () => chunks };
 	}
 	/** Checks the files, keeping the staging; returns the reports and what was kept. */
@@ -137,15 +130,7 @@ export function keptStagingCases(getEngine: () => Engine): void {
 			const before = await engine.rows('SELECT * FROM estates ORDER BY ALL');
 			const files = [await csv('s.csv', scores)];
 			const { kept } = await check(engine, files);
-			const failing: ImportEngine = {
-				exec: (sql) => engine.exec(sql),
-				rows: (sql) => engine.rows(sql),
-				scalar: (sql) => engine.scalar(sql),
-				transaction: () => Promise.reject(new Error('disk full')),
-				registerFileBuffer: (name, buffer) => engine.registerFileBuffer(name, buffer),
-				dropFile: (name) => engine.dropFile(name),
-				insertArrowIPC: (ipc, options) => engine.insertArrowIPC(ipc, options)
-			};
+			const failing = importEngineOf(engine, { transaction: () => Promise.reject(new Error('disk full')) });
 			await expect(commitImport(failing, files, { mode: 'replace', reuse: kept })).rejects.toThrow('disk full');
 			expect(await engine.rows('SELECT * FROM estates ORDER BY ALL')).toEqual(before);
 			expect(await stagingTables()).toBe(0);

@@ -6,8 +6,9 @@
 import { beforeEach, expect, it } from 'vitest';
 import { DATASET_IDS } from '../../../src/lib/data/datasets';
 import type { Engine } from '../../../src/lib/engine/engine';
-import { commitImport, prepareImport, validateFiles, type ImportEngine, type Problem } from '../../../src/lib/import/index';
+import { commitImport, prepareImport, validateFiles, type Problem } from '../../../src/lib/import/index';
 import { csvText, ESTATES_ZH, gbk, utf8, type FixtureCell } from '../../fixtures/import-files';
+import { importEngineOf } from '../helpers/import-engine';
 
 let engine: Engine;
 
@@ -50,15 +51,7 @@ export function storedOrderCases(getEngine: () => Engine): void {
 	});
 
 	it('the same order when the rows travel as CSV text (an engine without Arrow)', async () => {
-		const textOnly: ImportEngine = {
-			exec: (sql) => engine.exec(sql),
-			rows: (sql) => engine.rows(sql),
-			scalar: (sql) => engine.scalar(sql),
-			transaction: (sqls) => engine.transaction(sqls),
-			registerFileBuffer: (name, bytes) => engine.registerFileBuffer(name, bytes),
-			dropFile: (name) => engine.dropFile(name)
-		};
-		const r = await commitImport(textOnly, await csv('得分.csv', rows), { dropInvalid: true });
+		const r = await commitImport(importEngineOf(engine, {}, { arrow: false }), await csv('得分.csv', rows), { dropInvalid: true });
 		expect(r).toMatchObject({ committed: true, inserted: 4, dropped: 2 });
 		expect(await stored()).toEqual(landed);
 	});

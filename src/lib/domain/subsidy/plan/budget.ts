@@ -11,17 +11,10 @@ import {
 	withPaid
 } from './rows';
 import { latestDataYearOf, planEstateRequests } from './requests';
+import { compareCodePoints } from '../../code-point-order';
 
 /** Compare estate ids by code point (the order DuckDB gives VARCHAR). */
-export function compareIds(a: string, b: string): number {
-	const x = [...a];
-	const y = [...b];
-	for (let i = 0; i < Math.min(x.length, y.length); i++) {
-		const d = (x[i].codePointAt(0) as number) - (y[i].codePointAt(0) as number);
-		if (d !== 0) return d;
-	}
-	return x.length - y.length;
-}
+export const compareIds: (a: string, b: string) => number = compareCodePoints;
 
 /**
  * Funding order under a priority rule: largest gap (元/㎡·月) first, or lowest assessment score first (no score
