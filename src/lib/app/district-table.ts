@@ -32,33 +32,6 @@ export interface DistrictTable {
 	value(i: number, key: keyof EstateFit): unknown;
 }
 
-/** The estates' own columns, per run's estates (cached: a weight change keeps the same estates). */
-type OwnColumns = Pick<DistrictTable, 'id' | 'subdistrict' | 'estateType' | 'buildingType' | 'firm'>;
-const ownCache = new WeakMap<object, OwnColumns>();
-
-/**
- * Builds and keeps the estates' own columns of a run, so the page's first render of a city's run finds them made (five
- * passes over 13,000 estates, 20 ms of a first visit's busiest task). The page calls it in a task of its own.
- */
-export function prepareOwnColumns(own: AnalysisColumns['own']): void {
-	ownColumns(own);
-}
-
-function ownColumns(own: AnalysisColumns['own']): OwnColumns {
-	let c = ownCache.get(own);
-	if (!c) {
-		c = {
-			id: own.map((e) => e.estate_id),
-			subdistrict: own.map((e) => e.subdistrict),
-			estateType: own.map((e) => e.estate_type),
-			buildingType: own.map((e) => e.building_type),
-			firm: own.map((e) => e.firm)
-		};
-		ownCache.set(own, c);
-	}
-	return c;
-}
-
 /** Rows built on demand, each once. */
 function memo(n: number, build: (i: number) => EstateFit): (i: number) => EstateFit {
 	const rows: (EstateFit | undefined)[] = new Array(n);
@@ -69,8 +42,7 @@ const orNull = (x: number) => (x === x ? x : null);
 
 /** A live run's columns. */
 export function tableOfColumns(c: AnalysisColumns): DistrictTable {
-	const n = c.own.length;
-	const { fit } = c;
+	const { n, fit, own } = c;
 	// A row holds the previous period's Q (q_prev, q_change), which the ranking does not show: the row reads its
 	// estate's own (qPrevAt) instead of making the fit compute it for every estate on each weight change.
 	const row = memo(n, (i) => rowOf({ ...c, fit: fitForRow(fit, i) }, i));
@@ -87,7 +59,11 @@ export function tableOfColumns(c: AnalysisColumns): DistrictTable {
 	return {
 		n,
 		period: c.period,
-		...ownColumns(c.own),
+		id: own.estate_id,
+		subdistrict: own.subdistrict,
+		estateType: own.estate_type,
+		buildingType: own.building_type,
+		firm: own.firm,
 		q: fit.q,
 		grade: fit.grade,
 		band: fit.band,
@@ -95,8 +71,8 @@ export function tableOfColumns(c: AnalysisColumns): DistrictTable {
 		value: (i, key) => {
 			const f = fromFit[key];
 			if (f) return f(i);
-			const own = c.own[i] as Partial<EstateFit>;
-			return key in own ? own[key] : row(i)[key];
+			const column = (own as Partial<Record<keyof EstateFit, readonly unknown[]>>)[key];
+			return column ? column[i] : row(i)[key];
 		}
 	};
 }

@@ -127,10 +127,16 @@ const estateOwnSchema = estateFitSchema.pick({
 	collection_rate: true
 });
 type EstateOwn = z.infer<typeof estateOwnSchema>;
+/**
+ * The estates' own fields of a run as columns, in estate order: one array per field, one value per estate. Columns,
+ * not an object per estate: the page, the snapshot and the rows all read them by field, and 13,000 objects made for
+ * every period were a tenth of a cold run's allocations and collections.
+ */
+export type EstateOwnColumns = { readonly [K in keyof EstateOwn]: readonly EstateOwn[K][] };
 
 /** The base table in memory: the estates' own columns (checked once) and the fit's numeric input. */
 interface BaseData {
-	estates: EstateOwn[];
+	own: EstateOwnColumns;
 	input: FitInput;
 }
 const caches = new WeakMap<Engine, CacheState>();
@@ -301,11 +307,11 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
 }
 
 /**
- * The period's columns checked, then one object per estate, as steps for {@link runSteps}: a column per step, then
- * {@link ROW_BLOCK} estates per step. A city's first visit runs this in code not yet optimised while the engine's
- * compiler shares the cores: the checks in one task took 30-70 ms there.
+ * The period's columns checked, with the estates' own columns beside them, as steps for {@link runSteps}: a column
+ * per step. A city's first visit runs this in code not yet optimised while the engine's compiler shares the cores:
+ * the checks in one task took 30-70 ms there.
  */
-function* periodRowsSteps(sql: string, own: Record<string, unknown[]>, cols: Record<string, unknown[]>, sat: Float64Array, period: string | null): Generator<void, EstateOwn[], void> {
+function* periodColumnsSteps(sql: string, own: Record<string, unknown[]>, cols: Record<string, unknown[]>, sat: Float64Array, period: string | null): Generator<void, EstateOwnColumns, void> {
 	const n = own.estate_id.length;
 	const periodCols = {} as Record<(typeof PERIOD_FIELDS)[number], unknown[]>;
 	for (const f of PERIOD_FIELDS) {
@@ -322,24 +328,16 @@ function* periodRowsSteps(sql: string, own: Record<string, unknown[]>, cols: Rec
 		yield;
 	}
 	checkColumn(sql, 'fee_converted', cols.fee_converted);
-	const estates: EstateOwn[] = new Array(n);
-	for (let from = 0; from < n; from += ROW_BLOCK) {
-		yield;
-		for (let i = from; i < Math.min(n, from + ROW_BLOCK); i++) {
-			estates[i] = {
-				estate_id: own.estate_id[i], name: own.name[i], subdistrict: own.subdistrict[i], estate_type: own.estate_type[i],
-				building_type: own.building_type[i], firm: own.firm[i], build_year: own.build_year[i], age: periodCols.age[i],
-				chargeable_area_m2: own.chargeable_area_m2[i], households: own.households[i], has_elevator: own.has_elevator[i],
-				period, satisfaction: periodCols.satisfaction[i], fee_m2: periodCols.fee_m2[i], fee_raw: periodCols.fee_raw[i],
-				fee_unit: periodCols.fee_unit[i], fee_converted: cols.fee_converted[i], fee_year: periodCols.fee_year[i],
-				collection_rate: periodCols.collection_rate[i]
-			} as EstateOwn;
-		}
-	}
-	return estates;
+	// The fields in the order of a row's (rowOf), so a snapshot packs them in that order too.
+	return {
+		estate_id: own.estate_id, name: own.name, subdistrict: own.subdistrict, estate_type: own.estate_type,
+		building_type: own.building_type, firm: own.firm, build_year: own.build_year, age: periodCols.age,
+		chargeable_area_m2: own.chargeable_area_m2, households: own.households, has_elevator: own.has_elevator,
+		period: new Array<string | null>(n).fill(period), satisfaction: periodCols.satisfaction, fee_m2: periodCols.fee_m2,
+		fee_raw: periodCols.fee_raw, fee_unit: periodCols.fee_unit, fee_converted: cols.fee_converted,
+		fee_year: periodCols.fee_year, collection_rate: periodCols.collection_rate
+	} as EstateOwnColumns;
 }
-/** Estates per step of {@link periodRowsSteps}' objects. */
-const ROW_BLOCK = 2048;
 
 /**
  * Reads the base and cell tables into memory: numbers only (strings cost a TextDecoder call each to read from
@@ -359,15 +357,15 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const means = await readCells(engine, codes, own.has_elevator);
 	// The means' pivot is one task (with the message that brought them), the columns' checks start in the next.
 	await yieldTask();
-	const estates = await runSteps(periodRowsSteps(sql, own, cols, means.satisfaction, period), 8);
+	const estates = await runSteps(periodColumnsSteps(sql, own, cols, means.satisfaction, period), 8);
 	const input: FitInput = {
 		codes,
 		...means,
 		feeM2: numbers(cols, 'fee_m2'),
 		age: numbers(cols, 'age'),
-		buildingType: estates.map((e) => e.building_type)
+		buildingType: estates.building_type
 	};
-	return { estates, input };
+	return { own: estates, input };
 }
 
 /** Makes sure the base and cell tables hold `period` for `codes` (a rebuild reads the raw scores once) and are in memory. */
@@ -440,18 +438,20 @@ async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<Anal
 	// optimised, on a thread the engine's replies keep busy. A fit on the same data (a weight change) keeps the
 	// default budget, which leaves a warm fit whole.
 	const fit = await runSteps(fitDistrictSteps(base.input, s), built ? 8 : undefined);
-	return { period, prevPeriod, own: base.estates, fit, models: fit.models };
+	return { period, prevPeriod, n: base.own.estate_id.length, own: base.own, fit, models: fit.models };
 }
 
 /**
- * One analysis run as columns: the estates' own fields (one object per estate, built once per period and data)
- * and the fit's typed arrays, without the result rows. For a page that shows a few rows of a city (the district
- * ranking): {@link rowOf} builds the rows it shows.
+ * One analysis run as columns: the estates' own fields (read once per period and data) and the fit's typed arrays,
+ * without the result rows. For a page that shows a few rows of a city (the district ranking): {@link rowOf} builds
+ * the rows it shows.
  */
 export interface AnalysisColumns {
 	period: string | null;
 	prevPeriod: string | null;
-	own: readonly EstateOwn[];
+	/** The number of estates (the length of every column). */
+	n: number;
+	own: EstateOwnColumns;
 	fit: DistrictFit;
 	models: Record<BuildingType, PeerModel>;
 }
@@ -461,20 +461,19 @@ const gradeOf = (g: number) => (g === 0 ? null : (g as Grade));
 
 /** Estate i's analysis row, the same as {@link runAnalysis} returns. */
 export function rowOf(c: AnalysisColumns, i: number): EstateFit {
-	const { fit } = c;
-	const e = c.own[i];
+	const { fit, own: o } = c;
 	const q = v(fit.q[i]);
 	const qPrev = v(fit.qPrev[i]);
 	// Built in the order of the result's columns, so every consumer (tables, CSV, JSON) sees the same order.
 	return {
-		estate_id: e.estate_id, name: e.name, subdistrict: e.subdistrict, estate_type: e.estate_type,
-		building_type: e.building_type, firm: e.firm, build_year: e.build_year, age: e.age,
-		chargeable_area_m2: e.chargeable_area_m2, households: e.households, has_elevator: e.has_elevator,
-		period: e.period, inspection: v(fit.inspection[i]), satisfaction: e.satisfaction, q, q_prev: qPrev,
+		estate_id: o.estate_id[i], name: o.name[i], subdistrict: o.subdistrict[i], estate_type: o.estate_type[i],
+		building_type: o.building_type[i], firm: o.firm[i], build_year: o.build_year[i], age: o.age[i],
+		chargeable_area_m2: o.chargeable_area_m2[i], households: o.households[i], has_elevator: o.has_elevator[i],
+		period: o.period[i], inspection: v(fit.inspection[i]), satisfaction: o.satisfaction[i], q, q_prev: qPrev,
 		q_change: q === null || qPrev === null ? null : q - qPrev,
 		grade_uncapped: gradeOf(fit.gradeUncapped[i]), grade: gradeOf(fit.grade[i]), capped_by: fit.cappedBy[i],
-		fee_m2: e.fee_m2, fee_raw: e.fee_raw, fee_unit: e.fee_unit, fee_converted: e.fee_converted,
-		fee_year: e.fee_year, collection_rate: e.collection_rate,
+		fee_m2: o.fee_m2[i], fee_raw: o.fee_raw[i], fee_unit: o.fee_unit[i], fee_converted: o.fee_converted[i],
+		fee_year: o.fee_year[i], collection_rate: o.collection_rate[i],
 		guide_price: v(fit.guide[i]), qpr: v(fit.qpr[i]), band: BAND_OF[fit.band[i]],
 		expected_fee: v(fit.expected[i]), residual: v(fit.residual[i]), residual_pct: v(fit.residualPct[i])
 	};
@@ -482,5 +481,7 @@ export function rowOf(c: AnalysisColumns, i: number): EstateFit {
 
 /** The run's rows: what {@link runAnalysis} returns. */
 export function resultOf(c: AnalysisColumns): AnalysisResult {
-	return { period: c.period, prevPeriod: c.prevPeriod, estates: c.own.map((_, i) => rowOf(c, i)), models: c.models };
+	const estates: EstateFit[] = new Array(c.n);
+	for (let i = 0; i < c.n; i++) estates[i] = rowOf(c, i);
+	return { period: c.period, prevPeriod: c.prevPeriod, estates, models: c.models };
 }

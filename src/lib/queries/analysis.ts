@@ -18,7 +18,8 @@ export {
 	type AnalysisColumns,
 	type AnalysisResult,
 	type AnalysisSettings,
-	type EstateFit
+	type EstateFit,
+	type EstateOwnColumns
 } from './analysis-run';
 export { estateDetail, type EstateDetail } from './analysis-detail';
 

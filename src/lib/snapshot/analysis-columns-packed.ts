@@ -26,13 +26,10 @@ export interface PackedAnalysis {
  * run's arrays are never written after it returns.
  */
 export function* packAnalysisSteps(c: AnalysisColumns): Generator<void, PackedAnalysis, void> {
-	const n = c.own.length;
-	// Every estate's own object is built by the same code, so the first one's fields are everyone's.
-	const fields = n > 0 ? Object.keys(c.own[0]) : [];
-	const rows = c.own as readonly Record<string, unknown>[];
+	const { n } = c;
 	const own: PackedAnalysis['own'] = [];
-	for (const f of fields) {
-		own.push([f, packColumn(n, (i) => rows[i][f])]);
+	for (const [f, values] of Object.entries(c.own) as [string, readonly unknown[]][]) {
+		own.push([f, packColumn(n, (i) => values[i])]);
 		yield;
 	}
 	const { inspection, q, qPrev, gradeUncapped, grade, cappedBy, guide, qpr, band, expected, residual, residualPct, models } = c.fit;
@@ -50,13 +47,9 @@ export function* packAnalysisSteps(c: AnalysisColumns): Generator<void, PackedAn
 
 /** The run again, as {@link packAnalysisSteps} was given it (same rows from rowOf, same table). */
 export function unpackAnalysis(p: PackedAnalysis): AnalysisColumns {
-	const own: Record<string, unknown>[] = new Array(p.n);
-	for (let i = 0; i < p.n; i++) own[i] = {};
-	for (const [field, column] of p.own) {
-		const values = unpackColumn(column);
-		for (let i = 0; i < p.n; i++) own[i][field] = values[i];
-	}
+	const own: Record<string, readonly unknown[]> = {};
+	for (const [field, column] of p.own) own[field] = unpackColumn(column);
 	const { qPrev, cappedBy, ...fit } = p.fit;
 	const fitOut: DistrictFit = { ...fit, qPrev, qPrevAt: (i) => qPrev[i], cappedBy: unpackColumn(cappedBy) as (string | null)[] };
-	return { period: p.period, prevPeriod: p.prevPeriod, own: own as unknown as AnalysisColumns['own'], fit: fitOut, models: fit.models };
+	return { period: p.period, prevPeriod: p.prevPeriod, n: p.n, own: own as unknown as AnalysisColumns['own'], fit: fitOut, models: fit.models };
 }
