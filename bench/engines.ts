@@ -21,19 +21,20 @@ export interface WasmEngine {
 /** Wraps a backend's query to add up the time spent in it. */
 function timed(backend: DuckBackend): { backend: DuckBackend; sqlMs: () => number } {
 	let total = 0;
-	const query = backend.query;
-	return {
-		backend: {
-			...backend,
-			query: async (sql) => {
-				const t0 = performance.now();
-				try {
-					return await query(sql);
-				} finally {
-					total += performance.now() - t0;
-				}
+	const time =
+		<T>(call: (sql: string) => Promise<T>) =>
+		async (sql: string): Promise<T> => {
+			const t0 = performance.now();
+			try {
+				return await call(sql);
+			} finally {
+				total += performance.now() - t0;
 			}
-		},
+		};
+	const { query, queryIpc } = backend;
+	return {
+		// Both ways of running a query: a result read as a Table, or as its IPC bytes (Engine.numberParts).
+		backend: { ...backend, query: time(query), ...(queryIpc ? { queryIpc: time(queryIpc) } : {}) },
 		sqlMs: () => total
 	};
 }

@@ -65,6 +65,7 @@ async function startBrowserEngine(): Promise<Engine> {
 		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (${bundle.mainModule === EH_WASM ? 'eh' : 'mvp'}, browser worker)`,
 		// The result's bytes, read into a Table in short tasks (ipc-steps.ts) instead of in the message's task.
 		query: async (sql) => tableInSteps(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
+		queryIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
 		registerFileText: (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
 		dropFile: async (name) => {

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { arrowToColumns, arrowToRowsSteps, ROWS_PER_STEP, type ArrowLike } from './arrow-rows';
 import { runSteps } from '../queries/yield-task';
 import { QueryError, ResultShapeError } from './errors';
+import { plainNumberParts, type NumberPart } from './ipc-numbers';
+import { tableInSteps } from './ipc-steps';
 
 /**
  * The few things the app needs from a DuckDB-wasm instance. The browser (AsyncDuckDB in a worker) and Node
@@ -11,6 +13,8 @@ export interface DuckBackend {
 	/** Which build runs, for the about box and for bug reports. */
 	readonly label: string;
 	query(sql: string): Promise<ArrowLike>;
+	/** The result's Arrow IPC bytes, where the backend has them (duckdb-wasm; not the native adapter). */
+	queryIpc?(sql: string): Promise<Uint8Array>;
 	registerFileText(name: string, text: string): Promise<void>;
 	registerFileBuffer(name: string, buffer: Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
@@ -85,6 +89,25 @@ export class Engine {
 		} catch (e) {
 			throw new QueryError(sql, e);
 		}
+	}
+
+	/**
+	 * A query whose columns are all INTEGER or DOUBLE without a null, as typed arrays per record batch
+	 * (ipc-numbers.ts); any other result, or a backend without IPC bytes, as its Arrow table.
+	 */
+	numberParts(sql: string): Promise<{ parts: NumberPart[][] } | { table: ArrowLike }> {
+		return this.exclusive(async () => {
+			if (!this.backend.queryIpc) return { table: await this.raw(sql) };
+			if (!READ_ONLY.test(sql)) this.writes++;
+			let bytes: Uint8Array;
+			try {
+				bytes = await this.backend.queryIpc(sql);
+			} catch (e) {
+				throw new QueryError(sql, e);
+			}
+			const parts = plainNumberParts(bytes);
+			return parts ? { parts } : { table: await tableInSteps(bytes) };
+		});
 	}
 
 	/** Wraps a freshly instantiated backend and applies the startup settings. */

@@ -63,6 +63,7 @@ export async function openNodeDuckdb(): Promise<NodeDuckdb> {
 	const backend: DuckBackend = {
 		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (Node, blocking)`,
 		query: async (sql) => conn.query(sql),
+		queryIpc: async (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
 		registerFileText: async (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: async (name, buffer) => db.registerFileBuffer(name, buffer),
 		dropFile: async (name) => db.dropFile(name),

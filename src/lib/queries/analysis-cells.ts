@@ -59,6 +59,9 @@ const isNumberArray = (v: unknown): v is Int8Array | Int16Array | Int32Array | U
 	v instanceof Int32Array || v instanceof Float64Array || v instanceof Float32Array || v instanceof Int16Array || v instanceof Int8Array ||
 	v instanceof Uint32Array || v instanceof Uint8Array;
 
+/** The cell table's three columns, as {@link alignedParts} gives them. */
+const threeColumns = (parts: Numbers[][]): [Numbers[], Numbers[], Numbers[]] | null => (parts.length === 3 ? [parts[0], parts[1], parts[2]] : null);
+
 const sameLengths = (a: readonly Numbers[], b: readonly Numbers[]) => a.length === b.length && a.every((x, j) => x.length === b[j].length);
 
 /**
@@ -67,9 +70,9 @@ const sameLengths = (a: readonly Numbers[], b: readonly Numbers[]) => a.length =
  */
 export async function readCells(engine: Engine, codes: readonly string[], hasElevator: readonly unknown[]): Promise<Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>> {
 	const sql = `SELECT ix, k, m FROM ${CELL_TABLE}`;
-	const table = await engine.arrow(sql);
+	const result = await engine.numberParts(sql);
 	// A null slot is a score of an indicator outside the system: not part of the analysis.
-	const parts = alignedParts(table, true);
+	const parts = 'parts' in result ? threeColumns(result.parts) : alignedParts(result.table, true);
 	if (!parts) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
 	// The pivot starts in a task of its own: the means' Arrow batches were decoded in this one.
 	await yieldTask();

@@ -18,8 +18,7 @@ export {
 	type AnalysisColumns,
 	type AnalysisResult,
 	type AnalysisSettings,
-	type EstateFit,
-	type EstateOwnColumns
+	type EstateFit
 } from './analysis-run';
 export { estateDetail, type EstateDetail } from './analysis-detail';
 
