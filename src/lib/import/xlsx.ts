@@ -48,6 +48,20 @@ function dateText(serial: number, date1904: boolean): Cell {
 	return p.H === 0 && p.M === 0 && p.S === 0 ? day : `${day} ${time}`;
 }
 
+/** True for a number format that shows the value as a percentage ('0%', '0.00%'), not a '%' inside quotes or brackets. */
+function isPercentFormat(z: string): boolean {
+	return /%/.test(z.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+}
+
+/**
+ * A number shown as a percentage, as the text the sheet shows, to full precision: Excel stores a typed 86% as 0.86,
+ * and the columns read '86%' as they do from a CSV (a score of 86 with a warning, a rate of 0.86). Read as the bare
+ * 0.86, a score would be 0.86 points.
+ */
+function percentText(v: number): string {
+	return `${Number((v * 100).toPrecision(15))}%`;
+}
+
 function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
 	if (!cell) return null;
 	switch (cell.t) {
@@ -56,6 +70,7 @@ function cellValue(cell: XLSX.CellObject | undefined, date1904: boolean): Cell {
 		case 'n': {
 			const v = cell.v as number;
 			if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) return dateText(v, date1904);
+			if (typeof cell.z === 'string' && Number.isFinite(v) && isPercentFormat(cell.z)) return percentText(v);
 			return v;
 		}
 		case 'b':

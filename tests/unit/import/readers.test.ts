@@ -6,6 +6,7 @@ import { readParquet } from '../../../src/lib/import/parquet';
 import { sniffKind } from '../../../src/lib/import/source';
 import { UnreadableFileError } from '../../../src/lib/import/types';
 import { listSheets, readXlsx, writeXlsx } from '../../../src/lib/import/xlsx';
+import * as XLSX from '@e965/xlsx';
 import { json, parquet, utf8, workbook } from '../../fixtures/import-files';
 
 /** A 考评汇总表 as districts make them: title row, merged header cells, Excel dates, a summary row. */
@@ -84,6 +85,49 @@ describe('xlsx', () => {
 		const t = readXlsx('t.xlsx', bytes);
 		expect(t.columns[3]).toEqual(['2024-05-01 09:30:00']);
 		expect(t.columns[4]).toEqual(['2024-05-02']);
+	});
+
+	it('reads a number shown as a percentage as the percentage shown: a score of 86, a rate of 0.95', async () => {
+		// Excel and LibreOffice store a typed 86% as 0.86 with a percent format.
+		const ws = XLSX.utils.aoa_to_sheet([
+			['小区编号', '考评月份', '保洁', '秩序维护'],
+			['LJ0001', '2025-11', 0.86, 0.575],
+			['LJ0002', '2025-11', 0.9, 88]
+		]);
+		ws.C2.z = '0%';
+		ws.D2.z = '0.0%;[Red]-0.0%';
+		ws.C3.z = '0.00"%"'; // a literal '%' after the number: shown as 0.90%, not a percentage format
+		const wb = XLSX.utils.book_new();
+		XLSX.utils.book_append_sheet(wb, ws, '考评');
+		const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+		const t = readXlsx('pct.xlsx', bytes);
+		expect(t.columns[2]).toEqual(['86%', 0.9]);
+		expect(t.columns[3]).toEqual(['57.5%', 88]);
+		const p = await prepareImport((await inspectFile('pct.xlsx', bytes)).source);
+		const scores = p.rowNumbers.map((row, i) => [row, p.columns[2][i], p.columns[3][i]]);
+		expect(scores).toEqual([
+			[2, 'cleaning', 86],
+			[2, 'order', 57.5],
+			[3, 'cleaning', 0.9],
+			[3, 'order', 88]
+		]);
+		expect(p.problems.filter((x) => x.code === 'score_percent').map((x) => x.row)).toEqual([2, 2]);
+
+		// A collection rate typed as 95% is the rate 0.95, as '95%' in a CSV is.
+		const fs = XLSX.utils.aoa_to_sheet([
+			['小区编号', '年度', '物业费', '计费单位', '收缴率'],
+			['LJ0001', 2025, 1.2, '元/㎡·月', 0.95]
+		]);
+		fs.E2.z = '0%';
+		const fwb = XLSX.utils.book_new();
+		XLSX.utils.book_append_sheet(fwb, fs, '收费');
+		const fbytes = new Uint8Array(XLSX.write(fwb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+		expect(readXlsx('fees.xlsx', fbytes).columns[4]).toEqual(['95%']);
+		const f = await prepareImport((await inspectFile('fees.xlsx', fbytes)).source);
+		expect(f.dataset).toBe('fees');
+		expect(f.counts.errors).toBe(0);
+		// Canonical columns: estate_id, year, fee, fee_unit, collection_rate.
+		expect(f.columns[4]).toEqual([0.95]);
 	});
 
 	it('writeXlsx round-trips', () => {
