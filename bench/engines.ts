@@ -31,10 +31,10 @@ function timed(backend: DuckBackend): { backend: DuckBackend; sqlMs: () => numbe
 				total += performance.now() - t0;
 			}
 		};
-	const { query, queryIpc } = backend;
+	const { query, queryNumbers } = backend;
 	return {
-		// Both ways of running a query: a result read as a Table, or as its IPC bytes (Engine.numberParts).
-		backend: { ...backend, query: time(query), ...(queryIpc ? { queryIpc: time(queryIpc) } : {}) },
+		// Both ways of running a query: a result read as a Table, or as typed arrays from its bytes (Engine.numberParts).
+		backend: { ...backend, query: time(query), ...(queryNumbers ? { queryNumbers: time(queryNumbers) } : {}) },
 		sqlMs: () => total
 	};
 }

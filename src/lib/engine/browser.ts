@@ -9,6 +9,7 @@ import { Engine, type DuckBackend } from './engine';
 import { EngineStartError } from './errors';
 import { sharedPromise } from './shared-promise';
 import { tableInSteps } from './ipc-steps';
+import { numbersOrTable } from './ipc-numbers';
 
 /** What the start-up screen shows while the engine loads. */
 export interface StartProgress {
@@ -65,7 +66,7 @@ async function startBrowserEngine(): Promise<Engine> {
 		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (${bundle.mainModule === EH_WASM ? 'eh' : 'mvp'}, browser worker)`,
 		// The result's bytes, read into a Table in short tasks (ipc-steps.ts) instead of in the message's task.
 		query: async (sql) => tableInSteps(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
-		queryIpc: (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
+		queryNumbers: async (sql) => numbersOrTable(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
 		registerFileText: (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
 		dropFile: async (name) => {

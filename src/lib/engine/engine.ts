@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import { arrowToColumns, arrowToRowsSteps, ROWS_PER_STEP, type ArrowLike } from './arrow-rows';
 import { runSteps } from '../queries/yield-task';
 import { QueryError, ResultShapeError } from './errors';
-import { plainNumberParts, type NumberPart } from './ipc-numbers';
-import { tableInSteps } from './ipc-steps';
+import type { NumberResult } from './ipc-numbers';
 
 /**
  * The few things the app needs from a DuckDB-wasm instance. The browser (AsyncDuckDB in a worker) and Node
@@ -13,8 +12,12 @@ export interface DuckBackend {
 	/** Which build runs, for the about box and for bug reports. */
 	readonly label: string;
 	query(sql: string): Promise<ArrowLike>;
-	/** The result's Arrow IPC bytes, where the backend has them (duckdb-wasm; not the native adapter). */
-	queryIpc?(sql: string): Promise<Uint8Array>;
+	/**
+	 * A result of INTEGER and DOUBLE columns without nulls as typed arrays read from its IPC bytes, anything else as
+	 * its table (ipc-numbers.ts); where the backend has the bytes (duckdb-wasm; not the native adapter). A backend
+	 * method, so that the engine module itself loads no Arrow code: `zhijia analyze --engine native` never needs it.
+	 */
+	queryNumbers?(sql: string): Promise<NumberResult>;
 	registerFileText(name: string, text: string): Promise<void>;
 	registerFileBuffer(name: string, buffer: Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
@@ -95,18 +98,15 @@ export class Engine {
 	 * A query whose columns are all INTEGER or DOUBLE without a null, as typed arrays per record batch
 	 * (ipc-numbers.ts); any other result, or a backend without IPC bytes, as its Arrow table.
 	 */
-	numberParts(sql: string): Promise<{ parts: NumberPart[][] } | { table: ArrowLike }> {
+	numberParts(sql: string): Promise<NumberResult> {
 		return this.exclusive(async () => {
-			if (!this.backend.queryIpc) return { table: await this.raw(sql) };
+			if (!this.backend.queryNumbers) return { table: await this.raw(sql) };
 			if (!READ_ONLY.test(sql)) this.writes++;
-			let bytes: Uint8Array;
 			try {
-				bytes = await this.backend.queryIpc(sql);
+				return await this.backend.queryNumbers(sql);
 			} catch (e) {
 				throw new QueryError(sql, e);
 			}
-			const parts = plainNumberParts(bytes);
-			return parts ? { parts } : { table: await tableInSteps(bytes) };
 		});
 	}
 

@@ -6,9 +6,20 @@
  * the messages: only the Table is skipped.
  */
 import { MessageReader, Precision, Type, type DataType } from 'apache-arrow';
+import type { ArrowLike } from './arrow-rows';
+import { tableInSteps } from './ipc-steps';
 
 /** One column's values in one record batch. */
 export type NumberPart = Int32Array | Float64Array;
+
+/** A result as typed-array parts per column, or (anything else) as its Arrow table. */
+export type NumberResult = { parts: NumberPart[][] } | { table: ArrowLike };
+
+/** A result's bytes read as {@link plainNumberParts} where it can, otherwise into its Table in short tasks. */
+export async function numbersOrTable(bytes: Uint8Array): Promise<NumberResult> {
+	const parts = plainNumberParts(bytes);
+	return parts ? { parts } : { table: await tableInSteps(bytes) };
+}
 
 /** The IPC file format's leading magic ("ARROW1" and two bytes of padding), as duckdb-wasm sends results. */
 const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31];

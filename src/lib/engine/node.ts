@@ -63,7 +63,9 @@ export async function openNodeDuckdb(): Promise<NodeDuckdb> {
 	const backend: DuckBackend = {
 		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (Node, blocking)`,
 		query: async (sql) => conn.query(sql),
-		queryIpc: async (sql) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)),
+		// Imported on first use, like the glue: `zhijia analyze` loads this module statically, and Arrow's code only
+		// when the wasm engine runs a query.
+		queryNumbers: async (sql) => (await import('./ipc-numbers')).numbersOrTable(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
 		registerFileText: async (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: async (name, buffer) => db.registerFileBuffer(name, buffer),
 		dropFile: async (name) => db.dropFile(name),

@@ -1,6 +1,8 @@
 /**
  * The analysis's cell table (one indicator mean per estate, slot and period) read into the fit's columns. A city
  * has about 290,000 means: the pivot runs in steps so a first visit, in code not yet optimised, holds no long task.
+ * The means come as typed arrays straight from the result's bytes (Engine.numberParts); a result with a null slot
+ * (an indicator outside the system) or from the native engine is read from its Arrow table ({@link alignedParts}).
  */
 import type { Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
@@ -74,7 +76,7 @@ export async function readCells(engine: Engine, codes: readonly string[], hasEle
 	// A null slot is a score of an indicator outside the system: not part of the analysis.
 	const parts = 'parts' in result ? threeColumns(result.parts) : alignedParts(result.table, true);
 	if (!parts) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
-	// The pivot starts in a task of its own: the means' Arrow batches were decoded in this one.
+	// The pivot starts in a task of its own: the means' result was read in this one.
 	await yieldTask();
 	return runSteps(pivotCells(sql, codes, hasElevator, ...parts), 8);
 }

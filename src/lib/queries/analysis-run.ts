@@ -129,8 +129,8 @@ const estateOwnSchema = estateFitSchema.pick({
 type EstateOwn = z.infer<typeof estateOwnSchema>;
 /**
  * The estates' own fields of a run as columns, in estate order: one array per field, one value per estate. Columns,
- * not an object per estate: the page, the snapshot and the rows all read them by field, and 13,000 objects made for
- * every period were a tenth of a cold run's allocations and collections.
+ * not an object per estate: the page, the snapshot and the rows all read them by field, and a city's 13,000 objects
+ * made for every period were 3.9 MB of a cold run's 24.6 MB of allocations (docs/performance.md, session 27).
  */
 export type EstateOwnColumns = { readonly [K in keyof EstateOwn]: readonly EstateOwn[K][] };
 
@@ -357,15 +357,15 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const means = await readCells(engine, codes, own.has_elevator);
 	// The means' pivot is one task (with the message that brought them), the columns' checks start in the next.
 	await yieldTask();
-	const estates = await runSteps(periodColumnsSteps(sql, own, cols, means.satisfaction, period), 8);
+	const withPeriod = await runSteps(periodColumnsSteps(sql, own, cols, means.satisfaction, period), 8);
 	const input: FitInput = {
 		codes,
 		...means,
 		feeM2: numbers(cols, 'fee_m2'),
 		age: numbers(cols, 'age'),
-		buildingType: estates.building_type
+		buildingType: withPeriod.building_type
 	};
-	return { own: estates, input };
+	return { own: withPeriod, input };
 }
 
 /** Makes sure the base and cell tables hold `period` for `codes` (a rebuild reads the raw scores once) and are in memory. */

@@ -3,15 +3,21 @@ import { tableFromArrays, type Table } from 'apache-arrow';
 import { readCells } from '../../../src/lib/queries/analysis-cells';
 import type { Engine } from '../../../src/lib/engine/engine';
 
-/** An engine whose one query answers with `table` (the cell table as duckdb-wasm sends it: record batches). */
-const answering = (table: Table) => ({ arrow: async () => table }) as unknown as Engine;
+/** An engine whose one query answers with `table` read as an Arrow table (a null slot, or the native engine). */
+const asTable = (table: Table) => ({ numberParts: async () => ({ table }) }) as unknown as Engine;
+/** The same answer as typed arrays per record batch, as Engine.numberParts reads duckdb-wasm's bytes. */
+const asParts = (table: Table) =>
+	({ numberParts: async () => ({ parts: [0, 1, 2].map((c) => table.batches.map((b) => b.getChildAt(c)!.toArray())) }) }) as unknown as Engine;
 const batch = (ix: number[], k: (number | null)[], m: number[]) =>
 	tableFromArrays({ ix: Int32Array.from(ix), k: k.some((x) => x === null) ? k : Int32Array.from(k as number[]), m: Float64Array.from(m) });
 
 // Two indicators a, b (slots 0, 1), satisfaction (slot 2); the period before: slots 3-5.
 const CODES = ['a', 'b'];
 
-describe('readCells: the cell table pivoted into the fit columns', () => {
+describe.each([
+	['an Arrow table', asTable],
+	['typed arrays from the bytes', asParts]
+])('readCells: the cell table pivoted into the fit columns, read as %s', (_, answering) => {
 	it('reads means spread over several record batches into the right estate and slot', async () => {
 		const t = batch([0, 1], [0, 0], [80, 70]).concat(batch([0, 2], [1, 5], [90, 60]), batch([1], [2], [75]));
 		expect(t.batches.length).toBe(3);
@@ -21,13 +27,6 @@ describe('readCells: the cell table pivoted into the fit columns', () => {
 		expect(Array.from(c.satisfaction)).toEqual([NaN, 75, NaN]);
 		expect(Array.from(c.previousSatisfaction)).toEqual([NaN, NaN, 60]);
 		expect(c.previous.map((col) => Array.from(col))).toEqual([[NaN, NaN, NaN], [NaN, NaN, NaN]]);
-	});
-
-	it('skips a mean whose slot is null (an indicator outside the system), in any batch', async () => {
-		const t = batch([0], [0], [80]).concat(batch([1, 1], [null, 1], [10, 65]));
-		const c = await readCells(answering(t), CODES, [true, true]);
-		expect(Array.from(c.current[0])).toEqual([80, NaN]);
-		expect(Array.from(c.current[1])).toEqual([NaN, 65]);
 	});
 
 	it('names the row across batches when a mean points outside the estates', async () => {
@@ -50,5 +49,14 @@ describe('readCells: the cell table pivoted into the fit columns', () => {
 		const one = await readCells(answering(batch(ix, k, m)), CODES, new Array(n).fill(true));
 		expect(got.current.map((c) => Array.from(c))).toEqual(one.current.map((c) => Array.from(c)));
 		expect(got.previous.map((c) => Array.from(c))).toEqual(one.previous.map((c) => Array.from(c)));
+	});
+});
+
+describe('readCells with a null slot (an indicator outside the system: the result goes to the Arrow table)', () => {
+	it('skips a mean whose slot is null, in any batch', async () => {
+		const t = batch([0], [0], [80]).concat(batch([1, 1], [null, 1], [10, 65]));
+		const c = await readCells(asTable(t), CODES, [true, true]);
+		expect(Array.from(c.current[0])).toEqual([80, NaN]);
+		expect(Array.from(c.current[1])).toEqual([NaN, 65]);
 	});
 });
