@@ -62,11 +62,12 @@ async function startBrowserEngine(): Promise<Engine> {
 	performance.mark('zhijia:engine-instantiated');
 	report({ phase: 'instantiate', fraction: 1 });
 	const conn = await db.connect();
+	const runQuery = (sql: string) => conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
 	const backend: DuckBackend = {
 		label: `duckdb-wasm ${duckdb.PACKAGE_VERSION} (${bundle.mainModule === EH_WASM ? 'eh' : 'mvp'}, browser worker)`,
 		// The result's bytes, read into a Table in short tasks (ipc-steps.ts) instead of in the message's task.
-		query: async (sql) => tableInSteps(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
-		queryNumbers: async (sql) => numbersOrTable(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql))),
+		query: async (sql) => tableInSteps(await runQuery(sql)),
+		queryNumbers: async (sql) => numbersOrTable(await runQuery(sql)),
 		registerFileText: (name, text) => db.registerFileText(name, text),
 		registerFileBuffer: (name, buffer) => db.registerFileBuffer(name, buffer),
 		dropFile: async (name) => {

@@ -85,13 +85,18 @@ export class Engine {
 		return this.writes;
 	}
 
-	private async raw(sql: string): Promise<ArrowLike> {
+	/** Runs one statement through the backend: counted if it may write, its failure a QueryError naming the SQL. */
+	private async run<T>(sql: string, call: (sql: string) => Promise<T>): Promise<T> {
 		if (!READ_ONLY.test(sql)) this.writes++;
 		try {
-			return await this.backend.query(sql);
+			return await call(sql);
 		} catch (e) {
 			throw new QueryError(sql, e);
 		}
+	}
+
+	private raw(sql: string): Promise<ArrowLike> {
+		return this.run(sql, (q) => this.backend.query(q));
 	}
 
 	/**
@@ -101,12 +106,7 @@ export class Engine {
 	numberParts(sql: string): Promise<NumberResult> {
 		return this.exclusive(async () => {
 			if (!this.backend.queryNumbers) return { table: await this.raw(sql) };
-			if (!READ_ONLY.test(sql)) this.writes++;
-			try {
-				return await this.backend.queryNumbers(sql);
-			} catch (e) {
-				throw new QueryError(sql, e);
-			}
+			return this.run(sql, (q) => this.backend.queryNumbers!(q));
 		});
 	}
 

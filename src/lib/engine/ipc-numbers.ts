@@ -1,7 +1,7 @@
 /**
  * A query result whose columns are all INTEGER or DOUBLE without a null, read from its Arrow IPC bytes as typed-array
  * views: one per column and record batch. apache-arrow's own reading builds a RecordBatch, its Data and a copy of the
- * schema for each batch; for a city's 300,000 indicator means (147 batches of 2,048 rows) that took 12-30 ms in
+ * schema for each batch; for a city's 300,000 indicator means (147 batches of 2,048 rows) that took 12-70 ms in
  * Node, against well under a millisecond for the views (docs/performance.md, session 27). apache-arrow still parses
  * the messages: only the Table is skipped.
  */
