@@ -204,6 +204,20 @@ describe('analysis in DuckDB against the hand-worked tiny district', () => {
 		invalidateAnalysis(engine);
 	});
 
+	it('takes inspection indicators from inspections only, and satisfaction from any source', async () => {
+		// A survey's own management score (0) is not an inspection: H1 keeps I = 88. A satisfaction score of 40
+		// from an inspection source counts: S = (80 + 40) / 2 = 60, so Q = 0.6·88 + 0.4·60 = 76.8 → grade 3.
+		await engine.exec(`INSERT INTO scores VALUES ('H1', '2025Q4', 'management', 0, 'satisfaction'), ('H1', '2025Q4', 'satisfaction', 40, 'inspection')`);
+		const h1 = byId(await analyseEstates(engine, settings)).H1;
+		expect(h1.inspection).toBeCloseTo(88, 12);
+		expect(h1.satisfaction).toBeCloseTo(60, 12);
+		expect(h1.q).toBeCloseTo(76.8, 12);
+		expect(h1.grade).toBe(3);
+		await engine.exec(`DELETE FROM scores WHERE estate_id = 'H1' AND period = '2025Q4' AND ((indicator = 'management' AND source = 'satisfaction') OR (indicator = 'satisfaction' AND source = 'inspection'))`);
+		invalidateAnalysis(engine);
+		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
+	});
+
 	it('recovers when its cached tables vanish behind its back', async () => {
 		await analyseEstates(engine, settings);
 		await engine.exec('DROP TABLE zhijia_analysis.base');
