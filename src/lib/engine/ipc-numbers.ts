@@ -12,13 +12,18 @@ import { tableInSteps } from './ipc-steps';
 /** One column's values in one record batch. */
 export type NumberPart = Int32Array | Float64Array;
 
+/** A result's columns by name, each as its typed-array parts (one per record batch). */
+export interface NumberColumns {
+	names: string[];
+	parts: NumberPart[][];
+}
+
 /** A result as typed-array parts per column, or (anything else) as its Arrow table. */
-export type NumberResult = { parts: NumberPart[][] } | { table: ArrowLike };
+export type NumberResult = NumberColumns | { table: ArrowLike };
 
 /** A result's bytes read as {@link plainNumberParts} where it can, otherwise into its Table in short tasks. */
 export async function numbersOrTable(bytes: Uint8Array): Promise<NumberResult> {
-	const parts = plainNumberParts(bytes);
-	return parts ? { parts } : { table: await tableInSteps(bytes) };
+	return readOrNull(bytes) ?? { table: await tableInSteps(bytes) };
 }
 
 /** The IPC file format's leading magic ("ARROW1" and two bytes of padding), as duckdb-wasm sends results. */
@@ -45,21 +50,26 @@ function part(kind: Kind, body: Uint8Array, offset: number, n: number): NumberPa
  * anything else: another type, a null, a dictionary. The caller then reads it as a Table.
  */
 export function plainNumberParts(bytes: Uint8Array): NumberPart[][] | null {
+	return readOrNull(bytes)?.parts ?? null;
+}
+
+function readOrNull(bytes: Uint8Array): NumberColumns | null {
 	try {
-		return readParts(bytes);
+		return readColumns(bytes);
 	} catch {
 		// Bytes this reader does not follow (the Table's reader gives the error if they are broken).
 		return null;
 	}
 }
 
-function readParts(bytes: Uint8Array): NumberPart[][] | null {
+function readColumns(bytes: Uint8Array): NumberColumns | null {
 	const isFile = FILE_MAGIC.every((b, i) => bytes[i] === b);
 	const reader = new MessageReader(isFile ? bytes.subarray(8) : bytes);
 	// DuckDB writes the schema first in both formats; a file whose schema is only in its footer goes to the Table.
 	const first = reader.next();
 	if (first.done || !first.value.isSchema()) return null;
-	const kinds = first.value.header().fields.map((f) => kindOf(f.type));
+	const fields = first.value.header().fields;
+	const kinds = fields.map((f) => kindOf(f.type));
 	if (kinds.some((k) => k === null)) return null;
 	const parts: NumberPart[][] = kinds.map(() => []);
 	for (let m = reader.next(); !m.done; m = reader.next()) {
@@ -78,5 +88,5 @@ function readParts(bytes: Uint8Array): NumberPart[][] | null {
 			parts[c].push(part(kind, body, values.offset, n));
 		}
 	}
-	return parts;
+	return { names: fields.map((f) => f.name), parts };
 }

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
 import { arrowColumn } from '../engine/arrow-rows';
+import { numberColumns } from '../engine/number-columns';
 import { bandClass, type Bands } from '../domain/fit';
 import type { GuidePriceCatalogue } from '../domain/catalogues';
 import { indicatorSystemProblems, type IndicatorSystem } from '../domain/indicator-system';
@@ -232,20 +233,6 @@ async function dataState(engine: Engine, own: { writes: number } = { writes: 0 }
 	return state;
 }
 
-/** A numeric base column as a Float64Array with NaN for null. */
-function numbers(cols: Record<string, unknown[]>, name: string): Float64Array {
-	const values = cols[name];
-	if (!values) throw new ResultShapeError(`SELECT * FROM ${BASE_TABLE}`, `column ${name} is missing`);
-	const out = new Float64Array(values.length);
-	for (let i = 0; i < values.length; i++) {
-		const v = values[i];
-		if (v === null) out[i] = NaN;
-		else if (typeof v === 'number') out[i] = v;
-		else throw new ResultShapeError(`SELECT * FROM ${BASE_TABLE}`, `row ${i + 1}, ${name}: expected a number, got ${String(v)}`);
-	}
-	return out;
-}
-
 /** The estates' columns that do not change with the period, read once per data (not per period). */
 const ESTATE_FIELDS = [
 	'estate_id', 'name', 'subdistrict', 'estate_type', 'building_type', 'firm', 'build_year', 'chargeable_area_m2', 'households', 'has_elevator'
@@ -311,7 +298,7 @@ async function estateColumns(engine: Engine, state: CacheState): Promise<Record<
  * per step. A city's first visit runs this in code not yet optimised while the engine's compiler shares the cores:
  * the checks in one task took 30-70 ms there.
  */
-function* periodColumnsSteps(sql: string, own: Record<string, unknown[]>, cols: Record<string, unknown[]>, sat: Float64Array, period: string | null): Generator<void, EstateOwnColumns, void> {
+function* periodColumnsSteps(sql: string, own: Record<string, unknown[]>, cols: BaseColumns, sat: Float64Array, period: string | null): Generator<void, EstateOwnColumns, void> {
 	const n = own.estate_id.length;
 	const periodCols = {} as Record<(typeof PERIOD_FIELDS)[number], unknown[]>;
 	for (const f of PERIOD_FIELDS) {
@@ -327,21 +314,32 @@ function* periodColumnsSteps(sql: string, own: Record<string, unknown[]>, cols: 
 		checkColumn(sql, f, out);
 		yield;
 	}
-	checkColumn(sql, 'fee_converted', cols.fee_converted);
+	// Read as 0 or 1 (every column a number, see readBase).
+	const converted: unknown[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const v = cols.fee_converted[i];
+		converted[i] = v === 1 ? true : v === 0 ? false : v !== v ? null : v;
+	}
+	checkColumn(sql, 'fee_converted', converted);
 	// The fields in the order of a row's (rowOf), so a snapshot packs them in that order too.
 	return {
 		estate_id: own.estate_id, name: own.name, subdistrict: own.subdistrict, estate_type: own.estate_type,
 		building_type: own.building_type, firm: own.firm, build_year: own.build_year, age: periodCols.age,
 		chargeable_area_m2: own.chargeable_area_m2, households: own.households, has_elevator: own.has_elevator,
 		period: new Array<string | null>(n).fill(period), satisfaction: periodCols.satisfaction, fee_m2: periodCols.fee_m2,
-		fee_raw: periodCols.fee_raw, fee_unit: periodCols.fee_unit, fee_converted: cols.fee_converted,
+		fee_raw: periodCols.fee_raw, fee_unit: periodCols.fee_unit, fee_converted: converted,
 		fee_year: periodCols.fee_year, collection_rate: periodCols.collection_rate
 	} as EstateOwnColumns;
 }
 
+/** The base table's columns as read: numbers only, NaN for null; the fee unit as its place in FEE_UNITS. */
+const BASE_COLUMNS = ['age', 'fee_m2', 'fee_raw', 'fee_year', 'collection_rate', 'fee_unit', 'fee_converted'] as const;
+type BaseColumns = Record<(typeof BASE_COLUMNS)[number], Float64Array>;
+
 /**
  * Reads the base and cell tables into memory: numbers only (strings cost a TextDecoder call each to read from
- * Arrow, ~90 ms for a city's base), NaN for null so every column takes Arrow's typed-array path; the estates' text
+ * Arrow, ~90 ms for a city's base), NaN for null and fee_converted as 0 or 1, so every column is a DOUBLE without a
+ * null and is read as a typed array straight from the result's bytes; the estates' text
  * comes from {@link estateColumns}. All three are in estate order (the cell table by its estate index) and the base
  * has one row per estate.
  */
@@ -349,9 +347,9 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const own = await estateColumns(engine, state);
 	const nan = (c: string) => `coalesce(${c}::DOUBLE, 'NaN'::DOUBLE) AS ${c}`;
 	const unit = `CASE fee_unit ${FEE_UNITS.map((u, i) => `WHEN ${sqlString(u)} THEN ${i}`).join(' ')} END`;
-	const sql = `SELECT ${[...['age', 'fee_m2', 'fee_raw', 'fee_year', 'collection_rate'].map(nan), `coalesce((${unit})::DOUBLE, 'NaN'::DOUBLE) AS fee_unit`, 'fee_converted'].join(', ')}
+	const sql = `SELECT ${[...['age', 'fee_m2', 'fee_raw', 'fee_year', 'collection_rate'].map(nan), `coalesce((${unit})::DOUBLE, 'NaN'::DOUBLE) AS fee_unit`, 'fee_converted::DOUBLE AS fee_converted'].join(', ')}
 		FROM ${BASE_TABLE} ORDER BY ix`;
-	const cols = await engine.columns(sql);
+	const cols: BaseColumns = await numberColumns(engine, sql, BASE_COLUMNS);
 	const n = own.estate_id.length;
 	if ((cols.fee_m2?.length ?? -1) !== n) throw new ResultShapeError(sql, `${cols.fee_m2?.length} rows for ${n} estates`);
 	const means = await readCells(engine, codes, own.has_elevator);
@@ -361,8 +359,8 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const input: FitInput = {
 		codes,
 		...means,
-		feeM2: numbers(cols, 'fee_m2'),
-		age: numbers(cols, 'age'),
+		feeM2: cols.fee_m2,
+		age: cols.age,
 		buildingType: withPeriod.building_type
 	};
 	return { own: withPeriod, input };

@@ -100,7 +100,7 @@ describe('Engine.numberParts on DuckDB-wasm', () => {
 		await engine.numberParts('CREATE TABLE t_ipc AS SELECT 1::INTEGER AS a');
 		expect(engine.writeCount).toBe(before + 1);
 		const read = await engine.numberParts('SELECT a FROM t_ipc');
-		expect(read).toEqual({ parts: [[Int32Array.of(1)]] });
+		expect(read).toEqual({ names: ['a'], parts: [[Int32Array.of(1)]] });
 		expect(engine.writeCount).toBe(before + 1);
 	});
 });
