@@ -351,7 +351,7 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 		FROM ${BASE_TABLE} ORDER BY ix`;
 	const cols: BaseColumns = await numberColumns(engine, sql, BASE_COLUMNS);
 	const n = own.estate_id.length;
-	if ((cols.fee_m2?.length ?? -1) !== n) throw new ResultShapeError(sql, `${cols.fee_m2?.length} rows for ${n} estates`);
+	if (cols.fee_m2.length !== n) throw new ResultShapeError(sql, `${cols.fee_m2.length} rows for ${n} estates`);
 	const means = await readCells(engine, codes, own.has_elevator);
 	// The means' pivot is one task (with the message that brought them), the columns' checks start in the next.
 	await yieldTask();
