@@ -21,9 +21,9 @@ export interface NumberColumns {
 /** A result as typed-array parts per column, or (anything else) as its Arrow table. */
 export type NumberResult = NumberColumns | { table: ArrowLike };
 
-/** A result's bytes read as {@link plainNumberParts} where it can, otherwise into its Table in short tasks. */
+/** A result's bytes read as {@link plainNumberColumns} where it can, otherwise into its Table in short tasks. */
 export async function numbersOrTable(bytes: Uint8Array): Promise<NumberResult> {
-	return readOrNull(bytes) ?? { table: await tableInSteps(bytes) };
+	return plainNumberColumns(bytes) ?? { table: await tableInSteps(bytes) };
 }
 
 /** The IPC file format's leading magic ("ARROW1" and two bytes of padding), as duckdb-wasm sends results. */
@@ -46,14 +46,10 @@ function part(kind: Kind, body: Uint8Array, offset: number, n: number): NumberPa
 }
 
 /**
- * The columns' parts in the result's order (part j of every column is record batch j), or null when the result is
- * anything else: another type, a null, a dictionary. The caller then reads it as a Table.
+ * The columns' names and parts in the result's order (part j of every column is record batch j), or null when the
+ * result is anything else: another type, a null, a dictionary. The caller then reads it as a Table.
  */
-export function plainNumberParts(bytes: Uint8Array): NumberPart[][] | null {
-	return readOrNull(bytes)?.parts ?? null;
-}
-
-function readOrNull(bytes: Uint8Array): NumberColumns | null {
+export function plainNumberColumns(bytes: Uint8Array): NumberColumns | null {
 	try {
 		return readColumns(bytes);
 	} catch {

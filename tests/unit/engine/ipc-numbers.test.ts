@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Int32, Table, tableToIPC, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
-import { plainNumberParts, type NumberPart } from '../../../src/lib/engine/ipc-numbers';
+import { plainNumberColumns, type NumberPart } from '../../../src/lib/engine/ipc-numbers';
 import { startNodeEngine } from '../../../src/lib/engine/node';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { QueryError } from '../../../src/lib/engine/errors';
@@ -17,6 +17,9 @@ const ixAndMean = (rows: number) => (from: number) => ({
 });
 
 const flat = (parts: NumberPart[]) => parts.flatMap((p) => [...p]);
+
+/** The columns' parts alone (their names are checked where the engine reads them). */
+const plainNumberParts = (bytes: Uint8Array) => plainNumberColumns(bytes)?.parts ?? null;
 
 describe('plainNumberParts (INTEGER and DOUBLE columns read from the IPC bytes)', () => {
 	it('gives every record batch of every column, with the values the Table holds', () => {
