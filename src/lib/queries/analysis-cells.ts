@@ -6,26 +6,12 @@
  */
 import type { Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
-import { ARROW_FLOAT, ARROW_INT, arrowColumn, type ArrowLike } from '../engine/arrow-rows';
+import { ARROW_FLOAT, ARROW_INT, type ArrowLike } from '../engine/arrow-rows';
+import { isNumberArray, numericValues } from '../engine/number-columns';
 import { ELEVATOR_CODE } from '../domain/indicator-system';
 import type { FitInput } from '../domain/district-fit';
 import { CELL_TABLE, slotCount } from './analysis-sql';
 import { runSteps, yieldTask } from './yield-task';
-
-/**
- * A numeric column of a result: its typed array where the backend gives one and there is no null (duckdb-wasm's
- * Arrow), otherwise its values one by one (the native adapter's columns, or nulls); null if a value is neither a
- * number nor an allowed null.
- */
-function numericValues(table: ArrowLike, index: number, nullable = false): ArrayLike<number | null> | null {
-	const col = table.getChildAt(index);
-	if (col && col.nullCount === 0 && col.toArray) {
-		const values = col.toArray();
-		if (ArrayBuffer.isView(values) && !(values instanceof BigInt64Array)) return values as unknown as ArrayLike<number>;
-	}
-	const values = arrowColumn(table, index);
-	return values.every((v) => typeof v === 'number' || (nullable && v === null)) ? (values as (number | null)[]) : null;
-}
 
 /** Numbers that can be read by index: a typed array or an array of the values. */
 type Numbers = ArrayLike<number | null>;
@@ -56,10 +42,6 @@ function alignedParts(table: ArrowLike, nullableSlot: boolean): [Numbers[], Numb
 	const ix = numericValues(table, 0), k = numericValues(table, 1, nullableSlot), m = numericValues(table, 2);
 	return ix && k && m ? [[ix], [k], [m]] : null;
 }
-
-const isNumberArray = (v: unknown): v is Int8Array | Int16Array | Int32Array | Uint8Array | Uint32Array | Float32Array | Float64Array =>
-	v instanceof Int32Array || v instanceof Float64Array || v instanceof Float32Array || v instanceof Int16Array || v instanceof Int8Array ||
-	v instanceof Uint32Array || v instanceof Uint8Array;
 
 /** The cell table's three columns, as {@link alignedParts} gives them. */
 const threeColumns = (parts: Numbers[][]): [Numbers[], Numbers[], Numbers[]] | null => (parts.length === 3 ? [parts[0], parts[1], parts[2]] : null);

@@ -27,6 +27,16 @@ describe('numberColumns', () => {
 		expect([...cols.b]).toEqual([2, 3, NaN]);
 	});
 
+	it('reads the other numeric types from the table by their values, not their stored words', async () => {
+		// SMALLINT and FLOAT come as their own typed arrays; BIGINT and DECIMAL (stored as raw integer words) as values.
+		const cols = await numberColumns(
+			engine,
+			`SELECT * FROM (VALUES (-3::SMALLINT, 0.5::FLOAT, 9007199254740991::BIGINT, 1.25::DECIMAL(5, 2)), (7::SMALLINT, -2.25::FLOAT, -4::BIGINT, 30.05::DECIMAL(5, 2))) t(s, f, b, d)`,
+			['s', 'f', 'b', 'd']
+		);
+		expect([...cols.s, ...cols.f, ...cols.b, ...cols.d]).toEqual([-3, 7, 0.5, -2.25, 9007199254740991, -4, 1.25, 30.05]);
+	});
+
 	it('refuses text with the row, column and value, and columns other than those named', async () => {
 		const text = numberColumns(engine, `SELECT * FROM (VALUES (1, 'x'), (2, 'seven')) t(a, b)`, ['a', 'b']);
 		await expect(text).rejects.toBeInstanceOf(ResultShapeError);
