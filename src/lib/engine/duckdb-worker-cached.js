@@ -11,6 +11,9 @@
  *   worker for a while), then the engine is instantiated at once, as if the page had asked (a request id the page
  *   never uses). The page's own INSTANTIATE then gets that outcome: OK as soon as it is ready; after a failure it is
  *   handed to DuckDB's worker, which tries again and reports its own error. BEGIN's text is also in early-worker.ts.
+ * - So a visit after the first need not read the wasm out of the browser's caches at all ("The engine's own copy"):
+ *   once the engine has started from the network, the wasm is kept in the origin's private file system, and later
+ *   starts read and compile that copy.
  * DuckDB's worker script itself is loaded unchanged (its URL is this worker's `worker` query parameter).
  */
 (() => {
@@ -33,18 +36,127 @@
 		return new Response(r.clone().body, { status: r.status, statusText: r.statusText, headers });
 	};
 
+	/**
+	 * The engine's own copy of the wasm, kept in the origin's private file system (OPFS) after a start from the
+	 * network. Read from there and compiled without Chromium's code cache, a second visit's engine was ready about
+	 * 0.4 s sooner than streamed out of the caches with it (docs/performance.md, session 30): the cache delivers the
+	 * 27 MB in pieces at its own pace, the file is read in about 0.1 s. Only for a file whose name carries its
+	 * content hash (a build's `name.hash.wasm` or `name-hash.wasm`; vite dev serves names that stay while the bytes
+	 * change), so a copy can never stand for other bytes. The copy's name also holds its byte count, so a copy cut
+	 * short is never used.
+	 */
+	const KEPT_PREFIX = 'zhijia-engine-';
+	const wasmFile = wasmHref.split('?')[0].split('/').pop() ?? '';
+	const keepable = /^[\w-]+[.-][\w-]{8}\.wasm$/.test(wasmFile);
+	/** @returns {Promise<FileSystemDirectoryHandle | null>} */
+	const opfs = async () => {
+		try {
+			return navigator.storage?.getDirectory ? await navigator.storage.getDirectory() : null;
+		} catch {
+			return null; // storage refused (a private window, a blocked origin): the network, as before
+		}
+	};
+	/** The kept copy, or null when there is none that fits. */
+	const keptCopy = async () => {
+		const root = keepable ? await opfs() : null;
+		if (!root) return null;
+		try {
+			for await (const [name, handle] of /** @type {any} */ (root).entries()) {
+				if (handle.kind !== 'file' || !name.startsWith(`${KEPT_PREFIX}${wasmFile}.`)) continue;
+				/** @type {File} */
+				const file = await handle.getFile();
+				if (name === `${KEPT_PREFIX}${wasmFile}.${file.size}`) return { root, name, handle, file };
+			}
+		} catch {
+			// unreadable: the network, as before
+		}
+		return null;
+	};
+	/**
+	 * The kept copy's bytes: read at once through a synchronous handle (the file straight into memory, in tens of ms),
+	 * or, when another tab holds that handle, as a Blob (piped through the browser, slower while the page is busy).
+	 * @param {{ handle: any, file: File }} kept
+	 */
+	const readKept = async (kept) => {
+		try {
+			const access = await kept.handle.createSyncAccessHandle();
+			try {
+				const bytes = new Uint8Array(kept.file.size);
+				if (access.read(bytes, { at: 0 }) === bytes.length) return bytes;
+			} finally {
+				access.close();
+			}
+		} catch {
+			// taken by another tab's start, or not offered here
+		}
+		return new Uint8Array(await kept.file.arrayBuffer());
+	};
+	/**
+	 * Keeps the wasm (fetched again: the HTTP cache or the service worker's has it by now) once the engine is
+	 * instantiated and the page has sent it nothing for a second (a first visit is loading its data until then),
+	 * and removes copies of other builds. The write goes to the browser's own storage thread (a writable stream is
+	 * committed whole on close, or not at all); a failure leaves the next visit on the network, as before.
+	 */
+	const keepLater = () => {
+		if (!keepable) return;
+		const QUIET_MS = 1000;
+		const MAX_WAIT_MS = 20_000;
+		const since = performance.now();
+		const tick = () => {
+			const now = performance.now();
+			if (now - lastMessage < QUIET_MS && now - since < MAX_WAIT_MS) return void setTimeout(tick, QUIET_MS - (now - lastMessage));
+			keep().catch(() => undefined);
+		};
+		setTimeout(tick, QUIET_MS);
+	};
+	const keep = async () => {
+		const root = await opfs();
+		if (!root) return;
+		const response = await fetch0(wasmHref, { credentials: 'same-origin' });
+		if (!response.ok) return;
+		const blob = await response.blob();
+		const name = `${KEPT_PREFIX}${wasmFile}.${blob.size}`;
+		for await (const old of /** @type {any} */ (root).keys()) if (old.startsWith(KEPT_PREFIX) && old !== name) await root.removeEntry(old).catch(() => undefined);
+		const writable = await (await root.getFileHandle(name, { create: true })).createWritable();
+		await writable.write(blob);
+		await writable.close();
+	};
+	let lastMessage = performance.now();
+
 	// The wasm is requested when the worker begins, not at its start: the 27 MB response from the service worker's
 	// cache then competed with the page's own scripts, and in interleaved runs (3 December) the second visit's first
 	// chart came ~0.15 s later, the engine no sooner.
 	/** @type {Promise<{ response: Response, module: Promise<WebAssembly.Module> | null }> | null} the early fetch and compile */
 	let early = null;
-	const fetchAndCompile = () => {
-		early = fetch0(wasmHref, { credentials: 'same-origin' }).then((response) => {
+	/** Whether this start compiled the network's wasm, so the copy is (re)made once the engine is up. */
+	let keepAfterStart = false;
+	const fromNetwork = () => {
+		keepAfterStart = true;
+		return fetch0(wasmHref, { credentials: 'same-origin' }).then((response) => {
 			if (!response.ok) return { response, module: null };
 			const counting = countingCopy(response);
 			const module = WebAssembly.compileStreaming(response);
 			module.catch(() => undefined); // reported by the instantiate that awaits it
 			return { response: counting, module };
+		});
+	};
+	const fetchAndCompile = () => {
+		early = keptCopy().then(async (kept) => {
+			if (!kept) return fromNetwork();
+			// Read and compiled before DuckDB's worker script is loaded: compiling the bytes holds this thread for about
+			// 0.3 s in any order, and this one gave the soonest engine (session 30; compiling in a worker of its own
+			// started that worker late, streaming the bytes held the thread longer). A copy that cannot be read or
+			// compiled is removed and the network's wasm compiled instead, still for this start.
+			const bytes = await readKept(kept).catch(() => null);
+			const module = (bytes ? WebAssembly.compile(bytes) : Promise.reject(new Error('unreadable'))).catch(async () => {
+				await kept.root.removeEntry(kept.name).catch(() => undefined);
+				const again = await fromNetwork();
+				if (!again.module) throw new Error(`${wasmHref}: HTTP ${again.response.status}`);
+				return again.module;
+			});
+			module.catch(() => undefined);
+			// duckdb-wasm's copy to count progress on: nothing to download.
+			return { response: new Response(null, { headers: { 'content-type': 'application/wasm' } }), module };
 		});
 		return early;
 	};
@@ -100,6 +212,7 @@
 		let ahead = new Promise((resolve) => {
 			self.postMessage = (/** @type {any} */ message, /** @type {any} */ transfer) => {
 				if (message?.requestId !== AHEAD || message.type === 'INSTANTIATE_PROGRESS') return post0(message, transfer);
+				if (message.type === 'OK' && keepAfterStart) keepLater();
 				resolve(message.type === 'OK');
 			};
 		});
@@ -134,6 +247,7 @@
 	// A worker started early waits for the page's word (BEGIN, sent once the app's scripts have run: started at once,
 	// the compile took the cores the page needed for them) or for any message of duckdb-wasm's.
 	self.onmessage = (e) => {
+		lastMessage = performance.now();
 		if (e.data?.type !== BEGIN) waiting.push(e);
 		begin();
 	};
@@ -141,7 +255,10 @@
 		/** @type {{ importScripts(url: string): void }} */ (/** @type {unknown} */ (self)).importScripts(workerHref);
 		const handler = /** @type {(e: { data: any }) => unknown} */ (self.onmessage);
 		const ours = instantiateAhead(handler);
-		self.onmessage = (e) => e.data?.type !== BEGIN && ours(e);
+		self.onmessage = (e) => {
+			lastMessage = performance.now();
+			if (e.data?.type !== BEGIN) ours(e);
+		};
 		for (const e of waiting.splice(0)) ours(e);
 	};
 })();
