@@ -70,7 +70,7 @@ describe('the engine’s own copy of its wasm', () => {
 		await s.page.evaluate(
 			async ({ copyName, stale }) => {
 				const root = await navigator.storage.getDirectory();
-				const put = async (name: string, bytes: Uint8Array) => {
+				const put = async (name: string, bytes: Uint8Array<ArrayBuffer>) => {
 					const w = await (await root.getFileHandle(name, { create: true })).createWritable();
 					await w.write(bytes);
 					await w.close();

@@ -93,18 +93,17 @@
 	};
 	/**
 	 * Keeps the wasm (fetched again: the HTTP cache or the service worker's has it by now) once the engine is
-	 * instantiated and the page has sent it nothing for a second (a first visit is loading its data until then),
-	 * and removes copies of other builds. The write goes to the browser's own storage thread (a writable stream is
-	 * committed whole on close, or not at all); a failure leaves the next visit on the network, as before.
+	 * instantiated and the page has sent it nothing for a second (a first visit is loading its data until then; a
+	 * page that is never quiet that long keeps nothing this visit), and removes copies of other builds. The write
+	 * goes to the browser's own storage thread (a writable stream is committed whole on close, or not at all); a
+	 * failure leaves the next visit on the network, as before.
 	 */
 	const keepLater = () => {
 		if (!keepable) return;
 		const QUIET_MS = 1000;
-		const MAX_WAIT_MS = 20_000;
-		const since = performance.now();
 		const tick = () => {
-			const now = performance.now();
-			if (now - lastMessage < QUIET_MS && now - since < MAX_WAIT_MS) return void setTimeout(tick, QUIET_MS - (now - lastMessage));
+			const quiet = performance.now() - lastMessage;
+			if (quiet < QUIET_MS) return void setTimeout(tick, QUIET_MS - quiet);
 			keep().catch(() => undefined);
 		};
 		setTimeout(tick, QUIET_MS);
