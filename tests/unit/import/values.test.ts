@@ -312,6 +312,16 @@ describe('booleans, enums, text, indicators', () => {
 		expect(matchIndicator('保洁（15分）')).toBe('cleaning');
 		expect(matchIndicator('业主满意度')).toBe('satisfaction');
 		expect(matchIndicator('电梯')).toBe('elevator');
+		// Names assessment sheets use beside the default's: security as 安保, a service named with 服务.
+		expect(matchIndicator('安保')).toBe('order');
+		expect(matchIndicator('安保服务')).toBe('order');
+		expect(matchIndicator('保洁服务得分')).toBe('cleaning');
+		expect(matchIndicator('绿化服务')).toBe('greening');
+		expect(matchIndicator('电梯维保')).toBe('elevator');
+		expect(matchIndicator('共用设施设备')).toBe('facilities_other');
+		expect(matchIndicator('客户服务')).toBe('customer_service');
+		expect(matchIndicator('停车服务')).toBeUndefined();
+		expect(value(columnNormaliser('scores', 'indicator')('安保'))).toBe('order');
 		expect(value(columnNormaliser('scores', 'indicator')('停车管理'))).toBe('停车管理');
 	});
 });

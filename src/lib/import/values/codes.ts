@@ -74,19 +74,28 @@ const INDICATOR_LABELS: ReadonlyMap<string, string> = (() => {
 		['房屋维护', 'upkeep'],
 		['电梯运行', 'elevator'],
 		['电梯管理', 'elevator'],
+		['电梯维保', 'elevator'],
+		['电梯维护', 'elevator'],
 		['消防管理', 'fire'],
 		['消防安全', 'fire'],
+		['消防设施', 'fire'],
 		['供水', 'water'],
 		['二次供水管理', 'water'],
 		['设施设备', 'facilities_other'],
 		['其它设施设备', 'facilities_other'],
+		['共用设施设备', 'facilities_other'],
+		['公共设施设备', 'facilities_other'],
 		['秩序', 'order'],
 		['安全秩序', 'order'],
 		['公共秩序', 'order'],
 		['保安', 'order'],
+		['安保', 'order'],
+		['安全保卫', 'order'],
+		['治安', 'order'],
 		['清洁卫生', 'cleaning'],
 		['环境卫生', 'cleaning'],
 		['保洁卫生', 'cleaning'],
+		['环境保洁', 'cleaning'],
 		['绿化养护', 'greening'],
 		['园林绿化', 'greening'],
 		['客服', 'customer_service'],
@@ -99,9 +108,12 @@ const INDICATOR_LABELS: ReadonlyMap<string, string> = (() => {
 	return m;
 })();
 
-/** Strips score decorations from a header or cell: "综合管理得分" / "保洁(15分)" → "综合管理" / "保洁". */
+/**
+ * Strips score decorations from a header or cell: "综合管理得分" / "保洁(15分)" / "安保服务" → "综合管理" / "保洁" / "安保"
+ * (a name that is whole with 服务, 客户服务, matches before this).
+ */
 function indicatorKey(label: string): string {
-	return normalizeLabel(label).replace(/(得分|分数|评分|分值|分)$/, '');
+	return normalizeLabel(label).replace(/(得分|分数|评分|分值|分)$/, '').replace(/服务$/, '');
 }
 
 /** The indicator code a label names (综合管理 → management, 满意度 → satisfaction), or undefined. */
