@@ -91,6 +91,8 @@
 		}
 		return new Uint8Array(await kept.file.arrayBuffer());
 	};
+	/** When the page last sent this worker a message (keepLater waits for a quiet second). */
+	let lastMessage = performance.now();
 	/**
 	 * Keeps the wasm (fetched again: the HTTP cache or the service worker's has it by now) once the engine is
 	 * instantiated and the page has sent it nothing for a second (a first visit is loading its data until then; a
@@ -120,7 +122,6 @@
 		await writable.write(blob);
 		await writable.close();
 	};
-	let lastMessage = performance.now();
 
 	// The wasm is requested when the worker begins, not at its start: the 27 MB response from the service worker's
 	// cache then competed with the page's own scripts, and in interleaved runs (3 December) the second visit's first
@@ -129,16 +130,18 @@
 	let early = null;
 	/** Whether this start compiled the network's wasm, so the copy is (re)made once the engine is up. */
 	let keepAfterStart = false;
-	const fromNetwork = () => {
+	const fetchWasm = () => {
 		keepAfterStart = true;
-		return fetch0(wasmHref, { credentials: 'same-origin' }).then((response) => {
+		return fetch0(wasmHref, { credentials: 'same-origin' });
+	};
+	const fromNetwork = () =>
+		fetchWasm().then((response) => {
 			if (!response.ok) return { response, module: null };
 			const counting = countingCopy(response);
 			const module = WebAssembly.compileStreaming(response);
 			module.catch(() => undefined); // reported by the instantiate that awaits it
 			return { response: counting, module };
 		});
-	};
 	const fetchAndCompile = () => {
 		early = keptCopy().then(async (kept) => {
 			if (!kept) return fromNetwork();
@@ -149,9 +152,9 @@
 			const bytes = await readKept(kept).catch(() => null);
 			const module = (bytes ? WebAssembly.compile(bytes) : Promise.reject(new Error('unreadable'))).catch(async () => {
 				await kept.root.removeEntry(kept.name).catch(() => undefined);
-				const again = await fromNetwork();
-				if (!again.module) throw new Error(`${wasmHref}: HTTP ${again.response.status}`);
-				return again.module;
+				const response = await fetchWasm();
+				if (!response.ok) throw new Error(`${wasmHref}: HTTP ${response.status}`);
+				return WebAssembly.compileStreaming(response);
 			});
 			module.catch(() => undefined);
 			// duckdb-wasm's copy to count progress on: nothing to download.
