@@ -4,7 +4,7 @@
  * wide score sheets (考评汇总表: one row per estate and period, one column per indicator named in Chinese),
  * which the importer melts into the long `scores` form.
  */
-import { DATASET_IDS, DATASETS, matchColumn, normalizeLabel, type ColumnMeta, type DatasetId } from '../data/datasets';
+import { DATASET_IDS, DATASETS, matchColumn, matchColumnByPattern, matchColumnExactly, normalizeLabel, type ColumnMeta, type DatasetId } from '../data/datasets';
 import { SATISFACTION_INDICATOR } from '../data/indicators';
 import { matchIndicator } from './values';
 import { DEFAULT_GROUPS, GROUP_TARGET, matchGroup, type IndicatorGroup } from './groups';
@@ -15,6 +15,7 @@ import type { Cell } from './types';
 // ---------------------------------------------------------------------------------------------------
 
 let knownLabels: Set<string> | undefined;
+let knownPatterns: RegExp[] | undefined;
 
 /** Whether a cell reads as a known header: a column alias of any dataset or an indicator name. */
 export function isKnownHeader(text: string): boolean {
@@ -26,9 +27,10 @@ export function isKnownHeader(text: string): boolean {
 				for (const a of c.aliases) knownLabels.add(normalizeLabel(a));
 			}
 		}
+		knownPatterns = DATASET_IDS.flatMap((id) => (DATASETS[id].columns as readonly ColumnMeta[]).flatMap((c) => (c.headerPattern ? [c.headerPattern] : [])));
 	}
 	const n = normalizeLabel(text);
-	return n !== '' && (knownLabels.has(n) || matchIndicator(text) !== undefined);
+	return n !== '' && (knownLabels.has(n) || knownPatterns!.some((p) => p.test(n)) || matchIndicator(text) !== undefined);
 }
 
 /** The header row chosen, 0-based among the rows given, and why. */
@@ -148,21 +150,36 @@ export interface DetectOptions {
 	readonly groups?: readonly IndicatorGroup[];
 }
 
-/** Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). */
-export function mapHeaders(dataset: DatasetId, headers: readonly string[]): Candidate {
+/**
+ * Each header's column, the first header naming a column taking it (later ones are duplicates of it); headers that
+ * name a column exactly (an alias) are served before those that only fit a column's header pattern, so a sheet
+ * with both 考核期 and 填报日期 reads its period from 考核期 wherever the two stand.
+ */
+function takeColumns(headers: readonly string[], exact: (h: string) => string | undefined, loose: (h: string) => string | undefined) {
 	const taken = new Map<string, number>();
 	const duplicates: [number, number][] = [];
-	const mapping = headers.map((h, i) => {
-		const col = matchColumn(dataset, h) ?? null;
-		if (col === null) return null;
+	const mapping: (string | null)[] = headers.map(() => null);
+	const exactCols = headers.map((h) => exact(h));
+	const take = (i: number, col: string | undefined) => {
+		if (col === undefined) return;
 		const first = taken.get(col);
-		if (first !== undefined) {
-			duplicates.push([i, first]);
-			return null;
+		if (first !== undefined) duplicates.push([i, first]);
+		else {
+			taken.set(col, i);
+			mapping[i] = col;
 		}
-		taken.set(col, i);
-		return col;
+	};
+	headers.forEach((_, i) => take(i, exactCols[i]));
+	headers.forEach((h, i) => {
+		if (exactCols[i] === undefined) take(i, loose(h));
 	});
+	duplicates.sort((a, b) => a[0] - b[0]);
+	return { mapping, taken, duplicates };
+}
+
+/** Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). */
+export function mapHeaders(dataset: DatasetId, headers: readonly string[]): Candidate {
+	const { mapping, taken, duplicates } = takeColumns(headers, (h) => matchColumnExactly(dataset, h), (h) => matchColumnByPattern(dataset, h));
 	const required = (DATASETS[dataset].columns as readonly ColumnMeta[]).filter((c) => c.required).map((c) => c.name);
 	// fee_unit can come from the fee text ("2.38元/平米/月") or default to per m², so it is not needed to recognise fees.
 	// A listing file is recognised by an estate name and a fee text, though a fee cell may be empty.
@@ -176,32 +193,19 @@ export function mapHeaders(dataset: DatasetId, headers: readonly string[]): Cand
 
 /** Maps headers as a wide score sheet: estate, period, and one column per indicator. */
 export function mapWideHeaders(headers: readonly string[], periodKnown = false, groups: readonly IndicatorGroup[] = DEFAULT_GROUPS): Candidate {
-	const taken = new Map<string, number>();
-	const duplicates: [number, number][] = [];
-	let indicators = 0;
-	const mapping = headers.map((h, i) => {
-		const col = matchColumn('scores', h);
-		let target: string | null = null;
-		if (col === 'estate_id' || col === 'period') target = col;
-		else if (col === undefined) {
-			const code = matchIndicator(h);
-			if (code) target = INDICATOR_TARGET + code;
-			else {
-				// A group column (设施设备运行) scores several indicators at once: accepted, never ignored.
-				const group = matchGroup(h, groups);
-				if (group) target = GROUP_TARGET + group.code;
-			}
-		}
-		if (target === null) return null;
-		const first = taken.get(target);
-		if (first !== undefined) {
-			duplicates.push([i, first]);
-			return null;
-		}
-		taken.set(target, i);
-		if (target.startsWith(INDICATOR_TARGET) || target.startsWith(GROUP_TARGET)) indicators++;
-		return target;
-	});
+	const exact = (h: string): string | undefined => {
+		const col = matchColumnExactly('scores', h);
+		if (col === 'estate_id' || col === 'period') return col;
+		if (col !== undefined) return undefined;
+		const code = matchIndicator(h);
+		if (code) return INDICATOR_TARGET + code;
+		// A group column (设施设备运行) scores several indicators at once: accepted, never ignored.
+		const group = matchGroup(h, groups);
+		return group ? GROUP_TARGET + group.code : undefined;
+	};
+	const loose = (h: string): string | undefined => (matchColumnByPattern('scores', h) === 'period' ? 'period' : undefined);
+	const { mapping, taken, duplicates } = takeColumns(headers, exact, loose);
+	const indicators = [...taken.keys()].filter((t) => t.startsWith(INDICATOR_TARGET) || t.startsWith(GROUP_TARGET)).length;
 	const missing: string[] = [];
 	if (!taken.has('estate_id')) missing.push('estate_id');
 	if (!taken.has('period') && !periodKnown) missing.push('period');

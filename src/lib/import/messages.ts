@@ -123,6 +123,10 @@ export const PROBLEM_TEXTS = {
 		zh: '表中没有期间列，按标题中的「{period}」读取',
 		en: "No period column: the period '{period}' is taken from the title"
 	},
+	period_title_other: {
+		zh: '标题中的期间为「{title}」，但表中有期间列：{rows} 行按该列读取（{periods}）',
+		en: "The title names the period '{title}', but the sheet has a period column: {rows} rows are read by that column ({periods})"
+	},
 	period_given: {
 		zh: '表中没有期间列，按指定的期间 {period} 读取',
 		en: 'No period column: the given period {period} is used'
@@ -201,6 +205,7 @@ export const PROBLEM_TEXTS = {
 		zh: '这是约数；表决是否通过要按确切的人数和面积计算，请填写确数',
 		en: 'An approximate figure; whether a vote passed is counted from exact owners and areas, so give the exact figure'
 	},
+	year_two_digit: { zh: '两位数年份「{text}」按 {year} 年读取', en: "The two-digit year '{text}' is read as {year}" },
 	year_from_date: { zh: '日期只取年份 {year}', en: 'Only the year of the date is kept: {year}' },
 	year_is_decade: {
 		zh: '“年代”是十年，不是一个年份；请填写具体年份（如 1995）',

@@ -12,6 +12,7 @@
  * against the current tables when appending, and estate references (scores, fees, costs, tickets,
  * unit_sizes and votes naming an estate that is neither in this import set nor in the current tables).
  */
+import { TitlePeriodCheck } from './title-period';
 import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
@@ -250,6 +251,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const feeHeaderUnit = feeK >= 0 && plan[feeK].header ? headerHints(plan[feeK].header!).feeUnit : undefined;
 	const priceK = dataset === 'guide_prices' ? k('price') : -1;
 	const periodK = dataset === 'scores' ? k('period') : -1;
+	const titlePeriod = TitlePeriodCheck.of(ctx, periodK >= 0 && plan[periodK].src >= 0);
 	let feeUnitDefaulted = 0;
 	let feeUnitCellsDefaulted = 0;
 	// Market references: derived fee columns, counts reported once, and the file's reference date.
@@ -307,6 +309,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			if (warnings) for (const w of warnings) sink.add(row, p.header, cellText(cell), w, 'warning');
 			values[c] = v;
 		}
+		if (periodK >= 0) titlePeriod.note(values[periodK]);
 
 		// Fee unit: the column, the text of the fee, the fee header, or per m² by default.
 		if (feeK >= 0 && !bad) {
@@ -374,6 +377,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		if (bad) invalid[r] = 1;
 	}
 	unknownWords.report(sink, (c) => plan[c].header);
+	if (periodK >= 0) titlePeriod.report(ctx, plan[periodK].header);
 	if (feeUnitDefaulted > 0) sink.add(null, null, null, { code: 'fee_unit_assumed' }, 'warning');
 	if (feeUnitCellsDefaulted > 0) sink.add(null, plan[feeUnitK].header, null, { code: 'fee_unit_cells_assumed', params: { rows: feeUnitCellsDefaulted } }, 'warning');
 	const { unread: _unread, ...counts } = marketCounts;

@@ -1,4 +1,5 @@
 /** Wide score sheets (考评汇总表): one row per estate and period, one column per indicator, melted into scores. */
+import { TitlePeriodCheck } from './title-period';
 import { DATASETS, type ColumnMeta } from '../data/datasets';
 import { indicatorOfTarget, sourceOfIndicator } from './detect';
 import { CHUNK_ROWS } from './prepared';
@@ -57,6 +58,7 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	// A period column of dates (检查日期) goes through its conversion, as in a long sheet.
 	const periodCol = cols.find((c) => c.name === 'period')!;
 	const periodNorm = convertedNormaliser('scores', periodCol, periodSrc >= 0 ? table.headers[periodSrc] : '', periodSrc >= 0 ? ctx.conversions[periodSrc] : null);
+	const titlePeriod = TitlePeriodCheck.of(ctx, periodSrc >= 0);
 	const out: unknown[][] = cols.map(() => []);
 	const rowNumbers: number[] = [];
 	const sourceColumns: number[] = [];
@@ -91,6 +93,7 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 				sink.add(row, table.headers[periodSrc], cellText(cell), { code: 'required' }, 'error');
 				keyBad = true;
 			} else period = res.value as string;
+			titlePeriod.note(period);
 		}
 		for (const ind of indicators) {
 			const cell = table.columns[ind.src][r];
@@ -126,6 +129,7 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 			}
 		}
 	}
+	titlePeriod.report(ctx, periodSrc >= 0 ? table.headers[periodSrc] : null);
 	// Said once per group, so the person sees what became of the group column (never dropped silently).
 	for (const [g, rows] of groupRows) {
 		const header = indicators.find((x) => x.group === g)!.header;

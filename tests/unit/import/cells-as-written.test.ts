@@ -117,7 +117,15 @@ describe('years', () => {
 		['2012年6月', 2012, ['year_from_date']],
 		['2012-06-30', 2012, ['year_from_date']],
 		// Excel's date serial 41090 is 2012-06-30.
-		[41090, 2012, ['year_from_date']]
+		[41090, 2012, ['year_from_date']],
+		// Two digits with 年: the nearest year not in the future.
+		['98年', 1998, ['year_two_digit']],
+		["'05年建成", 2005, ['year_two_digit']],
+		['12年6月', 2012, ['year_two_digit']],
+		// A date something runs from, as fee tables write when a fee took effect.
+		['2021年7月1日起', 2021, ['year_from_date']],
+		['2020-01-01 起执行', 2020, ['year_from_date']],
+		['2019年起', 2019, []]
 	] as const)('%s → %d', (cell, y, notes) => {
 		const r = built(cell);
 		expect(value(r)).toBe(y);
@@ -126,6 +134,12 @@ describe('years', () => {
 
 	it('a fund balance at the end of a year is that year', () => {
 		expect(value(columnNormaliser('fund_balances', 'year', '年度')('2025年末'))).toBe(2025);
+	});
+
+	it('two bare digits are left as written (the range check refuses them), and a decade written with two digits is still a decade', () => {
+		expect(value(built('98'))).toBe(98);
+		expect(warnings(built('98'))).toEqual([]);
+		expect(code(built('98年代'))).toBe('year_is_decade');
 	});
 
 	it('a decade is not a year', () => {

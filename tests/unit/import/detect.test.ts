@@ -99,6 +99,25 @@ describe('wide score sheets (考评汇总表)', () => {
 		}
 	});
 
+	it('reads any assessment word before any word for a time as the period column, in long and wide sheets', () => {
+		for (const period of ['考评时间', '考核时间', '检查月份', '测评年月', '统计期间', '所属期', '评价季度', '巡查日期', '考 评 时 间', '考评时间：']) {
+			expect(detectDataset(['小区编号', period, '考核项目', '得分', '数据来源']).mapping, period).toEqual(['estate_id', 'period', 'indicator', 'score', 'source']);
+			const wide = detectDataset(['小区名称', period, '综合管理', '保洁', '绿化']);
+			expect(wide.layout, period).toBe('wide');
+			expect(wide.mapping[1], period).toBe('period');
+		}
+		// Not a time, or no assessment word: not the period.
+		for (const other of ['考评人', '填表时', '时间段说明', '检查']) expect(detectDataset(['小区编号', other, '考核项目', '得分', '数据来源']).mapping[1], other).toBeNull();
+	});
+
+	it('a header naming the period exactly wins over one that only fits the pattern, wherever it stands', () => {
+		const g = detectDataset(['小区编号', '填报日期', '考核期', '考核项目', '得分', '数据来源']);
+		expect(g.mapping).toEqual(['estate_id', null, 'period', 'indicator', 'score', 'source']);
+		expect(g.duplicates).toEqual([[1, 2]]);
+		const wide = detectDataset(['小区编号', '检查日期', '考评时间', '综合管理', '保洁']);
+		expect(wide.mapping.slice(0, 3)).toEqual(['estate_id', 'period', null]);
+	});
+
 	it('long-form score files stay long', () => {
 		expect(detectDataset(['小区编号', '期间', '指标', '得分', '来源']).layout).toBe('long');
 	});

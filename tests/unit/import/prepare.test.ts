@@ -17,6 +17,23 @@ describe('prepareImport', () => {
 		expect(info.memory.withinBrowserLimit).toBe(true);
 	});
 
+	it('a score sheet with a period in its title and a period column reads the column, and says so once when they differ', async () => {
+		const sheet = (months: string[]) => [
+			['2025年第三季度物业服务考评汇总表'],
+			['小区编号', '考评时间', '综合管理', '保洁'],
+			...months.map((m, i) => [`LJ${i + 1}`, m, 90, 80])
+		];
+		const p = await prepareImport(file(sheet(['2025年9月', '2025年8月', '2025年9月'])));
+		expect(rowsOf(p).map((r) => r[1])).toEqual(['2025-09', '2025-09', '2025-08', '2025-08', '2025-09', '2025-09']);
+		const note = p.problems.filter((x) => x.code === 'period_title_other');
+		expect(note).toHaveLength(1);
+		expect(note[0]).toMatchObject({ severity: 'warning', column: '考评时间', params: { title: '2025Q3', periods: '2025-09、2025-08', rows: 3 } });
+		expect(codes(p)).not.toContain('period_from_title');
+		// The column agrees with the title: nothing to say.
+		const same = await prepareImport(file([['2025年第三季度考评汇总表'], ['小区编号', '考评期', '综合管理', '保洁'], ['LJ1', '2025Q3', 90, 80]]));
+		expect(codes(same)).toEqual([]);
+	});
+
 	it('a fee without a unit anywhere is read per m², with one warning for the file', async () => {
 		const p = await prepareImport(file([['小区编号', '年份', '物业费'], ['LJ1', 2024, 1.5], ['LJ2', 2024, '20元/户·月']]));
 		expect(rowsOf(p)).toEqual([

@@ -30,6 +30,11 @@ export interface ColumnMeta<Name extends string = string> {
 	readonly descriptionEn: string;
 	/** Header spellings accepted on import, Chinese and English; matched after {@link normalizeLabel}. */
 	readonly aliases: readonly string[];
+	/**
+	 * Other header spellings, as a pattern over the {@link normalizeLabel} form, for a column people name in many
+	 * ways of one shape (考评时间, 检查月份, 测评日期…); an exact alias of any column wins over it.
+	 */
+	readonly headerPattern?: RegExp;
 }
 
 /** Column metadata with the name checked against a row type's keys. */

@@ -17,12 +17,25 @@ export function normalizeLabel(s: string): string {
 		.replace(/[_\-.·]/g, '');
 }
 
-/** The canonical column a file header stands for in a dataset, or undefined. */
+/** The canonical column a file header stands for in a dataset (an alias of one, else its header pattern), or undefined. */
 export function matchColumn(id: DatasetId, header: string): string | undefined {
+	return matchColumnExactly(id, header) ?? matchColumnByPattern(id, header);
+}
+
+/** The column whose name or one of whose aliases the header is. */
+export function matchColumnExactly(id: DatasetId, header: string): string | undefined {
 	const h = normalizeLabel(header);
 	if (h === '') return undefined;
 	const d: DatasetMeta = DATASETS[id];
 	return d.columns.find((c) => c.name === header || c.aliases.some((a) => normalizeLabel(a) === h))?.name;
+}
+
+/** The column whose header pattern the header fits ({@link ColumnMeta.headerPattern}). */
+export function matchColumnByPattern(id: DatasetId, header: string): string | undefined {
+	const h = normalizeLabel(header);
+	if (h === '') return undefined;
+	const d: DatasetMeta = DATASETS[id];
+	return (d.columns as readonly ColumnMeta[]).find((c) => c.headerPattern?.test(h))?.name;
 }
 
 /** The canonical code an enum cell stands for (its code, Chinese or English name, or an alias), or undefined. */

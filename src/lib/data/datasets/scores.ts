@@ -26,7 +26,9 @@ export const scoreColumns: readonly Col<ScoreRow>[] = [
 		en: 'Period',
 		descriptionZh: "考核期：季度 'YYYYQn'（如 2024Q1）或月份 'YYYY-MM'",
 		descriptionEn: "Assessment period: quarter 'YYYYQn' (e.g. 2024Q1) or month 'YYYY-MM'",
-		aliases: ['period', '期间', '考核期', '考核期间', '考评期', '考评期间', '测评期', '季度', '考核季度', '月份', '考核月份', '考评月份', '检查日期', '检查时间', '考评日期', '考核日期', '测评日期', '评价日期', '提交答卷时间', '提交时间', 'Period', 'inspection date', 'quarter', 'month']
+		aliases: ['period', '期间', '考核期', '考核期间', '考评期', '考评期间', '测评期', '季度', '考核季度', '月份', '考核月份', '考评月份', '检查日期', '检查时间', '考评日期', '考核日期', '测评日期', '评价日期', '提交答卷时间', '提交时间', 'Period', 'inspection date', 'quarter', 'month'],
+		// Any assessment word before any word for a time (考评时间, 检查月份, 测评年月, 统计期间, 所属期…).
+		headerPattern: /^(考核|考评|测评|评价|评定|评估|检查|巡查|抽查|督查|打分|评分|统计|所属|填报|调查)(时间|日期|期间|期|月份|月度|季度|年月|周期)$/
 	},
 	{
 		name: 'indicator',

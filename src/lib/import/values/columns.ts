@@ -98,7 +98,7 @@ function scoreCell(cell: Cell, opts: NumberOptions): Norm<number | null> {
 /**
  * A calendar year as ledgers write it: 2005, 2005年, 2005年度, 二〇〇五年, and also a year with its event or
  * point (1984年建成, 2025年末), or a date, a month or a quarter (2005-06-01, 2005年6月, an Excel date), whose year
- * is taken with a note. A column converted by `date_to_year` reads the same; this is for the cells of a column
+ * is taken with a note; a two-digit year with 年 ('98年') is read as the nearest past one, with a note. A column converted by `date_to_year` reads the same; this is for the cells of a column
  * whose other cells are plain years.
  */
 function parseYear(cell: Cell): Norm<number | null> {
@@ -106,6 +106,13 @@ function parseYear(cell: Cell): Norm<number | null> {
 	if (typeof cell === 'string' && /^\s*\d{2,4}\s*年代\s*$/.test(cell)) return fail('year_is_decade');
 	const r = parseNumber(cell, YEAR_NUMBER);
 	if (!isError(r) && (r.value === null || (r.value >= 1900 && r.value <= 2100))) return r;
+	// '98年', '05年建成', "'98年": a two-digit year written with 年 is of this century up to this year, else the last.
+	const short = typeof cell === 'string' ? /^\s*['‘’]?(\d{2})\s*年(?!代)/.exec(cell) : null;
+	if (short) {
+		const yy = Number(short[1]);
+		const year = yy <= new Date().getFullYear() % 100 ? 2000 + yy : 1900 + yy;
+		return ok(year, [{ code: 'year_two_digit', params: { year, text: short[0].trim() } }]);
+	}
 	const p = dateParts(cell);
 	if (!p || (typeof cell === 'number' && p.m === undefined)) return r;
 	const finer = p.m !== undefined || p.q !== undefined;
