@@ -44,12 +44,24 @@ export function keyCodes(values: ArrayLike<unknown>): KeyCodes {
 	return { codes, keys };
 }
 
+/** Rows passed between two chances to end the task in {@link clusterOrderSteps}. */
+const STEP_ROWS = 1 << 20;
+
 /**
  * The stored order of rows with these key codes: a permutation of 0…n−1 grouping the rows by key, keys in ascending
  * order, rows without a key last, each group in the rows' own order. Null when the rows are already in that order
  * (nothing to move).
  */
-export function clusterOrder({ codes, keys }: KeyCodes): Int32Array | null {
+export function clusterOrder(keyCodes: KeyCodes): Int32Array | null {
+	const steps = clusterOrderSteps(keyCodes);
+	for (;;) {
+		const r = steps.next();
+		if (r.done) return r.value;
+	}
+}
+
+/** {@link clusterOrder} in steps of about a million rows, for runSteps: a city's 9 million scores are not one task. */
+export function* clusterOrderSteps({ codes, keys }: KeyCodes): Generator<void, Int32Array | null, void> {
 	const k = keys.length;
 	const byText = keys.map((_, c) => c).sort((a, b) => compareCodePoints(keys[a], keys[b]));
 	// rank[c + 1]: the place of code c's group; no key (-1) goes after every key.
@@ -61,6 +73,7 @@ export function clusterOrder({ codes, keys }: KeyCodes): Int32Array | null {
 	let ordered = true;
 	let previous = 0;
 	for (let i = 0; i < n; i++) {
+		if (i > 0 && i % STEP_ROWS === 0) yield;
 		const r = rank[codes[i] + 1];
 		if (r < previous) ordered = false;
 		previous = r;
@@ -70,6 +83,9 @@ export function clusterOrder({ codes, keys }: KeyCodes): Int32Array | null {
 	// count[r] becomes the first position of group r.
 	for (let r = 1; r <= k + 1; r++) count[r] += count[r - 1];
 	const order = new Int32Array(n);
-	for (let i = 0; i < n; i++) order[count[rank[codes[i] + 1]]++] = i;
+	for (let i = 0; i < n; i++) {
+		if (i > 0 && i % STEP_ROWS === 0) yield;
+		order[count[rank[codes[i] + 1]]++] = i;
+	}
 	return order;
 }

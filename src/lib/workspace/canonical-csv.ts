@@ -11,9 +11,9 @@
 import { createTableSql, csvColumnsSql, DATASET_IDS, DATASETS, storedOrderSql, type DatasetId } from '../data/datasets';
 import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import { QueryError } from '../engine/errors';
-import { csvChunks, csvLayout, DEFAULT_CHUNK_BYTES, fileLine, headerText, type CsvLayout } from './csv-chunks';
+import { csvChunkSteps, csvLayout, DEFAULT_CHUNK_BYTES, fileLine, headerText, type ChunkStep, type CsvLayout } from './csv-chunks';
 import { clusteredChunks, type ChunkPlan } from './csv-cluster';
-import { runSteps } from '../queries/yield-task';
+import { runSteps, yieldTask } from '../queries/yield-task';
 
 /** A canonical CSV file's content: its UTF-8 bytes (preferred: no copy, no decoding) or its text. */
 export type CsvContent = Uint8Array | string;
@@ -100,12 +100,28 @@ function* chunkPlan(layout: CsvLayout, dataset: DatasetId): Generator<void, Chun
 	const by = DATASETS[dataset].clusterBy;
 	const field = by ? DATASETS[dataset].columns.findIndex((c) => c.name === by) : -1;
 	const clustered = field >= 0 ? yield* clusteredChunks(layout, field) : null;
-	return clustered ?? { chunks: csvChunks(layout), fileLine: (i, line) => fileLine(layout, i, line) };
+	return clustered ?? { chunks: csvChunkSteps(layout), fileLine: (i, line) => fileLine(layout, i, line) };
 }
 
 /** The file's bytes (text is encoded: for Node callers that hold text). */
 function bytesOf(f: CanonicalCsv): Uint8Array {
 	return f.bytes ?? new TextEncoder().encode(f.text);
+}
+
+/** Task budget of a chunk's cutting, as runSteps' (its pieces run together up to it, then the task ends). */
+const CUT_BUDGET_MS = 20;
+
+/** The next chunk of a plan: its pieces copied in tasks of about {@link CUT_BUDGET_MS}, so the page stays responsive. */
+async function nextChunk(steps: Generator<ChunkStep, void, void>): Promise<IteratorResult<Uint8Array, void>> {
+	let start = performance.now();
+	for (;;) {
+		const r = steps.next();
+		if (r.done || r.value) return r as IteratorResult<Uint8Array, void>;
+		if (performance.now() - start >= CUT_BUDGET_MS) {
+			await yieldTask();
+			start = performance.now();
+		}
+	}
 }
 
 /** Loader options; `chunkBytes` is the size of the pieces DuckDB reads (tests use tiny ones). */
@@ -133,14 +149,14 @@ async function insertAll(engine: Engine, files: readonly CanonicalCsv[], stateme
 			const plan = await runSteps(chunkPlan(layouts[k], f.dataset));
 			const prefix = `canonical/${f.dataset}-${Math.random().toString(36).slice(2)}`;
 			// The next chunk is cut while DuckDB reads this one (in the browser it reads in its worker).
-			let next = plan.chunks.next();
+			let next = await nextChunk(plan.chunks);
 			for (let i = 0; !next.done; i++) {
 				const name = `${prefix}-${i}.csv`;
 				await engine.registerFileBuffer(name, next.value);
 				try {
 					const inserted = exec(insertSql(f.dataset, name));
 					inserted.catch(() => undefined);
-					next = plan.chunks.next();
+					next = await nextChunk(plan.chunks);
 					await inserted;
 				} catch (e) {
 					throw loadError(f.name, e, (line) => plan.fileLine(i, line));

@@ -71,12 +71,23 @@ export function csvLayout(file: Uint8Array, chunkBytes = DEFAULT_CHUNK_BYTES): C
 }
 
 /**
- * The chunks of a file, cut one at a time as they are asked for (so each costs one short task: a scan for quotes
- * and a copy of its size), each a CSV file of its own: the header then whole records, in a new buffer (it may be
- * transferred to a worker without detaching the file's). A record longer than the chunk size makes its chunk
- * longer; it is never split. A file with no records after the header has no chunks.
+ * Bytes copied between two chances to end the task ({@link ChunkStep}). A chunk is a fresh buffer, and a fresh
+ * buffer's memory is first touched as it is filled: on the 2-core development machine that cost about 4 ms per MB,
+ * and cutting a 16 MiB chunk in one piece held the page for 0.1-0.2 s, over and over during a city's load
+ * (docs/performance.md, session 31).
  */
-export function* csvChunks(layout: CsvLayout): Generator<Uint8Array, void, void> {
+export const PIECE_BYTES = 1 << 20;
+
+/** One step of cutting chunks: a chunk, or null after a piece of one was copied (the caller may end its task there). */
+export type ChunkStep = Uint8Array | null;
+
+/**
+ * The chunks of a file, cut one at a time as they are asked for, each a CSV file of its own: the header then whole
+ * records, in a new buffer (it may be transferred to a worker without detaching the file's), copied a piece at a
+ * time ({@link PIECE_BYTES}, a null step after each piece but the last). A record longer than the chunk size makes
+ * its chunk longer; it is never split. A file with no records after the header has no chunks.
+ */
+export function* csvChunkSteps(layout: CsvLayout): Generator<ChunkStep, void, void> {
 	const { bytes, headerEnd } = layout;
 	let start = layout.ranges.length > 0 ? layout.ranges[layout.ranges.length - 1][1] : headerEnd;
 	while (start < bytes.length) {
@@ -85,10 +96,25 @@ export function* csvChunks(layout: CsvLayout): Generator<Uint8Array, void, void>
 		layout.ranges.push([start, end]);
 		const out = new Uint8Array(headerEnd + (end - start));
 		out.set(bytes.subarray(0, headerEnd), 0);
-		out.set(bytes.subarray(start, end), headerEnd);
+		for (let from = start; from < end; ) {
+			const to = Math.min(end, from + PIECE_BYTES);
+			out.set(bytes.subarray(from, to), headerEnd + (from - start));
+			from = to;
+			if (from < end) yield null;
+		}
 		yield out;
 		start = end;
 	}
+}
+
+/** The chunks of {@link csvChunkSteps}, without its pauses. */
+export function* chunksOnly(steps: Iterable<ChunkStep>): Generator<Uint8Array, void, void> {
+	for (const step of steps) if (step) yield step;
+}
+
+/** The chunks of a file ({@link csvChunkSteps}), one after the other. */
+export function csvChunks(layout: CsvLayout): Generator<Uint8Array, void, void> {
+	return chunksOnly(csvChunkSteps(layout));
 }
 
 /** The header record as text (without its line end), for the header check. */

@@ -4,15 +4,15 @@
  * header, then whole records of about the chunk size), from the records in that order. Works on the bytes: each
  * record's key field is read in place, and a key's text is decoded once.
  */
-import { clusterOrder } from '../data/cluster-order';
-import { LF, QUOTE, type CsvLayout } from './csv-chunks';
+import { clusterOrderSteps } from '../data/cluster-order';
+import { LF, PIECE_BYTES, QUOTE, type ChunkStep, type CsvLayout } from './csv-chunks';
 
 const COMMA = 0x2c;
 const CR = 0x0d;
 
-/** Chunks to load and the line of the whole file of a line of chunk `i` (both as in csv-chunks.ts). */
+/** Chunks to load, cut in steps (csv-chunks.ts ChunkStep), and the line of the whole file of a line of chunk `i`. */
 export interface ChunkPlan {
-	chunks: Generator<Uint8Array, void, void>;
+	chunks: Generator<ChunkStep, void, void>;
 	fileLine(i: number, line: number): number;
 }
 
@@ -72,8 +72,12 @@ function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number,
 	return true;
 }
 
-/** Bytes scanned per step (see runSteps): about 10 ms of a task in Chromium. */
-const STEP_BYTES = 4 * 1024 * 1024;
+/**
+ * Bytes scanned per step (see runSteps, which runs warm steps together up to its budget): about 2-3 ms of a task in
+ * Chromium once the scan is optimised; the first steps run before it is, several times slower (4 MiB steps made a
+ * first task of 0.2-0.3 s, docs/performance.md session 31).
+ */
+const STEP_BYTES = 1024 * 1024;
 
 /**
  * Each record's start and its key's code (field `field`, from 0; -1 for an empty or missing field), in one pass
@@ -94,9 +98,11 @@ function* scanRecords(layout: CsvLayout, field: number): Generator<void, { start
 	let lastCode = -1;
 	let n = 0;
 	let p = headerEnd;
-	// The next quote at or after p (-1: none). A line without one is a record: its end is found by indexOf and
-	// only its fields up to the key are read byte by byte.
-	let nextQuote = bytes.indexOf(QUOTE, p);
+	// The next quote at or after p, or -1 when there is none before `quoteFree`. A line without one is a record: its
+	// end is found by indexOf and only its fields up to the key are read byte by byte. Quotes are searched for a step's
+	// bytes ahead at a time: one search to the end of a file without any took 0.3 s of one task for a city's scores.
+	let nextQuote = -1;
+	let quoteFree = p;
 	let pause = p + STEP_BYTES;
 	while (p < len) {
 		if (p >= pause) {
@@ -112,9 +118,16 @@ function* scanRecords(layout: CsvLayout, field: number): Generator<void, { start
 			codes = grownCodes;
 		}
 		starts[n] = p;
-		if (nextQuote >= 0 && nextQuote < p) nextQuote = bytes.indexOf(QUOTE, p);
 		const nl = bytes.indexOf(LF, p);
 		const lineEnd = nl < 0 ? len : nl;
+		if (nextQuote >= 0 && nextQuote < p) nextQuote = -1;
+		if (nextQuote < 0 && quoteFree <= lineEnd) {
+			const from = Math.max(p, quoteFree);
+			const to = Math.min(len, Math.max(lineEnd + 1, from + STEP_BYTES));
+			const q = bytes.subarray(from, to).indexOf(QUOTE);
+			if (q >= 0) nextQuote = from + q;
+			else quoteFree = to;
+		}
 		let keyStart = -1;
 		let keyEnd = -1;
 		if (nextQuote < 0 || nextQuote > lineEnd) {
@@ -156,7 +169,8 @@ function* scanRecords(layout: CsvLayout, field: number): Generator<void, { start
 				keyStart = fieldStart;
 				keyEnd = bytes[len - 1] === CR ? len - 1 : len;
 			}
-			nextQuote = bytes.indexOf(QUOTE, p);
+			nextQuote = -1;
+			quoteFree = p;
 		}
 		const keyLen = keyEnd - keyStart;
 		let code = -1;
@@ -183,7 +197,7 @@ function* scanRecords(layout: CsvLayout, field: number): Generator<void, { start
  */
 export function* clusteredChunks(layout: CsvLayout, field: number): Generator<void, ChunkPlan | null, void> {
 	const { starts, codes, keys, n } = yield* scanRecords(layout, field);
-	const order = clusterOrder({ codes, keys });
+	const order = yield* clusterOrderSteps({ codes, keys });
 	if (!order) return null;
 	const { headerEnd, chunkBytes } = layout;
 	const bytes = plainView(layout.bytes);
@@ -192,8 +206,10 @@ export function* clusteredChunks(layout: CsvLayout, field: number): Generator<vo
 	const lastOpen = (r: number) => openEnd && r === n - 1;
 	// The first place (into `order`) of each chunk cut so far.
 	const firsts: number[] = [];
-	function* chunks(): Generator<Uint8Array, void, void> {
+	function* chunks(): Generator<ChunkStep, void, void> {
 		const ord = order!;
+		// Bytes copied since the last pause (see PIECE_BYTES).
+		let copied = 0;
 		for (let place = 0; place < n; ) {
 			const first = place;
 			let total = 0;
@@ -211,7 +227,12 @@ export function* clusteredChunks(layout: CsvLayout, field: number): Generator<vo
 				while (++q < place && ord[q] === to) to++;
 				out.set(bytes.subarray(starts[r], starts[to]), o);
 				o += starts[to] - starts[r];
+				copied += starts[to] - starts[r];
 				if (lastOpen(to - 1)) for (const b of lineEnd) out[o++] = b;
+				if (copied >= PIECE_BYTES && q < place) {
+					copied = 0;
+					yield null;
+				}
 			}
 			firsts.push(first);
 			yield out;

@@ -4,7 +4,7 @@
  * by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { clusterOrder, keyCodes } from '../../../src/lib/data/cluster-order';
+import { clusterOrder, clusterOrderSteps, keyCodes } from '../../../src/lib/data/cluster-order';
 import { compareCodePoints } from '../../../src/lib/domain/code-point-order';
 
 const orderOf = (values: unknown[]) => {
@@ -43,5 +43,22 @@ describe('cluster order', () => {
 		expect(compareCodePoints('2024', '2024Q1')).toBeLessThan(0);
 		// 一 is U+4E00, 二 U+4E8C.
 		expect(compareCodePoints('第二期', '第一期')).toBeGreaterThan(0);
+	});
+
+	it('in steps, a city-sized set of rows is not one task, and the order is the same', () => {
+		// 3 million rows, keys c, b, a repeating: groups a (rows 2, 5, …), b (1, 4, …), c (0, 3, …).
+		const n = 3_000_000;
+		const codes = new Int32Array(n);
+		for (let i = 0; i < n; i++) codes[i] = i % 3;
+		const keys = ['c', 'b', 'a'];
+		const steps = clusterOrderSteps({ codes, keys });
+		let pauses = 0;
+		let r = steps.next();
+		for (; !r.done; r = steps.next()) pauses++;
+		// Two passes over the rows, a pause every 2^20 rows but at the start of each.
+		expect(pauses).toBe(4);
+		const order = r.value!;
+		expect([order[0], order[1], order[n / 3 - 1], order[n / 3], order[n - 1]]).toEqual([2, 5, n - 1, 1, n - 3]);
+		expect(clusterOrder({ codes, keys })).toEqual(order);
 	});
 });

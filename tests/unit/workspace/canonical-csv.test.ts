@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeEngine } from '../../../src/lib/engine/node';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { CsvLoadError, insertCanonicalCsv, loadCanonicalCsvs, type CanonicalCsv } from '../../../src/lib/workspace/canonical-csv';
-import { csvChunks, csvLayout, fileLine, headerText } from '../../../src/lib/workspace/csv-chunks';
+import { csvChunks, csvChunkSteps, csvLayout, fileLine, headerText, PIECE_BYTES } from '../../../src/lib/workspace/csv-chunks';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -51,6 +51,21 @@ describe('csv chunks', () => {
 			for (const c of got) expect((c.match(/"/g) ?? []).length % 2, `${size}: ${JSON.stringify(c)}`).toBe(0);
 		}
 		expect(chunks(text, 1)).toEqual(['a,b\n1,"x\ny\nz"\n', 'a,b\n2,"say ""hi""\nthere"\n', 'a,b\n3,"\n"\n', 'a,b\n4,p\n']);
+	});
+
+	it('copies a large chunk a piece at a time, with a pause after each piece but the last, and the same bytes', () => {
+		// 100,000 records of 40 bytes: about 3.8 MiB, in chunks of about 2.5 MiB (two chunks: three pieces, then two).
+		const header = 'estate_id,period,indicator,score,source\n';
+		const record = (i: number) => `E${String(i).padStart(6, '0')},2024Q1,cleaning,75.5,inspection\n`;
+		expect(enc(record(0)).length).toBe(40);
+		const body = Array.from({ length: 100_000 }, (_, i) => record(i)).join('');
+		const layout = csvLayout(enc(header + body), 2.5 * PIECE_BYTES);
+		const steps = [...csvChunkSteps(layout)];
+		const got = steps.filter((x): x is Uint8Array => x !== null);
+		expect(got).toHaveLength(2);
+		expect(steps.map((x) => (x === null ? 'pause' : 'chunk'))).toEqual(['pause', 'pause', 'chunk', 'pause', 'chunk']);
+		expect(header + got.map((c) => dec(c).slice(header.length)).join('')).toBe(header + body);
+		expect([...csvChunks(csvLayout(enc(header + body), 2.5 * PIECE_BYTES))].map(dec)).toEqual(got.map(dec));
 	});
 
 	it('a header-only file has no chunks', () => {
