@@ -12,7 +12,6 @@
  * against the current tables when appending, and estate references (scores, fees, costs, tickets,
  * unit_sizes and votes naming an estate that is neither in this import set nor in the current tables).
  */
-import { TitlePeriodCheck } from './title-period';
 import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
@@ -27,6 +26,7 @@ import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
 import { convertedNormaliser, planConversions } from './conversions/plan';
 import { UnknownWords } from './conversions/unknown-words';
+import { TitlePeriodCheck } from './title-period';
 
 export { ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 export { bulkChecks } from './bulk';

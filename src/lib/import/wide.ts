@@ -1,5 +1,4 @@
 /** Wide score sheets (考评汇总表): one row per estate and period, one column per indicator, melted into scores. */
-import { TitlePeriodCheck } from './title-period';
 import { DATASETS, type ColumnMeta } from '../data/datasets';
 import { indicatorOfTarget, sourceOfIndicator } from './detect';
 import { CHUNK_ROWS } from './prepared';
@@ -9,6 +8,7 @@ import { DEFAULT_GROUPS, groupOfTarget, type IndicatorGroup } from './groups';
 import { checkpoint, now } from './progress';
 import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-checks';
 import { cellText, columnNormaliser, headerHints, isError, isMissing, type CellNormaliser } from './values';
+import { TitlePeriodCheck } from './title-period';
 
 /** Melts a wide score sheet: one canonical row per estate, period and indicator cell that is not empty. */
 export async function normaliseWide(ctx: RowContext): Promise<Normalised> {

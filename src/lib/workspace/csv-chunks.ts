@@ -72,8 +72,8 @@ export function csvLayout(file: Uint8Array, chunkBytes = DEFAULT_CHUNK_BYTES): C
 
 /**
  * Bytes copied between two chances to end the task ({@link ChunkStep}). A chunk is a fresh buffer, and a fresh
- * buffer's memory is first touched as it is filled: on the 2-core development machine that cost about 4 ms per MB,
- * and cutting a 16 MiB chunk in one piece held the page for 0.1-0.2 s, over and over during a city's load
+ * buffer's memory is first touched as it is filled: on the 2-core development machine that cost about 3 ms per MB,
+ * and cutting a 16 MiB chunk in one piece held the page for 0.1-0.16 s, over and over during a city's load
  * (docs/performance.md, session 31).
  */
 export const PIECE_BYTES = 1 << 20;

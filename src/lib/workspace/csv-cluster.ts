@@ -73,9 +73,9 @@ function sameBytes(a: Uint8Array, aStart: number, b: Uint8Array, bStart: number,
 }
 
 /**
- * Bytes scanned per step (see runSteps, which runs warm steps together up to its budget): about 2-3 ms of a task in
- * Chromium once the scan is optimised; the first steps run before it is, several times slower (4 MiB steps made a
- * first task of 0.2-0.3 s, docs/performance.md session 31).
+ * Bytes scanned per step (see runSteps, which runs warm steps together up to its budget): a few ms of a task once
+ * the scan is optimised; the first steps run before it is, several times slower, so they are kept short too
+ * (docs/performance.md, session 31).
  */
 const STEP_BYTES = 1024 * 1024;
 

@@ -98,8 +98,9 @@ function scoreCell(cell: Cell, opts: NumberOptions): Norm<number | null> {
 /**
  * A calendar year as ledgers write it: 2005, 2005年, 2005年度, 二〇〇五年, and also a year with its event or
  * point (1984年建成, 2025年末), or a date, a month or a quarter (2005-06-01, 2005年6月, an Excel date), whose year
- * is taken with a note; a two-digit year with 年 ('98年') is read as the nearest past one, with a note. A column converted by `date_to_year` reads the same; this is for the cells of a column
- * whose other cells are plain years.
+ * is taken with a note; a two-digit year with 年 ('98年') is read as the nearest year not in the future, with a
+ * note. A column converted by `date_to_year` reads the same; this is for the cells of a column whose other cells
+ * are plain years.
  */
 function parseYear(cell: Cell): Norm<number | null> {
 	// '1990年代', '90年代': a decade says too little for a year built or a fee year.
