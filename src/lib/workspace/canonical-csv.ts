@@ -13,7 +13,7 @@ import { sqlIdent, sqlString, type Engine } from '../engine/engine';
 import { QueryError } from '../engine/errors';
 import { csvChunkSteps, csvLayout, DEFAULT_CHUNK_BYTES, fileLine, headerText, type ChunkStep, type CsvLayout } from './csv-chunks';
 import { clusteredChunks, type ChunkPlan } from './csv-cluster';
-import { runSteps, yieldTask } from '../queries/yield-task';
+import { runSteps } from '../queries/yield-task';
 
 /** A canonical CSV file's content: its UTF-8 bytes (preferred: no copy, no decoding) or its text. */
 export type CsvContent = Uint8Array | string;
@@ -108,19 +108,15 @@ function bytesOf(f: CanonicalCsv): Uint8Array {
 	return f.bytes ?? new TextEncoder().encode(f.text);
 }
 
-/** Task budget of a chunk's cutting, as runSteps' (its pieces run together up to it, then the task ends). */
-const CUT_BUDGET_MS = 20;
-
-/** The next chunk of a plan: its pieces copied in tasks of about {@link CUT_BUDGET_MS}, so the page stays responsive. */
-async function nextChunk(steps: Generator<ChunkStep, void, void>): Promise<IteratorResult<Uint8Array, void>> {
-	let start = performance.now();
+/**
+ * The steps up to the plan's next chunk, for runSteps: its pieces are copied in tasks of runSteps' budget, so the page
+ * stays responsive while a chunk is cut.
+ */
+function* untilNextChunk(steps: Generator<ChunkStep, void, void>): Generator<void, IteratorResult<Uint8Array, void>, void> {
 	for (;;) {
 		const r = steps.next();
 		if (r.done || r.value) return r as IteratorResult<Uint8Array, void>;
-		if (performance.now() - start >= CUT_BUDGET_MS) {
-			await yieldTask();
-			start = performance.now();
-		}
+		yield;
 	}
 }
 
@@ -149,14 +145,14 @@ async function insertAll(engine: Engine, files: readonly CanonicalCsv[], stateme
 			const plan = await runSteps(chunkPlan(layouts[k], f.dataset));
 			const prefix = `canonical/${f.dataset}-${Math.random().toString(36).slice(2)}`;
 			// The next chunk is cut while DuckDB reads this one (in the browser it reads in its worker).
-			let next = await nextChunk(plan.chunks);
+			let next = await runSteps(untilNextChunk(plan.chunks));
 			for (let i = 0; !next.done; i++) {
 				const name = `${prefix}-${i}.csv`;
 				await engine.registerFileBuffer(name, next.value);
 				try {
 					const inserted = exec(insertSql(f.dataset, name));
 					inserted.catch(() => undefined);
-					next = await nextChunk(plan.chunks);
+					next = await runSteps(untilNextChunk(plan.chunks));
 					await inserted;
 				} catch (e) {
 					throw loadError(f.name, e, (line) => plan.fileLine(i, line));
