@@ -1,8 +1,8 @@
 /**
- * The analysis's cell table (one indicator mean per estate, slot and period) read into the fit's columns. A city
- * has about 290,000 means: the pivot runs in steps so a first visit, in code not yet optimised, holds no long task.
- * The means come as typed arrays straight from the result's bytes (Engine.numberParts); a result with a null slot
- * (an indicator outside the system) or from the native engine is read from its Arrow table ({@link alignedParts}).
+ * The analysis's score rows (analysis-sql.ts scoreRowsSql: estate, slot, score) read into the fit's columns of
+ * means, one per estate and slot. A city has about 300,000 rows: the pivot runs in steps so a first visit, in code
+ * not yet optimised, holds no long task. The rows come as typed arrays straight from the result's bytes
+ * (Engine.numberParts); a result from the native engine is read from its Arrow table ({@link alignedParts}).
  */
 import type { Engine } from '../engine/engine';
 import { ResultShapeError } from '../engine/errors';
@@ -10,7 +10,7 @@ import { ARROW_FLOAT, ARROW_INT, type ArrowLike } from '../engine/arrow-rows';
 import { isNumberArray, numericValues } from '../engine/number-columns';
 import { ELEVATOR_CODE } from '../domain/indicator-system';
 import type { FitInput } from '../domain/district-fit';
-import { CELL_TABLE, slotCount } from './analysis-sql';
+import { slotCount } from './analysis-sql';
 import { runSteps, yieldTask } from './yield-task';
 
 /** Numbers that can be read by index: a typed array or an array of the values. */
@@ -22,7 +22,7 @@ type Numbers = ArrayLike<number | null>;
  * whole. Reading the batches where they are saves concatenating 290,000 values per column for a city, which cost
  * 5-12 ms of a first visit's task.
  */
-function alignedParts(table: ArrowLike, nullableSlot: boolean): [Numbers[], Numbers[], Numbers[]] | null {
+function alignedParts(table: ArrowLike): [Numbers[], Numbers[], Numbers[]] | null {
 	const parts: Numbers[][] = [];
 	for (let c = 0; c < 3; c++) {
 		const col = table.getChildAt(c);
@@ -39,32 +39,31 @@ function alignedParts(table: ArrowLike, nullableSlot: boolean): [Numbers[], Numb
 		parts.push(views);
 	}
 	if (parts.length === 3) return parts as [Numbers[], Numbers[], Numbers[]];
-	const ix = numericValues(table, 0), k = numericValues(table, 1, nullableSlot), m = numericValues(table, 2);
+	const ix = numericValues(table, 0), k = numericValues(table, 1), m = numericValues(table, 2);
 	return ix && k && m ? [[ix], [k], [m]] : null;
 }
 
-/** The cell table's three columns, as {@link alignedParts} gives them. */
+/** The rows' three columns, as {@link alignedParts} gives them. */
 const threeColumns = (parts: Numbers[][]): [Numbers[], Numbers[], Numbers[]] | null => (parts.length === 3 ? [parts[0], parts[1], parts[2]] : null);
 
 const sameLengths = (a: readonly Numbers[], b: readonly Numbers[]) => a.length === b.length && a.every((x, j) => x.length === b[j].length);
 
 /**
- * The indicator means of the cell table pivoted into the fit's columns (NaN where an estate has no mean): one pass
- * over three typed arrays. The elevator mean of an estate without elevators is left out, as the domain ignores it.
+ * The means of the score rows `sql` gives, pivoted into the fit's columns (NaN where an estate has no score): one
+ * pass over three typed arrays. The elevator score of an estate without elevators is left out, as the domain ignores
+ * it.
  */
-export async function readCells(engine: Engine, codes: readonly string[], hasElevator: readonly unknown[]): Promise<Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>> {
-	const sql = `SELECT ix, k, m FROM ${CELL_TABLE}`;
+export async function readCells(engine: Engine, sql: string, codes: readonly string[], hasElevator: readonly unknown[]): Promise<Pick<FitInput, 'current' | 'satisfaction' | 'previous' | 'previousSatisfaction'>> {
 	const result = await engine.numberParts(sql);
-	// A null slot is a score of an indicator outside the system: not part of the analysis.
-	const parts = 'parts' in result ? threeColumns(result.parts) : alignedParts(result.table, true);
-	if (!parts) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate or mean');
-	// The pivot starts in a task of its own: the means' result was read in this one.
+	const parts = 'parts' in result ? threeColumns(result.parts) : alignedParts(result.table);
+	if (!parts) throw new ResultShapeError(sql, 'expected three columns of numbers, no null estate, slot or score');
+	// The pivot starts in a task of its own: the rows' result was read in this one.
 	await yieldTask();
 	return runSteps(pivotCells(sql, codes, hasElevator, ...parts), 8);
 }
 
 /**
- * Rows of the cell table pivoted per step. A city's 290,000 means, in code not yet optimised, took 12-38 ms in
+ * Score rows pivoted per step. A city's 290,000 means, in code not yet optimised, took 12-38 ms in
  * steps of 32,768; traced on a first visit while the engine's worker compiled its hot functions on both cores, one
  * such step with the columns' allocation took 40-66 ms of a task (docs/performance.md, session 21), and a step of
  * 8,192 rows still up to 48 ms (session 22).
@@ -94,6 +93,9 @@ function* pivotCells(
 		yield;
 	}
 	const elevator = codes.indexOf(ELEVATOR_CODE);
+	// A cell's further scores, per column, made at the first cell with two: a period usually has one score per
+	// estate and indicator, so the sums stay in the columns and most columns need no count at all.
+	const extra: (Uint32Array | undefined)[] = new Array(2 * slots);
 	let row = 0; // rows before this part, for the error's row number
 	let sinceYield = 0;
 	for (let j = 0; j < ixParts.length; j++) {
@@ -105,17 +107,30 @@ function* pivotCells(
 			}
 			const end = Math.min(ix.length, start + PIVOT_STEP);
 			for (let r = start; r < end; r++) {
-				const slot = k[r];
-				if (slot === null) continue;
+				const slot = k[r] as number;
 				const col = columns[slot];
 				const i = ix[r] as number;
+				const score = m[r] as number;
 				if (!col || !(i >= 0 && i < n)) throw new ResultShapeError(sql, `row ${row + r + 1}: slot ${slot} of estate ${i} is outside ${2 * slots} slots × ${n} estates`);
 				if (slot % slots === elevator && hasElevator[i] !== true) continue;
-				col[i] = m[r] as number;
+				const sum = col[i];
+				if (sum !== sum) col[i] = score;
+				else {
+					col[i] = sum + score;
+					(extra[slot] ??= new Uint32Array(n))[i]++;
+				}
 			}
 			sinceYield += end - start;
 		}
 		row += ix.length;
+	}
+	// Sums to means (the same as DuckDB's avg: the sum over the count), in a step of their own.
+	yield;
+	for (let c = 0; c < extra.length; c++) {
+		const more = extra[c];
+		if (!more) continue;
+		const col = columns[c];
+		for (let i = 0; i < n; i++) if (more[i] > 0) col[i] /= more[i] + 1;
 	}
 	return {
 		current: columns.slice(0, slots - 1),

@@ -1,26 +1,18 @@
 /**
  * One estate in depth: its analysis row, each indicator against its peers, Q over time, its fee history and its
- * nearest peers (the domain's findPeers). Everything except the peer ranking is one-estate SQL, so it stays cheap at
- * city scale.
+ * nearest peers (the domain's findPeers). The row, the indicators and the peers come from the analysis run (held in
+ * memory); Q over time and the fees are one-estate SQL, so the page stays cheap at city scale.
  */
 import { z } from 'zod';
 import { sqlString, type Engine } from '../engine/engine';
-import { ELEVATOR_CODE, SATISFACTION_CODE } from '../domain/indicator-system';
+import { SATISFACTION_CODE } from '../domain/indicator-system';
+import { compareWithPeers, type IndicatorComparison } from '../domain/indicator-peers';
+import type { FitInput } from '../domain/district-fit';
 import { DEFAULT_PEER_OPTIONS, findPeers } from '../domain/peers';
 import { FEE_UNITS } from '../domain/vocabulary';
-import { BASE_TABLE, CELL_TABLE, systemCodes } from './analysis-sql';
-import { analyseUnlocked, AnalysisSettingsError, resultOf, serialised, type AnalysisSettings, type EstateFit } from './analysis-run';
+import { systemCodes } from './analysis-sql';
+import { analyseWithInput, AnalysisSettingsError, resultOf, serialised, type AnalysisColumns, type AnalysisSettings, type EstateFit } from './analysis-run';
 import { applicableScoresSql, FEE_M2_SQL, qualityModelOf, qualitySelectSql } from './quality-sql';
-
-/** One indicator of the estate next to its peers (same building type and estate type, the estate itself left out). */
-export interface IndicatorComparison {
-	/** Indicator code; the owner-satisfaction score comes last as 'satisfaction'. */
-	indicator: string;
-	score: number | null;
-	peer_median: number | null;
-	/** Peers with a score on this indicator. */
-	peer_n: number;
-}
 
 /** One of the nearest peers. */
 export interface PeerEstate {
@@ -53,37 +45,16 @@ const FeeRow = z.object({
 });
 
 /**
- * Per slot of the analysed period (the indicators, then satisfaction): the estate's mean (score), its peers' median
- * (peer_median) and how many peers have a mean (peer_n), read from the cell table (which holds that period's means,
- * slots 0 … n−1) and the base table (the peers: same building and estate type, the estate itself left out).
+ * The estate's means per indicator of the analysed period (the system's, then satisfaction) against its peers': the
+ * same building type and estate type, from the means the analysis was fitted on.
  */
-function indicatorComparisonSql(estateId: string, codes: readonly string[]): string {
-	const id = sqlString(estateId);
-	const elevator = codes.indexOf(ELEVATOR_CODE);
-	// An estate without elevators has no elevator score, as in the analysis (analysis-run.ts readCells).
-	const applies = elevator < 0 ? '' : ` AND (c.k <> ${elevator} OR near.has_elevator)`;
-	return `
-WITH me AS (SELECT ix, building_type, estate_type FROM ${BASE_TABLE} WHERE estate_id = ${id}),
-near AS (SELECT b.ix, b.has_elevator, b.ix = me.ix AS self FROM ${BASE_TABLE} b JOIN me ON me.building_type = b.building_type AND me.estate_type = b.estate_type)
-SELECT c.k, max(c.m) FILTER (WHERE near.self) AS score, median(c.m) FILTER (WHERE NOT near.self) AS peer_median,
-	count(c.m) FILTER (WHERE NOT near.self) AS peer_n
-FROM ${CELL_TABLE} c JOIN near ON near.ix = c.ix
-WHERE c.k < ${codes.length}${applies}
-GROUP BY c.k`;
-}
-
-const ComparisonRow = z.object({ k: z.number().int(), score: z.number().nullable(), peer_median: z.number().nullable(), peer_n: z.number().int() });
-
-async function compareIndicators(engine: Engine, s: AnalysisSettings, estateId: string): Promise<IndicatorComparison[]> {
-	const codes = [...systemCodes(s.system), SATISFACTION_CODE];
-	const rows = await engine.parse(indicatorComparisonSql(estateId, codes), ComparisonRow);
-	const bySlot = new Map(rows.map((r) => [r.k, r]));
-	return codes.map((indicator, k) => ({
-		indicator,
-		score: bySlot.get(k)?.score ?? null,
-		peer_median: bySlot.get(k)?.peer_median ?? null,
-		peer_n: bySlot.get(k)?.peer_n ?? 0
-	}));
+function compareIndicators(columns: AnalysisColumns, input: FitInput, target: number): IndicatorComparison[] {
+	const { building_type: building, estate_type: type } = columns.own;
+	return compareWithPeers(
+		{ codes: [...input.codes, SATISFACTION_CODE], columns: [...input.current, input.satisfaction] },
+		target,
+		(i) => building[i] === building[target] && type[i] === type[target]
+	);
 }
 
 /** Q of one estate in every period, computed from its raw scores with the same SQL as the analysis. */
@@ -127,12 +98,14 @@ function nearestPeers(target: EstateFit, all: readonly EstateFit[]): PeerEstate[
 export function estateDetail(engine: Engine, s: AnalysisSettings, estateId: string): Promise<EstateDetail> {
 	return serialised(engine, async () => {
 		// The whole analysis is needed anyway: the regression, percentiles and peers depend on every estate.
-		const result = resultOf(await analyseUnlocked(engine, s));
-		const fit = result.estates.find((f) => f.estate_id === estateId);
-		if (!fit) throw new AnalysisSettingsError(`No estate '${estateId}'.`);
+		const { columns, input } = await analyseWithInput(engine, s);
+		const result = resultOf(columns);
+		const target = result.estates.findIndex((f) => f.estate_id === estateId);
+		if (target < 0) throw new AnalysisSettingsError(`No estate '${estateId}'.`);
+		const fit = result.estates[target];
 		return {
 			fit,
-			indicators: await compareIndicators(engine, s, estateId),
+			indicators: compareIndicators(columns, input, target),
 			qSeries: await engine.parse(qSeriesSql(s, estateId), SeriesRow),
 			fees: await engine.parse(feesSql(estateId), FeeRow),
 			peers: nearestPeers(fit, result.estates)

@@ -1,12 +1,13 @@
 /**
- * Running the price-quality analysis on an engine: settings checks, the base and cell tables in SQL
+ * Running the price-quality analysis on an engine: settings checks, the base table and the score rows in SQL
  * (analysis-sql.ts), and the settings-dependent fit in the domain's column code (domain/district-fit.ts). The public
  * API is re-exported by analysis.ts.
  *
  * Speed design. A weight change must re-rank fast (the city-scale target: 13,000 estates, ≤ 50 ms):
- * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period into a cell table
- *   (estate index, indicator slot, mean, for the period and the one before) beside a base table of one row per
- *   estate (the fee in force, age), and both are read once into columns. They are rebuilt when the period or the
+ * - The raw scores (13,000 × 60 periods × 12 indicators ≈ 9.4M rows) are read once per period (the rows of the
+ *   period and the one before, as estate index, indicator slot and score, averaged per slot while they are pivoted
+ *   into columns) beside a base table of one row per estate (the fee in force, age), read once into columns. Both are
+ *   read again when the period or the
  *   indicator codes change, or when the scores, estates or fees tables are recreated or receive any INSERT (the
  *   catalog's row estimate counts deleted rows too, so an import's DELETE + INSERT is noticed; checked without a
  *   scan, and only after the engine ran a statement that may write). After a DELETE or UPDATE alone, call
@@ -14,7 +15,7 @@
  * - Everything that depends on the settings (weights, blend, thresholds, red lines, catalogue, bands, the peer
  *   regression, residual percentiles) is plain arithmetic over those columns in TypeScript: ~15 ms for a city,
  *   where the same projections in SQL plus turning 13,000 × 32 result values into checked objects took ~400 ms.
- * - Runs on one engine are serialised: they share the base and cell tables, and a UI firing on every keystroke would
+ * - Runs on one engine are serialised: they share the base table, and a UI firing on every keystroke would
  *   otherwise interleave them.
  */
 import { z } from 'zod';
@@ -29,7 +30,7 @@ import type { PeerModel } from '../domain/regression';
 import { BAND_OF, fitDistrictSteps, type DistrictFit, type FitInput } from '../domain/district-fit';
 import type { Grade } from '../domain/grades';
 import { BUILDING_TYPES, ESTATE_TYPES, FEE_UNITS, type BuildingType } from '../domain/vocabulary';
-import { ANALYSIS_DB, BASE_TABLE, CELL_TABLE, baseTableSql, cellTableSql, systemCodes } from './analysis-sql';
+import { ANALYSIS_DB, BASE_TABLE, baseTableSql, scoreRowsSql, systemCodes } from './analysis-sql';
 import { readCells } from './analysis-cells';
 import { runSteps, yieldTask } from './yield-task';
 
@@ -112,7 +113,7 @@ interface CacheState {
 	baseKey: string | null;
 	/** The base table as read into memory, for `baseKey`. */
 	base: BaseData | null;
-	/** The stamp our last build wrote on the base and cell tables (see {@link stampSql}). */
+	/** The stamp our last build wrote on the base table (see {@link stampSql}). */
 	baseStamp: string | null;
 	/** The estates' own columns, checked (see estateColumns). */
 	estates: Record<string, unknown[]> | null;
@@ -181,25 +182,25 @@ const DataTable = z.object({ database_name: z.string(), table_name: z.string(), 
 
 let stamps = 0;
 /**
- * A build's stamp, written as the comment of the base and cell tables in the build's own statement list. A table
- * that someone else dropped or replaced, or that a rolled-back transaction took back to an older build, no longer
- * carries the stamp we remember, so the next run sees it in the catalog query it makes anyway. Remembering the
- * tables' oids instead needed a second catalog query after every build (4-8 ms in wasm).
+ * A build's stamp, written as the comment of the base table in the build's own statement list. A table that someone
+ * else dropped or replaced, or that a rolled-back transaction took back to an older build, no longer carries the
+ * stamp we remember, so the next run sees it in the catalog query it makes anyway. Remembering the table's oid
+ * instead needed a second catalog query after every build (4-8 ms in wasm).
  */
 function stampSql(stamp: string): string {
-	return [BASE_TABLE, CELL_TABLE].map((t) => `COMMENT ON TABLE ${t} IS ${sqlString(stamp)}`).join(';\n');
+	return `COMMENT ON TABLE ${BASE_TABLE} IS ${sqlString(stamp)}`;
 }
 
 /**
- * Identity of the data tables (oid and row count) and the stamp on our base and cell tables (null unless both
- * carry the same one) from the catalog, without scanning anything (~2-4 ms).
+ * Identity of the data tables (oid and row count) and the stamp on our base table (null when it has none) from the
+ * catalog, without scanning anything (~2-4 ms).
  */
 async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseStamp: string | null }> {
 	const rows = await engine.parse(
 		`SELECT database_name, table_name, table_oid, estimated_size, comment FROM duckdb_tables()
 		 WHERE (database_name = current_database() AND schema_name = current_schema()
 		        AND table_name IN (${DATA_TABLES.map((t) => `'${t}'`).join(', ')}))
-		    OR (database_name = '${ANALYSIS_DB}' AND table_name IN ('base', 'cell'))
+		    OR (database_name = '${ANALYSIS_DB}' AND table_name = 'base')
 		 ORDER BY database_name, table_name`,
 		DataTable
 	);
@@ -207,7 +208,7 @@ async function catalogKeys(engine: Engine): Promise<{ dataKey: string; baseStamp
 	const ours = rows.filter((r) => r.database_name === ANALYSIS_DB);
 	return {
 		dataKey: data.map((r) => `${r.table_name}:${r.table_oid}:${r.estimated_size}`).join(','),
-		baseStamp: ours.length === 2 && ours[0].comment !== null && ours[0].comment === ours[1].comment ? ours[0].comment : null
+		baseStamp: ours[0]?.comment ?? null
 	};
 }
 
@@ -337,13 +338,13 @@ const BASE_COLUMNS = ['age', 'fee_m2', 'fee_raw', 'fee_year', 'collection_rate',
 type BaseColumns = Record<(typeof BASE_COLUMNS)[number], Float64Array>;
 
 /**
- * Reads the base and cell tables into memory: numbers only (strings cost a TextDecoder call each to read from
+ * Reads the base table and the score rows into memory: numbers only (strings cost a TextDecoder call each to read from
  * Arrow, ~90 ms for a city's base), NaN for null and fee_converted as 0 or 1, so every column is a DOUBLE without a
  * null and is read as a typed array straight from the result's bytes; the estates' text
- * comes from {@link estateColumns}. All three are in estate order (the cell table by its estate index) and the base
+ * comes from {@link estateColumns}. All three are in estate order (the score rows by their estate index) and the base
  * has one row per estate.
  */
-async function readBase(engine: Engine, state: CacheState, codes: readonly string[], period: string | null): Promise<BaseData> {
+async function readBase(engine: Engine, state: CacheState, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<BaseData> {
 	const own = await estateColumns(engine, state);
 	const nan = (c: string) => `coalesce(${c}::DOUBLE, 'NaN'::DOUBLE) AS ${c}`;
 	const unit = `CASE fee_unit ${FEE_UNITS.map((u, i) => `WHEN ${sqlString(u)} THEN ${i}`).join(' ')} END`;
@@ -352,7 +353,7 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	const cols: BaseColumns = await numberColumns(engine, sql, BASE_COLUMNS);
 	const n = own.estate_id.length;
 	if (cols.fee_m2.length !== n) throw new ResultShapeError(sql, `${cols.fee_m2.length} rows for ${n} estates`);
-	const means = await readCells(engine, codes, own.has_elevator);
+	const means = await readCells(engine, scoreRowsSql(codes, period, prevPeriod), codes, own.has_elevator);
 	// The means' pivot is one task (with the message that brought them), the columns' checks start in the next.
 	await yieldTask();
 	const withPeriod = await runSteps(periodColumnsSteps(sql, own, cols, means.satisfaction, period), 8);
@@ -366,17 +367,17 @@ async function readBase(engine: Engine, state: CacheState, codes: readonly strin
 	return { own: withPeriod, input };
 }
 
-/** Makes sure the base and cell tables hold `period` for `codes` (a rebuild reads the raw scores once) and are in memory. */
+/** Makes sure the base table holds `period` and the period's means for `codes` are in memory (a rebuild reads the raw scores once). */
 async function ensureBase(engine: Engine, state: CacheState, own: { writes: number }, codes: readonly string[], period: string | null, prevPeriod: string | null): Promise<{ base: BaseData; built: boolean }> {
 	const key = JSON.stringify({ codes, period, prevPeriod });
 	if (state.baseKey === key && state.base) return { base: state.base, built: false };
 	state.baseKey = null;
 	state.base = null;
 	own.writes++;
-	// Both tables and their stamp in one round trip (one statement list, as the engine's startup SQL).
+	// The table and its stamp in one round trip (one statement list, as the engine's startup SQL).
 	const stamp = `${Date.now().toString(36)}-${++stamps}`;
-	await engine.exec(`${cellTableSql(codes, period, prevPeriod)};\n${baseTableSql(period)};\n${stampSql(stamp)}`);
-	const base = await readBase(engine, state, codes, period);
+	await engine.exec(`${baseTableSql(period)};\n${stampSql(stamp)}`);
+	const base = await readBase(engine, state, codes, period, prevPeriod);
 	await yieldTask(); // the rows were built in this task: the fit starts in the next
 	state.baseStamp = stamp;
 	state.baseKey = key;
@@ -412,6 +413,14 @@ export function runAnalysisColumns(engine: Engine, s: AnalysisSettings): Promise
 
 /** One analysis run; call it only inside {@link serialised}. */
 export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Promise<AnalysisColumns> {
+	return (await analyseWithInput(engine, s)).columns;
+}
+
+/**
+ * One analysis run and the fit's input it was made from (the period's means per estate and slot, for the estate
+ * page's comparison with peers); call it only inside {@link serialised}.
+ */
+export async function analyseWithInput(engine: Engine, s: AnalysisSettings): Promise<{ columns: AnalysisColumns; input: FitInput }> {
 	checkSettings(s);
 	try {
 		return await analyseChecked(engine, s);
@@ -424,7 +433,7 @@ export async function analyseUnlocked(engine: Engine, s: AnalysisSettings): Prom
 	}
 }
 
-async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<AnalysisColumns> {
+async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<{ columns: AnalysisColumns; input: FitInput }> {
 	const writesBefore = engine.writeCount;
 	const own = { writes: 0 };
 	const state = await dataState(engine, own);
@@ -436,7 +445,7 @@ async function analyseChecked(engine: Engine, s: AnalysisSettings): Promise<Anal
 	// optimised, on a thread the engine's replies keep busy. A fit on the same data (a weight change) keeps the
 	// default budget, which leaves a warm fit whole.
 	const fit = await runSteps(fitDistrictSteps(base.input, s), built ? 8 : undefined);
-	return { period, prevPeriod, n: base.own.estate_id.length, own: base.own, fit, models: fit.models };
+	return { columns: { period, prevPeriod, n: base.own.estate_id.length, own: base.own, fit, models: fit.models }, input: base.input };
 }
 
 /**

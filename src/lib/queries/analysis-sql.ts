@@ -1,8 +1,7 @@
 /**
  * SQL of the price-quality analysis (docs/sources.md §4-§6): the base table, one row per estate for the analysed
- * period with what does not depend on the settings (the estate, its age, the fee in force), and the cell table, the
- * indicator means of the period and the one before. Built once per period and data; the cell table is the only part
- * that reads the raw scores.
+ * period with what does not depend on the settings (the estate, its age, the fee in force), built once per period and
+ * data, and the score rows of the period and the one before, the only part that reads the raw scores.
  * Everything that depends on the settings is computed from it in domain/district-fit.ts (analysis-run.ts runs both).
  */
 import { sqlString } from '../engine/engine';
@@ -36,10 +35,7 @@ function periodFilter(period: string | null, prevPeriod: string | null): string 
 	return `s.period >= ${sqlString(prevPeriod)} AND s.period <= ${sqlString(period)}`;
 }
 
-/** Table of the score means that apply, one row per estate and slot: ix (the estate's place), k (the slot), m. */
-export const CELL_TABLE = `${ANALYSIS_DB}.cell`;
-
-/** Slots of the cell table: the codes in order, then satisfaction, for the period; the same + n for the one before. */
+/** Slots of the score rows: the codes in order, then satisfaction, for the period; the same + n for the one before. */
 export function slotCount(codes: readonly string[]): number {
 	return codes.length + 1;
 }
@@ -48,47 +44,40 @@ export function slotCount(codes: readonly string[]): number {
 const NUMBERED_ESTATES = `SELECT *, (row_number() OVER (ORDER BY estate_id) - 1)::INTEGER AS ix FROM estates`;
 
 /**
- * (Re)builds {@link CELL_TABLE} for a period (null: no scores at all) and the period before it (null: none), its
- * neighbour in the sorted list of periods with scores: the mean of each estate's scores per slot (inspection
- * indicators from non-survey sources, satisfaction from any), for estates in the estates table. The elevator mean
- * of an estate without elevators is still there: its readers leave it out (the domain ignores it), which costs
- * nothing in a reader and a filter over every cell here. Likewise the scores of an indicator outside the system
- * are kept with a null slot (one cell per estate and period), which readers skip.
+ * The score rows that apply for a period (null: no scores at all) and the period before it (null: none), its
+ * neighbour in the sorted list of periods with scores, as three numbers each: ix (the estate's place, from
+ * {@link BASE_TABLE}, which must be built first), k (the slot: the indicator's place among the codes then
+ * satisfaction, + n for the period before) and m (the score). Inspection indicators count from non-survey sources
+ * only, satisfaction from any; scores of estates not in the estates table, and of indicators outside the system, are
+ * left out. The reader (analysis-cells.ts) takes each slot's mean while it pivots the rows into columns.
+ * Why not the means in SQL: a city's two periods have one row per estate and slot (300,460 rows, 300,460 means), and
+ * DuckDB-wasm's grouping, storing and reading back the means took 62-81 ms where these rows take 34-50 (session 32).
  * The source test is written as NOT (survey AND not satisfaction), so DuckDB compares the indicator only on survey
  * rows; the equivalent OR makes two comparisons on nearly every row and took 20 ms more of 60-85 in wasm (city).
- * The slot is an integer (the indicator's place, + n for the period before) and the estate its place, so the grouping
- * has one text key instead of three, and the pivot into columns is done by the reader (analysis-run.ts) in one pass
- * over three typed arrays: the same pivot as 24 FILTER aggregates in SQL cost a third of the statement in wasm.
  */
-export function cellTableSql(codes: readonly string[], period: string | null, prevPeriod: string | null): string {
-	const all = [...codes, SATISFACTION_CODE];
+export function scoreRowsSql(codes: readonly string[], period: string | null, prevPeriod: string | null): string {
+	const all = [...codes, SATISFACTION_CODE].map(sqlString).join(', ');
 	const n = slotCount(codes);
-	const slot = `list_position([${all.map(sqlString).join(', ')}], s.indicator) - 1${period === null || prevPeriod === null ? '' : ` + CASE WHEN s.period = ${sqlString(period)} THEN 0 ELSE ${n} END`}`;
+	const slot = `list_position([${all}], s.indicator) - 1${period === null || prevPeriod === null ? '' : ` + CASE WHEN s.period = ${sqlString(period)} THEN 0 ELSE ${n} END`}`;
 	return `
-CREATE OR REPLACE TABLE ${CELL_TABLE} AS
-SELECT e.ix, c.k::INTEGER AS k, c.m
-FROM (
-	SELECT s.estate_id, ${slot} AS k, avg(s.score) AS m
-	FROM scores s
-	WHERE s.score IS NOT NULL AND ${periodFilter(period, prevPeriod)}
-	  AND NOT (s.source = 'satisfaction' AND s.indicator <> ${sqlString(SATISFACTION_CODE)})
-	GROUP BY ALL
-) c JOIN (SELECT estate_id, ix FROM (${NUMBERED_ESTATES})) e ON e.estate_id = c.estate_id`;
+SELECT b.ix, (${slot})::INTEGER AS k, s.score AS m
+FROM scores s JOIN ${BASE_TABLE} b ON b.estate_id = s.estate_id
+WHERE s.indicator IN (${all}) AND s.score IS NOT NULL AND ${periodFilter(period, prevPeriod)}
+  AND NOT (s.source = 'satisfaction' AND s.indicator <> ${sqlString(SATISFACTION_CODE)})`;
 }
 
 /**
  * (Re)builds {@link BASE_TABLE} for a period (null: no scores at all): one row per estate with what does not depend
  * on the settings besides the scores. Columns: estate_id, ix (its place in estate_id order, as in
- * {@link CELL_TABLE}), estate_type, building_type and has_elevator (what analysis-detail.ts needs; the rest of an
- * estate's own columns is read from estates), age (= period year − build year), and the fee in force for the
- * period's year (fee_m2, fee_raw, fee_unit, fee_converted, fee_year, collection_rate).
+ * {@link scoreRowsSql}; the estate's own columns are read from estates), age (= period year − build year), and the
+ * fee in force for the period's year (fee_m2, fee_raw, fee_unit, fee_converted, fee_year, collection_rate).
  */
 export function baseTableSql(period: string | null): string {
 	const year = period === null ? undefined : periodYear(period);
 	return `
 CREATE OR REPLACE TABLE ${BASE_TABLE} AS
 WITH fee AS (${feeInForceSql(year)})
-SELECT e.estate_id, e.ix, e.estate_type, e.building_type, e.has_elevator,
+SELECT e.estate_id, e.ix,
 	${year === undefined ? 'NULL::INTEGER' : `${year} - e.build_year`} AS age,
 	${FEE_M2_SQL} AS fee_m2, f.fee AS fee_raw, f.fee_unit,
 	coalesce(f.fee_unit = 'per_household_month', false) AS fee_converted, f.fee_year, f.collection_rate

@@ -13,15 +13,16 @@ const batch = (ix: number[], k: (number | null)[], m: number[]) =>
 
 // Two indicators a, b (slots 0, 1), satisfaction (slot 2); the period before: slots 3-5.
 const CODES = ['a', 'b'];
+const SQL = 'SELECT ix, k, m FROM the_rows';
 
 describe.each([
 	['an Arrow table', asTable],
 	['typed arrays from the bytes', asParts]
-])('readCells: the cell table pivoted into the fit columns, read as %s', (_, answering) => {
+])('readCells: score rows pivoted into the fit columns as means, read as %s', (_, answering) => {
 	it('reads means spread over several record batches into the right estate and slot', async () => {
 		const t = batch([0, 1], [0, 0], [80, 70]).concat(batch([0, 2], [1, 5], [90, 60]), batch([1], [2], [75]));
 		expect(t.batches.length).toBe(3);
-		const c = await readCells(answering(t), CODES, [true, true, true]);
+		const c = await readCells(answering(t), SQL, CODES, [true, true, true]);
 		expect(Array.from(c.current[0])).toEqual([80, 70, NaN]);
 		expect(Array.from(c.current[1])).toEqual([90, NaN, NaN]);
 		expect(Array.from(c.satisfaction)).toEqual([NaN, 75, NaN]);
@@ -31,7 +32,7 @@ describe.each([
 
 	it('names the row across batches when a mean points outside the estates', async () => {
 		const t = batch([0, 1], [0, 0], [80, 70]).concat(batch([1, 7], [1, 1], [60, 50]));
-		await expect(readCells(answering(t), CODES, [true, true])).rejects.toThrow(/row 4: slot 1 of estate 7 is outside 6 slots × 2 estates/);
+		await expect(readCells(answering(t), SQL, CODES, [true, true])).rejects.toThrow(/row 4: slot 1 of estate 7 is outside 6 slots × 2 estates/);
 	});
 
 	it('reads a city-sized table in many batches (more rows than one pivot step) the same as one batch', async () => {
@@ -42,21 +43,36 @@ describe.each([
 		for (let at = 0; at < ix.length; at += 2048) parts.push(batch(ix.slice(at, at + 2048), k.slice(at, at + 2048), m.slice(at, at + 2048)));
 		const many = parts[0].concat(...parts.slice(1));
 		expect(many.batches.length).toBe(Math.ceil((3 * n) / 2048));
-		const got = await readCells(answering(many), CODES, new Array(n).fill(true));
+		const got = await readCells(answering(many), SQL, CODES, new Array(n).fill(true));
 		for (const i of [0, 2047, 2048, 6000, n - 1]) {
 			expect([got.current[0][i], got.current[1][i], got.previous[0][i]]).toEqual([i % 97, (i % 97) + 1, (i % 97) + 3]);
 		}
-		const one = await readCells(answering(batch(ix, k, m)), CODES, new Array(n).fill(true));
+		const one = await readCells(answering(batch(ix, k, m)), SQL, CODES, new Array(n).fill(true));
 		expect(got.current.map((c) => Array.from(c))).toEqual(one.current.map((c) => Array.from(c)));
 		expect(got.previous.map((c) => Array.from(c))).toEqual(one.previous.map((c) => Array.from(c)));
 	});
+
+	it('averages the scores of one estate and slot, wherever their rows are', async () => {
+		// Estate 0, slot a: 80, 70 and 90 in three batches → (80 + 70 + 90) / 3 = 80. Estate 1, slot b: 61 and 64 →
+		// 62.5. Estate 1, slot a: one score, 55, kept as it is. Satisfaction of estate 0: 70 and 71 → 70.5.
+		const t = batch([0, 1, 1], [0, 1, 0], [80, 61, 55]).concat(batch([0, 1, 0], [0, 1, 2], [70, 64, 70]), batch([0, 0], [0, 2], [90, 71]));
+		const c = await readCells(answering(t), SQL, CODES, [true, true]);
+		expect(Array.from(c.current[0])).toEqual([80, 55]);
+		expect(Array.from(c.current[1])).toEqual([NaN, 62.5]);
+		expect(Array.from(c.satisfaction)).toEqual([70.5, NaN]);
+	});
+
+	it('leaves out the elevator scores of an estate without elevators, and averages the others', async () => {
+		// Codes a, elevator: estate 0 has no elevators, so its 10 and 20 are left out; estate 1's 60 and 90 → 75.
+		const t = batch([0, 1, 0, 1], [1, 1, 1, 1], [10, 60, 20, 90]);
+		const c = await readCells(answering(t), SQL, ['a', 'elevator'], [false, true]);
+		expect(Array.from(c.current[1])).toEqual([NaN, 75]);
+	});
 });
 
-describe('readCells with a null slot (an indicator outside the system: the result goes to the Arrow table)', () => {
-	it('skips a mean whose slot is null, in any batch', async () => {
+describe('readCells refuses rows it cannot place', () => {
+	it('names the query when a slot is null (the query leaves out indicators outside the system)', async () => {
 		const t = batch([0], [0], [80]).concat(batch([1, 1], [null, 1], [10, 65]));
-		const c = await readCells(asTable(t), CODES, [true, true]);
-		expect(Array.from(c.current[0])).toEqual([80, NaN]);
-		expect(Array.from(c.current[1])).toEqual([NaN, 65]);
+		await expect(readCells(asTable(t), SQL, CODES, [true, true])).rejects.toThrow(/no null estate, slot or score[\s\S]*the_rows/);
 	});
 });

@@ -218,11 +218,27 @@ describe('analysis in DuckDB against the hand-worked tiny district', () => {
 		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
 	});
 
-	it('recovers when its cached tables vanish behind its back', async () => {
+	it('recovers when its cached table vanishes behind its back', async () => {
 		await analyseEstates(engine, settings);
 		await engine.exec('DROP TABLE zhijia_analysis.base');
 		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
-		await engine.exec('DROP TABLE zhijia_analysis.cell');
+		await engine.exec('DROP TABLE zhijia_analysis.base');
+		expect((await estateDetail(engine, settings, 'H1')).indicators.map((i) => i.score)).toEqual([90, 80, 90, 80]);
+	});
+
+	it('averages the scores of one indicator in one period, as the mean of all of them', async () => {
+		// Two more management inspections of H1 in 2025Q4 (70 and 95 beside its 90): mean (90 + 70 + 95) / 3 = 85.
+		// I = (50·85 + 20·80 + 30·90) / 100 = 85.5; Q = 0.6·85.5 + 0.4·80 = 83.3 → grade 2. Its peer H2 sees 85
+		// as the median of one peer. H2's management stays 95.
+		await engine.exec(`INSERT INTO scores VALUES ('H1', '2025Q4', 'management', 70, 'inspection'), ('H1', '2025Q4', 'management', 95, 'third_party')`);
+		const h1 = byId(await analyseEstates(engine, settings)).H1;
+		expect(h1.inspection).toBeCloseTo(85.5, 12);
+		expect(h1.q).toBeCloseTo(83.3, 12);
+		expect(h1.grade).toBe(2);
+		expect((await estateDetail(engine, settings, 'H1')).indicators[0]).toEqual({ indicator: 'management', score: 85, peer_median: 95, peer_n: 1 });
+		expect((await estateDetail(engine, settings, 'H2')).indicators[0]).toEqual({ indicator: 'management', score: 95, peer_median: 85, peer_n: 1 });
+		await engine.exec(`DELETE FROM scores WHERE estate_id = 'H1' AND period = '2025Q4' AND indicator = 'management' AND score IN (70, 95)`);
+		invalidateAnalysis(engine);
 		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
 	});
 
@@ -235,8 +251,8 @@ describe('analysis in DuckDB against the hand-worked tiny district', () => {
 		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]); // built inside the transaction
 		await engine.exec('ROLLBACK'); // the tables hold 2025Q4's build again
 		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]);
-		// An empty cell table put in its place (no stamp): rebuilt too, and still right.
-		await engine.exec('CREATE OR REPLACE TABLE zhijia_analysis.cell AS SELECT * FROM zhijia_analysis.cell WHERE false');
+		// An empty base table put in its place (no stamp): rebuilt too, and still right.
+		await engine.exec('CREATE OR REPLACE TABLE zhijia_analysis.base AS SELECT * FROM zhijia_analysis.base WHERE false');
 		expect(await h1Scores(q3)).toEqual([80, 80, 80, 80]);
 		expect(byId(await analyseEstates(engine, settings)).H1.q).toBeCloseTo(84.8, 12);
 	});

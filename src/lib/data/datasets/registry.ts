@@ -93,7 +93,7 @@ export const DATASETS: { readonly [K in DatasetId]: DatasetMeta<K> } = {
 		descriptionEn: 'Service-quality scores by estate, period and indicator (long form), incl. owner satisfaction',
 		columns: scoreColumns,
 		estateRef: true,
-		// The analysis reads the rows of two periods out of all (analysis-sql.ts cellTableSql).
+		// The analysis reads the rows of two periods out of all (analysis-sql.ts scoreRowsSql).
 		clusterBy: 'period'
 	}),
 	fees: meta({
