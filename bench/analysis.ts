@@ -71,7 +71,7 @@ export async function engineAnalysis(ctx: Ctx, engine: Engine, id: EngineId, sum
 		id,
 		await timeRuns(() => rank(DEFAULT_SETTINGS), { runs: Math.max(ctx.slowRuns, 3), before: () => invalidateAnalysis(engine) }),
 		'ms',
-		`runAnalysis with a cold cache: periods, base table from the raw scores, read into columns (estate fields checked with zod), fit; the engine's first analysis took ${first.toFixed(0)} ms (not in the median)`
+		`runAnalysis with a cold cache: periods, the base table, the period's raw score rows averaged per slot, read into columns (estate fields checked with zod), fit; the engine's first analysis took ${first.toFixed(0)} ms (not in the median)`
 	);
 	const weight = withWeight(WEIGHT_VALUES[0]);
 	summaries[id] = { default: summarizeRows((await runAnalysis(engine, DEFAULT_SETTINGS)).estates), weight: summarizeRows((await runAnalysis(engine, weight)).estates) };

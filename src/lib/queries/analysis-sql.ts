@@ -14,7 +14,7 @@ export const ANALYSIS_DB = 'zhijia_analysis';
 /** Table of the settings-independent analysis inputs, one row per estate. */
 export const BASE_TABLE = `${ANALYSIS_DB}.base`;
 
-/** Indicator codes of a system in its own order: the slot order of the cell table. */
+/** Indicator codes of a system in its own order: the slot order of the score rows (scoreRowsSql). */
 export function systemCodes(system: IndicatorSystem): string[] {
 	return system.indicators.map((i) => i.code);
 }
