@@ -130,7 +130,7 @@ export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer,
 		preview,
 		memory: estimateMemory(byteLength(bytes), source.kind),
 		problems: source.problems,
-		conversions: guess.dataset ? planConversions(source, guess.dataset, guess.mapping, undefined, options.valueAnswers) : null,
+		conversions: guess.dataset ? planConversions(source, guess.dataset, guess.mapping, undefined, options.valueAnswers, { titlePeriod }) : null,
 		source
 	};
 }

@@ -42,6 +42,11 @@ export interface PrepareOptions extends RunOptions {
 	readonly groupScoring?: GroupScoring;
 	/** The user's saved value-map answers (target column → word → code), read before the built-in vocabulary. */
 	readonly valueAnswers?: ValueMapAnswers;
+	/**
+	 * False: a column of dates under a title naming a quarter is read by month, as before reading rules 3
+	 * (READ_RULES, types.ts), so an import stored then replays as it was. Default: by that quarter.
+	 */
+	readonly quarterFromTitle?: boolean;
 }
 
 /**

@@ -89,8 +89,11 @@ export interface ReadOptions {
 	readonly lenient?: boolean;
 }
 
-/** Version of the reading rules a stored import was accepted under (absent in older workspaces: before the reading rules existed). */
-export const READ_RULES = 2;
+/**
+ * Version of the reading rules a stored import was accepted under (absent in older workspaces: before the reading rules
+ * existed). 3: a column of dates under a title naming a quarter is read as that quarter (before: by month).
+ */
+export const READ_RULES = 3;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

@@ -118,7 +118,9 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 	});
 
 	// Conversions (count → yes/no, date → year or period, unit words, value maps) are applied before validation.
-	const conversions = planConversions(table, dataset, effective, options.conversions, options.valueAnswers);
+	const conversions = planConversions(table, dataset, effective, options.conversions, options.valueAnswers, {
+		titlePeriod: constantPeriod?.from === 'title' && options.quarterFromTitle !== false ? constantPeriod.value : undefined
+	});
 	const ctx: RowContext = { table, dataset, sink, options, constantPeriod, mapping: effective, conversions: conversions.conversions, readErrorRows: new Set(table.errorRows ?? []) };
 	const result = layout === 'wide' && dataset === 'scores' ? await normaliseWide(ctx) : await normaliseLong(ctx);
 	fileError ||= result.fileError;

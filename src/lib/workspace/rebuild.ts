@@ -38,13 +38,15 @@ export function storedMapping(f: StoredFile, headers: readonly string[]): (strin
 	return f.options.mapping ? headers.map((h) => f.options.mapping![h] ?? null) : undefined;
 }
 
-/** A stored file's conversions (aligned with the headers read) and value answers, as prepare options. */
+/** A stored file's conversions (aligned with the headers read), value answers and reading rules, as prepare options. */
 export function storedConversions(
 	f: StoredFile,
 	headers: readonly string[]
-): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[] } {
+): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false } {
 	const c = f.options.conversions;
 	return {
+		// Accepted before reading rules 3: its dates under a quarter's title were read by month, and are again.
+		...((f.options.rules ?? 0) < 3 ? { quarterFromTitle: false as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),
 		...(f.options.groupScoring ? { groupScoring: f.options.groupScoring } : {}),

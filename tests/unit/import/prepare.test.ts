@@ -1,6 +1,8 @@
 /** Preparing a file without the engine: mappings, header rows, periods, fee units, price ranges, caps. */
 import { describe, expect, it } from 'vitest';
-import { headerSignature, inspectFile, prepareImport } from '../../../src/lib/import/index';
+import { headerSignature, inspectFile, prepareImport, READ_RULES } from '../../../src/lib/import/index';
+import { storedConversions, storedReadOptions } from '../../../src/lib/workspace/rebuild';
+import { storedFileSchema } from '../../../src/lib/workspace/workspace-file';
 import { csvText, utf8, type FixtureCell } from '../../fixtures/import-files';
 
 const file = (rows: readonly (readonly FixtureCell[])[], name = 'f.csv') => ({ name, bytes: utf8(csvText(rows)) });
@@ -32,6 +34,34 @@ describe('prepareImport', () => {
 		// The column agrees with the title: nothing to say.
 		const same = await prepareImport(file([['2025年第三季度考评汇总表'], ['小区编号', '考评期', '综合管理', '保洁'], ['LJ1', '2025Q3', 90, 80]]));
 		expect(codes(same)).toEqual([]);
+	});
+
+	it('a score sheet titled by a quarter reads its inspection dates as that quarter, with nothing to warn about', async () => {
+		const sheet = (dates: string[]) => [['2025年第三季度物业服务质量检查考评表'], ['小区编号', '检查日期', '综合管理', '保洁'], ...dates.map((d, i) => [`LJ${i + 1}`, d, 90, 80])];
+		const p = await prepareImport(file(sheet(['2025-07-15', '2025/8/22', '2025年9月3日'])));
+		expect(rowsOf(p).map((r) => r[1])).toEqual(['2025Q3', '2025Q3', '2025Q3', '2025Q3', '2025Q3', '2025Q3']);
+		expect(codes(p)).not.toContain('period_title_other');
+		const info = await inspectFile('q3.csv', utf8(csvText(sheet(['2025-07-15', '2025/8/22']))));
+		expect(info.titlePeriod).toBe('2025Q3');
+		expect(info.conversions?.conversions[1]).toEqual({ kind: 'date_to_period', grain: 'quarter' });
+		// Dates of the next quarter under the same title: months, and the import says the title and column differ.
+		const other = await prepareImport(file(sheet(['2025-10-15', '2025-11-02'])));
+		expect(rowsOf(other).map((r) => r[1])).toEqual(['2025-10', '2025-10', '2025-11', '2025-11']);
+		expect(other.problems.find((x) => x.code === 'period_title_other')).toMatchObject({ params: { title: '2025Q3', periods: '2025-10、2025-11', rows: 2 } });
+	});
+
+	it('an import stored before reading rules 3 replays its dates under a quarter title by month, as it was accepted', async () => {
+		const bytes = utf8(csvText([['2025年第三季度考评表'], ['小区编号', '检查日期', '综合管理'], ['LJ1', '2025-07-15', 90], ['LJ2', '2025-08-22', 80]]));
+		const stored = (rules: number | undefined) =>
+			storedFileSchema.parse({ id: 'f1', name: 'q3.csv', dataset: 'scores', mode: 'append', options: { headerRow: 2, ...(rules === undefined ? {} : { rules }) }, rows: 2, addedAt: '2026-12-01T00:00:00.000Z' });
+		const periods = async (rules: number | undefined) => {
+			const ins = await inspectFile('q3.csv', bytes, storedReadOptions(stored(rules)));
+			const p = await prepareImport(ins.source, { dataset: 'scores', ...storedConversions(stored(rules), ins.headers) });
+			return rowsOf(p).map((r) => r[1]);
+		};
+		expect(await periods(undefined)).toEqual(['2025-07', '2025-08']);
+		expect(await periods(2)).toEqual(['2025-07', '2025-08']);
+		expect(await periods(READ_RULES)).toEqual(['2025Q3', '2025Q3']);
 	});
 
 	it('a fee without a unit anywhere is read per m², with one warning for the file', async () => {

@@ -2,7 +2,8 @@
  * Choosing a conversion by itself, only where the evidence is clear (docs/sources.md §18):
  * - a yes/no column whose cells are whole counts, some above 1 or with a measure word (27, 0, 3台) → count > 0;
  * - a year column whose cells are dates, months or quarters (2024年1月, 2023-07-01, 45292) → their year;
- * - a period column whose cells are full dates (检查日期 2024-03-15) → their month (changeable to quarter);
+ * - a period column whose cells are full dates (检查日期 2024-03-15) → their month (changeable to quarter), or their
+ *   quarter when the sheet's title names that quarter (2024年第一季度考评表) and the dates lie in it;
  * - a number column whose cells carry a unit word with a factor (3.2万㎡) → that factor;
  * - a coded column → its value map.
  * Anything less clear is left to the person, who sees the samples and may choose.
@@ -12,7 +13,7 @@ import type { Cell } from '../types';
 import { isMissing } from '../values/core';
 import { parseBoolean } from '../values/codes';
 import { parseCount } from './counts';
-import { dateParts, isDateLike, YEAR_COLUMNS } from './dates';
+import { dateParts, isDateLike, periodOf, YEAR_COLUMNS } from './dates';
 import type { Conversion } from './types';
 import { baseOfColumnUnit, detectUnit, numberAndUnit } from './units';
 
@@ -32,8 +33,14 @@ export function sampleCells(cells: readonly Cell[], n = SAMPLE_CELLS): Cell[] {
 	return out;
 }
 
+/** What the sheet says besides a column's cells. */
+export interface SheetHints {
+	/** The period a title row names (2025年第三季度… → '2025Q3'), when it names one. */
+	readonly titlePeriod?: string;
+}
+
 /** The conversion a column needs, judged from its cells, or undefined when none is clearly needed. */
-export function autoConversion(column: ColumnMeta, cells: readonly Cell[]): Conversion | undefined {
+export function autoConversion(column: ColumnMeta, cells: readonly Cell[], hints: SheetHints = {}): Conversion | undefined {
 	if (column.values) return { kind: 'value_map' };
 	const sample = sampleCells(cells);
 	if (sample.length === 0) return undefined;
@@ -51,7 +58,16 @@ export function autoConversion(column: ColumnMeta, cells: readonly Cell[]): Conv
 		return share((c) => dateParts(c) !== undefined) >= CLEAR && sample.some((c) => isDateLike(c) || yearText(c)) ? { kind: 'date_to_year' } : undefined;
 	}
 	if (column.name === 'period') {
-		return share((c) => dateParts(c)?.d !== undefined) >= CLEAR ? { kind: 'date_to_period', grain: 'month' } : undefined;
+		if (share((c) => dateParts(c)?.d !== undefined) < CLEAR) return undefined;
+		// A sheet titled by a quarter lists the day each estate was inspected in that quarter: the score is the
+		// quarter's, and months would split one assessment into three periods.
+		const title = hints.titlePeriod;
+		const inTitle = (c: Cell) => {
+			const parts = dateParts(c);
+			return parts !== undefined && periodOf(parts, 'quarter') === title;
+		};
+		if (title !== undefined && /^\d{4}Q[1-4]$/.test(title) && share(inTitle) >= CLEAR) return { kind: 'date_to_period', grain: 'quarter' };
+		return { kind: 'date_to_period', grain: 'month' };
 	}
 	if (column.type === 'DOUBLE' || column.type === 'INTEGER') {
 		const base = baseOfColumnUnit(column.unit, column.name);

@@ -9,7 +9,7 @@ import type { Cell, SourceTable } from '../types';
 import { cellText, isError } from '../values';
 import { columnNormaliser, type CellNormaliser } from '../values/columns';
 import { withConversion } from './apply';
-import { autoConversion, sampleCells } from './choose';
+import { autoConversion, sampleCells, type SheetHints } from './choose';
 import type { Conversion, ValueMapAnswers } from './types';
 import { valueMapReport, type ValueMapEntry } from './value-map';
 
@@ -61,14 +61,15 @@ function show(v: unknown): string | null {
 
 /**
  * The conversions of a table mapped to a dataset. `given[i]` is the person's or the recipe's choice for
- * header i: a conversion, null for "none", undefined for "choose from the cells".
+ * header i: a conversion, null for "none", undefined for "choose from the cells" (and the sheet's `hints`).
  */
 export function planConversions(
 	table: SourceTable,
 	dataset: DatasetId,
 	mapping: readonly (string | null)[],
 	given?: readonly (Conversion | null | undefined)[],
-	answers?: ValueMapAnswers
+	answers?: ValueMapAnswers,
+	hints: SheetHints = {}
 ): ConversionReport {
 	const conversions: (Conversion | null)[] = [];
 	const auto: boolean[] = [];
@@ -84,7 +85,7 @@ export function planConversions(
 			return;
 		}
 		const chosen = given?.[i];
-		const conv = chosen !== undefined ? chosen : (autoConversion(column, cells) ?? null);
+		const conv = chosen !== undefined ? chosen : (autoConversion(column, cells, hints) ?? null);
 		conversions.push(conv);
 		auto.push(chosen === undefined && conv !== null);
 		const norm = convertedNormaliser(dataset, column, header, conv, answers);
@@ -115,11 +116,12 @@ export function columnPreview(
 	header: string,
 	chosen: Conversion | null | undefined,
 	cells: readonly Cell[],
-	answers?: ValueMapAnswers
+	answers?: ValueMapAnswers,
+	hints: SheetHints = {}
 ): { conversion: Conversion | null; auto: boolean; samples: ConversionSample[] } {
 	const column = targetColumn(dataset, target);
 	if (!column) return { conversion: null, auto: false, samples: [] };
-	const conversion = chosen !== undefined ? chosen : (autoConversion(column, cells) ?? null);
+	const conversion = chosen !== undefined ? chosen : (autoConversion(column, cells, hints) ?? null);
 	const norm = convertedNormaliser(dataset, column, header, conversion, answers);
 	const seen = new Set<string>();
 	const samples: ConversionSample[] = [];

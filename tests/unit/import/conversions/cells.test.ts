@@ -115,6 +115,22 @@ describe('choosing a conversion only on clear evidence', () => {
 		expect(autoConversion(col('scores', 'period'), ['2024-03-15', '2024/5/20'])).toEqual({ kind: 'date_to_period', grain: 'month' });
 		expect(autoConversion(col('scores', 'period'), ['2024Q1', '2024-03'])).toBeUndefined();
 	});
+	it("full dates under a title that names their quarter become that quarter; under another title, months", () => {
+		const dates = ['2025-07-12', '2025/8/3', '2025年9月20日', 45870]; // 45870: an Excel date, 2025-08-01
+		expect(autoConversion(col('scores', 'period'), dates, { titlePeriod: '2025Q3' })).toEqual({ kind: 'date_to_period', grain: 'quarter' });
+		// The title names another quarter, a month or nothing: the dates are not that quarter's, so months (and the
+		// import says the title and the column differ).
+		expect(autoConversion(col('scores', 'period'), dates, { titlePeriod: '2025Q4' })).toEqual({ kind: 'date_to_period', grain: 'month' });
+		expect(autoConversion(col('scores', 'period'), dates, { titlePeriod: '2025-08' })).toEqual({ kind: 'date_to_period', grain: 'month' });
+		expect(autoConversion(col('scores', 'period'), dates)).toEqual({ kind: 'date_to_period', grain: 'month' });
+		// One date of ten outside the quarter (a re-inspection in October) still reads as the quarter's sheet; two of
+		// ten do not.
+		const late = (k: number) => [...Array.from({ length: 10 - k }, (_, i) => `2025-08-${10 + i}`), ...Array.from({ length: k }, () => '2025-10-09')];
+		expect(autoConversion(col('scores', 'period'), late(1), { titlePeriod: '2025Q3' })).toEqual({ kind: 'date_to_period', grain: 'quarter' });
+		expect(autoConversion(col('scores', 'period'), late(2), { titlePeriod: '2025Q3' })).toEqual({ kind: 'date_to_period', grain: 'month' });
+		// Months as written are periods already, under any title.
+		expect(autoConversion(col('scores', 'period'), ['2025年8月', '2025-09'], { titlePeriod: '2025Q3' })).toBeUndefined();
+	});
 	it('a date conversion to quarters', () => {
 		expect(convertCell({ kind: 'date_to_period', grain: 'quarter' }, '2024/5/20', col('scores', 'period'))).toEqual({ value: '2024Q2' });
 		expect(convertCell({ kind: 'date_to_year' }, 45292, col('fees', 'year'))).toEqual({ value: 2024 });
