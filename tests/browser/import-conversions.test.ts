@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetCount, openDataPage, type AppSession } from './harness';
+import { csvText, gbk } from '../fixtures/import-files';
 
 /**
  * Value conversions on the data page (docs/sources.md §18): a subdistrict ledger with elevator counts, 万㎡ and
@@ -78,6 +79,32 @@ describe('value conversions on the data page', () => {
 		await expect.poll(() => panel.getByTestId('value-saved').count()).toBe(2);
 		await checkAndCommit(/已导入 4 行/);
 		expect(await count('estates')).toBe(248);
+	});
+
+	it('reads the inspection dates of a sheet titled by a quarter as that quarter, and months can still be chosen', async () => {
+		// A GBK sheet as a district office writes it: a title naming the quarter, then each estate's inspection day.
+		const sheet = gbk(
+			csvText([
+				['2026年第一季度物业服务质量检查考评表'],
+				['小区编号', '检查日期', '综合管理', '保洁'],
+				['LJ0001', '2026-01-15', 88, 90],
+				['LJ0002', '2026/2/3', 79, 76],
+				['LJ0003', '2026年3月20日', 91, 85]
+			])
+		);
+		await upload('一季度考评.csv', sheet, 'text/csv');
+		const day = await mappingRow('检查日期');
+		expect(await day.getByTestId('conversion').locator('option:checked').textContent()).toBe('自动：日期 → 季度');
+		expect(await day.getByTestId('samples').textContent()).toContain('2026-01-15 → 2026Q1');
+		expect(await day.getByTestId('samples').textContent()).toContain('2026年3月20日 → 2026Q1');
+		// The person may still read them by month; back to automatic for the import.
+		await day.getByTestId('conversion').selectOption({ label: '日期 → 月份' });
+		expect(await day.getByTestId('samples').textContent()).toContain('2026-01-15 → 2026-01');
+		await day.getByTestId('conversion').selectOption('auto');
+		const before = await count('scores');
+		await checkAndCommit(/已导入/);
+		// Three estates × two indicators, all in 2026Q1.
+		await expect.poll(() => count('scores'), { timeout: 30_000 }).toBe(before + 6);
 	});
 
 	it('keeps the rows and the answers across a reload; the next file with the same words needs no question', async () => {
