@@ -3,8 +3,8 @@
  *
  * Checks data files with the same code the app's import page uses, on the same DuckDB-wasm engine (Node
  * build), and writes nothing. Files given together are checked together: scores are checked against the
- * estates among them. Prints, per file, the dataset recognised, the encoding, the row count and every
- * problem (Chinese by default). With --json prints exactly
+ * estates among them. Prints, per file, the dataset recognised, the encoding, the row count, the conversions chosen
+ * automatically (dates → quarter, 万㎡ × 10000, …) and every problem (Chinese by default). With --json prints exactly
  *   {"files": [{"file", "kind", "encoding", "rows", "errors": [{"row", "column", "value", "message"}], "warnings": [...]}]}
  * Without --recipe a file gets the recipe it is recognised by, or the parts the data page suggests (ids generated
  * for a ledger without them, names matched to estates, a fee beside each estate), exactly as `zhijia import`;
@@ -21,6 +21,8 @@ import { startNodeEngine } from '../lib/engine/node';
 import { UnreadableFileError, validateFiles, type FileReport, type ImportEngine, type ImportFile, type Lang, type PreparedFile, type Problem } from '../lib/import/index';
 import { prepareWithRecipes, type Recipe } from '../lib/import/recipes';
 import { readRecipe } from './import-files';
+import { conversionLabel } from '../lib/import/conversions/label';
+import { zh as convertZh, en as convertEn } from '../lib/i18n/areas/convert';
 
 /** Where the command writes, and optionally the engine to use (injectable for tests; left open if given). */
 export interface CliIo {
@@ -112,6 +114,7 @@ const T = {
 		row: '第 {n} 行',
 		file: '整个文件',
 		more: '…… 另有 {n} 条未显示（用 --json 查看全部）',
+		converted: '自动换算',
 		total: '共 {files} 个文件：{bad} 个有错误'
 	},
 	en: {
@@ -126,6 +129,7 @@ const T = {
 		row: 'row {n}',
 		file: 'file',
 		more: '... {n} more not shown (use --json for all)',
+		converted: 'converted automatically',
 		total: '{files} files: {bad} with errors'
 	}
 } as const;
@@ -152,13 +156,32 @@ function humanReport(r: FileReport, lang: Lang): string {
 		`${t.encoding}${sep}${r.encoding ?? r.kind ?? '—'}`,
 		`${t.rows}${sep}${r.sourceRows.toLocaleString('en')}${r.rows !== r.sourceRows ? fill(t.canonical, { n: r.rows.toLocaleString('en') }) : ''}`
 	].join(lang === 'zh' ? '　' : '; ');
-	const lines = [r.file, `  ${head}`, `  ${fill(t.summary, { e: r.counts.errors, w: r.counts.warnings })} — ${r.valid ? t.ok : t.fail}`];
+	const lines = [r.file, `  ${head}`];
+	const converted = autoConversions(r, lang);
+	if (converted) lines.push(`  ${t.converted}${sep}${converted}`);
+	lines.push(`  ${fill(t.summary, { e: r.counts.errors, w: r.counts.warnings })} — ${r.valid ? t.ok : t.fail}`);
 	// Errors first, then warnings, each in row order.
 	const sorted = [...r.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
 	for (const p of sorted.slice(0, PRINT_LIMIT)) lines.push(problemLine(p, lang));
 	const hidden = r.counts.errors + r.counts.warnings - Math.min(sorted.length, PRINT_LIMIT);
 	if (hidden > 0) lines.push(`  ${fill(t.more, { n: hidden })}`);
 	return lines.join('\n') + '\n';
+}
+
+/**
+ * The conversions the import chose by itself (docs/sources.md §18), column by column, so a person sees that dates
+ * became quarters or 万㎡ was multiplied; value maps (every coded column has one) are left out.
+ */
+function autoConversions(r: FileReport, lang: Lang): string {
+	const report = r.prepared?.conversions;
+	if (!report) return '';
+	const dict = lang === 'zh' ? convertZh : convertEn;
+	const text = (key: keyof typeof convertZh, vars: Record<string, string | number> = {}) => fill(dict[key], vars);
+	const parts: string[] = [];
+	report.conversions.forEach((c, i) => {
+		if (c && report.auto[i] && c.kind !== 'value_map') parts.push(`${r.prepared!.headers[i]} ${conversionLabel(c, text)}`);
+	});
+	return parts.join(lang === 'zh' ? '；' : '; ');
 }
 
 function jsonProblem(p: Problem, lang: Lang) {

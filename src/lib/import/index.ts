@@ -35,6 +35,7 @@ import type { IndicatorGroup } from './groups';
 export { type IndicatorGroup } from './groups';
 export { targetColumn, columnPreview, conversionChoices, conversionKey, type ConversionReport, type ColumnValueMap } from './conversions/plan';
 export { type Conversion, type ValueMapAnswers } from './conversions/types';
+export { conversionLabel } from './conversions/label';
 export { lookupWord } from './conversions/value-map';
 
 export { commitImport, isShrink, type CommitOptions, type CommitResult, type DatasetChange } from './commit';

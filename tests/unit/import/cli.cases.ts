@@ -31,7 +31,8 @@ const { paths } = tempFiles({
 	'得分.csv': utf8(csvText(SCORES_ZH), true),
 	'坏得分.csv': utf8(bad),
 	'坏.xlsx': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]),
-	'只有编号.csv': utf8('小区编号,户数\nLJ0001,5\n')
+	'只有编号.csv': utf8('小区编号,户数\nLJ0001,5\n'),
+	'季度考评.csv': gbk(csvText([['2024年第一季度物业服务质量检查考评表'], ['小区编号', '检查日期', '综合管理', '保洁'], ['LJ0001', '2024-02-15', 90, 88], ['LJ0002', '2024/3/1', 80, 76]]))
 });
 
 /** Registers the CLI cases on a shared engine (engine.test.ts owns it). */
@@ -47,6 +48,16 @@ export function cliCases(getEngine: () => Engine): void {
 			expect(r.out).toContain('数据：小区 (estates)　编码：gb18030　行数：4');
 			expect(r.out).toContain('数据：服务质量得分 (scores)　编码：utf-8-bom　行数：5');
 			expect(r.out).toContain('共 2 个文件：0 个有错误');
+			// Nothing was converted: no line about it.
+			expect(r.out).not.toContain('自动换算');
+		}, 60_000);
+
+		it('names the conversions it chose by itself: inspection dates under a quarter title read as that quarter', async () => {
+			const r = await run([paths['小区.csv'], paths['季度考评.csv']]);
+			expect(r.code).toBe(0);
+			expect(r.out).toContain('  自动换算：检查日期 日期 → 季度\n');
+			const en = await run(['--lang', 'en', paths['小区.csv'], paths['季度考评.csv']]);
+			expect(en.out).toContain('  converted automatically: 检查日期 Date → quarter\n');
 		}, 60_000);
 
 		it('--json prints exactly files/kind/encoding/rows/errors/warnings, checked together with the estates given', async () => {
