@@ -209,11 +209,13 @@ export function mapWideHeaders(headers: readonly string[], periodKnown = false, 
 	const missing: string[] = [];
 	if (!taken.has('estate_id')) missing.push('estate_id');
 	if (!taken.has('period') && !periodKnown) missing.push('period');
-	if (indicators < 2) missing.push('indicator');
+	// One indicator column is enough (a sheet of one inspection item, or of owner satisfaction alone): with the estate
+	// and the period beside it, nothing else reads such a sheet.
+	if (indicators < 1) missing.push('indicator');
 	const parts = (taken.has('estate_id') ? 1 : 0) + (taken.has('period') || periodKnown ? 1 : 0) + Math.min(indicators, 3) / 3;
 	// A wide sheet needs indicator columns and no long-form score column.
 	const longScore = headers.some((h) => matchColumn('scores', h) === 'score' || matchColumn('scores', h) === 'indicator');
-	const score = longScore || indicators < 2 ? 0 : 0.8 * (parts / 3) + 0.2 * explained(mapping, headers);
+	const score = longScore || indicators < 1 ? 0 : 0.8 * (parts / 3) + 0.2 * explained(mapping, headers);
 	return { dataset: 'scores', layout: 'wide', score, mapping, missing, duplicates };
 }
 

@@ -66,6 +66,21 @@ describe('detectDataset', () => {
 });
 
 describe('wide score sheets (考评汇总表)', () => {
+	it("one indicator column is enough beside the estate and the period: a survey's satisfaction, one inspection item", () => {
+		const satisfaction = detectDataset(['小区编号', '调查时间', '业主满意度']);
+		expect([satisfaction.dataset, satisfaction.layout, satisfaction.confidence]).toEqual(['scores', 'wide', 'high']);
+		expect(satisfaction.mapping).toEqual(['estate_id', 'period', 'indicator:satisfaction']);
+		// Keyed by name, as a wide sheet of several indicators: the names are matched to estates later (the recipes).
+		const byName = detectDataset(['小区名称', '调查时间', '业主满意度']);
+		expect([byName.dataset, byName.layout, byName.mapping]).toEqual(['scores', 'wide', [null, 'period', 'indicator:satisfaction']]);
+		const cleaning = detectDataset(['小区编号', '检查日期', '保洁']);
+		expect([cleaning.dataset, cleaning.layout]).toEqual(['scores', 'wide']);
+		expect(cleaning.mapping).toEqual(['estate_id', 'period', 'indicator:cleaning']);
+		// A long-form score column still makes the sheet long, and no indicator column at all is no wide sheet.
+		expect(detectDataset(['小区编号', '期间', '保洁', '得分']).layout).toBe('long');
+		expect(detectDataset(['小区编号', '检查日期', '备注']).layout).toBe('long');
+	});
+
 	const headers = ['序号', '小区编号', '小区名称', '考核期', '综合管理', '房屋维修养护', '电梯', '消防', '保洁（15分）', '绿化', '满意度', '总分'];
 	it('are recognised, with indicator columns mapped to codes', () => {
 		const g = detectDataset(headers);

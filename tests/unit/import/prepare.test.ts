@@ -64,6 +64,17 @@ describe('prepareImport', () => {
 		expect(await periods(READ_RULES)).toEqual(['2025Q3', '2025Q3']);
 	});
 
+	it('a sheet of one indicator column is read as scores: owner satisfaction from a survey, one inspection item', async () => {
+		const survey = await prepareImport(file([['小区编号', '调查时间', '业主满意度'], ['LJ1', '2025年9月', 86.5], ['LJ2', '2025年9月', 72]]));
+		expect(rowsOf(survey)).toEqual([
+			['LJ1', '2025-09', 'satisfaction', 86.5, 'satisfaction'],
+			['LJ2', '2025-09', 'satisfaction', 72, 'satisfaction']
+		]);
+		expect(codes(survey)).toEqual([]);
+		const cleaning = await prepareImport(file([['小区编号', '考核期', '保洁'], ['LJ1', '2025Q3', 90]]));
+		expect(rowsOf(cleaning)).toEqual([['LJ1', '2025Q3', 'cleaning', 90, 'inspection']]);
+	});
+
 	it('a fee without a unit anywhere is read per m², with one warning for the file', async () => {
 		const p = await prepareImport(file([['小区编号', '年份', '物业费'], ['LJ1', 2024, 1.5], ['LJ2', 2024, '20元/户·月']]));
 		expect(rowsOf(p)).toEqual([
