@@ -58,15 +58,14 @@ export function autoConversion(column: ColumnMeta, cells: readonly Cell[], hints
 		return share((c) => dateParts(c) !== undefined) >= CLEAR && sample.some((c) => isDateLike(c) || yearText(c)) ? { kind: 'date_to_year' } : undefined;
 	}
 	if (column.name === 'period') {
-		if (share((c) => dateParts(c)?.d !== undefined) < CLEAR) return undefined;
+		const dates = sample.map((c) => dateParts(c));
+		const shareOf = (f: (p: ReturnType<typeof dateParts>) => boolean) => dates.filter(f).length / dates.length;
+		if (shareOf((p) => p?.d !== undefined) < CLEAR) return undefined;
 		// A sheet titled by a quarter lists the day each estate was inspected in that quarter: the score is the
 		// quarter's, and months would split one assessment into three periods.
 		const title = hints.titlePeriod;
-		const inTitle = (c: Cell) => {
-			const parts = dateParts(c);
-			return parts !== undefined && periodOf(parts, 'quarter') === title;
-		};
-		if (title !== undefined && /^\d{4}Q[1-4]$/.test(title) && share(inTitle) >= CLEAR) return { kind: 'date_to_period', grain: 'quarter' };
+		const inTitle = (p: ReturnType<typeof dateParts>) => p !== undefined && periodOf(p, 'quarter') === title;
+		if (title !== undefined && /^\d{4}Q[1-4]$/.test(title) && shareOf(inTitle) >= CLEAR) return { kind: 'date_to_period', grain: 'quarter' };
 		return { kind: 'date_to_period', grain: 'month' };
 	}
 	if (column.type === 'DOUBLE' || column.type === 'INTEGER') {
