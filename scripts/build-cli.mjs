@@ -7,6 +7,8 @@
  * Usage: node scripts/build-cli.mjs [--out dist/cli/zhijia.mjs]
  *
  * Start-up speed (the `zhijia analyze data/sample` wall-time target, docs/performance.md):
+ * - dist/cli/engine-module.mjs (src/lib/engine/node-module.ts) lets bin/zhijia.mjs start reading and compiling the
+ *   wasm engine's module on other threads while the main thread loads the command's JavaScript.
  * - Code splitting: every dynamic import in the sources (each subcommand, the import pipeline, the engines) is
  *   its own chunk, so a command loads only what it runs; `zhijia analyze` never parses xlsx or hyparquet.
  * - The native engine package is loaded with require() through a small generated module. Node's ESM import() of a
@@ -23,8 +25,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT = resolve(ROOT, 'dist/cli/zhijia.mjs');
 
-/** CommonJS packages the CLI imports dynamically, loaded through require() (see above). */
-const CJS_PACKAGES = ['@duckdb/node-api'];
+/** Packages the CLI loads through require() (see above). */
+// apache-arrow: duckdb-wasm's Node glue require()s it, so the CLI takes that same copy instead of loading the
+// package's ESM build as a second one (about 0.1 s of `zhijia analyze`, docs/performance.md).
+const CJS_PACKAGES = ['@duckdb/node-api', 'apache-arrow'];
 
 /**
  * The module standing in for a CommonJS package: require() it and re-export its names (read from the package at
@@ -73,7 +77,9 @@ export async function buildCli(outfile = CLI_OUT) {
 	rmSync(resolve(outdir, 'chunks'), { recursive: true, force: true });
 	await build({
 		absWorkingDir: ROOT,
-		entryPoints: { [basename(outfile).replace(/\.mjs$/, '')]: 'src/cli/main.ts' },
+		// engine-module: the wasm engine's compile, which bin/zhijia.mjs starts before it loads the command (one shared
+		// chunk with the engine's own import of it, so both see the same compile).
+		entryPoints: { [basename(outfile).replace(/\.mjs$/, '')]: 'src/cli/main.ts', 'engine-module': 'src/lib/engine/node-module.ts' },
 		outdir,
 		outExtension: { '.js': '.mjs' },
 		splitting: true,

@@ -4,31 +4,22 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { DuckDBBundles } from '@duckdb/duckdb-wasm/blocking';
 import { Engine, type DuckBackend } from './engine';
+import { compileEngineModule, duckdbDistDir, engineModulePath, patchedDir } from './node-module';
 
 type DuckdbBlocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
 const require = createRequire(import.meta.url);
-
-function distDir(): string {
-	return dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-}
-
-/** Where scripts/duckdb-glue.mjs writes the patched glue and the eh module without its extension-only exports. */
-function patchedDir(): string {
-	return resolve(distDir(), '../../../.cache/zhijia-duckdb-glue');
-}
 
 /**
  * The Node engine's files: the eh module is the one scripts/wasm-exports.mjs wrote (the browser loads the same one);
  * the mvp module, which Node never picks (its V8 has wasm exceptions), is the package's.
  */
 export function nodeEngineBundles(): DuckDBBundles {
-	const dist = distDir();
-	const eh = join(patchedDir(), 'duckdb-eh.wasm');
-	if (!existsSync(eh)) throw new Error(`The engine's module is missing (${eh}). Run \`node scripts/duckdb-glue.mjs\` (or \`npm ci\`) first.`);
+	const dist = duckdbDistDir();
+	const eh = engineModulePath();
 	return {
 		mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
 		eh: { mainModule: eh, mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') }
@@ -46,6 +37,34 @@ function loadDuckdb(): DuckdbBlocking {
 	return require(file) as DuckdbBlocking;
 }
 
+/** The package's Node bindings, as far as {@link instantiateFromCompiled} reaches into them. */
+interface NodeBindings {
+	mainModulePath: string;
+	_runtime: object;
+	instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void): unknown[];
+}
+
+/**
+ * Makes the bindings instantiate the process's compiled module (node-module.ts) instead of reading and compiling the
+ * file again. The package's own `instantiateWasm` (duckdb-wasm 1.30's Node bindings) publishes the runtime's
+ * functions as `globalThis.DUCKDB_RUNTIME`, which the glue calls, then reads the file and instantiates it; this does
+ * the same with the module already compiled. Only for the eh module: the mvp one is never picked in Node.
+ */
+function instantiateFromCompiled(db: unknown, bundles: DuckDBBundles): void {
+	const b = db as NodeBindings;
+	const eh = bundles.eh?.mainModule;
+	if (typeof b.instantiateWasm !== 'function' || typeof b._runtime !== 'object' || b.mainModulePath !== eh) return;
+	b.instantiateWasm = (imports, done) => {
+		const runtime: Record<string, unknown> = {};
+		for (const name of Object.getOwnPropertyNames(b._runtime)) {
+			if (name !== 'constructor') runtime[name] = Object.getOwnPropertyDescriptor(b._runtime, name)?.value;
+		}
+		(globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = runtime;
+		void compileEngineModule(eh).then(async (module) => done(await WebAssembly.instantiate(module, imports), module));
+		return [];
+	};
+}
+
 /** The Node engine's backend, and the size of its wasm linear memory (the bench reports it). */
 export interface NodeDuckdb {
 	backend: DuckBackend;
@@ -57,7 +76,9 @@ export interface NodeDuckdb {
 export async function openNodeDuckdb(): Promise<NodeDuckdb> {
 	// Loaded here, not at the top: loading the package costs ~0.3 s, which `zhijia --engine native` never needs.
 	const duckdb = loadDuckdb();
-	const db = await duckdb.createDuckDB(nodeEngineBundles(), new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	const bundles = nodeEngineBundles();
+	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	instantiateFromCompiled(db, bundles);
 	await db.instantiate();
 	const conn = db.connect();
 	const backend: DuckBackend = {

@@ -51,6 +51,20 @@ describe('the built command line', () => {
 		expect(r.stdout.trim()).toBe('not loaded');
 	});
 
+	it('zhijia analyze with the wasm engine loads apache-arrow once: the copy the engine glue requires', async () => {
+		// The glue require()s the package's CommonJS build; the CLI's own import of apache-arrow goes through the same
+		// require (scripts/build-cli.mjs), not the ESM build as a second copy (about 0.1 s of the command's start).
+		const hooks = `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/apache-arrow/')) process.stderr.write('esm ' + r.url + '\\n'); return r; }`;
+		const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+		const r = await run(['--import', `data:text/javascript,${encodeURIComponent(register)}`, 'bin/zhijia.mjs', 'analyze', 'data/sample', '--json']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).not.toContain('esm ');
+		expect((JSON.parse(r.stdout) as unknown[]).length).toBe(240);
+		// The probe itself works: an ESM import of the package is reported.
+		const probe = await run(['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', "await import('apache-arrow');"]);
+		expect(probe.stderr).toContain('esm file://');
+	});
+
 	it('zhijia analyze on canonical CSV loads neither the import pipeline (xlsx, Parquet) nor the other commands', async () => {
 		// Each subcommand and the import pipeline are chunks imported when needed; what the analyze chunk pulls in
 		// statically is all that `zhijia analyze data/sample` parses before its query.
