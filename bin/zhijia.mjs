@@ -20,13 +20,15 @@ if (!existsSync(built)) {
 }
 
 // The commands that start the wasm engine: its module is read and compiled on other threads (node-module.ts) while
-// this thread loads the command, instead of after (about 0.3 s of `zhijia analyze`). Errors are left to the engine's
+// this thread loads the command, instead of after (0.2-0.3 s of `zhijia analyze`, docs/performance.md session 33). Errors are left to the engine's
 // own start, which reports them.
 const args = process.argv.slice(2);
 const nativeEngine = args.some((a, i) => a === '--engine=native' || (a === '--engine' && args[i + 1] === 'native'));
 const help = args.includes('--help') || args.includes('-h');
 if (['analyze', 'import', 'subsidy', 'reserve'].includes(args[0]) && !nativeEngine && !help) {
-	import(new URL('../dist/cli/engine-module.mjs', import.meta.url).href).then((m) => m.compileEngineModule().catch(() => {}), () => {});
+	import(new URL('../dist/cli/engine-module.mjs', import.meta.url).href)
+		.then((m) => m.compileEngineModule())
+		.catch(() => {});
 }
 const { main } = await import(built.href);
 process.exitCode = await main(args);

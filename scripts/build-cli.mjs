@@ -17,6 +17,7 @@
  *   require()d by src/lib/engine/node.ts itself, from its patched copy: scripts/duckdb-glue.mjs.)
  */
 import { build } from 'esbuild';
+import { NODE_ARROW } from './duckdb-glue.mjs';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
@@ -26,9 +27,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT = resolve(ROOT, 'dist/cli/zhijia.mjs');
 
 /** Packages the CLI loads through require() (see above). */
-// apache-arrow: duckdb-wasm's Node glue require()s it, so the CLI takes that same copy instead of loading the
-// package's ESM build as a second one (about 0.1 s of `zhijia analyze`, docs/performance.md).
+// apache-arrow: duckdb-wasm's Node glue require()s it (its single-file build, scripts/duckdb-glue.mjs NODE_ARROW), so
+// the CLI takes that same copy instead of loading the package's ESM build as a second one (about 0.1 s of
+// `zhijia analyze`, docs/performance.md, session 33).
 const CJS_PACKAGES = ['@duckdb/node-api', 'apache-arrow'];
+/** What a package in CJS_PACKAGES is require()d as, when not by its name. */
+const REQUIRED_AS = { 'apache-arrow': NODE_ARROW };
 
 /**
  * The module standing in for a CommonJS package: require() it and re-export its names (read from the package at
@@ -38,16 +42,17 @@ const CJS_PACKAGES = ['@duckdb/node-api', 'apache-arrow'];
  * @returns {string | null}
  */
 function requireShim(pkg) {
+	const specifier = REQUIRED_AS[/** @type {keyof typeof REQUIRED_AS} */ (pkg)] ?? pkg;
 	/** @type {string[]} */
 	let names;
 	try {
-		names = Object.keys(createRequire(resolve(ROOT, 'package.json'))(pkg)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+		names = Object.keys(createRequire(resolve(ROOT, 'package.json'))(specifier)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
 	} catch {
 		return null;
 	}
 	return [
 		"import { createRequire } from 'node:module';",
-		`const m = createRequire(import.meta.url)(${JSON.stringify(pkg)});`,
+		`const m = createRequire(import.meta.url)(${JSON.stringify(specifier)});`,
 		`export const { ${names.join(', ')} } = m;`,
 		'export default m;'
 	].join('\n');

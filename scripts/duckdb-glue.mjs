@@ -44,6 +44,7 @@
  *    Object.prototype property, or Object.prototype has an enumerable property, the original path runs instead.
  * 5. WASI's random_get takes its bytes from a 4 KiB pool refilled from the same source (crypto.getRandomValues), not
  *    one call of the source per request: DuckDB asks for 4 bytes thousands of times while storing rows.
+ * 6. The Node glue loads apache-arrow's single-file build ({@link NODE_ARROW}).
  * Each piece is matched against the exact text of duckdb-wasm 1.32.0; any other text fails loudly, naming the file.
  *
  * Usage: node scripts/duckdb-glue.mjs (writes the files; quiet when they are up to date)
@@ -246,13 +247,35 @@ export function patchGlue(text, file) {
 	return out;
 }
 
+/**
+ * What the Node glue require()s apache-arrow as: the package's single-file build (the same 148 exports, one file of
+ * 0.2 MB) instead of its Node entry, which requires about 150 files: 26-44 ms instead of 105-176 ms of every start of
+ * the Node engine (docs/performance.md, session 33). The glue reads Table, RecordBatchReader, tableToIPC and Type,
+ * which both builds define alike; the Node entry adds only Node-stream adapters, which nothing here uses. The command
+ * line takes the same copy (scripts/build-cli.mjs).
+ */
+export const NODE_ARROW = 'apache-arrow/Arrow.esnext.min';
+
+/**
+ * The Node glue's text with its require of apache-arrow pointed at {@link NODE_ARROW}. Throws, naming the file, when
+ * the glue does not require the package exactly as duckdb-wasm 1.32.0's does (twice).
+ * @param {string} text
+ * @param {string} file
+ */
+export function patchArrowRequire(text, file) {
+	const parts = text.split('require("apache-arrow")');
+	if (parts.length - 1 !== 2) throw new Error(`duckdb-glue: ${file} requires apache-arrow ${parts.length - 1} times, not the 2 of duckdb-wasm 1.32.0: check scripts/duckdb-glue.mjs against the new glue.`);
+	return parts.join(`require(${JSON.stringify(NODE_ARROW)})`);
+}
+
 /** Writes the patched copies (only those that changed) and returns their directory. */
 export function writePatchedGlue() {
 	const dir = patchedGlueDir();
 	const dist = resolve(dir, '../../@duckdb/duckdb-wasm/dist');
 	mkdirSync(dir, { recursive: true });
 	for (const file of GLUE_FILES) {
-		const patched = patchGlue(readFileSync(join(dist, file), 'utf8'), file);
+		const glue = patchGlue(readFileSync(join(dist, file), 'utf8'), file);
+		const patched = file === 'duckdb-node-blocking.cjs' ? patchArrowRequire(glue, file) : glue;
 		const target = join(dir, file);
 		if (!existsSync(target) || readFileSync(target, 'utf8') !== patched) writeFileSync(target, patched);
 	}

@@ -46,7 +46,7 @@ interface NodeBindings {
 
 /**
  * Makes the bindings instantiate the process's compiled module (node-module.ts) instead of reading and compiling the
- * file again. The package's own `instantiateWasm` (duckdb-wasm 1.30's Node bindings) publishes the runtime's
+ * file again. The package's own `instantiateWasm` (duckdb-wasm 1.32.0's Node bindings) publishes the runtime's
  * functions as `globalThis.DUCKDB_RUNTIME`, which the glue calls, then reads the file and instantiates it; this does
  * the same with the module already compiled. Only for the eh module: the mvp one is never picked in Node.
  */

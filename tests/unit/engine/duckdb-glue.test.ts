@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { patchGlue, writePatchedGlue } from '../../../scripts/duckdb-glue.mjs';
+import { NODE_ARROW, patchArrowRequire, patchGlue, writePatchedGlue } from '../../../scripts/duckdb-glue.mjs';
 import { startNodeEngine } from '../../../src/lib/engine/node';
 import { gotDump, loadGlue, packageGlue as original, removeGlueCopies } from '../helpers/glue-internals';
 
@@ -52,6 +52,26 @@ describe('duckdb-wasm glue patch (scripts/duckdb-glue.mjs)', () => {
 			await engine.close();
 		}
 		expect(Object.keys(require.cache)).toContain(join(dir, 'duckdb-node-blocking.cjs'));
+	});
+
+	it("the Node glue requires apache-arrow's single-file build, and its query results are that copy's tables", async () => {
+		const glue = original('duckdb-node-blocking.cjs');
+		const patched = patchArrowRequire(glue, 'duckdb-node-blocking.cjs');
+		expect(patched.split(`require("${NODE_ARROW}")`).length - 1).toBe(2);
+		expect(patched).not.toContain('require("apache-arrow")');
+		expect(patched.length - glue.length).toBe(2 * (NODE_ARROW.length - 'apache-arrow'.length));
+		// The single-file build has every name the package's Node entry has.
+		expect(Object.keys(require(NODE_ARROW)).sort()).toEqual(Object.keys(require('apache-arrow')).sort());
+		expect(() => patchArrowRequire(glue.replace('require("apache-arrow")', 'require("apache-arrow/x")'), 'duckdb-node-blocking.cjs')).toThrow(/duckdb-node-blocking\.cjs requires apache-arrow 1 times/);
+		writePatchedGlue();
+		const engine = await startNodeEngine();
+		try {
+			const table = (await engine.arrow("SELECT 'LJ0001' AS estate_id, 85.5::DOUBLE AS q")) as unknown as object;
+			expect(table).toBeInstanceOf(require(NODE_ARROW).Table);
+			expect(await engine.rows("SELECT 'LJ0001' AS estate_id, 85.5::DOUBLE AS q")).toEqual([{ estate_id: 'LJ0001', q: 85.5 }]);
+		} finally {
+			await engine.close();
+		}
 	});
 
 	it('random bytes come from the same source 4 KiB at a time, each handed out once; a large request goes to the source', () => {
