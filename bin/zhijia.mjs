@@ -19,13 +19,13 @@ if (!existsSync(built)) {
 	process.exit(2);
 }
 
-// The commands that start the wasm engine: its module is read and compiled on other threads (node-module.ts) while
-// this thread loads the command, instead of after (0.2-0.3 s of `zhijia analyze`, docs/performance.md session 33). Errors are left to the engine's
-// own start, which reports them.
+// The commands that start the wasm engine (validate: for files that reach the checks over all rows): its module is
+// read and compiled on another thread (node-module.ts) while this one loads the command, instead of after (0.2-0.3 s
+// of `zhijia analyze`, docs/performance.md session 33). Errors are left to the engine's own start, which reports them.
 const args = process.argv.slice(2);
 const nativeEngine = args.some((a, i) => a === '--engine=native' || (a === '--engine' && args[i + 1] === 'native'));
 const help = args.includes('--help') || args.includes('-h');
-if (['analyze', 'import', 'subsidy', 'reserve'].includes(args[0]) && !nativeEngine && !help) {
+if (['analyze', 'import', 'validate', 'subsidy', 'reserve'].includes(args[0]) && !nativeEngine && !help) {
 	import(new URL('../dist/cli/engine-module.mjs', import.meta.url).href)
 		.then((m) => m.compileEngineModule())
 		.catch(() => {});
