@@ -17,19 +17,20 @@
  *   require()d by src/lib/engine/node.ts itself, from its patched copy: scripts/duckdb-glue.mjs.)
  */
 import { build } from 'esbuild';
-import { NODE_ARROW } from './duckdb-glue.mjs';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_ARROW } from './duckdb-glue.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT = resolve(ROOT, 'dist/cli/zhijia.mjs');
 
-/** Packages the CLI loads through require() (see above). */
-// apache-arrow: duckdb-wasm's Node glue require()s it (its single-file build, scripts/duckdb-glue.mjs NODE_ARROW), so
-// the CLI takes that same copy instead of loading the package's ESM build as a second one (about 0.1 s of
-// `zhijia analyze`, docs/performance.md, session 33).
+/**
+ * Packages the CLI loads through require() (see above). apache-arrow: duckdb-wasm's Node glue require()s it (its
+ * single-file build, scripts/duckdb-glue.mjs NODE_ARROW), so the CLI takes that same copy instead of loading the
+ * package's ESM build as a second one (about 0.1 s of `zhijia analyze`, docs/performance.md, session 33).
+ */
 const CJS_PACKAGES = ['@duckdb/node-api', 'apache-arrow'];
 /** What a package in CJS_PACKAGES is require()d as, when not by its name. */
 const REQUIRED_AS = { 'apache-arrow': NODE_ARROW };

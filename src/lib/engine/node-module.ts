@@ -2,10 +2,10 @@
  * The Node engine's wasm module, compiled once per process and shared by every engine started in it.
  *
  * Why: reading the 27 MB module and compiling it took about 0.3 s of the command line's start on the main thread
- * (docs/performance.md, "The command line's module compiled while it loads"). Read asynchronously and compiled with
- * `WebAssembly.compile`, both run off the main thread, so bin/zhijia.mjs starts them (through the small
- * dist/cli/engine-module.mjs) before it loads the command's own JavaScript. A later engine in the same process (the
- * tests start many) instantiates the module it already has.
+ * (docs/performance.md, "The command line's module compiled while it loads"). A worker thread reads and compiles it
+ * instead, so bin/zhijia.mjs starts that (through the small dist/cli/engine-module.mjs) before it loads the command's
+ * own JavaScript, and the two overlap. A later engine in the same process (the tests start many) instantiates the
+ * module it already has.
  *
  * No other import than Node's own: the early entry must load in a moment.
  */

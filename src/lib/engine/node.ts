@@ -54,13 +54,20 @@ function instantiateFromCompiled(db: unknown, bundles: DuckDBBundles): void {
 	const b = db as NodeBindings;
 	const eh = bundles.eh?.mainModule;
 	if (typeof b.instantiateWasm !== 'function' || typeof b._runtime !== 'object' || b.mainModulePath !== eh) return;
+	const own = b.instantiateWasm.bind(b);
 	b.instantiateWasm = (imports, done) => {
 		const runtime: Record<string, unknown> = {};
 		for (const name of Object.getOwnPropertyNames(b._runtime)) {
 			if (name !== 'constructor') runtime[name] = Object.getOwnPropertyDescriptor(b._runtime, name)?.value;
 		}
 		(globalThis as { DUCKDB_RUNTIME?: unknown }).DUCKDB_RUNTIME = runtime;
-		void compileEngineModule(eh).then(async (module) => done(await WebAssembly.instantiate(module, imports), module));
+		// A module that did not compile or instantiate here goes the package's own way, which reports its error as before.
+		void compileEngineModule(eh)
+			.then(async (module) => ({ module, instance: await WebAssembly.instantiate(module, imports) }))
+			.then(
+				({ module, instance }) => done(instance, module),
+				() => own(imports, done)
+			);
 		return [];
 	};
 }
