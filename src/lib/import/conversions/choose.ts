@@ -62,10 +62,10 @@ export function autoConversion(column: ColumnMeta, cells: readonly Cell[], hints
 		const shareOf = (f: (p: ReturnType<typeof dateParts>) => boolean) => dates.filter(f).length / dates.length;
 		if (shareOf((p) => p?.d !== undefined) < CLEAR) return undefined;
 		// A sheet titled by a quarter lists the day each estate was inspected in that quarter: the score is the
-		// quarter's, and months would split one assessment into three periods.
+		// quarter's, and months would split one assessment into three periods. (A month's title never equals a
+		// date's quarter, so it keeps months.)
 		const title = hints.titlePeriod;
-		const inTitle = (p: ReturnType<typeof dateParts>) => p !== undefined && periodOf(p, 'quarter') === title;
-		if (title !== undefined && /^\d{4}Q[1-4]$/.test(title) && shareOf(inTitle) >= CLEAR) return { kind: 'date_to_period', grain: 'quarter' };
+		if (title !== undefined && shareOf((p) => p !== undefined && periodOf(p, 'quarter') === title) >= CLEAR) return { kind: 'date_to_period', grain: 'quarter' };
 		return { kind: 'date_to_period', grain: 'month' };
 	}
 	if (column.type === 'DOUBLE' || column.type === 'INTEGER') {
