@@ -159,7 +159,8 @@ function utf8Mostly(b: Uint8Array, start: number, end: number): boolean {
  * in UTF-8 or GB18030). If every line with non-ASCII bytes fails UTF-8, the file is GB18030. If some lines are
  * UTF-8 and others are not, the encodings are mixed (lines pasted from two sources): each line is read in its
  * own encoding. A line that fails UTF-8 but reads mostly as UTF-8 (more good characters than bad) is damaged
- * UTF-8, not GB18030, and is decoded with U+FFFD, so its row becomes an error rather than mojibake.
+ * UTF-8, not GB18030, and is decoded with U+FFFD, so its row becomes an error rather than mojibake; unless it is GBK
+ * Chinese whose bytes happen to form UTF-8 characters ({@link gbkBreakingUtf8}).
  */
 function decodeByLine(bytes: Uint8Array): Decoded {
 	const lenient = new TextDecoder('utf-8');
@@ -176,7 +177,7 @@ function decodeByLine(bytes: Uint8Array): Decoded {
 		let enc: 'utf-8' | 'gb18030' | 'ascii' = 'ascii';
 		if (high) {
 			if (validUtf8(bytes, start, end) && !gbkLookingUtf8(bytes.subarray(start, end))) enc = 'utf-8';
-			else enc = utf8Mostly(bytes, start, end) ? 'utf-8' : 'gb18030';
+			else enc = utf8Mostly(bytes, start, end) && !gbkBreakingUtf8(bytes.subarray(start, end), gbStrict) ? 'utf-8' : 'gb18030';
 			if (enc === 'utf-8') utf8Lines++;
 			else gbLines++;
 		}
@@ -205,6 +206,24 @@ function gbkLookingUtf8(line: Uint8Array): boolean {
 	if (!(/[\u0100-\u07ff]/.test(utf8) && !/[\u0800-\uffff]/.test(utf8))) return false;
 	const gb = finish(new TextDecoder('gb18030').decode(line), 'gb18030');
 	return gb.replacements === 0 && mostlyChinese(gb.text);
+}
+
+/**
+ * A line that breaks UTF-8 in a place or two but is GBK Chinese: GB18030 reads it cleanly as Chinese, and its bytes
+ * read as UTF-8 are not Chinese but Greek, Armenian, rare ideographs and the like (嘉汇公寓 in GBK is BC CE BB E3 B9 AB
+ * D4 A2, which UTF-8 reads as '\uFFFDλ㹫Ԣ': three good characters to one bad byte). A damaged UTF-8 line of Chinese
+ * still reads as Chinese in UTF-8, and one of Latin text (café) has nothing beyond Latin-1, so both stay UTF-8.
+ */
+function gbkBreakingUtf8(line: Uint8Array, gbStrict: TextDecoder): boolean {
+	let gb: string;
+	try {
+		gb = gbStrict.decode(line);
+	} catch {
+		return false;
+	}
+	if (!mostlyChinese(gb)) return false;
+	const utf8 = new TextDecoder('utf-8').decode(line).replaceAll('\uFFFD', '');
+	return /[\u0100-\uffff]/.test(utf8) && !mostlyChinese(utf8);
 }
 
 /** Whether nearly all non-ASCII characters are CJK ideographs or CJK/full-width punctuation. */

@@ -31,6 +31,25 @@ describe('decodeText', () => {
 		expect(decodeText(utf8('面积(m²),梅园')).encoding).toBe('utf-8');
 		expect(decodeText(utf8('café')).encoding).toBe('utf-8');
 	});
+	it('GBK text that breaks UTF-8 in one place only is GB18030, not damaged UTF-8', () => {
+		// 嘉汇公寓 in GBK is BC CE BB E3 B9 AB D4 A2: one stray byte, then what UTF-8 reads as 'λ㹫Ԣ'.
+		expect([...gbk('嘉汇公寓')]).toEqual([0xbc, 0xce, 0xbb, 0xe3, 0xb9, 0xab, 0xd4, 0xa2]);
+		const sheet = '小区名称,调查日期,业主满意度\r\n梅澜公寓,2026/1/12,82.5\r\n 嘉汇公寓 ,2026-03-20,88\r\n';
+		expect(decodeText(gbk(sheet))).toEqual({ text: sheet, encoding: 'gb18030', replacements: 0 });
+		expect(decodeText(gbk('嘉汇公寓\n'))).toEqual({ text: '嘉汇公寓\n', encoding: 'gb18030', replacements: 0 });
+		// In a file of both encodings the line is still read as GB18030.
+		const mixed = new Uint8Array([...utf8('小区名称\n锦馨一村\n'), ...gbk('嘉汇公寓\n')]);
+		expect(decodeText(mixed)).toMatchObject({ text: '小区名称\n锦馨一村\n嘉汇公寓\n', encoding: 'mixed', replacements: 0 });
+		// A UTF-8 line of Chinese with one damaged byte stays UTF-8 and shows the damage, in Chinese or in Latin text.
+		const damaged = utf8('锦馨一村,嘉汇公寓\n');
+		damaged[4] = 0xff;
+		const read = decodeText(new Uint8Array([...utf8('小区名称\n'), ...damaged]));
+		expect(read.encoding).toBe('utf-8');
+		expect(read.text).toMatch(/^小区名称\n锦\uFFFD+一村,嘉汇公寓\n$/);
+		const cafe = utf8('café crème brûlée\n');
+		cafe[4] = 0x41;
+		expect(decodeText(cafe)).toMatchObject({ text: 'caf\uFFFDA crème brûlée\n', encoding: 'utf-8', replacements: 1 });
+	});
 	it('writes UTF-8 with a BOM for Excel', () => {
 		expect([...utf8WithBom('a').slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	});
