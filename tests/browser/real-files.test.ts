@@ -53,7 +53,17 @@ describe('real files: a ledger without ids and scores keyed by names', () => {
 		const before = await counts();
 		expect(before.estates).toBe(240);
 		await upload([SCORES], 1);
-		expect(await pending(SCORES.name).locator('[data-field=encoding]').textContent()).toBe('GBK / GB18030');
+		const card = pending(SCORES.name);
+		expect(await card.locator('[data-field=encoding]').textContent()).toBe('GBK / GB18030');
+		await mapPeriod();
+		// Nothing required is missing: the name and subdistrict columns find the estates, and the page says so.
+		expect(await card.getByTestId('recognition').textContent()).toBe('必需字段已齐全 · 宽表（每个指标一列）');
+		for (const column of ['小区名称', '街道']) {
+			expect(await card.getByLabel(`“${column}”对应的字段`).locator('option:checked').textContent()).toBe('（用于对应小区）');
+		}
+		// Ignoring the period column leaves the period unmet (the title names none), said in the line.
+		await card.getByLabel('“考评期间”对应的字段').selectOption('');
+		expect(await card.getByTestId('recognition').textContent()).toMatch(/^未找到必需字段：期间 \(period\)；/);
 		await mapPeriod();
 		await page.getByRole('button', { name: '检查数据' }).click();
 		const names = page.getByTestId('name-issues');

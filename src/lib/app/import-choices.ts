@@ -8,6 +8,7 @@ import type { IndicatorSystem } from '../domain/indicator-system';
 import type { KnownEstate } from '../domain/names';
 import type { PreparedImport } from '../import/validate';
 import type { Conversion, ValueMapAnswers } from '../import/conversions/types';
+import { INDICATOR_TARGET } from '../import/detect';
 import { DEFAULT_GROUPS, GROUP_TARGET, groupOfTarget, groupsOfSystem, type IndicatorGroup } from '../import/groups';
 import { canonicalCsv, makeRecipe, mergeAnswers, suggestParts, type Recipe, type RecipePart } from '../import/recipes';
 
@@ -60,6 +61,50 @@ function withConversions(p: RecipePart, headers: readonly string[], conversions:
 		if (c && columns[h]?.target) columns[h] = { ...columns[h], conversion: c };
 	});
 	return { ...p, columns };
+}
+
+/**
+ * The required columns a file's choices leave without a source, for the line under its dataset on the data page:
+ * what the mapping does not give, less what the import takes from elsewhere (estates found by name or ids
+ * generated, the period from the title, the fee year from the title or the person). The same rules as the
+ * import's own missing-column check (validate.ts), so the page never warns of a column the import will not miss.
+ */
+export function unmetColumns(c: FileChoices, titlePeriod: string | undefined): string[] {
+	if (!c.dataset) return [];
+	const parts = choicesParts(c);
+	const part = parts.find((x) => x.dataset === c.dataset) ?? parts[0];
+	if (!part) return [];
+	const targets = new Set(Object.values(part.columns).flatMap((x) => (x.target ? [x.target] : [])));
+	const estateElsewhere = part.estateId.from !== 'column';
+	if (part.dataset === 'scores' && c.layout === 'wide') {
+		const out: string[] = [];
+		if (!targets.has('estate_id') && !estateElsewhere) out.push('estate_id');
+		if (!targets.has('period') && !titlePeriod) out.push('period');
+		if (![...targets].some((x) => x.startsWith(INDICATOR_TARGET) || x.startsWith(GROUP_TARGET))) out.push('indicator');
+		return out;
+	}
+	return DATASETS[part.dataset].columns
+		.filter((col) => col.required || (part.dataset === 'market' && col.name === 'fee_text'))
+		.map((col) => col.name as string)
+		.filter((name) => {
+			if (targets.has(name)) return false;
+			if (name === 'estate_id' && estateElsewhere) return false;
+			if (part.dataset === 'fees' && name === 'fee_unit') return false;
+			if (part.dataset === 'scores' && name === 'source') return false;
+			if (part.dataset === 'fees' && name === 'year' && part.year && part.year.from !== 'column') return false;
+			return !(part.dataset === 'scores' && name === 'period' && titlePeriod);
+		});
+}
+
+/** The headers a file's rows find their estates by (the name and subdistrict columns), not imported as columns. */
+export function estateMatchHeaders(parts: readonly RecipePart[]): Set<string> {
+	const out = new Set<string>();
+	for (const p of parts) {
+		if (p.estateId.from !== 'name') continue;
+		out.add(p.estateId.name);
+		if (p.estateId.subdistrict) out.add(p.estateId.subdistrict);
+	}
+	return out;
 }
 
 /** Whether a file needs shaping: several datasets, ids generated, or estates found by name. */

@@ -183,7 +183,8 @@ export function mapHeaders(dataset: DatasetId, headers: readonly string[]): Cand
 	const required = (DATASETS[dataset].columns as readonly ColumnMeta[]).filter((c) => c.required).map((c) => c.name);
 	// fee_unit can come from the fee text ("2.38元/平米/月") or default to per m², so it is not needed to recognise fees.
 	// A listing file is recognised by an estate name and a fee text, though a fee cell may be empty.
-	const needed = dataset === 'fees' ? required.filter((c) => c !== 'fee_unit') : dataset === 'market' ? [...required, 'fee_text'] : required;
+	// A score's source can follow its indicator (satisfaction, else inspection), so a score sheet needs no source column.
+	const needed = dataset === 'fees' ? required.filter((c) => c !== 'fee_unit') : dataset === 'scores' ? required.filter((c) => c !== 'source') : dataset === 'market' ? [...required, 'fee_text'] : required;
 	const missing = needed.filter((c) => !taken.has(c));
 	let score = 0.8 * ((needed.length - missing.length) / needed.length) + 0.2 * explained(mapping, headers);
 	// Without a fee column a file of names is no listing: it must not win over estates keyed by id and name.

@@ -115,6 +115,10 @@ export const PROBLEM_TEXTS = {
 		zh: '{rows} 行的计费单位为空，物业费文字中也没有单位，按 元/㎡·月 读取',
 		en: '{rows} rows have an empty fee unit and no unit in the fee text; they are read as yuan per m² per month'
 	},
+	source_from_indicator: {
+		zh: '没有来源列，按指标推定：{inspection} 行记为检查考评，{satisfaction} 行（满意度指标）记为满意度调查；第三方评估须有来源列',
+		en: 'No source column, so each source follows its indicator: {inspection} rows as inspection, {satisfaction} rows (the satisfaction indicator) as satisfaction survey; third-party appraisals need a source column'
+	},
 	fee_unit_assumed: {
 		zh: '没有计费单位列，未注明单位的物业费按 元/㎡·月 读取',
 		en: 'No fee-unit column: fees without a unit in the text are read as yuan per m² per month'

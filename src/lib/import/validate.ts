@@ -15,7 +15,7 @@
 import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
-import { detectDataset, indicatorOfTarget, type ColumnMapping, type Layout } from './detect';
+import { detectDataset, indicatorOfTarget, sourceOfIndicator, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
@@ -230,6 +230,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const needed = p.col.required || (dataset === 'market' && p.col.name === 'fee_text');
 		if (!needed || p.src >= 0) continue;
 		if (dataset === 'fees' && p.col.name === 'fee_unit') continue;
+		// A long score sheet without a source column reads each score's source from its indicator, as a wide sheet does.
+		if (dataset === 'scores' && p.col.name === 'source') continue;
 		if (dataset === 'scores' && p.col.name === 'period' && ctx.constantPeriod) {
 			periodConstant = ctx.constantPeriod.value;
 			sink.add(null, null, periodConstant, { code: ctx.constantPeriod.from === 'given' ? 'period_given' : 'period_from_title', params: { period: periodConstant } }, 'warning');
@@ -253,6 +255,10 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const feeHeaderUnit = feeK >= 0 && plan[feeK].header ? headerHints(plan[feeK].header!).feeUnit : undefined;
 	const priceK = dataset === 'guide_prices' ? k('price') : -1;
 	const periodK = dataset === 'scores' ? k('period') : -1;
+	const sourceFromIndicator = dataset === 'scores' && plan[k('source')].src < 0;
+	const sourceK = dataset === 'scores' ? k('source') : -1;
+	const indicatorK = dataset === 'scores' ? k('indicator') : -1;
+	const sourcesAssumed = { inspection: 0, satisfaction: 0 };
 	const titlePeriod = TitlePeriodCheck.of(ctx, periodK >= 0 && plan[periodK].src >= 0);
 	let feeUnitDefaulted = 0;
 	let feeUnitCellsDefaulted = 0;
@@ -312,6 +318,10 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			values[c] = v;
 		}
 		if (periodK >= 0) titlePeriod.note(values[periodK]);
+		if (sourceFromIndicator && typeof values[indicatorK] === 'string') {
+			const source = sourceOfIndicator(values[indicatorK] as string);
+			values[sourceK] = source;
+		}
 
 		// Fee unit: the column, the text of the fee, the fee header, or per m² by default.
 		if (feeK >= 0 && !bad) {
@@ -377,9 +387,11 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			}
 		}
 		if (bad) invalid[r] = 1;
+		else if (sourceFromIndicator) sourcesAssumed[values[sourceK] as 'inspection' | 'satisfaction']++;
 	}
 	unknownWords.report(sink, (c) => plan[c].header);
 	if (periodK >= 0) titlePeriod.report(ctx, plan[periodK].header);
+	if (sourceFromIndicator && sourcesAssumed.inspection + sourcesAssumed.satisfaction > 0) sink.add(null, null, null, { code: 'source_from_indicator', params: sourcesAssumed }, 'warning');
 	if (feeUnitDefaulted > 0) sink.add(null, null, null, { code: 'fee_unit_assumed' }, 'warning');
 	if (feeUnitCellsDefaulted > 0) sink.add(null, plan[feeUnitK].header, null, { code: 'fee_unit_cells_assumed', params: { rows: feeUnitCellsDefaulted } }, 'warning');
 	const { unread: _unread, ...counts } = marketCounts;

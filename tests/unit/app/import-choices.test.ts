@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { choicesParts, choicesRecipe, mappingTargets, namesAgainst, needsShaping, storedShape, type FileChoices } from '../../../src/lib/app/import-choices';
+import { choicesParts, choicesRecipe, estateMatchHeaders, mappingTargets, namesAgainst, needsShaping, storedShape, unmetColumns, type FileChoices } from '../../../src/lib/app/import-choices';
 import { DEFAULT_INDICATOR_SYSTEM } from '../../../src/lib/domain/indicator-system';
 import { generatedEstateId } from '../../../src/lib/domain/names';
 import { inspectFile } from '../../../src/lib/import/index';
@@ -62,5 +62,45 @@ describe('import choices', () => {
 		expect(lines[0]).toBe('estate_id,year,fee,fee_unit,collection_rate');
 		expect(lines[1]).toBe(`${generatedEstateId('阳光花园', '城关街道')},2024,1.8,per_m2_month,0.93`);
 		expect(lines).toHaveLength(6);
+	});
+
+	describe('the required columns still unmet, as the data page says them', () => {
+		const utf8 = (text: string) => new TextEncoder().encode(text);
+		async function choicesOf(name: string, text: string): Promise<[FileChoices, string | undefined]> {
+			const ins = await inspectFile(name, utf8(text));
+			return [{ name, headers: ins.headers, sheet: ins.sheet, headerRow: ins.headerRow, dataset: ins.dataset, layout: ins.layout, mapping: ins.mapping, recipe: null }, ins.titlePeriod];
+		}
+
+		it('a score sheet keyed by estate names misses nothing: its name column finds the estates', async () => {
+			const [c, title] = await choicesOf('按名称.csv', '小区名称,考核期,指标,得分,来源\n梅澜公寓,2026Q1,cleaning,88,inspection\n');
+			expect(c.dataset).toBe('scores');
+			expect(c.mapping[0]).toBeNull();
+			expect(unmetColumns(c, title)).toEqual([]);
+			expect([...estateMatchHeaders(choicesParts(c))]).toEqual(['小区名称']);
+		});
+
+		it('a score sheet without a source column misses nothing (the source follows the indicator); without its score column it misses the score', async () => {
+			const [c, title] = await choicesOf('无来源.csv', '小区编号,考核期,指标,得分\nLJ0001,2026Q1,cleaning,88\n');
+			expect(c.dataset).toBe('scores');
+			expect(unmetColumns(c, title)).toEqual([]);
+			expect(unmetColumns({ ...c, mapping: c.mapping.map((m) => (m === 'score' ? null : m)) }, title)).toEqual(['score']);
+			expect(unmetColumns({ ...c, mapping: c.mapping.map((m) => (m === 'score' || m === 'estate_id' ? null : m)) }, title)).toEqual(['estate_id', 'score']);
+			expect(estateMatchHeaders(choicesParts(c)).size).toBe(0);
+		});
+
+		it("a wide sheet's period may come from its title; without one the period is unmet", async () => {
+			const [c, title] = await choicesOf('宽表.csv', '2026年第一季度物业服务考核得分\n小区编号,保洁,秩序维护\nLJ0001,88,90\n');
+			expect(c.layout).toBe('wide');
+			expect(title).toBe('2026Q1');
+			expect(unmetColumns(c, title)).toEqual([]);
+			expect(unmetColumns(c, undefined)).toEqual(['period']);
+			expect(unmetColumns({ ...c, mapping: c.mapping.map((m) => (m?.startsWith('indicator:') ? null : m)) }, title)).toEqual(['indicator']);
+		});
+
+		it('an estates sheet without ids has them generated; a fee year comes from the title', async () => {
+			const c = await ledgerChoices();
+			expect(unmetColumns(c, undefined)).toEqual([]);
+			expect(unmetColumns({ ...c, dataset: null }, undefined)).toEqual([]);
+		});
 	});
 });

@@ -114,6 +114,28 @@ describe('prepareImport', () => {
 		expect(p.problems).toEqual([]);
 	});
 
+	it("a long score sheet without a source column reads each score's source from its indicator, and says how many rows each", async () => {
+		const p = await prepareImport(
+			file([
+				['小区编号', '考核期', '考核项目', '得分'],
+				['LJ1', '2024Q1', '保洁', 80],
+				['LJ1', '2024Q1', '业主满意度', 72.5],
+				['LJ2', '2024Q1', '秩序维护', 91],
+				['LJ2', '2024Q1', '绿化', 'n/a']
+			])
+		);
+		expect(p.dataset).toBe('scores');
+		expect(p.fileError).toBe(false);
+		expect(rowsOf(p).slice(0, 3)).toEqual([
+			['LJ1', '2024Q1', 'cleaning', 80, 'inspection'],
+			['LJ1', '2024Q1', 'satisfaction', 72.5, 'satisfaction'],
+			['LJ2', '2024Q1', 'order', 91, 'inspection']
+		]);
+		expect(p.invalidRows).toBe(1);
+		const note = p.problems.find((x) => x.code === 'source_from_indicator');
+		expect(note).toMatchObject({ severity: 'warning', row: null, params: { inspection: 2, satisfaction: 1 } });
+	});
+
 	it('a wide sheet without a period column takes a given period', async () => {
 		const rows = [['小区编号', '综合管理', '保洁'], ['LJ1', 80, 90]];
 		const missing = await prepareImport(file(rows));
