@@ -178,6 +178,16 @@ describe('periods', () => {
 		['2024年一季度', '2024Q1'],
 		['2024年第4季度', '2024Q4'],
 		['２０２４Ｑ２', '2024Q2'],
+		// The quarter's number before its Q, and English month names with the year (Excel's mmm-yy too).
+		['2026-1Q', '2026Q1'],
+		['2026 3Q', '2026Q3'],
+		['1Q2026', '2026Q1'],
+		['4Q-25', '2025Q4'],
+		['Mar 2026', '2026-03'],
+		['March 2026', '2026-03'],
+		['Sept. 2025', '2025-09'],
+		['Dec-25', '2025-12'],
+		['2026-Jan', '2026-01'],
 		// A quarter written as its months, as office sheets do.
 		['2025年7-9月', '2025Q3'],
 		['2025年1月-3月', '2025Q1'],
@@ -193,7 +203,7 @@ describe('periods', () => {
 		expect(value(parsePeriod('2025.7.9'))).toBe('2025-07');
 	});
 
-	it.each(['2024-13', '2024Q5', '2024', 'spring', '2024年第五季度', 12, '2025年7-8月', '2025年2-4月', '2025.07-2026.09', '2025年12-2月'])('%s is not a period', (cell) => {
+	it.each(['2024-13', '2024Q5', '2024', 'spring', '2024年第五季度', 12, '2025年7-8月', '2025年2-4月', '2025.07-2026.09', '2025年12-2月', '2026-5Q', 'Ma 2026', 'Marchy 2026', 'Summer 2026', '2026年上半年'])('%s is not a period', (cell) => {
 		expect(code(parsePeriod(cell))).toBe('bad_period');
 	});
 

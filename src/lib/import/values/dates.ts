@@ -136,7 +136,15 @@ function yearLast(t: string, options: TimestampOptions): Norm<string | null> | u
 	return parseTimestamp(`${y}-${pad2(mo)}-${pad2(d)}${m[4]}`, options);
 }
 
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The month (1-12) an English name stands for: the whole name or its start of 3+ letters, and 'Sept'; 'Marc' too, never 'Maybe'. */
+function monthOfName(name: string): number | undefined {
+	const n = name.toLowerCase();
+	if (n.length < 3) return undefined;
+	const i = MONTH_NAMES.findIndex((full) => full.startsWith(n) || (n === 'sept' && full === 'september'));
+	return i < 0 ? undefined : i + 1;
+}
 /** English month names as English-language systems export them: Mar 5, 2026; 5-Mar-2026; 5 March 2026 14:30. */
 const NAMED_MONTH_FIRST = /^([a-z]{3,9})\.?\s*(\d{1,2}),?\s+(\d{4})(.*)$/i;
 const NAMED_DAY_FIRST = /^(\d{1,2})[-\s]([a-z]{3,9})\.?[-\s,]+(\d{4})(.*)$/i;
@@ -147,10 +155,8 @@ function monthNamed(t: string, options: TimestampOptions): Norm<string | null> |
 	const b = a ? null : NAMED_DAY_FIRST.exec(t);
 	const [name, day, year, rest] = a ? [a[1], a[2], a[3], a[4]] : b ? [b[2], b[1], b[3], b[4]] : [];
 	if (name === undefined) return undefined;
-	const mo = MONTH_NAMES.findIndex((n) => name.toLowerCase().startsWith(n)) + 1;
-	// 'Sept' and 'September' start with 'sep'; 'Marc' or 'Maybe' do not name a month.
-	const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][mo - 1];
-	if (mo === 0 || !(full.startsWith(name.toLowerCase()) || name.toLowerCase() === 'sept')) return undefined;
+	const mo = monthOfName(name);
+	if (mo === undefined) return undefined;
 	return parseTimestamp(`${year}-${pad2(mo)}-${pad2(+day!)}${rest}`, options);
 }
 
@@ -233,6 +239,12 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	if (span) return span;
 	if ((m = /^(\d{4})(?:年度?)?[-/.]?Q([1-4])$/.exec(t))) return quarter(+m[1], +m[2]);
 	if ((m = /^Q([1-4])[-/.]?(\d{4})$/.exec(t))) return quarter(+m[2], +m[1]);
+	// The quarter's number before its Q, as some ledgers write it: 2026-1Q, 1Q2026, 1Q-26.
+	if ((m = /^(\d{4})(?:年度?)?[-/.]?([1-4])Q$/.exec(t))) return quarter(+m[1], +m[2]);
+	if ((m = /^([1-4])Q[-/.]?(\d{4}|\d{2})$/.exec(t))) return quarter(yearOf(m[2]), +m[1]);
+	// An English month name with its year (Mar 2026, March-2026, Mar-26 as Excel's mmm-yy shows it).
+	if ((m = /^([A-Z]{3,9})\.?[-/.,]?(\d{4}|\d{2})$/.exec(t)) && monthOfName(m[1])) return month(yearOf(m[2]), monthOfName(m[1])!);
+	if ((m = /^(\d{4})[-/.]?([A-Z]{3,9})\.?$/.exec(t)) && monthOfName(m[2])) return month(+m[1], monthOfName(m[2])!);
 	if ((m = /^(\d{4})(?:年度?)?第?([一二三四1-4])季度?$/.exec(t))) return quarter(+m[1], QUARTER_NUMERALS[m[2]]);
 	if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return month(+m[1], +m[2]);
 	if ((m = /^(\d{4})年(\d{1,2})月份?$/.exec(t))) return month(+m[1], +m[2]);
@@ -243,6 +255,11 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	}
 	if (/^\d+(\.\d+)?$/.test(t)) return parsePeriod(Number(t));
 	return fail('bad_period');
+}
+
+/** A year written with four digits, or two (this century: 26 → 2026, as the two-digit quarters above read it). */
+function yearOf(digits: string): number {
+	return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
 }
 
 /** Finds a period in free text, such as a title row "2024年第一季度物业服务考评汇总表". */
