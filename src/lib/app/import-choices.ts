@@ -66,10 +66,11 @@ function withConversions(p: RecipePart, headers: readonly string[], conversions:
 /**
  * The required columns a file's choices leave without a source, for the line under its dataset on the data page:
  * what the mapping does not give, less what the import takes from elsewhere (estates found by name or ids
- * generated, the period from the title, the fee year from the title or the person). The same rules as the
+ * generated, the period or the fee year from the title, the fee year the person gives). The same rules as the
  * import's own missing-column check (validate.ts), so the page never warns of a column the import will not miss.
  */
-export function unmetColumns(c: FileChoices, titlePeriod: string | undefined): string[] {
+export function unmetColumns(c: FileChoices, title: { readonly period?: string; readonly year?: number }): string[] {
+	const titlePeriod = title.period;
 	if (!c.dataset) return [];
 	const parts = choicesParts(c);
 	const part = parts.find((x) => x.dataset === c.dataset) ?? parts[0];
@@ -91,7 +92,7 @@ export function unmetColumns(c: FileChoices, titlePeriod: string | undefined): s
 			if (name === 'estate_id' && estateElsewhere) return false;
 			if (part.dataset === 'fees' && name === 'fee_unit') return false;
 			if (part.dataset === 'scores' && name === 'source') return false;
-			if (part.dataset === 'fees' && name === 'year' && part.year && part.year.from !== 'column') return false;
+			if (part.dataset === 'fees' && name === 'year' && ((part.year && part.year.from !== 'column') || title.year !== undefined)) return false;
 			return !(part.dataset === 'scores' && name === 'period' && titlePeriod);
 		});
 }

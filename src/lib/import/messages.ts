@@ -92,8 +92,12 @@ export const PROBLEM_TEXTS = {
 		en: 'Unpaired quote in this cell; a cell holding quotes should be wrapped in quotes with inner quotes doubled (""); the row is not imported'
 	},
 	unterminated_last_row: {
-		zh: '文件最后一行没有换行结尾，文件可能不完整（被截断）；该行未导入。若文件完整，请在末尾加一个换行后重试',
-		en: 'The last row has no line end: the file may be cut short; the row is not imported. If the file is complete, add a line break at its end and try again'
+		zh: '文件最后一行没有换行结尾，可能不完整（文件被截断）；该行未导入，请核对文件末尾',
+		en: 'The last row has no line end and may be incomplete (the file cut short); the row is not imported. Check the end of the file'
+	},
+	last_row_unended: {
+		zh: '文件最后一行没有换行结尾，已照常导入；若文件是下载或复制中断的，请核对这一行是否完整',
+		en: 'The last row has no line end; it is imported as it is. If the file may have been cut short (an interrupted download or copy), check that this row is complete'
 	},
 	sheet_not_found: { zh: '找不到工作表「{sheet}」', en: "Sheet '{sheet}' not found" },
 

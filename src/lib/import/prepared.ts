@@ -47,6 +47,11 @@ export interface PrepareOptions extends RunOptions {
 	 * (READ_RULES, types.ts), so an import stored then replays as it was. Default: by that quarter.
 	 */
 	readonly quarterFromTitle?: boolean;
+	/**
+	 * True: periods are read only in the forms read before reading rules 4 (not 2026-1Q, 1Q26 or Mar 2026), so an
+	 * import stored then, whose rows in those forms were dropped as errors, replays as it was.
+	 */
+	readonly periodsBeforeRules4?: boolean;
 }
 
 /**

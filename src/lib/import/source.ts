@@ -104,18 +104,21 @@ export function readPlainUtf8InChunks(file: string, bytes: Uint8Array, options: 
 		if (text === null) return null; // not UTF-8 after all: the whole-text reader starts again
 		at = next;
 	}
-	noteCutShort(builder, file, row, endsWithLineEnd);
+	noteCutShort(builder, file, row, endsWithLineEnd, options);
 	return builder.finish();
 }
 
 /**
- * A last record without a line end that is data (`records` rows read): a file cut short ends like this, mid-row or
- * mid-value, so the row is reported.
+ * A last record without a line end that is data (`records` rows read). Text typed by hand or written by a script
+ * often ends so, and so does a file cut short, mid-row or mid-value. A row short of cells is the second: an error of
+ * the row. A complete one is imported with a warning to check it (reading rules 4; an error before, which a stored
+ * import replays with {@link ReadOptions.unendedLastRowIsError}).
  */
-function noteCutShort(builder: TableBuilder, file: string, records: number, endsWithLineEnd: boolean): void {
-	if (!endsWithLineEnd && builder.lastDataRow() === records && records > 1) {
+function noteCutShort(builder: TableBuilder, file: string, records: number, endsWithLineEnd: boolean, options: ReadOptions): void {
+	if (endsWithLineEnd || builder.lastDataRow() !== records || records <= 1) return;
+	if (options.unendedLastRowIsError || builder.hasError(records)) {
 		builder.addProblem(makeProblem(file, records, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
-	}
+	} else builder.addProblem(makeProblem(file, records, null, null, { code: 'last_row_unended' }, 'warning'));
 }
 
 const QUOTE_BYTE = 0x22;
@@ -169,7 +172,7 @@ export function readCsvWhole(file: string, bytes: Uint8Array | ArrayBuffer, opti
 		builder.addProblem(
 			makeProblem(file, info.unclosedQuoteRow, null, null, { code: 'unclosed_quote', params: { row: info.unclosedQuoteRow } }, 'error')
 		);
-	} else noteCutShort(builder, file, info.records, info.endsWithLineEnd);
+	} else noteCutShort(builder, file, info.records, info.endsWithLineEnd, options);
 	return builder.finish();
 }
 

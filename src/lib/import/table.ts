@@ -275,6 +275,11 @@ export class TableBuilder {
 		return this.options.lenient ? 'warning' : 'error';
 	}
 
+	/** Whether a source row has a reading error so far. */
+	hasError(row: number): boolean {
+		return this.errorRows.has(row);
+	}
+
 	/** Source row of the last data row kept (0 when none), once every row has been pushed. */
 	lastDataRow(): number {
 		if (!this.headers) this.decide();

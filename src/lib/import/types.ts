@@ -87,13 +87,17 @@ export interface ReadOptions {
 	 * user imported it, so a reload replays it as it was instead of dropping it.
 	 */
 	readonly lenient?: boolean;
+	/** A last CSV row without a line end is an error however complete it is, as before reading rules 4 ({@link READ_RULES}). */
+	readonly unendedLastRowIsError?: boolean;
 }
 
 /**
  * Version of the reading rules a stored import was accepted under (absent in older workspaces: before the reading rules
- * existed). 3: a column of dates under a title naming a quarter is read as that quarter (before: by month).
+ * existed). 3: a column of dates under a title naming a quarter is read as that quarter (before: by month). 4: a last
+ * CSV row without a line end is imported with a warning unless it is short of cells (before: an error), and periods
+ * are also read as 2026-1Q, 1Q26 and Mar 2026 (before: errors).
  */
-export const READ_RULES = 3;
+export const READ_RULES = 4;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

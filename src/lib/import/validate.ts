@@ -20,7 +20,7 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { cellText, findPeriodInText, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, cellText, findPeriodInText, findYearInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
@@ -217,7 +217,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const plan: ColumnPlan[] = cols.map((col) => {
 		const src = ctx.mapping.indexOf(col.name);
 		const header = src >= 0 ? table.headers[src] : null;
-		return { col, src, header, norm: src >= 0 ? convertedNormaliser(dataset, col, header ?? '', ctx.conversions[src], options.valueAnswers) : null, range: rangeRule(dataset, col) };
+		const norm = src >= 0 ? convertedNormaliser(dataset, col, header ?? '', ctx.conversions[src], options.valueAnswers) : null;
+		return { col, src, header, norm: norm && col.name === 'period' && options.periodsBeforeRules4 ? beforeRules4(norm) : norm, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 
@@ -225,6 +226,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	let fileError = false;
 	const feeUnitColumnMissing = dataset === 'fees' && plan[k('fee_unit')].src < 0;
 	let periodConstant: string | undefined;
+	let yearConstant: number | undefined;
 	for (const p of plan) {
 		// A listing file needs its fee column though a fee cell may be empty (the column is not NOT NULL).
 		const needed = p.col.required || (dataset === 'market' && p.col.name === 'fee_text');
@@ -232,6 +234,11 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		if (dataset === 'fees' && p.col.name === 'fee_unit') continue;
 		// A long score sheet without a source column reads each score's source from its indicator, as a wide sheet does.
 		if (dataset === 'scores' && p.col.name === 'source') continue;
+		// A fee sheet without a year column takes the year its title names (2025年物业服务收费标准), as a ledger's recipe does.
+		if (dataset === 'fees' && p.col.name === 'year' && (yearConstant = findYearInTitle(table.titleLines)) !== undefined) {
+			sink.add(null, null, String(yearConstant), { code: 'year_from_title', params: { year: yearConstant } }, 'warning');
+			continue;
+		}
 		if (dataset === 'scores' && p.col.name === 'period' && ctx.constantPeriod) {
 			periodConstant = ctx.constantPeriod.value;
 			sink.add(null, null, periodConstant, { code: ctx.constantPeriod.from === 'given' ? 'period_given' : 'period_from_title', params: { period: periodConstant } }, 'warning');
@@ -285,7 +292,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		for (let c = 0; c < width; c++) {
 			const p = plan[c];
 			if (p.src < 0) {
-				values[c] = c === periodK && periodConstant ? periodConstant : null;
+				values[c] = c === periodK && periodConstant ? periodConstant : p.col.name === 'year' && yearConstant !== undefined ? yearConstant : null;
 				continue;
 			}
 			const cell = table.columns[p.src][r];

@@ -7,7 +7,7 @@ import { indicatorName } from '../data/indicators';
 import { DEFAULT_GROUPS, groupOfTarget, type IndicatorGroup } from './groups';
 import { checkpoint, now } from './progress';
 import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-checks';
-import { cellText, columnNormaliser, headerHints, isError, isMissing, type CellNormaliser } from './values';
+import { beforeRules4, cellText, columnNormaliser, headerHints, isError, isMissing, type CellNormaliser } from './values';
 import { TitlePeriodCheck } from './title-period';
 
 /** Melts a wide score sheet: one canonical row per estate, period and indicator cell that is not empty. */
@@ -57,7 +57,8 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	const estateNorm = columnNormaliser('scores', 'estate_id', estateSrc >= 0 ? table.headers[estateSrc] : '');
 	// A period column of dates (检查日期) goes through its conversion, as in a long sheet.
 	const periodCol = cols.find((c) => c.name === 'period')!;
-	const periodNorm = convertedNormaliser('scores', periodCol, periodSrc >= 0 ? table.headers[periodSrc] : '', periodSrc >= 0 ? ctx.conversions[periodSrc] : null);
+	const periodRead = convertedNormaliser('scores', periodCol, periodSrc >= 0 ? table.headers[periodSrc] : '', periodSrc >= 0 ? ctx.conversions[periodSrc] : null);
+	const periodNorm = options.periodsBeforeRules4 ? beforeRules4(periodRead) : periodRead;
 	const titlePeriod = TitlePeriodCheck.of(ctx, periodSrc >= 0);
 	const out: unknown[][] = cols.map(() => []);
 	const rowNumbers: number[] = [];

@@ -29,8 +29,15 @@ export const prepareStored: PrepareStored = async (f, bytes) => {
 };
 
 /** How a stored file is read: its sheet, header row and dataset. */
-export function storedReadOptions(f: StoredFile): { sheet?: string; headerRow?: number; dataset: StoredFile['dataset']; lenient: boolean } {
-	return { sheet: f.options.sheet, headerRow: f.options.headerRow ? f.options.headerRow : undefined, dataset: f.dataset, lenient: f.options.rules === undefined };
+export function storedReadOptions(f: StoredFile): { sheet?: string; headerRow?: number; dataset: StoredFile['dataset']; lenient: boolean; unendedLastRowIsError?: true } {
+	return {
+		sheet: f.options.sheet,
+		headerRow: f.options.headerRow ? f.options.headerRow : undefined,
+		dataset: f.dataset,
+		lenient: f.options.rules === undefined,
+		// Accepted before reading rules 4: a last row without a line end was an error (dropped with the invalid rows).
+		...((f.options.rules ?? 0) < 4 ? { unendedLastRowIsError: true as const } : {})
+	};
 }
 
 /** A stored mapping (header → column) aligned with the headers read. */
@@ -42,11 +49,13 @@ export function storedMapping(f: StoredFile, headers: readonly string[]): (strin
 export function storedConversions(
 	f: StoredFile,
 	headers: readonly string[]
-): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false } {
+): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true } {
 	const c = f.options.conversions;
 	return {
 		// Accepted before reading rules 3: its dates under a quarter's title were read by month, and are again.
 		...((f.options.rules ?? 0) < 3 ? { quarterFromTitle: false as const } : {}),
+		// Accepted before reading rules 4: 2026-1Q, 1Q26 and Mar 2026 were not periods, and are not again.
+		...((f.options.rules ?? 0) < 4 ? { periodsBeforeRules4: true as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),
 		...(f.options.groupScoring ? { groupScoring: f.options.groupScoring } : {}),

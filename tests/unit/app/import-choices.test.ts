@@ -9,6 +9,7 @@ import { choicesParts, choicesRecipe, estateMatchHeaders, mappingTargets, namesA
 import { DEFAULT_INDICATOR_SYSTEM } from '../../../src/lib/domain/indicator-system';
 import { generatedEstateId } from '../../../src/lib/domain/names';
 import { inspectFile } from '../../../src/lib/import/index';
+import { findYearInTitle } from '../../../src/lib/import/values';
 import { prepareWithRecipes, recogniseRecipe } from '../../../src/lib/import/recipes';
 
 const LEDGER = { name: 'recipes-ledger-2024.xlsx', bytes: readFileSync('tests/fixtures/real-shapes/recipes-ledger-2024.xlsx') };
@@ -66,9 +67,9 @@ describe('import choices', () => {
 
 	describe('the required columns still unmet, as the data page says them', () => {
 		const utf8 = (text: string) => new TextEncoder().encode(text);
-		async function choicesOf(name: string, text: string): Promise<[FileChoices, string | undefined]> {
+		async function choicesOf(name: string, text: string): Promise<[FileChoices, { period?: string; year?: number }]> {
 			const ins = await inspectFile(name, utf8(text));
-			return [{ name, headers: ins.headers, sheet: ins.sheet, headerRow: ins.headerRow, dataset: ins.dataset, layout: ins.layout, mapping: ins.mapping, recipe: null }, ins.titlePeriod];
+			return [{ name, headers: ins.headers, sheet: ins.sheet, headerRow: ins.headerRow, dataset: ins.dataset, layout: ins.layout, mapping: ins.mapping, recipe: null }, { period: ins.titlePeriod, year: findYearInTitle(ins.titleLines) }];
 		}
 
 		it('a score sheet keyed by estate names misses nothing: its name column finds the estates', async () => {
@@ -91,16 +92,24 @@ describe('import choices', () => {
 		it("a wide sheet's period may come from its title; without one the period is unmet", async () => {
 			const [c, title] = await choicesOf('宽表.csv', '2026年第一季度物业服务考核得分\n小区编号,保洁,秩序维护\nLJ0001,88,90\n');
 			expect(c.layout).toBe('wide');
-			expect(title).toBe('2026Q1');
+			expect(title.period).toBe('2026Q1');
 			expect(unmetColumns(c, title)).toEqual([]);
-			expect(unmetColumns(c, undefined)).toEqual(['period']);
+			expect(unmetColumns(c, {})).toEqual(['period']);
 			expect(unmetColumns({ ...c, mapping: c.mapping.map((m) => (m?.startsWith('indicator:') ? null : m)) }, title)).toEqual(['indicator']);
 		});
 
 		it('an estates sheet without ids has them generated; a fee year comes from the title', async () => {
 			const c = await ledgerChoices();
-			expect(unmetColumns(c, undefined)).toEqual([]);
-			expect(unmetColumns({ ...c, dataset: null }, undefined)).toEqual([]);
+			expect(unmetColumns(c, {})).toEqual([]);
+			expect(unmetColumns({ ...c, dataset: null }, {})).toEqual([]);
+		});
+
+		it("a fee sheet without a year column takes its title's year; without one the year is unmet", async () => {
+			const [c, title] = await choicesOf('收费.csv', '2025年物业服务收费标准\n小区编号,物业服务费,收缴率\nLJ0001,1.5,95%\n');
+			expect(c.dataset).toBe('fees');
+			expect(title.year).toBe(2025);
+			expect(unmetColumns(c, title)).toEqual([]);
+			expect(unmetColumns(c, {})).toEqual(['year']);
 		});
 	});
 });

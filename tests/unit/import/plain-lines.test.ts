@@ -21,7 +21,8 @@ function splitPath(text: string) {
 	if (info.unclosedQuoteRow !== null) {
 		builder.addProblem(makeProblem('f.csv', info.unclosedQuoteRow, null, null, { code: 'unclosed_quote', params: { row: info.unclosedQuoteRow } }, 'error'));
 	} else if (!info.endsWithLineEnd && builder.lastDataRow() === info.records && info.records > 1) {
-		builder.addProblem(makeProblem('f.csv', info.records, null, null, { code: 'unterminated_last_row' }, builder.rowSeverity()));
+		const short = builder.hasError(info.records);
+		builder.addProblem(makeProblem('f.csv', info.records, null, null, { code: short ? 'unterminated_last_row' : 'last_row_unended' }, short ? builder.rowSeverity() : 'warning'));
 	}
 	return builder.finish();
 }
@@ -170,9 +171,14 @@ describe('a quote-free UTF-8 file read in chunks', () => {
 		const cut = utf8(text + 'E1,2024-01,cleaning,50,inspection');
 		const read = readPlainUtf8InChunks('f.csv', cut, {})!;
 		expect(read).toEqual(readCsvWhole('f.csv', cut));
-		// 30,000 lines and the last one, cut short: an error of row 30,001 (beyond the 1,000 problems listed).
+		// 30,000 lines and a complete last one without a line end: kept, with a warning (beyond the 1,000 problems listed).
 		expect(read.rowNumbers.at(-1)).toBe(30_001);
-		expect(read.errorRows).toContain(30_001);
+		expect(read.errorRows).not.toContain(30_001);
+		// Cut short mid-row: an error of row 30,001.
+		const short = utf8(text + 'E1,2024-01,clean');
+		const readShort = readPlainUtf8InChunks('f.csv', short, {})!;
+		expect(readShort).toEqual(readCsvWhole('f.csv', short));
+		expect(readShort.errorRows).toContain(30_001);
 		// A GBK character (区 = C7 F8, not UTF-8) at the start of a line deep in otherwise UTF-8 text: the strict decode
 		// fails in a later chunk, and the whole-text reader reads the file line by line.
 		const bytes = utf8(text);

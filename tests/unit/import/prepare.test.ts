@@ -64,6 +64,38 @@ describe('prepareImport', () => {
 		expect(await periods(READ_RULES)).toEqual(['2025Q3', '2025Q3']);
 	});
 
+	it('reading rules 4: 2026-1Q and Mar 2026 are periods and a complete last row without a line end is imported; an import stored before replays them as errors', async () => {
+		// Long and wide, each ending without a line end; row 3 of each in a form read since rules 4.
+		const long = utf8('小区编号,考核期,指标,得分,来源\nLJ1,2026Q1,保洁,80,检查\nLJ2,2026-1Q,保洁,85,检查\nLJ3,Mar 2026,保洁,90,检查');
+		const wide = utf8('小区编号,考核期,保洁\nLJ1,2026Q1,80\nLJ2,1Q26,85\nLJ3,2026年3月,90');
+		const stored = (rules: number | undefined) =>
+			storedFileSchema.parse({ id: 'f1', name: 's.csv', dataset: 'scores', mode: 'append', options: { headerRow: 1, dropInvalid: true, ...(rules === undefined ? {} : { rules }) }, rows: 1, addedAt: '2026-12-01T00:00:00.000Z' });
+		const replay = async (bytes: Uint8Array, rules: number | undefined) => {
+			const ins = await inspectFile('s.csv', bytes, storedReadOptions(stored(rules)));
+			const p = await prepareImport(ins.source, { dataset: 'scores', ...storedConversions(stored(rules), ins.headers) });
+			return { valid: rowsOf(p).filter((_, i) => !p.invalid[i]).map((r) => `${r[0]} ${r[1]}`), problems: p.problems.map((x) => [x.row, x.code, x.severity]) };
+		};
+		const now = await replay(long, READ_RULES);
+		expect(now.valid).toEqual(['LJ1 2026Q1', 'LJ2 2026Q1', 'LJ3 2026-03']);
+		expect(now.problems).toEqual([[4, 'last_row_unended', 'warning']]);
+		expect((await replay(wide, READ_RULES)).valid).toEqual(['LJ1 2026Q1', 'LJ2 2026Q1', 'LJ3 2026-03']);
+		// Stored under rules 3: the new forms and the unended last row were errors, dropped with the invalid rows.
+		const before = await replay(long, 3);
+		expect(before.valid).toEqual(['LJ1 2026Q1']);
+		expect(before.problems).toEqual([
+			[4, 'unterminated_last_row', 'error'],
+			[3, 'bad_period', 'error'],
+			[4, 'bad_period', 'error']
+		]);
+		expect((await replay(wide, 3)).valid).toEqual(['LJ1 2026Q1']);
+		// A last row short of cells is still an error, whatever the rules.
+		const short = await inspectFile('s.csv', utf8('小区编号,考核期,指标,得分,来源\nLJ1,2026Q1,保洁,80,检查\nLJ2,2026Q1,保洁'));
+		expect(short.problems.map((x) => [x.row, x.code, x.severity])).toEqual([
+			[3, 'field_count', 'error'],
+			[3, 'unterminated_last_row', 'error']
+		]);
+	});
+
 	it('a sheet of one indicator column is read as scores: owner satisfaction from a survey, one inspection item', async () => {
 		const survey = await prepareImport(file([['小区编号', '调查时间', '业主满意度'], ['LJ1', '2025年9月', 86.5], ['LJ2', '2025年9月', 72]]));
 		expect(rowsOf(survey)).toEqual([
@@ -134,6 +166,20 @@ describe('prepareImport', () => {
 		expect(p.invalidRows).toBe(1);
 		const note = p.problems.find((x) => x.code === 'source_from_indicator');
 		expect(note).toMatchObject({ severity: 'warning', row: null, params: { inspection: 2, satisfaction: 1 } });
+	});
+
+	it('a fee sheet without a year column takes the year its title names, said once; without one the column is missing', async () => {
+		const rows = [['小区编号', '物业服务费（元/㎡·月）', '收缴率'], ['LJ1', '1.5元', '95%'], ['LJ2', 2.3, 0.92]];
+		const p = await prepareImport(file([['２０２５年度物业服务收费标准'], ...rows]));
+		expect(p.dataset).toBe('fees');
+		expect(rowsOf(p)).toEqual([
+			['LJ1', 2025, 1.5, 'per_m2_month', 0.95],
+			['LJ2', 2025, 2.3, 'per_m2_month', 0.92]
+		]);
+		expect(p.problems.filter((x) => x.code === 'year_from_title')).toMatchObject([{ severity: 'warning', value: '2025', params: { year: 2025 } }]);
+		const none = await prepareImport(file(rows));
+		expect(none.fileError).toBe(true);
+		expect(none.problems.find((x) => x.code === 'missing_column')).toMatchObject({ params: { name: 'year' } });
 	});
 
 	it('a wide sheet without a period column takes a given period', async () => {

@@ -106,13 +106,14 @@ describe('stored imports accepted before these rules', () => {
 	it('replay as they were accepted: their row reading problems are warnings, not errors', async () => {
 		// Row 2 lacks its last cell; row 3 has no line end. Both were imported before the reading rules without complaint.
 		const bytes = utf8('estate_id,name,estate_type,building_type,chargeable_area_m2,households,has_elevator\nNX01,甲苑,commercial,high,1000,10\nNX02,乙苑,commercial,high,1000,10,true');
-		const strict = await inspectFile('e.csv', bytes);
+		// As reading rules 1-3 read them (a complete last row without a line end was an error then).
+		const strict = await inspectFile('e.csv', bytes, { unendedLastRowIsError: true });
 		expect(strict.problems.map((p) => [p.row, p.code, p.severity])).toEqual([
 			[2, 'field_count', 'error'],
 			[3, 'unterminated_last_row', 'error']
 		]);
 		expect(strict.source.errorRows).toEqual([2, 3]);
-		const lenient = await inspectFile('e.csv', bytes, { lenient: true });
+		const lenient = await inspectFile('e.csv', bytes, { lenient: true, unendedLastRowIsError: true });
 		expect(lenient.problems.map((p) => [p.row, p.code, p.severity])).toEqual([
 			[2, 'field_count', 'warning'],
 			[3, 'unterminated_last_row', 'warning']

@@ -9,6 +9,7 @@ import { normalizeLabel as normalise, type DatasetId } from '../../data/datasets
 import { generatedEstateId, EstateNameIndex, resolveNames, type KnownEstate, type NameIssue } from '../../domain/names';
 import type { ColumnPlan } from '../conversions/types';
 import { makeProblem } from '../messages';
+import { findYearInTitle } from '../values';
 import type { Cell, Problem, SourceTable } from '../types';
 import { headerIndex, recipeMisfit } from './fit';
 import type { Recipe, RecipePart } from './schema';
@@ -41,11 +42,7 @@ export type RecipeApplied =
 
 /** A year written in a title: "2024年度物业服务收费台账" → 2024. */
 export function yearInTitle(lines: readonly string[]): number | undefined {
-	for (const line of lines) {
-		const m = /((?:19|20)\d{2})\s*年/.exec(line.normalize('NFKC'));
-		if (m) return Number(m[1]);
-	}
-	return undefined;
+	return findYearInTitle(lines);
 }
 
 const text = (c: Cell): string => (c === null ? '' : String(c).trim());

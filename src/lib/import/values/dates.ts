@@ -239,12 +239,12 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	if (span) return span;
 	if ((m = /^(\d{4})(?:年度?)?[-/.]?Q([1-4])$/.exec(t))) return quarter(+m[1], +m[2]);
 	if ((m = /^Q([1-4])[-/.]?(\d{4})$/.exec(t))) return quarter(+m[2], +m[1]);
-	// The quarter's number before its Q, as some ledgers write it: 2026-1Q, 1Q2026, 1Q-26.
-	if ((m = /^(\d{4})(?:年度?)?[-/.]?([1-4])Q$/.exec(t))) return quarter(+m[1], +m[2]);
-	if ((m = /^([1-4])Q[-/.]?(\d{4}|\d{2})$/.exec(t))) return quarter(yearOf(m[2]), +m[1]);
-	// An English month name with its year (Mar 2026, March-2026, Mar-26 as Excel's mmm-yy shows it).
-	if ((m = /^([A-Z]{3,9})\.?[-/.,]?(\d{4}|\d{2})$/.exec(t)) && monthOfName(m[1])) return month(yearOf(m[2]), monthOfName(m[1])!);
-	if ((m = /^(\d{4})[-/.]?([A-Z]{3,9})\.?$/.exec(t)) && monthOfName(m[2])) return month(+m[1], monthOfName(m[2])!);
+	// The quarter's number before its Q, as some ledgers write it: 2026-1Q, 1Q2026, 1Q-26 (reading rules 4).
+	if ((m = YEAR_NQ.exec(t))) return quarter(+m[1], +m[2]);
+	if ((m = NQ_YEAR.exec(t))) return quarter(yearOf(m[2]), +m[1]);
+	// An English month name with its year (Mar 2026, March-2026, Mar-26 as Excel's mmm-yy shows it; reading rules 4).
+	if ((m = NAME_YEAR.exec(t)) && monthOfName(m[1])) return month(yearOf(m[2]), monthOfName(m[1])!);
+	if ((m = YEAR_NAME.exec(t)) && monthOfName(m[2])) return month(+m[1], monthOfName(m[2])!);
 	if ((m = /^(\d{4})(?:年度?)?第?([一二三四1-4])季度?$/.exec(t))) return quarter(+m[1], QUARTER_NUMERALS[m[2]]);
 	if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return month(+m[1], +m[2]);
 	if ((m = /^(\d{4})年(\d{1,2})月份?$/.exec(t))) return month(+m[1], +m[2]);
@@ -260,6 +260,35 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 /** A year written with four digits, or two (this century: 26 → 2026, as the two-digit quarters above read it). */
 function yearOf(digits: string): number {
 	return digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+}
+
+const YEAR_NQ = /^(\d{4})(?:年度?)?[-/.]?([1-4])Q$/;
+const NQ_YEAR = /^([1-4])Q[-/.]?(\d{4}|\d{2})$/;
+const NAME_YEAR = /^([A-Z]{3,9})\.?[-/.,]?(\d{4}|\d{2})$/;
+const YEAR_NAME = /^(\d{4})[-/.]?([A-Z]{3,9})\.?$/;
+
+/**
+ * Whether a cell is a period only in the forms read since reading rules 4 (2026-1Q, 1Q26, Mar 2026): an import
+ * stored under older rules had such a cell as an error, and replays it as one ({@link beforeRules4}).
+ */
+function periodFormOfRules4(cell: Cell): boolean {
+	if (typeof cell !== 'string') return false;
+	const t = dateNumeralsToDigits(fold(cell).replace(/\s+/g, '').toUpperCase());
+	return YEAR_NQ.test(t) || NQ_YEAR.test(t) || [NAME_YEAR, YEAR_NAME].some((re) => re.exec(t)?.slice(1).some((g) => monthOfName(g) !== undefined));
+}
+
+/** A period normaliser as an import stored before reading rules 4 was read: the forms added since are errors. */
+export function beforeRules4<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
+	return (cell) => (periodFormOfRules4(cell) ? fail('bad_period') : norm(cell));
+}
+
+/** The first year title rows name ("2024年…", "２０２５年度台账"), or undefined. */
+export function findYearInTitle(lines: readonly string[]): number | undefined {
+	for (const line of lines) {
+		const m = /((?:19|20)\d{2})\s*年/.exec(line.normalize('NFKC'));
+		if (m) return Number(m[1]);
+	}
+	return undefined;
 }
 
 /** Finds a period in free text, such as a title row "2024年第一季度物业服务考评汇总表". */
