@@ -308,6 +308,11 @@ describe('booleans, enums, text, indicators', () => {
 		const bad = parseEnum(col, '别墅');
 		expect(code(bad)).toBe('bad_enum');
 		expect('error' in bad && bad.error.params?.allowed).toContain('商品房');
+		// Pricing regimes as ledgers write them; 政府定价 and the contract forms are asked, not guessed.
+		const regime = (DATASETS.estates.columns as readonly ColumnMeta[]).find((c) => c.name === 'pricing_regime')!;
+		for (const t of ['市场调节', '协议定价', '双方协商', '市场定价']) expect(value(parseEnum(regime, t)), t).toBe('market');
+		for (const t of ['政府指导', '指导价', '政府指导价格']) expect(value(parseEnum(regime, t)), t).toBe('guide');
+		for (const t of ['政府定价', '包干制', '酬金制']) expect(code(parseEnum(regime, t)), t).toBe('bad_enum');
 	});
 
 	it('ids fold full-width characters; numbers typed into id cells keep their digits', () => {

@@ -71,8 +71,8 @@ export const BUILDING_TYPE_VALUES: readonly EnumValue[] = [
 	{ value: 'high', zh: '高层', en: 'High-rise', aliases: ['高层', '小高层', '中高层', '超高层', '高层住宅', '小高层住宅', '中高层住宅', '塔楼', '塔式', '塔板结合', '板塔结合', '电梯房', '电梯楼', '电梯住宅', 'high-rise', 'highrise', 'mid-rise'] }
 ];
 export const PRICING_REGIME_VALUES: readonly EnumValue[] = [
-	{ value: 'guide', zh: '政府指导价', en: 'Government guide price', aliases: ['指导价', '政府指导价', 'guide price'] },
-	{ value: 'market', zh: '市场调节价', en: 'Market price', aliases: ['市场调节价', '市场价', '协商定价', 'market price'] }
+	{ value: 'guide', zh: '政府指导价', en: 'Government guide price', aliases: ['指导价', '政府指导价', '政府指导', '政府指导价格', '指导价格', 'guide price'] },
+	{ value: 'market', zh: '市场调节价', en: 'Market price', aliases: ['市场调节价', '市场调节', '市场调节价格', '市场价', '市场定价', '市场化定价', '协商定价', '协商价', '协商收费', '双方协商', '协议价', '协议定价', '协议收费', '自主定价', 'market price'] }
 ];
 export const SCORE_SOURCE_VALUES: readonly EnumValue[] = [
 	{ value: 'inspection', zh: '检查考评', en: 'Inspection', aliases: ['检查', '考评', '现场检查', '检查考评', '日常考核', '日常检查', '季度考评', '季度检查', '月度考核', '考核', '专项检查', '街道考评', '房管办考评', '督查', '巡查', '行业检查', '主管部门检查'] },
