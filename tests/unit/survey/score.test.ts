@@ -67,6 +67,9 @@ describe('answers and questions', () => {
 		expect([5, 4, '3', '2分', 1, 'A', 'e', 'Ａ．非常满意', 'C.一般'].map(level)).toEqual([0, 1, 2, 3, 4, 0, 4, 0, 2]);
 		expect(['(跳过)', '（跳过）', '(空)', '', null, '-3'].map(level)).toEqual(Array(6).fill('skipped'));
 		expect(['3号楼', '保洁┋绿化', 6, '还可以吧我觉得'].map(level)).toEqual(Array(4).fill('other'));
+		// Options exported with their number in front or their points after the words: the words say the level.
+		expect(['4.满意', '5、非常满意', '1)非常不满意', '满意（4分）', '非常满意(5分)', 'B.不满意(2分)', '一般（3）'].map(level)).toEqual([1, 0, 4, 1, 0, 3, 2]);
+		expect(['6.满意', '满意(4分钟)', '4.5'].map(level)).toEqual(['other', 'other', 'other']);
 	});
 
 	it('reads good-and-bad wordings and stars; a bare 好 or 差 by the rest of its column', () => {
@@ -75,6 +78,8 @@ describe('answers and questions', () => {
 			return typeof a === 'object' ? a.level : a;
 		};
 		expect(['非常好', '很好', '较好', '一般', '较差', '很差', '★★★★★', '★★★★☆', '★☆☆☆☆', '4星'].map((c) => level(c))).toEqual([0, 0, 1, 2, 3, 4, 0, 1, 4, 1]);
+		// The empty stars left out: ★★★★ is four of five; six stars or ☆ alone are no rating.
+		expect(['★★★★', '★★', '★', '★★★★★★', '☆☆☆☆☆', '★☆★'].map((c) => level(c))).toEqual([1, 3, 4, 'other', 'other', 'other']);
 		// 好 / 较好 / 一般 / 较差 / 差: 好 is the top and 差 the bottom.
 		const comparative = columnWording(['好', '较好', '一般', '较差', '差']);
 		expect(['好', '较好', '差'].map((c) => level(c, comparative))).toEqual([0, 1, 4]);

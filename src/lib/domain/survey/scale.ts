@@ -69,8 +69,8 @@ function halfWidth(s: string): string {
 }
 
 /**
- * Reads one answer cell. Option letters in front (A.非常满意, B、满意) are dropped; a bare letter A-E is the
- * option's place (A the top, as the platforms list the levels from the top); numbers 1-5 (also 4星) are 满意度
+ * Reads one answer cell. Option letters or numbers in front (A.非常满意, B、满意, 4.满意) and points after the words
+ * (满意（4分）) are dropped; a bare letter A-E is the option's place (A the top, as the platforms list the levels from the top); numbers 1-5 (also 4星) are 满意度
  * points (5 the top); ★★★★☆ is four stars of five; 很好 / 好 / 一般 / 差 / 很差 are the five levels too. Skipped: empty, (跳过), (空), -2/-3 (coded exports). Anything else is 'other' (not a rating).
  */
 export function readAnswer(cell: string | number | boolean | null | undefined, column?: ColumnWording): Answer {
@@ -80,12 +80,13 @@ export function readAnswer(cell: string | number | boolean | null | undefined, c
 	if (SKIP.has(s)) return 'skipped';
 	const num = /^([1-5])(\.0+)?(分|星|颗星)?$/.exec(s);
 	if (num) return { level: 5 - Number(num[1]) };
-	// Star ratings: ★★★★☆ is four stars of five.
+	// Star ratings: ★★★★☆ is four stars of five; ★★★★ alone (the empty stars left out) is four too.
 	const stars = /^(★{1,5})☆*$/.exec(s);
-	if (stars && stars[0].length === LEVELS) return { level: LEVELS - stars[1].length };
+	if (stars && (stars[0].length === LEVELS || stars[0].length === stars[1].length)) return { level: LEVELS - stars[1].length };
 	const letter = /^([a-e])$/.exec(s);
 	if (letter) return { level: letter[1].charCodeAt(0) - 97 };
-	const text = s.replace(/^[a-e](?:[.、:)]|(?=[\u4e00-\u9fff]))/, '');
+	// The option's letter or number in front (A.非常满意, 4.满意) and its points after it (满意(4分)) are dropped: the words say the level.
+	const text = s.replace(/^(?:[a-e]|[1-5])(?:[.、:)]|(?=[\u4e00-\u9fff]))/, '').replace(/(?<=[\u4e00-\u9fff])\(\d+(?:\.\d+)?分?\)$/, '');
 	if (column) {
 		if (text === '满意') return { level: column.satisfied };
 		if (text === '不满意') return { level: column.dissatisfied };
@@ -124,7 +125,7 @@ export function columnWording(cells: readonly (string | number | boolean | null 
 	const seen = new Set<string>();
 	for (const cell of cells) {
 		if (typeof cell !== 'string') continue;
-		seen.add(halfWidth(cell).replace(/\s+/g, '').replace(/^[a-eA-E](?:[.、:)]|(?=[\u4e00-\u9fff]))/, ''));
+		seen.add(halfWidth(cell).replace(/\s+/g, '').replace(/^(?:[a-eA-E]|[1-5])(?:[.、:)]|(?=[\u4e00-\u9fff]))/, '').replace(/(?<=[\u4e00-\u9fff])\(\d+(?:\.\d+)?分?\)$/, ''));
 	}
 	const any = (re: RegExp) => [...seen].some((t) => re.test(t));
 	const satisfied = any(MILD_SATISFIED) && seen.has('满意') && !any(STRONG_SATISFIED) ? 0 : 1;
