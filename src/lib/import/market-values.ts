@@ -8,6 +8,14 @@ import { buildingFormOf, findDateInText, formsText, parseHousePrice, parseListin
 import type { Norm } from './values/core';
 import type { Cell } from './types';
 
+/** Why a fee text could not be read, in the page's two languages (listing-text.ts gives the reason in English). */
+const UNREAD_REASONS: Record<string, { zh: string; en: string }> = {
+	'no number': { zh: '没有数字', en: 'no number' },
+	'only non-residential fees': { zh: '只有商铺、车位等非住宅的收费', en: 'only fees for shops, offices or parking' },
+	'not positive': { zh: '不是正数', en: 'not positive' },
+	'not a positive number': { zh: '不是正数', en: 'not positive' }
+};
+
 /** The shape of a column normaliser (values/columns.ts); written out so this module does not import back. */
 type CellNormaliser = (cell: Cell) => Norm<unknown>;
 
@@ -17,6 +25,7 @@ function text(cell: Cell): string | null {
 }
 
 function wrap(r: { value: number | null } | { error: string }, code: string): Norm<number | null> {
+	if ('error' in r && r.error === 'total price') return { error: { code: 'house_price_total' } };
 	return 'error' in r ? { error: { code, params: { reason: r.error } } } : { value: r.value };
 }
 
@@ -97,7 +106,8 @@ export function deriveMarketFee(values: unknown[], k: MarketColumns, counts: Mar
 	values[k.low] = values[k.high] = values[k.mid] = values[k.unit] = values[k.perDay] = values[k.forms] = null;
 	if ('error' in r) {
 		counts.unread++;
-		return { code: 'listing_fee_unread', params: { reason: r.error } };
+		const why = UNREAD_REASONS[r.error] ?? { zh: r.error, en: r.error };
+		return { code: 'listing_fee_unread', params: { reason: r.error, reasonZh: why.zh, reasonEn: why.en } };
 	}
 	if (r.fee === null) {
 		counts.noValue++;

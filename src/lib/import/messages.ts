@@ -156,8 +156,8 @@ export const PROBLEM_TEXTS = {
 	not_a_year: { zh: '读不出年份', en: 'No year in this text' },
 	not_a_date: { zh: '读不出日期（应为 YYYY-MM-DD）', en: 'No date in this text (expected YYYY-MM-DD)' },
 	listing_fee_unread: {
-		zh: '读不出物业费（{reason}），原文保留，该小区按无收费计',
-		en: 'No fee could be read ({reason}); the text is kept and the estate counts as having no fee'
+		zh: '读不出物业费（{reasonZh}），原文保留，该小区按无收费计',
+		en: 'No fee could be read ({reasonEn}); the text is kept and the estate counts as having no fee'
 	},
 	listing_form_unknown: { zh: '未知的建筑类型「{text}」，按空值处理', en: "Unknown building form '{text}', read as empty" },
 	listing_fee_summary: {
@@ -171,6 +171,7 @@ export const PROBLEM_TEXTS = {
 	required: { zh: '必填项为空', en: 'Required value is empty' },
 	excel_error: { zh: 'Excel 公式错误值 {value}', en: 'Excel formula error {value}' },
 	not_a_number: { zh: '不是数字', en: 'Not a number' },
+	house_price_total: { zh: '这是房屋总价（万元），不是每平方米单价；请填写均价（元/㎡）', en: "This is a home's total price (in 10,000 yuan), not a price per m²; give the average price per m²" },
 	not_an_integer: { zh: '应为整数', en: 'Should be a whole number' },
 	ambiguous_number: {
 		zh: '无法确定逗号是千位分隔符还是小数点',

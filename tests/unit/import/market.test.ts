@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { prepareImport, type PreparedImport } from '../../../src/lib/import/index';
+import { problemText } from '../../../src/lib/import/messages';
 import { csvText, gbk, json, utf8 } from '../../fixtures/import-files';
 
 function rows(p: PreparedImport): Record<string, unknown>[] {
@@ -124,6 +125,9 @@ describe('market (listing) files', () => {
 		expect(p.invalidRows).toBe(0);
 		const w = p.problems.find((x) => x.code === 'listing_fee_unread')!;
 		expect(w).toMatchObject({ row: 2, column: '物业费', value: '面议', severity: 'warning' });
+		// Said in the page's language, the reason too.
+		expect(problemText(w.code, w.params, 'zh')).toBe('读不出物业费（没有数字），原文保留，该小区按无收费计');
+		expect(problemText(w.code, w.params, 'en')).toBe('No fee could be read (no number); the text is kept and the estate counts as having no fee');
 		expect(rows(p)[0]).toMatchObject({ fee_text: '面议', fee_mid: null });
 	});
 });

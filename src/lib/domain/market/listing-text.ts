@@ -123,9 +123,11 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 	let high: number;
 	if (forms) {
 		const residential = forms.filter((f) => !NON_RESIDENTIAL.test(f.form));
-		if (residential.length === 0) return { error: 'only non-residential fees' };
-		low = Math.min(...residential.map((f) => f.low));
-		high = Math.max(...residential.map((f) => f.high));
+		// "2.5元/平米/月，车位费300元/月": the fee before the first label is the homes' own when every label is not a home's.
+		const lead = residential.length === 0 ? rangesIn(text.slice(0, labels[0].index))[0] : undefined;
+		if (residential.length === 0 && !lead) return { error: 'only non-residential fees' };
+		low = lead ? lead.low * factor : Math.min(...residential.map((f) => f.low));
+		high = lead ? lead.high * factor : Math.max(...residential.map((f) => f.high));
 	} else {
 		const ranges = rangesIn(text);
 		if (ranges.length === 0) return { error: 'no number' };
@@ -175,7 +177,10 @@ export function parseListingCount(raw: string | number | null | undefined): { va
 	return { value: Number(m[1].replace(/,/g, '')) };
 }
 
-/** A price per m² from "65000", "65,000元/平米", "6.5万元/㎡" (×10,000); null for no value. */
+/**
+ * A price per m² from "65000", "65,000元/平米", "6.5万元/㎡" (×10,000); null for no value. "350万" with no area in it
+ * and a million or more is a home's total price, not a price per m²: an error.
+ */
 export function parseHousePrice(raw: string | number | null | undefined): { value: number | null } | { error: string } {
 	if (typeof raw === 'number') return raw > 0 ? { value: raw } : { error: 'not positive' };
 	if (isListingMissing(raw)) return { value: null };
@@ -183,6 +188,7 @@ export function parseHousePrice(raw: string | number | null | undefined): { valu
 	const m = /(\d[\d,]*(?:\.\d+)?)\s*(万)?/.exec(text);
 	if (!m) return { error: 'not a number' };
 	const v = Number(m[1].replace(/,/g, '')) * (m[2] ? 1e4 : 1);
+	if (m[2] && v >= 1e6 && !/平|㎡|m2|m²/i.test(text)) return { error: 'total price' };
 	return v > 0 ? { value: v } : { error: 'not positive' };
 }
 

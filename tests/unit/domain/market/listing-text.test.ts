@@ -67,6 +67,12 @@ describe('parseListingFee', () => {
 			['商铺', 5, 5]
 		]);
 	});
+	it('a fee before a parking or shop fee is the homes\' own; labelled shop fees alone are no home fee', () => {
+		const r = fee('2.5元/平米/月，车位费300元/月')!;
+		expect([r.low, r.high, r.mid, r.unit]).toEqual([2.5, 2.5, 2.5, 'per_m2_month']);
+		expect(r.forms).toEqual([{ form: '车位', code: null, low: 300, high: 300 }]);
+		expect(parseListingFee('商铺5元/平米/月，车位费300元/月')).toEqual({ error: 'only non-residential fees' });
+	});
 	it('says why a text has no fee', () => {
 		expect(parseListingFee('面议')).toEqual({ error: 'no number' });
 	});
@@ -83,6 +89,9 @@ describe('other listing cells', () => {
 		expect(parseListingCount('1,124 户')).toEqual({ value: 1124 });
 		expect(parseHousePrice('65,000元/平米')).toEqual({ value: 65000 });
 		expect(parseHousePrice('6.5万')).toEqual({ value: 65000 });
+		// A home's total price is not a price per m².
+		expect(parseHousePrice('350万')).toEqual({ error: 'total price' });
+		expect(parseHousePrice('12.5万元/㎡')).toEqual({ value: 125000 });
 	});
 	it('building forms through the value map', () => {
 		expect(buildingFormOf('板楼')).toBe('slab');
