@@ -17,8 +17,9 @@ const ESTATES_GBK = gbk(
 );
 
 // An inspection summary sheet (考评汇总表): a merged title row naming the quarter, a blank row, then one row per
-// estate and one column per indicator (satisfaction included).
+// estate and one column per indicator (satisfaction included), behind a sheet of instructions as office templates have.
 const SCORES_XLSX = workbook([
+	{ name: '填表说明', rows: [['填表说明'], ['1. 每个小区一行，得分为百分制。'], ['2. 满意度为业主满意度调查得分。']] },
 	{
 		name: '考评汇总',
 		rows: [
@@ -91,6 +92,8 @@ describe('importing real files in Chromium', () => {
 		expect(await csv.locator('[data-field=encoding]').textContent()).toBe('GBK / GB18030');
 		expect(await csv.locator('[data-field=rows]').textContent()).toBe('3');
 		const xlsx = page.locator('[data-testid=pending-file][data-file="考评汇总表.xlsx"]');
+		// The instructions sheet in front is passed over for the sheet of data, which the sheet list shows chosen.
+		expect(await xlsx.getByLabel('工作表').inputValue()).toBe('考评汇总');
 		// The title and the blank row are skipped: the header is the sheet's row 3.
 		expect(await xlsx.getByTestId('header-row').inputValue()).toBe('3');
 		expect(await xlsx.getByTestId('dataset').inputValue()).toBe('scores');

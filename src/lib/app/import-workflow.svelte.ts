@@ -139,7 +139,8 @@ export class ImportWorkflow {
 	async inspect(index: number, options: { sheet?: string; headerRow?: number; dataset?: DatasetId }, first = false): Promise<void> {
 		const p = this.pending[index];
 		try {
-			let ins = await importWorker().inspect(p.handle!, { ...options, valueAnswers: this.answers(), groups: this.groups() });
+			// A new file's workbook is read from its first sheet of data (past a sheet of instructions); later choices name the sheet.
+			let ins = await importWorker().inspect(p.handle!, { ...options, ...(first ? { firstDataSheet: true } : {}), valueAnswers: this.answers(), groups: this.groups() });
 			if (!ins.memory.withinBrowserLimit) {
 				p.refused = this.tooLarge(p.file?.size ?? 0);
 				p.file = null;

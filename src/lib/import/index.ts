@@ -15,6 +15,7 @@ import { estimateMemory, type MemoryEstimate } from './limits';
 import { makeProblem } from './messages';
 import { now, rate } from './progress';
 import { readSource, sniffKind } from './source';
+import { readDataSheet } from './data-sheet';
 import { dropStaged, stageFile, stagingPlace, type ImportEngine, type KeptStaging, type PreparedFile, type StagedFile } from './stage';
 import {
 	UnreadableFileError,
@@ -98,11 +99,13 @@ export interface InspectOptions extends ReadOptions {
 	readonly valueAnswers?: ValueMapAnswers;
 	/** Indicator groups a wide sheet may have a column for (the current system's; default: 设施设备运行). */
 	readonly groups?: readonly IndicatorGroup[];
+	/** With no sheet named, read a workbook's first sheet that holds data, past a sheet of instructions (data-sheet.ts). */
+	readonly firstDataSheet?: boolean;
 }
 
 /** Reads a file and reports its format, encoding, sheets, header row, dataset guess and column mapping. Throws {@link UnreadableFileError}. */
 export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer, options: InspectOptions = {}): Promise<FileInspection> {
-	const source = await readSource(name, bytes, options);
+	const source = options.firstDataSheet ? await readDataSheet(name, bytes, options) : await readSource(name, bytes, options);
 	let titlePeriod: string | undefined;
 	for (const line of source.titleLines) titlePeriod ??= findPeriodInText(line);
 	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, groups: options.groups });

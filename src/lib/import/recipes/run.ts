@@ -8,6 +8,7 @@ import { DATASETS, normalizeLabel } from '../../data/datasets';
 import type { KnownEstate, NameIssue } from '../../domain/names';
 import { prepareImport } from '../index';
 import { readSource } from '../source';
+import { readDataSheet } from '../data-sheet';
 import { stageChunk } from '../stage';
 import { UnreadableFileError, type Problem, type ReadOptions, type SourceTable } from '../types';
 import type { PreparedImport } from '../validate';
@@ -135,7 +136,7 @@ export async function prepareWithRecipes(
 ): Promise<RecipeRun> {
 	const read: { file: RecipeInputFile; table: SourceTable; recipe: Recipe | null }[] = [];
 	for (const f of files) {
-		const first = f.recipe ? await readForRecipe(f, f.recipe) : await readSource(f.name, f.bytes, readOptions(f.name));
+		const first = f.recipe ? await readForRecipe(f, f.recipe) : await readDataSheet(f.name, f.bytes, readOptions(f.name));
 		let recipe = f.recipe ?? null;
 		let table = first;
 		if (!recipe) {
