@@ -146,6 +146,8 @@ export interface DetectOptions {
 	readonly dataset?: DatasetId;
 	/** A period is known from elsewhere (title row or the caller), so a wide sheet needs no period column. */
 	readonly periodKnown?: boolean;
+	/** A year is known from a title row, so a fee sheet needs no year column. */
+	readonly yearKnown?: boolean;
 	/** Indicator groups a wide sheet may have a column for (default: 设施设备运行); the current system's, see groupsOfSystem. */
 	readonly groups?: readonly IndicatorGroup[];
 }
@@ -177,15 +179,22 @@ function takeColumns(headers: readonly string[], exact: (h: string) => string | 
 	return { mapping, taken, duplicates };
 }
 
-/** Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). */
-export function mapHeaders(dataset: DatasetId, headers: readonly string[]): Candidate {
+/**
+ * Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). An estate's name
+ * column stands in for its id (rows find their estates by name, an estates sheet has ids made from the names), and a
+ * fee year the title names (`yearKnown`) for the year column, as the import itself takes them.
+ */
+export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearKnown = false): Candidate {
 	const { mapping, taken, duplicates } = takeColumns(headers, (h) => matchColumnExactly(dataset, h), (h) => matchColumnByPattern(dataset, h));
 	const required = (DATASETS[dataset].columns as readonly ColumnMeta[]).filter((c) => c.required).map((c) => c.name);
 	// fee_unit can come from the fee text ("2.38元/平米/月") or default to per m², so it is not needed to recognise fees.
 	// A listing file is recognised by an estate name and a fee text, though a fee cell may be empty.
 	// A score's source can follow its indicator (satisfaction, else inspection), so a score sheet needs no source column.
 	const needed = dataset === 'fees' ? required.filter((c) => c !== 'fee_unit') : dataset === 'scores' ? required.filter((c) => c !== 'source') : dataset === 'market' ? [...required, 'fee_text'] : required;
-	const missing = needed.filter((c) => !taken.has(c));
+	const meta = DATASETS[dataset];
+	const named = (dataset === 'estates' || meta.estateRef) && headers.some((h, i) => matchColumn('estates', h) === 'name' && (mapping[i] === null || mapping[i] === 'name'));
+	const elsewhere = (c: string) => (c === 'estate_id' && named) || (dataset === 'fees' && c === 'year' && yearKnown);
+	const missing = needed.filter((c) => !taken.has(c) && !elsewhere(c));
 	let score = 0.8 * ((needed.length - missing.length) / needed.length) + 0.2 * explained(mapping, headers);
 	// Without a fee column a file of names is no listing: it must not win over estates keyed by id and name.
 	if (dataset === 'market' && missing.includes('fee_text')) score /= 2;
@@ -230,7 +239,7 @@ export function detectDataset(headers: readonly string[], options: DetectOptions
 	const ids = options.dataset ? [options.dataset] : DATASET_IDS;
 	const all: Candidate[] = [];
 	for (const id of ids) {
-		all.push(mapHeaders(id, headers));
+		all.push(mapHeaders(id, headers, options.yearKnown));
 		if (id === 'scores') {
 			const wide = mapWideHeaders(headers, options.periodKnown, options.groups);
 			if (wide.score > 0) all.push(wide);

@@ -99,6 +99,10 @@ export const PROBLEM_TEXTS = {
 		zh: '文件最后一行没有换行结尾，已照常导入；若文件是下载或复制中断的，请核对这一行是否完整',
 		en: 'The last row has no line end; it is imported as it is. If the file may have been cut short (an interrupted download or copy), check that this row is complete'
 	},
+	footer_row_skipped: {
+		zh: '表尾的签名、日期或附注行（如“填表人：”“注：”），不是数据，已跳过',
+		en: 'A line below the table (a signature, date or note such as 填表人： or 注：), not data; skipped'
+	},
 	sheet_not_found: { zh: '找不到工作表「{sheet}」', en: "Sheet '{sheet}' not found" },
 
 	// Recognising the dataset and its columns

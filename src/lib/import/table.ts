@@ -29,8 +29,14 @@ export const MAX_READ_PROBLEMS = 1000;
 const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '平均', '平均值', '均值', '汇总', '总平均', 'total', 'average', 'sum']);
 /** Cheap pre-test before the exact summary-label check (runs on every row). */
 const SUMMARY_START = /^\s*(合|总|小|平|均|汇|t|a|s)/i;
-/** The first characters of the summary labels (lower case), for {@link plainHead}. */
-const SUMMARY_FIRST = new Set([...SUMMARY_LABELS].map((label) => label.charCodeAt(0)));
+/**
+ * The lines a form carries below its table (填表人：张三, 联系电话：…, 注：…): signatures, dates and notes, never data.
+ * The label must end in a colon, so no estate called 备注园 is taken for one.
+ */
+const FOOTER_LABELS = ['填表人', '填报人', '制表人', '统计人', '审核人', '复核人', '审核', '负责人', '单位负责人', '分管领导', '主管领导', '联系人', '联系电话', '电话', '填报日期', '填表日期', '制表日期', '报送日期', '日期', '填报单位', '注', '备注', '说明'];
+const FOOTER = new RegExp(`^\\s*(${FOOTER_LABELS.join('|')})\\s*[:：]`);
+/** The first characters of the summary and footer labels (lower case), for {@link plainHead}. */
+const SUMMARY_FIRST = new Set([...SUMMARY_LABELS, ...FOOTER_LABELS].map((label) => label.charCodeAt(0)));
 
 /** Options of {@link TableBuilder}. */
 export interface TableBuilderOptions {
@@ -362,6 +368,10 @@ export class TableBuilder {
 
 	/** A row whose first filled cell (`head`, in column `column`) is a summary label (合计, 平均...): warned about. */
 	private summaryRow(head: Cell, column: number, row: number): boolean {
+		if (typeof head === 'string' && FOOTER.test(head)) {
+			this.addProblem(makeProblem(this.options.file, row, this.headers![column] ?? null, clip(head), { code: 'footer_row_skipped' }, 'warning'));
+			return true;
+		}
 		const label = typeof head === 'string' && head.length <= 16 && SUMMARY_START.test(head) ? head.replace(/\s+/g, '').toLowerCase() : '';
 		if (label === '' || !SUMMARY_LABELS.has(label)) return false;
 		this.addProblem(makeProblem(this.options.file, row, this.headers![column] ?? null, cellText(head), { code: 'summary_row_skipped', params: { label } }, 'warning'));

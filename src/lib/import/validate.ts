@@ -56,7 +56,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		}
 	}
 
-	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined, groups: options.groups });
+	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, groups: options.groups });
 	const dataset = options.dataset ?? guess.dataset;
 	const layout: Layout =
 		options.layout ?? (options.mapping ? (options.mapping.some((t) => indicatorOfTarget(t) || groupOfTarget(t)) ? 'wide' : 'long') : guess.layout);

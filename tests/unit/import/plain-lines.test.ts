@@ -54,19 +54,24 @@ describe('plain lines of a CSV', () => {
 			'E\uFFFD5,2024-01,50', // 11 undecodable: error
 			'梅园,2024-02,90', // 12 data, Chinese first
 			',,', // 13 blank
-			'E1,2024-01,80.5' // 14 data (repeats row 2)
+			'E1,2024-01,80.5', // 14 data (repeats row 2)
+			'备注园,2024-01,75', // 15 data: an estate named like a note, no colon
+			'填表人：张三,,联系电话：12345678', // 16 a form's footer: skipped, warned
+			' 注: 得分为百分制。' // 17 a note below the table
 		].join('\n') + '\n';
 		const t = same(text);
-		expect(t.rowNumbers).toEqual([2, 7, 8, 9, 10, 11, 12, 14]);
-		expect(t.columns[0]).toEqual(['E1', 'Sunshine', 'E2', 'E3', 'E4', 'E\uFFFD5', '梅园', 'E1']);
-		expect(t.columns[2]).toEqual(['80.5', '70', null, '60', '60', '50', '90', '80.5']);
+		expect(t.rowNumbers).toEqual([2, 7, 8, 9, 10, 11, 12, 14, 15]);
+		expect(t.columns[0]).toEqual(['E1', 'Sunshine', 'E2', 'E3', 'E4', 'E\uFFFD5', '梅园', 'E1', '备注园']);
+		expect(t.columns[2]).toEqual(['80.5', '70', null, '60', '60', '50', '90', '80.5', '75']);
 		expect(t.problems.map((p) => [p.row, p.code, p.severity])).toEqual([
 			[3, 'summary_row_skipped', 'warning'],
 			[5, 'summary_row_skipped', 'warning'],
 			[6, 'summary_row_skipped', 'warning'],
 			[8, 'field_count', 'error'],
 			[10, 'field_count', 'error'],
-			[11, 'undecodable', 'error']
+			[11, 'undecodable', 'error'],
+			[16, 'footer_row_skipped', 'warning'],
+			[17, 'footer_row_skipped', 'warning']
 		]);
 		// The repeated row's cells are the very strings of the first (one copy per distinct text).
 		expect(t.columns[0][7]).toBe(t.columns[0][0]);

@@ -182,6 +182,34 @@ describe('prepareImport', () => {
 		expect(none.problems.find((x) => x.code === 'missing_column')).toMatchObject({ params: { name: 'year' } });
 	});
 
+	it('a fee form keyed by estate names, its year in the title, a summary row and a signed footer is recognised as fees', async () => {
+		const info = await inspectFile(
+			'收费统计.csv',
+			utf8(
+				csvText([
+					['江滨街道2025年度住宅小区物业服务收费情况统计表'],
+					['序号', '小区名称', '物业服务企业', '收费标准（元/㎡·月）', '收缴率', '备注'],
+					[1, '梅澜公寓', '临江安居物业', 0.55, '92.3%', ''],
+					[2, '锦馨一村', '邻里家物业', '0.60', '88%', '含电梯'],
+					['', '合计', '', '', '90.2%', ''],
+					['填表人：张三', '', '联系电话：12345678', '', '', ''],
+					['注：收缴率按户数计。']
+				])
+			)
+		);
+		expect(info).toMatchObject({ dataset: 'fees', rowCount: 2, headerRow: 2 });
+		expect(info.guess.confidence).toBe('high');
+		expect(info.problems.map((x) => [x.row, x.code])).toEqual([
+			[5, 'summary_row_skipped'],
+			[6, 'footer_row_skipped'],
+			[7, 'footer_row_skipped']
+		]);
+		// Without the title's year the year column is missing: recognised, but not sure.
+		const untitled = await inspectFile('收费.csv', utf8(csvText([['小区名称', '收费标准（元/㎡·月）', '收缴率'], ['梅澜公寓', 0.55, '92%']])));
+		expect(untitled.dataset).toBe('fees');
+		expect(untitled.guess.missing).toEqual(['year']);
+	});
+
 	it('a wide sheet without a period column takes a given period', async () => {
 		const rows = [['小区编号', '综合管理', '保洁'], ['LJ1', 80, 90]];
 		const missing = await prepareImport(file(rows));
