@@ -12,7 +12,7 @@ import { readDataSheet } from '../data-sheet';
 import { stageChunk } from '../stage';
 import { UnreadableFileError, type Problem, type ReadOptions, type SourceTable } from '../types';
 import type { PreparedImport } from '../validate';
-import { applyRecipe } from './apply';
+import { applyRecipe, JOINED_ID_HEADER } from './apply';
 import { recipeMisfit, recogniseRecipe } from './fit';
 import { makeRecipe, suggestParts } from './make';
 import { detectDataset } from '../detect';
@@ -112,10 +112,15 @@ function sharesHeaders(recipe: Recipe, headers: readonly string[]): boolean {
 }
 
 /** Adds shaping problems to a prepared file (errors count, so the file is not valid while a name is open). */
-function withProblems(p: PreparedImport, extra: readonly Problem[]): PreparedImport {
+function withProblems(p: PreparedImport, extra: readonly Problem[], unresolved: ReadonlySet<number>): PreparedImport {
 	if (!extra.length) return p;
 	const errors = extra.filter((x) => x.severity === 'error').length;
-	return { ...p, problems: [...extra, ...p.problems], counts: { errors: p.counts.errors + errors, warnings: p.counts.warnings + extra.length - errors } };
+	// A name that found no estate leaves its rows without an id: the name's problem (once, with its row count) says
+	// why, so the empty id of each of those rows is not said again.
+	const named = unresolved;
+	const own = p.problems.filter((x) => !(x.code === 'required' && x.column === JOINED_ID_HEADER && x.row !== null && named.has(x.row)));
+	const dropped = p.problems.length - own.length;
+	return { ...p, problems: [...extra, ...own], counts: { errors: p.counts.errors - dropped + errors, warnings: p.counts.warnings + extra.length - errors } };
 }
 
 /**
@@ -167,12 +172,13 @@ export async function prepareWithRecipes(
 			continue;
 		}
 		nameIssues.push(...applied.nameIssues.map((i) => ({ ...i, source: r.file.name })));
+		const unresolvedRows = new Set(applied.nameIssues.flatMap((i) => i.rows));
 		const several = applied.tables.length > 1;
 		for (const t of applied.tables) {
 			const table = several ? { ...t.table, file: `${t.table.file} (${t.dataset})` } : t.table;
 			const problems = several ? t.problems.map((p) => ({ ...p, file: table.file })) : t.problems;
 			const answers = mergeAnswers(valueAnswers, r.recipe!.valueMaps);
-			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers, groupScoring: t.groupScoring, groups: recipeGroups(r.recipe!, groups) }), problems);
+			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers, groupScoring: t.groupScoring, groups: recipeGroups(r.recipe!, groups) }), problems, unresolvedRows);
 			own.push(...estatesOf(p));
 			prepared.push({ source: r.file.name, recipe: r.recipe, prepared: p });
 		}

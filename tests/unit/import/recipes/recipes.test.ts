@@ -155,6 +155,10 @@ describe('scores keyed by estate names', () => {
 			[7, '小区名称', '翠竹', expect.stringContaining('closest: ')],
 			[9, '小区名称', '锦绣家园', expect.stringContaining('锦绣家园（一期）')]
 		]);
+		// Each name is the one error of its rows: their empty ids are not said again, row by row (wide rows: 11 scores each).
+		expect(scores.problems.filter((p) => p.severity === 'error').map((p) => p.code)).toEqual(['estate_name_unmatched', 'estate_name_unmatched']);
+		expect(scores.counts.errors).toBe(2);
+		expect(scores.invalidSourceRows).toBe(3);
 		const result = await commitImport(engine, run.prepared.map((p) => p.prepared));
 		expect(result.committed).toBe(false);
 		expect(await counts()).toEqual(before);
