@@ -227,6 +227,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const feeUnitColumnMissing = dataset === 'fees' && plan[k('fee_unit')].src < 0;
 	let periodConstant: string | undefined;
 	let yearConstant: number | undefined;
+	const titleYear = dataset === 'fees' ? findYearInTitle(table.titleLines) : undefined;
 	for (const p of plan) {
 		// A listing file needs its fee column though a fee cell may be empty (the column is not NOT NULL).
 		const needed = p.col.required || (dataset === 'market' && p.col.name === 'fee_text');
@@ -235,7 +236,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		// A long score sheet without a source column reads each score's source from its indicator, as a wide sheet does.
 		if (dataset === 'scores' && p.col.name === 'source') continue;
 		// A fee sheet without a year column takes the year its title names (2025年物业服务收费标准), as a ledger's recipe does.
-		if (dataset === 'fees' && p.col.name === 'year' && (yearConstant = findYearInTitle(table.titleLines)) !== undefined) {
+		if (dataset === 'fees' && p.col.name === 'year' && titleYear !== undefined) {
+			yearConstant = titleYear;
 			sink.add(null, null, String(yearConstant), { code: 'year_from_title', params: { year: yearConstant } }, 'warning');
 			continue;
 		}

@@ -70,8 +70,10 @@ function halfWidth(s: string): string {
 
 /**
  * Reads one answer cell. Option letters or numbers in front (A.非常满意, B、满意, 4.满意) and points after the words
- * (满意（4分）) are dropped; a bare letter A-E is the option's place (A the top, as the platforms list the levels from the top); numbers 1-5 (also 4星) are 满意度
- * points (5 the top); ★★★★☆ is four stars of five; 很好 / 好 / 一般 / 差 / 很差 are the five levels too. Skipped: empty, (跳过), (空), -2/-3 (coded exports). Anything else is 'other' (not a rating).
+ * (满意（4分）) are dropped; a bare letter A-E is the option's place (A the top, as the platforms list the levels from
+ * the top); numbers 1-5 (also 4星) are 满意度 points (5 the top); ★★★★☆ and ★★★★ are four stars of five; 很好 / 好 /
+ * 一般 / 差 / 很差 are the five levels too. Skipped: empty, (跳过), (空), -2/-3 (coded exports). Anything else is
+ * 'other' (not a rating).
  */
 export function readAnswer(cell: string | number | boolean | null | undefined, column?: ColumnWording): Answer {
 	if (cell === null || cell === undefined) return 'skipped';

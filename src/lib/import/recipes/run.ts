@@ -117,8 +117,7 @@ function withProblems(p: PreparedImport, extra: readonly Problem[], unresolved: 
 	const errors = extra.filter((x) => x.severity === 'error').length;
 	// A name that found no estate leaves its rows without an id: the name's problem (once, with its row count) says
 	// why, so the empty id of each of those rows is not said again.
-	const named = unresolved;
-	const own = p.problems.filter((x) => !(x.code === 'required' && x.column === JOINED_ID_HEADER && x.row !== null && named.has(x.row)));
+	const own = p.problems.filter((x) => !(x.code === 'required' && x.column === JOINED_ID_HEADER && x.row !== null && unresolved.has(x.row)));
 	const dropped = p.problems.length - own.length;
 	return { ...p, problems: [...extra, ...own], counts: { errors: p.counts.errors - dropped + errors, warnings: p.counts.warnings + extra.length - errors } };
 }

@@ -138,7 +138,7 @@ function yearLast(t: string, options: TimestampOptions): Norm<string | null> | u
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** The month (1-12) an English name stands for: the whole name or its start of 3+ letters, and 'Sept'; 'Marc' too, never 'Maybe'. */
+/** The month (1-12) an English name stands for: the name or a start of it of 3 letters or more (Mar, March), or 'Sept'; not 'Maybe'. */
 function monthOfName(name: string): number | undefined {
 	const n = name.toLowerCase();
 	if (n.length < 3) return undefined;
