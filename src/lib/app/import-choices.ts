@@ -8,7 +8,7 @@ import type { IndicatorSystem } from '../domain/indicator-system';
 import type { KnownEstate } from '../domain/names';
 import type { PreparedImport } from '../import/validate';
 import type { Conversion, ValueMapAnswers } from '../import/conversions/types';
-import { INDICATOR_TARGET } from '../import/detect';
+import { INDICATOR_TARGET, neededColumns } from '../import/detect';
 import { DEFAULT_GROUPS, GROUP_TARGET, groupOfTarget, groupsOfSystem, type IndicatorGroup } from '../import/groups';
 import { canonicalCsv, makeRecipe, mergeAnswers, suggestParts, type Recipe, type RecipePart } from '../import/recipes';
 
@@ -84,17 +84,12 @@ export function unmetColumns(c: FileChoices, title: { readonly period?: string; 
 		if (![...targets].some((x) => x.startsWith(INDICATOR_TARGET) || x.startsWith(GROUP_TARGET))) out.push('indicator');
 		return out;
 	}
-	return DATASETS[part.dataset].columns
-		.filter((col) => col.required || (part.dataset === 'market' && col.name === 'fee_text'))
-		.map((col) => col.name as string)
-		.filter((name) => {
-			if (targets.has(name)) return false;
-			if (name === 'estate_id' && estateElsewhere) return false;
-			if (part.dataset === 'fees' && name === 'fee_unit') return false;
-			if (part.dataset === 'scores' && name === 'source') return false;
-			if (part.dataset === 'fees' && name === 'year' && ((part.year && part.year.from !== 'column') || title.year !== undefined)) return false;
-			return !(part.dataset === 'scores' && name === 'period' && titlePeriod);
-		});
+	return neededColumns(part.dataset).filter((name) => {
+		if (targets.has(name)) return false;
+		if (name === 'estate_id' && estateElsewhere) return false;
+		if (part.dataset === 'fees' && name === 'year' && ((part.year && part.year.from !== 'column') || title.year !== undefined)) return false;
+		return !(part.dataset === 'scores' && name === 'period' && titlePeriod);
+	});
 }
 
 /** The headers a file's rows find their estates by (the name and subdistrict columns), not imported as columns. */

@@ -180,17 +180,26 @@ function takeColumns(headers: readonly string[], exact: (h: string) => string | 
 }
 
 /**
+ * The columns a file of a dataset must give (long form), as the import checks them (validate.ts) and the data page
+ * names the missing ones: the required ones, except fee_unit, which can come from the fee text ("2.38元/平米/月") or
+ * default to per m², and a score's source, which can follow its indicator; and a listing's fee text, which is needed
+ * though a fee cell may be empty.
+ */
+export function neededColumns(dataset: DatasetId): string[] {
+	const required = (DATASETS[dataset].columns as readonly ColumnMeta[]).filter((c) => c.required).map((c) => c.name as string);
+	if (dataset === 'fees') return required.filter((c) => c !== 'fee_unit');
+	if (dataset === 'scores') return required.filter((c) => c !== 'source');
+	return dataset === 'market' ? [...required, 'fee_text'] : required;
+}
+
+/**
  * Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). An estate's name
  * column stands in for its id (rows find their estates by name, an estates sheet has ids made from the names), and a
  * fee year the title names (`yearKnown`) for the year column, as the import itself takes them.
  */
 export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearKnown = false): Candidate {
 	const { mapping, taken, duplicates } = takeColumns(headers, (h) => matchColumnExactly(dataset, h), (h) => matchColumnByPattern(dataset, h));
-	const required = (DATASETS[dataset].columns as readonly ColumnMeta[]).filter((c) => c.required).map((c) => c.name);
-	// fee_unit can come from the fee text ("2.38元/平米/月") or default to per m², so it is not needed to recognise fees.
-	// A listing file is recognised by an estate name and a fee text, though a fee cell may be empty.
-	// A score's source can follow its indicator (satisfaction, else inspection), so a score sheet needs no source column.
-	const needed = dataset === 'fees' ? required.filter((c) => c !== 'fee_unit') : dataset === 'scores' ? required.filter((c) => c !== 'source') : dataset === 'market' ? [...required, 'fee_text'] : required;
+	const needed = neededColumns(dataset);
 	const meta = DATASETS[dataset];
 	const named = (dataset === 'estates' || meta.estateRef) && headers.some((h, i) => matchColumn('estates', h) === 'name' && (mapping[i] === null || mapping[i] === 'name'));
 	const elsewhere = (c: string) => (c === 'estate_id' && named) || (dataset === 'fees' && c === 'year' && yearKnown);

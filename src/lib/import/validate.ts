@@ -15,7 +15,7 @@
 import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
-import { detectDataset, indicatorOfTarget, sourceOfIndicator, type ColumnMapping, type Layout } from './detect';
+import { detectDataset, indicatorOfTarget, neededColumns, sourceOfIndicator, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
@@ -228,13 +228,10 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	let periodConstant: string | undefined;
 	let yearConstant: number | undefined;
 	const titleYear = dataset === 'fees' ? findYearInTitle(table.titleLines) : undefined;
+	// A fee sheet's unit and a score sheet's source can be missing: the unit defaults, the source follows the indicator.
+	const needed = new Set(neededColumns(dataset));
 	for (const p of plan) {
-		// A listing file needs its fee column though a fee cell may be empty (the column is not NOT NULL).
-		const needed = p.col.required || (dataset === 'market' && p.col.name === 'fee_text');
-		if (!needed || p.src >= 0) continue;
-		if (dataset === 'fees' && p.col.name === 'fee_unit') continue;
-		// A long score sheet without a source column reads each score's source from its indicator, as a wide sheet does.
-		if (dataset === 'scores' && p.col.name === 'source') continue;
+		if (!needed.has(p.col.name) || p.src >= 0) continue;
 		// A fee sheet without a year column takes the year its title names (2025年物业服务收费标准), as a ledger's recipe does.
 		if (dataset === 'fees' && p.col.name === 'year' && titleYear !== undefined) {
 			yearConstant = titleYear;

@@ -40,11 +40,6 @@ export type RecipeApplied =
 	| { readonly ok: true; readonly tables: RecipeTable[]; readonly nameIssues: NameIssue[] }
 	| { readonly ok: false; readonly missing: string[]; readonly problems: Problem[] };
 
-/** A year written in a title: "2024年度物业服务收费台账" → 2024. */
-export function yearInTitle(lines: readonly string[]): number | undefined {
-	return findYearInTitle(lines);
-}
-
 const text = (c: Cell): string => (c === null ? '' : String(c).trim());
 
 /**
@@ -119,7 +114,7 @@ function shapePart(
 		plans.push({ target: 'estate_id' });
 	}
 	if (part.year && part.year.from !== 'column') {
-		const year = part.year.from === 'fixed' ? part.year.value : yearInTitle(src.titleLines);
+		const year = part.year.from === 'fixed' ? part.year.value : findYearInTitle(src.titleLines);
 		if (year === undefined) problems.push(makeProblem(src.file, null, TITLE_YEAR_HEADER, null, { code: 'year_unknown' }, 'error'));
 		else if (part.year.from === 'title') problems.push(makeProblem(src.file, null, TITLE_YEAR_HEADER, String(year), { code: 'year_from_title', params: { year } }, 'warning'));
 		headers.push(TITLE_YEAR_HEADER);

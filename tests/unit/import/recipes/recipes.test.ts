@@ -19,9 +19,9 @@ import {
 	recogniseRecipe,
 	RecipeFormatError,
 	suggestParts,
-	yearInTitle,
 	type Recipe
 } from '../../../../src/lib/import/recipes';
+import { findYearInTitle as yearInTitle } from '../../../../src/lib/import/values';
 import { createAllTablesSql } from '../../../../src/lib/workspace/canonical-csv';
 import { csvText, gbk, workbook } from '../../../fixtures/import-files';
 import { LEDGER_2024, LEDGER_HEADER, SCORES_BY_NAME } from '../../../fixtures/real-shapes/make-recipes';
