@@ -108,6 +108,13 @@ export class ImportWorkflow {
 		return !!this.reports && this.reports.length > 0 && !this.fileLevelErrors && (this.errorCount === 0 || this.dropInvalid);
 	}
 
+	/** Starts the import worker ahead of the first file (client.ts `warm`); a failure shows on the first file instead. */
+	warm(): void {
+		importWorker()
+			.warm()
+			.catch(() => undefined);
+	}
+
 	async addFiles(files: FileList | File[]): Promise<void> {
 		this.outcome = null;
 		this.reports = null;

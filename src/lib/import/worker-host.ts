@@ -27,6 +27,8 @@ export type ImportRequest =
 	| { readonly id: number; readonly type: 'chunk'; readonly file: number; readonly prepared: number; readonly start: number; readonly end: number; readonly format?: StageFormat }
 	| { readonly id: number; readonly type: 'describe'; readonly file: number; readonly prepared: number; readonly rows: readonly number[]; readonly columns: readonly string[] }
 	| { readonly id: number; readonly type: 'close'; readonly file: number }
+	/** Loads what reading a file needs before one is chosen (the workbook reader); answers when done. */
+	| { readonly id: number; readonly type: 'warm' }
 	/** Cancels the request `target` (a prepare stops at its next chunk of rows). */
 	| { readonly id: number; readonly type: 'abort'; readonly target: number };
 
@@ -55,6 +57,7 @@ export interface ImportResults {
 	chunk: { readonly bytes: Uint8Array; readonly rows: number };
 	describe: RowFacts[];
 	close: null;
+	warm: null;
 	abort: null;
 }
 
@@ -130,6 +133,10 @@ export function serveImports(port: ImportPort): void {
 				return [describeRows(preparedOf(req.file, req.prepared), req.rows, req.columns), []];
 			case 'close':
 				files.delete(req.file);
+				return [null, []];
+			case 'warm':
+				// Most people's files are workbooks: the reader's module (about 0.5 MB) is fetched and compiled now.
+				await import('./xlsx');
 				return [null, []];
 			case 'abort':
 				running.get(req.target)?.abort(new DOMException('The import was cancelled.', 'AbortError'));

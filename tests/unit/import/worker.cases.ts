@@ -9,7 +9,7 @@ import type { Engine } from '../../../src/lib/engine/engine';
 import { ImportWorkerClient, type ImportWorkerConnection } from '../../../src/lib/import/client';
 import { commitImport, prepareImport, UnreadableFileError, validateFiles, type ImportProgress, type PreparedFile } from '../../../src/lib/import/index';
 import { serveImports, type ImportPort } from '../../../src/lib/import/worker-host';
-import { csvText, ESTATES_ZH, gbk, SCORES_ZH, utf8, type FixtureCell } from '../../fixtures/import-files';
+import { csvText, ESTATES_ZH, gbk, SCORES_ZH, utf8, workbook, type FixtureCell } from '../../fixtures/import-files';
 
 export function workerCases(getEngine: () => Engine): void {
 	let engine: Engine;
@@ -130,6 +130,16 @@ export function workerCases(getEngine: () => Engine): void {
 		const e = await client.inspect(file).catch((x: unknown) => x);
 		expect(e).toBeInstanceOf(UnreadableFileError);
 		expect((e as UnreadableFileError).file).toBe('坏.xlsx');
+	});
+
+	it('a warmed worker answers, then reads a workbook and a GBK file as before', async () => {
+		await expect(client.warm()).resolves.toBeUndefined();
+		const book = await client.open('小区.xlsx', workbook([{ name: '小区', rows: ESTATES_ZH }]));
+		const ins = await client.inspect(book);
+		expect(ins.dataset).toBe('estates');
+		expect(ins.rowCount).toBe(ESTATES_ZH.length - 1);
+		const prepared = await viaWorker('小区.csv', gbk(csvText(ESTATES_ZH)));
+		expect(prepared.counts.errors).toBe(0);
 	});
 
 	it('a closed file is gone from the worker', async () => {
