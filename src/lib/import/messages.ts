@@ -253,6 +253,14 @@ export const PROBLEM_TEXTS = {
 		zh: '无法识别的时间；应为 2024-05-01 09:30:00 等',
 		en: 'Date/time not recognised; expected e.g. 2024-05-01 09:30:00'
 	},
+	period_half_year: {
+		zh: '“{value}”是半年；这里的期间是季度或月份：请按季度（{quarters}）或月份分行填写',
+		en: "'{value}' is a half year; periods here are quarters or months: give it by quarter ({quarters}) or by month, one row each"
+	},
+	period_whole_year: {
+		zh: '“{value}”是全年；这里的期间是季度或月份：请按季度（{quarters}）或月份分行填写',
+		en: "'{value}' is a whole year; periods here are quarters or months: give it by quarter ({quarters}) or by month, one row each"
+	},
 	period_decimal_ambiguous: {
 		zh: '数字 {value} 看不出是 {y}年1月 还是 {y}年10月（Excel 会把 {y}.10 存成 {y}.1）；请把这一列设为文本，或写成 {y}-01、{y}年10月 等',
 		en: 'The number {value} may be January {y} or October {y} (Excel stores {y}.10 as {y}.1); make the column text, or write {y}-01, {y}-10 etc.'

@@ -52,6 +52,11 @@ export interface PrepareOptions extends RunOptions {
 	 * import stored then, whose rows in those forms were dropped as errors, replays as it was.
 	 */
 	readonly periodsBeforeRules4?: boolean;
+	/**
+	 * True: a title's period is found as before reading rules 5, a span's first month (2025年7月至9月 as July), so an
+	 * import stored then replays into the periods it was accepted with.
+	 */
+	readonly titleSpansBeforeRules5?: boolean;
 }
 
 /**

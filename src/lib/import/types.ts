@@ -95,9 +95,10 @@ export interface ReadOptions {
  * Version of the reading rules a stored import was accepted under (absent in older workspaces: before the reading rules
  * existed). 3: a column of dates under a title naming a quarter is read as that quarter (before: by month). 4: a last
  * CSV row without a line end is imported with a warning unless it is short of cells (before: an error), and periods
- * are also read as 2026-1Q, 1Q26 and Mar 2026 (before: errors).
+ * are also read as 2026-1Q, 1Q26 and Mar 2026 (before: errors). 5: a title naming a span of months or dates gives the
+ * period the span covers (2025年7月至9月: 2025Q3) or none (a half year); before, the span's first month.
  */
-export const READ_RULES = 4;
+export const READ_RULES = 5;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

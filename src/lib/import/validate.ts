@@ -48,7 +48,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		if (!isError(p) && p.value) constantPeriod = { value: p.value, from: 'given' };
 	} else {
 		for (const line of table.titleLines) {
-			const p = findPeriodInText(line);
+			const p = findPeriodInText(line, { spans: !options.titleSpansBeforeRules5 });
 			if (p) {
 				constantPeriod = { value: p, from: 'title' };
 				break;

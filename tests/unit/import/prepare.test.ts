@@ -96,6 +96,28 @@ describe('prepareImport', () => {
 		]);
 	});
 
+	it('reading rules 5: a title naming a span of months or dates gives the quarter it covers, a half year none; an import stored before replays by the first month', async () => {
+		const sheet = (title: string) => utf8(csvText([[title], ['小区编号', '综合管理', '保洁'], ['LJ1', 90, 80]]));
+		const stored = (rules: number | undefined) =>
+			storedFileSchema.parse({ id: 'f1', name: 't.csv', dataset: 'scores', mode: 'append', options: { headerRow: 2, ...(rules === undefined ? {} : { rules }) }, rows: 1, addedAt: '2026-12-01T00:00:00.000Z' });
+		const periods = async (title: string, rules: number) => {
+			const ins = await inspectFile('t.csv', sheet(title), storedReadOptions(stored(rules)));
+			const p = await prepareImport(ins.source, { dataset: 'scores', ...storedConversions(stored(rules), ins.headers) });
+			return { title: ins.titlePeriod, rows: [...new Set(rowsOf(p).map((r) => r[1]))], codes: codes(p) };
+		};
+		for (const title of ['2025年7月至9月物业服务考评表', '2025年7-9月考评', '考核期间：2025-07-01至2025-09-30', '2025.07-2025.09 考评']) {
+			expect(await periods(title, READ_RULES)).toMatchObject({ title: '2025Q3', rows: ['2025Q3'] });
+		}
+		// A half year names no period: the sheet's period is missing, as with no title, and the person is asked.
+		const half = await periods('2026年1月至6月考评', READ_RULES);
+		expect(half.title).toBeUndefined();
+		expect(half.codes).toContain('missing_column');
+		expect((await periods('2026年上半年考评', READ_RULES)).title).toBeUndefined();
+		// Stored under rules 4: the span's first month, as it was accepted.
+		expect((await periods('2025年7月至9月物业服务考评表', 4)).rows).toEqual(['2025-07']);
+		expect((await periods('2026年1月至6月考评', 4)).rows).toEqual(['2026-01']);
+	});
+
 	it('a sheet of one indicator column is read as scores: owner satisfaction from a survey, one inspection item', async () => {
 		const survey = await prepareImport(file([['小区编号', '调查时间', '业主满意度'], ['LJ1', '2025年9月', 86.5], ['LJ2', '2025年9月', 72]]));
 		expect(rowsOf(survey)).toEqual([

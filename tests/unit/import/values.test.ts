@@ -203,8 +203,23 @@ describe('periods', () => {
 		expect(value(parsePeriod('2025.7.9'))).toBe('2025-07');
 	});
 
-	it.each(['2024-13', '2024Q5', '2024', 'spring', '2024年第五季度', 12, '2025年7-8月', '2025年2-4月', '2025.07-2026.09', '2025年12-2月', '2026-5Q', 'Ma 2026', 'Marchy 2026', 'Summer 2026', '2026年上半年'])('%s is not a period', (cell) => {
+	it.each(['2024-13', '2024Q5', 'spring', '2024年第五季度', 12, '2025年7-8月', '2025年2-4月', '2025.07-2026.09', '2025年12-2月', '2026-5Q', '2026H3', '2026年中半年', 'Ma 2026', 'Marchy 2026', 'Summer 2026', '1850年上半年', '2026年3-8月'])('%s is not a period', (cell) => {
 		expect(code(parsePeriod(cell))).toBe('bad_period');
+	});
+
+	it('a half or a whole year is refused with the quarters to write instead, in every way they are written', () => {
+		const refusal = (cell: string | number) => {
+			const r = parsePeriod(cell);
+			return 'error' in r ? [r.error.code, r.error.params?.quarters] : ['read', r.value];
+		};
+		for (const cell of ['2026年上半年', '2026上半年', '2026年度上半年', '2026H1', 'H1 2026', 'h1-2026', '2026-1H', '1H2026', '2026年1-6月', '2026年1月至6月', '2026.01-2026.06', '２０２６年上半年']) {
+			expect(refusal(cell), String(cell)).toEqual(['period_half_year', '2026Q1、2026Q2']);
+		}
+		for (const cell of ['2026年下半年', '2026H2', '2H 2026', '2026年7-12月', '2026年7月到12月']) expect(refusal(cell), cell).toEqual(['period_half_year', '2026Q3、2026Q4']);
+		for (const cell of ['2026', 2026, '2026年', '2026年度', '2026全年', '2026年1-12月']) expect(refusal(cell), String(cell)).toEqual(['period_whole_year', '2026Q1 — 2026Q4']);
+		// Quarters and months written as spans are still read.
+		expect(refusal('2026年4-6月')).toEqual(['read', '2026Q2']);
+		expect(refusal('2026年6月')).toEqual(['read', '2026-06']);
 	});
 
 	it('a year.month that Excel stored as a number: read with a warning, except 2024.1 (January, or October written 2024.10)', () => {
@@ -230,6 +245,16 @@ describe('periods', () => {
 		expect(findPeriodInText('临江区2024年第一季度物业服务考评汇总表')).toBe('2024Q1');
 		expect(findPeriodInText('2024年3月 检查得分')).toBe('2024-03');
 		expect(findPeriodInText('物业服务考评汇总表')).toBeUndefined();
+		// A span is read whole: the quarter it covers, or no period (a half year, a part of a quarter), never its first month.
+		expect(findPeriodInText('2025年7月至9月物业服务考评')).toBe('2025Q3');
+		expect(findPeriodInText('考核期间：2025-07-01至2025-09-30')).toBe('2025Q3');
+		expect(findPeriodInText('2025年7月1日—9月30日考评')).toBe('2025Q3');
+		expect(findPeriodInText('2025-07-05至2025-07-20 检查')).toBe('2025-07');
+		for (const t of ['2026年1月至6月考评', '2026年上半年考评', '2026H1 考评', '2025-07-01至2025-09-15 检查', '2025年2-4月考评']) expect(findPeriodInText(t), t).toBeUndefined();
+		// As before reading rules 5, for replays: the first month.
+		expect(findPeriodInText('2025年7月至9月物业服务考评', { spans: false })).toBe('2025-07');
+		// A single date in a title is still its month.
+		expect(findPeriodInText('2025-07-09 检查')).toBe('2025-07');
 	});
 });
 

@@ -195,9 +195,48 @@ function monthSpan(t: string): Norm<string | null> | undefined {
 	const y = +m[1];
 	const [from, to] = [+m[3], +m[6]];
 	if (m[5] !== undefined && +m[5] !== y) return fail('bad_period');
+	return monthsPeriod(t, y, from, to);
+}
+
+/** Months `from` to `to` of year `y`: one month, a calendar quarter, or refused (a half or whole year with its reason). */
+function monthsPeriod(value: string, y: number, from: number, to: number): Norm<string | null> {
 	if (from === to) return month(y, from);
 	if (from % 3 === 1 && to === from + 2) return quarter(y, (from + 2) / 3);
+	if (from === 1 && to === 12) return wholeYear(value, y);
+	if (from % 6 === 1 && to === from + 5) return halfYear(value, y, (from + 5) / 6);
 	return fail('bad_period');
+}
+
+/**
+ * A half year (2026年上半年, 2026H1, H2 2026, 2026年1-6月) is no period of ours, which are quarters and months: refused
+ * with the quarters to write instead (docs/sources.md §18).
+ */
+function halfYear(value: string, y: number, half: number): Norm<string | null> {
+	if (y < 1900 || y > 2100) return fail('bad_period');
+	return fail('period_half_year', { value, quarters: half === 1 ? `${y}Q1、${y}Q2` : `${y}Q3、${y}Q4` });
+}
+
+/** A whole year (2026, 2026年度, 2026年1-12月) as a period: refused, as a half year is, with its quarters. */
+function wholeYear(value: string, y: number): Norm<string | null> {
+	if (y < 1900 || y > 2100) return fail('bad_period');
+	return fail('period_whole_year', { value, quarters: `${y}Q1 — ${y}Q4` });
+}
+
+const HALF_WORDS = /^(\d{4})(?:年度?)?([上下])半年度?$/;
+const YEAR_HALF = /^(\d{4})(?:年度?)?[-/.]?H([12])$/;
+const HALF_YEAR = /^H([12])[-/.]?(\d{4})$/;
+const YEAR_NH = /^(\d{4})[-/.]?([12])H$/;
+const NH_YEAR = /^([12])H[-/.]?(\d{4})$/;
+const YEAR_ONLY = /^(\d{4})(?:年度?)?(?:全年)?$/;
+
+/** A half or a whole year written in one of the forms above ({@link halfYear}, {@link wholeYear}), else undefined. */
+function longPeriod(t: string, value: string): Norm<string | null> | undefined {
+	let m: RegExpExecArray | null;
+	if ((m = HALF_WORDS.exec(t))) return halfYear(value, +m[1], m[2] === '上' ? 1 : 2);
+	if ((m = YEAR_HALF.exec(t)) || (m = YEAR_NH.exec(t))) return halfYear(value, +m[1], +m[2]);
+	if ((m = HALF_YEAR.exec(t)) || (m = NH_YEAR.exec(t))) return halfYear(value, +m[2], +m[1]);
+	if ((m = YEAR_ONLY.exec(t))) return wholeYear(value, +m[1]);
+	return undefined;
 }
 
 /**
@@ -221,6 +260,7 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	if (typeof cell === 'number') {
 		if (!Number.isFinite(cell)) return fail('bad_period');
 		if (Number.isInteger(cell) && cell >= 190001 && cell <= 210012) return month(Math.floor(cell / 100), cell % 100);
+		if (Number.isInteger(cell) && cell >= 1900 && cell <= 2100) return wholeYear(String(cell), cell);
 		if (cell >= SERIAL_MIN && cell <= SERIAL_MAX) {
 			const p = excelSerialToParts(cell);
 			return month(p.y, p.mo);
@@ -254,7 +294,7 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 		return month(+m[1], +m[2]);
 	}
 	if (/^\d+(\.\d+)?$/.test(t)) return parsePeriod(Number(t));
-	return fail('bad_period');
+	return longPeriod(t, String(cell).trim()) ?? fail('bad_period');
 }
 
 /** A year written with four digits, or two (this century: 26 → 2026, as the two-digit quarters above read it). */
@@ -291,9 +331,42 @@ export function findYearInTitle(lines: readonly string[]): number | undefined {
 	return undefined;
 }
 
-/** Finds a period in free text, such as a title row "2024年第一季度物业服务考评汇总表". */
-export function findPeriodInText(text: string): string | undefined {
+/** A span of months inside a text (monthSpan's form, unanchored). */
+const SPAN_IN_TEXT = /(\d{4})(年|[-/.])(\d{1,2})(月?)(?:-|~|至|到|—|–)(?:(\d{4})(?:年|[-/.]))?(\d{1,2})(月?)/;
+/** A span of dates inside a text: 2025-07-01至2025-09-30, 2025年7月1日-9月30日. */
+const DATES_IN_TEXT = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:-|~|至|到|—|–)(?:(\d{4})[-/.年])?(\d{1,2})[-/.月](\d{1,2})日?/;
+/** A half year named in words or with H. */
+const HALF_IN_TEXT = /\d{4}(?:年度?)?[上下]半年|\d{4}[-/.]?H[12](?![0-9])|(?<![0-9])H[12][-/.]?\d{4}/;
+
+/**
+ * The period a span of dates covers when its ends are whole months of one year (the first day of the first month to
+ * the last of the last): a month or a quarter; undefined for any other span, which names no period of ours.
+ */
+function datesPeriod(m: RegExpExecArray): string | undefined {
+	const y = +m[1];
+	if (m[4] !== undefined && +m[4] !== y) return undefined;
+	const [from, fromDay, to, toDay] = [+m[2], +m[3], +m[5], +m[6]];
+	if (!validDate(y, from, fromDay) || !validDate(y, to, toDay) || to < from) return undefined;
+	if (from !== to && (fromDay !== 1 || toDay !== new Date(Date.UTC(y, to, 0)).getUTCDate())) return undefined;
+	const r = monthsPeriod('', y, from, to);
+	return isError(r) ? undefined : (r.value ?? undefined);
+}
+
+/**
+ * Finds a period in free text, such as a title row "2024年第一季度物业服务考评汇总表". `spans: false` reads it as before
+ * reading rules 5, when a span's first month was taken (2025年7月至9月 as July) and a half year's first month too.
+ */
+export function findPeriodInText(text: string, options: { spans?: boolean } = {}): string | undefined {
 	const t = fold(text).replace(/\s+/g, '').toUpperCase();
+	if (options.spans !== false) {
+		// Spans first: 2025年7月至9月 and 2025-07-01至2025-09-30 are the third quarter, not July; a half year is no period.
+		const dates = DATES_IN_TEXT.exec(t);
+		if (dates) return datesPeriod(dates);
+		const span = SPAN_IN_TEXT.exec(t);
+		const spanned = span ? monthSpan(span[0]) : undefined;
+		if (spanned) return isError(spanned) ? undefined : (spanned.value ?? undefined);
+		if (HALF_IN_TEXT.test(t)) return undefined;
+	}
 	const patterns = [
 		/(\d{4})(?:年度?)?第?([一二三四1-4])季度/,
 		/(\d{4})(?:年度?)?[-/.]?Q([1-4])/,
