@@ -20,6 +20,7 @@ import type { Engine } from '../lib/engine/engine';
 import { startNodeEngine } from '../lib/engine/node';
 import { UnreadableFileError, validateFiles, type FileReport, type ImportEngine, type ImportFile, type Lang, type PreparedFile, type Problem } from '../lib/import/index';
 import { prepareWithRecipes, type Recipe } from '../lib/import/recipes';
+import { RECIPE_CLI_TEXTS } from '../lib/import/recipes/messages';
 import { readRecipe } from './import-files';
 import { conversionLabel } from '../lib/import/conversions/label';
 import { zh as convertZh, en as convertEn } from '../lib/i18n/areas/convert';
@@ -138,13 +139,19 @@ function fill(template: string, params: Record<string, string | number>): string
 	return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+/** A problem's text for the command line: its own wording where the page's names a panel this has not (RECIPE_CLI_TEXTS). */
+export function cliMessage(p: Problem, lang: Lang): string {
+	const own = (RECIPE_CLI_TEXTS as Record<string, { zh: string; en: string } | undefined>)[p.code];
+	return own ? fill(own[lang], p.params ?? {}) : p.message[lang];
+}
+
 function problemLine(p: Problem, lang: Lang): string {
 	const t = T[lang];
 	const where = [p.row === null ? t.file : fill(t.row, { n: p.row }), p.column, p.value === null || p.value === '' ? null : JSON.stringify(p.value)]
 		.filter((x) => x !== null)
 		.join(' · ');
 	const mark = p.severity === 'error' ? '✗' : '!';
-	return `  ${mark} ${where}${lang === 'zh' ? '：' : ': '}${p.message[lang]}`;
+	return `  ${mark} ${where}${lang === 'zh' ? '：' : ': '}${cliMessage(p, lang)}`;
 }
 
 function humanReport(r: FileReport, lang: Lang): string {
@@ -185,7 +192,7 @@ function autoConversions(r: FileReport, lang: Lang): string {
 }
 
 function jsonProblem(p: Problem, lang: Lang) {
-	return { row: p.row, column: p.column, value: p.value, message: p.message[lang] };
+	return { row: p.row, column: p.column, value: p.value, message: cliMessage(p, lang) };
 }
 
 /** The Node engine, started on first use (files that fail before the checks over all rows never need it). */

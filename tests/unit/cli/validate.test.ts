@@ -5,7 +5,7 @@
  * command line (bin/zhijia.mjs; the unit tests' global setup builds it).
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,21 @@ describe('zhijia validate without --recipe', () => {
 		expect(i.code).toBe(1);
 		expect(JSON.parse(v.stdout)).toEqual(JSON.parse(i.stdout));
 	}, 120_000); // two processes, each starting its own engine
+
+	it('says how to answer an unmatched name from the command line (the file, or a recipe with the names chosen), not through the page', async () => {
+		scratch ??= await mkdtemp(join(tmpdir(), 'zhijia-validate-'));
+		const file = join(scratch, '得分.csv');
+		await writeFile(file, '小区名称,考核期,指标,得分,来源\n梅澜公寓,2026Q1,保洁,85,巡查\n丽景苑,2026Q1,保洁,80,巡查\n丽景苑,2026Q2,保洁,82,巡查\n');
+		const v = await zhijia(['validate', 'data/sample/estates.csv', file, '--json']);
+		expect(v.code).toBe(1);
+		const errors = (JSON.parse(v.stdout) as Json).files.flatMap((f) => f.errors);
+		expect(errors.map((e) => [e.row, e.column, e.value])).toEqual([[3, '小区名称', '丽景苑']]);
+		expect(errors[0].message).toContain('丽景苑”找不到对应的小区（2 行）');
+		expect(errors[0].message).toContain('用 --recipe 传入');
+		expect(errors[0].message).not.toContain('请在“名称对应”中选择');
+		const text = await zhijia(['validate', 'data/sample/estates.csv', file, '--lang', 'en']);
+		expect(text.stdout).toContain('export the recipe and pass it with --recipe');
+	}, 120_000);
 
 	it('--kind still forces one dataset and checks the file as it is', async () => {
 		const v = await zhijia(['validate', LEDGER, '--kind', 'estates', '--json', '--lang', 'en']);

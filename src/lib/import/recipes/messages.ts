@@ -21,3 +21,18 @@ export const RECIPE_PROBLEM_TEXTS = {
 		en: 'The fee year is taken from the title: {year}'
 	}
 } as const;
+
+/**
+ * The name problems as the command line says them: it has no "名称对应" panel, so the way to an answer there is the
+ * file itself, or a recipe exported from the data page with the names chosen (`--recipe`).
+ */
+export const RECIPE_CLI_TEXTS = {
+	estate_name_unmatched: {
+		zh: '小区名称“{name}”{place}找不到对应的小区（{rows} 行）；最接近的：{candidates}。请把文件中的名称改成小区名册里的写法；或在数据页“名称对应”中选择后导出导入方案，用 --recipe 传入',
+		en: 'No estate is named "{name}"{place} ({rows} rows); closest: {candidates}. Write the name as the estates list does, or pick it under "names" on the data page, export the recipe and pass it with --recipe'
+	},
+	estate_name_ambiguous: {
+		zh: '小区名称“{name}”{place}对应多个小区（{rows} 行）：{candidates}；不会猜测，请在文件中加上街道；或在数据页“名称对应”中选择后导出导入方案，用 --recipe 传入',
+		en: 'The name "{name}"{place} fits several estates ({rows} rows): {candidates}; nothing is guessed: add the subdistrict to the file, or pick one under "names" on the data page, export the recipe and pass it with --recipe'
+	}
+} as const;
