@@ -78,6 +78,24 @@ describe('real files: a ledger without ids and scores keyed by names', () => {
 		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/没有|no valid|无/);
 		expect(await counts()).toEqual(before);
 		await page.getByTestId('drop-invalid').uncheck();
+		// "Not one of ours" leaves that name's row out, said once as a reminder; the other four names are still asked,
+		// and the answered one stays listed with its answer, to be changed.
+		const pick = names.getByLabel('“阳光花园”对应的小区');
+		await pick.selectOption({ label: '不是本区小区（这些行不导入）' });
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await expect.poll(() => names.locator('tbody tr[data-answered=true]').count(), { timeout: 60_000 }).toBe(1);
+		expect(await names.locator('tbody tr').count()).toBe(5);
+		expect(await names.locator('tr[data-name="阳光花园"] th').textContent()).toContain('已选择');
+		expect(await pick.inputValue()).toBe('-');
+		expect(await page.getByTestId('drop-invalid-count').textContent()).toBe('只导入有效行（丢弃 4 行有错误的数据，展开后为 44 条记录）');
+		await page.getByTestId('show-warnings').click();
+		await expect.poll(() => page.getByTestId('problems').textContent()).toContain('小区名称“阳光花园”(城关)已选为“不是本区小区”：这 1 行不导入');
+		// Back to 请选择…: the name is asked again, as before any answer.
+		await pick.selectOption({ label: '请选择…' });
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await expect.poll(() => names.locator('tbody tr[data-answered=true]').count(), { timeout: 60_000 }).toBe(0);
+		expect(await names.locator('tbody tr').count()).toBe(5);
+		expect(await page.getByTestId('drop-invalid-count').textContent()).toBe('只导入有效行（丢弃 5 行有错误的数据，展开后为 55 条记录）');
 	});
 
 	it('with the ledger the names join its generated estates: estates, fees and scores in one commit; recipes saved', async () => {

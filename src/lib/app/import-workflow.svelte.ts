@@ -68,6 +68,11 @@ export class ImportWorkflow {
 	reports = $state.raw<FileReport[] | null>(null);
 	/** Names that did not resolve in the last check, once each, with the file they came from. */
 	nameIssues = $state.raw<(NameIssue & { source: string })[]>([]);
+	/**
+	 * Every name a check has asked about since the files were chosen, answered or not, so an answer (an estate, or
+	 * 不是本区小区) stays listed and can be changed; an answered name is no issue of the next check.
+	 */
+	nameRows = $state.raw<(NameIssue & { source: string })[]>([]);
 	/** Recipe columns missing in their files (the last check). */
 	misfits = $state.raw<Problem[]>([]);
 	busy = $state<null | 'inspect' | 'check' | 'commit' | 'workspace'>(null);
@@ -264,6 +269,7 @@ export class ImportWorkflow {
 				const run = await this.prepareShaped(list);
 				this.shaped = run.prepared;
 				this.nameIssues = run.nameIssues;
+				this.nameRows = mergeNameRows(this.nameRows, run.nameIssues, (source, key) => this.nameAnswer(source, key) !== undefined);
 				this.misfits = run.misfits;
 				this.prepared = run.prepared.map((x) => x.prepared);
 			} else {
@@ -314,6 +320,7 @@ export class ImportWorkflow {
 				this.pending = [];
 				this.reports = null;
 				this.nameIssues = [];
+				this.nameRows = [];
 				this.onTablesChanged();
 			} else if (result.reason === 'shrink') {
 				// Ask before a replace empties a dataset or removes most of it (docs/sources.md §17); nothing changed yet.
@@ -394,8 +401,24 @@ export class ImportWorkflow {
 	}
 
 	/** Answers a name that did not resolve (an estate id, or null for none of ours); the user checks again. */
+	/** The names panel's rows of the files still chosen. */
+	get shownNameRows(): (NameIssue & { source: string })[] {
+		return this.nameRows.filter((r) => this.pending.some((p) => p.name === r.source));
+	}
+
+	/** The person's answer for a name of a file: an estate id, null for 不是本区小区, undefined when not answered. */
+	nameAnswer(source: string, key: string): string | null | undefined {
+		const names = this.pending.find((p) => p.name === source)?.names;
+		return names && Object.hasOwn(names, key) ? names[key] : undefined;
+	}
+
 	answerName(source: string, key: string, id: string | null): void {
-		for (const p of this.pending) if (p.name === source) p.names = { ...p.names, [key]: id };
+		for (const p of this.pending) {
+			if (p.name !== source) continue;
+			// Back to 请选择… is no answer at all (an empty id would join the rows to no estate).
+			const { [key]: _was, ...rest } = p.names;
+			p.names = id === '' ? rest : { ...rest, [key]: id };
+		}
 		this.reports = null;
 	}
 
@@ -427,4 +450,16 @@ export class ImportWorkflow {
 		for (const p of this.pending) if (p.recipe?.name === name) this.useRecipe(p, null);
 		this.outcome = { kind: 'ok', text: this.text.t('recipes.forgotten', { name }) };
 	}
+}
+
+/**
+ * The names panel's rows after a check: the rows of before that are answered (they resolved, so the check does not
+ * list them again), then the check's own issues, each name once, in the order first asked.
+ */
+export function mergeNameRows<T extends NameIssue & { source: string }>(before: readonly T[], issues: readonly T[], answered: (source: string, key: string) => boolean): T[] {
+	const id = (x: T) => `${x.source}|${x.key}`;
+	const fresh = new Map(issues.map((x) => [id(x), x]));
+	const kept = before.filter((x) => fresh.has(id(x)) || answered(x.source, x.key)).map((x) => fresh.get(id(x)) ?? x);
+	const seen = new Set(kept.map(id));
+	return [...kept, ...issues.filter((x) => !seen.has(id(x)))];
 }

@@ -121,23 +121,38 @@ export interface NameIssue {
 	readonly rows: readonly number[];
 }
 
+/** A name the person answered "not one of ours": its rows are left out of the import. */
+export interface RefusedName {
+	readonly name: string;
+	readonly subdistrict: string | null;
+	/** Indices of the rows carrying it (positions in the queries, not source row numbers). */
+	readonly at: readonly number[];
+}
+
 /**
- * Resolves every row's name: ids (null where unresolved or refused) and the issues, one per distinct name.
- * `rows` are the source row numbers, for the issues.
+ * Resolves every row's name: ids (null where unresolved or refused), the issues, one per distinct name, and the names
+ * refused. `rows` are the source row numbers, for the issues.
  */
 export function resolveNames(
 	queries: readonly NameQuery[],
 	rows: readonly number[],
 	index: EstateNameIndex,
 	answers: NameAnswers = {}
-): { ids: (string | null)[]; issues: NameIssue[] } {
+): { ids: (string | null)[]; issues: NameIssue[]; refused: RefusedName[] } {
 	const cache = new Map<string, NameMatch>();
 	const issues = new Map<string, { issue: NameIssue; rows: number[] }>();
+	const refused = new Map<string, { name: string; subdistrict: string | null; at: number[] }>();
 	const ids = queries.map((q, i) => {
 		const k = queryKey(q);
 		let m = cache.get(k);
 		if (!m) cache.set(k, (m = index.match(q, answers)));
 		if (m.kind === 'matched') return m.id;
+		if (m.kind === 'refused') {
+			let entry = refused.get(k);
+			if (!entry) refused.set(k, (entry = { name: q.name, subdistrict: q.subdistrict ?? q.district ?? null, at: [] }));
+			entry.at.push(i);
+			return null;
+		}
 		if (m.kind === 'ambiguous' || m.kind === 'unmatched') {
 			let entry = issues.get(k);
 			if (!entry) {
@@ -148,5 +163,5 @@ export function resolveNames(
 		}
 		return null;
 	});
-	return { ids, issues: [...issues.values()].map((e) => ({ ...e.issue, rows: e.rows })) };
+	return { ids, issues: [...issues.values()].map((e) => ({ ...e.issue, rows: e.rows })), refused: [...refused.values()] };
 }

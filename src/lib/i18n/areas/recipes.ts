@@ -27,6 +27,7 @@ export const zh = {
 	'recipes.pickFor': '“{name}”对应的小区',
 	'recipes.ambiguous': '对应多个小区',
 	'recipes.unmatched': '找不到',
+	'recipes.answered': '已选择',
 	'recipes.unanswered': '请选择…',
 	'recipes.noneOfOurs': '不是本区小区（这些行不导入）',
 	'recipes.namesHint': '每个名称只列一次；不会按猜测对应。选择后请重新检查；选择随导入方案保存。'
@@ -60,6 +61,7 @@ export const en: Record<keyof typeof zh, string> = {
 	'recipes.pickFor': 'Estate for "{name}"',
 	'recipes.ambiguous': 'fits several estates',
 	'recipes.unmatched': 'not found',
+	'recipes.answered': 'answered',
 	'recipes.unanswered': 'Choose…',
 	'recipes.noneOfOurs': 'not one of ours (rows not imported)',
 	'recipes.namesHint': 'Each name is listed once; nothing is joined on a guess. Check again after choosing; the choices are saved with the recipe.'

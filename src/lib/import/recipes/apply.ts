@@ -91,6 +91,8 @@ function shapePart(
 	const n = src.rowCount;
 	let estates: KnownEstate[] = [];
 	let issues: NameIssue[] = [];
+	// Rows whose name the person answered "not one of ours" (不是本区小区): left out, said once per name.
+	const refusedRows = new Set<number>();
 	const e = part.estateId;
 	if (e.from === 'generate' || e.from === 'name') {
 		const names = src.columns[col(e.name)].map(text);
@@ -108,6 +110,11 @@ function shapePart(
 			ids = resolved.ids.map((id, r) => (names[r] ? id : null));
 			issues = resolved.issues.filter((i) => i.name !== '');
 			for (const i of issues) problems.push(nameProblem(src.file, src.headers[col(e.name)], i));
+			for (const r of resolved.refused.filter((x) => x.name !== '')) {
+				for (const at of r.at) refusedRows.add(at);
+				const place = r.subdistrict ? `(${r.subdistrict})` : '';
+				problems.push(makeProblem(src.file, src.rowNumbers[r.at[0]], src.headers[col(e.name)], r.name, { code: 'estate_name_refused', params: { name: r.name, place, rows: r.at.length } }, 'warning'));
+			}
 			headers.push(JOINED_ID_HEADER);
 		}
 		columns.push(ids);
@@ -121,7 +128,7 @@ function shapePart(
 		columns.push(new Array<Cell>(n).fill(year ?? null));
 		plans.push({ target: 'year' });
 	}
-	const keep = part.dataset === 'estates' && e.from === 'generate' ? uniqueRows(columns, n) : null;
+	const keep = part.dataset === 'estates' && e.from === 'generate' ? uniqueRows(columns, n) : refusedRows.size ? allBut(refusedRows, n) : null;
 	const pick = <T>(xs: readonly T[]): T[] => (keep ? keep.map((r) => xs[r]) : [...xs]);
 	const table: SourceTable = {
 		...src,
@@ -134,6 +141,13 @@ function shapePart(
 		errorRows: src.errorRows
 	};
 	return { table: { dataset: part.dataset, table, mapping: plans.map((p) => p.target), plans, problems, estates, groupScoring: part.groupScoring }, estates, issues };
+}
+
+/** Rows 0..n-1 without the given ones. */
+function allBut(left: ReadonlySet<number>, n: number): number[] {
+	const keep: number[] = [];
+	for (let r = 0; r < n; r++) if (!left.has(r)) keep.push(r);
+	return keep;
 }
 
 /**

@@ -8,6 +8,10 @@ export const RECIPE_PROBLEM_TEXTS = {
 		zh: '小区名称“{name}”{place}对应多个小区（{rows} 行）：{candidates}；不会猜测，请在“名称对应”中选择，或在文件中加上街道',
 		en: 'The name "{name}"{place} fits several estates ({rows} rows): {candidates}; nothing is guessed: pick one under "names", or add the subdistrict to the file'
 	},
+	estate_name_refused: {
+		zh: '小区名称“{name}”{place}已选为“不是本区小区”：这 {rows} 行不导入',
+		en: 'The name "{name}"{place} was marked not one of ours: its {rows} rows are not imported'
+	},
 	recipe_column_missing: {
 		zh: '导入方案“{recipe}”的列“{column}”在文件中找不到',
 		en: "recipe '{recipe}': column '{column}' not found in file"

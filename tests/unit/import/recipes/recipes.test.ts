@@ -175,6 +175,27 @@ describe('scores keyed by estate names', () => {
 	});
 });
 
+describe('a name answered "not one of ours"', () => {
+	it('leaves its rows out with one warning, and the other rows import', async () => {
+		const rows = [...SCORES_BY_NAME.slice(0, 2), ['翠竹', '城关', '2024Q4', ...Array(11).fill(70)], ['翠竹', '城关', '2024Q3', ...Array(11).fill(71)]];
+		const file = { name: '得分.csv', bytes: gbk(csvText(rows)) };
+		const refused = makeRecipe({ ...(await recipeFor(SCORES, '考评汇总（按名称）', { 考评期间: 'period' })), names: { '翠竹|城关': null } });
+		const run = await prepareWithRecipes([file, LEDGER], [await recipeFor(LEDGER, '收费台账'), refused]);
+		expect(run.nameIssues).toEqual([]);
+		const scores = run.prepared.find((p) => p.prepared.dataset === 'scores')!.prepared;
+		expect(scores.counts).toEqual({ errors: 0, warnings: 1 });
+		expect(scores.problems.map((p) => [p.row, p.column, p.value, p.code, p.severity, p.message.zh])).toEqual([
+			[3, '小区名称', '翠竹', 'estate_name_refused', 'warning', '小区名称“翠竹”(城关)已选为“不是本区小区”：这 2 行不导入']
+		]);
+		// One source row is left (wide: 11 scores), and nothing of 翠竹's.
+		expect(scores.sourceRows).toBe(1);
+		expect(scores.rowCount).toBe(11);
+		const result = await commitImport(engine, run.prepared.map((p) => p.prepared));
+		expect(result).toMatchObject({ committed: true, inserted: 10 + 11 });
+		expect(await engine.scalar("SELECT count(*)::INTEGER FROM scores WHERE period = '2024Q4' AND score IN (70, 71)")).toBe(0);
+	});
+});
+
 describe('recipes saved, recognised, exported, opened', () => {
 	it('a second file of the same shape is recognised by its headers; another shape is not', async () => {
 		const recipe = await recipeFor(LEDGER, '收费台账');
