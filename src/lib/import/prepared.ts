@@ -53,8 +53,8 @@ export interface PrepareOptions extends RunOptions {
 	 */
 	readonly periodsBeforeRules4?: boolean;
 	/**
-	 * True: a title's period is found as before reading rules 5, a span's first month (2025年7月至9月 as July), so an
-	 * import stored then replays into the periods it was accepted with.
+	 * True: a title's period and fee year are found as before reading rules 5, a span's first month (2025年7月至9月 as
+	 * July) and the first year of two (2024-2025年度 as 2025), so an import stored then replays as it was accepted.
 	 */
 	readonly titleSpansBeforeRules5?: boolean;
 }

@@ -96,7 +96,8 @@ export interface ReadOptions {
  * existed). 3: a column of dates under a title naming a quarter is read as that quarter (before: by month). 4: a last
  * CSV row without a line end is imported with a warning unless it is short of cells (before: an error), and periods
  * are also read as 2026-1Q, 1Q26 and Mar 2026 (before: errors). 5: a title naming a span of months or dates gives the
- * period the span covers (2025年7月至9月: 2025Q3) or none (a half year); before, the span's first month.
+ * period the span covers (2025年7月至9月: 2025Q3) or none (a half year); before, the span's first month. A title naming
+ * two years (2024-2025年度) gives no fee year; before, the year written before 年.
  */
 export const READ_RULES = 5;
 

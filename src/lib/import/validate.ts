@@ -227,7 +227,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const feeUnitColumnMissing = dataset === 'fees' && plan[k('fee_unit')].src < 0;
 	let periodConstant: string | undefined;
 	let yearConstant: number | undefined;
-	const titleYear = dataset === 'fees' ? findYearInTitle(table.titleLines) : undefined;
+	const titleYear = dataset === 'fees' ? findYearInTitle(table.titleLines, { spans: !options.titleSpansBeforeRules5 }) : undefined;
 	// A fee sheet's unit and a score sheet's source can be missing: the unit defaults, the source follows the indicator.
 	const needed = new Set(neededColumns(dataset));
 	for (const p of plan) {

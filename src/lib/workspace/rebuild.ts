@@ -56,7 +56,7 @@ export function storedConversions(
 		...((f.options.rules ?? 0) < 3 ? { quarterFromTitle: false as const } : {}),
 		// Accepted before reading rules 4: 2026-1Q, 1Q26 and Mar 2026 were not periods, and are not again.
 		...((f.options.rules ?? 0) < 4 ? { periodsBeforeRules4: true as const } : {}),
-		// Accepted before reading rules 5: a title's span of months gave its first month, and does again.
+		// Accepted before reading rules 5: a title's span of months gave its first month, two years the one before 年.
 		...((f.options.rules ?? 0) < 5 ? { titleSpansBeforeRules5: true as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),

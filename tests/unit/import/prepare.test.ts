@@ -202,6 +202,17 @@ describe('prepareImport', () => {
 		const none = await prepareImport(file(rows));
 		expect(none.fileError).toBe(true);
 		expect(none.problems.find((x) => x.code === 'missing_column')).toMatchObject({ params: { name: 'year' } });
+		// A title naming two years names no one fee year (reading rules 5): the year is missing, never guessed.
+		for (const title of ['2024-2025年度物业服务收费标准', '2024年至2025年收费标准', '2024/2025年度收费']) {
+			const two = await prepareImport(file([[title], ...rows]));
+			expect(two.problems.find((x) => x.code === 'missing_column'), title).toMatchObject({ params: { name: 'year' } });
+		}
+		// Stored under rules 4 it replays with the year then taken, the one written before 年.
+		const before = await prepareImport(file([['2024-2025年度物业服务收费标准'], ...rows]), { titleSpansBeforeRules5: true });
+		expect(rowsOf(before).map((r) => r[1])).toEqual([2025, 2025]);
+		// A span of months within one year is that year.
+		const months = await prepareImport(file([['2025年1月-2025年12月收费标准'], ...rows]));
+		expect(rowsOf(months).map((r) => r[1])).toEqual([2025, 2025]);
 	});
 
 	it('a fee form keyed by estate names, its year in the title, a summary row and a signed footer is recognised as fees', async () => {

@@ -322,14 +322,24 @@ export function beforeRules4<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => 
 	return (cell) => (periodFormOfRules4(cell) ? fail('bad_period') : norm(cell));
 }
 
-/** The first year title rows name ("2024年…", "２０２５年度台账"), or undefined. */
-export function findYearInTitle(lines: readonly string[]): number | undefined {
+/**
+ * The first year title rows name ("2024年…", "２０２５年度台账"), or undefined. A title naming two years
+ * ("2024-2025年度收费标准") names no one fee year: undefined, so the year is asked, unless `spans: false` (reading
+ * rules before 5, for replays), which took the first year written before 年.
+ */
+export function findYearInTitle(lines: readonly string[], options: { spans?: boolean } = {}): number | undefined {
 	for (const line of lines) {
-		const m = /((?:19|20)\d{2})\s*年/.exec(line.normalize('NFKC'));
+		const text = line.normalize('NFKC');
+		const span = options.spans === false ? null : YEARS_IN_TEXT.exec(text);
+		if (span && span[1] !== span[2]) return undefined;
+		const m = /((?:19|20)\d{2})\s*年/.exec(text);
 		if (m) return Number(m[1]);
 	}
 	return undefined;
 }
+
+/** Two years joined as a span: 2024-2025年, 2024年至2025年度, 2024/2025年度, 2024～2025年. */
+const YEARS_IN_TEXT = /((?:19|20)\d{2})\s*(?:年度?)?\s*(?:-|—|–|~|～|至|到|\/)\s*((?:19|20)\d{2})\s*年/;
 
 /** A span of months inside a text (monthSpan's form, unanchored). */
 const SPAN_IN_TEXT = /(\d{4})(年|[-/.])(\d{1,2})(月?)(?:-|~|至|到|—|–)(?:(\d{4})(?:年|[-/.]))?(\d{1,2})(月?)/;

@@ -116,6 +116,8 @@ describe('a ledger without ids: estates and fees from one sheet', () => {
 		const again = await prepareWithRecipes([file], [answered]);
 		expect(again.prepared.map((p) => p.prepared.counts.errors)).toEqual([0, 0]);
 		expect(yearInTitle(['２０２５年度台账'])).toBe(2025);
+		expect(yearInTitle(['２０２４－２０２５年度台账'])).toBeUndefined();
+		expect(yearInTitle(['2024—2025年度台账'], { spans: false })).toBe(2025);
 	});
 });
 
