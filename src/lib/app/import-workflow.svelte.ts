@@ -400,7 +400,6 @@ export class ImportWorkflow {
 		this.reports = null;
 	}
 
-	/** Answers a name that did not resolve (an estate id, or null for none of ours); the user checks again. */
 	/** The names panel's rows of the files still chosen. */
 	get shownNameRows(): (NameIssue & { source: string })[] {
 		return this.nameRows.filter((r) => this.pending.some((p) => p.name === r.source));
@@ -412,11 +411,16 @@ export class ImportWorkflow {
 		return names && Object.hasOwn(names, key) ? names[key] : undefined;
 	}
 
+	/**
+	 * Answers a name that did not resolve (an estate id, null for none of ours, '' to take the answer back); the user
+	 * checks again.
+	 */
 	answerName(source: string, key: string, id: string | null): void {
 		for (const p of this.pending) {
 			if (p.name !== source) continue;
 			// Back to 请选择… is no answer at all (an empty id would join the rows to no estate).
-			const { [key]: _was, ...rest } = p.names;
+			const rest = { ...p.names };
+			delete rest[key];
 			p.names = id === '' ? rest : { ...rest, [key]: id };
 		}
 		this.reports = null;
