@@ -21,6 +21,7 @@ import type { Conversion, ValueMapAnswers } from '../import/conversions/types';
 import { choicesParts, choicesRecipe, namesAgainst, needsShaping, storedShape, usedGroups, type FileChoices } from './import-choices';
 import { groupsOfSystem, type IndicatorGroup } from '../import/groups';
 import { settings } from './analysis-settings.svelte';
+import { parsePeriod } from '../import/values';
 
 /** A file the user chose, inspected, with the choices they can correct. */
 export interface Pending {
@@ -43,6 +44,8 @@ export interface Pending {
 	misfit: string[];
 	/** Fee year entered for a ledger whose title names none. */
 	year: number | null;
+	/** Period entered for a score sheet without a period column (as typed; read by parsePeriod). */
+	period: string | null;
 	/** Answers to names that did not resolve. */
 	names: Record<string, string | null>;
 	/** Conversion per header: chosen by the person, null for none, undefined to choose from the cells. */
@@ -126,7 +129,7 @@ export class ImportWorkflow {
 		this.busy = 'inspect';
 		try {
 			for (const file of Array.from(files)) {
-				const p: Pending = { key: `${file.name}-${Date.now()}-${Math.random()}`, name: file.name, file: null, handle: null, inspection: null, refused: null, sheet: undefined, headerRow: 1, dataset: null, mapping: [], recipe: null, recognised: false, misfit: [], year: null, names: {}, conversions: [] };
+				const p: Pending = { key: `${file.name}-${Date.now()}-${Math.random()}`, name: file.name, file: null, handle: null, inspection: null, refused: null, sheet: undefined, headerRow: 1, dataset: null, mapping: [], recipe: null, recognised: false, misfit: [], year: null, period: null, names: {}, conversions: [] };
 				if (file.size > BROWSER_IMPORT_LIMIT_BYTES) {
 					p.refused = this.tooLarge(file.size);
 					this.pending.push(p);
@@ -277,7 +280,7 @@ export class ImportWorkflow {
 					// Read, normalised and row-checked in the import worker; the rows stay there until staging.
 					this.prepared = [
 						...this.prepared,
-						await importWorker().prepare(p.handle!, { dataset: p.dataset ?? undefined, mapping: $state.snapshot(p.mapping), conversions: $state.snapshot(p.conversions), valueAnswers: this.answers(), groupScoring: p.groupScoring, groups: this.groups(), signal, onProgress })
+						await importWorker().prepare(p.handle!, { dataset: p.dataset ?? undefined, mapping: $state.snapshot(p.mapping), conversions: $state.snapshot(p.conversions), valueAnswers: this.answers(), groupScoring: p.groupScoring, groups: this.groups(), period: this.givenPeriod(p), signal, onProgress })
 					];
 				}
 			}
@@ -292,7 +295,7 @@ export class ImportWorkflow {
 
 	/** Every file through its recipe (the choices make one where none was saved), against the estates names may mean. */
 	private async prepareShaped(list: Pending[]) {
-		const files = await Promise.all(list.map(async (p) => ({ name: p.name, bytes: new Uint8Array(await p.file!.arrayBuffer()), recipe: choicesRecipe($state.snapshot(this.choices(p)) as FileChoices, p.recipe?.name ?? p.name) })));
+		const files = await Promise.all(list.map(async (p) => ({ name: p.name, bytes: new Uint8Array(await p.file!.arrayBuffer()), recipe: choicesRecipe($state.snapshot(this.choices(p)) as FileChoices, p.recipe?.name ?? p.name), period: this.givenPeriod(p) })));
 		const replacesEstates = files.some((f) => f.recipe.parts.some((x) => x.dataset === 'estates'));
 		const workspace = await this.engine().parse('SELECT estate_id AS id, name, subdistrict FROM estates', z.object({ id: z.string(), name: z.string(), subdistrict: z.string().nullable() }));
 		const known: KnownEstate[] = namesAgainst(workspace, this.mode, replacesEstates);
@@ -361,9 +364,20 @@ export class ImportWorkflow {
 					conversions: Object.fromEntries(p.inspection!.headers.map((h, j) => [h, $state.snapshot(p.conversions[j])]).filter(([, c]) => c !== undefined)) as Record<string, Conversion | null>,
 					valueAnswers: this.answers(),
 					groupScoring: p.groupScoring,
-					...this.storedGroups(p)
+					...this.storedGroups(p),
+					...(this.givenPeriod(p) ? { period: this.givenPeriod(p) } : {})
 				}
 			}));
+	}
+
+	/**
+	 * The period the person gave a score sheet (canonical, 2025Q3), when its mapping has no period column and what they
+	 * typed reads as a period; else undefined (the column, or the title's period, is used).
+	 */
+	givenPeriod(p: Pending): string | undefined {
+		if (p.dataset !== 'scores' || !p.period || p.mapping.includes('period')) return undefined;
+		const r = parsePeriod(p.period);
+		return 'error' in r || !r.value ? undefined : r.value;
 	}
 
 	/** The user's own groups a file's group columns were read with, kept so a replay reads them alike. */

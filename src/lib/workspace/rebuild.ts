@@ -49,7 +49,7 @@ export function storedMapping(f: StoredFile, headers: readonly string[]): (strin
 export function storedConversions(
 	f: StoredFile,
 	headers: readonly string[]
-): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true; titleSpansBeforeRules5?: true } {
+): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true; titleSpansBeforeRules5?: true; period?: string } {
 	const c = f.options.conversions;
 	return {
 		// Accepted before reading rules 3: its dates under a quarter's title were read by month, and are again.
@@ -62,7 +62,9 @@ export function storedConversions(
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),
 		...(f.options.groupScoring ? { groupScoring: f.options.groupScoring } : {}),
 		...(c ? { conversions: headers.map((h) => (h in c ? c[h] : undefined)) } : {}),
-		...(f.options.valueAnswers ? { valueAnswers: f.options.valueAnswers } : {})
+		...(f.options.valueAnswers ? { valueAnswers: f.options.valueAnswers } : {}),
+		// The period the person gave a sheet without a period column.
+		...(f.options.period ? { period: f.options.period } : {})
 	};
 }
 

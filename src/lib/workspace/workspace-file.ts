@@ -35,7 +35,9 @@ export const storedFileSchema = z.object({
 		/** How a wide sheet's group columns were scored (absent: spread to the members). */
 		groupScoring: z.enum(['spread', 'group']).optional(),
 		/** The user's own indicator groups its group columns were read with (absent: only 设施设备运行). */
-		groups: z.array(recipeGroupSchema).optional()
+		groups: z.array(recipeGroupSchema).optional(),
+		/** The period the person gave a score sheet without a period column (2025Q3); absent: a column or the title. */
+		period: z.string().optional()
 	}),
 	rows: z.number().int().nonnegative(),
 	addedAt: z.string()

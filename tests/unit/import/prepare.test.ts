@@ -118,6 +118,18 @@ describe('prepareImport', () => {
 		expect((await periods('2026年1月至6月考评', 4)).rows).toEqual(['2026-01']);
 	});
 
+	it('a period the person gave a sheet without a period column is stored with the import and replayed', async () => {
+		const bytes = utf8(csvText([['2031年上半年物业服务考评'], ['小区编号', '综合管理', '保洁'], ['LJ1', 88, 90]]));
+		const stored = storedFileSchema.parse({ id: 'f1', name: 'h.csv', dataset: 'scores', mode: 'append', options: { headerRow: 2, rules: READ_RULES, period: '2031Q2' }, rows: 2, addedAt: '2026-12-01T00:00:00.000Z' });
+		const ins = await inspectFile('h.csv', bytes, storedReadOptions(stored));
+		expect(ins.titlePeriod).toBeUndefined();
+		const p = await prepareImport(ins.source, { dataset: 'scores', ...storedConversions(stored, ins.headers) });
+		expect(rowsOf(p).map((r) => r[1])).toEqual(['2031Q2', '2031Q2']);
+		// Without it the period is missing, as the data page says.
+		const none = await prepareImport(ins.source, { dataset: 'scores' });
+		expect(none.problems.find((x) => x.code === 'missing_column')).toMatchObject({ params: { name: 'period' } });
+	});
+
 	it('a sheet of one indicator column is read as scores: owner satisfaction from a survey, one inspection item', async () => {
 		const survey = await prepareImport(file([['小区编号', '调查时间', '业主满意度'], ['LJ1', '2025年9月', 86.5], ['LJ2', '2025年9月', 72]]));
 		expect(rowsOf(survey)).toEqual([

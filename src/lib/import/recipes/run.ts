@@ -27,6 +27,8 @@ export interface RecipeInputFile {
 	readonly bytes: Uint8Array | ArrayBuffer;
 	/** The recipe to use (else one is recognised among `recipes`; else the file is imported as detected). */
 	readonly recipe?: Recipe;
+	/** The period of a score sheet without a period column, given by the person (PrepareOptions.period). */
+	readonly period?: string;
 }
 
 /** One prepared dataset of a file, and how it is stored so a reload rebuilds it. */
@@ -160,7 +162,7 @@ export async function prepareWithRecipes(
 	const nameIssues: (NameIssue & { source: string })[] = [];
 	const own: KnownEstate[] = [];
 	for (const r of plain) {
-		const p = await prepareImport(r.table, { valueAnswers, groups });
+		const p = await prepareImport(r.table, { valueAnswers, groups, period: r.file.period });
 		own.push(...estatesOf(p));
 		prepared.push({ source: r.file.name, recipe: null, prepared: p });
 	}
@@ -177,7 +179,7 @@ export async function prepareWithRecipes(
 			const table = several ? { ...t.table, file: `${t.table.file} (${t.dataset})` } : t.table;
 			const problems = several ? t.problems.map((p) => ({ ...p, file: table.file })) : t.problems;
 			const answers = mergeAnswers(valueAnswers, r.recipe!.valueMaps);
-			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers, groupScoring: t.groupScoring, groups: recipeGroups(r.recipe!, groups) }), problems, unresolvedRows);
+			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers, groupScoring: t.groupScoring, groups: recipeGroups(r.recipe!, groups), period: r.file.period }), problems, unresolvedRows);
 			own.push(...estatesOf(p));
 			prepared.push({ source: r.file.name, recipe: r.recipe, prepared: p });
 		}
