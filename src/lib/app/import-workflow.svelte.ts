@@ -353,31 +353,43 @@ export class ImportWorkflow {
 		}
 		return this.pending
 			.filter((p) => p.inspection && !p.refused)
-			.map((p, i) => ({
-				prepared: this.prepared[i],
-				bytes: p.file!,
-				options: {
-					sheet: p.sheet,
-					headerRow: p.headerRow,
-					mapping: this.mappingRecord(p),
-					dropInvalid: this.dropInvalid,
-					conversions: Object.fromEntries(p.inspection!.headers.map((h, j) => [h, $state.snapshot(p.conversions[j])]).filter(([, c]) => c !== undefined)) as Record<string, Conversion | null>,
-					valueAnswers: this.answers(),
-					groupScoring: p.groupScoring,
-					...this.storedGroups(p),
-					...(this.givenPeriod(p) ? { period: this.givenPeriod(p) } : {})
-				}
-			}));
+			.map((p, i) => {
+				const period = this.givenPeriod(p);
+				return {
+					prepared: this.prepared[i],
+					bytes: p.file!,
+					options: {
+						sheet: p.sheet,
+						headerRow: p.headerRow,
+						mapping: this.mappingRecord(p),
+						dropInvalid: this.dropInvalid,
+						conversions: Object.fromEntries(p.inspection!.headers.map((h, j) => [h, $state.snapshot(p.conversions[j])]).filter(([, c]) => c !== undefined)) as Record<string, Conversion | null>,
+						valueAnswers: this.answers(),
+						groupScoring: p.groupScoring,
+						...this.storedGroups(p),
+						...(period ? { period } : {})
+					}
+				};
+			});
+	}
+
+	/** Whether the page asks for a file's period: a score sheet whose mapping has no period column. */
+	asksPeriod(p: Pending): boolean {
+		return p.dataset === 'scores' && !p.mapping.includes('period');
+	}
+
+	/** How what the person typed as a file's period reads (parsePeriod), or null when it is not asked or left empty. */
+	typedPeriod(p: Pending): ReturnType<typeof parsePeriod> | null {
+		return this.asksPeriod(p) && p.period?.trim() ? parsePeriod(p.period) : null;
 	}
 
 	/**
-	 * The period the person gave a score sheet (canonical, 2025Q3), when its mapping has no period column and what they
-	 * typed reads as a period; else undefined (the column, or the title's period, is used).
+	 * The period the person gave a score sheet (canonical, 2025Q3), when it is asked and what they typed reads as a
+	 * period; else undefined (the column, or the title's period, is used).
 	 */
 	givenPeriod(p: Pending): string | undefined {
-		if (p.dataset !== 'scores' || !p.period || p.mapping.includes('period')) return undefined;
-		const r = parsePeriod(p.period);
-		return 'error' in r || !r.value ? undefined : r.value;
+		const r = this.typedPeriod(p);
+		return r && !('error' in r) && r.value ? r.value : undefined;
 	}
 
 	/** The user's own groups a file's group columns were read with, kept so a replay reads them alike. */

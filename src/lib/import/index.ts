@@ -29,7 +29,7 @@ import {
 	type SourceTable
 } from './types';
 import { bulkChecks, prepareTable, ProblemSink, type PrepareOptions, type PreparedImport } from './validate';
-import { findPeriodInText, findYearInTitle } from './values';
+import { findPeriodInTitle, findYearInTitle } from './values';
 import { planConversions, type ConversionReport } from './conversions/plan';
 import type { ValueMapAnswers } from './conversions/types';
 import type { IndicatorGroup } from './groups';
@@ -106,8 +106,7 @@ export interface InspectOptions extends ReadOptions {
 /** Reads a file and reports its format, encoding, sheets, header row, dataset guess and column mapping. Throws {@link UnreadableFileError}. */
 export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer, options: InspectOptions = {}): Promise<FileInspection> {
 	const source = options.firstDataSheet ? await readDataSheet(name, bytes, options) : await readSource(name, bytes, options);
-	let titlePeriod: string | undefined;
-	for (const line of source.titleLines) titlePeriod ??= findPeriodInText(line);
+	const titlePeriod = findPeriodInTitle(source.titleLines);
 	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(source.titleLines) !== undefined, groups: options.groups });
 	const previewRows = Math.min(options.previewRows ?? 20, source.rowCount);
 	const preview = Array.from({ length: previewRows }, (_, r) => ({

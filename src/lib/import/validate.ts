@@ -20,7 +20,7 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, cellText, findPeriodInText, findYearInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, cellText, findPeriodInTitle, findYearInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
@@ -47,13 +47,8 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		const p = parsePeriod(options.period);
 		if (!isError(p) && p.value) constantPeriod = { value: p.value, from: 'given' };
 	} else {
-		for (const line of table.titleLines) {
-			const p = findPeriodInText(line, { spans: !options.titleSpansBeforeRules5 });
-			if (p) {
-				constantPeriod = { value: p, from: 'title' };
-				break;
-			}
-		}
+		const p = findPeriodInTitle(table.titleLines, { spans: !options.titleSpansBeforeRules5 });
+		if (p) constantPeriod = { value: p, from: 'title' };
 	}
 
 	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, groups: options.groups });

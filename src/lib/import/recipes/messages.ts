@@ -1,12 +1,22 @@
+/** What an unmatched or ambiguous name is, before the advice, which differs on the data page and the command line. */
+const UNMATCHED = {
+	zh: '小区名称“{name}”{place}找不到对应的小区（{rows} 行）；最接近的：{candidates}。',
+	en: 'No estate is named "{name}"{place} ({rows} rows); closest: {candidates}. '
+} as const;
+const AMBIGUOUS = {
+	zh: '小区名称“{name}”{place}对应多个小区（{rows} 行）：{candidates}；不会猜测，',
+	en: 'The name "{name}"{place} fits several estates ({rows} rows): {candidates}; nothing is guessed: '
+} as const;
+
 /** Problem texts of recipes, names as keys and sheets holding several datasets (spread into PROBLEM_TEXTS). */
 export const RECIPE_PROBLEM_TEXTS = {
 	estate_name_unmatched: {
-		zh: '小区名称“{name}”{place}找不到对应的小区（{rows} 行）；最接近的：{candidates}。请在“名称对应”中选择，或修改文件',
-		en: 'No estate is named "{name}"{place} ({rows} rows); closest: {candidates}. Pick one under "names", or correct the file'
+		zh: `${UNMATCHED.zh}请在“名称对应”中选择，或修改文件`,
+		en: `${UNMATCHED.en}Pick one under "names", or correct the file`
 	},
 	estate_name_ambiguous: {
-		zh: '小区名称“{name}”{place}对应多个小区（{rows} 行）：{candidates}；不会猜测，请在“名称对应”中选择，或在文件中加上街道',
-		en: 'The name "{name}"{place} fits several estates ({rows} rows): {candidates}; nothing is guessed: pick one under "names", or add the subdistrict to the file'
+		zh: `${AMBIGUOUS.zh}请在“名称对应”中选择，或在文件中加上街道`,
+		en: `${AMBIGUOUS.en}pick one under "names", or add the subdistrict to the file`
 	},
 	estate_name_refused: {
 		zh: '小区名称“{name}”{place}已选为“不是本区小区”：这 {rows} 行不导入',
@@ -32,11 +42,11 @@ export const RECIPE_PROBLEM_TEXTS = {
  */
 export const RECIPE_CLI_TEXTS = {
 	estate_name_unmatched: {
-		zh: '小区名称“{name}”{place}找不到对应的小区（{rows} 行）；最接近的：{candidates}。请把文件中的名称改成小区名册里的写法；或在数据页“名称对应”中选择后导出导入方案，用 --recipe 传入',
-		en: 'No estate is named "{name}"{place} ({rows} rows); closest: {candidates}. Write the name as the estates list does, or pick it under "names" on the data page, export the recipe and pass it with --recipe'
+		zh: `${UNMATCHED.zh}请把文件中的名称改成小区名册里的写法；或在数据页“名称对应”中选择后导出导入方案，用 --recipe 传入`,
+		en: `${UNMATCHED.en}Write the name as the estates list does, or pick it under "names" on the data page, export the recipe and pass it with --recipe`
 	},
 	estate_name_ambiguous: {
-		zh: '小区名称“{name}”{place}对应多个小区（{rows} 行）：{candidates}；不会猜测，请在文件中加上街道；或在数据页“名称对应”中选择后导出导入方案，用 --recipe 传入',
-		en: 'The name "{name}"{place} fits several estates ({rows} rows): {candidates}; nothing is guessed: add the subdistrict to the file, or pick one under "names" on the data page, export the recipe and pass it with --recipe'
+		zh: `${AMBIGUOUS.zh}请在文件中加上街道；或在数据页“名称对应”中选择后导出导入方案，用 --recipe 传入`,
+		en: `${AMBIGUOUS.en}add the subdistrict to the file, or pick one under "names" on the data page, export the recipe and pass it with --recipe`
 	}
 } as const;

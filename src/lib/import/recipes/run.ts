@@ -16,7 +16,7 @@ import { applyRecipe, JOINED_ID_HEADER } from './apply';
 import { recipeMisfit, recogniseRecipe } from './fit';
 import { makeRecipe, suggestParts } from './make';
 import { detectDataset } from '../detect';
-import { findPeriodInText } from '../values';
+import { findPeriodInTitle } from '../values';
 import type { Recipe } from './schema';
 import type { ValueMapAnswers } from '../conversions/types';
 import { DEFAULT_GROUPS, type IndicatorGroup } from '../groups';
@@ -84,8 +84,7 @@ async function readForRecipe(f: RecipeInputFile, recipe: Recipe): Promise<Source
  * suggests the same parts, so the command line and the app join alike.
  */
 export function implicitRecipe(table: SourceTable, groups?: readonly IndicatorGroup[]): Recipe | null {
-	let titlePeriod: string | undefined;
-	for (const line of table.titleLines) titlePeriod ??= findPeriodInText(line);
+	const titlePeriod = findPeriodInTitle(table.titleLines);
 	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined, groups });
 	if (!guess.dataset) return null;
 	const parts = suggestParts(guess.dataset, table.headers, guess.mapping);

@@ -338,6 +338,15 @@ export function findYearInTitle(lines: readonly string[], options: { spans?: boo
 	return undefined;
 }
 
+/** The period the first title row naming one gives ({@link findPeriodInText}, with its options), or undefined. */
+export function findPeriodInTitle(lines: readonly string[], options: { spans?: boolean } = {}): string | undefined {
+	for (const line of lines) {
+		const p = findPeriodInText(line, options);
+		if (p) return p;
+	}
+	return undefined;
+}
+
 /** Two years joined as a span: 2024-2025年, 2024年至2025年度, 2024/2025年度, 2024～2025年. */
 const YEARS_IN_TEXT = /((?:19|20)\d{2})\s*(?:年度?)?\s*(?:-|—|–|~|～|至|到|\/)\s*((?:19|20)\d{2})\s*年/;
 
