@@ -8,6 +8,7 @@ import { DATASET_IDS, DATASETS, matchColumn, matchColumnByPattern, matchColumnEx
 import { SATISFACTION_INDICATOR } from '../data/indicators';
 import { matchIndicator } from './values';
 import { DEFAULT_GROUPS, GROUP_TARGET, matchGroup, type IndicatorGroup } from './groups';
+import { mapByValues } from './detect-values';
 import type { Cell } from './types';
 
 // ---------------------------------------------------------------------------------------------------
@@ -128,6 +129,8 @@ export interface Candidate {
 	readonly missing: readonly string[];
 	/** Headers that name a column already taken by an earlier header: [index, index of the earlier header]. */
 	readonly duplicates: readonly (readonly [number, number])[];
+	/** Headers mapped by their values, not their names (detect-values.ts). */
+	readonly byValues?: readonly number[];
 }
 
 /** The best guess, how sure it is, and the alternatives. */
@@ -148,6 +151,8 @@ export interface DetectOptions {
 	readonly periodKnown?: boolean;
 	/** A year is known from a title row, so a fee sheet needs no year column. */
 	readonly yearKnown?: boolean;
+	/** The columns' cells (one array per header): their values settle coded columns the headers leave open. */
+	readonly cells?: readonly (readonly Cell[])[];
 	/** Indicator groups a wide sheet may have a column for (default: 设施设备运行); the current system's, see groupsOfSystem. */
 	readonly groups?: readonly IndicatorGroup[];
 }
@@ -195,10 +200,12 @@ export function neededColumns(dataset: DatasetId): string[] {
 /**
  * Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). An estate's name
  * column stands in for its id (rows find their estates by name, an estates sheet has ids made from the names), and a
- * fee year the title names (`yearKnown`) for the year column, as the import itself takes them.
+ * fee year the title names (`yearKnown`) for the year column, as the import itself takes them. With the columns'
+ * `cells`, their values settle a coded column the headers leave open (detect-values.ts).
  */
-export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearKnown = false): Candidate {
+export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearKnown = false, cells?: readonly (readonly Cell[])[]): Candidate {
 	const { mapping, taken, duplicates } = takeColumns(headers, (h) => matchColumnExactly(dataset, h), (h) => matchColumnByPattern(dataset, h));
+	const byValues = cells ? mapByValues(DATASETS[dataset].columns as readonly ColumnMeta[], cells, mapping, taken, duplicates) : [];
 	const needed = neededColumns(dataset);
 	const meta = DATASETS[dataset];
 	const named = (dataset === 'estates' || meta.estateRef) && headers.some((h, i) => matchColumn('estates', h) === 'name' && (mapping[i] === null || mapping[i] === 'name'));
@@ -207,7 +214,7 @@ export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearK
 	let score = 0.8 * ((needed.length - missing.length) / needed.length) + 0.2 * explained(mapping, headers);
 	// Without a fee column a file of names is no listing: it must not win over estates keyed by id and name.
 	if (dataset === 'market' && missing.includes('fee_text')) score /= 2;
-	return { dataset, layout: 'long', score, mapping, missing, duplicates };
+	return { dataset, layout: 'long', score, mapping, missing, duplicates, byValues };
 }
 
 /** Maps headers as a wide score sheet: estate, period, and one column per indicator. */
@@ -248,7 +255,7 @@ export function detectDataset(headers: readonly string[], options: DetectOptions
 	const ids = options.dataset ? [options.dataset] : DATASET_IDS;
 	const all: Candidate[] = [];
 	for (const id of ids) {
-		all.push(mapHeaders(id, headers, options.yearKnown));
+		all.push(mapHeaders(id, headers, options.yearKnown, options.cells));
 		if (id === 'scores') {
 			const wide = mapWideHeaders(headers, options.periodKnown, options.groups);
 			if (wide.score > 0) all.push(wide);

@@ -107,7 +107,7 @@ export interface InspectOptions extends ReadOptions {
 export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer, options: InspectOptions = {}): Promise<FileInspection> {
 	const source = options.firstDataSheet ? await readDataSheet(name, bytes, options) : await readSource(name, bytes, options);
 	const titlePeriod = findPeriodInTitle(source.titleLines);
-	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(source.titleLines) !== undefined, groups: options.groups });
+	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(source.titleLines) !== undefined, groups: options.groups, cells: source.columns });
 	const previewRows = Math.min(options.previewRows ?? 20, source.rowCount);
 	const preview = Array.from({ length: previewRows }, (_, r) => ({
 		row: source.rowNumbers[r],

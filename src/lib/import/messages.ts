@@ -114,11 +114,19 @@ export const PROBLEM_TEXTS = {
 		zh: '缺少必需列「{columnZh}」（{name}）',
 		en: "Missing required column '{columnEn}' ({name})"
 	},
+	year_title_two_years: {
+		zh: '缺少必需列「年度」（year）：标题写了 {from} 和 {to} 两个年度，无法确定本表是哪一年；请加一列「年度」，或把标题写成一个年度',
+		en: "Missing required column 'Year' (year): the title names two years, {from} and {to}, so the sheet's year is unknown; add a year column, or name one year in the title"
+	},
 	duplicate_header: {
 		zh: '与「{other}」指向同一列 {name}，已忽略此列',
 		en: "Maps to the same column {name} as '{other}'; this column is ignored"
 	},
 	ignored_column: { zh: '未识别的列，已忽略', en: 'Column not recognised; ignored' },
+	mapped_by_values: {
+		zh: '按列中的值（{examples}）读作「{columnZh}」',
+		en: "Read as '{columnEn}' by its values ({examples})"
+	},
 	fee_unit_cells_assumed: {
 		zh: '{rows} 行的计费单位为空，物业费文字中也没有单位，按 元/㎡·月 读取',
 		en: '{rows} rows have an empty fee unit and no unit in the fee text; they are read as yuan per m² per month'
@@ -270,6 +278,14 @@ export const PROBLEM_TEXTS = {
 		en: 'The number {value} read as year.month: {period}'
 	},
 	bad_date: { zh: '日期不存在', en: 'No such date' },
+	timestamp_no_year: {
+		zh: '没有年份，无法确定是哪一年；请写出年份，如 2025-07-07 10:00',
+		en: 'No year, so which year is unknown; write the year, e.g. 2025-07-07 10:00'
+	},
+	ticket_still_open: {
+		zh: '表示尚未办结，按未办结（结案时间为空）读取（共 {count} 行）',
+		en: 'Means not yet closed; read as still open (no closing time) ({count} rows)'
+	},
 	timezone_ignored: {
 		zh: '时区标记已忽略，按写出的当地时间读取',
 		en: 'Time-zone marker ignored; the local time as written is used'

@@ -20,13 +20,14 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, cellText, findPeriodInTitle, findYearInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
 import { convertedNormaliser, planConversions } from './conversions/plan';
 import { UnknownWords } from './conversions/unknown-words';
 import { TitlePeriodCheck } from './title-period';
+import { firstTexts } from './detect-values';
 
 export { ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 export { bulkChecks } from './bulk';
@@ -51,7 +52,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		if (p) constantPeriod = { value: p, from: 'title' };
 	}
 
-	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, groups: options.groups });
+	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, groups: options.groups, cells: table.columns });
 	const dataset = options.dataset ?? guess.dataset;
 	const layout: Layout =
 		options.layout ?? (options.mapping ? (options.mapping.some((t) => indicatorOfTarget(t) || groupOfTarget(t)) ? 'wide' : 'long') : guess.layout);
@@ -99,6 +100,11 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 			return;
 		}
 		taken.set(target, i);
+		// Said whenever the column is read as its values suggested, as the data page passes the mapping it showed.
+		if (guess.dataset === dataset && guess.byValues?.includes(i) && guess.mapping[i] === target) {
+			const col = (DATASETS[dataset].columns as readonly ColumnMeta[]).find((c) => c.name === target);
+			if (col) sink.add(null, h, null, { code: 'mapped_by_values', params: { examples: firstTexts(table.columns[i], 3).join('、'), columnZh: col.zh, columnEn: col.en } }, 'warning');
+		}
 		const hints = headerHints(h);
 		if (hints.points && (target === 'score' || indicatorOfTarget(target) || groupOfTarget(target))) {
 			sink.add(null, h, null, { code: 'rescaled_points', params: { points: hints.points } }, 'warning');
@@ -238,7 +244,10 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			sink.add(null, null, periodConstant, { code: ctx.constantPeriod.from === 'given' ? 'period_given' : 'period_from_title', params: { period: periodConstant } }, 'warning');
 			continue;
 		}
-		sink.add(null, null, null, { code: 'missing_column', params: { name: p.col.name, columnZh: p.col.zh, columnEn: p.col.en } }, 'error');
+		// A title naming two years is why the year is missing: say so, with the title, rather than only the column.
+		const span = dataset === 'fees' && p.col.name === 'year' && !options.titleSpansBeforeRules5 ? findYearSpanInTitle(table.titleLines) : undefined;
+		if (span) sink.add(null, null, span.title, { code: 'year_title_two_years', params: { from: span.from, to: span.to } }, 'error');
+		else sink.add(null, null, null, { code: 'missing_column', params: { name: p.col.name, columnZh: p.col.zh, columnEn: p.col.en } }, 'error');
 		fileError = true;
 	}
 
@@ -315,7 +324,13 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 				}
 				v = fv.fee;
 			}
-			if (warnings) for (const w of warnings) sink.add(row, p.header, cellText(cell), w, 'warning');
+			if (warnings) {
+				for (const w of warnings) {
+					// A word read by a rule (未办结: still open) is said once per column and word, with its row count.
+					if (w.code === 'ticket_still_open') unknownWords.note(c, row, cellText(cell), w, 'warning');
+					else sink.add(row, p.header, cellText(cell), w, 'warning');
+				}
+			}
 			values[c] = v;
 		}
 		if (periodK >= 0) titlePeriod.note(values[periodK]);

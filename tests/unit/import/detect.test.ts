@@ -65,6 +65,49 @@ describe('detectDataset', () => {
 	});
 });
 
+describe('a coded column settled by its values (detect-values.ts)', () => {
+	const estates = (headers: string[], rows: string[][]) => detectDataset(headers, { dataset: 'estates', cells: headers.map((_, c) => rows.map((r) => r[c])) });
+	const head = ['小区编号', '小区名称', '街道', '小区类型', '房屋类型', '户数', '有无电梯', '收费方式'];
+	const rows = [
+		['A1', '甲', '城关', '商品房', '高层', '10', '有', '市场调节价'],
+		['A2', '乙', '城关', '安置房', '多层', '20', '无', '政府指导价'],
+		['A3', '丙', '城关', '商品房', '小高层', '30', '有', '指导价']
+	];
+
+	it('a second header naming the estate type whose values are building types is the building type', () => {
+		const g = estates(head, rows);
+		expect(g.mapping).toEqual(['estate_id', 'name', 'subdistrict', 'estate_type', 'building_type', 'households', 'has_elevator', 'pricing_regime']);
+		expect(g.duplicates).toEqual([]);
+		expect(g.byValues).toEqual([4, 7]);
+		expect(g.missing).not.toContain('building_type');
+	});
+
+	it('the first header, holding building types, moves; the later one naming the estate type takes its column', () => {
+		const swapped = ['小区编号', '小区名称', '街道', '房屋类型', '小区性质', '户数', '有无电梯'];
+		const g = estates(swapped, rows.map((r) => [r[0], r[1], r[2], r[4], r[3], r[5], r[6]]));
+		expect(g.mapping.slice(3, 5)).toEqual(['building_type', 'estate_type']);
+		expect(g.duplicates).toEqual([]);
+		expect(g.byValues).toEqual([3]);
+	});
+
+	it('names alone decide without the cells, and values that fit nothing change nothing', () => {
+		expect(detectDataset(head, { dataset: 'estates' }).mapping[4]).toBeNull();
+		const odd = rows.map((r) => [...r.slice(0, 4), '砖混', ...r.slice(5)]);
+		const g = estates(head, odd);
+		expect(g.mapping[4]).toBeNull();
+		expect(g.duplicates).toEqual([[4, 3]]);
+		expect(g.missing).toContain('building_type');
+	});
+
+	it('one filled cell is too little to judge, and a column of mostly other words is not moved', () => {
+		const one = estates(head, rows.map((r, i) => (i === 0 ? r : [...r.slice(0, 7), ''])));
+		expect(one.mapping[7]).toBeNull();
+		// Two of three texts are pricing words (2/3 < 0.8): not taken.
+		const mixed = estates(head, rows.map((r, i) => (i === 2 ? [...r.slice(0, 7), '按面积'] : r)));
+		expect(mixed.mapping[7]).toBeNull();
+	});
+});
+
 describe('wide score sheets (考评汇总表)', () => {
 	it("one indicator column is enough beside the estate and the period: a survey's satisfaction, one inspection item", () => {
 		const satisfaction = detectDataset(['小区编号', '调查时间', '业主满意度']);

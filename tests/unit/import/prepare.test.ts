@@ -214,10 +214,14 @@ describe('prepareImport', () => {
 		const none = await prepareImport(file(rows));
 		expect(none.fileError).toBe(true);
 		expect(none.problems.find((x) => x.code === 'missing_column')).toMatchObject({ params: { name: 'year' } });
-		// A title naming two years names no one fee year (reading rules 5): the year is missing, never guessed.
+		// A title naming two years names no one fee year (reading rules 5): the year is missing, never guessed, and the
+		// error says the title is why.
 		for (const title of ['2024-2025年度物业服务收费标准', '2024年至2025年收费标准', '2024/2025年度收费']) {
 			const two = await prepareImport(file([[title], ...rows]));
-			expect(two.problems.find((x) => x.code === 'missing_column'), title).toMatchObject({ params: { name: 'year' } });
+			expect(two.fileError, title).toBe(true);
+			expect(two.problems.filter((x) => x.code === 'year_title_two_years' || x.code === 'missing_column'), title).toMatchObject([
+				{ code: 'year_title_two_years', severity: 'error', value: title, params: { from: 2024, to: 2025 } }
+			]);
 		}
 		// Stored under rules 4 it replays with the year then taken, the one written before 年.
 		const before = await prepareImport(file([['2024-2025年度物业服务收费标准'], ...rows]), { titleSpansBeforeRules5: true });

@@ -8,6 +8,7 @@ import {
 	isMissing,
 	matchIndicator,
 	parseBoolean,
+	parseClosingTime,
 	parseEnum,
 	parseFee,
 	parseGrade,
@@ -279,6 +280,26 @@ describe('date-times', () => {
 		expect(code(parseTimestamp('2024-05-01 25:00:00'))).toBe('bad_timestamp');
 		expect(code(parseTimestamp('yesterday'))).toBe('bad_timestamp');
 		expect(value(parseTimestamp(''))).toBeNull();
+	});
+
+	it('a month and day without a year says so, and the year is never guessed', () => {
+		for (const cell of ['7月7日 10:00', '7月7日', '12月31号 下午3:05', '7/7 10:00', '07-07 09:00']) expect(code(parseTimestamp(cell)), cell).toBe('timestamp_no_year');
+		// With a year they are times; other texts stay unrecognised.
+		expect(value(parseTimestamp('2025年7月7日 10:00'))).toBe('2025-07-07 10:00:00');
+		expect(code(parseTimestamp('第7周'))).toBe('bad_timestamp');
+	});
+
+	it("a ticket's closing time written as still open is none, with a note; a time is read as any time", () => {
+		for (const cell of ['未办结', '未结案', ' 处理中 ', '办理中', '待处理', '跟进中', '挂起', 'Pending', 'in progress']) {
+			expect(value(parseClosingTime(cell)), cell).toBeNull();
+			expect(warnings(parseClosingTime(cell)), cell).toEqual(['ticket_still_open']);
+		}
+		expect(value(parseClosingTime('2025/7/1 15:30'))).toBe('2025-07-01 15:30:00');
+		expect(value(parseClosingTime(''))).toBeNull();
+		expect(warnings(parseClosingTime(''))).toEqual([]);
+		expect(code(parseClosingTime('已办结'))).toBe('bad_timestamp');
+		// Only the closing time: an opening time cannot be "still open".
+		expect(code(parseTimestamp('未办结'))).toBe('bad_timestamp');
 	});
 });
 

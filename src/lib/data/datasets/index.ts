@@ -43,5 +43,5 @@ export { guidePriceRowSchema } from './guide-prices';
 export { type UnitSizeRow } from './unit-sizes';
 export { voteRowSchema, type VoteRow } from './votes';
 export * from './registry';
-export { normalizeLabel, matchColumn, matchColumnByPattern, matchColumnExactly, matchEnumValue } from './matching';
+export { normalizeLabel, matchColumn, matchColumnByPattern, matchColumnExactly, matchEnumValue, codesByLabel } from './matching';
 export { SAMPLE_FILES } from './sample';

@@ -38,10 +38,24 @@ export function matchColumnByPattern(id: DatasetId, header: string): string | un
 	return (d.columns as readonly ColumnMeta[]).find((c) => c.headerPattern?.test(h))?.name;
 }
 
+/** Each list of codes' words (code, names, aliases) as labels, first code first, made once per list. */
+const codeWords = new WeakMap<NonNullable<ColumnMeta['values']>, ReadonlyMap<string, string>>();
+
+/** The label → code index of a list of codes; a word two codes share stays the first one's, as a search in order found it. */
+export function codesByLabel(values: NonNullable<ColumnMeta['values']>): ReadonlyMap<string, string> {
+	let index = codeWords.get(values);
+	if (!index) {
+		const m = new Map<string, string>();
+		for (const e of values) for (const a of [e.value, e.zh, e.en, ...e.aliases]) if (!m.has(normalizeLabel(a))) m.set(normalizeLabel(a), e.value);
+		codeWords.set(values, (index = m));
+	}
+	return index;
+}
+
 /** The canonical code an enum cell stands for (its code, Chinese or English name, or an alias), or undefined. */
 export function matchEnumValue(column: ColumnMeta, cell: string): string | undefined {
 	if (!column.values) return undefined;
 	const v = normalizeLabel(cell);
 	if (v === '') return undefined;
-	return column.values.find((e) => [e.value, e.zh, e.en, ...e.aliases].some((a) => normalizeLabel(a) === v))?.value;
+	return codesByLabel(column.values).get(v);
 }

@@ -85,7 +85,7 @@ async function readForRecipe(f: RecipeInputFile, recipe: Recipe): Promise<Source
  */
 export function implicitRecipe(table: SourceTable, groups?: readonly IndicatorGroup[]): Recipe | null {
 	const titlePeriod = findPeriodInTitle(table.titleLines);
-	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined, groups });
+	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined, groups, cells: table.columns });
 	if (!guess.dataset) return null;
 	const parts = suggestParts(guess.dataset, table.headers, guess.mapping);
 	if (parts.length === 1 && parts[0].estateId.from === 'column') return null;

@@ -2,7 +2,7 @@ import { DATASETS, type ColumnMeta, type DatasetId } from '../../data/datasets';
 import { marketNormaliser } from '../market-values';
 import { parseBoolean, parseEnum, parseIndicator, parseText } from './codes';
 import { fail, isError, ok, type Norm } from './core';
-import { parsePeriod, parseTimestamp } from './dates';
+import { parseClosingTime, parsePeriod, parseTimestamp } from './dates';
 import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
 import { parseGrade, parseNumber, QUANTITY_UNIT, type NumberOptions } from './numbers';
@@ -58,7 +58,7 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 	} else if (column.type === 'TIMESTAMP') {
 		// An assessment is dated to the month often enough (2024年5月); a ticket's times are measured, so need the day.
 		const opts = { dayOptional: column.name === 'last_assessed_at' };
-		fn = (c) => parseTimestamp(c, opts);
+		fn = dataset === 'tickets' && column.name === 'closed_at' ? parseClosingTime : (c) => parseTimestamp(c, opts);
 	} else if (YEAR_COLUMNS.has(column.name)) {
 		fn = parseYear;
 		cache = true;

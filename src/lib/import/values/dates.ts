@@ -47,6 +47,8 @@ const COMPACT_DATE_TIME = /^(\d{4})(\d{2})(\d{2})(?:[T\s]?(\d{2})(\d{2})(\d{2})?
 /** A date written day and month first, with a four-digit year last: 3/15/2026, 15.03.2026, 5/3/2026 14:30. */
 const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(.*)$/;
 /** A month without its day: 2024-05, 2024/5, 2024.5, 2024年5月. */
+/** A month and day without a year (7月7日 10:00, 7/7 10:00): which year is not for the import to guess. */
+const NO_YEAR = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[-/.](\d{1,2}))(?:\s|[T上下午晚凌]|$)/;
 const MONTH_ONLY = /^(\d{4})(?:[-/.](\d{1,2})|年(\d{1,2})月份?)$/;
 
 /** Options of {@link parseTimestamp}. */
@@ -111,12 +113,29 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 		} else if (/^\d+(\.\d+)?$/.test(t)) {
 			return monthOnly(t, options) ?? parseTimestamp(Number(t));
 		} else {
-			return yearLast(t, options) ?? monthNamed(t, options) ?? monthOnly(t, options) ?? fail('bad_timestamp');
+			return yearLast(t, options) ?? monthNamed(t, options) ?? monthOnly(t, options) ?? (NO_YEAR.test(t) ? fail('timestamp_no_year') : fail('bad_timestamp'));
 		}
 	}
 	if (!validDate(y, mo, d)) return fail('bad_date');
 	if (h > 23 || mi > 59 || s > 59) return fail('bad_timestamp');
 	return ok(`${y}-${pad2(mo)}-${pad2(d)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`, warnings);
+}
+
+/**
+ * Words a ticket's closing time is written as while it is still open (未办结, 处理中…), read as no closing time:
+ * the dataset's empty closed_at (docs/sources.md §17).
+ */
+const STILL_OPEN = new Set(
+	['未办结', '未结案', '未结', '未完结', '未完成', '未关闭', '未处理', '未解决', '未销号', '未处置', '处理中', '办理中', '处置中', '维修中', '在办', '待办', '待办结', '待处理', '待处置', '待结案', '跟进中', '进行中', '挂起', 'open', 'pending', 'in progress', 'inprogress', 'ongoing'].map((w) => w.toLowerCase())
+);
+
+/** A ticket's closing time: a time as {@link parseTimestamp} reads it, or a word for "still open", which is none (noted). */
+export function parseClosingTime(cell: Cell): Norm<string | null> {
+	if (typeof cell === 'string' && cell.length <= 12) {
+		const word = fold(cell).trim().toLowerCase();
+		if (STILL_OPEN.has(word)) return ok(null, [{ code: 'ticket_still_open' }]);
+	}
+	return parseTimestamp(cell);
 }
 
 /** A date with the year last, when its order of day and month is certain; undefined when it is not such a date. */
@@ -334,6 +353,17 @@ export function findYearInTitle(lines: readonly string[], options: { spans?: boo
 		if (span && span[1] !== span[2]) return undefined;
 		const m = /((?:19|20)\d{2})\s*年/.exec(text);
 		if (m) return Number(m[1]);
+	}
+	return undefined;
+}
+
+/** The two years of the title row {@link findYearInTitle} stops at for naming two ("2024-2025年度…"), or undefined. */
+export function findYearSpanInTitle(lines: readonly string[]): { from: number; to: number; title: string } | undefined {
+	for (const line of lines) {
+		const text = line.normalize('NFKC');
+		const span = YEARS_IN_TEXT.exec(text);
+		if (span && span[1] !== span[2]) return { from: Number(span[1]), to: Number(span[2]), title: line.trim() };
+		if (/((?:19|20)\d{2})\s*年/.test(text)) return undefined;
 	}
 	return undefined;
 }

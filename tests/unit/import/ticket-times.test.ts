@@ -1,0 +1,35 @@
+/** A grid-ticket export as people keep it: times written many ways, tickets still open, a time without a year. */
+import { describe, expect, it } from 'vitest';
+import { DATASETS } from '../../../src/lib/data/datasets';
+import { prepareImport } from '../../../src/lib/import/index';
+import { csvText, gbk } from '../../fixtures/import-files';
+
+const EXPORT = gbk(
+	csvText([
+		['工单编号', '小区编号', '问题类别', '上报时间', '办结时间'],
+		['T1', 'LJ0001', '环境卫生', '2025/7/1 9:05', '2025/7/1 15:30'],
+		['T2', 'LJ0001', '漏水', '2025年7月2日 8时30分', '未办结'],
+		['T3', 'LJ0002', '乱停车', '2025.07.03 14:00', '处理中'],
+		['T4', 'LJ0002', '绿化', '2025-7-5 下午3:05', '未办结'],
+		['T5', 'LJ0003', '绿化', '7月7日 10:00', '']
+	])
+);
+
+describe('ticket times', () => {
+	it('still-open words are no closing time, said once per word with its rows; a time without a year is an error of its row', async () => {
+		const p = await prepareImport({ name: '工单.csv', bytes: EXPORT });
+		expect(p.dataset).toBe('tickets');
+		const open = p.problems.filter((x) => x.code === 'ticket_still_open').map((x) => [x.row, x.value, x.params?.count, x.severity]);
+		expect(open).toEqual([
+			[3, '未办结', 2, 'warning'],
+			[4, '处理中', 1, 'warning']
+		]);
+		const errors = p.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.column, x.code]);
+		expect(errors).toEqual([[6, '上报时间', 'timestamp_no_year']]);
+		// Hand-read: T1 closed at 15:30; T2-T4 still open; 下午3:05 is 15:05.
+		const col = (name: string) => p.columns[DATASETS.tickets.columns.findIndex((c) => c.name === name)];
+		expect([0, 1, 2, 3].map((r) => col('closed_at')[r])).toEqual(['2025-07-01 15:30:00', null, null, null]);
+		expect([0, 1, 2, 3].map((r) => col('opened_at')[r])).toEqual(['2025-07-01 09:05:00', '2025-07-02 08:30:00', '2025-07-03 14:00:00', '2025-07-05 15:05:00']);
+		expect(p.counts).toEqual({ errors: 1, warnings: 2 });
+	});
+});
