@@ -57,6 +57,12 @@ export interface PrepareOptions extends RunOptions {
 	 * July) and the first year of two (2024-2025年度 as 2025), so an import stored then replays as it was accepted.
 	 */
 	readonly titleSpansBeforeRules5?: boolean;
+	/**
+	 * True: as before reading rules 6, columns are mapped by their headers alone (not settled by their values) and a
+	 * ticket's closing time written 未办结 is an error, so an import stored then, whose such rows were dropped, replays as
+	 * it was accepted.
+	 */
+	readonly valuesBeforeRules6?: boolean;
 }
 
 /**

@@ -97,9 +97,11 @@ export interface ReadOptions {
  * CSV row without a line end is imported with a warning unless it is short of cells (before: an error), and periods
  * are also read as 2026-1Q, 1Q26 and Mar 2026 (before: errors). 5: a title naming a span of months or dates gives the
  * period the span covers (2025年7月至9月: 2025Q3) or none (a half year); before, the span's first month. A title naming
- * two years (2024-2025年度) gives no fee year; before, the year written before 年.
+ * two years (2024-2025年度) gives no fee year; before, the year written before 年. 6: a coded column a header leaves open
+ * is settled by its values (before: by the header alone), and a ticket's closing time written 未办结 or 处理中 is none,
+ * still open (before: an error).
  */
-export const READ_RULES = 5;
+export const READ_RULES = 6;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

@@ -20,7 +20,7 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, stillOpenBeforeRules6, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
@@ -52,7 +52,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		if (p) constantPeriod = { value: p, from: 'title' };
 	}
 
-	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, groups: options.groups, cells: table.columns });
+	const guess = detectDataset(table.headers, { dataset: options.dataset, periodKnown: constantPeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, groups: options.groups, cells: options.valuesBeforeRules6 ? undefined : table.columns });
 	const dataset = options.dataset ?? guess.dataset;
 	const layout: Layout =
 		options.layout ?? (options.mapping ? (options.mapping.some((t) => indicatorOfTarget(t) || groupOfTarget(t)) ? 'wide' : 'long') : guess.layout);
@@ -219,7 +219,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const src = ctx.mapping.indexOf(col.name);
 		const header = src >= 0 ? table.headers[src] : null;
 		const norm = src >= 0 ? convertedNormaliser(dataset, col, header ?? '', ctx.conversions[src], options.valueAnswers) : null;
-		return { col, src, header, norm: norm && col.name === 'period' && options.periodsBeforeRules4 ? beforeRules4(norm) : norm, range: rangeRule(dataset, col) };
+		const read = norm && col.name === 'period' && options.periodsBeforeRules4 ? beforeRules4(norm) : norm;
+		return { col, src, header, norm: read && col.name === 'closed_at' && options.valuesBeforeRules6 ? stillOpenBeforeRules6(read) : read, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 

@@ -1,7 +1,12 @@
-/** A grid-ticket export as people keep it: times written many ways, tickets still open, a time without a year. */
+/**
+ * A grid-ticket export as people keep it: times written many ways, tickets still open, a time without a year; and the
+ * replay of imports stored before reading rules 6.
+ */
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../../src/lib/data/datasets';
-import { prepareImport } from '../../../src/lib/import/index';
+import { inspectFile, prepareImport, READ_RULES } from '../../../src/lib/import/index';
+import { storedConversions } from '../../../src/lib/workspace/rebuild';
+import { storedFileSchema } from '../../../src/lib/workspace/workspace-file';
 import { csvText, gbk } from '../../fixtures/import-files';
 
 const EXPORT = gbk(
@@ -31,5 +36,33 @@ describe('ticket times', () => {
 		expect([0, 1, 2, 3].map((r) => col('closed_at')[r])).toEqual(['2025-07-01 15:30:00', null, null, null]);
 		expect([0, 1, 2, 3].map((r) => col('opened_at')[r])).toEqual(['2025-07-01 09:05:00', '2025-07-02 08:30:00', '2025-07-03 14:00:00', '2025-07-05 15:05:00']);
 		expect(p.counts).toEqual({ errors: 1, warnings: 2 });
+	});
+});
+
+describe('stored imports replay under the rules they were accepted with', () => {
+	const stored = (name: string, dataset: 'tickets' | 'estates', rules: number) =>
+		storedFileSchema.parse({ id: 'f1', name, dataset, mode: 'append', options: { headerRow: 1, dropInvalid: true, rules }, rows: 1, addedAt: '2026-12-01T00:00:00.000Z' });
+
+	it("a ticket's 未办结 stored under rules 5 replays as the error it was (its row dropped then, dropped again); under 6 it is open", async () => {
+		const ins = await inspectFile('工单.csv', EXPORT);
+		const before = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', 5), ins.headers) });
+		expect(before.problems.filter((x) => x.column === '办结时间').map((x) => [x.row, x.code])).toEqual([
+			[3, 'bad_timestamp'],
+			[4, 'bad_timestamp'],
+			[5, 'bad_timestamp']
+		]);
+		const now = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', READ_RULES), ins.headers) });
+		expect(now.problems.filter((x) => x.column === '办结时间').map((x) => x.code)).toEqual(['ticket_still_open', 'ticket_still_open']);
+	});
+
+	it('a register stored under rules 5 without a stored mapping replays mapped by its headers alone', async () => {
+		const register = gbk(csvText([['小区编号', '小区名称', '街道', '小区类型', '房屋类型', '计费面积', '户数', '有无电梯'], ['A1', '甲', '城关', '商品房', '高层', 1000, 10, '有'], ['A2', '乙', '城关', '安置房', '多层', 2000, 20, '无']]));
+		const ins = await inspectFile('小区.csv', register);
+		const before = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored('小区.csv', 'estates', 5), ins.headers) });
+		expect(before.mapping[4]).toBeNull();
+		expect(before.problems.map((x) => x.code)).toContain('missing_column');
+		const now = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored('小区.csv', 'estates', READ_RULES), ins.headers) });
+		expect(now.mapping[4]).toBe('building_type');
+		expect(now.fileError).toBe(false);
 	});
 });

@@ -138,6 +138,14 @@ export function parseClosingTime(cell: Cell): Norm<string | null> {
 	return parseTimestamp(cell);
 }
 
+/** A closing-time normaliser as an import stored before reading rules 6 read it: a still-open word is an error. */
+export function stillOpenBeforeRules6<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
+	return (cell) => {
+		const r = norm(cell);
+		return !isError(r) && r.warnings?.some((w) => w.code === 'ticket_still_open') ? fail('bad_timestamp') : r;
+	};
+}
+
 /** A date with the year last, when its order of day and month is certain; undefined when it is not such a date. */
 function yearLast(t: string, options: TimestampOptions): Norm<string | null> | undefined {
 	const m = YEAR_LAST.exec(t);
