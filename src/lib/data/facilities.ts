@@ -136,7 +136,7 @@ export const facilityColumns: readonly Col<FacilityRow>[] = [
 		en: 'Installed',
 		descriptionZh: '安装（或上次整体更新）的年份',
 		descriptionEn: 'Year installed, or last renewed as a whole',
-		aliases: ['installed_year', '安装年份', '投用年份', '启用年份', '投入使用年份', '更新年份', '安装年度', 'Installed', 'year installed', 'install year']
+		aliases: ['installed_year', '安装年份', '投用年份', '启用年份', '投入使用年份', '更新年份', '安装年度', '安装时间', '安装日期', '投入使用时间', '投入使用日期', '投用时间', '投用日期', '启用时间', '启用日期', 'Installed', 'year installed', 'install year']
 	},
 	{
 		name: 'life_years',
@@ -171,7 +171,7 @@ export const facilityColumns: readonly Col<FacilityRow>[] = [
 		en: 'Last assessed',
 		descriptionZh: "最近一次安全评估（检验）日期，'YYYY-MM-DD'；空表示未评估",
 		descriptionEn: "Date of the last safety assessment, 'YYYY-MM-DD'; empty if none",
-		aliases: ['last_assessed_at', '最近评估日期', '评估日期', '安全评估日期', '最近评估时间', '检验日期', '评估时间', '最近检验日期', '检测日期', '鉴定日期', 'Last assessed', 'assessment date', 'assessed at']
+		aliases: ['last_assessed_at', '最近评估日期', '评估日期', '安全评估日期', '最近评估时间', '检验日期', '评估时间', '最近检验日期', '检测日期', '鉴定日期', '最近鉴定日期', '鉴定时间', '最近检测日期', '检测时间', '检验时间', 'Last assessed', 'assessment date', 'assessed at']
 	},
 	{
 		name: 'last_assessment_result',
@@ -182,7 +182,7 @@ export const facilityColumns: readonly Col<FacilityRow>[] = [
 		en: 'Assessment result',
 		descriptionZh: '最近一次评估的结论：合格、整改后使用或建议更新',
 		descriptionEn: 'Result of the last assessment: fit, use after repair, or replace',
-		aliases: ['last_assessment_result', '评估结论', '评估结果', '安全评估结论', '检验结论', 'Assessment result', 'assessment', 'result']
+		aliases: ['last_assessment_result', '评估结论', '评估结果', '安全评估结论', '检验结论', '检验结果', '鉴定结论', '鉴定结果', '检测结论', '检测结果', '安全鉴定结论', 'Assessment result', 'assessment', 'result']
 	}
 ];
 

@@ -58,6 +58,12 @@ describe('detectDataset', () => {
 		expect(g.duplicates).toEqual([[2, 1]]);
 	});
 
+	it("a facility ledger's 投入使用时间, 最近鉴定日期 and 鉴定结论 are its installation year and last assessment", () => {
+		const g = detectDataset(['小区名称', '设施名称', '数量', '投入使用时间', '设计使用年限', '更新单价', '最近鉴定日期', '鉴定结论']);
+		expect(g.dataset).toBe('facilities');
+		expect(g.mapping.slice(1)).toEqual(['facility', 'quantity', 'installed_year', 'life_years', 'unit_replacement_cost_yuan', 'last_assessed_at', 'last_assessment_result']);
+	});
+
 	it('a forced dataset is used even when its columns are missing', () => {
 		const g = detectDataset(['小区编号', '户数'], { dataset: 'estates' });
 		expect(g.dataset).toBe('estates');
