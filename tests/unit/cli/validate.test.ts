@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gbk } from '../../fixtures/import-files';
 
 const LEDGER = 'tests/fixtures/real-shapes/recipes-ledger-2024.xlsx';
 
@@ -60,6 +61,19 @@ describe('zhijia validate without --recipe', () => {
 		expect(errors[0].message).not.toContain('请在“名称对应”中选择');
 		const text = await zhijia(['validate', 'data/sample/estates.csv', file, '--lang', 'en']);
 		expect(text.stdout).toContain('export the recipe and pass it with --recipe');
+	}, 120_000);
+
+	it('a GBK fee sheet keyed by 小区 with its year in the title is fees found by name, as the data page takes it', async () => {
+		scratch ??= await mkdtemp(join(tmpdir(), 'zhijia-validate-'));
+		const file = join(scratch, '收费.csv');
+		const text = '2025年住宅小区物业服务收费情况\n小区,物业费标准,收缴率\n锦馨一村小区,0.85,92%\n梅 澜 公 寓,1.2,0.9\n梅澜公寓（一期）,1.20元/㎡·月,95%\n';
+		await writeFile(file, gbk(text));
+		const v = await zhijia(['validate', 'data/sample/estates.csv', file, '--json']);
+		expect(v.code).toBe(1);
+		const fees = (JSON.parse(v.stdout) as Json).files.find((f) => f.file === file)!;
+		expect(fees.kind).toBe('fees');
+		// Two names found (小区 dropped, spaces ignored); a phase is not the estate, so it is asked, not joined.
+		expect(fees.errors.map((e) => [e.row, e.column, e.value])).toEqual([[5, '小区', '梅澜公寓（一期）']]);
 	}, 120_000);
 
 	it('--kind still forces one dataset and checks the file as it is', async () => {

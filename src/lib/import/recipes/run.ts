@@ -16,7 +16,7 @@ import { applyRecipe, JOINED_ID_HEADER } from './apply';
 import { recipeMisfit, recogniseRecipe } from './fit';
 import { makeRecipe, suggestParts } from './make';
 import { detectDataset } from '../detect';
-import { findPeriodInTitle } from '../values';
+import { findPeriodInTitle, findYearInTitle } from '../values';
 import type { Recipe } from './schema';
 import type { ValueMapAnswers } from '../conversions/types';
 import { DEFAULT_GROUPS, type IndicatorGroup } from '../groups';
@@ -79,13 +79,14 @@ async function readForRecipe(f: RecipeInputFile, recipe: Recipe): Promise<Source
 }
 
 /**
- * The recipe a file without one gets when detection alone cannot import it but its shape is clear: estates
- * without ids (ids generated), rows keyed by estate names, a ledger with fees beside its estates. The data page
- * suggests the same parts, so the command line and the app join alike.
+ * The recipe a file without one gets when detection alone cannot import it but its shape is clear: estates without ids
+ * (ids generated), rows keyed by estate names, a ledger with fees beside its estates. Detected as the data page
+ * detects it (the title's period and fee year counted), which suggests the same parts, so the command line and the
+ * app join alike.
  */
 export function implicitRecipe(table: SourceTable, groups?: readonly IndicatorGroup[]): Recipe | null {
 	const titlePeriod = findPeriodInTitle(table.titleLines);
-	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined, groups, cells: table.columns });
+	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, groups, cells: table.columns });
 	if (!guess.dataset) return null;
 	const parts = suggestParts(guess.dataset, table.headers, guess.mapping);
 	if (parts.length === 1 && parts[0].estateId.from === 'column') return null;
