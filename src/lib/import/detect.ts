@@ -214,6 +214,8 @@ export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearK
 	let score = 0.8 * ((needed.length - missing.length) / needed.length) + 0.2 * explained(mapping, headers);
 	// Without a fee column a file of names is no listing: it must not win over estates keyed by id and name.
 	if (dataset === 'market' && missing.includes('fee_text')) score /= 2;
+	// Nor is a sheet with a collection rate (收缴率): listing sites show no such thing, an estate's fee ledger does.
+	if (dataset === 'market' && headers.some((h) => matchColumn('fees', h) === 'collection_rate')) score /= 2;
 	return { dataset, layout: 'long', score, mapping, missing, duplicates, byValues };
 }
 

@@ -64,6 +64,14 @@ describe('detectDataset', () => {
 		expect(g.mapping.slice(1)).toEqual(['facility', 'quantity', 'installed_year', 'life_years', 'unit_replacement_cost_yuan', 'last_assessed_at', 'last_assessment_result']);
 	});
 
+	it('names with a fee and a collection rate are a fee ledger missing its year, not a listing', () => {
+		const g = detectDataset(['小区', '物业费标准', '收缴率']);
+		expect(g.dataset).toBe('fees');
+		expect(g.missing).toEqual(['year']);
+		// Without the rate, names and fees are a listing.
+		expect(detectDataset(['小区', '物业费标准']).dataset).toBe('market');
+	});
+
 	it('a forced dataset is used even when its columns are missing', () => {
 		const g = detectDataset(['小区编号', '户数'], { dataset: 'estates' });
 		expect(g.dataset).toBe('estates');
