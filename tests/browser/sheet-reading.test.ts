@@ -7,7 +7,9 @@ import { csvText, gbk } from '../fixtures/import-files';
  * - an estates register saved by Excel on Chinese Windows (GBK) whose 房屋类型 holds building types (高层, 多层) and
  *   whose 收费方式 holds the pricing regime: both are read by their values, marked in the mapping, said in the
  *   check, and every row imported; a column set back to 忽略 loses its mark;
- * - a fee sheet titled with two years: the missing year is named with the reason.
+ * - a fee sheet titled with two years: the missing year is named with the reason;
+ * - a cost sheet of one estate, named only in its title: every row is that estate's, for the title's year, and kept
+ *   after a reload.
  */
 const REGISTER = gbk(
 	csvText([
@@ -62,5 +64,38 @@ describe('a column read by its values', () => {
 		await page.getByTestId('file-input').setInputFiles([{ name: '收费标准.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) }]);
 		const card = page.locator('[data-testid=pending-file][data-file="收费标准.csv"]');
 		await expect.poll(() => card.getByTestId('recognition').textContent(), { timeout: 30_000 }).toBe('未找到必需字段：年度 (year)（标题写了 2024 和 2025 两个年度，无法确定是哪一年）；请在“字段对应”中选择');
+		// Set aside, so the next file is checked alone.
+		await card.getByRole('button', { name: '移除文件 收费标准.csv' }).click();
+		await expect.poll(() => card.count()).toBe(0);
+	});
+
+	it("a cost sheet of one estate named in its title is that estate's, for the title's year, and stays after a reload", async () => {
+		const { page } = s;
+		const before = await datasetCount(page, 'costs');
+		const sheet = gbk(
+			csvText([
+				['锦馨一村2024年度物业服务成本明细'],
+				['成本项目', '金额（万元）', '占比'],
+				['人员费用', 60.2, '45%'],
+				['物业共用部位、共用设施设备的日常运行、维护费用', 28.4, '21%'],
+				['绿化养护费', 8.5, '6%'],
+				['合计', 97.1, '72%']
+			])
+		);
+		await page.getByTestId('file-input').setInputFiles([{ name: '锦馨一村成本.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) }]);
+		const card = page.locator('[data-testid=pending-file][data-file="锦馨一村成本.csv"]');
+		await expect.poll(() => card.getByTestId('recipe-parts').textContent(), { timeout: 30_000 }).toMatch(/成本.*全部行属于标题中的小区（锦馨一村）.*年度取自标题/);
+		await page.getByLabel('追加到该数据集').check();
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+		expect(await page.locator('[data-testid=reports] [data-field=errors]').allTextContents()).toEqual(['0']);
+		await page.getByTestId('show-warnings').click();
+		await expect.poll(() => page.getByTestId('problems').textContent()).toContain('文件没有小区列，3 行都按标题中的小区“锦馨一村”（LJ0002）导入');
+		await page.getByTestId('commit').click();
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
+		await expect.poll(() => datasetCount(page, 'costs'), { timeout: 30_000 }).toBe(before + 3);
+		await page.reload();
+		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		await expect.poll(() => datasetCount(page, 'costs'), { timeout: 60_000 }).toBe(before + 3);
 	});
 });

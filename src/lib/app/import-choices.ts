@@ -8,7 +8,7 @@ import type { IndicatorSystem } from '../domain/indicator-system';
 import type { KnownEstate } from '../domain/names';
 import type { PreparedImport } from '../import/validate';
 import type { Conversion, ValueMapAnswers } from '../import/conversions/types';
-import { INDICATOR_TARGET, neededColumns } from '../import/detect';
+import { INDICATOR_TARGET, neededColumns, takesTitleYear } from '../import/detect';
 import { DEFAULT_GROUPS, GROUP_TARGET, groupOfTarget, groupsOfSystem, type IndicatorGroup } from '../import/groups';
 import { canonicalCsv, makeRecipe, mergeAnswers, suggestParts, type Recipe, type RecipePart } from '../import/recipes';
 
@@ -16,6 +16,8 @@ import { canonicalCsv, makeRecipe, mergeAnswers, suggestParts, type Recipe, type
 export interface FileChoices {
 	readonly name: string;
 	readonly headers: readonly string[];
+	/** Rows above the header (a title naming the sheet's one estate makes it that estate's). */
+	readonly titleLines?: readonly string[];
 	readonly sheet?: string;
 	readonly headerRow: number;
 	readonly dataset: DatasetId | null;
@@ -46,7 +48,7 @@ export function mappingTargets(dataset: DatasetId | null, layout: 'long' | 'wide
 
 /** The parts a file's choices give: the recipe's, else those suggested by its dataset and mapping. */
 export function choicesParts(c: FileChoices): RecipePart[] {
-	let parts = c.recipe ? c.recipe.parts : c.dataset ? suggestParts(c.dataset, c.headers, c.mapping) : [];
+	let parts = c.recipe ? c.recipe.parts : c.dataset ? suggestParts(c.dataset, c.headers, c.mapping, c.titleLines) : [];
 	if (!c.recipe && c.conversions?.some((x) => x)) parts = parts.map((p) => withConversions(p, c.headers, c.conversions!));
 	if (c.groupScoring) parts = parts.map((p) => (p.dataset === 'scores' ? { ...p, groupScoring: c.groupScoring } : p));
 	if (c.year == null) return parts;
@@ -66,7 +68,7 @@ function withConversions(p: RecipePart, headers: readonly string[], conversions:
 /**
  * The required columns a file's choices leave without a source, for the line under its dataset on the data page:
  * what the mapping does not give, less what the import takes from elsewhere (estates found by name or ids
- * generated, the period or the fee year from the title, the fee year the person gives). The same rules as the
+ * generated, the estate, the period or the year from the title, the year the person gives). The same rules as the
  * import's own missing-column check (validate.ts), so the page never warns of a column the import will not miss.
  */
 export function unmetColumns(c: FileChoices, title: { readonly period?: string; readonly year?: number }): string[] {
@@ -87,7 +89,7 @@ export function unmetColumns(c: FileChoices, title: { readonly period?: string; 
 	return neededColumns(part.dataset).filter((name) => {
 		if (targets.has(name)) return false;
 		if (name === 'estate_id' && estateElsewhere) return false;
-		if (part.dataset === 'fees' && name === 'year' && ((part.year && part.year.from !== 'column') || title.year !== undefined)) return false;
+		if (name === 'year' && takesTitleYear(part.dataset) && ((part.year && part.year.from !== 'column') || title.year !== undefined)) return false;
 		return !(part.dataset === 'scores' && name === 'period' && titlePeriod);
 	});
 }

@@ -243,7 +243,7 @@ export class ImportWorkflow {
 
 	choices(p: Pending): FileChoices {
 		const ins = p.inspection!;
-		return { name: p.name, headers: ins.headers, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names, conversions: p.conversions, valueAnswers: this.answers(), groupScoring: p.groupScoring, groups: this.groups() };
+		return { name: p.name, headers: ins.headers, titleLines: ins.titleLines, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names, conversions: p.conversions, valueAnswers: this.answers(), groupScoring: p.groupScoring, groups: this.groups() };
 	}
 
 	/** Why a file cannot be read, in the interface language (never the library's own English text). */

@@ -151,6 +151,8 @@ export interface DetectOptions {
 	readonly periodKnown?: boolean;
 	/** A year is known from a title row, so a fee sheet needs no year column. */
 	readonly yearKnown?: boolean;
+	/** The title names the sheet's one estate, so a sheet without an estate column needs none (recipes: `from: 'title'`). */
+	readonly estateKnown?: boolean;
 	/** The columns' cells (one array per header): their values settle coded columns the headers leave open. */
 	readonly cells?: readonly (readonly Cell[])[];
 	/** Indicator groups a wide sheet may have a column for (default: 设施设备运行); the current system's, see groupsOfSystem. */
@@ -185,6 +187,14 @@ function takeColumns(headers: readonly string[], exact: (h: string) => string | 
 }
 
 /**
+ * Whether a sheet of the dataset may take its year from its title (2025年物业服务收费标准, 锦馨一村2024年度成本明细)
+ * when it has no year column: the datasets with a required year (fees, costs, fund balances).
+ */
+export function takesTitleYear(dataset: DatasetId): boolean {
+	return (DATASETS[dataset].columns as readonly ColumnMeta[]).some((c) => c.name === 'year' && c.required);
+}
+
+/**
  * The columns a file of a dataset must give (long form), as the import checks them (validate.ts) and the data page
  * names the missing ones: the required ones, except fee_unit, which can come from the fee text ("2.38元/平米/月") or
  * default to per m², and a score's source, which can follow its indicator; and a listing's fee text, which is needed
@@ -200,16 +210,17 @@ export function neededColumns(dataset: DatasetId): string[] {
 /**
  * Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). An estate's name
  * column stands in for its id (rows find their estates by name, an estates sheet has ids made from the names), and a
- * fee year the title names (`yearKnown`) for the year column, as the import itself takes them. With the columns'
+ * year the title names (`yearKnown`) for the year column, and a title naming the sheet's estate (`estateKnown`) for the
+ * estate column, as the import itself takes them. With the columns'
  * `cells`, their values settle a coded column the headers leave open (detect-values.ts).
  */
-export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearKnown = false, cells?: readonly (readonly Cell[])[]): Candidate {
+export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearKnown = false, cells?: readonly (readonly Cell[])[], estateKnown = false): Candidate {
 	const { mapping, taken, duplicates } = takeColumns(headers, (h) => matchColumnExactly(dataset, h), (h) => matchColumnByPattern(dataset, h));
 	const byValues = cells ? mapByValues(DATASETS[dataset].columns as readonly ColumnMeta[], cells, mapping, taken, duplicates) : [];
 	const needed = neededColumns(dataset);
 	const meta = DATASETS[dataset];
 	const named = (dataset === 'estates' || meta.estateRef) && headers.some((h, i) => matchColumn('estates', h) === 'name' && (mapping[i] === null || mapping[i] === 'name'));
-	const elsewhere = (c: string) => (c === 'estate_id' && named) || (dataset === 'fees' && c === 'year' && yearKnown);
+	const elsewhere = (c: string) => (c === 'estate_id' && (named || estateKnown)) || (c === 'year' && yearKnown && takesTitleYear(dataset));
 	const missing = needed.filter((c) => !taken.has(c) && !elsewhere(c));
 	let score = 0.8 * ((needed.length - missing.length) / needed.length) + 0.2 * explained(mapping, headers);
 	// Without a fee column a file of names is no listing: it must not win over estates keyed by id and name.
@@ -257,7 +268,7 @@ export function detectDataset(headers: readonly string[], options: DetectOptions
 	const ids = options.dataset ? [options.dataset] : DATASET_IDS;
 	const all: Candidate[] = [];
 	for (const id of ids) {
-		all.push(mapHeaders(id, headers, options.yearKnown, options.cells));
+		all.push(mapHeaders(id, headers, options.yearKnown, options.cells, options.estateKnown));
 		if (id === 'scores') {
 			const wide = mapWideHeaders(headers, options.periodKnown, options.groups);
 			if (wide.score > 0) all.push(wide);

@@ -30,6 +30,7 @@ import {
 } from './types';
 import { bulkChecks, prepareTable, ProblemSink, type PrepareOptions, type PreparedImport } from './validate';
 import { findPeriodInTitle, findYearInTitle } from './values';
+import { estateNameGuessInTitle } from '../domain/names';
 import { planConversions, type ConversionReport } from './conversions/plan';
 import type { ValueMapAnswers } from './conversions/types';
 import type { IndicatorGroup } from './groups';
@@ -107,7 +108,7 @@ export interface InspectOptions extends ReadOptions {
 export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer, options: InspectOptions = {}): Promise<FileInspection> {
 	const source = options.firstDataSheet ? await readDataSheet(name, bytes, options) : await readSource(name, bytes, options);
 	const titlePeriod = findPeriodInTitle(source.titleLines);
-	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(source.titleLines) !== undefined, groups: options.groups, cells: source.columns });
+	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(source.titleLines) !== undefined, estateKnown: estateNameGuessInTitle(source.titleLines) !== undefined, groups: options.groups, cells: source.columns });
 	const previewRows = Math.min(options.previewRows ?? 20, source.rowCount);
 	const preview = Array.from({ length: previewRows }, (_, r) => ({
 		row: source.rowNumbers[r],

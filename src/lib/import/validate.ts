@@ -15,7 +15,7 @@
 import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
-import { detectDataset, indicatorOfTarget, neededColumns, sourceOfIndicator, type ColumnMapping, type Layout } from './detect';
+import { detectDataset, indicatorOfTarget, neededColumns, sourceOfIndicator, takesTitleYear, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
@@ -229,13 +229,14 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const feeUnitColumnMissing = dataset === 'fees' && plan[k('fee_unit')].src < 0;
 	let periodConstant: string | undefined;
 	let yearConstant: number | undefined;
-	const titleYear = dataset === 'fees' ? findYearInTitle(table.titleLines, { spans: !options.titleSpansBeforeRules5 }) : undefined;
+	const titleYear = takesTitleYear(dataset) ? findYearInTitle(table.titleLines, { spans: !options.titleSpansBeforeRules5 }) : undefined;
 	// A fee sheet's unit and a score sheet's source can be missing: the unit defaults, the source follows the indicator.
 	const needed = new Set(neededColumns(dataset));
 	for (const p of plan) {
 		if (!needed.has(p.col.name) || p.src >= 0) continue;
-		// A fee sheet without a year column takes the year its title names (2025年物业服务收费标准), as a ledger's recipe does.
-		if (dataset === 'fees' && p.col.name === 'year' && titleYear !== undefined) {
+		// A sheet without a year column (fees, costs, fund balances) takes the year its title names (2025年物业服务收费标准),
+		// as a ledger's recipe does.
+		if (p.col.name === 'year' && titleYear !== undefined) {
 			yearConstant = titleYear;
 			sink.add(null, null, String(yearConstant), { code: 'year_from_title', params: { year: yearConstant } }, 'warning');
 			continue;
@@ -246,7 +247,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			continue;
 		}
 		// A title naming two years is why the year is missing: say so, with the title, rather than only the column.
-		const span = dataset === 'fees' && p.col.name === 'year' && !options.titleSpansBeforeRules5 ? findYearSpanInTitle(table.titleLines) : undefined;
+		const span = p.col.name === 'year' && takesTitleYear(dataset) && !options.titleSpansBeforeRules5 ? findYearSpanInTitle(table.titleLines) : undefined;
 		if (span) sink.add(null, null, span.title, { code: 'year_title_two_years', params: { from: span.from, to: span.to } }, 'error');
 		else sink.add(null, null, null, { code: 'missing_column', params: { name: p.col.name, columnZh: p.col.zh, columnEn: p.col.en } }, 'error');
 		fileError = true;

@@ -1,3 +1,4 @@
 export * from './normalise';
 export * from './ids';
 export * from './match';
+export * from './title';

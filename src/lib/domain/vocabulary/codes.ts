@@ -86,15 +86,15 @@ export const FEE_UNIT_VALUES: readonly EnumValue[] = [
 
 /** The ten cost items with their official Chinese names (docs/sources.md §3, [V]). */
 export const COST_ITEMS: readonly EnumValue[] = [
-	{ value: 'staff', zh: '人员费用', en: 'Staff', aliases: ['人员费用', '人工费', '人员工资', '人工成本', '工资福利', '员工工资', '人员薪酬', 'staff cost', 'labour'] },
-	{ value: 'facilities', zh: '共用部位共用设施设备日常运行和维护费', en: 'Common facilities operation and maintenance', aliases: ['共用部位共用设施设备日常运行和维护费', '设施设备运行维护费', '设施设备维护费', '共用设施设备维护费', '设施设备'] },
-	{ value: 'greening', zh: '绿化养护费', en: 'Greening', aliases: ['绿化养护费', '绿化费', '绿化'] },
-	{ value: 'cleaning', zh: '清洁卫生费', en: 'Cleaning', aliases: ['清洁卫生费', '保洁费', '清洁费', '保洁'] },
-	{ value: 'order', zh: '秩序维护费', en: 'Order and security', aliases: ['秩序维护费', '安保费', '保安费', '秩序维护', 'security'] },
-	{ value: 'insurance', zh: '共用部位共用设施设备及公众责任保险费', en: 'Insurance', aliases: ['共用部位共用设施设备及公众责任保险费', '保险费', '公众责任保险费'] },
+	{ value: 'staff', zh: '人员费用', en: 'Staff', aliases: ['人员费用', '人工费', '人员工资', '人工成本', '工资福利', '员工工资', '人员薪酬', '管理服务人员的工资、社会保险和按规定提取的福利费等', '管理服务人员的工资、社会保险和按规定提取的福利费', '管理服务人员工资、社会保险和按规定提取的福利费', '人员工资及福利', '人员工资福利', 'staff cost', 'labour'] },
+	{ value: 'facilities', zh: '共用部位共用设施设备日常运行和维护费', en: 'Common facilities operation and maintenance', aliases: ['共用部位共用设施设备日常运行和维护费', '设施设备运行维护费', '设施设备维护费', '共用设施设备维护费', '设施设备', '物业共用部位、共用设施设备的日常运行、维护费用', '物业共用部位共用设施设备的日常运行维护费用', '共用部位、共用设施设备日常运行和维护费', '共用设施设备日常运行和维护费', '公共设施设备日常运行、维修及保养费', '公共设施设备日常运行维修及保养费', '公共设施设备运行维护费', '设施设备日常运行维护费', '设施设备运行维护'] },
+	{ value: 'greening', zh: '绿化养护费', en: 'Greening', aliases: ['绿化养护费', '绿化费', '绿化', '物业管理区域绿化养护费用', '绿化养护费用', '绿化养护'] },
+	{ value: 'cleaning', zh: '清洁卫生费', en: 'Cleaning', aliases: ['清洁卫生费', '保洁费', '清洁费', '保洁', '物业管理区域清洁卫生费用', '清洁卫生费用', '清洁卫生'] },
+	{ value: 'order', zh: '秩序维护费', en: 'Order and security', aliases: ['秩序维护费', '安保费', '保安费', '秩序维护', '物业管理区域秩序维护费用', '秩序维护费用', 'security'] },
+	{ value: 'insurance', zh: '共用部位共用设施设备及公众责任保险费', en: 'Insurance', aliases: ['共用部位共用设施设备及公众责任保险费', '保险费', '公众责任保险费', '物业共用部位、共用设施设备及公众责任保险费用', '物业共用部位共用设施设备及公众责任保险费用', '共用部位共用设施设备及公众责任保险费用', '公众责任险', '保险费用'] },
 	{ value: 'office', zh: '办公费', en: 'Office', aliases: ['办公费', '办公费用'] },
 	{ value: 'management', zh: '管理费分摊', en: 'Head-office cost allocated', aliases: ['管理费分摊', '管理费', '企业管理费分摊'] },
-	{ value: 'depreciation', zh: '固定资产折旧', en: 'Depreciation', aliases: ['固定资产折旧', '折旧', '折旧费'] },
+	{ value: 'depreciation', zh: '固定资产折旧', en: 'Depreciation', aliases: ['固定资产折旧', '折旧', '折旧费', '物业管理企业固定资产折旧', '物业服务企业固定资产折旧'] },
 	{ value: 'other', zh: '经业主同意的其它费用', en: 'Other (owner-approved)', aliases: ['经业主同意的其它费用', '其它费用', '其他费用', '其他', '其它'] }
 ];
 

@@ -6,7 +6,7 @@
  * source's headers and row numbers, so every problem still names the file, row and column the user sees.
  */
 import { normalizeLabel as normalise, type DatasetId } from '../../data/datasets';
-import { generatedEstateId, EstateNameIndex, resolveNames, type KnownEstate, type NameIssue } from '../../domain/names';
+import { estateNameGuessInTitle, estateNameInTitle, generatedEstateId, EstateNameIndex, resolveNames, type KnownEstate, type NameIssue } from '../../domain/names';
 import type { ColumnPlan } from '../conversions/types';
 import { makeProblem } from '../messages';
 import { findYearInTitle } from '../values';
@@ -18,6 +18,7 @@ import type { Recipe, RecipePart } from './schema';
 export const GENERATED_ID_HEADER = '小区编号(按名称生成)';
 export const JOINED_ID_HEADER = '小区编号(按名称对应)';
 export const TITLE_YEAR_HEADER = '年度(取自标题或填写)';
+export const TITLE_ESTATE_HEADER = '小区(取自标题)';
 
 /** One dataset's table made from the file, ready for `prepareImport(table, { dataset, mapping })`. */
 export interface RecipeTable {
@@ -94,10 +95,15 @@ function shapePart(
 	// Rows whose name the person answered "not one of ours" (不是本区小区): left out, said once per name.
 	const refusedRows = new Set<number>();
 	const e = part.estateId;
-	if (e.from === 'generate' || e.from === 'name') {
-		const names = src.columns[col(e.name)].map(text);
-		const subs = e.subdistrict ? src.columns[col(e.subdistrict)].map(text) : null;
+	if (e.from === 'generate' || e.from === 'name' || e.from === 'title') {
+		// A sheet of one estate: every row names the estate its title names (found among the known, else the title's
+		// likely name, asked like any other name).
+		const titleName = e.from === 'title' ? (estateNameInTitle(src.titleLines, known) ?? estateNameGuessInTitle(src.titleLines) ?? '') : '';
+		const nameHeader = e.from === 'title' ? TITLE_ESTATE_HEADER : src.headers[col(e.name)];
+		const names = e.from === 'title' ? new Array<string>(n).fill(titleName) : src.columns[col(e.name)].map(text);
+		const subs = e.from !== 'title' && e.subdistrict ? src.columns[col(e.subdistrict)].map(text) : null;
 		const dists = e.from === 'name' && e.district ? src.columns[col(e.district)].map(text) : null;
+		if (e.from === 'title' && !titleName) problems.push(makeProblem(src.file, null, TITLE_ESTATE_HEADER, src.titleLines[0] ?? null, { code: 'estate_title_unknown' }, 'error'));
 		let ids: (string | null)[];
 		if (e.from === 'generate') {
 			ids = names.map((name, r) => (name ? generatedEstateId(name, subs?.[r] || null) : null));
@@ -109,13 +115,15 @@ function shapePart(
 			const resolved = resolveNames(queries, src.rowNumbers, new EstateNameIndex(known), recipe.names);
 			ids = resolved.ids.map((id, r) => (names[r] ? id : null));
 			issues = resolved.issues.filter((i) => i.name !== '');
-			for (const i of issues) problems.push(nameProblem(src.file, src.headers[col(e.name)], i));
+			for (const i of issues) problems.push(nameProblem(src.file, nameHeader, i));
 			for (const r of resolved.refused.filter((x) => x.name !== '')) {
 				for (const at of r.at) refusedRows.add(at);
 				const place = r.subdistrict ? `(${r.subdistrict})` : '';
-				problems.push(makeProblem(src.file, src.rowNumbers[r.at[0]], src.headers[col(e.name)], r.name, { code: 'estate_name_refused', params: { name: r.name, place, rows: r.at.length } }, 'warning'));
+				problems.push(makeProblem(src.file, src.rowNumbers[r.at[0]], nameHeader, r.name, { code: 'estate_name_refused', params: { name: r.name, place, rows: r.at.length } }, 'warning'));
 			}
-			headers.push(JOINED_ID_HEADER);
+			const id = e.from === 'title' && n > 0 ? ids[0] : null;
+			if (id) problems.push(makeProblem(src.file, null, TITLE_ESTATE_HEADER, titleName, { code: 'estate_from_title', params: { name: titleName, id, rows: n } }, 'warning'));
+			headers.push(e.from === 'title' ? TITLE_ESTATE_HEADER : JOINED_ID_HEADER);
 		}
 		columns.push(ids);
 		plans.push({ target: 'estate_id' });

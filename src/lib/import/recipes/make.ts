@@ -3,7 +3,8 @@
  * per dataset, and for a ledger whose rows carry an estate and its fee, an estates part and a fees part.
  */
 import { DATASETS, matchColumn, type DatasetId } from '../../data/datasets';
-import { mapHeaders } from '../detect';
+import { mapHeaders, takesTitleYear } from '../detect';
+import { estateNameGuessInTitle } from '../../domain/names';
 import type { IndicatorGroup } from '../groups';
 import type { ColumnPlan, ValueMapAnswers } from '../conversions/types';
 import { RECIPE_FORMAT, RECIPE_VERSION, recipeSchema, type EstateIdSource, type Recipe, type RecipePart, type YearSource } from './schema';
@@ -55,16 +56,26 @@ const NAME_TARGET = 'name';
 /**
  * The parts a sheet suggests: its dataset as detected; for an estates sheet without an id column, ids generated
  * from the name (and subdistrict); and when the sheet also has a fee column (收费标准 beside the estate), a fees
- * part whose estates are found by name and whose year comes from a year or date column, else the title.
+ * part whose estates are found by name and whose year comes from a year or date column, else the title. A sheet of
+ * another dataset without an estate column whose title (`titleLines`) names an estate is that estate's.
  */
-export function suggestParts(dataset: DatasetId, headers: readonly string[], mapping: readonly (string | null)[]): RecipePart[] {
+export function suggestParts(dataset: DatasetId, headers: readonly string[], mapping: readonly (string | null)[], titleLines: readonly string[] = []): RecipePart[] {
 	if (dataset !== 'estates') {
-		// A file keyed by estate names (no id column): its rows find their estates by name (and subdistrict).
 		const part = partFromMapping(dataset, headers, mapping);
+		if (mapping.includes('estate_id') || !DATASETS[dataset].estateRef) return [part];
+		// A file keyed by estate names (no id column): its rows find their estates by name (and subdistrict).
 		const nameAt = headers.findIndex((h) => matchColumn('estates', h) === 'name');
-		if (mapping.includes('estate_id') || !DATASETS[dataset].estateRef || nameAt < 0 || mapping[nameAt]) return [part];
-		const subAt = headers.findIndex((h) => matchColumn('estates', h) === 'subdistrict');
-		return [{ ...part, estateId: { from: 'name', name: headers[nameAt], subdistrict: subAt >= 0 && !mapping[subAt] ? headers[subAt] : undefined } }];
+		if (nameAt >= 0 && !mapping[nameAt]) {
+			const subAt = headers.findIndex((h) => matchColumn('estates', h) === 'subdistrict');
+			return [{ ...part, estateId: { from: 'name', name: headers[nameAt], subdistrict: subAt >= 0 && !mapping[subAt] ? headers[subAt] : undefined } }];
+		}
+		// A sheet of one estate (no estate column) whose title names it: every row is that estate's, and a year the
+		// sheet needs and has no column for comes from the title or the person.
+		if (nameAt < 0 && estateNameGuessInTitle(titleLines) !== undefined) {
+			const year: YearSource | undefined = takesTitleYear(dataset) && !mapping.includes('year') ? { from: 'title' } : undefined;
+			return [{ ...part, estateId: { from: 'title' }, year }];
+		}
+		return [part];
 	}
 	const nameAt = mapping.indexOf(NAME_TARGET);
 	const subAt = mapping.indexOf('subdistrict');

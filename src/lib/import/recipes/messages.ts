@@ -27,12 +27,20 @@ export const RECIPE_PROBLEM_TEXTS = {
 		en: "recipe '{recipe}': column '{column}' not found in file"
 	},
 	year_unknown: {
-		zh: '无法确定物业费的年度：文件没有年度或日期列，标题中也没有“2024年”这样的年份；请在导入方案中填写年度',
-		en: 'The fee year is unknown: no year or date column and no year such as "2024年" in the title; enter the year in the recipe'
+		zh: '无法确定年度：文件没有年度或日期列，标题中也没有“2024年”这样的年份；请在导入方案中填写年度',
+		en: 'The year is unknown: no year or date column and no year such as "2024年" in the title; enter the year in the recipe'
 	},
 	year_from_title: {
-		zh: '物业费的年度取自标题：{year} 年',
-		en: 'The fee year is taken from the title: {year}'
+		zh: '年度取自标题：{year} 年',
+		en: 'The year is taken from the title: {year}'
+	},
+	estate_from_title: {
+		zh: '文件没有小区列，{rows} 行都按标题中的小区“{name}”（{id}）导入',
+		en: 'The file has no estate column: its {rows} rows are imported for the estate its title names, "{name}" ({id})'
+	},
+	estate_title_unknown: {
+		zh: '文件没有小区列，标题中也看不出是哪个小区；请加一列「小区编号」或「小区名称」，或在标题中写明小区名称',
+		en: 'The file has no estate column and its title names no estate; add an estate id or name column, or name the estate in the title'
 	}
 } as const;
 

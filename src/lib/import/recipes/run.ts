@@ -5,7 +5,7 @@
  * estates of the same import before those of the workspace.
  */
 import { DATASETS, normalizeLabel } from '../../data/datasets';
-import type { KnownEstate, NameIssue } from '../../domain/names';
+import { estateNameGuessInTitle, type KnownEstate, type NameIssue } from '../../domain/names';
 import { prepareImport } from '../index';
 import { readSource } from '../source';
 import { readDataSheet } from '../data-sheet';
@@ -86,9 +86,9 @@ async function readForRecipe(f: RecipeInputFile, recipe: Recipe): Promise<Source
  */
 export function implicitRecipe(table: SourceTable, groups?: readonly IndicatorGroup[]): Recipe | null {
 	const titlePeriod = findPeriodInTitle(table.titleLines);
-	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, groups, cells: table.columns });
+	const guess = detectDataset(table.headers, { periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(table.titleLines) !== undefined, estateKnown: estateNameGuessInTitle(table.titleLines) !== undefined, groups, cells: table.columns });
 	if (!guess.dataset) return null;
-	const parts = suggestParts(guess.dataset, table.headers, guess.mapping);
+	const parts = suggestParts(guess.dataset, table.headers, guess.mapping, table.titleLines);
 	if (parts.length === 1 && parts[0].estateId.from === 'column') return null;
 	return makeRecipe({ name: table.file, headers: table.headers, parts, savedAt: '1970-01-01T00:00:00.000Z' });
 }
