@@ -291,6 +291,10 @@ export const PROBLEM_TEXTS = {
 		en: 'Time-zone marker ignored; the local time as written is used'
 	},
 	bad_boolean: { zh: '应为 是/否、有/无 或 true/false', en: 'Expected yes/no (是/否, 有/无, true/false)' },
+	bad_boolean_partly: {
+		zh: '说的是“一部分”，这一列只能是 是 或 否：请按小区的主要情况填写（如多数楼栋有电梯填“是”）',
+		en: "Says 'some of it'; this column is yes or no only: write what holds for most of the estate (yes if most blocks have lifts)"
+	},
 	bad_enum: {
 		zh: '不认识的值（共 {count} 行）；最可能是：{candidates}；可用：{allowed}。可在“值对照”中指定一次，之后的文件沿用',
 		en: 'Unknown value ({count} rows); most likely: {candidatesEn}; allowed: {allowedEn}. Answer it once in the value map; later files use the answer'

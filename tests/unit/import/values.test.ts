@@ -345,6 +345,8 @@ describe('booleans, enums, text, indicators', () => {
 		for (const t of ['否', '无', 'false', 'no', '0', '×', 0, false]) expect(value(parseBoolean(t)), String(t)).toBe(false);
 		expect(value(parseBoolean(''))).toBeNull();
 		expect(code(parseBoolean('maybe'))).toBe('bad_boolean');
+		// A mix is neither: the person says which holds for most of the estate.
+		for (const t of ['部分有', '部分楼栋有电梯', '个别单元有', '大部分有']) expect(code(parseBoolean(t)), t).toBe('bad_boolean_partly');
 	});
 
 	it('enums via matchEnumValue, with the allowed values in the error', () => {

@@ -24,8 +24,13 @@ export function parseBoolean(cell: Cell): Norm<boolean | null> {
 	if (TRUE_TEXTS.has(v)) return ok(true);
 	if (FALSE_TEXTS.has(v)) return ok(false);
 	if (isMissing(cell)) return ok(null);
+	// 部分有 (some blocks have lifts, some not) is a true mix: one yes or no must be chosen by the person, not here.
+	if (PARTLY.test(v)) return fail('bad_boolean_partly');
 	return fail('bad_boolean');
 }
+
+/** Words for "some of it": an answer that is neither yes nor no. */
+const PARTLY = /^(部分|个别|少数|多数|大部分|一部分|局部)/;
 
 /** An enum cell through the user's answers, then the vocabulary (code, Chinese or English name, or an accepted word). */
 export function parseEnum(column: ColumnMeta, cell: Cell, answers?: ValueMapAnswers): Norm<string | null> {
