@@ -100,10 +100,10 @@ export const COST_ITEMS: readonly EnumValue[] = [
 
 export const TICKET_CATEGORY_VALUES: readonly EnumValue[] = [
 	{ value: 'repair', zh: '房屋报修', en: 'Repair', aliases: ['报修', '维修', '房屋报修', '房屋维修', '漏水', '渗水', '渗漏', '管道堵塞', '下水道堵塞'] },
-	{ value: 'cleaning', zh: '环境卫生', en: 'Cleaning', aliases: ['环境卫生', '保洁', '卫生', '垃圾', '垃圾分类', '垃圾清运', '环境脏乱'] },
-	{ value: 'order', zh: '秩序治安', en: 'Order and security', aliases: ['秩序', '治安', '秩序治安', '停车', '乱停车', '停车管理', '秩序维护', '噪音', '噪声扰民'] },
-	{ value: 'greening', zh: '绿化', en: 'Greening', aliases: ['绿化', '绿化养护'] },
-	{ value: 'facilities', zh: '设施设备', en: 'Facilities', aliases: ['设施设备', '设施', '电梯', '电梯故障', '二次供水', '消防', '消防通道', '路灯', '门禁'] },
+	{ value: 'cleaning', zh: '环境卫生', en: 'Cleaning', aliases: ['环境卫生', '保洁', '卫生', '垃圾', '垃圾分类', '垃圾清运', '环境脏乱', '楼道堆物', '乱堆乱放', '垃圾堆放', '卫生保洁'] },
+	{ value: 'order', zh: '秩序治安', en: 'Order and security', aliases: ['秩序', '治安', '秩序治安', '停车', '乱停车', '停车管理', '秩序维护', '噪音', '噪声', '噪声扰民', '噪音扰民', '扰民', '占道经营', '违停'] },
+	{ value: 'greening', zh: '绿化', en: 'Greening', aliases: ['绿化', '绿化养护', '毁绿', '绿化破坏'] },
+	{ value: 'facilities', zh: '设施设备', en: 'Facilities', aliases: ['设施设备', '设施', '电梯', '电梯故障', '二次供水', '消防', '消防通道', '路灯', '门禁', '电梯困人', '停水', '停电', '供水', '监控'] },
 	{ value: 'illegal_building', zh: '违法建筑', en: 'Illegal building', aliases: ['违法建筑', '违建', '违章搭建', '违法搭建', '违章建筑', '私搭乱建'] },
 	{ value: 'group_renting', zh: '群租', en: 'Group renting', aliases: ['群租', '群租房'] },
 	{ value: 'arrears', zh: '欠缴物业费', en: 'Fee arrears', aliases: ['欠费', '欠缴物业费', '拒缴物业费', '物业费欠缴', '物业费纠纷', '催缴'] },
