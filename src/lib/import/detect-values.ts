@@ -75,9 +75,9 @@ export function mapByValues(
 	taken: Map<string, number>,
 	duplicates: [number, number][]
 ): number[] {
+	const moved: number[] = [];
 	const coded = columns.filter((c) => c.values && c.values.length > 0);
 	// Both steps only ever move a header to a coded column no header has taken.
-	const moved: number[] = [];
 	if (!coded.some((c) => !taken.has(c.name))) return moved;
 	const fits = new Map<string, number | null>();
 	const fit = (i: number, column: ColumnMeta): number => {

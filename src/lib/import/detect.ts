@@ -209,12 +209,13 @@ export function neededColumns(dataset: DatasetId): string[] {
 
 /**
  * Maps headers to one dataset's columns (first header wins a column; later ones are duplicates). An estate's name
- * column stands in for its id (rows find their estates by name, an estates sheet has ids made from the names), and a
- * year the title names (`yearKnown`) for the year column, and a title naming the sheet's estate (`estateKnown`) for the
- * estate column, as the import itself takes them. With the columns'
- * `cells`, their values settle a coded column the headers leave open (detect-values.ts).
+ * column stands in for its id (rows find their estates by name, an estates sheet has ids made from the names), a
+ * year the title names (`yearKnown`) for the year column and a title naming the sheet's estate (`estateKnown`) for the
+ * estate column, as the import itself takes them. With the columns' `cells`, their values settle a coded column the
+ * headers leave open (detect-values.ts).
  */
-export function mapHeaders(dataset: DatasetId, headers: readonly string[], yearKnown = false, cells?: readonly (readonly Cell[])[], estateKnown = false): Candidate {
+export function mapHeaders(dataset: DatasetId, headers: readonly string[], known: Pick<DetectOptions, 'yearKnown' | 'estateKnown' | 'cells'> = {}): Candidate {
+	const { yearKnown, estateKnown, cells } = known;
 	const { mapping, taken, duplicates } = takeColumns(headers, (h) => matchColumnExactly(dataset, h), (h) => matchColumnByPattern(dataset, h));
 	const byValues = cells ? mapByValues(DATASETS[dataset].columns as readonly ColumnMeta[], cells, mapping, taken, duplicates) : [];
 	const needed = neededColumns(dataset);
@@ -268,7 +269,7 @@ export function detectDataset(headers: readonly string[], options: DetectOptions
 	const ids = options.dataset ? [options.dataset] : DATASET_IDS;
 	const all: Candidate[] = [];
 	for (const id of ids) {
-		all.push(mapHeaders(id, headers, options.yearKnown, options.cells, options.estateKnown));
+		all.push(mapHeaders(id, headers, options));
 		if (id === 'scores') {
 			const wide = mapWideHeaders(headers, options.periodKnown, options.groups);
 			if (wide.score > 0) all.push(wide);

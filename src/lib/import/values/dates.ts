@@ -46,9 +46,9 @@ const COMPACT_DATE_TIME = /^(\d{4})(\d{2})(\d{2})(?:[T\s]?(\d{2})(\d{2})(\d{2})?
 
 /** A date written day and month first, with a four-digit year last: 3/15/2026, 15.03.2026, 5/3/2026 14:30. */
 const YEAR_LAST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(.*)$/;
-/** A month without its day: 2024-05, 2024/5, 2024.5, 2024年5月. */
 /** A month and day without a year (7月7日 10:00, 7/7 10:00): which year is not for the import to guess. */
 const NO_YEAR = /^(\d{1,2})(?:月(\d{1,2})[日号]?|[-/.](\d{1,2}))(?:\s|[T上下午晚凌]|$)/;
+/** A month without its day: 2024-05, 2024/5, 2024.5, 2024年5月. */
 const MONTH_ONLY = /^(\d{4})(?:[-/.](\d{1,2})|年(\d{1,2})月份?)$/;
 
 /** Options of {@link parseTimestamp}. */
@@ -123,7 +123,7 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 
 /**
  * Words a ticket's closing time is written as while it is still open (未办结, 处理中…), read as no closing time:
- * the dataset's empty closed_at (docs/sources.md §17).
+ * the dataset's empty closed_at (docs/sources.md §18.4).
  */
 const STILL_OPEN = new Set(
 	['未办结', '未结案', '未结', '未完结', '未完成', '未关闭', '未处理', '未解决', '未销号', '未处置', '处理中', '办理中', '处置中', '维修中', '在办', '待办', '待办结', '待处理', '待处置', '待结案', '跟进中', '进行中', '挂起', 'open', 'pending', 'in progress', 'inprogress', 'ongoing'].map((w) => w.toLowerCase())
