@@ -9,7 +9,7 @@ import { csvText, gbk } from '../fixtures/import-files';
  *   check, and every row imported; a column set back to 忽略 loses its mark;
  * - a fee sheet titled with two years: the missing year is named with the reason;
  * - a cost sheet of one estate, named only in its title: every row is that estate's, for the title's year, and kept
- *   after a reload.
+ *   after a reload; a title naming a phase the estates do not have is asked under 名称对应, and the answer joins it.
  */
 const REGISTER = gbk(
 	csvText([
@@ -97,5 +97,26 @@ describe('a column read by its values', () => {
 		await page.reload();
 		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
 		await expect.poll(() => datasetCount(page, 'costs'), { timeout: 60_000 }).toBe(before + 3);
+	});
+
+	it('a title naming a phase no estate has is asked under 名称对应; the estate chosen takes every row', async () => {
+		const { page } = s;
+		const before = await datasetCount(page, 'costs');
+		const sheet = gbk(csvText([['锦馨一村一期2023年度物业服务成本明细'], ['成本项目', '金额（元）'], ['人员费用', '512,000'], ['绿化养护费', '66,500']]));
+		await page.getByTestId('file-input').setInputFiles([{ name: '一期成本.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) }]);
+		await expect.poll(() => page.getByTestId('recipe-parts').textContent(), { timeout: 30_000 }).toMatch(/全部行属于标题中的小区（锦馨一村一期）/);
+		await page.getByLabel('追加到该数据集').check();
+		await page.getByRole('button', { name: '检查数据' }).click();
+		const names = page.getByTestId('name-issues');
+		await names.waitFor({ timeout: 60_000 });
+		// The phase is another estate: never joined to 锦馨一村 on a guess, which is offered first.
+		const pick = names.getByLabel('“锦馨一村一期”对应的小区');
+		expect(await pick.locator('option').nth(1).getAttribute('value')).toBe('LJ0002');
+		await pick.selectOption('LJ0002');
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await expect.poll(() => page.locator('[data-testid=reports] [data-field=errors]').allTextContents(), { timeout: 60_000 }).toEqual(['0']);
+		await page.getByTestId('commit').click();
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 2 行/);
+		await expect.poll(() => datasetCount(page, 'costs'), { timeout: 30_000 }).toBe(before + 2);
 	});
 });
