@@ -143,6 +143,11 @@ export interface DatasetGuess extends Omit<Candidate, 'dataset'> {
 	readonly candidates: readonly Candidate[];
 }
 
+/** Whether header `i` is read as its values suggested (detect-values.ts), for `dataset`, and still mapped to `target`. */
+export function readByValues(guess: Pick<DatasetGuess, 'dataset' | 'mapping' | 'byValues'>, dataset: DatasetId | null, i: number, target: string | null): boolean {
+	return guess.dataset === dataset && !!guess.byValues?.includes(i) && guess.mapping[i] === target;
+}
+
 /** Options of {@link detectDataset}. */
 export interface DetectOptions {
 	/** Use this dataset instead of guessing (the layout is still detected for scores). */

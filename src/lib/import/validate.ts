@@ -15,7 +15,7 @@
 import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
-import { detectDataset, indicatorOfTarget, neededColumns, sourceOfIndicator, takesTitleYear, type ColumnMapping, type Layout } from './detect';
+import { detectDataset, indicatorOfTarget, neededColumns, readByValues, sourceOfIndicator, takesTitleYear, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
@@ -101,7 +101,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		}
 		taken.set(target, i);
 		// Said whenever the column is read as its values suggested, as the data page passes the mapping it showed.
-		if (guess.dataset === dataset && guess.byValues?.includes(i) && guess.mapping[i] === target) {
+		if (readByValues(guess, dataset, i, target)) {
 			const col = (DATASETS[dataset].columns as readonly ColumnMeta[]).find((c) => c.name === target);
 			if (col) sink.add(null, h, null, { code: 'mapped_by_values', params: { examples: firstTexts(table.columns[i], 3).join('、'), columnZh: col.zh, columnEn: col.en } }, 'warning');
 		}

@@ -7,7 +7,7 @@
 import { chineseNumber } from '../chinese-numbers';
 
 /** Words that end a name without telling estates apart: dropped from the key. */
-const GENERIC_SUFFIX = /(小区|社区)$/;
+export const GENERIC_SUFFIX = /(小区|社区)$/;
 /** Words that often end a name and are sometimes left out: kept in the key, dropped only in the stem for suggestions. */
 const STEM_SUFFIX = /(花园|家园|新村|公寓|苑|园|庭|府)$/;
 /**
@@ -18,13 +18,13 @@ const PHASE = /(?:第)?([一二三四五六七八九十\d]+[期区]|[东南西�
 const PUNCT = /[\s·・.,，。、\-_'"“”‘’/\\:：;；]/g;
 
 /** Full-width to half-width, lower case, no spaces or punctuation (brackets kept for {@link estateNameKey}). */
-function clean(s: string): string {
+export function foldName(s: string): string {
 	return s.normalize('NFKC').toLowerCase().replace(PUNCT, '');
 }
 
 /** A name split into its base and its phase ('' when none): "阳光花园小区(一期)" → ["阳光花园", "一期"]. */
 export function nameParts(name: string): { base: string; phase: string } {
-	let s = clean(name);
+	let s = foldName(name);
 	let phase = '';
 	// A bracketed part is a phase or a note; a phase is kept (it tells estates apart), a note is dropped.
 	const bracket = /[(\[【]([^()\[\]【】]*)[)\]】]$/.exec(s);
@@ -74,5 +74,5 @@ export function estateNameStem(name: string): string {
 /** A subdistrict or district key: "城关街道" and "城关" are the same place. */
 export function placeKey(s: string | null | undefined): string {
 	if (!s) return '';
-	return clean(s).replace(/[()]/g, '').replace(/(街道办事处|街道办|街道|镇|乡|区|县|市)$/, '');
+	return foldName(s).replace(/[()]/g, '').replace(/(街道办事处|街道办|街道|镇|乡|区|县|市)$/, '');
 }

@@ -5,18 +5,15 @@
  * that, the title's likely name is asked like any unmatched name. Nothing is joined on a guess.
  */
 import type { KnownEstate } from './match';
+import { foldName, GENERIC_SUFFIX } from './normalise';
 
-const PUNCT = /[\s·・.,，。、\-_'"“”‘’/\\:：;；()（）[\]【】《》<>]/g;
-
-/** Full-width to half-width, lower case, no spaces, punctuation or brackets. */
+/** A name or a title folded as names are ({@link foldName}), its brackets dropped too. */
 function clean(s: string): string {
-	return s.normalize('NFKC').toLowerCase().replace(PUNCT, '');
+	return foldName(s).replace(/[()[\]【】《》<>]/g, '');
 }
 
 /** A phase or a part right after a name makes it another estate (梅澜公寓二期 is not 梅澜公寓). */
 const PHASE_AFTER = /^(第?[一二三四五六七八九十\d]+[期区]|[东南西北中][区片])/;
-/** An estate's name as its own words: 小区 and 社区 at its end are often left out of titles. */
-const GENERIC_SUFFIX = /(小区|社区)$/;
 
 /**
  * The name of the known estate a title names (the longest name found in the first title line that holds one, not
@@ -30,6 +27,7 @@ export function estateNameInTitle(titleLines: readonly string[], known: readonly
 		let best: KnownEstate | undefined;
 		let bestLength = 0;
 		for (const e of known) {
+			// 小区 and 社区 at a name's end are often left out of titles.
 			const name = clean(e.name).replace(GENERIC_SUFFIX, '');
 			if (name.length < 2 || name.length <= bestLength) continue;
 			for (let at = title.indexOf(name); at >= 0; at = title.indexOf(name, at + 1)) {
