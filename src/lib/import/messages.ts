@@ -278,6 +278,10 @@ export const PROBLEM_TEXTS = {
 		en: 'The number {value} read as year.month: {period}'
 	},
 	bad_date: { zh: '日期不存在', en: 'No such date' },
+	weekday_mismatch: {
+		zh: '写的“{written}”与日期不符：{date} 是星期{actual}；请核对日期或星期',
+		en: "The weekday written ({written}) does not fall on the date: {date} is a {actualEn}; check the date or the weekday"
+	},
 	timestamp_no_year: {
 		zh: '没有年份，无法确定是哪一年；请写出年份，如 2025-07-07 10:00',
 		en: 'No year, so which year is unknown; write the year, e.g. 2025-07-07 10:00'

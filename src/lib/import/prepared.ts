@@ -63,6 +63,8 @@ export interface PrepareOptions extends RunOptions {
 	 * it was accepted.
 	 */
 	readonly valuesBeforeRules6?: boolean;
+	/** True: as before reading rules 7, a date with a weekday written beside it is an error (its rows were dropped then). */
+	readonly weekdaysBeforeRules7?: boolean;
 }
 
 /**

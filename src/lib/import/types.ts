@@ -99,9 +99,10 @@ export interface ReadOptions {
  * period the span covers (2025年7月至9月: 2025Q3) or none (a half year); before, the span's first month. A title naming
  * two years (2024-2025年度) gives no fee year; before, the year written before 年. 6: a coded column a header leaves open
  * is settled by its values (before: by the header alone), and a ticket's closing time written 未办结 or 处理中 is none,
- * still open (before: an error).
+ * still open (before: an error). 7: a date with a weekday written beside it (2024年3月5日（周二）) is read and the weekday
+ * checked (before: an error).
  */
-export const READ_RULES = 6;
+export const READ_RULES = 7;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

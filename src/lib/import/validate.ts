@@ -20,7 +20,7 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, stillOpenBeforeRules6, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
@@ -220,7 +220,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const header = src >= 0 ? table.headers[src] : null;
 		const norm = src >= 0 ? convertedNormaliser(dataset, col, header ?? '', ctx.conversions[src], options.valueAnswers) : null;
 		const read = norm && col.name === 'period' && options.periodsBeforeRules4 ? beforeRules4(norm) : norm;
-		return { col, src, header, norm: read && col.name === 'closed_at' && options.valuesBeforeRules6 ? stillOpenBeforeRules6(read) : read, range: rangeRule(dataset, col) };
+		const stillOpen = read && col.name === 'closed_at' && options.valuesBeforeRules6 ? stillOpenBeforeRules6(read) : read;
+		return { col, src, header, norm: stillOpen && col.type === 'TIMESTAMP' && options.weekdaysBeforeRules7 ? weekdaysBeforeRules7(stillOpen) : stillOpen, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 

@@ -1,6 +1,6 @@
 /**
  * A grid-ticket export as people keep it: times written many ways, tickets still open, a time without a year; and the
- * replay of imports stored before reading rules 6.
+ * replay of imports stored before reading rules 6 and 7.
  */
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../../src/lib/data/datasets';
@@ -53,6 +53,32 @@ describe('stored imports replay under the rules they were accepted with', () => 
 		]);
 		const now = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', READ_RULES), ins.headers) });
 		expect(now.problems.filter((x) => x.column === '办结时间').map((x) => x.code)).toEqual(['ticket_still_open', 'ticket_still_open']);
+	});
+
+	it('a date with its weekday beside it, stored under rules 6, replays as the error it was; under 7 it is read, the weekday checked', async () => {
+		// Calendar: 1 July 2025 was a Tuesday, 2 July a Wednesday.
+		const ledger = gbk(
+			csvText([
+				['工单编号', '小区编号', '问题类别', '上报时间', '办结时间'],
+				['T1', 'LJ0001', '环境卫生', '2025年7月1日（周二）9:05', '2025年7月1日（周二）15:30'],
+				['T2', 'LJ0001', '漏水', '2025-07-02 星期三 08:30', '2025-07-02 星期四 17:00']
+			])
+		);
+		const ins = await inspectFile('工单.csv', ledger);
+		const before = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', 6), ins.headers) });
+		expect(before.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.code])).toEqual([
+			[2, 'bad_timestamp'],
+			[2, 'bad_timestamp'],
+			[3, 'bad_timestamp'],
+			[3, 'bad_timestamp']
+		]);
+		const now = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', READ_RULES), ins.headers) });
+		const col = (name: string) => now.columns[DATASETS.tickets.columns.findIndex((c) => c.name === name)];
+		expect(col('opened_at').slice(0, 2)).toEqual(['2025-07-01 09:05:00', '2025-07-02 08:30:00']);
+		expect(col('closed_at')[0]).toBe('2025-07-01 15:30:00');
+		// 2 July was a Wednesday, not a Thursday: the one error, its row, column and what the date really was.
+		const errors = now.problems.filter((x) => x.severity === 'error');
+		expect(errors.map((x) => [x.row, x.column, x.code, x.params?.actual])).toEqual([[3, '办结时间', 'weekday_mismatch', '三']]);
 	});
 
 	it('a register stored under rules 5 without a stored mapping replays mapped by its headers alone', async () => {

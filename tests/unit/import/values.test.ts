@@ -289,6 +289,24 @@ describe('date-times', () => {
 		expect(code(parseTimestamp('第7周'))).toBe('bad_timestamp');
 	});
 
+	it('a weekday written beside the date is read and checked against it (calendar: 1 March 2024 was a Friday)', () => {
+		for (const cell of ['2024年3月5日（周二）', '2024年3月5日(星期二)', '2024-03-05【周二】', 'Tue, Mar 5, 2024', '2024-03-05 Tuesday', '二〇二四年三月五日 星期二'])
+			expect(value(parseTimestamp(cell)), cell).toBe('2024-03-05 00:00:00');
+		expect(value(parseTimestamp('2024-03-05 星期二 08:05'))).toBe('2024-03-05 08:05:00');
+		expect(value(parseTimestamp('2024/3/5 周二 下午3:30'))).toBe('2024-03-05 15:30:00');
+		expect(value(parseTimestamp('2024年3月10日 礼拜天'))).toBe('2024-03-10 00:00:00');
+		const wrong = parseTimestamp('2024年3月5日（周三）');
+		expect(code(wrong)).toBe('weekday_mismatch');
+		expect('error' in wrong && wrong.error.params).toMatchObject({ date: '2024-03-05', actual: '二', actualEn: 'Tuesday' });
+		expect(code(parseTimestamp('15/3/2024 (Mon)'))).toBe('weekday_mismatch');
+		// Both orders of 3/5/2024 are dates; the weekday falls on one: 5 March is a Tuesday, 3 May a Friday.
+		expect(value(parseTimestamp('3/5/2024 (Tue)'))).toBe('2024-03-05 00:00:00');
+		expect(value(parseTimestamp('3/5/2024 周五'))).toBe('2024-05-03 00:00:00');
+		expect(code(parseTimestamp('3/5/2024'))).toBe('date_order_unclear');
+		// A weekday alone is no date.
+		expect(code(parseTimestamp('周二'))).toBe('bad_timestamp');
+	});
+
 	it("a ticket's closing time written as still open is none, with a note; a time is read as any time", () => {
 		for (const cell of ['未办结', '未结案', ' 处理中 ', '办理中', '待处理', '跟进中', '挂起', 'Pending', 'in progress']) {
 			expect(value(parseClosingTime(cell)), cell).toBeNull();

@@ -75,14 +75,17 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 	const err = cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	const t = dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日');
+	const folded = dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日');
 	// Fast path: already canonical.
-	if (t.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(t)) {
+	if (folded.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(folded)) {
+		const t = folded;
 		const y = +t.slice(0, 4), mo = +t.slice(5, 7), d = +t.slice(8, 10);
 		if (!validDate(y, mo, d)) return fail('bad_date');
 		if (+t.slice(11, 13) > 23 || +t.slice(14, 16) > 59 || +t.slice(17, 19) > 59) return fail('bad_timestamp');
 		return ok(t);
 	}
+	const weekday = takeWeekday(folded);
+	const t = weekday.text;
 	let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;
 	const warnings: Issue[] = [];
 	const m = DATE_TIME.exec(t);
@@ -113,12 +116,47 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 		} else if (/^\d+(\.\d+)?$/.test(t)) {
 			return monthOnly(t, options) ?? parseTimestamp(Number(t));
 		} else {
-			return yearLast(t, options) ?? monthNamed(t, options) ?? monthOnly(t, options) ?? (NO_YEAR.test(t) ? fail('timestamp_no_year') : fail('bad_timestamp'));
+			return onWeekday(yearLast(t, options, weekday.day) ?? monthNamed(t, options) ?? monthOnly(t, options) ?? (NO_YEAR.test(t) ? fail('timestamp_no_year') : fail('bad_timestamp')), weekday);
 		}
 	}
 	if (!validDate(y, mo, d)) return fail('bad_date');
 	if (h > 23 || mi > 59 || s > 59) return fail('bad_timestamp');
-	return ok(`${y}-${pad2(mo)}-${pad2(d)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`, warnings);
+	return onWeekday(ok(`${y}-${pad2(mo)}-${pad2(d)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`, warnings), weekday);
+}
+
+/**
+ * A date read with a weekday written beside it, or the error that the weekday does not fall on it: one of the two
+ * was mistyped, and which one is the person's to say.
+ */
+function onWeekday(r: Norm<string | null>, weekday: { day?: number; word?: string }): Norm<string | null> {
+	if (weekday.day === undefined || isError(r) || r.value === null) return r;
+	const [y, mo, d] = r.value.slice(0, 10).split('-').map(Number);
+	const actual = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+	if (actual === weekday.day) return r;
+	return fail('weekday_mismatch', { written: weekday.word!, date: r.value.slice(0, 10), actual: WEEKDAY_ZH[actual], actualEn: WEEKDAY_NAMES_EN[actual] });
+}
+
+/** 日 … 六 by JavaScript's day number (0 = Sunday). */
+const WEEKDAY_ZH = ['日', '一', '二', '三', '四', '五', '六'];
+/** A weekday written beside a date: 星期二, 周二, 礼拜二, (周二), Tue, Tuesday. */
+const WEEKDAY =
+	/\s*[(（\[【]?\s*(?:(?:星期|周|礼拜)([一二三四五六日天七])|\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?)\s*[)）\]】]?\s*,?/i;
+/** A cheap test first: most date cells name no weekday, and the full pattern is tried at every position. */
+const MAY_NAME_WEEKDAY = /[周期拜]|[a-z]{3}/i;
+const WEEKDAY_EN = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY_NAMES_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * The text without a weekday written beside the date (ledgers often add one: 2024年3月5日（周二）), and which day it
+ * named, for the check that it falls on the date. A text that is only a weekday is left as it is.
+ */
+function takeWeekday(t: string): { text: string; day?: number; word?: string } {
+	const m = MAY_NAME_WEEKDAY.test(t) ? WEEKDAY.exec(t) : null;
+	if (!m || !/\d/.test(t.slice(0, m.index) + t.slice(m.index + m[0].length))) return { text: t };
+	const day = m[1] !== undefined ? (m[1] === '天' || m[1] === '七' ? 0 : WEEKDAY_ZH.indexOf(m[1])) : WEEKDAY_EN.indexOf(m[2].toLowerCase());
+	// A weekday before the date ("Tue, Mar 5, 2024") or between the date and the time: the two parts join with a space.
+	const text = (t.slice(0, m.index) + ' ' + t.slice(m.index + m[0].length)).replace(/\s+/g, ' ').trim();
+	return { text, day, word: m[0].trim().replace(/,$/, '') };
 }
 
 /**
@@ -146,15 +184,25 @@ export function stillOpenBeforeRules6<T>(norm: (cell: Cell) => Norm<T>): (cell: 
 	};
 }
 
+/** A date-time normaliser as an import stored before reading rules 7 read it: a weekday beside the date is an error. */
+export function weekdaysBeforeRules7<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
+	return (cell) => (typeof cell === 'string' && takeWeekday(fold(cell)).day !== undefined ? fail('bad_timestamp') : norm(cell));
+}
+
 /** A date with the year last, when its order of day and month is certain; undefined when it is not such a date. */
-function yearLast(t: string, options: TimestampOptions): Norm<string | null> | undefined {
+function yearLast(t: string, options: TimestampOptions, weekday?: number): Norm<string | null> | undefined {
 	const m = YEAR_LAST.exec(t);
 	if (!m) return undefined;
 	const a = +m[1];
 	const b = +m[2];
 	const y = +m[3];
-	const dayFirst = validDate(y, b, a);
-	const monthFirst = validDate(y, a, b);
+	let dayFirst = validDate(y, b, a);
+	let monthFirst = validDate(y, a, b);
+	// A weekday written beside 3/5/2024 settles the order when it falls on one reading only.
+	if (dayFirst && monthFirst && a !== b && weekday !== undefined) {
+		const onDay = (mo: number, d: number) => new Date(Date.UTC(y, mo - 1, d)).getUTCDay() === weekday;
+		if (onDay(b, a) !== onDay(a, b)) [dayFirst, monthFirst] = [onDay(b, a), onDay(a, b)];
+	}
 	if (dayFirst && monthFirst && a !== b) {
 		return fail('date_order_unclear', { text: t, dayFirst: `${y}-${pad2(b)}-${pad2(a)}`, monthFirst: `${y}-${pad2(a)}-${pad2(b)}` });
 	}

@@ -22,7 +22,7 @@
 export { type Norm, isError, cellText, isMissing } from './core';
 export { parseNumber, parseGrade } from './numbers';
 export { parseRate, type FeeValue, parseFee } from './fees';
-export { beforeRules4, stillOpenBeforeRules6, parseTimestamp, parseClosingTime, parsePeriod, findPeriodInText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle } from './dates';
+export { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, parseTimestamp, parseClosingTime, parsePeriod, findPeriodInText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle } from './dates';
 export { parseBoolean, parseEnum, parseText, matchIndicator } from './codes';
 export { headerHints } from './headers';
 export { type CellNormaliser, columnNormaliser } from './columns';
