@@ -98,7 +98,8 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 	const text = fold(raw!)
 		.replace(/m2|m²/gi, '平米')
 		.replace(FORM_AFTER_FEE, (_, fee: string, form: string) => `${form}：${fee}`);
-	const perHousehold = /户/.test(text);
+	// Per home only when no fee in the text is per ㎡ ("1.5元/平米/月，电梯费另计20元/户/月" is a fee per ㎡).
+	const perHousehold = /户/.test(text) && !/平米|平方米/.test(text);
 	const perDay = /[/·每](?:平方米|平米|m2|㎡)?[·/]?\s*(?:天|日)|元\s*\/\s*天|每天|每日/.test(text) && !/月/.test(text);
 	const perYear = !perDay && /[/·每](?:平方米|平米|m2|㎡|户)?[·/]?\s*年|元\s*\/\s*年|每年/.test(text) && !/月/.test(text);
 	const factor = perDay ? DAYS_PER_MONTH : perYear ? 1 / 12 : 1;
@@ -112,7 +113,7 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 		for (let i = 0; i < labels.length; i++) {
 			const start = labels[i].index! + labels[i][0].length;
 			const end = i + 1 < labels.length ? labels[i + 1].index! : text.length;
-			const r = rangesIn(text.slice(start, end))[0];
+			const r = withAddOns(text.slice(start, end));
 			if (!r) continue;
 			const form = labels[i][1];
 			forms.push({ form, code: buildingFormOf(form), low: r.low * factor, high: r.high * factor });
@@ -129,15 +130,48 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 		low = lead ? lead.low * factor : Math.min(...residential.map((f) => f.low));
 		high = lead ? lead.high * factor : Math.max(...residential.map((f) => f.high));
 	} else {
+		const added = ADD_ON.test(text) ? withAddOns(text) : undefined;
+		if (added) return finish(added.low * factor, added.high * factor, unit, perDay, perYear, null);
 		const ranges = rangesIn(text);
 		if (ranges.length === 0) return { error: 'no number' };
 		// Several numbers without labels ("1.5元/平米/月 2.0元/平米/月"): the range across them.
 		low = Math.min(...ranges.map((r) => r.low)) * factor;
 		high = Math.max(...ranges.map((r) => r.high)) * factor;
 	}
+	return finish(low, high, unit, perDay, perYear, forms);
+}
+
+/**
+ * The first fee of a text with any add-on after it: "1.5元/平米/月+0.3元/平米/月电梯费", "1.2元（电梯费另计0.3元）". An
+ * add-on is paid on top by the homes it applies to, so the homes pay from the base fee to the base plus every add-on
+ * (read as two fees it was the range 0.3 to 1.5). Without an add-on, the first fee.
+ */
+function withAddOns(text: string): { low: number; high: number } | undefined {
+	const plus = ADD_ON.exec(text);
+	if (!plus) return rangesIn(text)[0];
+	const before = text.slice(0, plus.index);
+	const after = text.slice(plus.index);
+	const base = rangesIn(before);
+	const extra = rangesIn(after);
+	if (base.length === 0) return rangesIn(text)[0];
+	const low = Math.min(...base.map((r) => r.low));
+	const high = Math.max(...base.map((r) => r.high));
+	// Only an add-on in the fee's own unit: 电梯费另计20元/户/月 is per home, not per ㎡, and is not added; an add-on
+	// larger than the fee itself is taken for a fee of another unit too.
+	const sameUnit = /户/.test(after) === /户/.test(before) && extra.every((r) => r.high <= high);
+	if (extra.length === 0 || !sameUnit) return base[0];
+	return { low, high: high + extra.reduce((a, r) => a + r.high, 0) };
+}
+
+/** Where an add-on fee starts: "+", 加/加收/外加, or 另计/另收 (电梯费另计0.3元). */
+const ADD_ON = /\+|加收|外加|另[计收加]|(?<![参增])加(?=\s*\d)/;
+
+type FeeForm = { form: string; code: BuildingForm | null; low: number; high: number };
+
+function finish(low: number, high: number, unit: ListingFee['unit'], perDay: boolean, perYear: boolean, forms: FeeForm[] | null): ListingFeeResult {
 	if (!(low > 0)) return { error: 'not positive' };
 	const round = (x: number) => Math.round(x * 1e6) / 1e6;
-	const r6 = (f: { form: string; code: BuildingForm | null; low: number; high: number }) => ({ ...f, low: round(f.low), high: round(f.high) });
+	const r6 = (f: FeeForm) => ({ ...f, low: round(f.low), high: round(f.high) });
 	return { fee: { low: round(low), high: round(high), mid: round((low + high) / 2), unit, perDay, perYear, forms: forms ? forms.map(r6) : null } };
 }
 

@@ -73,6 +73,26 @@ describe('parseListingFee', () => {
 		expect(r.forms).toEqual([{ form: '车位', code: null, low: 300, high: 300 }]);
 		expect(parseListingFee('商铺5元/平米/月，车位费300元/月')).toEqual({ error: 'only non-residential fees' });
 	});
+	it('an add-on (电梯费, 二次供水) is paid on top: the homes pay from the fee to the fee plus the add-ons', () => {
+		// 1.5 + 0.3 = 1.8 for the homes with a lift; read as two fees it was the range 0.3-1.5.
+		expect(fee('1.5元/平米/月+0.3元/平米/月电梯费')).toMatchObject({ low: 1.5, high: 1.8, mid: 1.65, unit: 'per_m2_month' });
+		expect(fee('1.2元/平米/月（电梯费另计0.3元）')).toMatchObject({ low: 1.2, high: 1.5, mid: 1.35 });
+		expect(fee('1.2元/平米/月，电梯费另收0.3元/平米/月')).toMatchObject({ low: 1.2, high: 1.5 });
+		// 1.5 + 0.3 + 0.2 = 2.0.
+		expect(fee('1.5元/平米/月+0.3元/平米/月电梯费+0.2元/平米/月二次供水')).toMatchObject({ low: 1.5, high: 2 });
+		// Per form, the same rule: 小高层 from 1.8 to 1.8 + 0.3 = 2.1.
+		expect(fee('多层1.2元/平米/月，小高层1.8元/平米/月+0.3电梯费')!.forms).toEqual([
+			{ form: '多层', code: 'low', low: 1.2, high: 1.2 },
+			{ form: '小高层', code: 'mid_high', low: 1.8, high: 2.1 }
+		]);
+		// A daily fee with a daily add-on: (0.05 + 0.01) × 30 = 1.8 a month.
+		expect(fee('0.05元/平方米·天+0.01元/平方米·天')).toMatchObject({ low: 1.5, high: 1.8, perDay: true });
+		// An add-on per home is another unit: not added, and the fee stays per ㎡.
+		expect(fee('1.5元/平米/月，电梯费另计20元/户/月')).toMatchObject({ low: 1.5, high: 1.5, unit: 'per_m2_month' });
+		expect(fee('1.5元/平米/月+20元/月电梯费')).toMatchObject({ low: 1.5, high: 1.5 });
+		// An add-on named without an amount adds nothing.
+		expect(fee('1.5元/平米/月（二次供水另计）')).toMatchObject({ low: 1.5, high: 1.5 });
+	});
 	it('says why a text has no fee', () => {
 		expect(parseListingFee('面议')).toEqual({ error: 'no number' });
 	});
