@@ -9,7 +9,9 @@ import { csvText, gbk } from '../fixtures/import-files';
  *   check, and every row imported; a column set back to 忽略 loses its mark;
  * - a fee sheet titled with two years: the missing year is named with the reason;
  * - a cost sheet of one estate, named only in its title: every row is that estate's, for the title's year, and kept
- *   after a reload; a title naming a phase the estates do not have is asked under 名称对应, and the answer joins it.
+ *   after a reload; a title naming a phase the estates do not have is asked under 名称对应, and the answer joins it;
+ * - a cost sheet whose title names no estate: the person finds the estate in the recipe bar, by keyboard, and every
+ *   row is that estate's, kept after a reload.
  */
 const REGISTER = gbk(
 	csvText([
@@ -118,5 +120,36 @@ describe('a column read by its values', () => {
 		await page.getByTestId('commit').click();
 		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 2 行/);
 		await expect.poll(() => datasetCount(page, 'costs'), { timeout: 30_000 }).toBe(before + 2);
+	});
+
+	it('a cost sheet naming no estate asks for it; the estate found and chosen takes every row, kept after a reload', async () => {
+		const { page } = s;
+		const before = await datasetCount(page, 'costs');
+		const sheet = gbk(csvText([['2022年度物业服务成本明细'], ['成本项目', '金额（元）'], ['人员费用', '498,000'], ['绿化养护费', '61,200'], ['合计', '559,200']]));
+		await page.getByTestId('file-input').setInputFiles([{ name: '成本明细.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) }]);
+		const card = page.locator('[data-testid=pending-file][data-file="成本明细.csv"]');
+		await expect.poll(() => card.getByTestId('recognition').textContent(), { timeout: 30_000 }).toMatch(/小区编号 \(estate_id\).*，或在下方选择本表的小区/);
+		const field = card.getByTestId('recipe-estate');
+		expect(await field.textContent()).toContain('表中没有小区列，标题也没有写明：请选择');
+		// Found as a person would: typed into the search, the match chosen with the keyboard.
+		const search = field.getByRole('combobox', { name: '在小区名册中查找本表的小区' });
+		await search.click();
+		await search.pressSequentially('LJ0002');
+		await expect.poll(() => field.getByRole('option').first().getAttribute('data-estate'), { timeout: 30_000 }).toBe('LJ0002');
+		await search.press('Enter');
+		await expect.poll(() => field.getByTestId('recipe-estate-chosen').textContent()).toBe('锦馨一村（LJ0002，江滨街道）');
+		await expect.poll(() => card.getByTestId('recognition').textContent()).not.toMatch(/小区编号/);
+		expect(await card.getByTestId('recipe-parts').textContent()).toMatch(/成本.*全部行属于所选小区（锦馨一村，LJ0002）/);
+		await page.getByLabel('追加到该数据集').check();
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await expect.poll(() => page.locator('[data-testid=reports] [data-field=errors]').allTextContents(), { timeout: 60_000 }).toEqual(['0']);
+		await page.getByTestId('show-warnings').click();
+		await expect.poll(() => page.getByTestId('problems').textContent()).toContain('文件没有小区列，2 行都按所选小区“锦馨一村”（LJ0002）导入');
+		await page.getByTestId('commit').click();
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 2 行/);
+		await expect.poll(() => datasetCount(page, 'costs'), { timeout: 30_000 }).toBe(before + 2);
+		await page.reload();
+		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		await expect.poll(() => datasetCount(page, 'costs'), { timeout: 60_000 }).toBe(before + 2);
 	});
 });

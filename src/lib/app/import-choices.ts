@@ -27,6 +27,8 @@ export interface FileChoices {
 	readonly recipe: Recipe | null;
 	/** The fee year the user entered for a sheet whose title names none. */
 	readonly year?: number | null;
+	/** The estate (its id) the person chose for a sheet of one estate that names none, in a column or its title. */
+	readonly estate?: string | null;
 	/** Answers to names that did not resolve: query key → estate id (null: none of ours). */
 	readonly names?: Readonly<Record<string, string | null>>;
 	/** Conversion per header chosen by the person (undefined or null: chosen from the cells). */
@@ -51,6 +53,7 @@ export function choicesParts(c: FileChoices): RecipePart[] {
 	let parts = c.recipe ? c.recipe.parts : c.dataset ? suggestParts(c.dataset, c.headers, c.mapping, c.titleLines) : [];
 	if (!c.recipe && c.conversions?.some((x) => x)) parts = parts.map((p) => withConversions(p, c.headers, c.conversions!));
 	if (c.groupScoring) parts = parts.map((p) => (p.dataset === 'scores' ? { ...p, groupScoring: c.groupScoring } : p));
+	if (c.estate) parts = parts.map((p) => (lacksEstate(p) ? { ...p, estateId: { from: 'chosen' as const, id: c.estate! } } : p));
 	if (c.year == null) return parts;
 	return parts.map((p) => (p.year && p.year.from !== 'column' ? { ...p, year: { from: 'fixed' as const, value: c.year! } } : p));
 }
@@ -92,6 +95,33 @@ export function unmetColumns(c: FileChoices, title: { readonly period?: string; 
 		if (name === 'year' && takesTitleYear(part.dataset) && ((part.year && part.year.from !== 'column') || title.year !== undefined)) return false;
 		return !(part.dataset === 'scores' && name === 'period' && titlePeriod);
 	});
+}
+
+/**
+ * Whether a part's rows name no estate: a dataset with an estate id, and no column mapped to it, no name column, no
+ * title naming one (or the estate the person chose, which the person may change).
+ */
+export function lacksEstate(p: RecipePart): boolean {
+	if (p.dataset === 'estates' || !DATASETS[p.dataset].columns.some((c) => c.name === 'estate_id')) return false;
+	if (p.estateId.from !== 'column' && p.estateId.from !== 'chosen') return false;
+	return !Object.values(p.columns).some((x) => x.target === 'estate_id');
+}
+
+/** Whether the data page asks which estate a file's rows are: a part of its choices names none. */
+export function asksEstate(c: FileChoices): boolean {
+	return !!c.dataset && choicesParts(c).some(lacksEstate);
+}
+
+/** An estate as the data page's estate field shows it: name (id, subdistrict). */
+export function estateLabel(e: KnownEstate): string {
+	return `${e.name}（${e.id}${e.subdistrict ? `，${e.subdistrict}` : ''}）`;
+}
+
+/** The estate a file's rows are said to be: the one the person chose now, else the one its recipe keeps; null for none. */
+export function chosenEstate(c: FileChoices): string | null {
+	if (c.estate) return c.estate;
+	const kept = choicesParts(c).find((p) => p.estateId.from === 'chosen')?.estateId;
+	return kept?.from === 'chosen' ? kept.id : null;
 }
 
 /** The headers a file's rows find their estates by (the name and subdistrict columns), not imported as columns. */

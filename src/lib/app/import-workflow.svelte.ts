@@ -44,6 +44,8 @@ export interface Pending {
 	misfit: string[];
 	/** Fee year entered for a ledger whose title names none. */
 	year: number | null;
+	/** The estate (id) chosen for a sheet of one estate that names none. */
+	estate?: string | null;
 	/** Period entered for a score sheet without a period column (as typed; read by parsePeriod). */
 	period: string | null;
 	/** Answers to names that did not resolve. */
@@ -243,7 +245,7 @@ export class ImportWorkflow {
 
 	choices(p: Pending): FileChoices {
 		const ins = p.inspection!;
-		return { name: p.name, headers: ins.headers, titleLines: ins.titleLines, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, names: p.names, conversions: p.conversions, valueAnswers: this.answers(), groupScoring: p.groupScoring, groups: this.groups() };
+		return { name: p.name, headers: ins.headers, titleLines: ins.titleLines, sheet: p.sheet, headerRow: p.headerRow, dataset: p.dataset, layout: ins.layout, mapping: p.mapping, recipe: p.recipe, year: p.year, estate: p.estate, names: p.names, conversions: p.conversions, valueAnswers: this.answers(), groupScoring: p.groupScoring, groups: this.groups() };
 	}
 
 	/** Why a file cannot be read, in the interface language (never the library's own English text). */

@@ -19,6 +19,7 @@ export const GENERATED_ID_HEADER = '小区编号(按名称生成)';
 export const JOINED_ID_HEADER = '小区编号(按名称对应)';
 export const TITLE_YEAR_HEADER = '年度(取自标题或填写)';
 export const TITLE_ESTATE_HEADER = '小区(取自标题)';
+export const CHOSEN_ESTATE_HEADER = '小区(所选)';
 
 /** One dataset's table made from the file, ready for `prepareImport(table, { dataset, mapping })`. */
 export interface RecipeTable {
@@ -126,6 +127,16 @@ function shapePart(
 			headers.push(e.from === 'title' ? TITLE_ESTATE_HEADER : JOINED_ID_HEADER);
 		}
 		columns.push(ids);
+		plans.push({ target: 'estate_id' });
+	}
+	if (e.from === 'chosen') {
+		// A sheet of one estate whose title names none: every row is the estate the person chose, which must still be
+		// one of the estates known (a recipe kept from another workspace may name one not here).
+		const estate = known.find((k) => k.id === e.id);
+		if (!estate) problems.push(makeProblem(src.file, null, CHOSEN_ESTATE_HEADER, e.id, { code: 'estate_chosen_unknown', params: { id: e.id } }, 'error'));
+		else if (n > 0) problems.push(makeProblem(src.file, null, CHOSEN_ESTATE_HEADER, estate.name, { code: 'estate_chosen', params: { name: estate.name, id: e.id, rows: n } }, 'warning'));
+		headers.push(CHOSEN_ESTATE_HEADER);
+		columns.push(new Array<Cell>(n).fill(estate ? e.id : null));
 		plans.push({ target: 'estate_id' });
 	}
 	if (part.year && part.year.from !== 'column') {

@@ -41,6 +41,14 @@ export const RECIPE_PROBLEM_TEXTS = {
 	estate_title_unknown: {
 		zh: '文件没有小区列，标题中也看不出是哪个小区；请加一列「小区编号」或「小区名称」，或在标题中写明小区名称',
 		en: 'The file has no estate column and its title names no estate; add an estate id or name column, or name the estate in the title'
+	},
+	estate_chosen: {
+		zh: '文件没有小区列，{rows} 行都按所选小区“{name}”（{id}）导入',
+		en: 'The file has no estate column: its {rows} rows are imported for the estate chosen, "{name}" ({id})'
+	},
+	estate_chosen_unknown: {
+		zh: '所选小区 {id} 不在本工作区的小区名册中；请重新选择小区',
+		en: 'The estate chosen, {id}, is not in this workspace’s estates; choose the estate again'
 	}
 } as const;
 

@@ -12,7 +12,7 @@ import { readDataSheet } from '../data-sheet';
 import { stageChunk } from '../stage';
 import { UnreadableFileError, type Problem, type ReadOptions, type SourceTable } from '../types';
 import type { PreparedImport } from '../validate';
-import { applyRecipe, JOINED_ID_HEADER, TITLE_ESTATE_HEADER } from './apply';
+import { applyRecipe, CHOSEN_ESTATE_HEADER, JOINED_ID_HEADER, TITLE_ESTATE_HEADER } from './apply';
 import { recipeMisfit, recogniseRecipe } from './fit';
 import { makeRecipe, suggestParts } from './make';
 import { detectDataset } from '../detect';
@@ -120,8 +120,11 @@ function withProblems(p: PreparedImport, extra: readonly Problem[], unresolved: 
 	// A name that found no estate leaves its rows without an id: the name's problem (once, with its row count) says
 	// why, so the empty id of each of those rows is not said again. So does a title that names no estate, for all rows.
 	const noTitleEstate = extra.some((x) => x.code === 'estate_title_unknown');
+	const noChosenEstate = extra.some((x) => x.code === 'estate_chosen_unknown');
 	const saidOnce = (x: Problem) =>
-		x.code === 'required' && x.row !== null && ((x.column === JOINED_ID_HEADER && unresolved.has(x.row)) || (x.column === TITLE_ESTATE_HEADER && (noTitleEstate || unresolved.has(x.row))));
+		x.code === 'required' &&
+		x.row !== null &&
+		((x.column === JOINED_ID_HEADER && unresolved.has(x.row)) || (x.column === TITLE_ESTATE_HEADER && (noTitleEstate || unresolved.has(x.row))) || (x.column === CHOSEN_ESTATE_HEADER && noChosenEstate));
 	const own = p.problems.filter((x) => !saidOnce(x));
 	const dropped = p.problems.length - own.length;
 	return { ...p, problems: [...extra, ...own], counts: { errors: p.counts.errors - dropped + errors, warnings: p.counts.warnings + extra.length - errors } };

@@ -14,13 +14,15 @@ export const RECIPE_VERSION = 1;
  * Where a part's estate ids come from: a mapped id column; generated from the name (and subdistrict) for an
  * estates part whose file numbers nothing; found by name among the estates known (the same import's, then the
  * workspace's) for the other datasets; or, for a sheet of one estate without an estate column, the estate its title
- * names (锦馨一村2024年度物业服务成本明细), found among the estates known in the same way.
+ * names (锦馨一村2024年度物业服务成本明细), found among the estates known in the same way, or the estate the person chose
+ * (a sheet whose title names none: its id, kept so the same estate's next sheet imports alike).
  */
 export const estateIdSourceSchema = z.discriminatedUnion('from', [
 	z.object({ from: z.literal('column') }),
 	z.object({ from: z.literal('generate'), name: z.string().min(1), subdistrict: z.string().min(1).optional() }),
 	z.object({ from: z.literal('name'), name: z.string().min(1), subdistrict: z.string().min(1).optional(), district: z.string().min(1).optional() }),
-	z.object({ from: z.literal('title') })
+	z.object({ from: z.literal('title') }),
+	z.object({ from: z.literal('chosen'), id: z.string().trim().min(1) })
 ]);
 export type EstateIdSource = z.infer<typeof estateIdSourceSchema>;
 

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { estateNameGuessInTitle, estateNameInTitle, type KnownEstate } from '../../../../src/lib/domain/names';
 import type { Engine } from '../../../../src/lib/engine/engine';
 import { startNodeEngine } from '../../../../src/lib/engine/node';
-import { commitImport } from '../../../../src/lib/import/index';
+import { commitImport, inspectFile } from '../../../../src/lib/import/index';
+import { asksEstate, choicesRecipe, unmetColumns, type FileChoices } from '../../../../src/lib/app/import-choices';
 import { makeRecipe, prepareWithRecipes } from '../../../../src/lib/import/recipes';
 import { queryKey } from '../../../../src/lib/domain/names';
 import { createAllTablesSql } from '../../../../src/lib/workspace/canonical-csv';
@@ -123,5 +124,50 @@ describe('a cost sheet of one estate', () => {
 		expect(p.counts.errors).toBe(1);
 		const result = await commitImport(engine, [p]);
 		expect(result.committed).toBe(false);
+	});
+});
+
+describe('a sheet of one estate that names none', () => {
+	const sheet = file('成本.csv', costSheet('2024年度物业服务成本明细'));
+	const choices = async (): Promise<FileChoices> => {
+		const ins = await inspectFile(sheet.name, sheet.bytes);
+		return { name: sheet.name, headers: ins.headers, titleLines: ins.titleLines, headerRow: ins.headerRow, dataset: ins.dataset, layout: ins.layout, mapping: ins.mapping, recipe: null };
+	};
+
+	it('is asked which estate it is; the estate chosen takes every row and is kept in the recipe', async () => {
+		const c = await choices();
+		expect(c.dataset).toBe('costs');
+		expect(asksEstate(c)).toBe(true);
+		expect(unmetColumns(c, { year: 2024 })).toEqual(['estate_id']);
+		const chosen: FileChoices = { ...c, estate: 'LJ0002' };
+		expect(unmetColumns(chosen, { year: 2024 })).toEqual([]);
+		// Still asked, so the person can change it.
+		expect(asksEstate(chosen)).toBe(true);
+		const recipe = choicesRecipe(chosen, '成本明细');
+		expect(recipe.parts[0].estateId).toEqual({ from: 'chosen', id: 'LJ0002' });
+		const run = await prepareWithRecipes([sheet], [recipe], KNOWN);
+		const p = run.prepared[0].prepared;
+		expect(p.counts.errors).toBe(0);
+		expect(p.problems.find((x) => x.code === 'estate_chosen')).toMatchObject({ severity: 'warning', column: '小区(所选)', value: '锦馨一村', params: { id: 'LJ0002', rows: 4 } });
+		expect(await commitImport(engine, [p])).toMatchObject({ committed: true, inserted: 4 });
+		// Hand-worked as above: 60.2万 + 28.4万 + 8.5万 + 1.1万 = 982,000 yuan, all LJ0002's, 2024 from the title.
+		expect(await engine.rows('SELECT estate_id, year, count(*)::INTEGER AS n, sum(amount_yuan) AS total FROM costs GROUP BY ALL')).toEqual([{ estate_id: 'LJ0002', year: 2024, n: 4, total: 982000 }]);
+	});
+
+	it('a kept estate no longer among the known is one error and nothing is committed', async () => {
+		const recipe = choicesRecipe({ ...(await choices()), estate: 'LJ0002' }, '成本明细');
+		const run = await prepareWithRecipes([sheet], [recipe], KNOWN.filter((k) => k.id !== 'LJ0002'));
+		const p = run.prepared[0].prepared;
+		expect(p.problems.filter((x) => x.severity === 'error').map((x) => [x.code, x.column, x.value])).toEqual([['estate_chosen_unknown', '小区(所选)', 'LJ0002']]);
+		expect((await commitImport(engine, [p])).committed).toBe(false);
+		expect(await engine.scalar('SELECT count(*)::INTEGER FROM costs')).toBe(0);
+	});
+
+	it('a sheet with an estate column, or a title naming one, is not asked', async () => {
+		const titled = await inspectFile('t.csv', gbk(csvText(costSheet('锦馨一村2024年度物业服务成本明细'))));
+		expect(asksEstate({ name: 't.csv', headers: titled.headers, titleLines: titled.titleLines, headerRow: titled.headerRow, dataset: titled.dataset, layout: titled.layout, mapping: titled.mapping, recipe: null })).toBe(false);
+		const rows = [['小区编号', '年度', '成本项目', '金额'], ['LJ0002', 2024, '人员费用', 1000]];
+		const column = await inspectFile('c.csv', gbk(csvText(rows)));
+		expect(asksEstate({ name: 'c.csv', headers: column.headers, headerRow: column.headerRow, dataset: column.dataset, layout: column.layout, mapping: column.mapping, recipe: null })).toBe(false);
 	});
 });
