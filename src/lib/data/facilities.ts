@@ -112,7 +112,7 @@ export const facilityColumns: readonly Col<FacilityRow>[] = [
 		en: 'Facility',
 		descriptionZh: '共用设施设备的类别（电梯按类型区分）；“其他”须自填寿命和单价',
 		descriptionEn: 'Kind of shared facility (lifts by kind); "other" needs its own life and unit cost',
-		aliases: ['facility', '设施', '设施设备', '设备名称', '设施名称', '设施类别', '项目', 'Facility', 'equipment', 'asset']
+		aliases: ['facility', '设施', '设施设备', '设备名称', '设施名称', '设施类别', '项目', '设施设备名称', '设备设施名称', '设施设备类别', '设备设施类别', '设施设备项目', '设备类别', '设备', '共用设施设备', 'Facility', 'equipment', 'asset']
 	},
 	{
 		name: 'quantity',

@@ -63,8 +63,11 @@ export interface PrepareOptions extends RunOptions {
 	 * it was accepted.
 	 */
 	readonly valuesBeforeRules6?: boolean;
-	/** True: as before reading rules 7, a date with a weekday written beside it is an error (its rows were dropped then). */
-	readonly weekdaysBeforeRules7?: boolean;
+	/**
+	 * True: as before reading rules 7, a date with a weekday written beside it and a year written as the number 2008.06
+	 * are errors (their rows were dropped then).
+	 */
+	readonly valuesBeforeRules7?: boolean;
 }
 
 /**

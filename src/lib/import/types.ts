@@ -100,7 +100,7 @@ export interface ReadOptions {
  * two years (2024-2025年度) gives no fee year; before, the year written before 年. 6: a coded column a header leaves open
  * is settled by its values (before: by the header alone), and a ticket's closing time written 未办结 or 处理中 is none,
  * still open (before: an error). 7: a date with a weekday written beside it (2024年3月5日（周二）) is read and the weekday
- * checked (before: an error).
+ * checked, and a year written as the number 2008.06 (a spreadsheet's year and month) is the year 2008 (before: errors).
  */
 export const READ_RULES = 7;
 

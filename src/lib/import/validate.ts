@@ -20,11 +20,12 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
 import { convertedNormaliser, planConversions } from './conversions/plan';
+import { YEAR_COLUMNS } from './conversions/dates';
 import { UnknownWords } from './conversions/unknown-words';
 import { TitlePeriodCheck } from './title-period';
 import { firstTexts } from './detect-values';
@@ -221,7 +222,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const norm = src >= 0 ? convertedNormaliser(dataset, col, header ?? '', ctx.conversions[src], options.valueAnswers) : null;
 		const read = norm && col.name === 'period' && options.periodsBeforeRules4 ? beforeRules4(norm) : norm;
 		const stillOpen = read && col.name === 'closed_at' && options.valuesBeforeRules6 ? stillOpenBeforeRules6(read) : read;
-		return { col, src, header, norm: stillOpen && col.type === 'TIMESTAMP' && options.weekdaysBeforeRules7 ? weekdaysBeforeRules7(stillOpen) : stillOpen, range: rangeRule(dataset, col) };
+		const before7 = stillOpen && options.valuesBeforeRules7 ? (col.type === 'TIMESTAMP' ? weekdaysBeforeRules7(stillOpen) : YEAR_COLUMNS.has(col.name) ? yearNumberBeforeRules7(stillOpen) : stillOpen) : stillOpen;
+		return { col, src, header, norm: before7, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 

@@ -45,6 +45,31 @@ describe('ledgers as written', () => {
 		expect(mismatch).toMatchObject({ column: '数量', value: '1,200㎡' });
 	});
 
+	it('an xlsx ledger under 设施设备名称, installed dates typed 2008.06 (a number to the spreadsheet): the year, said', async () => {
+		const rows: FixtureCell[][] = [
+			['小区编号', '设施设备名称', '数量', '投入使用时间', '设计使用年限'],
+			['LJ0001', '电梯', '2台', 2008.06, '15年'],
+			['LJ0001', '二次供水水泵', '4台', 2008.1, '10'],
+			['LJ0001', '屋面防水', '12,000㎡', '2008.06', '15'],
+			['LJ0001', '外墙', '9000㎡', 2008.13, '20']
+		];
+		const bytes = workbook([{ name: '台账', rows }]);
+		const p = await prepareImport({ name: '设施台账.xlsx', bytes });
+		expect(p.dataset).toBe('facilities');
+		expect(p.headers[p.mapping.indexOf('facility')]).toBe('设施设备名称');
+		// 2008.06 and 2008.1 (October, its 0 dropped) are 2008 with the month dropped and said; 2008.13 is no month.
+		expect(rowsOf(p).map((r) => r[3])).toEqual([2008, 2008, 2008, null]);
+		expect(problems(p)).toEqual([
+			[2, 'year_from_date', 'warning'],
+			[3, 'year_from_date', 'warning'],
+			[4, 'year_from_date', 'warning'],
+			[5, 'not_an_integer', 'error']
+		]);
+		// Stored before reading rules 7, the numbers replay as the errors they were.
+		const before = await prepareImport({ name: '设施台账.xlsx', bytes }, { valuesBeforeRules7: true });
+		expect(problems(before).filter((x) => x[2] === 'error').map((x) => x[0])).toEqual([2, 3, 5]);
+	});
+
 	it('unit costs in 万 beside costs per lift and per metre: each cell by its own words', async () => {
 		const rows: FixtureCell[][] = [
 			['小区编号', '设施', '数量', '安装年份', '单价'],

@@ -114,10 +114,21 @@ function parseYear(cell: Cell): Norm<number | null> {
 		const year = yy <= new Date().getFullYear() % 100 ? 2000 + yy : 1900 + yy;
 		return ok(year, [{ code: 'year_two_digit', params: { year, text: short[0].trim() } }]);
 	}
+	// 2008.06 typed into a spreadsheet is the number 2008.06 (2008.1 for October): a year and a month, the year kept.
+	if (typeof cell === 'number' && cell > 1900 && cell < 2101 && !Number.isInteger(cell)) {
+		const hundredths = Math.round((cell - Math.floor(cell)) * 100);
+		const month = hundredths % 10 === 0 && hundredths < 100 ? hundredths / 10 : hundredths;
+		if (month >= 1 && month <= 12 && Math.abs(cell * 100 - Math.round(cell * 100)) < 1e-6) return ok(Math.floor(cell), [{ code: 'year_from_date', params: { year: Math.floor(cell) } }]);
+	}
 	const p = dateParts(cell);
 	if (!p || (typeof cell === 'number' && p.m === undefined)) return r;
 	const finer = p.m !== undefined || p.q !== undefined;
 	return finer ? ok(p.y, [{ code: 'year_from_date', params: { year: p.y } }]) : ok(p.y);
+}
+
+/** A year normaliser as an import stored before reading rules 7 read it: the number 2008.06 is no year. */
+export function yearNumberBeforeRules7<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
+	return (cell) => (typeof cell === 'number' && !Number.isInteger(cell) && cell > 1900 && cell < 2101 ? fail('not_an_integer') : norm(cell));
 }
 
 /**

@@ -25,4 +25,4 @@ export { parseRate, type FeeValue, parseFee } from './fees';
 export { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, parseTimestamp, parseClosingTime, parsePeriod, findPeriodInText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle } from './dates';
 export { parseBoolean, parseEnum, parseText, matchIndicator } from './codes';
 export { headerHints } from './headers';
-export { type CellNormaliser, columnNormaliser } from './columns';
+export { type CellNormaliser, columnNormaliser, yearNumberBeforeRules7 } from './columns';
