@@ -5,12 +5,12 @@
  * response rate against the households. Respondent-level columns are read past, never printed.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { applyRecipe, DEFAULT_SCALE, parseSurveyRecipe, recipeOf, scoreSurvey, type SurveyRecipe } from '../lib/domain/survey';
+import { applyRecipe, DEFAULT_SCALE, hasNumberAnswers, parseSurveyRecipe, readNumbersAs, recipeOf, scoreSurvey, type SurveyRecipe } from '../lib/domain/survey';
 import { readSurvey, SurveyFileError } from '../lib/import/survey';
 import { InputError, UsageError } from './errors';
 import { parseCommandArgs } from './args';
 
-export const SURVEY_USAGE = `Usage: zhijia survey <file> [--recipe r.json] [--estate-households N] [--save-recipe out.json] [--json]
+export const SURVEY_USAGE = `Usage: zhijia survey <file> [--recipe r.json] [--numbers five-top|one-top] [--estate-households N] [--save-recipe out.json] [--json]
 
 An owners' satisfaction survey export (问卷星 / 腾讯问卷 style: one row per respondent, CSV in UTF-8 or GB18030,
 or xlsx). Meta columns (序号, 提交答卷时间, 来自IP...) are skipped; each rating question is mapped to an
@@ -18,6 +18,10 @@ indicator suggested from its words (or by the recipe) and scored on the scale (d
 
 Options:
   --recipe <file>             a survey recipe (JSON): question → indicator, and the points scale
+  --numbers <five-top|one-top>
+                              answers written as bare numbers 1-5: 5 is the top (a rating), or 1 is (an export by
+                              option number whose options run from 非常满意 down); default: one-top when the file
+                              has the marks of such an export (-2/-3 codes, 第N题(option) columns), else five-top
   --estate-households <N>     the estate's households, for the response rate
   --save-recipe <file>        write the recipe used (suggestions included) to edit and reuse
   --json                      JSON instead of text
@@ -43,6 +47,7 @@ export async function surveyCommand(args: readonly string[], out: (s: string) =>
 	const parsed = parseCommandArgs(args, {
 		recipe: { type: 'string' },
 		'estate-households': { type: 'string' },
+		numbers: { type: 'string' },
 		'save-recipe': { type: 'string' },
 		json: { type: 'boolean' }
 	});
@@ -68,8 +73,11 @@ export async function surveyCommand(args: readonly string[], out: (s: string) =>
 		if (e instanceof SurveyFileError) throw new InputError(file, e.detail);
 		throw e;
 	}
+	const numbersText = parsed.values.numbers;
+	if (numbersText !== undefined && numbersText !== 'five-top' && numbersText !== 'one-top') throw new UsageError(`--numbers must be five-top or one-top, got '${numbersText}'`);
 	const recipe = parsed.values.recipe ? await readRecipe(parsed.values.recipe) : null;
-	const counts = recipe ? applyRecipe(read.counts, recipe) : read.counts;
+	const mapped = recipe ? applyRecipe(read.counts, recipe) : read.counts;
+	const counts = numbersText ? readNumbersAs(mapped, numbersText === 'one-top' ? 'one_top' : 'five_top') : mapped;
 	const scale = recipe ? { points: recipe.scale.points, source: recipe.scale.source } : DEFAULT_SCALE;
 	const r = scoreSurvey(counts, scale, households);
 	if (parsed.values['save-recipe']) await writeFile(parsed.values['save-recipe'], JSON.stringify(recipeOf(recipe?.name ?? file, counts, scale), null, 2) + '\n');
@@ -78,6 +86,8 @@ export async function surveyCommand(args: readonly string[], out: (s: string) =>
 		households: r.households,
 		response_rate: round(r.responseRate, 4),
 		scale: { points: [...scale.points], source: scale.source },
+		// How bare numbers 1-5 were read (null: no answer was one).
+		numbers: hasNumberAnswers(counts) ? { top: counts.numbers === 'one_top' ? 1 : 5, coded_export: counts.coded } : null,
 		items: r.items.map((i) => ({
 			question: i.question,
 			number: i.number,
@@ -100,6 +110,11 @@ export async function surveyCommand(args: readonly string[], out: (s: string) =>
 	}
 	const lines = [`答卷 responses: ${result.responses}` + (result.response_rate === null ? '' : `, 回收率 response rate ${(result.response_rate * 100).toFixed(1)}% of ${households} households`)];
 	lines.push(`分值 scale: ${scale.points.join('/')} (${scale.source})`);
+	if (result.numbers) {
+		const why = numbersText || recipe?.numbers ? '（按所给设置 as given）' : result.numbers.coded_export ? '（文件有按选项序号导出的标记 -2/-3 或 第N题(选项) 列 the file is an export by option number）' : '（文件中没有按序号导出的标记 no marks of an export by option number）';
+		const other = result.numbers.top === 1 ? 'five-top' : 'one-top';
+		lines.push(`数字答案 numbers 1-5: ${result.numbers.top} 为最满意 ${result.numbers.top} is the top${why}；不对时用 --numbers ${other}`);
+	}
 	for (const i of result.items) {
 		const ci = i.ci95 ? ` [${i.ci95[0]}, ${i.ci95[1]}]` : '';
 		lines.push(`  ${i.number ?? '-'} ${i.question} → ${i.indicator ?? '(not used)'}: n=${i.n}, skipped ${i.skipped}, satisfied ${i.satisfied_share === null ? '—' : (i.satisfied_share * 100).toFixed(1) + '%'}, score ${i.score ?? '—'}${ci}`);

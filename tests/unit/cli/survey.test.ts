@@ -73,6 +73,23 @@ describe('zhijia survey', () => {
 		expect(out.overall).toEqual({ score: 62.64, ci95: null, from: 'items', n: 9 });
 	});
 
+	it('an export by option number: 1 is the top, said, and --numbers five-top turns it round', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zhijia-survey-'));
+		const path = join(dir, 'coded.csv');
+		// 总体: options 1 非常满意 … 5 非常不满意; -2 a question not shown.
+		writeFileSync(path, '序号,来自IP,2、您对物业服务的总体满意程度：\r\n1,1.1.1.1,1\r\n2,1.1.1.2,1\r\n3,1.1.1.3,2\r\n4,1.1.1.4,-2\r\n');
+		const coded = await run(['survey', path, '--json']);
+		const out = JSON.parse(coded.stdout);
+		expect(out.numbers).toEqual({ top: 1, coded_export: true });
+		// 1, 1, 2 → 非常满意 2, 满意 1: (200 + 80) / 3 = 93.33.
+		expect(out.items[0]).toMatchObject({ counts: [2, 1, 0, 0, 0], n: 3, skipped: 1, score: 93.33 });
+		expect((await run(['survey', path])).stdout).toContain('1 为最满意 1 is the top');
+		// Turned: 1 is 非常不满意, 2 不满意: (20 + 20 + 40) / 3 = 26.67.
+		const turned = JSON.parse((await run(['survey', path, '--numbers', 'five-top', '--json'])).stdout);
+		expect(turned.items[0]).toMatchObject({ counts: [0, 0, 0, 1, 2], score: 26.67 });
+		expect((await run(['survey', path, '--numbers', 'upside-down'])).code).toBe(2);
+	});
+
 	it('usage and input errors exit 2 with a reason', async () => {
 		expect((await run(['survey'])).code).toBe(2);
 		const bad = await run(['survey', FILE, '--estate-households', 'many']);

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readSurvey, SurveyFileError } from '../../../src/lib/import/survey';
 import { writeXlsx } from '../../../src/lib/import/xlsx';
+import { applyRecipe, DEFAULT_SCALE, hasNumberAnswers, readNumbersAs, recipeOf, scoreSurvey } from '../../../src/lib/domain/survey';
+import { gbk } from '../../fixtures/import-files';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const byHeader = (r: Awaited<ReturnType<typeof readSurvey>>) => Object.fromEntries(r.counts.questions.map((q) => [q.number, q]));
@@ -70,6 +72,50 @@ describe('questionnaire exports', () => {
 		const q = byHeader(r);
 		expect(q[1]).toMatchObject({ counts: [1, 1, 1, 0, 1], skipped: 0, indicator: 'cleaning' });
 		expect(q[3]).toMatchObject({ counts: [1, 1, 1, 0, 0], skipped: 1, indicator: 'greening' });
+	});
+
+	it('an export by option number (问卷星 按序号, GBK): 1 is the first option, 非常满意, and the person may turn it round', async () => {
+		// Options in the questionnaire: 1 非常满意, 2 满意, 3 一般, 4 不满意, 5 非常不满意; -3 a question skipped; 0/1 columns per
+		// option of a multiple-choice question.
+		const csv = [
+			'序号,提交答卷时间,来自IP,2、您对小区保洁服务的满意程度：,3、您对物业服务的总体满意程度：,4、第4题(保洁),4、第4题(绿化)',
+			'1,2025/9/1 10:00:00,1.2.3.4,1,1,1,0',
+			'2,2025/9/1 10:05:00,1.2.3.5,1,2,0,1',
+			'3,2025/9/1 10:09:00,1.2.3.6,2,2,1,1',
+			'4,2025/9/2 09:00:00,1.2.3.7,4,-3,0,0',
+			'5,2025/9/2 09:30:00,1.2.3.8,2,1,1,0'
+		].join('\r\n');
+		const r = await readSurvey('问卷_按序号.csv', gbk(csv));
+		expect(r.counts).toMatchObject({ coded: true, numbers: 'one_top' });
+		expect(hasNumberAnswers(r.counts)).toBe(true);
+		const q = byHeader(r);
+		// 保洁: 1 ×2 → 非常满意 2; 2 ×2 → 满意 2; 4 → 不满意 1.
+		expect(q[2]).toMatchObject({ counts: [2, 2, 0, 1, 0], skipped: 0, indicator: 'cleaning' });
+		// 总体: 1 ×2, 2 ×2, -3 skipped.
+		expect(q[3]).toMatchObject({ counts: [2, 2, 0, 0, 0], skipped: 1, indicator: 'satisfaction' });
+		// Scored on 100/80/60/40/20: (2×100 + 2×80 + 40) ÷ 5 = 80 for 保洁.
+		expect(scoreSurvey(r.counts, DEFAULT_SCALE).items[0].score).toBeCloseTo(80, 10);
+		// Read the other way round (5 the top): 1 is 非常不满意, (2×20 + 2×40 + 80) ÷ 5 = 40.
+		const turned = readNumbersAs(r.counts, 'five_top');
+		expect(byHeader({ ...r, counts: turned })[2].counts).toEqual([0, 1, 0, 2, 2]);
+		expect(scoreSurvey(turned, DEFAULT_SCALE).items[0].score).toBeCloseTo(40, 10);
+		// And back; the recipe keeps the choice, and applying it reads the file so again.
+		expect(readNumbersAs(turned, 'one_top').questions.map((x) => x.counts)).toEqual(r.counts.questions.map((x) => x.counts));
+		const recipe = recipeOf('问卷', turned);
+		expect(recipe.numbers).toBe('five_top');
+		expect(applyRecipe(r.counts, recipe).questions[0].counts).toEqual([0, 1, 0, 2, 2]);
+	});
+
+	it('a text export with a 1-5 rating beside words: 5 the top by default, and only the numbers turn', async () => {
+		const csv = '序号,5.您对消防设施的满意度\r\n1,5\r\n2,非常满意\r\n3,1\r\n4,满意\r\n5,5\r\n';
+		const r = await readSurvey('mixed.csv', utf8(csv));
+		expect(r.counts).toMatchObject({ coded: false, numbers: 'five_top' });
+		// Two 5s and 非常满意 at the top, 满意 second, the 1 at the bottom.
+		expect(byHeader(r)[5].counts).toEqual([3, 1, 0, 0, 1]);
+		// Turned: the 1 and 非常满意 at the top, the two 5s at the bottom; the words stay where they are.
+		expect(byHeader({ ...r, counts: readNumbersAs(r.counts, 'one_top') })[5].counts).toEqual([2, 1, 0, 0, 2]);
+		const words = await readSurvey('words.csv', utf8('序号,5.您对消防设施的满意度\r\n1,满意\r\n2,一般\r\n'));
+		expect(hasNumberAnswers(words.counts)).toBe(false);
 	});
 
 	it('refuses a file with no rating question, naming why', async () => {

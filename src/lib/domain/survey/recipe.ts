@@ -21,6 +21,8 @@ export const surveyRecipeSchema = z.object({
 	version: z.literal(1),
 	name: z.string().trim().min(1),
 	scale: z.object({ points, source: z.string().min(1) }),
+	/** Which end of bare answers 1-5 is the top (absent in recipes saved before the choice: as the file suggests). */
+	numbers: z.enum(['five_top', 'one_top']).optional(),
 	questions: z.array(
 		z.object({
 			header: z.string(),
@@ -35,6 +37,7 @@ export type SurveyRecipe = z.infer<typeof surveyRecipeSchema>;
 /** What a recipe keeps of a counted survey (SurveyCounts fits it; named structurally so this module needs no import back). */
 interface MappedQuestions {
 	readonly questions: readonly { readonly header: string; readonly number: number | null; readonly indicator: string | null }[];
+	readonly numbers?: 'five_top' | 'one_top';
 }
 
 /** The recipe a counted survey stands for (its current mapping), with a scale. */
@@ -44,6 +47,7 @@ export function recipeOf(name: string, survey: MappedQuestions, scale = DEFAULT_
 		version: 1,
 		name,
 		scale: { points: [...scale.points], source: scale.source },
+		...(survey.numbers ? { numbers: survey.numbers } : {}),
 		questions: survey.questions.map((q) => ({ header: q.header, number: q.number, indicator: q.indicator }))
 	};
 }

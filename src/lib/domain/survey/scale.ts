@@ -42,6 +42,21 @@ export function scaleProblem(points: readonly number[]): string | null {
 	return null;
 }
 
+/**
+ * A bare number 1-5 (4, '4', '4.0'; not 4分 or 4星, which are points), or null. Such an answer means a level only once
+ * it is known which end is the top: 5 on a rating question, but 1 in an export by option number when the options run
+ * from 非常满意 down ({@link NumberReading}).
+ */
+export function bareNumber(cell: string | number | boolean | null | undefined): number | null {
+	if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1 && cell <= LEVELS ? cell : null;
+	if (typeof cell !== 'string') return null;
+	const m = /^([1-5])(\.0+)?$/.exec(halfWidth(cell).trim());
+	return m ? Number(m[1]) : null;
+}
+
+/** Which end of the bare numbers 1-5 is the top level: 5 (a rating, 满意度 points) or 1 (the first option, 非常满意). */
+export type NumberReading = 'five_top' | 'one_top';
+
 /** What one answer cell means: a level, skipped, or something that is not a rating. */
 export type Answer = { readonly level: number } | 'skipped' | 'other';
 

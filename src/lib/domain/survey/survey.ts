@@ -4,7 +4,7 @@
  * §13). Only counts leave this module: the respondents' rows are read once and dropped. Pure.
  */
 import { isMetaColumn, OVERALL, parseQuestionHeader, suggestIndicator } from './questions';
-import { columnWording, readAnswer, LEVELS, type SurveyScale } from './scale';
+import { bareNumber, columnWording, readAnswer, LEVELS, type NumberReading, type SurveyScale } from './scale';
 import { scoreCounts, type ItemScore } from './score';
 import type { SurveyRecipe } from './recipe';
 
@@ -19,6 +19,11 @@ export interface SurveyQuestion {
 	readonly number: number | null;
 	readonly text: string;
 	readonly counts: readonly number[];
+	/**
+	 * The bare-number answers (1-5) among them, counted with 5 the top (index 0 holds the 5s): kept apart so the
+	 * counts can be made again when the person says 1 is the top ({@link readNumbersAs}).
+	 */
+	readonly numberCounts: readonly number[];
 	readonly skipped: number;
 	/** Answers that did not read as a level (left out of n). */
 	readonly unrecognised: number;
@@ -37,6 +42,37 @@ export interface SurveyCounts {
 	readonly responses: number;
 	readonly questions: readonly SurveyQuestion[];
 	readonly others: readonly OtherColumn[];
+	/** How the bare numbers 1-5 are read (the counts follow it). */
+	readonly numbers: NumberReading;
+	/**
+	 * The file shows the marks of an export by option number (a 0/1 column per option, 第6题(保洁); or the codes -2 and
+	 * -3 for a question not shown or skipped): its numbers are options, 1 the first (非常满意), so that is the default.
+	 */
+	readonly coded: boolean;
+}
+
+/** Whether any rating question was answered with bare numbers, whose top end the person should confirm. */
+export function hasNumberAnswers(survey: SurveyCounts): boolean {
+	return survey.questions.some((q) => q.numberCounts.some((c) => c > 0));
+}
+
+/** A multiple-choice option's 0/1 column in an export by option number: 6、第6题(保洁). */
+const OPTION_COLUMN = /第\s*\d+\s*题\s*[(（]/;
+
+/** The counts of a question when its bare numbers are read with `numbers`' end on top. */
+function combined(wordCounts: readonly number[], numberCounts: readonly number[], numbers: NumberReading): number[] {
+	return wordCounts.map((c, i) => c + (numbers === 'five_top' ? numberCounts[i] : numberCounts[LEVELS - 1 - i]));
+}
+
+/** The survey with its bare numbers read with `numbers`' end on top. */
+export function readNumbersAs(survey: SurveyCounts, numbers: NumberReading): SurveyCounts {
+	if (numbers === survey.numbers) return survey;
+	const questions = survey.questions.map((q) => {
+		const fromNumbers = combined(new Array<number>(LEVELS).fill(0), q.numberCounts, survey.numbers);
+		const words = q.counts.map((c, i) => c - fromNumbers[i]);
+		return { ...q, counts: combined(words, q.numberCounts, numbers) };
+	});
+	return { ...survey, questions, numbers };
 }
 
 /**
@@ -45,28 +81,40 @@ export interface SurveyCounts {
  * mostly do not read as levels (open questions, "┋"-joined choices).
  */
 export function countSurvey(headers: readonly string[], columns: readonly (readonly Cell[])[], responses: number): SurveyCounts {
-	const questions: SurveyQuestion[] = [];
+	const found: (Omit<SurveyQuestion, 'counts'> & { words: number[] })[] = [];
 	const others: OtherColumn[] = [];
+	let coded = headers.some((h) => OPTION_COLUMN.test(h));
 	headers.forEach((header, c) => {
 		if (isMetaColumn(header)) return void others.push({ header, reason: 'meta' });
-		const counts = new Array<number>(LEVELS).fill(0);
+		const words = new Array<number>(LEVELS).fill(0);
+		const numberCounts = new Array<number>(LEVELS).fill(0);
 		let skipped = 0;
 		let other = 0;
 		let zero = false;
+		let negative = false;
 		const wording = columnWording(columns[c]);
 		for (const cell of columns[c]) {
 			if (cell === 0 || cell === '0') zero = true;
+			if (cell === -2 || cell === -3 || cell === '-2' || cell === '-3') negative = true;
+			const n = bareNumber(cell);
+			if (n !== null) {
+				numberCounts[LEVELS - n]++;
+				continue;
+			}
 			const a = readAnswer(cell, wording);
 			if (a === 'skipped') skipped++;
 			else if (a === 'other') other++;
-			else counts[a.level]++;
+			else words[a.level]++;
 		}
-		const valid = counts.reduce((a, x) => a + x, 0);
+		const valid = words.reduce((a, x) => a + x, 0) + numberCounts.reduce((a, x) => a + x, 0);
 		if (zero || valid === 0 || valid < RATING_SHARE * (valid + other)) return void others.push({ header, reason: 'not_rating' });
+		if (negative) coded = true;
 		const { number, text } = parseQuestionHeader(header);
-		questions.push({ header, number, text, counts, skipped, unrecognised: other, indicator: suggestIndicator(text) });
+		found.push({ header, number, text, words, numberCounts, skipped, unrecognised: other, indicator: suggestIndicator(text) });
 	});
-	return { responses, questions, others };
+	const numbers: NumberReading = coded ? 'one_top' : 'five_top';
+	const questions = found.map(({ words, ...q }) => ({ ...q, counts: combined(words, q.numberCounts, numbers) }));
+	return { responses, questions, others, numbers, coded };
 }
 
 /** Applies a recipe's mapping: a question is matched by its header, else by its number; unmatched ones keep the suggestion. */
@@ -77,7 +125,8 @@ export function applyRecipe(survey: SurveyCounts, recipe: SurveyRecipe): SurveyC
 			(q.number === null ? undefined : recipe.questions.find((r) => r.number === q.number));
 		return hit ? { ...q, indicator: hit.indicator } : q;
 	});
-	return { ...survey, questions };
+	const mapped = { ...survey, questions };
+	return recipe.numbers ? readNumbersAs(mapped, recipe.numbers) : mapped;
 }
 
 /** One question's figures. */
