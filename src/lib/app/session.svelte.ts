@@ -11,6 +11,7 @@ import { sampleFileUrl } from '$lib/workspace/sample-urls';
 import { SAMPLE_FILES } from '$lib/data/datasets';
 import { registerServiceWorkerWhenQuiet } from './service-worker';
 import { loadStartSnapshots } from '../snapshot/snapshots.svelte';
+import { bytesOf } from '$lib/workspace/read-bytes';
 
 export type SessionStatus = 'starting' | 'loading-data' | 'ready' | 'error';
 
@@ -38,7 +39,7 @@ export function currentEngine(): Engine {
 export async function fetchSample(file: string): Promise<Uint8Array> {
 	const res = await fetch(sampleFileUrl(file));
 	if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
-	return new Uint8Array(await res.arrayBuffer());
+	return bytesOf(res);
 }
 
 /** Tells every view that the tables changed, so they query again. */

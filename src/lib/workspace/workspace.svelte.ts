@@ -8,6 +8,7 @@ import type { PreparedFile, CommitResult, CommitOptions } from '../import';
 import { commitImport, READ_RULES } from '../import';
 import { idb } from './idb';
 import { importWorker } from '../import/client';
+import { bytesOf } from './read-bytes';
 import { rebuildWorkspace, storedConversions, storedMapping, storedReadOptions, type PrepareStored, type ReplayFailure } from './rebuild';
 import { decodeWorkspace, encodeWorkspace, EMPTY_WORKSPACE, referencedFiles, workspaceSchema, type HistoryEntry, type StoredFile, type Workspace, type WorkspaceFileError } from './workspace-file';
 import { recordImport, undoLast } from './history';
@@ -33,7 +34,7 @@ export async function readStored(): Promise<{ ws: Workspace; contents: Map<strin
 		if (contents.has(f.id)) continue;
 		// Stored as a Blob by the data page (no copy on the main thread), as bytes by older versions and workspace files.
 		const stored = await idb.get<Uint8Array | Blob>(fileKey(f.id)).catch(() => undefined);
-		const bytes = stored instanceof Blob ? await stored.arrayBuffer().then((b) => new Uint8Array(b), () => undefined) : stored;
+		const bytes = stored instanceof Blob ? await bytesOf(stored).catch(() => undefined) : stored;
 		if (bytes) contents.set(f.id, bytes);
 	}
 	return { ws, contents, problem };
