@@ -117,11 +117,10 @@ export function estateLabel(e: KnownEstate): string {
 	return `${e.name}（${e.id}${e.subdistrict ? `，${e.subdistrict}` : ''}）`;
 }
 
-/** The estate a file's rows are said to be: the one the person chose now, else the one its recipe keeps; null for none. */
-export function chosenEstate(c: FileChoices): string | null {
-	if (c.estate) return c.estate;
-	const kept = choicesParts(c).find((p) => p.estateId.from === 'chosen')?.estateId;
-	return kept?.from === 'chosen' ? kept.id : null;
+/** The estate a file's parts say its rows are (chosen now, or kept by its recipe); null for none. */
+export function chosenEstate(parts: readonly RecipePart[]): string | null {
+	for (const p of parts) if (p.estateId.from === 'chosen') return p.estateId.id;
+	return null;
 }
 
 /** The headers a file's rows find their estates by (the name and subdistrict columns), not imported as columns. */

@@ -18,7 +18,7 @@ export async function bytesOf(source: Response | Blob): Promise<Uint8Array> {
 	const parts: Uint8Array[] = [];
 	let out = size === null ? null : new Uint8Array(size);
 	let total = 0;
-	let sinceYield = 0;
+	const pace = pacer();
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
@@ -30,27 +30,29 @@ export async function bytesOf(source: Response | Blob): Promise<Uint8Array> {
 		if (out) out.set(value, total);
 		else parts.push(value);
 		total += value.length;
-		sinceYield += value.length;
-		if (sinceYield >= STEP_BYTES) {
-			sinceYield = 0;
-			await yieldTask();
-		}
+		await pace(value.length);
 	}
 	if (out) return total === out.length ? out : out.subarray(0, total);
 	if (parts.length === 1) return parts[0];
 	const whole = new Uint8Array(total);
 	let at = 0;
-	sinceYield = 0;
 	for (const p of parts) {
 		whole.set(p, at);
 		at += p.length;
-		sinceYield += p.length;
-		if (sinceYield >= STEP_BYTES) {
-			sinceYield = 0;
-			await yieldTask();
-		}
+		await pace(p.length);
 	}
 	return whole;
+}
+
+/** Counts bytes handled and ends the task each time another {@link STEP_BYTES} have been. */
+function pacer(): (bytes: number) => Promise<void> {
+	let since = 0;
+	return async (bytes) => {
+		since += bytes;
+		if (since < STEP_BYTES) return;
+		since = 0;
+		await yieldTask();
+	};
 }
 
 /** A response's body size when its headers give it (not when it travels compressed: the length is then the encoded one). */

@@ -57,7 +57,7 @@ describe('ledgers as written', () => {
 		const p = await prepareImport({ name: '设施台账.xlsx', bytes });
 		expect(p.dataset).toBe('facilities');
 		expect(p.headers[p.mapping.indexOf('facility')]).toBe('设施设备名称');
-		// 2008.06 and 2008.1 (October, its 0 dropped) are 2008 with the month dropped and said; 2008.13 is no month.
+		// 2008.06 and 2008.1 (January or October, its 0 dropped: 2008 either way) are 2008, said; 2008.13 is no month.
 		expect(rowsOf(p).map((r) => r[3])).toEqual([2008, 2008, 2008, null]);
 		expect(problems(p)).toEqual([
 			[2, 'year_from_date', 'warning'],

@@ -113,7 +113,8 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 		for (let i = 0; i < labels.length; i++) {
 			const start = labels[i].index! + labels[i][0].length;
 			const end = i + 1 < labels.length ? labels[i + 1].index! : text.length;
-			const r = withAddOns(text.slice(start, end));
+			const slice = text.slice(start, end);
+			const r = withAddOns(slice) ?? rangesIn(slice)[0];
 			if (!r) continue;
 			const form = labels[i][1];
 			forms.push({ form, code: buildingFormOf(form), low: r.low * factor, high: r.high * factor });
@@ -130,7 +131,7 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 		low = lead ? lead.low * factor : Math.min(...residential.map((f) => f.low));
 		high = lead ? lead.high * factor : Math.max(...residential.map((f) => f.high));
 	} else {
-		const added = ADD_ON.test(text) ? withAddOns(text) : undefined;
+		const added = withAddOns(text);
 		if (added) return finish(added.low * factor, added.high * factor, unit, perDay, perYear, null);
 		const ranges = rangesIn(text);
 		if (ranges.length === 0) return { error: 'no number' };
@@ -142,25 +143,24 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 }
 
 /**
- * The first fee of a text with any add-on after it: "1.5元/平米/月+0.3元/平米/月电梯费", "1.2元（电梯费另计0.3元）". An
+ * The fee of a text with an amount added on after it: "1.5元/平米/月+0.3元/平米/月电梯费", "1.2元（电梯费另计0.3元）". An
  * add-on is paid on top by the homes it applies to, so the homes pay from the base fee to the base plus every add-on
- * (read as two fees it was the range 0.3 to 1.5). Without an add-on, the first fee.
+ * (read as two fees it was the range 0.3 to 1.5). Undefined when the text has no fee before an add-on with an amount.
  */
 function withAddOns(text: string): { low: number; high: number } | undefined {
 	const plus = ADD_ON.exec(text);
-	if (!plus) return rangesIn(text)[0];
+	if (!plus) return undefined;
 	const before = text.slice(0, plus.index);
 	const after = text.slice(plus.index);
 	const base = rangesIn(before);
 	const extra = rangesIn(after);
-	if (base.length === 0) return rangesIn(text)[0];
+	if (base.length === 0 || extra.length === 0) return undefined;
 	const low = Math.min(...base.map((r) => r.low));
 	const high = Math.max(...base.map((r) => r.high));
 	// Only an add-on in the fee's own unit: 电梯费另计20元/户/月 is per home, not per ㎡, and is not added; an add-on
 	// larger than the fee itself is taken for a fee of another unit too.
 	const sameUnit = /户/.test(after) === /户/.test(before) && extra.every((r) => r.high <= high);
-	if (extra.length === 0 || !sameUnit) return base[0];
-	return { low, high: high + extra.reduce((a, r) => a + r.high, 0) };
+	return { low, high: sameUnit ? high + extra.reduce((a, r) => a + r.high, 0) : high };
 }
 
 /** Where an add-on fee starts: "+", 加/加收/外加, or 另计/另收 (电梯费另计0.3元). */

@@ -59,18 +59,18 @@ export function hasNumberAnswers(survey: SurveyCounts): boolean {
 /** A multiple-choice option's 0/1 column in an export by option number: 6、第6题(保洁). */
 const OPTION_COLUMN = /第\s*\d+\s*题\s*[(（]/;
 
-/** The counts of a question when its bare numbers are read with `numbers`' end on top. */
-function combined(wordCounts: readonly number[], numberCounts: readonly number[], numbers: NumberReading): number[] {
-	return wordCounts.map((c, i) => c + (numbers === 'five_top' ? numberCounts[i] : numberCounts[LEVELS - 1 - i]));
+/** The bare-number answers per level (top first) when `numbers`' end is the top. */
+function numberLevels(numberCounts: readonly number[], numbers: NumberReading): number[] {
+	return numbers === 'five_top' ? [...numberCounts] : [...numberCounts].reverse();
 }
 
-/** The survey with its bare numbers read with `numbers`' end on top. */
+/** The survey with its bare numbers read with `numbers`' end on top: the numbers' counts move, the words' stay. */
 export function readNumbersAs(survey: SurveyCounts, numbers: NumberReading): SurveyCounts {
 	if (numbers === survey.numbers) return survey;
 	const questions = survey.questions.map((q) => {
-		const fromNumbers = combined(new Array<number>(LEVELS).fill(0), q.numberCounts, survey.numbers);
-		const words = q.counts.map((c, i) => c - fromNumbers[i]);
-		return { ...q, counts: combined(words, q.numberCounts, numbers) };
+		const was = numberLevels(q.numberCounts, survey.numbers);
+		const now = numberLevels(q.numberCounts, numbers);
+		return { ...q, counts: q.counts.map((c, i) => c - was[i] + now[i]) };
 	});
 	return { ...survey, questions, numbers };
 }
@@ -113,7 +113,10 @@ export function countSurvey(headers: readonly string[], columns: readonly (reado
 		found.push({ header, number, text, words, numberCounts, skipped, unrecognised: other, indicator: suggestIndicator(text) });
 	});
 	const numbers: NumberReading = coded ? 'one_top' : 'five_top';
-	const questions = found.map(({ words, ...q }) => ({ ...q, counts: combined(words, q.numberCounts, numbers) }));
+	const questions = found.map(({ words, ...q }) => {
+		const fromNumbers = numberLevels(q.numberCounts, numbers);
+		return { ...q, counts: words.map((c, i) => c + fromNumbers[i]) };
+	});
 	return { responses, questions, others, numbers, coded };
 }
 

@@ -2,7 +2,7 @@ import { DATASETS, type ColumnMeta, type DatasetId } from '../../data/datasets';
 import { marketNormaliser } from '../market-values';
 import { parseBoolean, parseEnum, parseIndicator, parseText } from './codes';
 import { fail, isError, ok, type Norm } from './core';
-import { parseClosingTime, parsePeriod, parseTimestamp } from './dates';
+import { decimalYearMonth, parseClosingTime, parsePeriod, parseTimestamp } from './dates';
 import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
 import { parseGrade, parseNumber, QUANTITY_UNIT, type NumberOptions } from './numbers';
@@ -114,12 +114,10 @@ function parseYear(cell: Cell): Norm<number | null> {
 		const year = yy <= new Date().getFullYear() % 100 ? 2000 + yy : 1900 + yy;
 		return ok(year, [{ code: 'year_two_digit', params: { year, text: short[0].trim() } }]);
 	}
-	// 2008.06 typed into a spreadsheet is the number 2008.06 (2008.1 for October): a year and a month, the year kept.
-	if (typeof cell === 'number' && cell > 1900 && cell < 2101 && !Number.isInteger(cell)) {
-		const hundredths = Math.round((cell - Math.floor(cell)) * 100);
-		const month = hundredths % 10 === 0 && hundredths < 100 ? hundredths / 10 : hundredths;
-		if (month >= 1 && month <= 12 && Math.abs(cell * 100 - Math.round(cell * 100)) < 1e-6) return ok(Math.floor(cell), [{ code: 'year_from_date', params: { year: Math.floor(cell) } }]);
-	}
+	// 2008.06 typed into a spreadsheet is the number 2008.06: a year and a month, the year kept (2008.1, January or
+	// October, is 2008 either way).
+	const ym = typeof cell === 'number' ? decimalYearMonth(cell) : undefined;
+	if (ym && (ym.mo === null || (ym.mo >= 1 && ym.mo <= 12))) return ok(ym.y, [{ code: 'year_from_date', params: { year: ym.y } }]);
 	const p = dateParts(cell);
 	if (!p || (typeof cell === 'number' && p.m === undefined)) return r;
 	const finer = p.m !== undefined || p.q !== undefined;

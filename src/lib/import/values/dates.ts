@@ -320,14 +320,24 @@ function longPeriod(t: string, value: string): Norm<string | null> | undefined {
  * January or October and is refused with the reason.
  */
 function decimalMonth(cell: number): Norm<string | null> {
+	const d = decimalYearMonth(cell);
+	if (!d) return fail('bad_period');
+	const text = String(cell);
+	if (d.mo === null) return fail('period_decimal_ambiguous', { value: text, y: String(d.y) });
+	const r = month(d.y, d.mo);
+	return isError(r) ? r : ok(r.value, [{ code: 'period_from_number', params: { value: text, period: r.value ?? '' } }]);
+}
+
+/**
+ * The year and month of yyyy.mm typed into a spreadsheet, which keeps it as a number (2024.03; 2024.3 is March), the
+ * month null for 2024.1 (January or October, its 0 dropped) and not checked to be 1-12. Undefined for any other number.
+ */
+export function decimalYearMonth(cell: number): { y: number; mo: number | null } | undefined {
 	const y = Math.floor(cell);
 	const hundredths = Math.round((cell - y) * 100);
-	if (y < 1900 || y > 2100 || Math.abs((cell - y) * 100 - hundredths) > 1e-6) return fail('bad_period');
-	const text = String(cell);
-	if (hundredths === 10) return fail('period_decimal_ambiguous', { value: text, y: String(y) });
-	const mo = hundredths >= 20 && hundredths % 10 === 0 ? hundredths / 10 : hundredths;
-	const r = month(y, mo);
-	return isError(r) ? r : ok(r.value, [{ code: 'period_from_number', params: { value: text, period: r.value ?? '' } }]);
+	if (y < 1900 || y > 2100 || hundredths === 0 || Math.abs((cell - y) * 100 - hundredths) > 1e-6) return undefined;
+	if (hundredths === 10) return { y, mo: null };
+	return { y, mo: hundredths >= 20 && hundredths % 10 === 0 ? hundredths / 10 : hundredths };
 }
 
 /** A period: quarterly 'YYYYQn' or monthly 'YYYY-MM'. */
