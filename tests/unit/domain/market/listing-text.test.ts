@@ -90,8 +90,9 @@ describe('parseListingFee', () => {
 		// An add-on per home is another unit: not added, and the fee stays per ㎡.
 		expect(fee('1.5元/平米/月，电梯费另计20元/户/月')).toMatchObject({ low: 1.5, high: 1.5, unit: 'per_m2_month' });
 		expect(fee('1.5元/平米/月+20元/月电梯费')).toMatchObject({ low: 1.5, high: 1.5 });
-		// An add-on named without an amount adds nothing.
+		// An add-on named without an amount adds nothing, and two fees beside it stay their range.
 		expect(fee('1.5元/平米/月（二次供水另计）')).toMatchObject({ low: 1.5, high: 1.5 });
+		expect(fee('1.5元/平米/月 2.0元/平米/月（电梯费另计）')).toMatchObject({ low: 1.5, high: 2 });
 	});
 	it('says why a text has no fee', () => {
 		expect(parseListingFee('面议')).toEqual({ error: 'no number' });
