@@ -7,6 +7,23 @@ const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 
 const SMALL: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const LARGE: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
+/**
+ * The financial capitals (大写) that receipts, contracts and fund notices write money in, as the common numerals:
+ * 壹仟贰佰 is 一千二百. Traditional forms (貳, 參, 陸, 萬, 億) too.
+ */
+const CAPITALS: Readonly<Record<string, string>> = {
+	壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九',
+	拾: '十', 佰: '百', 仟: '千', 萬: '万', 億: '亿'
+};
+/** The financial capitals' characters. */
+export const CAPITAL_NUMERAL_CHARS = Object.keys(CAPITALS).join('');
+const CAPITAL_CHARS = new RegExp(`[${CAPITAL_NUMERAL_CHARS}]`, 'g');
+
+/** A text with its financial capitals written as the common numerals (壹仟贰佰元 → 一千二百元); other text unchanged. */
+export function commonNumerals(t: string): string {
+	return t.replace(CAPITAL_CHARS, (c) => CAPITALS[c]);
+}
+
 /** Characters a Chinese numeral is made of. */
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 const ONLY_NUMERALS = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+$`);

@@ -101,8 +101,10 @@ export interface ReadOptions {
  * is settled by its values (before: by the header alone), and a ticket's closing time written 未办结 or 处理中 is none,
  * still open (before: an error). 7: a date with a weekday written beside it (2024年3月5日（周二）) is read and the weekday
  * checked, and a year written as the number 2008.06 (a spreadsheet's year and month) is the year 2008 (before: errors).
+ * 8: figures in the financial capitals (壹仟贰佰元), a sum of money as a receipt writes it (人民币…元整, 1200元5角) and a
+ * form's boxes in a yes/no column (■, □, ☑有 ☐无) are read (before: errors).
  */
-export const READ_RULES = 7;
+export const READ_RULES = 8;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

@@ -20,7 +20,7 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
@@ -223,7 +223,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const read = norm && col.name === 'period' && options.periodsBeforeRules4 ? beforeRules4(norm) : norm;
 		const stillOpen = read && col.name === 'closed_at' && options.valuesBeforeRules6 ? stillOpenBeforeRules6(read) : read;
 		const before7 = stillOpen && options.valuesBeforeRules7 ? (col.type === 'TIMESTAMP' ? weekdaysBeforeRules7(stillOpen) : YEAR_COLUMNS.has(col.name) ? yearNumberBeforeRules7(stillOpen) : stillOpen) : stillOpen;
-		return { col, src, header, norm: before7, range: rangeRule(dataset, col) };
+		const before8 = before7 && options.valuesBeforeRules8 && dataset !== 'market' ? valuesBeforeRules8(col, before7) : before7;
+		return { col, src, header, norm: before8, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 

@@ -7,8 +7,14 @@ import { indicatorName } from '../data/indicators';
 import { DEFAULT_GROUPS, groupOfTarget, type IndicatorGroup } from './groups';
 import { checkpoint, now } from './progress';
 import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-checks';
-import { beforeRules4, cellText, columnNormaliser, headerHints, isError, isMissing, type CellNormaliser } from './values';
+import { beforeRules4, cellText, columnNormaliser, figuresBeforeRules8, headerHints, isError, isMissing, type CellNormaliser } from './values';
 import { TitlePeriodCheck } from './title-period';
+
+/** An indicator column's score reader; as before reading rules 8 (financial capitals not read) for a replay of then. */
+function wideScore(header: string, beforeRules8: boolean): CellNormaliser {
+	const norm = columnNormaliser('scores', 'score', header);
+	return beforeRules8 ? figuresBeforeRules8(norm, 'figure') : norm;
+}
 
 /** Melts a wide score sheet: one canonical row per estate, period and indicator cell that is not empty. */
 export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
@@ -23,7 +29,7 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 		const header = table.headers[i];
 		const code = indicatorOfTarget(t);
 		const group = groups.find((g) => g.code === groupOfTarget(t));
-		if (code || group) indicators.push({ src: i, code: code ?? group!.code, header, norm: columnNormaliser('scores', 'score', header), points: headerHints(header).points, group });
+		if (code || group) indicators.push({ src: i, code: code ?? group!.code, header, norm: wideScore(header, options.valuesBeforeRules8 === true), points: headerHints(header).points, group });
 	});
 	// Columns of the sheet by indicator code: a member's own score wins over its group's.
 	const ownColumn = new Map(indicators.filter((x) => !x.group).map((x) => [x.code, x.src]));

@@ -49,7 +49,7 @@ export function storedMapping(f: StoredFile, headers: readonly string[]): (strin
 export function storedConversions(
 	f: StoredFile,
 	headers: readonly string[]
-): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true; titleSpansBeforeRules5?: true; valuesBeforeRules6?: true; valuesBeforeRules7?: true; period?: string } {
+): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true; titleSpansBeforeRules5?: true; valuesBeforeRules6?: true; valuesBeforeRules7?: true; valuesBeforeRules8?: true; period?: string } {
 	const c = f.options.conversions;
 	return {
 		// Accepted before reading rules 3: its dates under a quarter's title were read by month, and are again.
@@ -62,6 +62,8 @@ export function storedConversions(
 		...((f.options.rules ?? 0) < 6 ? { valuesBeforeRules6: true as const } : {}),
 		// Accepted before reading rules 7: a weekday beside a date, and a year written 2008.06, were errors.
 		...((f.options.rules ?? 0) < 7 ? { valuesBeforeRules7: true as const } : {}),
+		// Accepted before reading rules 8: financial capitals, a receipt's words and a form's boxes were not read.
+		...((f.options.rules ?? 0) < 8 ? { valuesBeforeRules8: true as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),
 		...(f.options.groupScoring ? { groupScoring: f.options.groupScoring } : {}),

@@ -24,9 +24,43 @@ export function parseBoolean(cell: Cell): Norm<boolean | null> {
 	if (TRUE_TEXTS.has(v)) return ok(true);
 	if (FALSE_TEXTS.has(v)) return ok(false);
 	if (isMissing(cell)) return ok(null);
+	const choice = formChoice(cell);
+	if (choice !== undefined) return ok(choice);
 	// 部分有 (some blocks have lifts, some not) is a true mix: one yes or no must be chosen by the person, not here.
 	if (PARTLY.test(v)) return fail('bad_boolean_partly');
 	return fail('bad_boolean');
+}
+
+/** A box of a printed form and the word after it; □ and ☐ are the boxes left empty. */
+const FORM_BOX = /([■☑☒✓✔√□☐])([^■☑☒✓✔√□☐]+)/g;
+const EMPTY_BOX = /[□☐]/;
+
+/**
+ * The answer of a yes/no question copied from a printed form ("☑有 ☐无", "□是 ■否"): the one word whose box is
+ * ticked, read as a yes or a no; undefined when the text is not such a choice, or more or less than one box is ticked.
+ */
+function formChoice(text: string): boolean | undefined {
+	const t = text.trim();
+	const pairs = [...t.matchAll(FORM_BOX)];
+	if (pairs.length === 0 || pairs[0].index !== 0) return undefined;
+	const ticked = pairs.filter((p) => !EMPTY_BOX.test(p[1]));
+	if (ticked.length !== 1) return undefined;
+	const word = normalizeLabel(ticked[0][2].replace(/[\s/、,，;；|]+$/, ''));
+	return TRUE_TEXTS.has(word) ? true : FALSE_TEXTS.has(word) ? false : undefined;
+}
+
+/** The boxes reading rules 8 taught the yes/no reader: alone (■ □ ☐), or before a word (☑有 ☐无). */
+const BOXES_RULES8 = /[■□☐☑☒✓✔√]/;
+const ALIASES_RULES8: ReadonlySet<string> = new Set(['■', '□', '☐']);
+
+/** A yes/no normaliser as an import stored before reading rules 8 read it: ■, □, ☐ and a form's ticked word were errors. */
+export function booleansBeforeRules8<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
+	return (cell) => {
+		if (typeof cell !== 'string' || !BOXES_RULES8.test(cell)) return norm(cell);
+		const v = normalizeLabel(cell);
+		const known = !ALIASES_RULES8.has(v) && (TRUE_TEXTS.has(v) || FALSE_TEXTS.has(v));
+		return known ? norm(cell) : fail('bad_boolean');
+	};
 }
 
 /** Words for "some of it": an answer that is neither yes nor no. */

@@ -1,11 +1,12 @@
 import { DATASETS, type ColumnMeta, type DatasetId } from '../../data/datasets';
 import { marketNormaliser } from '../market-values';
-import { parseBoolean, parseEnum, parseIndicator, parseText } from './codes';
+import { booleansBeforeRules8, parseBoolean, parseEnum, parseIndicator, parseText } from './codes';
 import { fail, isError, ok, type Norm } from './core';
 import { decimalYearMonth, parseClosingTime, parsePeriod, parseTimestamp } from './dates';
 import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
-import { parseGrade, parseNumber, QUANTITY_UNIT, type NumberOptions } from './numbers';
+import { MONEY_UNITS, parseGrade, parseNumber, QUANTITY_UNIT, type NumberOptions } from './numbers';
+import { figuresBeforeRules8 } from './money-words';
 import type { Cell } from '../types';
 import type { ValueMapAnswers } from '../conversions/types';
 import { dateParts, YEAR_COLUMNS } from '../conversions/dates';
@@ -122,6 +123,17 @@ function parseYear(cell: Cell): Norm<number | null> {
 	if (!p || (typeof cell === 'number' && p.m === undefined)) return r;
 	const finer = p.m !== undefined || p.q !== undefined;
 	return finer ? ok(p.y, [{ code: 'year_from_date', params: { year: p.y } }]) : ok(p.y);
+}
+
+/**
+ * A column's normaliser as an import stored before reading rules 8 read it: the financial capitals and a receipt's words
+ * in figures and sums of money, and a form's boxes in a yes/no column, were not read then (their rows were left out).
+ */
+export function valuesBeforeRules8(column: ColumnMeta, norm: CellNormaliser): CellNormaliser {
+	if (column.type === 'BOOLEAN') return booleansBeforeRules8(norm);
+	if (PRICE_COLUMNS.has(column.name)) return figuresBeforeRules8(norm, 'fee');
+	if (column.type === 'INTEGER' || column.type === 'DOUBLE') return figuresBeforeRules8(norm, column.unit !== undefined && MONEY_UNITS.has(column.unit) ? 'money' : 'figure');
+	return norm;
 }
 
 /** A year normaliser as an import stored before reading rules 7 read it: the number 2008.06 is no year. */

@@ -1,6 +1,7 @@
 /** Rates (收缴率) and fees with their unit words. */
 import { DATASETS, matchEnumValue, normalizeLabel, type ColumnMeta, type FeeUnit } from '../../data/datasets';
-import { CHINESE_NUMERAL_CHARS, decimalNumber } from '../../domain/chinese-numbers';
+import { decimalNumber } from '../../domain/chinese-numbers';
+import { moneyWordsAsNumbers, ONE_DIGIT, receiptMoney } from './money-words';
 import type { Cell, Issue } from '../types';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
 import { numberFromText, parseNumber, RANGE_SEPARATOR } from './numbers';
@@ -38,7 +39,6 @@ export function parseRate(cell: Cell, percentHeader = false): Norm<number | null
 	return percentHeader ? ok(to) : ok(to, [{ code: 'rate_read_as_percent', params: { from: v, to } }]);
 }
 
-const ONE_DIGIT = '[零〇一二两三四五六七八九]|\\d';
 /** "九成" 0.9, "八成五" 0.85, "十成" 1: a share in tenths, as people say a collection rate. */
 const TENTHS = new RegExp(`^(${ONE_DIGIT}|十|10)成(${ONE_DIGIT})?$`);
 
@@ -55,29 +55,6 @@ function shareInWords(t: string): number | undefined {
 		return v === undefined ? undefined : round(v / 100);
 	}
 	return undefined;
-}
-
-/**
- * An amount in 元, 角 and 分, in words or digits: "一元五角", "1元5角5分", "八十元", "五角", "一块五毛" (of a fee such as
- * "一元五角/平方米/月"). Not preceded by a digit or a point, so "1.65元" is left to the number reader.
- */
-const MONEY_WORDS = new RegExp(
-	`(?<![\\d.])(?:([${CHINESE_NUMERAL_CHARS}]+|\\d+)[元块](?:(${ONE_DIGIT})[角毛])?(?:(${ONE_DIGIT})分)?|(${ONE_DIGIT})[角毛](?:(${ONE_DIGIT})分)?)`,
-	'g'
-);
-const HAS_NUMERAL = new RegExp(`[${CHINESE_NUMERAL_CHARS}]`);
-
-/** The text with its amounts in 元/角/分 words written as numbers of 元 ("一元五角到两元/㎡·月" → "1.5元到2元/㎡·月"). */
-function moneyWordsAsNumbers(t: string): string {
-	return t.replace(MONEY_WORDS, (all: string, y?: string, j?: string, f?: string, j2?: string, f2?: string) => {
-		// Digits and 元 alone ("2元") are already a number; only words or 角/分 need reading.
-		if (!/[角毛分块]/.test(all) && !HAS_NUMERAL.test(all)) return all;
-		const part = (x: string | undefined) => (x === undefined ? 0 : decimalNumber(x));
-		const [yuan, jiao, fen] = j2 === undefined ? [part(y), part(j), part(f)] : [0, part(j2), part(f2)];
-		if (yuan === undefined || jiao === undefined || fen === undefined) return all;
-		// In fen, then once to 元: 1元5角5分 is 155 fen, so exactly 1.55.
-		return `${(yuan * 100 + jiao * 10 + fen) / 100}元`;
-	});
 }
 
 const FEE_UNIT_COLUMN: ColumnMeta = DATASETS.fees.columns.find((c) => c.name === 'fee_unit')!;
@@ -145,7 +122,7 @@ export function parseFee(cell: Cell): Norm<FeeValue | null> {
 	if (isMissing(cell)) return ok(null);
 	// Amounts in words first ("一元五角" is "1.5元"); then, in "1.14元至2.48元/平米/月", the unit word after the first
 	// end of a range is dropped.
-	let t = moneyWordsAsNumbers(fold(cell as string).replace(/\s+/g, '').replace(/^[¥$]/, '')).replace(/元(?=[至到~\-—–―])/g, '');
+	let t = moneyWordsAsNumbers(receiptMoney(fold(cell as string).replace(/\s+/g, '')).replace(/^[¥$]/, '')).replace(/元(?=[至到~\-—–―])/g, '');
 	// Words and no amount ("面议", "待定", "按合同"): say that no fee is written, not just "not a number".
 	if (!/\d/.test(t)) return /[\u4e00-\u9fff]/.test(t) ? fail('fee_not_stated', { text: (cell as string).trim() }) : fail('not_a_number');
 	// A label before the fee: "收费标准:1.65元/㎡·月" (NFKC made the full-width colon ':').

@@ -25,4 +25,5 @@ export { parseRate, type FeeValue, parseFee } from './fees';
 export { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, parseTimestamp, parseClosingTime, parsePeriod, findPeriodInText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle } from './dates';
 export { parseBoolean, parseEnum, parseText, matchIndicator } from './codes';
 export { headerHints } from './headers';
-export { type CellNormaliser, columnNormaliser, yearNumberBeforeRules7 } from './columns';
+export { type CellNormaliser, columnNormaliser, yearNumberBeforeRules7, valuesBeforeRules8 } from './columns';
+export { figuresBeforeRules8 } from './money-words';

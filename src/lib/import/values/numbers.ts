@@ -1,7 +1,8 @@
 /** Numbers as people write them: full-width digits, thousands separators, unit words, ranges, grades. */
 import { normalizeLabel } from '../../data/datasets';
 import type { Cell, Issue } from '../types';
-import { chineseNumber, CHINESE_NUMERAL_CHARS } from '../../domain/chinese-numbers';
+import { chineseNumber, CHINESE_NUMERAL_CHARS, commonNumerals } from '../../domain/chinese-numbers';
+import { moneyWordsAsNumbers, receiptMoney } from './money-words';
 import { excelError, fail, fold, isMissing, ok, round, type Norm } from './core';
 
 // ---------------------------------------------------------------------------------------------------
@@ -57,6 +58,12 @@ const UNIT_WORDS: Record<string, Record<string, number>> = {
 	// these words may follow; row-checks.ts checks that the word fits the facility.
 	[QUANTITY_UNIT]: Object.fromEntries(Object.entries(QUANTITY_WORDS).map(([w, q]) => [w, q.factor]))
 };
+
+/** Text beyond ASCII: only such text can hold numerals in words (a plain figure skips their reading). */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** Column units that are sums of money. */
+export const MONEY_UNITS: ReadonlySet<string> = new Set(['元', '元/年']);
 
 /** Splits "120.5㎡" into the number text and the unit text (both folded, spaces removed). */
 function splitUnit(t: string): { num: string; unit: string } {
@@ -114,7 +121,11 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
 	// U+2212 is the minus sign of typeset tables; NFKC leaves it as it is.
-	const t = fold(cell as string).replace(/\s+/g, '').replace(/^[¥$]|^rmb/i, '').replace(/\u2212/g, '-').replace(TOTAL_PREFIX, '');
+	const folded = fold(cell as string).replace(/\s+/g, '');
+	// A sum of money may be written as a receipt writes it (人民币壹仟贰佰元整, 1200元5角); other figures may use the
+	// financial capitals too (壹佰贰拾户).
+	const written = !NON_ASCII.test(folded) ? folded : options.unit !== undefined && MONEY_UNITS.has(options.unit) ? moneyWordsAsNumbers(receiptMoney(folded)) : commonNumerals(folded);
+	const t = written.replace(/^[¥$]|^rmb/i, '').replace(/\u2212/g, '-').replace(TOTAL_PREFIX, '');
 	const single = singleNumber(t, options.unit);
 	if (!isIssue(single)) return finishNumber(single.n, withOwnUnit(options, single.own), []);
 	if (options.allowRange) {
