@@ -70,7 +70,8 @@ export interface PrepareOptions extends RunOptions {
 	readonly valuesBeforeRules7?: boolean;
 	/**
 	 * True: as before reading rules 8, the financial capitals (壹仟贰佰), a receipt's words (人民币, 圆, 整; 角 and 分 in a sum
-	 * of money) and a form's boxes in a yes/no column (■, □, ☑有 ☐无) are not read (their rows were dropped then).
+	 * of money), a form's boxes in a yes/no column (■, □, ☑有 ☐无) and a date-time's two-digit year (24年3月5日) are not
+	 * read (their rows were dropped then).
 	 */
 	readonly valuesBeforeRules8?: boolean;
 }

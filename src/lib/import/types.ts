@@ -102,7 +102,8 @@ export interface ReadOptions {
  * still open (before: an error). 7: a date with a weekday written beside it (2024年3月5日（周二）) is read and the weekday
  * checked, and a year written as the number 2008.06 (a spreadsheet's year and month) is the year 2008 (before: errors).
  * 8: figures in the financial capitals (壹仟贰佰元), a sum of money as a receipt writes it (人民币…元整, 1200元5角) and a
- * form's boxes in a yes/no column (■, □, ☑有 ☐无) are read (before: errors).
+ * form's boxes in a yes/no column (■, □, ☑有 ☐无) and a date-time's two-digit year before 年 (24年3月5日) are read
+ * (before: errors).
  */
 export const READ_RULES = 8;
 

@@ -62,7 +62,7 @@ export function storedConversions(
 		...((f.options.rules ?? 0) < 6 ? { valuesBeforeRules6: true as const } : {}),
 		// Accepted before reading rules 7: a weekday beside a date, and a year written 2008.06, were errors.
 		...((f.options.rules ?? 0) < 7 ? { valuesBeforeRules7: true as const } : {}),
-		// Accepted before reading rules 8: financial capitals, a receipt's words and a form's boxes were not read.
+		// Accepted before reading rules 8: financial capitals, a receipt's words, a form's boxes and 24年3月5日 were not read.
 		...((f.options.rules ?? 0) < 8 ? { valuesBeforeRules8: true as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),

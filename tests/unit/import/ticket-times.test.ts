@@ -1,6 +1,6 @@
 /**
  * A grid-ticket export as people keep it: times written many ways, tickets still open, a time without a year; and the
- * replay of imports stored before reading rules 6 and 7.
+ * replay of imports stored before reading rules 6, 7 and 8.
  */
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../../src/lib/data/datasets';
@@ -79,6 +79,33 @@ describe('stored imports replay under the rules they were accepted with', () => 
 		// 2 July was a Wednesday, not a Thursday: the one error, its row, column and what the date really was.
 		const errors = now.problems.filter((x) => x.severity === 'error');
 		expect(errors.map((x) => [x.row, x.column, x.code, x.params?.actual])).toEqual([[3, '办结时间', 'weekday_mismatch', '三']]);
+	});
+
+	it('a two-digit year before 年 (24年3月5日) is read as a year column reads it, the nearest year not in the future (98年 is 1998), said; stored under rules 7 it replays as the error it was', async () => {
+		const ledger = gbk(
+			csvText([
+				['工单编号', '小区编号', '问题类别', '上报时间', '办结时间'],
+				['T1', 'LJ0001', '环境卫生', '24年3月5日 9:05', '24年3月5日 15:30'],
+				['T2', 'LJ0001', '漏水', '98年12月31日 8时', '1999年1月2日 10时']
+			])
+		);
+		const ins = await inspectFile('工单.csv', ledger);
+		const now = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', READ_RULES), ins.headers) });
+		const col = (name: string) => now.columns[DATASETS.tickets.columns.findIndex((c) => c.name === name)];
+		expect(col('opened_at')).toEqual(['2024-03-05 09:05:00', '1998-12-31 08:00:00']);
+		expect(col('closed_at')).toEqual(['2024-03-05 15:30:00', '1999-01-02 10:00:00']);
+		expect(now.problems.filter((x) => x.severity === 'error')).toEqual([]);
+		expect(now.problems.filter((x) => x.code === 'year_two_digit').map((x) => [x.row, x.params?.year])).toEqual([
+			[2, 2024],
+			[2, 2024],
+			[3, 1998]
+		]);
+		const before = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', 7), ins.headers) });
+		expect(before.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.column, x.code])).toEqual([
+			[2, '上报时间', 'bad_timestamp'],
+			[2, '办结时间', 'bad_timestamp'],
+			[3, '上报时间', 'bad_timestamp']
+		]);
 	});
 
 	it('a register stored under rules 5 without a stored mapping replays mapped by its headers alone', async () => {

@@ -1,10 +1,11 @@
 import { DATASETS, type ColumnMeta, type DatasetId } from '../../data/datasets';
 import { marketNormaliser } from '../market-values';
 import { booleansBeforeRules8, parseBoolean, parseEnum, parseIndicator, parseText } from './codes';
-import { fail, isError, ok, type Norm } from './core';
+import { fail, fold, isError, ok, type Norm } from './core';
 import { decimalYearMonth, parseClosingTime, parsePeriod, parseTimestamp } from './dates';
 import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
+import { shortYear } from './short-year';
 import { MONEY_UNITS, parseGrade, parseNumber, QUANTITY_UNIT, type NumberOptions } from './numbers';
 import { figuresBeforeRules8 } from './money-words';
 import type { Cell } from '../types';
@@ -109,12 +110,8 @@ function parseYear(cell: Cell): Norm<number | null> {
 	const r = parseNumber(cell, YEAR_NUMBER);
 	if (!isError(r) && (r.value === null || (r.value >= 1900 && r.value <= 2100))) return r;
 	// '98年', '05年建成', "'98年": a two-digit year written with 年 is of this century up to this year, else the last.
-	const short = typeof cell === 'string' ? /^\s*['‘’]?(\d{2})\s*年(?!代)/.exec(cell) : null;
-	if (short) {
-		const yy = Number(short[1]);
-		const year = yy <= new Date().getFullYear() % 100 ? 2000 + yy : 1900 + yy;
-		return ok(year, [{ code: 'year_two_digit', params: { year, text: short[0].trim() } }]);
-	}
+	const short = typeof cell === 'string' ? shortYear(cell) : undefined;
+	if (short) return ok(short.year, [short.note]);
 	// 2008.06 typed into a spreadsheet is the number 2008.06: a year and a month, the year kept (2008.1, January or
 	// October, is 2008 either way).
 	const ym = typeof cell === 'number' ? decimalYearMonth(cell) : undefined;
@@ -127,10 +124,12 @@ function parseYear(cell: Cell): Norm<number | null> {
 
 /**
  * A column's normaliser as an import stored before reading rules 8 read it: the financial capitals and a receipt's words
- * in figures and sums of money, and a form's boxes in a yes/no column, were not read then (their rows were left out).
+ * in figures and sums of money, a form's boxes in a yes/no column and a date's two-digit year (24年3月5日) were not read
+ * then (their rows were left out).
  */
 export function valuesBeforeRules8(column: ColumnMeta, norm: CellNormaliser): CellNormaliser {
 	if (column.type === 'BOOLEAN') return booleansBeforeRules8(norm);
+	if (column.type === 'TIMESTAMP') return (cell) => (typeof cell === 'string' && shortYear(fold(cell)) ? fail('bad_timestamp') : norm(cell));
 	if (PRICE_COLUMNS.has(column.name)) return figuresBeforeRules8(norm, 'fee');
 	if (column.type === 'INTEGER' || column.type === 'DOUBLE') return figuresBeforeRules8(norm, column.unit !== undefined && MONEY_UNITS.has(column.unit) ? 'money' : 'figure');
 	return norm;

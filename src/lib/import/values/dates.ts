@@ -2,6 +2,7 @@
 import type { Cell, Issue } from '../types';
 import { dateNumeralsToDigits } from '../../domain/chinese-numbers';
 import { excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
+import { shortYear } from './short-year';
 
 // ---------------------------------------------------------------------------------------------------
 // Dates, times and periods
@@ -26,14 +27,7 @@ export function validDate(y: number, mo: number, d: number): boolean {
 export function excelSerialToParts(serial: number): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
 	const ms = EXCEL_EPOCH + Math.round(serial * 86400) * 1000;
 	const dt = new Date(ms);
-	return {
-		y: dt.getUTCFullYear(),
-		mo: dt.getUTCMonth() + 1,
-		d: dt.getUTCDate(),
-		h: dt.getUTCHours(),
-		mi: dt.getUTCMinutes(),
-		s: dt.getUTCSeconds()
-	};
+	return { y: dt.getUTCFullYear(), mo: dt.getUTCMonth() + 1, d: dt.getUTCDate(), h: dt.getUTCHours(), mi: dt.getUTCMinutes(), s: dt.getUTCSeconds() };
 }
 
 /** Serial numbers treated as Excel dates: 1950-01-01 to 2100-12-31. */
@@ -76,6 +70,9 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
 	const folded = dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日');
+	// 24年3月5日: the year as a year column reads '24年' (reading rules 8), said.
+	const short = shortYear(folded);
+	if (short) return withNote(parseTimestamp(`${short.year}年${short.rest}`, options), short.note);
 	// Fast path: already canonical.
 	if (folded.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(folded)) {
 		const t = folded;
@@ -123,6 +120,9 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 	if (h > 23 || mi > 59 || s > 59) return fail('bad_timestamp');
 	return onWeekday(ok(`${y}-${pad2(mo)}-${pad2(d)} ${pad2(h)}:${pad2(mi)}:${pad2(s)}`, warnings), weekday);
 }
+
+/** A reading with one more note, unless it is an error or empty. */
+const withNote = (r: Norm<string | null>, note: Issue): Norm<string | null> => (isError(r) || r.value === null ? r : ok(r.value, [...(r.warnings ?? []), note]));
 
 /**
  * A date read with a weekday written beside it, or the error that the weekday does not fall on it: one of the two
