@@ -227,6 +227,7 @@ export const PROBLEM_TEXTS = {
 		en: 'An approximate figure; whether a vote passed is counted from exact owners and areas, so give the exact figure'
 	},
 	year_two_digit: { zh: '两位数年份「{text}」按 {year} 年读取', en: "The two-digit year '{text}' is read as {year}" },
+	year_two_digit_rows: { zh: '两位数年份「{text}」按 {year} 年读取（共 {count} 行）', en: "The two-digit year '{text}' is read as {year} ({count} rows)" },
 	year_from_date: { zh: '日期只取年份 {year}', en: 'Only the year of the date is kept: {year}' },
 	year_is_decade: {
 		zh: '“年代”是十年，不是一个年份；请填写具体年份（如 1995）',

@@ -334,6 +334,9 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 				for (const w of warnings) {
 					// A word read by a rule (未办结: still open) is said once per column and word, with its row count.
 					if (w.code === 'ticket_still_open') unknownWords.note(c, row, cellText(cell), w, 'warning');
+					// A two-digit year (24年3月5日, '98年') is said once per column and year, with its rows: a ticket export
+					// writes it in every row, and a note per cell would fill the list before its errors.
+					else if (w.code === 'year_two_digit') unknownWords.note(c, row, String(w.params?.text ?? ''), { code: 'year_two_digit_rows', params: w.params }, 'warning');
 					else sink.add(row, p.header, cellText(cell), w, 'warning');
 				}
 			}

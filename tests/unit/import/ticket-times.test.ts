@@ -86,25 +86,28 @@ describe('stored imports replay under the rules they were accepted with', () => 
 			csvText([
 				['工单编号', '小区编号', '问题类别', '上报时间', '办结时间'],
 				['T1', 'LJ0001', '环境卫生', '24年3月5日 9:05', '24年3月5日 15:30'],
-				['T2', 'LJ0001', '漏水', '98年12月31日 8时', '1999年1月2日 10时']
+				['T2', 'LJ0001', '漏水', '98年12月31日 8时', '1999年1月2日 10时'],
+				['T3', 'LJ0002', '绿化', '24年3月6日 10:00', '2024-03-06 16:00']
 			])
 		);
 		const ins = await inspectFile('工单.csv', ledger);
 		const now = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', READ_RULES), ins.headers) });
 		const col = (name: string) => now.columns[DATASETS.tickets.columns.findIndex((c) => c.name === name)];
-		expect(col('opened_at')).toEqual(['2024-03-05 09:05:00', '1998-12-31 08:00:00']);
-		expect(col('closed_at')).toEqual(['2024-03-05 15:30:00', '1999-01-02 10:00:00']);
+		expect(col('opened_at')).toEqual(['2024-03-05 09:05:00', '1998-12-31 08:00:00', '2024-03-06 10:00:00']);
+		expect(col('closed_at')).toEqual(['2024-03-05 15:30:00', '1999-01-02 10:00:00', '2024-03-06 16:00:00']);
 		expect(now.problems.filter((x) => x.severity === 'error')).toEqual([]);
-		expect(now.problems.filter((x) => x.code === 'year_two_digit').map((x) => [x.row, x.params?.year])).toEqual([
-			[2, 2024],
-			[2, 2024],
-			[3, 1998]
+		// Said once per column and year, with its rows and the first of them.
+		expect(now.problems.filter((x) => x.code === 'year_two_digit_rows').map((x) => [x.row, x.column, x.value, x.params?.year, x.params?.count])).toEqual([
+			[2, '上报时间', '24年', 2024, 2],
+			[2, '办结时间', '24年', 2024, 1],
+			[3, '上报时间', '98年', 1998, 1]
 		]);
 		const before = await prepareImport(ins.source, { dataset: 'tickets', ...storedConversions(stored('工单.csv', 'tickets', 7), ins.headers) });
 		expect(before.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.column, x.code])).toEqual([
 			[2, '上报时间', 'bad_timestamp'],
 			[2, '办结时间', 'bad_timestamp'],
-			[3, '上报时间', 'bad_timestamp']
+			[3, '上报时间', 'bad_timestamp'],
+			[4, '上报时间', 'bad_timestamp']
 		]);
 	});
 
