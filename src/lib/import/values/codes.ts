@@ -31,8 +31,10 @@ export function parseBoolean(cell: Cell): Norm<boolean | null> {
 	return fail('bad_boolean');
 }
 
-/** A box of a printed form and the word after it; □ and ☐ are the boxes left empty. */
-const FORM_BOX = /([■☑☒✓✔√□☐])([^■☑☒✓✔√□☐]+)/g;
+/** The boxes of a printed form, ticked or (□ and ☐) left empty. */
+const BOXES = '■☑☒✓✔√□☐';
+/** A box and the word after it. */
+const FORM_BOX = new RegExp(`([${BOXES}])([^${BOXES}]+)`, 'g');
 const EMPTY_BOX = /[□☐]/;
 
 /**
@@ -50,7 +52,7 @@ function formChoice(text: string): boolean | undefined {
 }
 
 /** The boxes reading rules 8 taught the yes/no reader: alone (■ □ ☐), or before a word (☑有 ☐无). */
-const BOXES_RULES8 = /[■□☐☑☒✓✔√]/;
+const BOXES_RULES8 = new RegExp(`[${BOXES}]`);
 const ALIASES_RULES8: ReadonlySet<string> = new Set(['■', '□', '☐']);
 
 /** A yes/no normaliser as an import stored before reading rules 8 read it: ■, □, ☐ and a form's ticked word were errors. */

@@ -23,7 +23,8 @@ export function cellText(cell: Cell | undefined): string {
 	return String(cell);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/** Text beyond ASCII: only such text can need NFKC, or hold numerals in words. */
+export const NON_ASCII = /[^\x00-\x7f]/;
 
 /** NFKC (full-width to half-width, ㎡ to m2, ideographic space to space), trimmed. ASCII text skips NFKC (it is a no-op there, and slow). */
 export function fold(s: string): string {

@@ -70,9 +70,6 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
 	const folded = dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日');
-	// 24年3月5日: the year as a year column reads '24年' (reading rules 8), said.
-	const short = shortYear(folded);
-	if (short) return withNote(parseTimestamp(`${short.year}年${short.rest}`, options), short.note);
 	// Fast path: already canonical.
 	if (folded.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(folded)) {
 		const t = folded;
@@ -81,6 +78,9 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 		if (+t.slice(11, 13) > 23 || +t.slice(14, 16) > 59 || +t.slice(17, 19) > 59) return fail('bad_timestamp');
 		return ok(t);
 	}
+	// 24年3月5日: the year as a year column reads '24年' (reading rules 8), said.
+	const short = shortYear(folded);
+	if (short) return withNote(parseTimestamp(`${short.year}年${short.rest}`, options), short.note);
 	const weekday = takeWeekday(folded);
 	const t = weekday.text;
 	let y: number, mo: number, d: number, h = 0, mi = 0, s = 0;

@@ -3,7 +3,7 @@ import { normalizeLabel } from '../../data/datasets';
 import type { Cell, Issue } from '../types';
 import { chineseNumber, CHINESE_NUMERAL_CHARS, commonNumerals } from '../../domain/chinese-numbers';
 import { moneyWordsAsNumbers, receiptMoney } from './money-words';
-import { excelError, fail, fold, isMissing, ok, round, type Norm } from './core';
+import { excelError, fail, fold, isMissing, NON_ASCII, ok, round, type Norm } from './core';
 
 // ---------------------------------------------------------------------------------------------------
 // Numbers
@@ -58,9 +58,6 @@ const UNIT_WORDS: Record<string, Record<string, number>> = {
 	// these words may follow; row-checks.ts checks that the word fits the facility.
 	[QUANTITY_UNIT]: Object.fromEntries(Object.entries(QUANTITY_WORDS).map(([w, q]) => [w, q.factor]))
 };
-
-/** Text beyond ASCII: only such text can hold numerals in words (a plain figure skips their reading). */
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Column units that are sums of money. */
 export const MONEY_UNITS: ReadonlySet<string> = new Set(['元', '元/年']);
@@ -123,7 +120,7 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	// U+2212 is the minus sign of typeset tables; NFKC leaves it as it is.
 	const folded = fold(cell as string).replace(/\s+/g, '');
 	// A sum of money may be written as a receipt writes it (人民币壹仟贰佰元整, 1200元5角); other figures may use the
-	// financial capitals too (壹佰贰拾户).
+	// financial capitals too (壹佰贰拾户). A plain figure (ASCII) skips both.
 	const written = !NON_ASCII.test(folded) ? folded : options.unit !== undefined && MONEY_UNITS.has(options.unit) ? moneyWordsAsNumbers(receiptMoney(folded)) : commonNumerals(folded);
 	const t = written.replace(/^[¥$]|^rmb/i, '').replace(/\u2212/g, '-').replace(TOTAL_PREFIX, '');
 	const single = singleNumber(t, options.unit);
