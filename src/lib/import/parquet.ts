@@ -92,7 +92,15 @@ export async function readParquet(file: string, input: Uint8Array | ArrayBuffer)
 		});
 	}
 	const builder = new TableBuilder({ file, kind: 'parquet', headers });
-	for (const column of columns) for (let i = 0; i < column.length; i++) column[i] = parquetCell(column[i]);
+	// Texts (most cells) are cells as they are: only other values are converted and written back.
+	for (const column of columns) {
+		for (let i = 0; i < column.length; i++) {
+			const v = column[i];
+			if (typeof v === 'string') continue;
+			const cell = parquetCell(v);
+			if (cell !== v) column[i] = cell;
+		}
+	}
 	builder.pushColumns(columns as Cell[][], 1);
 	return builder.finish();
 }

@@ -149,6 +149,21 @@ describe('parquet column by column', () => {
 		expect(t.errorRows).toEqual([4]);
 	});
 
+	it('a number that is not finite is no value; texts, numbers and true/false stay as written', async () => {
+		const bytes = parquet([
+			{ name: 'estate_id', data: ['E1', 'E2', 'E3', 'E4'], type: 'STRING' },
+			{ name: 'area', data: [1.5, NaN, Infinity, -Infinity], type: 'DOUBLE' },
+			{ name: 'has_elevator', data: [true, false, null, true], type: 'BOOLEAN' }
+		]);
+		const t = await readParquet('n.parquet', bytes);
+		expect(t.rowNumbers).toEqual([1, 2, 3, 4]);
+		expect(t.columns).toEqual([
+			['E1', 'E2', 'E3', 'E4'],
+			[1.5, null, null, null],
+			[true, false, null, true]
+		]);
+	});
+
 	it('a file cut inside its column data is unreadable, not half read', async () => {
 		const bytes = await written('cut.parquet', ROWS, 'ROW_GROUP_SIZE 1000');
 		// Keep the footer but damage the pages: the first column chunk's bytes overwritten.

@@ -171,6 +171,30 @@ describe('a quote-free UTF-8 file read in chunks', () => {
 		});
 	}
 
+	it('a byte that is not UTF-8 in an otherwise ASCII file with a byte-order mark is an error of its row, in any chunk', () => {
+		// With a byte-order mark, text that is not UTF-8 is decoded leniently: a lone 0xFF byte becomes one U+FFFD, so the
+		// chunk has as many characters as bytes, as an ASCII one has; the plain-line path must still send the line to the
+		// full rules.
+		const lines = ['estate_id,period,indicator,score,source'];
+		for (let i = 1; i < 30_000; i++) lines.push(`CT${String(i % 500).padStart(5, '0')},2024-${String(1 + (i % 12)).padStart(2, '0')},cleaning,${(i % 1000) / 10},inspection`);
+		const bytes = utf8(lines.join('\n') + '\n', true);
+		const early = bytes.indexOf(0x0a, 4_000) + 1; // a data line of the first chunk, past the rows read for the header
+		const late = bytes.indexOf(0x0a, 700_000) + 1; // a line of a later chunk
+		for (const at of [early, late]) bytes[at + 1] = 0xff; // the second character of an estate id
+		const rowOf = (at: number) => bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
+		const read = readPlainUtf8InChunks('f.csv', bytes, {})!;
+		expect(read).toEqual(readCsvWhole('f.csv', bytes));
+		for (const at of [early, late]) {
+			const row = rowOf(at);
+			expect(read.errorRows).toContain(row);
+			expect(read.problems.some((p) => p.row === row && p.code === 'undecodable')).toBe(true);
+		}
+		// Every row is kept (those two to be listed as errors), and only those two hold U+FFFD.
+		expect(read.rowCount).toBe(29_999);
+		const odd = read.rowNumbers.filter((_, i) => String(read.columns[0][i]).includes('\uFFFD'));
+		expect(odd).toEqual([rowOf(early), rowOf(late)]);
+	});
+
 	it('without its last line end, and a file that turns out not to be UTF-8 deep in it (read whole, as GB18030)', () => {
 		const text = bigFile(30_000, 3, '\n', true);
 		const cut = utf8(text + 'E1,2024-01,cleaning,50,inspection');
