@@ -220,7 +220,9 @@ export class TableBuilder {
 				}
 			}
 			const row = firstRow + i;
-			if (first === -1 || this.summaryRow(columns[first][i], first, row)) {
+			const head = columns[first]?.[i];
+			// Most rows start plainly (plainHead): the summary and footer patterns are tried on the others only.
+			if (first === -1 || (typeof head === 'string' && !plainHead(head.charCodeAt(0)) && this.summaryRow(head, first, row))) {
 				kept ??= new Uint8Array(n).fill(1);
 				kept[i] = 0;
 				continue;

@@ -149,6 +149,26 @@ describe('parquet column by column', () => {
 		expect(t.errorRows).toEqual([4]);
 	});
 
+	it('summary and footer rows are told by their first cell whatever it starts with; a name that only starts like one is data', async () => {
+		const bytes = parquet([
+			{ name: 'estate_id', data: ['Sunshine', ' 合计', 'Total', '注：面积为建筑面积', 'average-park', '平均', 'E7', '\u3000小计'], type: 'STRING' },
+			{ name: 'area', data: [1, 2, 3, 4, 5, 6, 7, 8], type: 'DOUBLE' }
+		]);
+		const t = await readParquet('s.parquet', bytes);
+		expect(t.rowNumbers).toEqual([1, 5, 7]);
+		expect(t.columns).toEqual([
+			['Sunshine', 'average-park', 'E7'],
+			[1, 5, 7]
+		]);
+		expect(t.problems.map((p) => [p.code, p.row])).toEqual([
+			['summary_row_skipped', 2],
+			['summary_row_skipped', 3],
+			['footer_row_skipped', 4],
+			['summary_row_skipped', 6],
+			['summary_row_skipped', 8]
+		]);
+	});
+
 	it('a number that is not finite is no value; texts, numbers and true/false stay as written', async () => {
 		const bytes = parquet([
 			{ name: 'estate_id', data: ['E1', 'E2', 'E3', 'E4'], type: 'STRING' },
