@@ -296,6 +296,15 @@ export const PROBLEM_TEXTS = {
 		en: 'Time-zone marker ignored; the local time as written is used'
 	},
 	bad_boolean: { zh: '应为 是/否、有/无 或 true/false', en: 'Expected yes/no (是/否, 有/无, true/false)' },
+	yes_no_with_count: { zh: '是/否后写了数量「{text}」，按是/否读取，数量不导入', en: "A yes/no written with its count '{text}': read as the yes/no, the count not imported" },
+	yes_no_count_rows: {
+		zh: '是/否后写了数量（如“{text}”），数量与是/否一致，按是/否导入，数量不导入（共 {count} 行）',
+		en: "A yes/no written with its count (e.g. '{text}'): the count agrees, the yes/no is imported, the count is not ({count} rows)"
+	},
+	bad_boolean_count: {
+		zh: '“{word}”与数量 {count} 相矛盾：这一列只能是 是 或 否，请核对后改为其中之一',
+		en: "'{word}' contradicts the count {count}: this column is yes or no only; check and write the one that holds"
+	},
 	bad_boolean_partly: {
 		zh: '说的是“一部分”，这一列只能是 是 或 否：请按小区的主要情况填写（如多数楼栋有电梯填“是”）',
 		en: "Says 'some of it'; this column is yes or no only: write what holds for most of the estate (yes if most blocks have lifts)"

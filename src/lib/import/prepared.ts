@@ -74,6 +74,8 @@ export interface PrepareOptions extends RunOptions {
 	 * read (their rows were dropped then).
 	 */
 	readonly valuesBeforeRules8?: boolean;
+	/** True: as before reading rules 9, a yes/no written with its count (有，2部) is not read (its rows were dropped then). */
+	readonly valuesBeforeRules9?: boolean;
 }
 
 /**

@@ -103,9 +103,10 @@ export interface ReadOptions {
  * checked, and a year written as the number 2008.06 (a spreadsheet's year and month) is the year 2008 (before: errors).
  * 8: figures in the financial capitals (壹仟贰佰元), a sum of money as a receipt writes it (人民币…元整, 1200元5角) and a
  * form's boxes in a yes/no column (■, □, ☑有 ☐无) and a date-time's two-digit year before 年 (24年3月5日) are read
- * (before: errors).
+ * (before: errors). 9: a yes/no written with its count (有，2部, 有电梯4部, 是/2台) is the word when the count agrees with it
+ * (before: an error).
  */
-export const READ_RULES = 8;
+export const READ_RULES = 9;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

@@ -20,7 +20,7 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, booleansBeforeRules9, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
@@ -121,7 +121,8 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 
 	// Conversions (count → yes/no, date → year or period, unit words, value maps) are applied before validation.
 	const conversions = planConversions(table, dataset, effective, options.conversions, options.valueAnswers, {
-		titlePeriod: constantPeriod?.from === 'title' && options.quarterFromTitle !== false ? constantPeriod.value : undefined
+		titlePeriod: constantPeriod?.from === 'title' && options.quarterFromTitle !== false ? constantPeriod.value : undefined,
+		...(options.valuesBeforeRules9 ? { yesNoBeforeRules9: true } : {})
 	});
 	const ctx: RowContext = { table, dataset, sink, options, constantPeriod, mapping: effective, conversions: conversions.conversions, readErrorRows: new Set(table.errorRows ?? []) };
 	const result = layout === 'wide' && dataset === 'scores' ? await normaliseWide(ctx) : await normaliseLong(ctx);
@@ -224,7 +225,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const stillOpen = read && col.name === 'closed_at' && options.valuesBeforeRules6 ? stillOpenBeforeRules6(read) : read;
 		const before7 = stillOpen && options.valuesBeforeRules7 ? (col.type === 'TIMESTAMP' ? weekdaysBeforeRules7(stillOpen) : YEAR_COLUMNS.has(col.name) ? yearNumberBeforeRules7(stillOpen) : stillOpen) : stillOpen;
 		const before8 = before7 && options.valuesBeforeRules8 && dataset !== 'market' ? valuesBeforeRules8(col, before7) : before7;
-		return { col, src, header, norm: before8, range: rangeRule(dataset, col) };
+		const before9 = before8 && options.valuesBeforeRules9 && col.type === 'BOOLEAN' ? booleansBeforeRules9(before8) : before8;
+		return { col, src, header, norm: before9, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 
@@ -337,6 +339,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 					// A two-digit year (24年3月5日, '98年') is said once per column and year, with its rows: a ticket export
 					// writes it in every row, and a note per cell would fill the list before its errors.
 					else if (w.code === 'year_two_digit') unknownWords.note(c, row, String(w.params?.text ?? ''), { code: 'year_two_digit_rows', params: w.params }, 'warning');
+					// A yes/no with its count (有，2部): said once per column, with the first cell and the row count.
+					else if (w.code === 'yes_no_with_count') unknownWords.note(c, row, cellText(cell), { code: 'yes_no_count_rows', params: w.params }, 'warning', w.code);
 					else sink.add(row, p.header, cellText(cell), w, 'warning');
 				}
 			}

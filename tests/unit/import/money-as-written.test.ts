@@ -92,7 +92,7 @@ describe('whole files', () => {
 			storedFileSchema.parse({ id: 'f1', name: '设施台账.csv', dataset: 'facilities', mode: 'append', options: { headerRow: 2, dropInvalid: true, rules }, rows: 4, addedAt: '2026-12-01T00:00:00.000Z' });
 		const then = await prepareImport(ins.source, { dataset: 'facilities', ...storedConversions(stored(7), ins.headers) });
 		expect(column(then, 'facilities', 'unit_replacement_cost_yuan').filter((v) => v !== null)).toEqual([600]);
-		expect(READ_RULES).toBe(8);
+		expect(READ_RULES).toBeGreaterThanOrEqual(8);
 		const now = await prepareImport(ins.source, { dataset: 'facilities', ...storedConversions(stored(READ_RULES), ins.headers) });
 		expect(column(now, 'facilities', 'unit_replacement_cost_yuan')).toEqual([350000, 120, 80.5, 600]);
 	});

@@ -22,9 +22,9 @@ export function convertCell(conv: Conversion, cell: Cell, column: ColumnMeta): N
 		case 'count_to_bool': {
 			const n = parseCount(cell);
 			if (n !== undefined) return { value: n > 0 };
-			// A yes/no word among the counts ("有", "否") is read as it is written.
+			// A yes/no word among the counts ("有", "否", and 有，2部 with what it says) is read as it is written.
 			const b = parseBoolean(cell);
-			return 'error' in b ? fail('not_a_count') : { value: b.value };
+			return 'error' in b ? fail('not_a_count') : b;
 		}
 		case 'date_to_year': {
 			const p = dateParts(cell);
@@ -50,6 +50,11 @@ export function convertCell(conv: Conversion, cell: Cell, column: ColumnMeta): N
 }
 
 /** A column normaliser that converts each cell first. */
+/** The column's reading of a converted cell, with what the conversion said first. */
+function withNotes(notes: readonly Issue[] | undefined, r: Norm<unknown>): Norm<unknown> {
+	return !notes?.length || 'error' in r ? r : { value: r.value, warnings: [...notes, ...(r.warnings ?? [])] };
+}
+
 export function withConversion(norm: CellNormaliser, conv: Conversion | null | undefined, column: ColumnMeta): CellNormaliser {
 	if (!conv || conv.kind === 'value_map') return norm;
 	const memo = new Map<string, Norm<unknown>>();
@@ -60,7 +65,7 @@ export function withConversion(norm: CellNormaliser, conv: Conversion | null | u
 			if (hit) return hit;
 		}
 		const c = convertCell(conv, cell, column);
-		const r: Norm<unknown> = 'error' in c ? c : norm(c.value);
+		const r: Norm<unknown> = 'error' in c ? c : withNotes(c.warnings, norm(c.value));
 		if (key !== undefined && memo.size < 20_000) memo.set(key, r);
 		return r;
 	};

@@ -11,7 +11,7 @@
 import type { ColumnMeta } from '../../data/datasets';
 import type { Cell } from '../types';
 import { isMissing } from '../values/core';
-import { parseBoolean } from '../values/codes';
+import { countedBeforeRules9, parseBoolean } from '../values/codes';
 import { parseCount } from './counts';
 import { dateParts, isDateLike, periodOf, YEAR_COLUMNS } from './dates';
 import type { Conversion } from './types';
@@ -37,6 +37,11 @@ export function sampleCells(cells: readonly Cell[], n = SAMPLE_CELLS): Cell[] {
 export interface SheetHints {
 	/** The period a title row names (2025年第三季度… → '2025Q3'), when it names one. */
 	readonly titlePeriod?: string;
+	/**
+	 * The file is a stored import accepted before reading rules 9: a yes/no with its count (有，2部) was no yes/no then, so it
+	 * does not count towards choosing the count → yes/no conversion either.
+	 */
+	readonly yesNoBeforeRules9?: boolean;
 }
 
 /** The conversion a column needs, judged from its cells, or undefined when none is clearly needed. */
@@ -47,7 +52,8 @@ export function autoConversion(column: ColumnMeta, cells: readonly Cell[], hints
 	const share = (f: (c: Cell) => boolean) => sample.filter(f).length / sample.length;
 	if (column.type === 'BOOLEAN') {
 		const counts = sample.map(parseCount);
-		const countsOrWords = share((c) => parseCount(c) !== undefined || !('error' in parseBoolean(c)));
+		const word = (c: Cell) => !('error' in parseBoolean(c)) && !(hints.yesNoBeforeRules9 && typeof c === 'string' && countedBeforeRules9(c));
+		const countsOrWords = share((c) => parseCount(c) !== undefined || word(c));
 		const evidence = counts.some((n) => n !== undefined && n > 1) || sample.some((c) => typeof c === 'string' && /\d\s*[台部个座套]/.test(c));
 		return countsOrWords >= CLEAR && evidence ? { kind: 'count_to_bool' } : undefined;
 	}

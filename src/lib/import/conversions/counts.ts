@@ -7,7 +7,8 @@ import { chineseNumber } from '../../domain/chinese-numbers';
 import { fold, isMissing } from '../values/core';
 
 /** Measure words that follow a count of things in Chinese ledgers (台 and 部 for elevators, 栋/幢 for blocks). */
-const COUNT_WORDS = /^(台|部|个|座|套|处|栋|幢|户|项|组|只|间|辆)$/;
+export const COUNT_WORD_LIST = ['台', '部', '个', '座', '套', '处', '栋', '幢', '户', '项', '组', '只', '间', '辆'] as const;
+const COUNT_WORDS = new RegExp(`^(${COUNT_WORD_LIST.join('|')})$`);
 
 /**
  * A whole, non-negative count from a cell, or undefined when the cell is not one. "无" and "没有" are 0:

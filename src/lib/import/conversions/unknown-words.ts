@@ -19,9 +19,12 @@ interface Seen {
 export class UnknownWords {
 	private readonly seen = new Map<string, Seen>();
 
-	/** Notes one row holding an unknown word in a column (or, as a warning, a word read by a noted rule). */
-	note(column: number, row: number, word: string, issue: Issue, severity: Severity = 'error'): void {
-		const key = `${column}\u0000${word}`;
+	/**
+	 * Notes one row holding an unknown word in a column (or, as a warning, a word read by a noted rule). Rows with the
+	 * same `group` are one problem (by default, one per word); its word is the first row's.
+	 */
+	note(column: number, row: number, word: string, issue: Issue, severity: Severity = 'error', group: string = word): void {
+		const key = `${column}\u0000${group}`;
 		const s = this.seen.get(key);
 		if (s) s.count++;
 		else this.seen.set(key, { column, word, firstRow: row, issue, severity, count: 1 });

@@ -5,6 +5,7 @@ import { lookupWord, suggestCodes } from '../conversions/value-map';
 import { INDICATOR_CODES, SATISFACTION_INDICATOR, SATISFACTION_NAME } from '../../data/indicators';
 import type { Cell } from '../types';
 import { cellText, excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
+import { countedYesNo } from './yes-no-count';
 
 // ---------------------------------------------------------------------------------------------------
 // Booleans, enums, text
@@ -12,6 +13,8 @@ import { cellText, excelError, fail, fold, isError, isMissing, ok, type Norm } f
 
 const TRUE_TEXTS = new Set<string>(BOOLEAN_ALIASES.true.map((a) => normalizeLabel(a)));
 const FALSE_TEXTS = new Set<string>(BOOLEAN_ALIASES.false.map((a) => normalizeLabel(a)));
+/** A yes/no word (normalised) as true or false, or undefined when it is not one. */
+const yesNoWord = (w: string): boolean | undefined => (TRUE_TEXTS.has(w) ? true : FALSE_TEXTS.has(w) ? false : undefined);
 
 /** A boolean through BOOLEAN_ALIASES (是/否, 有/无, true/false, 1/0, yes/no, √/×). "无" is false here, not missing. */
 export function parseBoolean(cell: Cell): Norm<boolean | null> {
@@ -26,6 +29,9 @@ export function parseBoolean(cell: Cell): Norm<boolean | null> {
 	if (isMissing(cell)) return ok(null);
 	const choice = formChoice(cell);
 	if (choice !== undefined) return ok(choice);
+	// 有，2部 / 有电梯4部: the word with its count, which must agree with it.
+	const counted = countedYesNo(v, yesNoWord);
+	if (counted) return 'value' in counted ? ok(counted.value, [{ code: 'yes_no_with_count', params: { text: cell.trim() } }]) : fail('bad_boolean_count', counted.conflict);
 	// 部分有 (some blocks have lifts, some not) is a true mix: one yes or no must be chosen by the person, not here.
 	if (PARTLY.test(v)) return fail('bad_boolean_partly');
 	return fail('bad_boolean');
@@ -63,6 +69,23 @@ export function booleansBeforeRules8<T>(norm: (cell: Cell) => Norm<T>): (cell: C
 		const known = !ALIASES_RULES8.has(v) && (TRUE_TEXTS.has(v) || FALSE_TEXTS.has(v));
 		return known ? norm(cell) : fail('bad_boolean');
 	};
+}
+
+/**
+ * A yes/no normaliser as an import stored before reading rules 9 read it: a yes/no with its count (有，2部, 有电梯4部)
+ * was an error, and so it is again (a count alone, 4部, is as it was: the count → yes/no conversion's, else an error).
+ */
+export function booleansBeforeRules9<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
+	return (cell) => (typeof cell === 'string' && countedBeforeRules9(cell) ? fail('bad_boolean') : norm(cell));
+}
+
+/**
+ * Whether reading rules 9 alone read this cell as a yes/no: a word with its count, that no earlier rule read (a count in
+ * brackets, 有（2部）, always was the word).
+ */
+export function countedBeforeRules9(cell: string): boolean {
+	const v = normalizeLabel(cell);
+	return yesNoWord(v) === undefined && countedYesNo(v, yesNoWord) !== undefined;
 }
 
 /** Words for "some of it": an answer that is neither yes nor no. */

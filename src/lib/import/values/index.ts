@@ -23,7 +23,7 @@ export { type Norm, isError, cellText, isMissing } from './core';
 export { parseNumber, parseGrade } from './numbers';
 export { parseRate, type FeeValue, parseFee } from './fees';
 export { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, parseTimestamp, parseClosingTime, parsePeriod, findPeriodInText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle } from './dates';
-export { parseBoolean, parseEnum, parseText, matchIndicator } from './codes';
+export { booleansBeforeRules9, parseBoolean, parseEnum, parseText, matchIndicator } from './codes';
 export { headerHints } from './headers';
 export { type CellNormaliser, columnNormaliser, yearNumberBeforeRules7, valuesBeforeRules8 } from './columns';
 export { figuresBeforeRules8 } from './money-words';
