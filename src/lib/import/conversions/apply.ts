@@ -49,12 +49,12 @@ export function convertCell(conv: Conversion, cell: Cell, column: ColumnMeta): N
 	}
 }
 
-/** A column normaliser that converts each cell first. */
 /** The column's reading of a converted cell, with what the conversion said first. */
 function withNotes(notes: readonly Issue[] | undefined, r: Norm<unknown>): Norm<unknown> {
 	return !notes?.length || 'error' in r ? r : { value: r.value, warnings: [...notes, ...(r.warnings ?? [])] };
 }
 
+/** A column normaliser that converts each cell first. */
 export function withConversion(norm: CellNormaliser, conv: Conversion | null | undefined, column: ColumnMeta): CellNormaliser {
 	if (!conv || conv.kind === 'value_map') return norm;
 	const memo = new Map<string, Norm<unknown>>();
