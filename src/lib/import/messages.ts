@@ -229,6 +229,10 @@ export const PROBLEM_TEXTS = {
 	year_two_digit: { zh: '两位数年份「{text}」按 {year} 年读取', en: "The two-digit year '{text}' is read as {year}" },
 	year_two_digit_rows: { zh: '两位数年份「{text}」按 {year} 年读取（共 {count} 行）', en: "The two-digit year '{text}' is read as {year} ({count} rows)" },
 	year_from_date: { zh: '日期只取年份 {year}', en: 'Only the year of the date is kept: {year}' },
+	year_span: {
+		zh: '写了两个年份（{from} 至 {to}）：这一列只能填一个年份；分期建成或跨年度的，请选定其中一年填写',
+		en: 'Two years ({from} to {to}): this column holds one year; for an estate built in phases or a span, choose the one to use'
+	},
 	year_is_decade: {
 		zh: '“年代”是十年，不是一个年份；请填写具体年份（如 1995）',
 		en: "A decade (年代) is not a year; write the year itself (e.g. 1995)"

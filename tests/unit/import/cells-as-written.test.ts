@@ -146,6 +146,17 @@ describe('years', () => {
 		expect(code(built('1990年代'))).toBe('year_is_decade');
 		expect(code(built('90年代'))).toBe('year_is_decade');
 	});
+
+	it('two years joined as a span are an error naming both (one must be chosen by the person), not "not a number"', () => {
+		for (const cell of ['2005-2008', '2005年至2008年', '2005~2008年竣工', '２００５－２００８', '1998—2001']) {
+			const r = built(cell);
+			expect(code(r), cell).toBe('year_span');
+		}
+		expect(built('2005年至2008年')).toEqual({ error: { code: 'year_span', params: { from: 2005, to: 2008 } } });
+		// A year and a month stays the year with a note; two years the wrong way round are no span.
+		expect(value(built('2005-06'))).toBe(2005);
+		expect(code(built('2008-2005'))).toBe('not_a_number');
+	});
 });
 
 describe('periods with a two-digit year', () => {

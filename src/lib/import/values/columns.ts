@@ -84,6 +84,8 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 }
 
 const YEAR_NUMBER: NumberOptions = { integer: true, unit: '年' };
+/** Two years joined as a span (2005-2008, 2005年至2008年, 2005~2008年竣工), in a column that holds one. */
+const YEAR_SPAN = /^\s*((?:19|20)\d\d)\s*年?\s*(?:-|~|至|到|—|–)\s*((?:19|20)\d\d)\s*年?\s*(?:建成|竣工|交付|度)?\s*$/;
 
 /**
  * A score, or a share of full marks written as a percentage ('85%' is 85 of 100 whatever the column's full marks:
@@ -117,6 +119,11 @@ function parseYear(cell: Cell): Norm<number | null> {
 	const ym = typeof cell === 'number' ? decimalYearMonth(cell) : undefined;
 	if (ym && (ym.mo === null || (ym.mo >= 1 && ym.mo <= 12))) return ok(ym.y, [{ code: 'year_from_date', params: { year: ym.y } }]);
 	const p = dateParts(cell);
+	if (!p && typeof cell === 'string') {
+		// 2005-2008, 2005年至2008年: an estate built in phases, or a fiscal span. One year must be chosen, by the person.
+		const span = YEAR_SPAN.exec(fold(cell));
+		if (span && Number(span[1]) < Number(span[2])) return fail('year_span', { from: Number(span[1]), to: Number(span[2]) });
+	}
 	if (!p || (typeof cell === 'number' && p.m === undefined)) return r;
 	const finer = p.m !== undefined || p.q !== undefined;
 	return finer ? ok(p.y, [{ code: 'year_from_date', params: { year: p.y } }]) : ok(p.y);
