@@ -24,8 +24,8 @@ export function parseBoolean(cell: Cell): Norm<boolean | null> {
 	const err = excelError(cell);
 	if (err) return { error: err };
 	const v = normalizeLabel(cell);
-	if (TRUE_TEXTS.has(v)) return ok(true);
-	if (FALSE_TEXTS.has(v)) return ok(false);
+	const word = yesNoWord(v);
+	if (word !== undefined) return ok(word);
 	if (isMissing(cell)) return ok(null);
 	const choice = formChoice(cell);
 	if (choice !== undefined) return ok(choice);
@@ -53,8 +53,7 @@ function formChoice(text: string): boolean | undefined {
 	if (pairs.length === 0 || pairs[0].index !== 0) return undefined;
 	const ticked = pairs.filter((p) => !EMPTY_BOX.test(p[1]));
 	if (ticked.length !== 1) return undefined;
-	const word = normalizeLabel(ticked[0][2].replace(/[\s/、,，;；|]+$/, ''));
-	return TRUE_TEXTS.has(word) ? true : FALSE_TEXTS.has(word) ? false : undefined;
+	return yesNoWord(normalizeLabel(ticked[0][2].replace(/[\s/、,，;；|]+$/, '')));
 }
 
 /** The boxes reading rules 8 taught the yes/no reader: alone (■ □ ☐), or before a word (☑有 ☐无). */
@@ -66,7 +65,7 @@ export function booleansBeforeRules8<T>(norm: (cell: Cell) => Norm<T>): (cell: C
 	return (cell) => {
 		if (typeof cell !== 'string' || !BOXES_RULES8.test(cell)) return norm(cell);
 		const v = normalizeLabel(cell);
-		const known = !ALIASES_RULES8.has(v) && (TRUE_TEXTS.has(v) || FALSE_TEXTS.has(v));
+		const known = !ALIASES_RULES8.has(v) && yesNoWord(v) !== undefined;
 		return known ? norm(cell) : fail('bad_boolean');
 	};
 }

@@ -6,7 +6,7 @@ import { decimalYearMonth, parseClosingTime, parsePeriod, parseTimestamp } from 
 import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
 import { shortYear } from './short-year';
-import { MONEY_UNITS, parseGrade, parseNumber, QUANTITY_UNIT, type NumberOptions } from './numbers';
+import { MONEY_UNITS, parseGrade, parseNumber, QUANTITY_UNIT, RANGE_SEPARATOR, type NumberOptions } from './numbers';
 import { figuresBeforeRules8 } from './money-words';
 import type { Cell } from '../types';
 import type { ValueMapAnswers } from '../conversions/types';
@@ -84,8 +84,8 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 }
 
 const YEAR_NUMBER: NumberOptions = { integer: true, unit: '年' };
-/** Two years joined as a span (2005-2008, 2005年至2008年, 2005~2008年竣工), in a column that holds one. */
-const YEAR_SPAN = /^\s*((?:19|20)\d\d)\s*年?\s*(?:-|~|至|到|—|–)\s*((?:19|20)\d\d)\s*年?\s*(?:建成|竣工|交付|度)?\s*$/;
+/** One end of a span of years (2005-2008, 2005年至2008年, 2005~2008年竣工), in a column that holds one year. */
+const SPAN_END = /^\s*((?:19|20)\d\d)\s*年?\s*(?:建成|竣工|交付|度)?\s*$/;
 
 /**
  * A score, or a share of full marks written as a percentage ('85%' is 85 of 100 whatever the column's full marks:
@@ -121,8 +121,10 @@ function parseYear(cell: Cell): Norm<number | null> {
 	const p = dateParts(cell);
 	if (!p && typeof cell === 'string') {
 		// 2005-2008, 2005年至2008年: an estate built in phases, or a fiscal span. One year must be chosen, by the person.
-		const span = YEAR_SPAN.exec(fold(cell));
-		if (span && Number(span[1]) < Number(span[2])) return fail('year_span', { from: Number(span[1]), to: Number(span[2]) });
+		const span = RANGE_SEPARATOR.exec(fold(cell));
+		const from = span && SPAN_END.exec(span[1]);
+		const to = span && SPAN_END.exec(span[2]);
+		if (from && to && Number(from[1]) < Number(to[1])) return fail('year_span', { from: Number(from[1]), to: Number(to[1]) });
 	}
 	if (!p || (typeof cell === 'number' && p.m === undefined)) return r;
 	const finer = p.m !== undefined || p.q !== undefined;
