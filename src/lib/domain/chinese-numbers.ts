@@ -32,42 +32,82 @@ const DIGIT_BY_DIGIT = /^[零〇一二三四五六七八九]{3,}$/;
 
 /**
  * The value of a Chinese numeral, or undefined when the text is not one (or not a well-formed one: 二三, 百二,
- * 十十). Digit-by-digit runs (二〇二五) are read positionally, as years are written.
+ * 十十). Digit-by-digit runs (二〇二五) are read positionally, as years are written. A last digit right after 百, 千,
+ * 万 or 亿 counts in the next unit down, as it is said (一千二 is 1,200, 两万五 is 25,000); after 零 it is ones (一千零二).
  */
 export function chineseNumber(t: string): number | undefined {
 	if (!ONLY_NUMERALS.test(t)) return undefined;
 	if (DIGIT_BY_DIGIT.test(t)) return Number([...t].map((c) => DIGITS[c]).join(''));
+	return numeralValue([...t].map((ch) => (ch in DIGITS ? (ch === '零' || ch === '〇' ? ZERO : DIGITS[ch]) : ch)));
+}
+
+/** 零 among a numeral's parts: a gap, after which a last digit counts in ones. */
+const ZERO = 'zero';
+
+/**
+ * The value of a numeral's parts in order (numbers for its digits, or a run of digits; ZERO; the unit characters), or
+ * undefined when they do not make one. Within a section (below 万) the units must fall: 三千五百二十, never 五十三百;
+ * a number before 十, 百 or 千 is one digit.
+ */
+function numeralValue(parts: readonly (number | string)[]): number | undefined {
 	let total = 0;
 	let section = 0;
 	let digit: number | undefined;
-	// Within a section (below 万) the units must fall: 三千五百二十, never 五十三百.
 	let lastSmall = Infinity;
 	let lastLarge = Infinity;
-	for (const ch of t) {
-		if (ch in DIGITS) {
+	// The unit the last digit follows directly (no 零 between): 一千二's 二 follows 千.
+	let follows: number | undefined;
+	for (const p of parts) {
+		if (p === ZERO) {
 			if (digit !== undefined && digit !== 0) return undefined;
-			digit = DIGITS[ch];
-		} else if (ch in SMALL) {
-			const unit = SMALL[ch];
+			digit = 0;
+			follows = undefined;
+		} else if (typeof p === 'number') {
+			if (digit !== undefined && digit !== 0) return undefined;
+			digit = p;
+		} else if (p in SMALL) {
+			const unit = SMALL[p];
 			if (unit >= lastSmall) return undefined;
 			// 十 alone at the start is ten (十二); every other unit needs its digit (一百, not 百).
 			const d = digit ?? (unit === 10 && section === 0 && total === 0 ? 1 : undefined);
-			if (d === undefined || d === 0) return undefined;
+			if (d === undefined || d === 0 || d > 9) return undefined;
 			section += d * unit;
 			digit = undefined;
 			lastSmall = unit;
+			follows = unit;
 		} else {
-			const unit = LARGE[ch];
+			const unit = LARGE[p];
 			section += digit ?? 0;
-			if (section === 0 || unit >= lastLarge) return undefined;
+			if (unit === undefined || section === 0 || section >= 1e4 || unit >= lastLarge) return undefined;
 			total += section * unit;
 			section = 0;
 			digit = undefined;
 			lastSmall = Infinity;
 			lastLarge = unit;
+			follows = unit;
 		}
 	}
-	return total + section + (digit ?? 0);
+	if (digit === undefined) return total + section;
+	// 一千二: the 二 is of the hundreds. A longer run of digits (1万500) is the rest as written, below the unit.
+	if (follows !== undefined && follows >= 100 && digit <= 9) return total + section + (digit * follows) / 10;
+	if (follows !== undefined && digit >= follows) return undefined;
+	return total + section + digit;
+}
+
+/** A figure in digits with Chinese units between them, at the start of a text: 3万2千, 2千5百, 1万零500, 3万2, 3千2百万. */
+const MIXED_FIGURE = /^\d+(?:[亿万千百]零?\d+)+[千百]?[亿万]?/;
+
+/**
+ * A figure written in digits with Chinese units between them (3万2千 is 32,000, 2千5百 is 2,500, 1万零500 is 10,500,
+ * 3万2 is 32,000 as it is said), and the text after it (a unit word); undefined when the text does not start with
+ * one. docs/sources.md §18.4.
+ */
+export function mixedFigure(t: string): { n: number; rest: string } | undefined {
+	const m = MIXED_FIGURE.exec(t);
+	if (!m) return undefined;
+	const parts = m[0].match(/\d+|./g)!.map((p) => (/^\d/.test(p) ? Number(p) : p === '零' ? ZERO : p));
+	const n = numeralValue(parts);
+	return n === undefined ? undefined : { n, rest: t.slice(m[0].length) };
 }
 
 /**

@@ -76,6 +76,11 @@ export interface PrepareOptions extends RunOptions {
 	readonly valuesBeforeRules8?: boolean;
 	/** True: as before reading rules 9, a yes/no written with its count (有，2部) is not read (its rows were dropped then). */
 	readonly valuesBeforeRules9?: boolean;
+	/**
+	 * True: as before reading rules 10, 千 and 百 after digits (1.2千户) and digits with units between them (3万2千) are not
+	 * read (their rows were dropped then), and 一千二 is 1,002.
+	 */
+	readonly valuesBeforeRules10?: boolean;
 }
 
 /**

@@ -104,9 +104,11 @@ export interface ReadOptions {
  * 8: figures in the financial capitals (壹仟贰佰元), a sum of money as a receipt writes it (人民币…元整, 1200元5角) and a
  * form's boxes in a yes/no column (■, □, ☑有 ☐无) and a date-time's two-digit year before 年 (24年3月5日) are read
  * (before: errors). 9: a yes/no written with its count (有，2部, 有电梯4部, 是/2台) is the word when the count agrees with it
- * (before: an error).
+ * (before: an error). 10: 千 and 百 after digits (1.2千户, 5百户) and digits with units between them (3万2千, 1万零500) are
+ * read, and a last Chinese digit right after 百, 千, 万 or 亿 counts in the next unit down, as it is said (一千二 is 1,200;
+ * before: errors, and 1,002).
  */
-export const READ_RULES = 9;
+export const READ_RULES = 10;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

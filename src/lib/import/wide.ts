@@ -7,13 +7,14 @@ import { indicatorName } from '../data/indicators';
 import { DEFAULT_GROUPS, groupOfTarget, type IndicatorGroup } from './groups';
 import { checkpoint, now } from './progress';
 import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-checks';
-import { beforeRules4, cellText, columnNormaliser, figuresBeforeRules8, headerHints, isError, isMissing, type CellNormaliser } from './values';
+import { beforeRules4, cellText, columnNormaliser, figuresBeforeRules8, figuresBeforeRules10, headerHints, isError, isMissing, type CellNormaliser } from './values';
 import { TitlePeriodCheck } from './title-period';
 
-/** An indicator column's score reader; as before reading rules 8 (financial capitals not read) for a replay of then. */
-function wideScore(header: string, beforeRules8: boolean): CellNormaliser {
+/** An indicator column's score reader; as before reading rules 8 (financial capitals) and 10 (一百二 as 102) for a replay of then. */
+function wideScore(header: string, before: { readonly valuesBeforeRules8?: boolean; readonly valuesBeforeRules10?: boolean }): CellNormaliser {
 	const norm = columnNormaliser('scores', 'score', header);
-	return beforeRules8 ? figuresBeforeRules8(norm, 'figure') : norm;
+	const before8 = before.valuesBeforeRules8 ? figuresBeforeRules8(norm, 'figure') : norm;
+	return before.valuesBeforeRules10 ? figuresBeforeRules10(before8) : before8;
 }
 
 /** Melts a wide score sheet: one canonical row per estate, period and indicator cell that is not empty. */
@@ -29,7 +30,7 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 		const header = table.headers[i];
 		const code = indicatorOfTarget(t);
 		const group = groups.find((g) => g.code === groupOfTarget(t));
-		if (code || group) indicators.push({ src: i, code: code ?? group!.code, header, norm: wideScore(header, options.valuesBeforeRules8 === true), points: headerHints(header).points, group });
+		if (code || group) indicators.push({ src: i, code: code ?? group!.code, header, norm: wideScore(header, options), points: headerHints(header).points, group });
 	});
 	// Columns of the sheet by indicator code: a member's own score wins over its group's.
 	const ownColumn = new Map(indicators.filter((x) => !x.group).map((x) => [x.code, x.src]));

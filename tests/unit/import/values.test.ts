@@ -56,7 +56,11 @@ describe('numbers', () => {
 		// Not where the column is a score, a year or a grade, and not before a word of another measure.
 		expect(code(parseNumber('9万', { unit: '分' }))).toBe('unknown_unit');
 		expect(code(parseNumber('3.2万户', { unit: '㎡' }))).toBe('unknown_unit');
-		expect(code(parseNumber('3.2千', { unit: '㎡' }))).toBe('unknown_unit');
+		expect(code(parseNumber('3.2千克', { unit: '㎡' }))).toBe('unknown_unit');
+		// 千 and 百 too, since reading rules 10: 3.2 × 1,000 = 3,200 ㎡; 5 × 100 = 500 households.
+		expect(value(parseNumber('3.2千', { unit: '㎡' }))).toBe(3_200);
+		expect(value(parseNumber('5百户', { unit: '户', integer: true }))).toBe(500);
+		expect(code(parseNumber('3千', { unit: '分' }))).toBe('unknown_unit');
 	});
 
 	it('rejects what is not a number, and a decimal comma as ambiguous', () => {

@@ -82,7 +82,7 @@ describe('an estates register in GBK whose 有无电梯 mixes words, counts and 
 			[9, 'bad_boolean', '有：6部']
 		]);
 		expect(then.conversions?.conversions[7]).toBeNull();
-		expect(READ_RULES).toBe(9);
+		expect(READ_RULES).toBeGreaterThanOrEqual(9);
 		const now = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored(READ_RULES), ins.headers) });
 		expect(errors(now)).toEqual([]);
 		expect(elevators(now)).toEqual([true, false, true, true, true, true, false, true]);

@@ -144,6 +144,11 @@ export function valuesBeforeRules8(column: ColumnMeta, norm: CellNormaliser): Ce
 	return norm;
 }
 
+/** Whether a column holds figures (numbers, fees and prices), whose reading rules 8 and 10 changed. */
+export function isFigureColumn(column: ColumnMeta): boolean {
+	return PRICE_COLUMNS.has(column.name) || column.type === 'INTEGER' || column.type === 'DOUBLE';
+}
+
 /** A year normaliser as an import stored before reading rules 7 read it: the number 2008.06 is no year. */
 export function yearNumberBeforeRules7<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
 	return (cell) => (typeof cell === 'number' && !Number.isInteger(cell) && cell > 1900 && cell < 2101 ? fail('not_an_integer') : norm(cell));

@@ -1,7 +1,7 @@
 /** Numbers as people write them: full-width digits, thousands separators, unit words, ranges, grades. */
 import { normalizeLabel } from '../../data/datasets';
 import type { Cell, Issue } from '../types';
-import { chineseNumber, CHINESE_NUMERAL_CHARS, commonNumerals } from '../../domain/chinese-numbers';
+import { chineseNumber, CHINESE_NUMERAL_CHARS, commonNumerals, mixedFigure } from '../../domain/chinese-numbers';
 import { moneyWordsAsNumbers, receiptMoney } from './money-words';
 import { excelError, fail, fold, isMissing, NON_ASCII, ok, round, type Norm } from './core';
 
@@ -38,8 +38,8 @@ export function quantityKind(text: string): 'count' | 'area' | 'length' | undefi
 	const folded = fold(text).replace(/\s+/g, '');
 	// The same approximation words the number reader sets aside ('约12台', '12台左右').
 	const t = withoutApproximation(folded) ?? folded;
-	const digits = /^[^\d]*[\d.,]+(?:万)?(.*)$/.exec(t);
-	const word = digits ? digits[1] : (CHINESE_PREFIX.exec(t)?.[2] ?? '');
+	const digits = /^[^\d]*[\d.,]+(?:[万千百])?(.*)$/.exec(t);
+	const word = mixedFigure(t)?.rest ?? (digits ? digits[1] : (CHINESE_PREFIX.exec(t)?.[2] ?? ''));
 	return word === '' ? undefined : QUANTITY_WORDS[normalizeLabel(word)]?.kind;
 }
 
@@ -175,6 +175,13 @@ function singleNumber(t: string, unit: string | undefined): Read | Issue {
 	let { num, unit: word } = splitUnit(t);
 	let n: number | 'ambiguous' | undefined;
 	const chinese = num === '' ? CHINESE_PREFIX.exec(t) : null;
+	// 3万2千㎡, 2千5百户: digits with units between them, for figures large enough to be written so.
+	const mixed = chinese || unit === undefined || !MAGNITUDE_UNITS.has(unit) ? undefined : mixedFigure(t);
+	if (mixed) {
+		const factor = mixed.rest === '' ? 1 : TRAILING_NOTE.test(mixed.rest) ? undefined : UNIT_WORDS[unit!]?.[normalizeLabel(mixed.rest)];
+		if (factor === undefined) return { code: 'unknown_unit', params: { unit: mixed.rest } };
+		return { n: round(mixed.n * factor), own: true };
+	}
 	if (chinese) {
 		n = chineseNumber(chinese[1]);
 		word = chinese[2];
@@ -186,13 +193,14 @@ function singleNumber(t: string, unit: string | undefined): Read | Issue {
 	}
 	if (n === 'ambiguous') return { code: 'ambiguous_number' };
 	if (n === undefined) return { code: 'not_a_number' };
-	const factor = unit === undefined ? undefined : unitWordFactor(unit, normalizeLabel(word));
+	// A note after the unit ('32000㎡（含车库）') is not part of it: parseNumber reads the figure before it and says the note.
+	const factor = unit === undefined || TRAILING_NOTE.test(word) ? undefined : unitWordFactor(unit, normalizeLabel(word));
 	if (factor === undefined) return { code: 'unknown_unit', params: { unit: word } };
 	return { n: factor === 1 ? n : round(n * factor), own: true };
 }
 
-/** Magnitude words written before a unit, or alone ("3.2万" of an area is 32,000 ㎡). */
-const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** Magnitude words written before a unit, or alone ("3.2万" of an area is 32,000 ㎡, "1.2千户" 1,200 households). */
+const MAGNITUDES: Record<string, number> = { 百: 100, 千: 1e3, 万: 1e4, 亿: 1e8 };
 /** Column units counted in amounts large enough to be written in 万 or 亿 (not scores, years or grades). */
 const MAGNITUDE_UNITS = new Set(['㎡', '户', '人', '元/年', '元', QUANTITY_UNIT]);
 

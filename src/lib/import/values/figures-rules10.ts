@@ -1,0 +1,38 @@
+/**
+ * What reading rules 10 taught the readers of figures (docs/sources.md §18.4), for replaying an import stored before
+ * them: 千 and 百 after digits (1.2千户, 5百户), digits with units between them (3万2千, 1万零500, 3万2), and a last
+ * Chinese digit right after 百, 千, 万 or 亿 counted in the next unit down (一千二 is 1,200; it was 1,002).
+ */
+import type { Cell } from '../types';
+import { fail, fold, isError, type Norm } from './core';
+
+/** A character no reader knows, standing in for what the readers learned at rules 10. */
+const UNKNOWN = '\uE000';
+/** 万 or 亿 between digits (3万2千, 1万零500): the figure was not a number then. */
+const UNIT_BETWEEN_DIGITS = /(\d)([万亿])(?=零?\d)/g;
+/** 千 or 百 after digits (1.2千户, 3万2千), except 千米, which was read as a length then. */
+const SMALL_MAGNITUDE = /(\d)([千百])(?!米)/g;
+/** A Chinese digit right after 百, 千, 万 or 亿 (also as the financial capitals write them), ending the numeral. */
+const LAST_DIGIT_AFTER_UNIT = /([百千万亿佰仟萬億])([一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])(?![零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億])/g;
+
+/**
+ * A figure's normaliser as an import stored before reading rules 10 read it: the cell is read as a text whose
+ * reading today is the reading then (an unknown character where rules 10 read more, 零 before a last digit that
+ * counted in ones), so its rows are kept or left out as they were.
+ */
+export function figuresBeforeRules10<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
+	return (cell) => {
+		if (typeof cell !== 'string') return norm(cell);
+		const folded = fold(cell);
+		const then = folded.replace(UNIT_BETWEEN_DIGITS, `$1${UNKNOWN}`).replace(SMALL_MAGNITUDE, `$1${UNKNOWN}`).replace(LAST_DIGIT_AFTER_UNIT, '$1零$2');
+		if (then === folded) return norm(cell);
+		const before = norm(then);
+		if (!isError(before)) {
+			// The same reading either way: today's result, whose notes show the cell as written.
+			const now = norm(cell);
+			return !isError(now) && JSON.stringify(now.value) === JSON.stringify(before.value) ? now : before;
+		}
+		// Refused then (the row was left out): refused again, without the stand-in character in the message.
+		return fail('not_a_number');
+	};
+}

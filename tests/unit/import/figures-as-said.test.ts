@@ -1,0 +1,127 @@
+/**
+ * Figures as people say and type them (reading rules 10, docs/sources.md §18.4): 一千二 is 1,200, digits with units
+ * between them (3万2千, 2千5百, 1万零500), and 千 or 百 before a unit (1.2千户). Values worked by hand from the text.
+ */
+import { describe, expect, it } from 'vitest';
+import { DATASETS } from '../../../src/lib/data/datasets';
+import { chineseNumber, mixedFigure } from '../../../src/lib/domain/chinese-numbers';
+import { inspectFile, prepareImport, READ_RULES } from '../../../src/lib/import/index';
+import { columnNormaliser, parseNumber } from '../../../src/lib/import/values';
+import { storedConversions } from '../../../src/lib/workspace/rebuild';
+import { storedFileSchema } from '../../../src/lib/workspace/workspace-file';
+import { csvText, gbk, type FixtureCell } from '../../fixtures/import-files';
+
+describe('a last Chinese digit right after 百, 千, 万 or 亿', () => {
+	it.each([
+		['一千二', 1200],
+		['三百五', 350],
+		['两万五', 25000],
+		['一万二', 12000],
+		['三万五千二', 35200],
+		['一亿二', 120000000]
+	])('%s counts in the next unit down: %d', (t, n) => expect(chineseNumber(t)).toBe(n));
+
+	it.each([
+		['一千零二', 1002],
+		['一百零五', 105],
+		['二十五', 25],
+		['十二', 12],
+		['一千零一十', 1010],
+		['二十万零三百', 200300]
+	])('after 零, or after 十, it is ones: %s is %d', (t, n) => expect(chineseNumber(t)).toBe(n));
+});
+
+describe('digits with Chinese units between them', () => {
+	it.each([
+		['3万2千', 32000, ''],
+		['5万9千元', 59000, '元'],
+		['2千5百户', 2500, '户'],
+		['1万零500', 10500, ''],
+		['3万2千5百平米', 32500, '平米'],
+		['3万2', 32000, ''],
+		['2千5', 2500, ''],
+		['1万5000', 15000, ''],
+		['3千2百万元', 32000000, '元']
+	])('%s is %d, then %j', (t, n, rest) => expect(mixedFigure(t)).toEqual({ n, rest }));
+
+	it.each(['3.2万', '1200', '1万20000', '12千3', '3万25百', '万2千', '3万2千万'])('%s is not one', (t) => expect(mixedFigure(t)).toBeUndefined());
+});
+
+describe('figures in columns', () => {
+	const households = columnNormaliser('estates', 'households');
+	const area = columnNormaliser('estates', 'chargeable_area_m2');
+	const amount = columnNormaliser('costs', 'amount_yuan');
+
+	it('千 and 百 before a unit word, or alone, in a column of amounts', () => {
+		expect(households('1.2千户')).toEqual({ value: 1200 });
+		expect(households('5百户')).toEqual({ value: 500 });
+		expect(households('2千5百户')).toEqual({ value: 2500 });
+		expect(households('一千二户')).toEqual({ value: 1200 });
+		expect(area('3万2千平方米')).toEqual({ value: 32000 });
+		expect(area('１万２千５百㎡')).toEqual({ value: 12500 });
+		expect(amount('5万9千元')).toEqual({ value: 59000 });
+		expect(amount('1.5千元')).toEqual({ value: 1500 });
+		expect(amount('一千二元')).toEqual({ value: 1200 });
+	});
+
+	it('a cell that names its magnitude is not scaled again by the header (面积（万㎡）)', () => {
+		expect(columnNormaliser('estates', 'chargeable_area_m2', '收费面积（万㎡）')('3万2千')).toEqual({ value: 32000 });
+		expect(columnNormaliser('estates', 'chargeable_area_m2', '收费面积（万㎡）')('3.2')).toEqual({ value: 32000 });
+	});
+
+	it('approximate and noted figures say so; a note after the unit is said, not swallowed', () => {
+		expect(area('约3万2千平米')).toEqual({ value: 32000, warnings: [{ code: 'approximate', params: { value: 32000 } }] });
+		expect(area('32000㎡（含车库）')).toEqual({ value: 32000, warnings: [{ code: 'note_ignored', params: { note: '含车库' } }] });
+		expect(area('3万2千平米（含车库）')).toEqual({ value: 32000, warnings: [{ code: 'note_ignored', params: { note: '含车库' } }] });
+	});
+
+	it('not in a score, and not with a unit of another measure', () => {
+		expect(parseNumber('3万2千', { unit: '分' })).toEqual({ error: { code: 'not_a_number' } });
+		expect(households('3万2千平米')).toEqual({ error: { code: 'unknown_unit', params: { unit: '平米' } } });
+		expect(households('1万20000户')).toEqual({ error: { code: 'not_a_number' } });
+	});
+
+	it('what was read before reads as it did: 千米 is a length, 3.2万㎡ an area', () => {
+		expect(parseNumber('3千米', { unit: 'quantity' })).toEqual({ value: 3000 });
+		expect(parseNumber('5百米', { unit: 'quantity' })).toEqual({ value: 500 });
+		expect(area('3.2万㎡')).toEqual({ value: 32000 });
+	});
+});
+
+describe('an estates register in GBK whose areas and households are written as said', () => {
+	const rows: FixtureCell[][] = [
+		['小区编号', '小区名称', '所属街道', '小区类型', '房屋类型', '收费面积', '总户数', '有无电梯', '收费方式'],
+		['E1', '梅园', '金桥街道', '商品房', '高层', '5万平方米', '600户', '有', '市场调节价'],
+		['E2', '兰园', '金桥街道', '商品房', '多层', '3万2千平方米', '1.2千户', '无', '市场调节价'],
+		['E3', '竹园', '金桥街道', '商品房', '高层', '3千米', '一千二户', '有', '市场调节价'],
+		['E4', '菊园', '金桥街道', '商品房', '高层', '2万8千平方米', '3千3百户', '有', '市场调节价']
+	];
+	const bytes = () => gbk(csvText(rows));
+	type Prepared = Awaited<ReturnType<typeof prepareImport>>;
+	const col = (p: Prepared, name: string) => p.columns[(DATASETS.estates.columns as readonly { name: string }[]).findIndex((c) => c.name === name)];
+	const errors = (p: Prepared) => p.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.code, x.value]);
+
+	it('every figure reads; a length in the area column is still an error', async () => {
+		const p = await prepareImport({ name: '小区名册.csv', bytes: bytes() });
+		expect(errors(p)).toEqual([[4, 'unknown_unit', '3千米']]);
+	});
+
+	it('stored before reading rules 10, the file replays as it was read then: the new figures are errors, 一千二 is 1,002', async () => {
+		const ins = await inspectFile('小区名册.csv', bytes());
+		const stored = (rules: number) =>
+			storedFileSchema.parse({ id: 'f1', name: '小区名册.csv', dataset: 'estates', mode: 'replace', options: { headerRow: 1, dropInvalid: true, rules }, rows: 4, addedAt: '2026-12-01T00:00:00.000Z' });
+		const then = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored(9), ins.headers) });
+		expect(errors(then)).toEqual([
+			[3, 'not_a_number', '3万2千平方米'],
+			[3, 'not_a_number', '1.2千户'],
+			[4, 'unknown_unit', '3千米'],
+			[5, 'not_a_number', '2万8千平方米'],
+			[5, 'not_a_number', '3千3百户']
+		]);
+		expect(col(then, 'households').slice(0, 3)).toEqual([600, null, 1002]);
+		expect(READ_RULES).toBe(10);
+		const now = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored(READ_RULES), ins.headers) });
+		expect(col(now, 'households')).toEqual([600, 1200, 1200, 3300]);
+		expect(col(now, 'chargeable_area_m2')).toEqual([50000, 32000, null, 28000]);
+	});
+});
