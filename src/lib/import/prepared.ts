@@ -78,7 +78,7 @@ export interface PrepareOptions extends RunOptions {
 	readonly valuesBeforeRules9?: boolean;
 	/**
 	 * True: as before reading rules 10, 千 and 百 after digits (1.2千户) and digits with units between them (3万2千) are not
-	 * read (their rows were dropped then), and 一千二 is 1,002.
+	 * read, nor a fee said as 一块二 (their rows were dropped then), and 一千二 is 1,002.
 	 */
 	readonly valuesBeforeRules10?: boolean;
 }

@@ -1,12 +1,13 @@
 /**
  * Figures as people say and type them (reading rules 10, docs/sources.md §18.4): 一千二 is 1,200, digits with units
- * between them (3万2千, 2千5百, 1万零500), and 千 or 百 before a unit (1.2千户). Values worked by hand from the text.
+ * between them (3万2千, 2千5百, 1万零500), 千 or 百 before a unit (1.2千户), and a fee said in 块 and 毛 (一块二 is
+ * 1.2 元). Values worked by hand from the text.
  */
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../../src/lib/data/datasets';
 import { chineseNumber, mixedFigure } from '../../../src/lib/domain/chinese-numbers';
 import { inspectFile, prepareImport, READ_RULES } from '../../../src/lib/import/index';
-import { columnNormaliser, parseNumber } from '../../../src/lib/import/values';
+import { columnNormaliser, figuresBeforeRules10, parseNumber } from '../../../src/lib/import/values';
 import { storedConversions } from '../../../src/lib/workspace/rebuild';
 import { storedFileSchema } from '../../../src/lib/workspace/workspace-file';
 import { csvText, gbk, type FixtureCell } from '../../fixtures/import-files';
@@ -123,5 +124,39 @@ describe('an estates register in GBK whose areas and households are written as s
 		const now = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored(READ_RULES), ins.headers) });
 		expect(col(now, 'households')).toEqual([600, 1200, 1200, 3300]);
 		expect(col(now, 'chargeable_area_m2')).toEqual([50000, 32000, null, 28000]);
+	});
+});
+
+describe('a fee as it is said: a last digit after 元 or 角 without its coin', () => {
+	const fee = columnNormaliser('fees', 'fee');
+	it.each([
+		['一块二', 1.2],
+		['两块五', 2.5],
+		['1块2', 1.2],
+		['1元2', 1.2],
+		['一块二毛五', 1.25],
+		['1块2毛5', 1.25]
+	])('%s is %d 元', (t, n) => expect(fee(t)).toEqual({ value: { fee: n, unit: null } }));
+
+	it('with its unit, in front or behind; 分 written out still counts in 分', () => {
+		expect(fee('每平米一块二')).toEqual({ value: { fee: 1.2, unit: 'per_m2_month' } });
+		expect(fee('一块二/平方米·月')).toEqual({ value: { fee: 1.2, unit: 'per_m2_month' } });
+		expect(fee('2元5分')).toEqual({ value: { fee: 2.05, unit: null } });
+		expect(fee('1元5角5分')).toEqual({ value: { fee: 1.55, unit: null } });
+	});
+
+	it('two digits after 元 are not a said 角: 1元20 stays an error', () => {
+		expect('error' in fee('1元20')).toBe(true);
+	});
+
+	it('stored before reading rules 10, a said fee is refused as it was then; a written one reads as before', () => {
+		const then = figuresBeforeRules10(fee);
+		expect(then('一块二')).toEqual({ error: { code: 'not_a_number' } });
+		expect(then('1块2毛5')).toEqual({ error: { code: 'not_a_number' } });
+		expect(then('一元二角')).toEqual({ value: { fee: 1.2, unit: null } });
+		expect(then('2元5分')).toEqual({ value: { fee: 2.05, unit: null } });
+		const amount = figuresBeforeRules10(columnNormaliser('costs', 'amount_yuan'));
+		expect(amount('一千二元')).toEqual({ value: 1002 });
+		expect(amount('1200元5角')).toEqual({ value: 1200.5 });
 	});
 });

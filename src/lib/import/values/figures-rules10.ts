@@ -1,7 +1,8 @@
 /**
  * What reading rules 10 taught the readers of figures (docs/sources.md §18.4), for replaying an import stored before
- * them: 千 and 百 after digits (1.2千户, 5百户), digits with units between them (3万2千, 1万零500, 3万2), and a last
- * Chinese digit right after 百, 千, 万 or 亿 counted in the next unit down (一千二 is 1,200; it was 1,002).
+ * them: 千 and 百 after digits (1.2千户, 5百户), digits with units between them (3万2千, 1万零500, 3万2), a last
+ * Chinese digit right after 百, 千, 万 or 亿 counted in the next unit down (一千二 is 1,200; it was 1,002), and a
+ * digit said after 元 or 角 without its coin (一块二 is 1.2 元; it was an error).
  */
 import type { Cell } from '../types';
 import { fail, fold, isError, type Norm } from './core';
@@ -15,6 +16,9 @@ const SMALL_MAGNITUDE = /(\d)([千百])(?!米)/g;
 /** A Chinese digit right after 百, 千, 万 or 亿 (also as the financial capitals write them), ending the numeral. */
 const LAST_DIGIT_AFTER_UNIT = /([百千万亿佰仟萬億])([一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖])(?![零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億])/g;
 
+/** A digit said after 元, 块, 角 or 毛 without its coin, ending the amount (一块二, 1元2, 一块二毛五). */
+const DIGIT_AFTER_COIN = /([元块角毛])([零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\d])(?![\d零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億角毛分])/g;
+
 /**
  * A figure's normaliser as an import stored before reading rules 10 read it: the cell is read as a text whose
  * reading today is the reading then (an unknown character where rules 10 read more, 零 before a last digit that
@@ -24,7 +28,7 @@ export function figuresBeforeRules10<T>(norm: (cell: Cell) => Norm<T>): (cell: C
 	return (cell) => {
 		if (typeof cell !== 'string') return norm(cell);
 		const folded = fold(cell);
-		const then = folded.replace(UNIT_BETWEEN_DIGITS, `$1${UNKNOWN}`).replace(SMALL_MAGNITUDE, `$1${UNKNOWN}`).replace(LAST_DIGIT_AFTER_UNIT, '$1零$2');
+		const then = folded.replace(UNIT_BETWEEN_DIGITS, `$1${UNKNOWN}`).replace(SMALL_MAGNITUDE, `$1${UNKNOWN}`).replace(LAST_DIGIT_AFTER_UNIT, '$1零$2').replace(DIGIT_AFTER_COIN, `$1${UNKNOWN}$2`);
 		if (then === folded) return norm(cell);
 		const before = norm(then);
 		if (!isError(before)) {
