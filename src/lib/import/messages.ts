@@ -220,6 +220,8 @@ export const PROBLEM_TEXTS = {
 	},
 	unknown_unit: { zh: '无法识别的单位「{unit}」', en: "Unit '{unit}' not recognised" },
 	approximate: { zh: '约数，按 {value} 读取', en: 'An approximate figure, read as {value}' },
+	figure_not_known: { zh: '写的是“{text}”，还没有数值：按空值读取', en: "'{text}' says the figure is not known yet: read as no value" },
+	figure_not_known_required: { zh: '写的是“{text}”，还没有数值；这一列必填，请填写', en: "'{text}' says the figure is not known yet; this column is required: fill it in" },
 	score_percent: { zh: '百分数按满分的百分比读作 {value} 分（百分制）', en: 'A percentage is read as that share of full marks: {value} of 100' },
 	note_ignored: { zh: '括号中的说明“{note}”未计入，按前面的数读取', en: "The note in brackets ('{note}') is left aside; the figure before it is read" },
 	approximate_not_exact: {

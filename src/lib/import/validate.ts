@@ -20,7 +20,7 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, booleansBeforeRules9, figuresBeforeRules10, isFigureColumn, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, booleansBeforeRules9, figuresBeforeRules10, isFigureColumn, knownWhenRequired, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
@@ -220,7 +220,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const plan: ColumnPlan[] = cols.map((col) => {
 		const src = ctx.mapping.indexOf(col.name);
 		const header = src >= 0 ? table.headers[src] : null;
-		const norm = src >= 0 ? convertedNormaliser(dataset, col, header ?? '', ctx.conversions[src], options.valueAnswers) : null;
+		const converted = src >= 0 ? convertedNormaliser(dataset, col, header ?? '', ctx.conversions[src], options.valueAnswers) : null;
+		const norm = converted && col.required ? knownWhenRequired(converted) : converted;
 		const read = norm && col.name === 'period' && options.periodsBeforeRules4 ? beforeRules4(norm) : norm;
 		const stillOpen = read && col.name === 'closed_at' && options.valuesBeforeRules6 ? stillOpenBeforeRules6(read) : read;
 		const before7 = stillOpen && options.valuesBeforeRules7 ? (col.type === 'TIMESTAMP' ? weekdaysBeforeRules7(stillOpen) : YEAR_COLUMNS.has(col.name) ? yearNumberBeforeRules7(stillOpen) : stillOpen) : stillOpen;

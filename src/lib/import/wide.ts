@@ -116,7 +116,9 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 			} else {
 				score = res.value as number | null;
 				if (res.warnings) for (const w of res.warnings) sink.add(row, ind.header, cellText(cell), w, 'warning');
-				let issue = score === null ? undefined : rangeIssue(scoreRange, score);
+				// 待查 and the like: no score, as an empty cell, with its note.
+				if (score === null) continue;
+				let issue = rangeIssue(scoreRange, score);
 				// Out of range on the column's own scale ("保洁（15分）": 0 to 15), as the user wrote it.
 				if (issue && ind.points) issue = { code: 'out_of_range', params: { min: 0, max: ind.points } };
 				if (issue) {

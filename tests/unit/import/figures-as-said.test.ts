@@ -160,3 +160,44 @@ describe('a fee as it is said: a last digit after 元 or 角 without its coin', 
 		expect(amount('1200元5角')).toEqual({ value: 1200.5 });
 	});
 });
+
+describe('a figure not known yet (待查, 未统计)', () => {
+	const said = (text: string) => [{ code: 'figure_not_known', params: { text } }];
+	it('is no value, said', () => {
+		expect(columnNormaliser('estates', 'build_year')('待查')).toEqual({ value: null, warnings: said('待查') });
+		expect(columnNormaliser('estates', 'households')('未统计')).toEqual({ value: null, warnings: said('未统计') });
+		expect(columnNormaliser('costs', 'amount_yuan')(' 待核实 ')).toEqual({ value: null, warnings: said('待核实') });
+		// Not a word for "not known": still an error.
+		expect(columnNormaliser('estates', 'households')('待查询中')).toEqual({ error: { code: 'not_a_number' } });
+	});
+
+	it('an optional column keeps its row, a required one reports it empty; stored before rules 10, both were errors', async () => {
+		const rows: FixtureCell[][] = [
+			['小区编号', '小区名称', '所属街道', '小区类型', '房屋类型', '建成年份', '收费面积', '总户数', '有无电梯', '收费方式'],
+			['E1', '梅园', '金桥街道', '商品房', '高层', '待查', 50000, 600, '有', '市场调节价'],
+			['E2', '兰园', '金桥街道', '商品房', '多层', 1998, 40000, '未统计', '无', '市场调节价']
+		];
+		const bytes = gbk(csvText(rows));
+		const p = await prepareImport({ name: '名册.csv', bytes });
+		const problems = (x: Awaited<ReturnType<typeof prepareImport>>) => x.problems.filter((q) => q.row !== null).map((q) => [q.row, q.code, q.severity]);
+		expect(problems(p)).toEqual([
+			[2, 'figure_not_known', 'warning'],
+			[3, 'figure_not_known_required', 'error']
+		]);
+		expect([...p.invalid.slice(0, 2)]).toEqual([0, 1]);
+		const ins = await inspectFile('名册.csv', bytes);
+		const stored = storedFileSchema.parse({ id: 'f1', name: '名册.csv', dataset: 'estates', mode: 'replace', options: { headerRow: 1, dropInvalid: true, rules: 9 }, rows: 2, addedAt: '2026-12-01T00:00:00.000Z' });
+		const then = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored, ins.headers) });
+		expect(problems(then)).toEqual([
+			[2, 'not_a_number', 'error'],
+			[3, 'not_a_number', 'error']
+		]);
+	});
+
+	it('in a wide score sheet it is no score, as an empty cell', async () => {
+		const p = await prepareImport({ name: 's.csv', bytes: new TextEncoder().encode('小区编号,考核期,保洁,绿化\nLJ1,2026Q1,80,待查\nLJ2,2026Q1,85,90\n') });
+		expect(p.dataset).toBe('scores');
+		expect(p.rowCount).toBe(3);
+		expect(p.problems.map((q) => [q.row, q.column, q.code, q.severity])).toEqual([[2, '绿化', 'figure_not_known', 'warning']]);
+	});
+});

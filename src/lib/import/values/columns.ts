@@ -144,6 +144,19 @@ export function valuesBeforeRules8(column: ColumnMeta, norm: CellNormaliser): Ce
 	return norm;
 }
 
+/**
+ * A required column's normaliser: a figure not known yet (待查, 未统计), no value elsewhere, is an error here that
+ * says so, rather than a schema error about an empty cell.
+ */
+export function knownWhenRequired(norm: CellNormaliser): CellNormaliser {
+	return (cell) => {
+		const r = norm(cell);
+		if (isError(r) || r.value !== null) return r;
+		const said = r.warnings?.find((w) => w.code === 'figure_not_known');
+		return said ? fail('figure_not_known_required', said.params) : r;
+	};
+}
+
 /** Whether a column holds figures (numbers, fees and prices), whose reading rules 8 and 10 changed. */
 export function isFigureColumn(column: ColumnMeta): boolean {
 	return PRICE_COLUMNS.has(column.name) || column.type === 'INTEGER' || column.type === 'DOUBLE';

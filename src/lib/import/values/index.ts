@@ -25,6 +25,6 @@ export { parseRate, type FeeValue, parseFee } from './fees';
 export { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, parseTimestamp, parseClosingTime, parsePeriod, findPeriodInText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle } from './dates';
 export { booleansBeforeRules9, parseBoolean, parseEnum, parseText, matchIndicator } from './codes';
 export { headerHints } from './headers';
-export { type CellNormaliser, columnNormaliser, isFigureColumn, yearNumberBeforeRules7, valuesBeforeRules8 } from './columns';
+export { type CellNormaliser, columnNormaliser, isFigureColumn, knownWhenRequired, yearNumberBeforeRules7, valuesBeforeRules8 } from './columns';
 export { figuresBeforeRules8 } from './money-words';
 export { figuresBeforeRules10 } from './figures-rules10';

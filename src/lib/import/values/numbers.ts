@@ -105,6 +105,9 @@ export interface NumberOptions {
 	readonly exact?: boolean;
 }
 
+/** Words for a figure not known yet, beyond the missing-value texts (不详, 暂无: values/core.ts). */
+export const FIGURE_NOT_KNOWN = /^(?:待(?:查|核|核实|核查|确认|统计|补|补充|填|定)|未(?:统计|提供|核实|确认|测量)|不清楚|不明|暂缺|无法统计)$/;
+
 export const RANGE_SEPARATOR = /^(.+?)(?:至|到|~|-|—|–|―)(.+)$/;
 
 /**
@@ -119,6 +122,9 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	if (isMissing(cell)) return ok(null);
 	// U+2212 is the minus sign of typeset tables; NFKC leaves it as it is.
 	const folded = fold(cell as string).replace(/\s+/g, '');
+	// 待查, 未统计: the figure is not known yet. No value, and said: an optional column keeps its row, a required one
+	// reports the cell empty.
+	if (FIGURE_NOT_KNOWN.test(folded)) return ok(null, [{ code: 'figure_not_known', params: { text: (cell as string).trim() } }]);
 	// A sum of money may be written as a receipt writes it (人民币壹仟贰佰元整, 1200元5角); other figures may use the
 	// financial capitals too (壹佰贰拾户). A plain figure (ASCII) skips both.
 	const written = !NON_ASCII.test(folded) ? folded : options.unit !== undefined && MONEY_UNITS.has(options.unit) ? moneyWordsAsNumbers(receiptMoney(folded)) : commonNumerals(folded);
