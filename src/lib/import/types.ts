@@ -106,8 +106,9 @@ export interface ReadOptions {
  * (before: errors). 9: a yes/no written with its count (有，2部, 有电梯4部, 是/2台) is the word when the count agrees with it
  * (before: an error). 10: 千 and 百 after digits (1.2千户, 5百户) and digits with units between them (3万2千, 1万零500) are
  * read, a last Chinese digit right after 百, 千, 万 or 亿 counts in the next unit down, as it is said (一千二 is 1,200), and
- * so does a last digit after 元 or 角 in a sum or a fee (一块二 is 1.2 元); a figure written 待查 or 未统计 is no value
- * (before: errors, and 1,002).
+ * so does a last digit after 元 or 角 in a sum or a fee (一块二 is 1.2 元); a figure written 待查 or 未统计 is no value; a
+ * remark after a comma (1.65元/㎡·月，车位另计), a comparison (>95%), the typed middle dot (元/㎡•月) and a unit in
+ * brackets (元/(㎡·月)) are read (before: errors, and 1,002).
  */
 export const READ_RULES = 10;
 

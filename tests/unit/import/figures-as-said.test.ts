@@ -201,3 +201,37 @@ describe('a figure not known yet (待查, 未统计)', () => {
 		expect(p.problems.map((q) => [q.row, q.column, q.code, q.severity])).toEqual([[2, '绿化', 'figure_not_known', 'warning']]);
 	});
 });
+
+describe('a fee or figure as keyboards and ledgers add to it', () => {
+	const fee = columnNormaliser('fees', 'fee');
+	const m2 = { unit: 'per_m2_month' };
+	const note = (n: string) => [{ code: 'note_ignored', params: { note: n } }];
+	it('the middle dot typed as •, ∙, ⋅, ・ or *, and the unit in brackets', () => {
+		for (const t of ['1.2元/㎡•月', '1.2元／㎡∙月', '1.2元/㎡⋅月', '1.2元/平方米・月', '1.2元/平方米*月', '1.2元/(㎡·月)', '1.2元/（平方米·月）']) expect(fee(t), t).toEqual({ value: { fee: 1.2, ...m2 } });
+	});
+
+	it('a remark after the fee or the figure, in brackets or after a comma, is said; a second amount is not a remark', () => {
+		expect(fee('1.2元/㎡·月（含税）')).toEqual({ value: { fee: 1.2, ...m2 }, warnings: note('含税') });
+		expect(fee('1.2元/平方米·月，车位另计')).toEqual({ value: { fee: 1.2, ...m2 }, warnings: note('车位另计') });
+		expect(fee('多层1.2元，高层2.0元')).toEqual({ error: { code: 'several_fees', params: { count: 2 } } });
+		const area = columnNormaliser('estates', 'chargeable_area_m2');
+		expect(area('3.2万㎡，含地下车库')).toEqual({ value: 32000, warnings: note('含地下车库') });
+		expect(area('1,200㎡')).toEqual({ value: 1200 });
+		expect('error' in area('3.2万㎡，另1200㎡车库')).toBe(true);
+	});
+
+	it('a comparison before a figure is an approximate figure; a vote needs the exact one', () => {
+		expect(columnNormaliser('estates', 'households')('>600户')).toEqual({ value: 600, warnings: [{ code: 'approximate', params: { value: 600 } }] });
+		expect(columnNormaliser('estates', 'households')('≥600')).toEqual({ value: 600, warnings: [{ code: 'approximate', params: { value: 600 } }] });
+		expect(columnNormaliser('fees', 'collection_rate')('>95%')).toMatchObject({ value: 0.95 });
+	});
+
+	it('stored before reading rules 10, each was refused as it was then; a note in brackets read then reads the same', () => {
+		const then = figuresBeforeRules10(fee);
+		for (const t of ['1.2元/㎡•月', '1.2元/(㎡·月)', '1.2元/平方米·月，车位另计']) expect(then(t), t).toEqual({ error: { code: 'not_a_number' } });
+		expect(then('1.2元/㎡·月（含税）')).toEqual({ value: { fee: 1.2, ...m2 }, warnings: note('含税') });
+		const households = figuresBeforeRules10(columnNormaliser('estates', 'households'));
+		expect(households('>600户')).toEqual({ error: { code: 'not_a_number' } });
+		expect(households('约600户')).toEqual({ value: 600, warnings: [{ code: 'approximate', params: { value: 600 } }] });
+	});
+});

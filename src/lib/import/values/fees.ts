@@ -4,7 +4,7 @@ import { decimalNumber } from '../../domain/chinese-numbers';
 import { moneyWordsAsNumbers, ONE_DIGIT, receiptMoney } from './money-words';
 import type { Cell, Issue } from '../types';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
-import { numberFromText, parseNumber, RANGE_SEPARATOR } from './numbers';
+import { numberFromText, parseNumber, RANGE_SEPARATOR, REMARK_AFTER_COMMA } from './numbers';
 // A daily fee becomes monthly at the listing reader's 30 days (docs/sources.md §14.1): one figure for both.
 import { DAYS_PER_MONTH } from '../../domain/market/listing-text';
 
@@ -131,11 +131,20 @@ export function parseFee(cell: Cell): Norm<FeeValue | null> {
 	if (unitFirst) t = `${unitFirst[2]}元${unitFirst[1]}${unitFirst[4]}`;
 	const read = readFee(t);
 	if (!('error' in read)) return read;
+	// A remark after the fee ('1.65元/㎡·月，车位另计') with no amount of its own: the fee is read, the remark said.
+	const remark = REMARK_AFTER_COMMA.exec(t);
+	const before = remark && remark.index > 0 ? readFee(t.slice(0, remark.index)) : undefined;
+	if (remark && before && !isError(before) && before.value !== null) return ok(before.value, [...(before.warnings ?? []), { code: 'note_ignored', params: { note: remark[1] } }]);
 	// Several amounts that are not one range: a fee per building form or per kind of home in one cell.
 	const amounts = t.replace(/m2|m²/gi, '').match(/\d+(?:\.\d+)?/g) ?? [];
 	if (amounts.length >= 2) return fail('several_fees', { count: amounts.length });
 	return read;
 }
+
+/** A note in brackets at the end of a text (NFKC made full-width brackets ASCII). */
+const TRAILING_BRACKET = /[(\[【]([^()\[\]【】]*)[)\]】]$/;
+/** Characters typed for the middle dot of 元/㎡·月. */
+const TYPED_DOT = /[•∙⋅・･*]/g;
 
 /** A fee text with its numbers first, then its unit. */
 function readFee(t: string): Norm<FeeValue | null> {
@@ -143,13 +152,20 @@ function readFee(t: string): Norm<FeeValue | null> {
 	const m = /^[\d.,+\-~至到—–―]*\d/.exec(t);
 	if (!m) return fail('not_a_number');
 	const numbers = m[0];
-	const unitText = t.slice(numbers.length);
-	const found = feeUnitAndPeriod(unitText);
+	// The middle dot as keyboards type it (•, ∙, ⋅, ・, *), and the unit in brackets ('元/(㎡·月)').
+	const unitText = t.slice(numbers.length).replace(TYPED_DOT, '·').replace(/\/\(([^()]*)\)$/, '/$1');
+	// A note in brackets after the unit ('元/㎡·月（含税）') is not part of it: said, so the person sees what was left aside.
+	const note = TRAILING_BRACKET.exec(unitText);
+	const noted = note && note.index > 0 ? feeUnitAndPeriod(unitText.slice(0, note.index)) : undefined;
+	const found = noted ?? feeUnitAndPeriod(unitText);
 	if (found === undefined) return fail('unknown_unit', { unit: unitText });
+	const said: Issue[] = noted ? [{ code: 'note_ignored', params: { note: note![1] } }] : [];
 	const { unit, perMonth, period } = found;
 	const monthly = (n: number) => (perMonth === 1 ? n : round(n * perMonth));
-	const periodNote = (from: number | string, to: number | string): Issue[] =>
-		period === 'month' ? [] : [{ code: period === 'year' ? 'fee_per_year' : 'fee_per_day', params: { from, to } }];
+	const periodNote = (from: number | string, to: number | string): Issue[] => [
+		...(period === 'month' ? [] : [{ code: period === 'year' ? 'fee_per_year' : 'fee_per_day', params: { from, to } }]),
+		...said
+	];
 	const single = numberFromText(numbers);
 	if (typeof single === 'number') return ok({ fee: monthly(single), unit }, periodNote(single, monthly(single)));
 	if (single === 'ambiguous') return fail('ambiguous_number');

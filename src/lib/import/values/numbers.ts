@@ -74,10 +74,13 @@ const CHINESE_PREFIX = new RegExp(`^([${CHINESE_NUMERAL_CHARS}]+)(.*)$`, 's');
 /** A bracketed note at the end of a cell (NFKC made full-width brackets ASCII). */
 const TRAILING_NOTE = /[(\[【]([^()\[\]【】]*)[)\]】]$/;
 
+/** A remark after a comma or semicolon with no digit in it (NFKC made the full-width ones ASCII): ',车位另计'. */
+export const REMARK_AFTER_COMMA = /[,;]([^\d,;]+)$/;
+
 /** Words before a total that say nothing about its value: 共1200户, 合计3.2万㎡. */
 const TOTAL_PREFIX = new RegExp(`^(?:共计|合计|总计|共|计)(?=[\\d${CHINESE_NUMERAL_CHARS}])`);
-/** Words that make a number approximate: 约1200户, 1200余户, 300多人, 15年以上, 12万㎡左右. */
-const APPROX_PREFIX = /^(?:约为|约合|大约|大概|约|将近|接近|近|逾|超过|超|不少于|不低于|不足|不到|少于|低于)/;
+/** Words that make a number approximate: 约1200户, 1200余户, 300多人, 15年以上, 12万㎡左右, >95%. */
+const APPROX_PREFIX = /^(?:约为|约合|大约|大概|约|将近|接近|近|逾|超过|超|不少于|不低于|不足|不到|少于|低于|>=|<=|[<>≥≤≧≦])/;
 const APPROX_WORD = /(?:余|多|左右|以上|以下|上下|许)(?=\D*$)/;
 
 /**
@@ -146,7 +149,8 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	}
 	// A note in brackets after the figure ('1200户（含商铺20户）', '3.2万㎡(含地下)'): the figure is read, the note is
 	// said, so the person can see what was left aside.
-	const note = TRAILING_NOTE.exec(t);
+	// So is a remark after a comma ('3.2万㎡，含地下车库'), when it holds no figure of its own.
+	const note = TRAILING_NOTE.exec(t) ?? REMARK_AFTER_COMMA.exec(t);
 	if (note && note.index > 0) {
 		const r = parseNumber(t.slice(0, note.index), options);
 		if (!('error' in r) && r.value !== null) return ok(r.value, [...(r.warnings ?? []), { code: 'note_ignored', params: { note: note[1] } }]);
