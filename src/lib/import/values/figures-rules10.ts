@@ -1,15 +1,15 @@
 /**
  * What reading rules 10 taught the readers of figures (docs/sources.md §18.4), for replaying an import stored before
  * them: 千 and 百 after digits (1.2千户, 5百户), digits with units between them (3万2千, 1万零500, 3万2), a last
- * Chinese digit right after 百, 千, 万 or 亿 counted in the next unit down (一千二 is 1,200; it was 1,002), and a
- * digit said after 元 or 角 without its coin (一块二 is 1.2 元; it was an error); and the marks of {@link REMARK_COMMA}.
+ * Chinese digit right after 百, 千, 万 or 亿 counted in the next unit down (一千二 is 1,200; it was 1,002), a digit
+ * said after 元 or 角 without its coin (一块二 is 1.2 元), a remark after a comma, a comparison before a figure, the
+ * middle dot as keyboards type it, a unit in brackets, and 待查 (all errors then).
  */
 import type { Cell } from '../types';
 import { fail, fold, isError, type Norm } from './core';
+import { readAsThen, UNKNOWN_CHAR } from './read-as-then';
 import { FIGURE_NOT_KNOWN } from './numbers';
 
-/** A character no reader knows, standing in for what the readers learned at rules 10. */
-const UNKNOWN = '\uE000';
 /** 万 or 亿 between digits (3万2千, 1万零500): the figure was not a number then. */
 const UNIT_BETWEEN_DIGITS = /(\d)([万亿])(?=零?\d)/g;
 /** 千 or 百 after digits (1.2千户, 3万2千), except 千米, which was read as a length then. */
@@ -30,8 +30,8 @@ const TYPED_DOT = /[•∙⋅・･*]|(?<=\/)\(/g;
 
 /**
  * A figure's normaliser as an import stored before reading rules 10 read it: the cell is read as a text whose
- * reading today is the reading then (an unknown character where rules 10 read more, 零 before a last digit that
- * counted in ones), so its rows are kept or left out as they were.
+ * reading today is the reading then (a stand-in character where rules 10 read more, 零 before a last digit that
+ * counted in ones; read-as-then.ts), so its rows are kept or left out as they were.
  */
 export function figuresBeforeRules10<T>(norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
 	return (cell) => {
@@ -44,21 +44,13 @@ export function figuresBeforeRules10<T>(norm: (cell: Cell) => Norm<T>): (cell: C
 			return isError(now) && now.error.code !== 'figure_not_known_required' ? now : fail('not_a_number');
 		}
 		const then = folded
-			.replace(UNIT_BETWEEN_DIGITS, `$1${UNKNOWN}`)
-			.replace(SMALL_MAGNITUDE, `$1${UNKNOWN}`)
+			.replace(UNIT_BETWEEN_DIGITS, `$1${UNKNOWN_CHAR}`)
+			.replace(SMALL_MAGNITUDE, `$1${UNKNOWN_CHAR}`)
 			.replace(LAST_DIGIT_AFTER_UNIT, '$1零$2')
-			.replace(DIGIT_AFTER_COIN, `$1${UNKNOWN}$2`)
-			.replace(REMARK_COMMA, UNKNOWN)
-			.replace(COMPARISON, UNKNOWN)
-			.replace(TYPED_DOT, UNKNOWN);
-		if (then === folded) return norm(cell);
-		const before = norm(then);
-		if (!isError(before)) {
-			// The same reading either way: today's result, whose notes show the cell as written.
-			const now = norm(cell);
-			return !isError(now) && JSON.stringify(now.value) === JSON.stringify(before.value) ? now : before;
-		}
-		// Refused then (the row was left out): refused again, without the stand-in character in the message.
-		return fail('not_a_number');
+			.replace(DIGIT_AFTER_COIN, `$1${UNKNOWN_CHAR}$2`)
+			.replace(REMARK_COMMA, UNKNOWN_CHAR)
+			.replace(COMPARISON, UNKNOWN_CHAR)
+			.replace(TYPED_DOT, UNKNOWN_CHAR);
+		return then === folded ? norm(cell) : readAsThen(norm, cell, then);
 	};
 }

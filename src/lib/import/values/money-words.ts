@@ -1,7 +1,8 @@
 /** Money as people write it in words: 一元五角, 1元5角5分, and as receipts write it (人民币壹仟贰佰元整). docs/sources.md §18.4. */
 import { CAPITAL_NUMERAL_CHARS, CHINESE_NUMERAL_CHARS, commonNumerals, decimalNumber } from '../../domain/chinese-numbers';
 import type { Cell } from '../types';
-import { fail, isError, type Norm } from './core';
+import type { Norm } from './core';
+import { readAsThen, UNKNOWN_CHAR } from './read-as-then';
 
 /** One digit, in words or in figures (of 角 and 分, and of 成 in a rate). */
 export const ONE_DIGIT = '[零〇一二两三四五六七八九]|\\d';
@@ -51,8 +52,6 @@ const CAPITAL_TEXT = new RegExp(`[${CAPITAL_NUMERAL_CHARS}]`, 'g');
 /** … and, in a sum of money, a receipt's words (人民币, 圆, 整) and, outside a fee, 角, 分, 毛 and 块. */
 const RECEIPT_TEXT = /人民币|[圆整]/g;
 const COINS_TEXT = /[角分毛块]/g;
-/** A character no reader knows, standing in for what the readers learned at rules 8. */
-const UNKNOWN = '\uE000';
 
 /**
  * A figure's normaliser as an import stored before reading rules 8 read it: the financial capitals (and, in a sum of
@@ -62,17 +61,9 @@ const UNKNOWN = '\uE000';
 export function figuresBeforeRules8<T>(norm: (cell: Cell) => Norm<T>, kind: 'money' | 'fee' | 'figure'): (cell: Cell) => Norm<T> {
 	return (cell) => {
 		if (typeof cell !== 'string') return norm(cell);
-		let masked = cell.replace(CAPITAL_TEXT, UNKNOWN);
-		if (kind !== 'figure') masked = masked.replace(RECEIPT_TEXT, UNKNOWN);
-		if (kind === 'money') masked = masked.replace(COINS_TEXT, UNKNOWN);
-		if (masked === cell) return norm(cell);
-		const before = norm(masked);
-		// The same reading either way (the words sat in a note): today's result, whose notes show the cell as written.
-		if (!isError(before)) {
-			const now = norm(cell);
-			return !isError(now) && JSON.stringify(now.value) === JSON.stringify(before.value) ? now : before;
-		}
-		// Refused then (the row was left out): refused again, without the stand-in character in the message.
-		return fail('not_a_number');
+		let masked = cell.replace(CAPITAL_TEXT, UNKNOWN_CHAR);
+		if (kind !== 'figure') masked = masked.replace(RECEIPT_TEXT, UNKNOWN_CHAR);
+		if (kind === 'money') masked = masked.replace(COINS_TEXT, UNKNOWN_CHAR);
+		return masked === cell ? norm(cell) : readAsThen(norm, cell, masked);
 	};
 }
