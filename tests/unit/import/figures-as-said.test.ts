@@ -218,6 +218,8 @@ describe('a fee or figure as keyboards and ledgers add to it', () => {
 		expect(area('3.2万㎡，含地下车库')).toEqual({ value: 32000, warnings: note('含地下车库') });
 		expect(area('1,200㎡')).toEqual({ value: 1200 });
 		expect('error' in area('3.2万㎡，另1200㎡车库')).toBe(true);
+		// A remark with a figure in Chinese numerals is no mere remark either.
+		expect('error' in columnNormaliser('estates', 'build_year')('2005年，二〇〇八年二期')).toBe(true);
 	});
 
 	it('a comparison before a figure is an approximate figure; a vote needs the exact one', () => {

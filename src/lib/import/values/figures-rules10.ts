@@ -8,7 +8,7 @@
 import type { Cell } from '../types';
 import { fail, fold, isError, type Norm } from './core';
 import { readAsThen, UNKNOWN_CHAR } from './read-as-then';
-import { FIGURE_NOT_KNOWN } from './numbers';
+import { FIGURE_NOT_KNOWN, REMARK_AFTER_COMMA } from './numbers';
 
 /** 万 or 亿 between digits (3万2千, 1万零500): the figure was not a number then. */
 const UNIT_BETWEEN_DIGITS = /(\d)([万亿])(?=零?\d)/g;
@@ -21,10 +21,9 @@ const LAST_DIGIT_AFTER_UNIT = /([百千万亿佰仟萬億])([一二两三四五�
 const DIGIT_AFTER_COIN = /([元块角毛])([零〇一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖\d])(?![\d零〇一二两三四五六七八九十百千万亿壹贰貳叁參肆伍陆陸柒捌玖拾佰仟萬億角毛分])/g;
 
 /**
- * Marks read since: a remark after a comma (',车位另计'), a comparison before a figure (>95%), the middle dot as
- * keyboards type it (元/㎡•月) and a unit in brackets (元/(㎡·月)).
+ * Marks read since, beside a remark after a comma (REMARK_AFTER_COMMA, ',车位另计'): a comparison before a figure
+ * (>95%), the middle dot as keyboards type it (元/㎡•月) and a unit in brackets (元/(㎡·月)).
  */
-const REMARK_COMMA = /[,;](?=[^\d,;]+$)/;
 const COMPARISON = /^(?:>=|<=|[<>≥≤≧≦])/;
 const TYPED_DOT = /[•∙⋅・･*]|(?<=\/)\(/g;
 
@@ -48,7 +47,7 @@ export function figuresBeforeRules10<T>(norm: (cell: Cell) => Norm<T>): (cell: C
 			.replace(SMALL_MAGNITUDE, `$1${UNKNOWN_CHAR}`)
 			.replace(LAST_DIGIT_AFTER_UNIT, '$1零$2')
 			.replace(DIGIT_AFTER_COIN, `$1${UNKNOWN_CHAR}$2`)
-			.replace(REMARK_COMMA, UNKNOWN_CHAR)
+			.replace(REMARK_AFTER_COMMA, (m) => UNKNOWN_CHAR + m.slice(1))
 			.replace(COMPARISON, UNKNOWN_CHAR)
 			.replace(TYPED_DOT, UNKNOWN_CHAR);
 		return then === folded ? norm(cell) : readAsThen(norm, cell, then);

@@ -74,8 +74,11 @@ const CHINESE_PREFIX = new RegExp(`^([${CHINESE_NUMERAL_CHARS}]+)(.*)$`, 's');
 /** A bracketed note at the end of a cell (NFKC made full-width brackets ASCII). */
 const TRAILING_NOTE = /[(\[【]([^()\[\]【】]*)[)\]】]$/;
 
-/** A remark after a comma or semicolon with no digit in it (NFKC made the full-width ones ASCII): ',车位另计'. */
-export const REMARK_AFTER_COMMA = /[,;]([^\d,;]+)$/;
+/**
+ * A remark after a comma or semicolon with no figure in it, in digits or Chinese numerals (NFKC made the full-width
+ * ones ASCII): ',车位另计', not ',二期2008年' nor ',一期'.
+ */
+export const REMARK_AFTER_COMMA = /[,;]([^\d,;零〇一二两三四五六七八九十百千万亿]+)$/;
 
 /** Words before a total that say nothing about its value: 共1200户, 合计3.2万㎡. */
 const TOTAL_PREFIX = new RegExp(`^(?:共计|合计|总计|共|计)(?=[\\d${CHINESE_NUMERAL_CHARS}])`);
