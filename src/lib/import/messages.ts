@@ -223,7 +223,7 @@ export const PROBLEM_TEXTS = {
 	figure_not_known: { zh: '写的是“{text}”，还没有数值：按空值读取', en: "'{text}' says the figure is not known yet: read as no value" },
 	figure_not_known_required: { zh: '写的是“{text}”，还没有数值；这一列必填，请填写', en: "'{text}' says the figure is not known yet; this column is required: fill it in" },
 	score_percent: { zh: '百分数按满分的百分比读作 {value} 分（百分制）', en: 'A percentage is read as that share of full marks: {value} of 100' },
-	note_ignored: { zh: '括号中的说明“{note}”未计入，按前面的数读取', en: "The note in brackets ('{note}') is left aside; the figure before it is read" },
+	note_ignored: { zh: '说明“{note}”未计入，按前面的数读取', en: "The note '{note}' is left aside; the figure before it is read" },
 	approximate_not_exact: {
 		zh: '这是约数；表决是否通过要按确切的人数和面积计算，请填写确数',
 		en: 'An approximate figure; whether a vote passed is counted from exact owners and areas, so give the exact figure'

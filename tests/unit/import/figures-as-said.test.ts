@@ -225,7 +225,12 @@ describe('a fee or figure as keyboards and ledgers add to it', () => {
 	it('a comparison before a figure is an approximate figure; a vote needs the exact one', () => {
 		expect(columnNormaliser('estates', 'households')('>600户')).toEqual({ value: 600, warnings: [{ code: 'approximate', params: { value: 600 } }] });
 		expect(columnNormaliser('estates', 'households')('≥600')).toEqual({ value: 600, warnings: [{ code: 'approximate', params: { value: 600 } }] });
-		expect(columnNormaliser('fees', 'collection_rate')('>95%')).toMatchObject({ value: 0.95 });
+		// A rate says so too, in the rate as written (the number reader's note was dropped before).
+		const rate = columnNormaliser('fees', 'collection_rate');
+		expect(rate('>95%')).toEqual({ value: 0.95, warnings: [{ code: 'approximate', params: { value: '95%' } }] });
+		expect(rate('约85%')).toEqual({ value: 0.85, warnings: [{ code: 'approximate', params: { value: '85%' } }] });
+		expect(rate('约0.85')).toEqual({ value: 0.85, warnings: [{ code: 'approximate', params: { value: 0.85 } }] });
+		expect(rate('95%')).toEqual({ value: 0.95 });
 	});
 
 	it('stored before reading rules 10, each was refused as it was then; a note in brackets read then reads the same', () => {

@@ -32,11 +32,13 @@ export function parseRate(cell: Cell, percentHeader = false): Norm<number | null
 	const r = parseNumber(c);
 	if (isError(r) || r.value === null) return r;
 	const v = r.value;
-	if (explicitPercent) return v < 0 || v > 100 ? fail('rate_out_of_range') : ok(round(v / 100));
+	// What the number reader said (约85%: approximate), in the rate as written.
+	const said = (r.warnings ?? []).map((w) => (w.code === 'approximate' ? { code: 'approximate', params: { value: explicitPercent ? `${v}%` : v } } : w));
+	if (explicitPercent) return v < 0 || v > 100 ? fail('rate_out_of_range') : ok(round(v / 100), said);
 	if (v < 0 || v > 100) return fail('rate_out_of_range');
-	if (v <= 1) return ok(v);
+	if (v <= 1) return ok(v, said);
 	const to = round(v / 100);
-	return percentHeader ? ok(to) : ok(to, [{ code: 'rate_read_as_percent', params: { from: v, to } }]);
+	return ok(to, percentHeader ? said : [...said, { code: 'rate_read_as_percent', params: { from: v, to } }]);
 }
 
 /** "九成" 0.9, "八成五" 0.85, "十成" 1: a share in tenths, as people say a collection rate. */
