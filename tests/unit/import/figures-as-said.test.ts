@@ -6,11 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../../src/lib/data/datasets';
 import { chineseNumber, mixedFigure } from '../../../src/lib/domain/chinese-numbers';
-import { inspectFile, prepareImport, READ_RULES } from '../../../src/lib/import/index';
+import { prepareImport, READ_RULES } from '../../../src/lib/import/index';
 import { columnNormaliser, figuresBeforeRules10, parseNumber } from '../../../src/lib/import/values';
-import { storedConversions } from '../../../src/lib/workspace/rebuild';
-import { storedFileSchema } from '../../../src/lib/workspace/workspace-file';
 import { csvText, gbk, type FixtureCell } from '../../fixtures/import-files';
+import { replayedUnder } from './replay';
 
 describe('a last Chinese digit right after 百, 千, 万 or 亿', () => {
 	it.each([
@@ -108,10 +107,7 @@ describe('an estates register in GBK whose areas and households are written as s
 	});
 
 	it('stored before reading rules 10, the file replays as it was read then: the new figures are errors, 一千二 is 1,002', async () => {
-		const ins = await inspectFile('小区名册.csv', bytes());
-		const stored = (rules: number) =>
-			storedFileSchema.parse({ id: 'f1', name: '小区名册.csv', dataset: 'estates', mode: 'replace', options: { headerRow: 1, dropInvalid: true, rules }, rows: 4, addedAt: '2026-12-01T00:00:00.000Z' });
-		const then = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored(9), ins.headers) });
+		const then = await replayedUnder('小区名册.csv', bytes(), 'estates', 9);
 		expect(errors(then)).toEqual([
 			[3, 'not_a_number', '3万2千平方米'],
 			[3, 'not_a_number', '1.2千户'],
@@ -121,7 +117,7 @@ describe('an estates register in GBK whose areas and households are written as s
 		]);
 		expect(col(then, 'households').slice(0, 3)).toEqual([600, null, 1002]);
 		expect(READ_RULES).toBe(10);
-		const now = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored(READ_RULES), ins.headers) });
+		const now = await replayedUnder('小区名册.csv', bytes(), 'estates', READ_RULES);
 		expect(col(now, 'households')).toEqual([600, 1200, 1200, 3300]);
 		expect(col(now, 'chargeable_area_m2')).toEqual([50000, 32000, null, 28000]);
 	});
@@ -185,9 +181,7 @@ describe('a figure not known yet (待查, 未统计)', () => {
 			[3, 'figure_not_known_required', 'error']
 		]);
 		expect([...p.invalid.slice(0, 2)]).toEqual([0, 1]);
-		const ins = await inspectFile('名册.csv', bytes);
-		const stored = storedFileSchema.parse({ id: 'f1', name: '名册.csv', dataset: 'estates', mode: 'replace', options: { headerRow: 1, dropInvalid: true, rules: 9 }, rows: 2, addedAt: '2026-12-01T00:00:00.000Z' });
-		const then = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored, ins.headers) });
+		const then = await replayedUnder('名册.csv', bytes, 'estates', 9);
 		expect(problems(then)).toEqual([
 			[2, 'not_a_number', 'error'],
 			[3, 'not_a_number', 'error']

@@ -4,11 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../../src/lib/data/datasets';
-import { inspectFile, prepareImport, READ_RULES } from '../../../src/lib/import/index';
+import { prepareImport, READ_RULES } from '../../../src/lib/import/index';
 import { parseBoolean } from '../../../src/lib/import/values';
-import { storedConversions } from '../../../src/lib/workspace/rebuild';
-import { storedFileSchema } from '../../../src/lib/workspace/workspace-file';
 import { csvText, gbk, type FixtureCell } from '../../fixtures/import-files';
+import { replayedUnder } from './replay';
 
 type Prepared = Awaited<ReturnType<typeof prepareImport>>;
 const elevators = (p: Prepared) => p.columns[(DATASETS.estates.columns as readonly { name: string }[]).findIndex((c) => c.name === 'has_elevator')];
@@ -69,10 +68,7 @@ describe('an estates register in GBK whose 有无电梯 mixes words, counts and 
 	});
 
 	it('stored before reading rules 9, the file replays as it was read then: the five counted cells are errors, no conversion', async () => {
-		const ins = await inspectFile('小区名册.csv', bytes());
-		const stored = (rules: number) =>
-			storedFileSchema.parse({ id: 'f1', name: '小区名册.csv', dataset: 'estates', mode: 'replace', options: { headerRow: 1, dropInvalid: true, rules }, rows: 8, addedAt: '2026-12-01T00:00:00.000Z' });
-		const then = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored(8), ins.headers) });
+		const then = await replayedUnder('小区名册.csv', bytes(), 'estates', 8);
 		// Rows 4-6, 7 and 9 hold 2部, 有，2部, 有电梯4部, 是/2台 and 有：6部 (row 1 is the header).
 		expect(errors(then)).toEqual([
 			[4, 'bad_boolean', '2部'],
@@ -83,7 +79,7 @@ describe('an estates register in GBK whose 有无电梯 mixes words, counts and 
 		]);
 		expect(then.conversions?.conversions[7]).toBeNull();
 		expect(READ_RULES).toBeGreaterThanOrEqual(9);
-		const now = await prepareImport(ins.source, { dataset: 'estates', ...storedConversions(stored(READ_RULES), ins.headers) });
+		const now = await replayedUnder('小区名册.csv', bytes(), 'estates', READ_RULES);
 		expect(errors(now)).toEqual([]);
 		expect(elevators(now)).toEqual([true, false, true, true, true, true, false, true]);
 	});

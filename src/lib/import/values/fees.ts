@@ -4,7 +4,7 @@ import { decimalNumber } from '../../domain/chinese-numbers';
 import { moneyWordsAsNumbers, ONE_DIGIT, receiptMoney } from './money-words';
 import type { Cell, Issue } from '../types';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
-import { numberFromText, parseNumber, RANGE_SEPARATOR, REMARK_AFTER_COMMA } from './numbers';
+import { numberFromText, parseNumber, RANGE_SEPARATOR, REMARK_AFTER_COMMA, TRAILING_NOTE } from './numbers';
 // A daily fee becomes monthly at the listing reader's 30 days (docs/sources.md §14.1): one figure for both.
 import { DAYS_PER_MONTH } from '../../domain/market/listing-text';
 
@@ -143,8 +143,6 @@ export function parseFee(cell: Cell): Norm<FeeValue | null> {
 	return read;
 }
 
-/** A note in brackets at the end of a text (NFKC made full-width brackets ASCII). */
-const TRAILING_BRACKET = /[(\[【]([^()\[\]【】]*)[)\]】]$/;
 /** Characters typed for the middle dot of 元/㎡·月. */
 const TYPED_DOT = /[•∙⋅・･*]/g;
 
@@ -157,7 +155,7 @@ function readFee(t: string): Norm<FeeValue | null> {
 	// The middle dot as keyboards type it (•, ∙, ⋅, ・, *), and the unit in brackets ('元/(㎡·月)').
 	const unitText = t.slice(numbers.length).replace(TYPED_DOT, '·').replace(/\/\(([^()]*)\)$/, '/$1');
 	// A note in brackets after the unit ('元/㎡·月（含税）') is not part of it: said, so the person sees what was left aside.
-	const note = TRAILING_BRACKET.exec(unitText);
+	const note = TRAILING_NOTE.exec(unitText);
 	const noted = note && note.index > 0 ? feeUnitAndPeriod(unitText.slice(0, note.index)) : undefined;
 	const found = noted ?? feeUnitAndPeriod(unitText);
 	if (found === undefined) return fail('unknown_unit', { unit: unitText });
