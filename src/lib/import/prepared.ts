@@ -81,6 +81,12 @@ export interface PrepareOptions extends RunOptions {
 	 * read, nor a fee said as 一块二 (their rows were dropped then), and 一千二 is 1,002.
 	 */
 	readonly valuesBeforeRules10?: boolean;
+	/**
+	 * True: as before reading rules 11, a time of day in words (早上, 夜里, 8点半), w or k for 万 or 千, a negative sum as
+	 * accounts write it, a year with 前后 or 以前, a rate or fee written approximately and a quarter in Roman numerals are
+	 * not read (their rows were dropped then).
+	 */
+	readonly valuesBeforeRules11?: boolean;
 }
 
 /**

@@ -108,9 +108,12 @@ export interface ReadOptions {
  * read, a last Chinese digit right after 百, 千, 万 or 亿 counts in the next unit down, as it is said (一千二 is 1,200), and
  * so does a last digit after 元 or 角 in a sum or a fee (一块二 is 1.2 元); a figure written 待查 or 未统计 is no value; a
  * remark after a comma (1.65元/㎡·月，车位另计), a comparison (>95%), the typed middle dot (元/㎡•月) and a unit in
- * brackets (元/(㎡·月)) are read (before: errors, and 1,002).
+ * brackets (元/(㎡·月)) are read (before: errors, and 1,002). 11: a time of day in words (早上8点, 夜里11点, 8点半, 3:05
+ * p.m.), w or k for 万 or 千 (3.2w㎡), a negative sum as accounts write it ((1,200), 1,200-, △1200), a year with 前后 or
+ * 以前 (1998年前后) or two event words (1998年竣工交付), a rate or fee written approximately (85%左右, 约1.65元/㎡·月), 。
+ * typed for a fee's middle dot, 每月1.65元/㎡, and a quarter in Roman numerals (2025年第Ⅲ季度) are read (before: errors).
  */
-export const READ_RULES = 10;
+export const READ_RULES = 11;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

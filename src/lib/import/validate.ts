@@ -20,7 +20,7 @@ import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, typ
 import { checkpoint, now } from './progress';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
-import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, booleansBeforeRules9, figuresBeforeRules10, isFigureColumn, knownWhenRequired, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
+import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, booleansBeforeRules9, figuresBeforeRules10, valuesBeforeRules11, isFigureColumn, knownWhenRequired, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
 import { rowSchemaChecker } from './row-schema';
 import { groupOfTarget } from './groups';
@@ -228,7 +228,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const before8 = before7 && options.valuesBeforeRules8 && dataset !== 'market' ? valuesBeforeRules8(col, before7) : before7;
 		const before9 = before8 && options.valuesBeforeRules9 && col.type === 'BOOLEAN' ? booleansBeforeRules9(before8) : before8;
 		const before10 = before9 && options.valuesBeforeRules10 && dataset !== 'market' && isFigureColumn(col) ? figuresBeforeRules10(before9) : before9;
-		return { col, src, header, norm: before10, range: rangeRule(dataset, col) };
+		const before11 = before10 && options.valuesBeforeRules11 && dataset !== 'market' ? valuesBeforeRules11(col, before10) : before10;
+		return { col, src, header, norm: before11, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 

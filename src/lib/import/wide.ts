@@ -7,7 +7,7 @@ import { indicatorName } from '../data/indicators';
 import { DEFAULT_GROUPS, groupOfTarget, type IndicatorGroup } from './groups';
 import { checkpoint, now } from './progress';
 import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-checks';
-import { beforeRules4, cellText, columnNormaliser, figuresBeforeRules8, figuresBeforeRules10, headerHints, isError, isMissing, type CellNormaliser } from './values';
+import { beforeRules4, cellText, columnNormaliser, figuresBeforeRules8, figuresBeforeRules10, valuesBeforeRules11, headerHints, isError, isMissing, type CellNormaliser } from './values';
 import { TitlePeriodCheck } from './title-period';
 
 /** An indicator column's score reader; as before reading rules 8 (financial capitals) and 10 (一百二 as 102) for a replay of then. */
@@ -65,7 +65,8 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	// A period column of dates (检查日期) goes through its conversion, as in a long sheet.
 	const periodCol = cols.find((c) => c.name === 'period')!;
 	const periodRead = convertedNormaliser('scores', periodCol, periodSrc >= 0 ? table.headers[periodSrc] : '', periodSrc >= 0 ? ctx.conversions[periodSrc] : null);
-	const periodNorm = options.periodsBeforeRules4 ? beforeRules4(periodRead) : periodRead;
+	const periodRead4 = options.periodsBeforeRules4 ? beforeRules4(periodRead) : periodRead;
+	const periodNorm = options.valuesBeforeRules11 ? valuesBeforeRules11(cols.find((c) => c.name === 'period')!, periodRead4) : periodRead4;
 	const titlePeriod = TitlePeriodCheck.of(ctx, periodSrc >= 0);
 	const out: unknown[][] = cols.map(() => []);
 	const rowNumbers: number[] = [];

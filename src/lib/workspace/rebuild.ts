@@ -49,7 +49,7 @@ export function storedMapping(f: StoredFile, headers: readonly string[]): (strin
 export function storedConversions(
 	f: StoredFile,
 	headers: readonly string[]
-): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true; titleSpansBeforeRules5?: true; valuesBeforeRules6?: true; valuesBeforeRules7?: true; valuesBeforeRules8?: true; valuesBeforeRules9?: true; valuesBeforeRules10?: true; period?: string } {
+): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true; titleSpansBeforeRules5?: true; valuesBeforeRules6?: true; valuesBeforeRules7?: true; valuesBeforeRules8?: true; valuesBeforeRules9?: true; valuesBeforeRules10?: true; valuesBeforeRules11?: true; period?: string } {
 	const c = f.options.conversions;
 	return {
 		// Accepted before reading rules 3: its dates under a quarter's title were read by month, and are again.
@@ -68,6 +68,8 @@ export function storedConversions(
 		...((f.options.rules ?? 0) < 9 ? { valuesBeforeRules9: true as const } : {}),
 		// Accepted before reading rules 10: 1.2千户 and 3万2千 were errors, 一千二 was 1,002.
 		...((f.options.rules ?? 0) < 10 ? { valuesBeforeRules10: true as const } : {}),
+		// Accepted before reading rules 11: 早上8点, 3.2w㎡, (1,200), 1998年前后, 85%左右, 约1.65元 and 第Ⅲ季度 were errors.
+		...((f.options.rules ?? 0) < 11 ? { valuesBeforeRules11: true as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),
 		...(f.options.groupScoring ? { groupScoring: f.options.groupScoring } : {}),

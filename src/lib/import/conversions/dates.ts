@@ -35,11 +35,11 @@ export function dateParts(cell: Cell): DateParts | undefined {
 	if (cell === null || typeof cell === 'boolean') return undefined;
 	if (typeof cell === 'number') return numberParts(cell);
 	if (isMissing(cell)) return undefined;
-	// A year with the event it dates ('1992年建成', '2009年竣工', '2008年交付') or the point in it ('2025年末'), or a
+	// A year with the event it dates ('1992年建成', '2009年竣工', '2008年交付', '1998年竣工交付') or the point in it ('2025年末'), or a
 	// date from which something runs ('2021年7月1日起', '2020-01-01起执行'): the word says nothing more. Chinese
 	// numerals (二〇一五年) are written in digits first.
 	const t = dateNumeralsToDigits(fold(cell).replace(/\s+/g, ' ').trim().toUpperCase())
-		.replace(/(建成|竣工|落成|建造|交付|交房|入住|投用|启用|安装|建|末|底|初|起|起执行|起实施|起施行|开始执行|开始|执行|实施|施行|生效|以来)$/, '')
+		.replace(/(?:建成|竣工|落成|建造|交付|交房|入住|投用|启用|安装|建|末|底|初|起|起执行|起实施|起施行|开始执行|开始|执行|实施|施行|生效|以来)+$/, '')
 		.trim()
 		.replace(/(\d)号$/, '$1日');
 	let m: RegExpExecArray | null;

@@ -19,7 +19,7 @@ import { dateParts, YEAR_COLUMNS } from '../conversions/dates';
 /** Columns holding identifiers that other files refer to. */
 const ID_COLUMNS = new Set(['estate_id', 'ticket_id', 'catalogue_id']);
 /** Columns whose values are fees or prices (元/㎡·月). */
-const PRICE_COLUMNS = new Set(['fee', 'price', 'price_low', 'price_high']);
+export const PRICE_COLUMNS: ReadonlySet<string> = new Set(['fee', 'price', 'price_low', 'price_high']);
 
 /** A column's normaliser; fee and price columns return {@link FeeValue}. */
 export type CellNormaliser = (cell: Cell) => Norm<unknown>;
@@ -107,13 +107,14 @@ function scoreCell(cell: Cell, opts: NumberOptions): Norm<number | null> {
  * are plain years.
  */
 function parseYear(cell: Cell): Norm<number | null> {
-	// '1990年代', '90年代': a decade says too little for a year built or a fee year.
-	if (typeof cell === 'string' && /^\s*\d{2,4}\s*年代\s*$/.test(cell)) return fail('year_is_decade');
+	// '1990年代', '90年代', '上世纪90年代': a decade says too little for a year built or a fee year.
+	if (typeof cell === 'string' && /^\s*(?:上世纪|20世纪)?\s*\d{2,4}\s*年代\s*$/.test(cell)) return fail('year_is_decade');
 	const r = parseNumber(cell, YEAR_NUMBER);
 	if (!isError(r) && (r.value === null || (r.value >= 1900 && r.value <= 2100))) return r;
 	// '98年', '05年建成', "'98年": a two-digit year written with 年 is of this century up to this year, else the last.
 	const short = typeof cell === 'string' ? shortYear(cell) : undefined;
-	if (short) return ok(short.year, [short.note]);
+	// Its bound or approximation ('98年前后') is said, as a four-digit year's is (aroundYear).
+	if (short) return ok(short.year, /^(?:前后|以前|之前|以后|之后|前|后|左右)/.test(short.rest.trim()) ? [short.note, { code: 'approximate', params: { value: short.year } }] : [short.note]);
 	// 2008.06 typed into a spreadsheet is the number 2008.06: a year and a month, the year kept (2008.1, January or
 	// October, is 2008 either way).
 	const ym = typeof cell === 'number' ? decimalYearMonth(cell) : undefined;
@@ -126,9 +127,20 @@ function parseYear(cell: Cell): Norm<number | null> {
 		const to = span && SPAN_END.exec(span[2]);
 		if (from && to && Number(from[1]) < Number(to[1])) return fail('year_span', { from: Number(from[1]), to: Number(to[1]) });
 	}
-	if (!p || (typeof cell === 'number' && p.m === undefined)) return r;
+	if (!p || (typeof cell === 'number' && p.m === undefined)) return aroundYear(cell) ?? r;
 	const finer = p.m !== undefined || p.q !== undefined;
 	return finer ? ok(p.y, [{ code: 'year_from_date', params: { year: p.y } }]) : ok(p.y);
+}
+
+/** A year with a word that makes it a bound or an approximation: 1998年前后, 1998年以前, 2000年后建成 (reading rules 11). */
+export const YEAR_AROUND = /^(.+?)(前后|以前|之前|以后|之后|前|后)(建成|竣工|交付|交房|建造|落成)?$/;
+
+/** '1998年前后', '1998年以前': the year, said to be approximate (as '<1998' and '约1998年' are). */
+function aroundYear(cell: Cell): Norm<number | null> | undefined {
+	const m = typeof cell === 'string' ? YEAR_AROUND.exec(fold(cell).replace(/\s+/g, '')) : null;
+	const r = m ? parseYear(m[1]) : undefined;
+	if (!r || isError(r) || r.value === null) return undefined;
+	return ok(r.value, [...(r.warnings ?? []).filter((w) => w.code !== 'approximate'), { code: 'approximate', params: { value: r.value } }]);
 }
 
 /**

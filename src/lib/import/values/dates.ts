@@ -1,6 +1,7 @@
 /** Dates, times and periods. */
 import type { Cell, Issue } from '../types';
 import { dateNumeralsToDigits } from '../../domain/chinese-numbers';
+import { timeWordsAsRead } from './time-words';
 import { excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
 import { shortYear } from './short-year';
 
@@ -69,7 +70,7 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 	const err = cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	const folded = dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日');
+	const folded = timeWordsAsRead(dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日'));
 	// Fast path: already canonical.
 	if (folded.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(folded)) {
 		const t = folded;
@@ -247,7 +248,7 @@ function monthOnly(t: string, options: TimestampOptions): Norm<string | null> | 
 	return ok(`${date} 00:00:00`, [{ code: 'day_assumed', params: { date } }]);
 }
 
-const QUARTER_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+const QUARTER_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4, I: 1, II: 2, III: 3, IV: 4 };
 
 function month(y: number, mo: number): Norm<string | null> {
 	if (y < 1900 || y > 2100 || mo < 1 || mo > 12) return fail('bad_period');
@@ -362,7 +363,7 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	if ((m = /^(\d{4})-(\d{2})$/.exec(t))) return month(+m[1], +m[2]);
 	const span = monthSpan(t);
 	if (span) return span;
-	if ((m = /^(\d{4})(?:年度?)?[-/.]?Q([1-4])$/.exec(t))) return quarter(+m[1], +m[2]);
+	if ((m = /^(\d{4})(?:年度?)?[-/.]?Q([1-4])(?:季度?)?$/.exec(t))) return quarter(+m[1], +m[2]);
 	if ((m = /^Q([1-4])[-/.]?(\d{4})$/.exec(t))) return quarter(+m[2], +m[1]);
 	// The quarter's number before its Q, as some ledgers write it: 2026-1Q, 1Q2026, 1Q-26 (reading rules 4).
 	if ((m = YEAR_NQ.exec(t))) return quarter(+m[1], +m[2]);
@@ -370,7 +371,7 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	// An English month name with its year (Mar 2026, March-2026, Mar-26 as Excel's mmm-yy shows it; reading rules 4).
 	if ((m = NAME_YEAR.exec(t)) && monthOfName(m[1])) return month(yearOf(m[2]), monthOfName(m[1])!);
 	if ((m = YEAR_NAME.exec(t)) && monthOfName(m[2])) return month(+m[1], monthOfName(m[2])!);
-	if ((m = /^(\d{4})(?:年度?)?第?([一二三四1-4])季度?$/.exec(t))) return quarter(+m[1], QUARTER_NUMERALS[m[2]]);
+	if ((m = /^(\d{4})(?:年度?)?第?([一二三四1-4]|IV|I{1,3})季度?$/.exec(t))) return quarter(+m[1], QUARTER_NUMERALS[m[2]]);
 	if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(t))) return month(+m[1], +m[2]);
 	if ((m = /^(\d{4})年(\d{1,2})月份?$/.exec(t))) return month(+m[1], +m[2]);
 	if ((m = /^(\d{4})(\d{2})$/.exec(t))) return month(+m[1], +m[2]);

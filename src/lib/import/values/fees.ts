@@ -4,7 +4,7 @@ import { decimalNumber } from '../../domain/chinese-numbers';
 import { moneyWordsAsNumbers, ONE_DIGIT, receiptMoney } from './money-words';
 import type { Cell, Issue } from '../types';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
-import { numberFromText, parseNumber, RANGE_SEPARATOR, REMARK_AFTER_COMMA, TRAILING_NOTE } from './numbers';
+import { numberFromText, parseNumber, RANGE_SEPARATOR, REMARK_AFTER_COMMA, TRAILING_NOTE, withoutApproximation } from './numbers';
 // A daily fee becomes monthly at the listing reader's 30 days (docs/sources.md §14.1): one figure for both.
 import { DAYS_PER_MONTH } from '../../domain/market/listing-text';
 
@@ -24,9 +24,17 @@ export function parseRate(cell: Cell, percentHeader = false): Norm<number | null
 		const t = fold(c).replace(/\s+/g, '');
 		const share = shareInWords(t);
 		if (share !== undefined) return share >= 0 && share <= 1 ? ok(share) : fail('rate_out_of_range');
-		if (t.endsWith('%')) {
+		// '85%左右': the approximation word after the sign is read as it is before it (约85%).
+		const after = PERCENT_THEN_APPROX.exec(t);
+		if (after || t.endsWith('%')) {
 			explicitPercent = true;
-			c = t.slice(0, -1);
+			c = after ? after[1] + after[2] : t.slice(0, -1);
+		}
+		// '85%（预计）', '85%，预计': the rate is read and the note said, as after any figure.
+		const note = TRAILING_NOTE.exec(t) ?? REMARK_AFTER_COMMA.exec(t);
+		if (note && note.index > 0 && /%/.test(t.slice(0, note.index))) {
+			const r = parseRate(t.slice(0, note.index), percentHeader);
+			if (!isError(r) && r.value !== null) return ok(r.value, [...(r.warnings ?? []), { code: 'note_ignored', params: { note: note[1] } }]);
 		}
 	}
 	const r = parseNumber(c);
@@ -40,6 +48,9 @@ export function parseRate(cell: Cell, percentHeader = false): Norm<number | null
 	const to = round(v / 100);
 	return ok(to, percentHeader ? said : [...said, { code: 'rate_read_as_percent', params: { from: v, to } }]);
 }
+
+/** A percentage with an approximation word after its sign: 85%左右, 95%以上, 85%多 (reading rules 11). */
+export const PERCENT_THEN_APPROX = /^(.+)%(左右|以上|以下|上下|多|余|许)$/;
 
 /** "九成" 0.9, "八成五" 0.85, "十成" 1: a share in tenths, as people say a collection rate. */
 const TENTHS = new RegExp(`^(${ONE_DIGIT}|十|10)成(${ONE_DIGIT})?$`);
@@ -106,8 +117,8 @@ export function feeUnitAndPeriod(unitText: string): FeeUnitAndPeriod | undefined
 	return period[2] === '年' ? { unit, perMonth: 1 / 12, period: 'year' } : { unit, perMonth: DAYS_PER_MONTH, period: 'day' };
 }
 
-/** "每平米1.65元", "每户每月80元": the number after its unit, put first ("1.65元每平米"). */
-const UNIT_FIRST = /^(每[^\d]*?)(\d[\d.,~至到\-—–―]*\d|\d)(元)?([^\d]*)$/;
+/** "每平米1.65元", "每户每月80元", "每月1.65元/㎡": the number after its unit, put first ("1.65元每平米"). */
+const UNIT_FIRST = /^(每[^\d]*?)(\d[\d.,~至到\-—–―]*\d|\d)(元)?([^\d]*(?:m2[^\d]*)?)$/;
 
 /**
  * A fee: a number, or text with a unit ("2.38元/平米/月", "24元/户·月") or a range
@@ -137,14 +148,20 @@ export function parseFee(cell: Cell): Norm<FeeValue | null> {
 	const remark = REMARK_AFTER_COMMA.exec(t);
 	const before = remark && remark.index > 0 ? readFee(t.slice(0, remark.index)) : undefined;
 	if (remark && before && !isError(before) && before.value !== null) return ok(before.value, [...(before.warnings ?? []), { code: 'note_ignored', params: { note: remark[1] } }]);
+	// '约1.65元/㎡·月', '1.65元/㎡·月左右': read as its figure and said, as other approximate figures (reading rules 11).
+	const rough = withoutApproximation(t);
+	const near = rough === undefined ? undefined : readFee(rough);
+	if (near && !isError(near) && near.value !== null) {
+		return ok(near.value, [...(near.warnings ?? []), { code: 'approximate', params: { value: near.value.fee } }]);
+	}
 	// Several amounts that are not one range: a fee per building form or per kind of home in one cell.
 	const amounts = t.replace(/m2|m²/gi, '').match(/\d+(?:\.\d+)?/g) ?? [];
 	if (amounts.length >= 2) return fail('several_fees', { count: amounts.length });
 	return read;
 }
 
-/** Characters typed for the middle dot of 元/㎡·月. */
-const TYPED_DOT = /[•∙⋅・･*]/g;
+/** Characters typed for the middle dot of 元/㎡·月 (。 since reading rules 11: a Chinese keyboard's full stop). */
+const TYPED_DOT = /[•∙⋅・･*。]/g;
 
 /** A fee text with its numbers first, then its unit. */
 function readFee(t: string): Norm<FeeValue | null> {

@@ -28,3 +28,4 @@ export { headerHints } from './headers';
 export { type CellNormaliser, columnNormaliser, isFigureColumn, knownWhenRequired, yearNumberBeforeRules7, valuesBeforeRules8 } from './columns';
 export { figuresBeforeRules8 } from './money-words';
 export { figuresBeforeRules10 } from './figures-rules10';
+export { valuesBeforeRules11 } from './rules11';

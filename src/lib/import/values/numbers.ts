@@ -90,7 +90,7 @@ const APPROX_WORD = /(?:余|多|左右|以上|以下|上下|许)(?=\D*$)/;
  * The text without its approximation words, or undefined when it has none. The number the text gives is still
  * the best figure there is: it is read, and the row says it was approximate.
  */
-function withoutApproximation(t: string): string | undefined {
+export function withoutApproximation(t: string): string | undefined {
 	const u = t.replace(APPROX_PREFIX, '').replace(APPROX_WORD, '');
 	return u !== t && u !== '' ? u : undefined;
 }
@@ -133,7 +133,13 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	const written = !NON_ASCII.test(folded) ? folded : options.unit !== undefined && MONEY_UNITS.has(options.unit) ? moneyWordsAsNumbers(receiptMoney(folded)) : commonNumerals(folded);
 	const t = written.replace(/^[¥$]|^rmb/i, '').replace(/\u2212/g, '-').replace(TOTAL_PREFIX, '');
 	const single = singleNumber(t, options.unit);
-	if (!isIssue(single)) return finishNumber(single.n, withOwnUnit(options, single.own), []);
+	if (!isIssue(single)) return finishNumber(single.n, withOwnUnit(options, single.own), single.note ? [single.note] : []);
+	// (1,200), 1,200-, △1200: a negative sum as accounts write it (reading rules 11), in columns of money only.
+	const negative = options.unit !== undefined && MONEY_UNITS.has(options.unit) ? ACCOUNTING_NEGATIVE.exec(t) : null;
+	if (negative) {
+		const r = parseNumber(negative[1] ?? negative[2] ?? negative[3], options);
+		if (!('error' in r) && r.value !== null && r.value > 0) return ok(-r.value, [...(r.warnings ?? []), { code: 'accounting_negative', params: { text: (cell as string).trim(), value: -r.value } }]);
+	}
 	// 待查, 未统计: the figure is not known yet. No value, and said: an optional column keeps its row, a required one
 	// asks for the figure (knownWhenRequired). Tested only here, off the path of plain numbers.
 	if (FIGURE_NOT_KNOWN.test(folded)) return ok(null, [{ code: 'figure_not_known', params: { text: (cell as string).trim() } }]);
@@ -165,11 +171,40 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 		const r = finishNumber(near.n, withOwnUnit(options, near.own), []);
 		return 'error' in r || r.value === null ? r : ok(r.value, [{ code: 'approximate', params: { value: r.value } }]);
 	}
-	return { error: single };
+	return { error: twoFigures(t, options) ?? single };
 }
 
-/** A number read from text; `own` when the text carried its own unit word ("3.2万㎡"), which the header's scale must not multiply again. */
-type Read = { readonly n: number; readonly own: boolean };
+/** A negative sum as accounts write it: in brackets, with the minus after it (as SAP exports), or after △ or ▲. */
+const ACCOUNTING_NEGATIVE = /^\((.+)\)$|^(\d.*)-$|^[△▲](.+)$/;
+
+/**
+ * Why a cell of two figures is not one, when it is not: a range where the column needs one figure (500-600户, a
+ * vote's 600-700) or a sum (568+20), named with its ends or its total, so the person can write the one they mean.
+ */
+function twoFigures(t: string, options: NumberOptions): Issue | undefined {
+	const terms = t.split('+');
+	if (terms.length >= 2 && terms.every((x) => x !== '')) {
+		const read = terms.map((x) => singleNumber(x, options.unit));
+		if (read.every((r) => !isIssue(r))) {
+			const s = options.scale ?? 1;
+			return { code: 'sum_written', params: { text: t, total: round((read as Read[]).reduce((a, r) => a + r.n, 0) * s) } };
+		}
+	}
+	const m = options.allowRange ? null : RANGE_SEPARATOR.exec(t);
+	const lo = m ? singleNumber(m[1], options.unit) : undefined;
+	const hi = m ? singleNumber(m[2], options.unit) : undefined;
+	if (lo && hi && !isIssue(lo) && !isIssue(hi) && lo.n < hi.n) {
+		const s = options.scale ?? 1;
+		return { code: 'range_not_one', params: { low: round(lo.n * s), high: round(hi.n * s) } };
+	}
+	return undefined;
+}
+
+/**
+ * A number read from text; `own` when the text carried its own unit word ("3.2万㎡"), which the header's scale must not
+ * multiply again; `note` when the reading is said (3.2w is 3.2万).
+ */
+type Read = { readonly n: number; readonly own: boolean; readonly note?: Issue };
 
 function isIssue(r: Read | Issue): r is Issue {
 	return 'code' in r;
@@ -207,10 +242,20 @@ function singleNumber(t: string, unit: string | undefined): Read | Issue {
 	if (n === 'ambiguous') return { code: 'ambiguous_number' };
 	if (n === undefined) return { code: 'not_a_number' };
 	// A note after the unit ('32000㎡（含车库）') is not part of it: parseNumber reads the figure before it and says the note.
-	const factor = unit === undefined || TRAILING_NOTE.test(word) ? undefined : unitWordFactor(unit, normalizeLabel(word));
-	if (factor === undefined) return { code: 'unknown_unit', params: { unit: word } };
-	return { n: factor === 1 ? n : round(n * factor), own: true };
+	const label = unit === undefined || TRAILING_NOTE.test(word) ? undefined : normalizeLabel(word);
+	const factor = label === undefined ? undefined : unitWordFactor(unit!, label);
+	if (factor !== undefined) return { n: factor === 1 ? n : round(n * factor), own: true };
+	// 3.2w㎡, 12.5W, 1.2k户: w for 万 and k for 千, as people type them (reading rules 11), said.
+	const letter = label === undefined || !MAGNITUDE_UNITS.has(unit!) ? undefined : LETTER_MAGNITUDE.exec(label);
+	const magnitude = letter ? LETTER_WORDS[letter[1].toLowerCase()] : undefined;
+	const f = magnitude ? unitWordFactor(unit!, magnitude + letter![2]) : undefined;
+	if (f !== undefined) return { n: round(n * f), own: true, note: { code: 'letter_magnitude', params: { letter: letter![1], word: magnitude! } } };
+	return { code: 'unknown_unit', params: { unit: word } };
 }
+
+/** w or k typed for 万 or 千 at the start of a unit word, with the rest of the unit. */
+const LETTER_MAGNITUDE = /^([wk])(.*)$/i;
+const LETTER_WORDS: Readonly<Record<string, string>> = { w: '万', k: '千' };
 
 /** Magnitude words written before a unit, or alone ("3.2万" of an area is 32,000 ㎡, "1.2千户" 1,200 households). */
 const MAGNITUDES: Record<string, number> = { 百: 100, 千: 1e3, 万: 1e4, 亿: 1e8 };

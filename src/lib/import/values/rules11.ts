@@ -1,0 +1,47 @@
+/**
+ * What reading rules 11 taught the readers (docs/sources.md §18.4), for replaying an import stored before them. Every
+ * cell rules 11 reads was an error then, so a replay refuses it again: its row stays out, as it was.
+ */
+import type { ColumnMeta } from '../../data/datasets';
+import { YEAR_COLUMNS } from '../conversions/dates';
+import { PRICE_COLUMNS } from './columns';
+import type { Cell } from '../types';
+import { fail, fold, isError, type Norm } from './core';
+import { PERCENT_THEN_APPROX } from './fees';
+import { TIME_WORDS_SINCE_RULES11 } from './time-words';
+
+/** Notes only rules 11's readings give: w or k for 万 or 千, a negative sum as accounts write it. */
+const NOTES_SINCE_RULES11 = new Set(['letter_magnitude', 'accounting_negative']);
+
+/** A period's forms since: a quarter in Roman numerals (2025年第Ⅲ季度; NFKC makes it III), 2025Q3季度. */
+const PERIOD_SINCE = /第?(?:IV|I{1,3})季|Q[1-4]季/;
+/** A year's words since: 1998年前后, 1998年以前, 2000年后建成, and two event words (1998年竣工交付). */
+const YEAR_SINCE = /(?:前后|以前|之前|以后|之后|前|后)(?:建成|竣工|交付|交房|建造|落成)?$|(?:建成|竣工|落成|建造|交付|交房|入住|投用|启用|安装|建){2,}$/;
+/** A rate's forms since: an approximation word after its percent sign (85%左右), a note after it (85%（预计）). */
+const RATE_NOTE_SINCE = /%[(\[【,;]/;
+/** A fee's forms since: 。 typed for the middle dot, 每月1.65元/㎡ (the unit's m² after the figure). */
+const FEE_SINCE = /。|^每\D*?\d[\d.,~至到\-—–―]*元?\D*m2\D*$/;
+
+/** A column's normaliser as an import stored before reading rules 11 read it. */
+export function valuesBeforeRules11<T>(column: ColumnMeta, norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
+	const refused = column.type === 'TIMESTAMP' ? 'bad_timestamp' : column.name === 'period' ? 'bad_period' : 'not_a_number';
+	return (cell) => {
+		const now = norm(cell);
+		if (isError(now) || now.value === null) return now;
+		if (now.warnings?.some((w) => NOTES_SINCE_RULES11.has(w.code))) return fail(refused);
+		if (typeof cell !== 'string') return now;
+		const t = fold(cell).replace(/\s+/g, '');
+		return readSince(column, t, now.warnings?.some((w) => w.code === 'approximate') ?? false) ? fail(refused) : now;
+	};
+}
+
+/** Whether rules 11 read this folded text, in this column, where rules 10 did not. */
+function readSince(column: ColumnMeta, t: string, approximate: boolean): boolean {
+	if (column.type === 'TIMESTAMP') return TIME_WORDS_SINCE_RULES11.test(t);
+	if (column.name === 'period') return PERIOD_SINCE.test(t.toUpperCase());
+	if (YEAR_COLUMNS.has(column.name)) return YEAR_SINCE.test(t);
+	if (column.name === 'collection_rate') return PERCENT_THEN_APPROX.test(t) || RATE_NOTE_SINCE.test(t);
+	// A fee gave no approximate note before: '约1.65元/㎡·月' was an error.
+	if (PRICE_COLUMNS.has(column.name)) return FEE_SINCE.test(t) || approximate;
+	return false;
+}
