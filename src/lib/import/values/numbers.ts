@@ -138,7 +138,7 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	const negative = options.unit !== undefined && MONEY_UNITS.has(options.unit) ? ACCOUNTING_NEGATIVE.exec(t) : null;
 	if (negative) {
 		const r = parseNumber(negative[1] ?? negative[2] ?? negative[3], options);
-		if (!('error' in r) && r.value !== null && r.value > 0) return ok(-r.value, [...(r.warnings ?? []), { code: 'accounting_negative', params: { text: (cell as string).trim(), value: -r.value } }]);
+		if (!('error' in r) && r.value !== null && r.value > 0) return ok(-r.value, [...(r.warnings ?? []), { code: 'accounting_negative', params: { value: -r.value } }]);
 	}
 	// 待查, 未统计: the figure is not known yet. No value, and said: an optional column keeps its row, a required one
 	// asks for the figure (knownWhenRequired). Tested only here, off the path of plain numbers.
@@ -249,7 +249,7 @@ function singleNumber(t: string, unit: string | undefined): Read | Issue {
 	const letter = label === undefined || !MAGNITUDE_UNITS.has(unit!) ? undefined : LETTER_MAGNITUDE.exec(label);
 	const magnitude = letter ? LETTER_WORDS[letter[1].toLowerCase()] : undefined;
 	const f = magnitude ? unitWordFactor(unit!, magnitude + letter![2]) : undefined;
-	if (f !== undefined) return { n: round(n * f), own: true, note: { code: 'letter_magnitude', params: { letter: letter![1], word: magnitude! } } };
+	if (f !== undefined) return { n: round(n * f), own: true, note: { code: 'letter_magnitude', params: { letter: letter![1], word: magnitude!, value: round(n * f) } } };
 	return { code: 'unknown_unit', params: { unit: word } };
 }
 
