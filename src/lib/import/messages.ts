@@ -223,6 +223,13 @@ export const PROBLEM_TEXTS = {
 	accounting_negative: { zh: '按会计写法读作负数 {value}', en: 'Read as a negative figure, as accounts write it: {value}' },
 	letter_magnitude: { zh: '{letter} 按“{word}”读取，即 {value}', en: "'{letter}' is read as {word}: {value}" },
 	sum_written: { zh: '写的是算式 {text}（合计 {total}），本列要一个数：请填写要用的数', en: 'A sum is written ({text}, {total} in all); this column takes one figure: enter the one to use' },
+	period_note_disagrees: {
+		zh: '期间写的是 {period}，括号里的“{note}”却是 {notePeriod}，两者不一致：请改正其一',
+		en: "The period is {period}, but the note '{note}' in brackets is {notePeriod}: correct one of them"
+	},
+	yes_no_ticked: { zh: '按勾选的“{word}”读取', en: "Read as the ticked '{word}'" },
+	quantity_object: { zh: '“{name}”是所数的设施，按 {value} 读取', en: "'{name}' names what is counted; read as {value}" },
+	score_of_full_marks: { zh: '“{text}”按满分 {full} 折算为 {value} 分（百分制）', en: "'{text}' is {value} on the 100-point scale (full marks {full})" },
 	range_not_one: { zh: '写的是范围 {low}–{high}，本列要一个确切的数', en: 'A range is written ({low}–{high}); this column takes one exact figure' },
 	figure_not_known: { zh: '写的是“{text}”，还没有数值：按空值读取', en: "'{text}' says the figure is not known yet: read as no value" },
 	figure_not_known_required: { zh: '写的是“{text}”，还没有数值；这一列必填，请填写', en: "'{text}' says the figure is not known yet; this column is required: fill it in" },

@@ -196,7 +196,8 @@ export function checkRow(ctx: RowContext, plan: readonly ColumnPlan[], rc: RuleC
 	} else if (dataset === 'facilities') {
 		// '1,200㎡' of lifts or '12台' of roof: the number counts something else than the facility's unit.
 		const q = plan[rc.quantity];
-		const kind = q && q.src >= 0 ? quantityKind(cellText(table.columns[q.src][r])) : undefined;
+		// Before reading rules 11 a measure word was seen only when nothing followed it (2部电梯 had none).
+		const kind = q && q.src >= 0 ? quantityKind(cellText(table.columns[q.src][r]), { wordAlone: ctx.options.valuesBeforeRules11 }) : undefined;
 		const facility = FACILITY_KIND_VALUES.find((f) => f.value === values[rc.facility]);
 		const expected = facility ? QUANTITY_KIND_OF_UNIT[facility.unitZh] : undefined;
 		if (kind && facility && expected && kind !== expected) {

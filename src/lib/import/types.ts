@@ -111,7 +111,9 @@ export interface ReadOptions {
  * brackets (元/(㎡·月)) are read (before: errors, and 1,002). 11: a time of day in words (早上8点, 夜里11点, 8点半, 3:05
  * p.m.), w or k for 万 or 千 (3.2w㎡), a negative sum as accounts write it ((1,200), 1,200-, △1200), a year with 前后 or
  * 以前 (1998年前后) or two event words (1998年竣工交付), a rate or fee written approximately (85%左右, 约1.65元/㎡·月), 。
- * typed for a fee's middle dot, 每月1.65元/㎡, and a quarter in Roman numerals (2025年第Ⅲ季度) are read (before: errors).
+ * typed for a fee's middle dot, 每月1.65元/㎡, a quarter in Roman numerals (2025年第Ⅲ季度), a period with its assessment's
+ * name or a note in brackets (2025年第三季度考核, 2025Q3（7-9月）), a tick after a yes or a no (有√ 无), a facility's name
+ * beside its quantity (2部电梯) and a score over its full marks (8.5/10) are read (before: errors).
  */
 export const READ_RULES = 11;
 

@@ -10,12 +10,17 @@ import { rangeIssue, rangeRule, type Normalised, type RowContext } from './row-c
 import { beforeRules4, cellText, columnNormaliser, figuresBeforeRules8, figuresBeforeRules10, valuesBeforeRules11, headerHints, isError, isMissing, type CellNormaliser } from './values';
 import { TitlePeriodCheck } from './title-period';
 
-/** An indicator column's score reader; as before reading rules 8 (financial capitals) and 10 (一百二 as 102) for a replay of then. */
-function wideScore(header: string, before: { readonly valuesBeforeRules8?: boolean; readonly valuesBeforeRules10?: boolean }): CellNormaliser {
+/**
+ * An indicator column's score reader; as before reading rules 8 (financial capitals), 10 (一百二 as 102) and 11 (8.5/10
+ * an error) for a replay of then.
+ */
+function wideScore(header: string, before: { readonly valuesBeforeRules8?: boolean; readonly valuesBeforeRules10?: boolean; readonly valuesBeforeRules11?: boolean }): CellNormaliser {
 	const norm = columnNormaliser('scores', 'score', header);
 	const before8 = before.valuesBeforeRules8 ? figuresBeforeRules8(norm, 'figure') : norm;
-	return before.valuesBeforeRules10 ? figuresBeforeRules10(before8) : before8;
+	const before10 = before.valuesBeforeRules10 ? figuresBeforeRules10(before8) : before8;
+	return before.valuesBeforeRules11 ? valuesBeforeRules11(SCORE_COLUMN, before10) : before10;
 }
+const SCORE_COLUMN = (DATASETS.scores.columns as readonly ColumnMeta[]).find((c) => c.name === 'score')!;
 
 /** Melts a wide score sheet: one canonical row per estate, period and indicator cell that is not empty. */
 export async function normaliseWide(ctx: RowContext): Promise<Normalised> {

@@ -68,7 +68,7 @@ export function storedConversions(
 		...((f.options.rules ?? 0) < 9 ? { valuesBeforeRules9: true as const } : {}),
 		// Accepted before reading rules 10: 1.2千户 and 3万2千 were errors, 一千二 was 1,002.
 		...((f.options.rules ?? 0) < 10 ? { valuesBeforeRules10: true as const } : {}),
-		// Accepted before reading rules 11: 早上8点, 3.2w㎡, (1,200), 1998年前后, 85%左右, 约1.65元 and 第Ⅲ季度 were errors.
+		// Accepted before reading rules 11: 早上8点, 3.2w㎡, (1,200), 1998年前后, 85%左右, 约1.65元, 第Ⅲ季度, 有√ 无, 2部电梯, 8.5/10 were errors.
 		...((f.options.rules ?? 0) < 11 ? { valuesBeforeRules11: true as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),

@@ -169,6 +169,64 @@ describe('a rate or a fee written approximately, and a fee typed with 。', () =
 	});
 });
 
+describe('a period with words around it', () => {
+	const period = (cell: string) => read('scores', 'period', cell);
+	it('the assessment named after it, and a note in brackets that agrees, are read', () => {
+		expect(period('2025年第三季度考核')).toEqual({ value: '2025Q3' });
+		expect(period('2025年度第二季度评分')).toEqual({ value: '2025Q2' });
+		expect(period('2025年第三季度（7-9月）')).toEqual({ value: '2025Q3' });
+		expect(period('2025Q3(2025.07-2025.09)')).toEqual({ value: '2025Q3' });
+		expect(period('2025年3月（复核）')).toEqual({ value: '2025-03', warnings: [{ code: 'note_ignored', params: { note: '复核' } }] });
+	});
+
+	it('a note naming another period is an error naming both', () => {
+		expect(period('2025年第三季度（4-6月）')).toEqual({ error: { code: 'period_note_disagrees', params: { period: '2025Q3', notePeriod: '2025Q2', note: '4-6月' } } });
+		expect(period('2025年7月（第三季度）')).toEqual({ error: { code: 'period_note_disagrees', params: { period: '2025-07', notePeriod: '2025Q3', note: '第三季度' } } });
+	});
+});
+
+describe('a yes or a no ticked after the word', () => {
+	const lift = (cell: string) => read('estates', 'has_elevator', cell);
+	it.each([
+		['有√ 无', true, '有'],
+		['有（√）无（）', true, '有'],
+		['有（）无（√）', false, '无'],
+		['是 否√', false, '否'],
+		['有[✓] 无[ ]', true, '有'],
+		['是√', true, '是']
+	])('%s is %s', (cell, value, word) => {
+		expect(lift(cell)).toEqual({ value, warnings: [{ code: 'yes_no_ticked', params: { word } }] });
+	});
+
+	it('two ticks, a tick between two words without a space, or a word that is no answer, stay errors', () => {
+		for (const cell of ['有√ 无√', '有√无', '有√ 可能']) expect(codes(lift(cell))).toEqual(['bad_boolean']);
+		// The boxes before the words read as before, without a note.
+		expect(lift('☑有 ☐无')).toEqual({ value: true });
+	});
+});
+
+describe("a facility's name beside its quantity, and a score over its full marks", () => {
+	const quantity = (cell: string) => read('facilities', 'quantity', cell);
+	it('the quantity is read with its measure word, and the name said', () => {
+		expect(quantity('2部电梯')).toEqual({ value: 2, warnings: [{ code: 'quantity_object', params: { name: '电梯', value: 2 } }] });
+		expect(quantity('电梯2部')).toEqual({ value: 2, warnings: [{ code: 'quantity_object', params: { name: '电梯', value: 2 } }] });
+		expect(quantity('外墙1,200㎡')).toEqual({ value: 1200, warnings: [{ code: 'quantity_object', params: { name: '外墙', value: 1200 } }] });
+		expect(quantity('排水管1.2公里')).toEqual({ value: 1200, warnings: [{ code: 'quantity_object', params: { name: '排水管', value: 1200 } }] });
+		expect(codes(quantity('水箱2'))).toEqual(['not_a_number']);
+		expect(codes(quantity('2部电梯3部扶梯'))).toEqual(['not_a_number']);
+	});
+
+	it('a score over its full marks is that share of 100', () => {
+		const score = (cell: string, header = '') => read('scores', 'score', cell, header);
+		expect(score('8.5/10')).toEqual({ value: 85, warnings: [{ code: 'score_of_full_marks', params: { text: '8.5/10', full: 10, value: 85 } }] });
+		expect(score('17/20分')).toEqual({ value: 85, warnings: [{ code: 'score_of_full_marks', params: { text: '17/20分', full: 20, value: 85 } }] });
+		// Its own full marks win over the header's: 8.5/10 under 保洁（10分） is 85, not 850.
+		expect(score('8.5/10', '保洁（10分）')).toEqual({ value: 85, warnings: [{ code: 'score_of_full_marks', params: { text: '8.5/10', full: 10, value: 85 } }] });
+		expect(codes(score('11/10'))).toEqual(['not_a_number']);
+		expect(codes(score('3/0'))).toEqual(['not_a_number']);
+	});
+});
+
 describe('files stored before reading rules 11 replay as they were read then', () => {
 	const errors = (p: Awaited<ReturnType<typeof prepareImport>>) => p.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.code, x.value]);
 	const column = (p: Awaited<ReturnType<typeof prepareImport>>, dataset: DatasetId, name: string) => p.columns[(DATASETS[dataset].columns as readonly { name: string }[]).findIndex((c) => c.name === name)];
@@ -230,6 +288,33 @@ describe('files stored before reading rules 11 replay as they were read then', (
 			[2, 'not_a_number', '3.2w㎡'],
 			[3, 'not_a_number', '1.2k户'],
 			[4, 'sum_written', '568+20']
+		]);
+	});
+
+	it('a wide score sheet and a facilities ledger', async () => {
+		const sheet = gbk(csvText([['小区编号', '考核期间', '保洁', '绿化'], ['LJ1', '2026年第一季度考核', '8.5/10', 90], ['LJ2', '2026Q1', 85, '9/10']]));
+		const now = await prepareImport({ name: '考评.csv', bytes: sheet });
+		expect(now.dataset).toBe('scores');
+		expect(errors(now)).toEqual([]);
+		expect(column(now, 'scores', 'score')).toEqual([85, 90, 85, 90]);
+		expect(column(now, 'scores', 'period')).toEqual(['2026Q1', '2026Q1', '2026Q1', '2026Q1']);
+		const then = await replayedUnder('考评.csv', sheet, 'scores', 10);
+		expect(errors(then).map((e) => e.slice(0, 2))).toEqual([
+			[2, 'bad_period'],
+			[2, 'not_a_number'],
+			[3, 'not_a_number']
+		]);
+
+		const ledger = gbk(csvText([['小区编号', '设施', '数量', '安装年份'], ['LJ1', '电梯', '2部电梯', 2010], ['LJ1', '外墙', '1,200㎡', 2005], ['LJ2', '屋面', '2部电梯', 2008]]));
+		const led = await prepareImport({ name: '设施.csv', bytes: ledger });
+		expect(led.dataset).toBe('facilities');
+		// Lifts counted on a roof: the measure word beside the name is checked against the facility as before.
+		expect(errors(led).map((e) => e.slice(0, 2))).toEqual([[4, 'quantity_unit_mismatch']]);
+		expect(column(led, 'facilities', 'quantity').slice(0, 2)).toEqual([2, 1200]);
+		const ledThen = await replayedUnder('设施.csv', ledger, 'facilities', 10);
+		expect(errors(ledThen).map((e) => e.slice(0, 2))).toEqual([
+			[2, 'not_a_number'],
+			[4, 'not_a_number']
 		]);
 	});
 });

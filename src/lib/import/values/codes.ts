@@ -34,7 +34,33 @@ export function parseBoolean(cell: Cell): Norm<boolean | null> {
 	if (counted) return 'value' in counted ? ok(counted.value, [{ code: 'yes_no_with_count', params: { text: cell.trim() } }]) : fail('bad_boolean_count', counted.conflict);
 	// 部分有 (some blocks have lifts, some not) is a true mix: one yes or no must be chosen by the person, not here.
 	if (PARTLY.test(v)) return fail('bad_boolean_partly');
+	const ticked = tickedAfterWord(cell);
+	if (ticked) return ok(ticked.value, [{ code: 'yes_no_ticked', params: { word: ticked.word } }]);
 	return fail('bad_boolean');
+}
+
+/** A tick right after a word, bare or in brackets (有√, 有（√）), or an empty pair of brackets (无（）). */
+const TICK_AFTER = /([^\s√✓✔■☑□☐()\[\]【】]+)(?:([√✓✔■☑])(?=\s|$)|\(\s*([√✓✔■☑]?)\s*\)|\[\s*([√✓✔■☑]?)\s*\]|【\s*([√✓✔■☑]?)\s*】)/g;
+
+/**
+ * The answer of a yes/no question whose form puts the tick after the word (有√ 无, 有（√）无（）, 是√), reading rules 11:
+ * the one word ticked, when every word is a yes or a no and nothing else is written; undefined otherwise. A tick
+ * between two words with no space (有√无) could belong to either and is not read.
+ */
+function tickedAfterWord(text: string): { value: boolean; word: string } | undefined {
+	const t = fold(text).trim();
+	let rest = t;
+	const words: { word: string; ticked: boolean }[] = [];
+	for (const m of t.matchAll(TICK_AFTER)) {
+		words.push({ word: m[1], ticked: [m[2], m[3], m[4], m[5]].some((x) => x !== undefined && x !== '') });
+		rest = rest.replace(m[0], '');
+	}
+	// A word left without its mark (有√ 无) is a choice not ticked.
+	const others = rest.split(/\s+/).filter((w) => w !== '');
+	const all = [...words, ...others.map((word) => ({ word, ticked: false }))];
+	const ticked = all.filter((w) => w.ticked);
+	if (words.length === 0 || ticked.length !== 1 || all.some((w) => yesNoWord(normalizeLabel(w.word)) === undefined)) return undefined;
+	return { value: yesNoWord(normalizeLabel(ticked[0].word))!, word: ticked[0].word };
 }
 
 /** The boxes of a printed form, ticked or (□ and ☐) left empty. */

@@ -5,6 +5,7 @@ import { fail, fold, isError, ok, type Norm } from './core';
 import { decimalYearMonth, parseClosingTime, parsePeriod, parseTimestamp } from './dates';
 import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
+import { periodAsWritten } from './period-notes';
 import { shortYear } from './short-year';
 import { MONEY_UNITS, parseGrade, parseNumber, QUANTITY_UNIT, RANGE_SEPARATOR, type NumberOptions } from './numbers';
 import { figuresBeforeRules8 } from './money-words';
@@ -43,7 +44,7 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 	} else if (column.name === 'collection_rate') {
 		fn = (c) => parseRate(c, hints.percent);
 	} else if (column.name === 'period') {
-		fn = parsePeriod;
+		fn = periodAsWritten(parsePeriod);
 		cache = true;
 	} else if (column.name === 'indicator') {
 		fn = parseIndicator;
@@ -96,8 +97,18 @@ function scoreCell(cell: Cell, opts: NumberOptions): Norm<number | null> {
 		const r = parseNumber(cell.trim().replace(/[%％]$/, ''), { allowRange: false });
 		if (!isError(r) && r.value !== null) return ok(r.value, [{ code: 'score_percent', params: { value: r.value } }]);
 	}
-	return parseNumber(cell, opts);
+	const r = parseNumber(cell, opts);
+	// '8.5/10', '85/100分': a score over its own full marks is that share of 100 (reading rules 11), as '85%' is.
+	const over = isError(r) && typeof cell === 'string' ? SCORE_OVER_FULL.exec(fold(cell).replace(/\s+/g, '')) : null;
+	if (!over) return r;
+	const [got, full] = [Number(over[1]), Number(over[2])];
+	if (!(full > 0) || got > full) return r;
+	const value = Math.round((got / full) * 1e6) / 1e4;
+	return ok(value, [{ code: 'score_of_full_marks', params: { text: (cell as string).trim(), full, value } }]);
 }
+
+/** A score written over its full marks: 8.5/10, 85/100分, 8.5分/10分. */
+const SCORE_OVER_FULL = /^(\d+(?:\.\d+)?)分?\/(\d+(?:\.\d+)?)分?$/;
 
 /**
  * A calendar year as ledgers write it: 2005, 2005年, 2005年度, 二〇〇五年, and also a year with its event or

@@ -34,13 +34,18 @@ export const QUANTITY_WORDS: Readonly<Record<string, { readonly kind: 'count' | 
 export const QUANTITY_UNIT = 'quantity';
 
 /** What a quantity's measure word measures ("1,200㎡" → area), or undefined for a bare number or another word. */
-export function quantityKind(text: string): 'count' | 'area' | 'length' | undefined {
+export function quantityKind(text: string, options: { readonly wordAlone?: boolean } = {}): 'count' | 'area' | 'length' | undefined {
 	const folded = fold(text).replace(/\s+/g, '');
 	// The same approximation words the number reader sets aside ('约12台', '12台左右').
 	const t = withoutApproximation(folded) ?? folded;
 	const digits = /^[^\d]*[\d.,]+(?:[万千百])?(.*)$/.exec(t);
 	const word = mixedFigure(t)?.rest ?? (digits ? digits[1] : (CHINESE_PREFIX.exec(t)?.[2] ?? ''));
-	return word === '' ? undefined : QUANTITY_WORDS[normalizeLabel(word)]?.kind;
+	// The longest measure word the text starts with: a name or a note may follow it (2部电梯, 2台（备用1台）).
+	for (let k = word.length; k > (options.wordAlone ? word.length - 1 : 0); k--) {
+		const kind = QUANTITY_WORDS[normalizeLabel(word.slice(0, k))]?.kind;
+		if (kind) return kind;
+	}
+	return undefined;
 }
 
 /** Units accepted after a number, by the column's unit (as written in the dataset modules), with their factor. */
@@ -171,7 +176,28 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 		const r = finishNumber(near.n, withOwnUnit(options, near.own), []);
 		return 'error' in r || r.value === null ? r : ok(r.value, [{ code: 'approximate', params: { value: r.value } }]);
 	}
-	return { error: twoFigures(t, options) ?? single };
+	return quantityOf(t, options) ?? { error: twoFigures(t, options) ?? single };
+}
+
+/** A facility's name beside its quantity: 2部电梯, 电梯2部, 外墙1200㎡ (reading rules 11); the name in Chinese. */
+const FACILITY_NAME = /^[\u4e00-\u9fff]{2,10}$/;
+
+/**
+ * A facility's quantity with the facility's name written beside it, read as the quantity and said; the name is not
+ * checked against the row's facility (the note shows it). Undefined when the cell is not that.
+ */
+function quantityOf(t: string, options: NumberOptions): Norm<number | null> | undefined {
+	if (options.unit !== QUANTITY_UNIT || !/^\d|\d\D*$/.test(t)) return undefined;
+	// Every split of the text into a figure with its measure word and a name, the name after it or before it.
+	for (let k = 1; k < t.length; k++) {
+		const [head, tail] = [t.slice(0, k), t.slice(k)];
+		const [figure, name] = /^\d/.test(head) ? [head, tail] : [tail, head];
+		if (!FACILITY_NAME.test(name) || !/^\d/.test(figure)) continue;
+		const read = singleNumber(figure, options.unit);
+		// Only with its measure word (2部, 1200㎡): a bare number beside a name is not read.
+		if (!isIssue(read) && read.own) return ok(read.n, [{ code: 'quantity_object', params: { name, value: read.n } }]);
+	}
+	return undefined;
 }
 
 /** A negative sum as accounts write it: in brackets, with the minus after it (as SAP exports), or after △ or ▲. */
