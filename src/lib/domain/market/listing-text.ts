@@ -88,6 +88,12 @@ function rangesIn(text: string): { low: number; high: number }[] {
 	return out;
 }
 
+/**
+ * A year or a date beside a fee ("1.5元/平米/月(2023年)", "2.0元/平米/月 更新于2024-05-01"): when the fee was seen, never
+ * an amount (read as one, 2023 became the top of a range).
+ */
+const DATE_IN_FEE = /(?:19|20)\d\d\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?(?!\d))/g;
+
 /** Reads a listing fee text. `{fee: null}` for "no value"; `{error}` when there is text but no fee in it. */
 export function parseListingFee(raw: string | number | null | undefined): ListingFeeResult {
 	if (typeof raw === 'number') {
@@ -97,6 +103,7 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 	// NFKC turns ㎡ into "m2": the 2 must not be read as a fee. A form in brackets after its fee is put before it.
 	const text = fold(raw!)
 		.replace(/m2|m²/gi, '平米')
+		.replace(DATE_IN_FEE, ' ')
 		.replace(FORM_AFTER_FEE, (_, fee: string, form: string) => `${form}：${fee}`);
 	// Per home only when no fee in the text is per ㎡ ("1.5元/平米/月，电梯费另计20元/户/月" is a fee per ㎡).
 	const perHousehold = /户/.test(text) && !/平米|平方米/.test(text);
@@ -168,8 +175,15 @@ const ADD_ON = /\+|加收|外加|另[计收加]|(?<![参增])加(?=\s*\d)/;
 
 type FeeForm = { form: string; code: BuildingForm | null; low: number; high: number };
 
+/**
+ * Above this a fee per ㎡ and month is no fee (the dearest estates charge tens of 元): a text such as "2020-2023" is
+ * years, not a range of fees, and is left unread rather than read.
+ */
+const MAX_FEE_PER_M2_MONTH = 100;
+
 function finish(low: number, high: number, unit: ListingFee['unit'], perDay: boolean, perYear: boolean, forms: FeeForm[] | null): ListingFeeResult {
 	if (!(low > 0)) return { error: 'not positive' };
+	if (unit === 'per_m2_month' && high > MAX_FEE_PER_M2_MONTH) return { error: 'not a fee per m2' };
 	const round = (x: number) => Math.round(x * 1e6) / 1e6;
 	const r6 = (f: FeeForm) => ({ ...f, low: round(f.low), high: round(f.high) });
 	return { fee: { low: round(low), high: round(high), mid: round((low + high) / 2), unit, perDay, perYear, forms: forms ? forms.map(r6) : null } };

@@ -34,6 +34,15 @@ describe('parseListingFee', () => {
 		// A year written beside a monthly fee is a date, not the fee's period.
 		expect(fee('2.5元/平米/月（2019年）')).toMatchObject({ low: 2.5, perYear: false });
 	});
+	it('a year or a date beside a fee is when it was seen, never an amount', () => {
+		// Read as an amount, 2019 was the top of a range 2.5-2019 (mid 1,010.75).
+		const single = { low: 2.5, high: 2.5, mid: 2.5, unit: 'per_m2_month', perDay: false, perYear: false, forms: null };
+		for (const t of ['2.5元/平米/月（2019年）', '2.5元/平米/月(2019年起)', '2.5元/平米/月 更新于2024-05-01', '2019年：2.5元/平米/月', '2.5元/平米/月（2023年5月调整）']) expect(fee(t), t).toEqual(single);
+		expect(fee('1.5-2元/平米/月（2024.05）')).toMatchObject({ low: 1.5, high: 2, mid: 1.75 });
+		// Years alone are no fee: above 100 元/㎡·月 nothing is read as one.
+		expect(parseListingFee('2020-2023')).toEqual({ error: 'not a fee per m2' });
+		expect(parseListingFee('150元/平米/月')).toEqual({ error: 'not a fee per m2' });
+	});
 	it('a building form written after its fee, in brackets, labels that fee', () => {
 		const r = fee('1.5元/平米/月(多层) 2.2元/平米/月(高层)')!;
 		expect([r.low, r.high, r.mid]).toEqual([1.5, 2.2, 1.85]);
