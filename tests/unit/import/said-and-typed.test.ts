@@ -4,9 +4,9 @@
  * and the errors that name a sum or a range. Every expected value is worked by hand from the text.
  */
 import { describe, expect, it } from 'vitest';
-import { DATASETS, type DatasetId } from '../../../src/lib/data/datasets';
+import { DATASETS, type ColumnMeta, type DatasetId } from '../../../src/lib/data/datasets';
 import { prepareImport, READ_RULES } from '../../../src/lib/import/index';
-import { columnNormaliser } from '../../../src/lib/import/values';
+import { columnNormaliser, valuesBeforeRules11 } from '../../../src/lib/import/values';
 import { csvText, gbk, type FixtureCell } from '../../fixtures/import-files';
 import { replayedUnder } from './replay';
 
@@ -224,6 +224,23 @@ describe("a facility's name beside its quantity, and a score over its full marks
 		expect(score('8.5/10', '保洁（10分）')).toEqual({ value: 85, warnings: [{ code: 'score_of_full_marks', params: { text: '8.5/10', full: 10, value: 85 } }] });
 		expect(codes(score('11/10'))).toEqual(['not_a_number']);
 		expect(codes(score('3/0'))).toEqual(['not_a_number']);
+	});
+});
+
+describe('ballots and answer sheets count owners and respondents', () => {
+	it('1160票, 120份 and 85张 are counts', () => {
+		expect(read('votes', 'owners_yes', '1160票')).toEqual({ value: 1160 });
+		expect(read('survey_counts', 'count', '120份')).toEqual({ value: 120 });
+		expect(read('votes', 'owners_participating', '1,495张')).toEqual({ value: 1495 });
+		// Not in an area: 票 counts people, not square metres.
+		expect(codes(read('votes', 'area_yes_m2', '1160票'))).toEqual(['unknown_unit']);
+	});
+
+	it('stored before reading rules 11, they are refused as then, and plain counts read as ever', () => {
+		const column = (DATASETS.votes.columns as readonly ColumnMeta[]).find((c) => c.name === 'owners_yes')!;
+		const then = valuesBeforeRules11(column, columnNormaliser('votes', 'owners_yes'));
+		expect(then('1160票')).toEqual({ error: { code: 'not_a_number' } });
+		expect(then('1160人')).toEqual({ value: 1160 });
 	});
 });
 

@@ -52,7 +52,8 @@ export function quantityKind(text: string, options: { readonly wordAlone?: boole
 const UNIT_WORDS: Record<string, Record<string, number>> = {
 	'㎡': { m2: 1, 平方米: 1, 平米: 1, 平: 1, 平方: 1, 万m2: 1e4, 万平方米: 1e4, 万平米: 1e4 },
 	'户': { 户: 1, 套: 1 },
-	'人': { 人: 1, 户: 1, 名: 1, 位: 1 },
+	// Owners and respondents: a vote's ballots and a survey's answer sheets count them too (1160票, 120份; rules 11).
+	'人': { 人: 1, 户: 1, 名: 1, 位: 1, 票: 1, 张: 1, 份: 1 },
 	'元/年': { 元: 1, '元/年': 1, 元每年: 1, 万元: 1e4, '万元/年': 1e4, 万: 1e4 },
 	// A unit cost per lift, set, m² or m of a facility ('35万元/台', '120元/㎡'; '元/km' would need a factor and is not read).
 	'元': { 元: 1, 万元: 1e4, 万: 1e4, ...Object.fromEntries(Object.keys(QUANTITY_WORDS).filter((w) => QUANTITY_WORDS[w].factor === 1).map((w) => [`元/${w}`, 1])) },

@@ -48,6 +48,8 @@ function readSince(column: ColumnMeta, t: string, approximate: boolean): boolean
 	if (column.name === 'period') return PERIOD_SINCE.test(t.toUpperCase());
 	if (YEAR_COLUMNS.has(column.name)) return YEAR_SINCE.test(t);
 	if (column.name === 'collection_rate') return PERCENT_THEN_APPROX.test(t) || RATE_NOTE_SINCE.test(t);
+	// Ballots and answer sheets counting owners or respondents (1160票, 120份) were unknown units.
+	if (column.unit === '人' && /\d\D*[票张份]/.test(t)) return true;
 	// A fee gave no approximate note before: '约1.65元/㎡·月' was an error.
 	if (PRICE_COLUMNS.has(column.name)) return FEE_SINCE.test(t) || approximate;
 	return false;
