@@ -84,8 +84,8 @@ export interface PrepareOptions extends RunOptions {
 	/**
 	 * True: as before reading rules 11, a time of day in words (早上, 夜里, 8点半), w or k for 万 or 千, a negative sum as
 	 * accounts write it, a year with 前后 or 以前, a rate or fee written approximately, a quarter in Roman numerals, a period
-	 * with words around it, a tick after a yes or a no, a facility's name beside its quantity and a score over its full
-	 * marks are not read (their rows were dropped then).
+	 * with words around it, a tick after a yes or a no, a facility's name beside its quantity, a score over its full
+	 * marks and a date and its time of day in two columns are not read (their rows were dropped then).
 	 */
 	readonly valuesBeforeRules11?: boolean;
 }

@@ -113,7 +113,8 @@ export interface ReadOptions {
  * 以前 (1998年前后) or two event words (1998年竣工交付), a rate or fee written approximately (85%左右, 约1.65元/㎡·月), 。
  * typed for a fee's middle dot, 每月1.65元/㎡, a quarter in Roman numerals (2025年第Ⅲ季度), a period with its assessment's
  * name or a note in brackets (2025年第三季度考核, 2025Q3（7-9月）), a tick after a yes or a no (有√ 无), a facility's name
- * beside its quantity (2部电梯) and a score over its full marks (8.5/10) are read (before: errors).
+ * beside its quantity (2部电梯), a score over its full marks (8.5/10) and a date and its time of day in two columns
+ * (报修日期 + 报修时间) are read (before: errors).
  */
 export const READ_RULES = 11;
 

@@ -18,6 +18,7 @@ import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
 import { detectDataset, indicatorOfTarget, neededColumns, readByValues, sourceOfIndicator, takesTitleYear, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
+import { dateTimePairs, withJoinedDateTimes } from './date-time-columns';
 import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
 import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, booleansBeforeRules9, figuresBeforeRules10, valuesBeforeRules11, isFigureColumn, knownWhenRequired, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
@@ -85,10 +86,16 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 	// A header without rows would empty the dataset on "replace" (docs/sources.md §17): an error, so nothing commits.
 	if (table.rowCount === 0) sink.add(null, null, null, { code: 'no_rows' }, table.lenient ? 'warning' : 'error');
 
+	// A date and its time of day in two columns (报修日期 + 报修时间): read as one, said once (reading rules 11).
+	const pairs = options.valuesBeforeRules11 ? [] : dateTimePairs(table, dataset, mapping);
+	for (const p of pairs) sink.add(null, table.headers[p.into], null, { code: 'date_time_joined', params: { date: table.headers[p.date], time: table.headers[p.time] } }, 'warning');
+	const partners = new Set(pairs.map((p) => (p.into === p.date ? p.time : p.date)));
+
 	// Header-level findings: duplicates, ignored columns, units written in headers.
 	const taken = new Map<string, number>();
 	table.headers.forEach((h, i) => {
 		const target = mapping[i] ?? null;
+		if (partners.has(i)) return;
 		if (target === null) {
 			const dup = options.mapping ? undefined : guess.duplicates.find(([d]) => d === i);
 			if (dup) {
@@ -120,11 +127,12 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 	});
 
 	// Conversions (count → yes/no, date → year or period, unit words, value maps) are applied before validation.
-	const conversions = planConversions(table, dataset, effective, options.conversions, options.valueAnswers, {
+	const read = withJoinedDateTimes(table, pairs);
+	const conversions = planConversions(read, dataset, effective, options.conversions, options.valueAnswers, {
 		titlePeriod: constantPeriod?.from === 'title' && options.quarterFromTitle !== false ? constantPeriod.value : undefined,
 		...(options.valuesBeforeRules9 ? { yesNoBeforeRules9: true } : {})
 	});
-	const ctx: RowContext = { table, dataset, sink, options, constantPeriod, mapping: effective, conversions: conversions.conversions, readErrorRows: new Set(table.errorRows ?? []) };
+	const ctx: RowContext = { table: read, dataset, sink, options, constantPeriod, mapping: effective, conversions: conversions.conversions, readErrorRows: new Set(table.errorRows ?? []) };
 	const result = layout === 'wide' && dataset === 'scores' ? await normaliseWide(ctx) : await normaliseLong(ctx);
 	fileError ||= result.fileError;
 	return {
