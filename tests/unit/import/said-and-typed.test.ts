@@ -73,6 +73,21 @@ describe('w and k typed for 万 and 千', () => {
 		expect(read('fund_balances', 'balance_yuan', '12.5w元')).toEqual({ value: 125000, warnings: [{ code: 'letter_magnitude', params: { letter: 'w', word: '万', value: 125000 } }] });
 	});
 
+	it('read within a range or an approximate figure, the letter is still said', () => {
+		expect(read('estates', 'chargeable_area_m2', '约3.2w㎡')).toEqual({
+			value: 32000,
+			warnings: [{ code: 'letter_magnitude', params: { letter: 'w', word: '万', value: 32000 } }, { code: 'approximate', params: { value: 32000 } }]
+		});
+		expect(read('estates', 'chargeable_area_m2', '3w-4w㎡')).toEqual({
+			value: 35000,
+			warnings: [
+				{ code: 'letter_magnitude', params: { letter: 'w', word: '万', value: 30000 } },
+				{ code: 'letter_magnitude', params: { letter: 'w', word: '万', value: 40000 } },
+				{ code: 'range_midpoint', params: { low: 30000, high: 40000, mid: 35000 } }
+			]
+		});
+	});
+
 	it('a unit of its own stays a unit, and scores and years take no magnitude', () => {
 		expect(codes(read('estates', 'chargeable_area_m2', '32kg'))).toEqual(['unknown_unit']);
 		expect(read('facilities', 'quantity', '2km')).toEqual({ value: 2000 });
@@ -234,6 +249,19 @@ describe('ballots and answer sheets count owners and respondents', () => {
 		expect(read('votes', 'owners_participating', '1,495张')).toEqual({ value: 1495 });
 		// Not in an area: 票 counts people, not square metres.
 		expect(codes(read('votes', 'area_yes_m2', '1160票'))).toEqual(['unknown_unit']);
+	});
+
+	it('a period with a note or an assessment name, a year with 前后, stored before rules 11: refused as then, except what was read', () => {
+		const meta = (dataset: DatasetId, name: string) => (DATASETS[dataset].columns as readonly ColumnMeta[]).find((c) => c.name === name)!;
+		const period = valuesBeforeRules11(meta('scores', 'period'), columnNormaliser('scores', 'period'));
+		for (const cell of ['2025Q3(7-9月)', '2025年第三季度（7-9月）', '2025年第三季度考核', '2025年第Ⅲ季度', '2025Q3季度']) expect(period(cell), cell).toEqual({ error: { code: 'bad_period' } });
+		expect(period('2025年第三季度')).toEqual({ value: '2025Q3' });
+		const year = valuesBeforeRules11(meta('estates', 'build_year'), columnNormaliser('estates', 'build_year'));
+		expect(year('1998年前后')).toEqual({ error: { code: 'not_a_number' } });
+		expect(year('1998年竣工交付')).toEqual({ error: { code: 'not_a_number' } });
+		// '98年前后' was read as 1998 by the two-digit year's rule then, and still is (now said to be approximate).
+		expect(year('98年前后')).toMatchObject({ value: 1998 });
+		expect(year('1998年建成')).toEqual({ value: 1998 });
 	});
 
 	it('stored before reading rules 11, they are refused as then, and plain counts read as ever', () => {

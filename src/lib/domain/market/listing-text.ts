@@ -90,9 +90,9 @@ function rangesIn(text: string): { low: number; high: number }[] {
 
 /**
  * A year or a date beside a fee ("1.5元/平米/月(2023年)", "2.0元/平米/月 更新于2024-05-01"): when the fee was seen, never
- * an amount (read as one, 2023 became the top of a range).
+ * an amount (read as one, 2023 became the top of a range). An amount stays one: "1950.00元/户/年", "2000-2500元/户/年".
  */
-const DATE_IN_FEE = /(?:19|20)\d\d\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?(?!\d))/g;
+const DATE_IN_FEE = /(?<![\d.])(?:19|20)\d\d\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?(?![\d.元]))/g;
 
 /** Reads a listing fee text. `{fee: null}` for "no value"; `{error}` when there is text but no fee in it. */
 export function parseListingFee(raw: string | number | null | undefined): ListingFeeResult {

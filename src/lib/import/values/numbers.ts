@@ -158,7 +158,7 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 				const mid = round((lo.n + hi.n) / 2);
 				const opts = withOwnUnit(options, lo.own || hi.own);
 				const s = opts.scale ?? 1;
-				return finishNumber(mid, opts, [{ code: 'range_midpoint', params: { low: round(lo.n * s), high: round(hi.n * s), mid: round(mid * s) } }]);
+				return finishNumber(mid, opts, [...notesOf(lo, hi), { code: 'range_midpoint', params: { low: round(lo.n * s), high: round(hi.n * s), mid: round(mid * s) } }]);
 			}
 		}
 	}
@@ -175,7 +175,7 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	if (near !== undefined && !isIssue(near)) {
 		if (options.exact) return fail('approximate_not_exact');
 		const r = finishNumber(near.n, withOwnUnit(options, near.own), []);
-		return 'error' in r || r.value === null ? r : ok(r.value, [{ code: 'approximate', params: { value: r.value } }]);
+		return 'error' in r || r.value === null ? r : ok(r.value, [...notesOf(near), { code: 'approximate', params: { value: r.value } }]);
 	}
 	return quantityOf(t, options) ?? { error: twoFigures(t, options) ?? single };
 }
@@ -232,6 +232,12 @@ function twoFigures(t: string, options: NumberOptions): Issue | undefined {
  * multiply again; `note` when the reading is said (3.2w is 3.2万).
  */
 type Read = { readonly n: number; readonly own: boolean; readonly note?: Issue };
+
+/** What the readings of a figure's parts said (3w-4w㎡: w read as 万), once each. */
+function notesOf(...reads: Read[]): Issue[] {
+	const notes = reads.flatMap((r) => (r.note ? [r.note] : []));
+	return notes.filter((n, i) => notes.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i);
+}
 
 function isIssue(r: Read | Issue): r is Issue {
 	return 'code' in r;

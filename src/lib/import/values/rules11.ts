@@ -10,6 +10,7 @@ import { fail, fold, isError, type Norm } from './core';
 import { PERCENT_THEN_APPROX } from './fees';
 import { TIME_WORDS_SINCE_RULES11 } from './time-words';
 import { ASSESSMENT_WORDS } from './period-notes';
+import { shortYear } from './short-year';
 
 /**
  * Notes only rules 11's readings give: w or k for 万 or 千, a negative sum as accounts write it, a tick after a yes or
@@ -21,7 +22,7 @@ const NOTES_SINCE_RULES11 = new Set(['letter_magnitude', 'accounting_negative', 
  * A period's forms since: a quarter in Roman numerals (2025年第Ⅲ季度; NFKC makes it III), 2025Q3季度, a note in brackets
  * (2025Q3（7-9月）), the assessment's name after it (2025年第三季度考核).
  */
-const PERIOD_SINCE = new RegExp(`第?(?:IV|I{1,3})季|Q[1-4]季|[)\]】]$|${ASSESSMENT_WORDS.source}`);
+const PERIOD_SINCE = new RegExp(String.raw`第?(?:IV|I{1,3})季|Q[1-4]季|[)\]】]$|` + ASSESSMENT_WORDS.source);
 /** A year's words since: 1998年前后, 1998年以前, 2000年后建成, and two event words (1998年竣工交付). */
 const YEAR_SINCE = /(?:前后|以前|之前|以后|之后|前|后)(?:建成|竣工|交付|交房|建造|落成)?$|(?:建成|竣工|落成|建造|交付|交房|入住|投用|启用|安装|建){2,}$/;
 /** A rate's forms since: an approximation word after its percent sign (85%左右), a note after it (85%（预计）). */
@@ -46,7 +47,8 @@ export function valuesBeforeRules11<T>(column: ColumnMeta, norm: (cell: Cell) =>
 function readSince(column: ColumnMeta, t: string, approximate: boolean): boolean {
 	if (column.type === 'TIMESTAMP') return TIME_WORDS_SINCE_RULES11.test(t);
 	if (column.name === 'period') return PERIOD_SINCE.test(t.toUpperCase());
-	if (YEAR_COLUMNS.has(column.name)) return YEAR_SINCE.test(t);
+	// A two-digit year with 年 was read then whatever followed it ('98年前后' was 1998).
+	if (YEAR_COLUMNS.has(column.name)) return YEAR_SINCE.test(t) && !shortYear(t);
 	if (column.name === 'collection_rate') return PERCENT_THEN_APPROX.test(t) || RATE_NOTE_SINCE.test(t);
 	// Ballots and answer sheets counting owners or respondents (1160票, 120份) were unknown units.
 	if (column.unit === '人' && /\d\D*[票张份]/.test(t)) return true;

@@ -42,6 +42,9 @@ describe('parseListingFee', () => {
 		// Years alone are no fee: above 100 元/㎡·月 nothing is read as one.
 		expect(parseListingFee('2020-2023')).toEqual({ error: 'not a fee per m2' });
 		expect(parseListingFee('150元/平米/月')).toEqual({ error: 'not a fee per m2' });
+		// Amounts that look like years stay amounts: 1950 / 12 = 162.5 and 2000-2500 / 12 a home and month.
+		expect(fee('1950.00元/户/年')).toMatchObject({ low: 162.5, high: 162.5, unit: 'per_household_month', perYear: true });
+		expect(fee('2000-2500元/户/年')).toMatchObject({ low: 166.666667, high: 208.333333, unit: 'per_household_month' });
 	});
 	it('a building form written after its fee, in brackets, labels that fee', () => {
 		const r = fee('1.5元/平米/月(多层) 2.2元/平米/月(高层)')!;
