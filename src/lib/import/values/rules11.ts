@@ -33,26 +33,31 @@ const FEE_SINCE = /。|^每\D*?\d[\d.,~至到\-—–―]*元?\D*m2\D*$/;
 /** A column's normaliser as an import stored before reading rules 11 read it. */
 export function valuesBeforeRules11<T>(column: ColumnMeta, norm: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
 	const refused = column.type === 'TIMESTAMP' ? 'bad_timestamp' : column.name === 'period' ? 'bad_period' : 'not_a_number';
+	const since = readSince(column);
 	return (cell) => {
 		const now = norm(cell);
 		if (isError(now) || now.value === null) return now;
 		if (now.warnings?.some((w) => NOTES_SINCE_RULES11.has(w.code))) return fail(refused);
 		if (typeof cell !== 'string') return now;
-		const t = fold(cell).replace(/\s+/g, '');
-		return readSince(column, t, now.warnings?.some((w) => w.code === 'approximate') ?? false) ? fail(refused) : now;
+		// A replay reads every stored row on each reload: most cells hold none of the characters the forms need.
+		if (!since.may.test(cell)) return now;
+		return since.read(fold(cell).replace(/\s+/g, ''), now.warnings?.some((w) => w.code === 'approximate') ?? false) ? fail(refused) : now;
 	};
 }
 
-/** Whether rules 11 read this folded text, in this column, where rules 10 did not. */
-function readSince(column: ColumnMeta, t: string, approximate: boolean): boolean {
-	if (column.type === 'TIMESTAMP') return TIME_WORDS_SINCE_RULES11.test(t);
-	if (column.name === 'period') return PERIOD_SINCE.test(t.toUpperCase());
+/**
+ * What rules 11 read in this column where rules 10 did not: `may`, a cheap test of the cell as written (NFKC leaves
+ * these characters as they are), then `read`, the exact test of the folded text.
+ */
+function readSince(column: ColumnMeta): { may: RegExp; read: (t: string, approximate: boolean) => boolean } {
+	if (column.type === 'TIMESTAMP') return { may: /[早晨午傍晚夜深半刻]|[ap][.．]/i, read: (t) => TIME_WORDS_SINCE_RULES11.test(t) };
+	if (column.name === 'period') return { may: /[季)）\]】］核评查测分]/, read: (t) => PERIOD_SINCE.test(t.toUpperCase()) };
 	// A two-digit year with 年 was read then whatever followed it ('98年前后' was 1998).
-	if (YEAR_COLUMNS.has(column.name)) return YEAR_SINCE.test(t) && !shortYear(t);
-	if (column.name === 'collection_rate') return PERCENT_THEN_APPROX.test(t) || RATE_NOTE_SINCE.test(t);
+	if (YEAR_COLUMNS.has(column.name)) return { may: /[前后建竣落交入投启安]/, read: (t) => YEAR_SINCE.test(t) && !shortYear(t) };
+	if (column.name === 'collection_rate') return { may: /[%％]/, read: (t) => PERCENT_THEN_APPROX.test(t) || RATE_NOTE_SINCE.test(t) };
 	// Ballots and answer sheets counting owners or respondents (1160票, 120份) were unknown units.
-	if (column.unit === '人' && /\d\D*[票张份]/.test(t)) return true;
+	if (column.unit === '人') return { may: /[票张份]/, read: (t) => /\d\D*[票张份]/.test(t) };
 	// A fee gave no approximate note before: '约1.65元/㎡·月' was an error.
-	if (PRICE_COLUMNS.has(column.name)) return FEE_SINCE.test(t) || approximate;
-	return false;
+	if (PRICE_COLUMNS.has(column.name)) return { may: /[\s\S]/, read: (t, approximate) => FEE_SINCE.test(t) || approximate };
+	return { may: /(?!)/, read: () => false };
 }
