@@ -223,6 +223,10 @@ export const PROBLEM_TEXTS = {
 	accounting_negative: { zh: '按会计写法读作负数 {value}', en: 'Read as a negative figure, as accounts write it: {value}' },
 	letter_magnitude: { zh: '{letter} 按“{word}”读取，即 {value}', en: "'{letter}' is read as {word}: {value}" },
 	sum_written: { zh: '写的是算式 {text}（合计 {total}），本列要一个数：请填写要用的数', en: 'A sum is written ({text}, {total} in all); this column takes one figure: enter the one to use' },
+	time_night_ambiguous: {
+		zh: '“{text}”跨过午夜，是当天还是次日的凌晨不确定：请写成确定的日期和时刻（如 次日 02:00）',
+		en: "'{text}' is on either side of midnight, the small hours of the day written or of the next: write the date and time meant"
+	},
 	date_time_joined: { zh: '“{date}”和“{time}”合为一个时间读取（日期加时刻）', en: "'{date}' and '{time}' are read together as one date and time" },
 	period_note_disagrees: {
 		zh: '期间写的是 {period}，括号里的“{note}”却是 {notePeriod}，两者不一致：请改正其一',

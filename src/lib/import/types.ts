@@ -108,13 +108,14 @@ export interface ReadOptions {
  * read, a last Chinese digit right after 百, 千, 万 or 亿 counts in the next unit down, as it is said (一千二 is 1,200), and
  * so does a last digit after 元 or 角 in a sum or a fee (一块二 is 1.2 元); a figure written 待查 or 未统计 is no value; a
  * remark after a comma (1.65元/㎡·月，车位另计), a comparison (>95%), the typed middle dot (元/㎡•月) and a unit in
- * brackets (元/(㎡·月)) are read (before: errors, and 1,002). 11: a time of day in words (早上8点, 夜里11点, 8点半, 3:05
- * p.m.), w or k for 万 or 千 (3.2w㎡), a negative sum as accounts write it ((1,200), 1,200-, △1200), a year with 前后 or
- * 以前 (1998年前后) or two event words (1998年竣工交付), a rate or fee written approximately (85%左右, 约1.65元/㎡·月), 。
- * typed for a fee's middle dot, 每月1.65元/㎡, a quarter in Roman numerals (2025年第Ⅲ季度), a period with its assessment's
- * name or a note in brackets (2025年第三季度考核, 2025Q3（7-9月）), a tick after a yes or a no (有√ 无), a facility's name
- * beside its quantity (2部电梯), a score over its full marks (8.5/10) and a date and its time of day in two columns
- * (报修日期 + 报修时间) are read (before: errors).
+ * brackets (元/(㎡·月)) are read (before: errors, and 1,002). 11: a time of day in words (早上8点, 夜里11点, 8点半,
+ * 3:05 p.m.; 夜里2点, on either side of midnight, an error), w or k for 万 or 千 (3.2w㎡), a negative sum as accounts
+ * write it ((1,200), 1,200-, △1200), a year with 前后 or 以前 (1998年前后) or two event words (1998年竣工交付), a rate or
+ * fee written approximately (85%左右, 约1.65元/㎡·月), 。 typed for a fee's middle dot, 每月1.65元/㎡, a quarter in Roman
+ * numerals (2025年第Ⅲ季度), a period with its assessment's name or a note in brackets (2025年第三季度考核, 2025Q3（7-9月）),
+ * a tick after a yes or a no (有√ 无), a facility's name beside its quantity (2部电梯), a score over its full marks
+ * (8.5/10), counts in ballots or answer sheets (1160票) and a date and its time of day in two columns (报修日期 +
+ * 报修时间) are read (before: errors).
  */
 export const READ_RULES = 11;
 

@@ -21,10 +21,9 @@ describe('a time of day in words', () => {
 		['2024年3月5日 午后2点', '2024-03-05 14:00:00'],
 		['2024年3月5日 傍晚6点', '2024-03-05 18:00:00'],
 		['2024年3月5日 晚间9点', '2024-03-05 21:00:00'],
-		// The night runs over midnight: 11 at night is 23:00, 2 at night is 2:00, 12 at night is 0:00.
+		// 11 at night is 23:00 of the day written.
 		['2024年3月5日 夜里11点', '2024-03-05 23:00:00'],
-		['2024年3月5日 夜里2点', '2024-03-05 02:00:00'],
-		['2024年3月5日 半夜12点', '2024-03-05 00:00:00'],
+		['2024年3月5日 夜间9点', '2024-03-05 21:00:00'],
 		['2024年3月5日 深夜11点半', '2024-03-05 23:30:00'],
 		['2024年3月5日 上午8点半', '2024-03-05 08:30:00'],
 		['2024年3月5日 8点一刻', '2024-03-05 08:15:00'],
@@ -36,6 +35,23 @@ describe('a time of day in words', () => {
 		['2024-03-05 3:05p.m.', '2024-03-05 15:05:00']
 	])('%s is %s', (cell, expected) => {
 		expect(opened(cell)).toEqual({ value: expected });
+	});
+
+	it('an hour of the night past midnight may be of the day written or of the next: an error, never a guess', () => {
+		expect(opened('2024年3月5日 夜里2点')).toEqual({ error: { code: 'time_night_ambiguous', params: { text: '夜里2点' } } });
+		expect(opened('2024年3月5日 半夜12点')).toEqual({ error: { code: 'time_night_ambiguous', params: { text: '半夜12点' } } });
+		expect(opened('2024年3月5日 深夜0:30')).toEqual({ error: { code: 'time_night_ambiguous', params: { text: '深夜0:30' } } });
+		// 凌晨 says which: the small hours of the day written.
+		expect(opened('2024年3月6日 凌晨2点')).toEqual({ value: '2024-03-06 02:00:00' });
+		// 晚上12点 was noon and 晚上1点 13:00 before rules 11, silently; an import stored then replays so.
+		expect(opened('2024年3月5日 晚上12点')).toEqual({ error: { code: 'time_night_ambiguous', params: { text: '晚上12点' } } });
+		expect(opened('2024年3月5日 晚上1点半')).toEqual({ error: { code: 'time_night_ambiguous', params: { text: '晚上1点半' } } });
+		const column = (DATASETS.tickets.columns as readonly ColumnMeta[]).find((c) => c.name === 'opened_at')!;
+		const then = valuesBeforeRules11(column, columnNormaliser('tickets', 'opened_at'));
+		expect(then('2024年3月5日 晚上12点')).toEqual({ value: '2024-03-05 12:00:00' });
+		expect(then('2024年3月5日 晚上1点')).toEqual({ value: '2024-03-05 13:00:00' });
+		expect(then('2024年3月5日 夜里2点')).toEqual({ error: { code: 'time_night_ambiguous', params: { text: '夜里2点' } } });
+		expect(then('2024年3月5日 晚上8点')).toEqual({ value: '2024-03-05 20:00:00' });
 	});
 
 	it('the words of rules 10 read as before, and a time of no hour stays an error', () => {

@@ -66,11 +66,11 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 		const p = excelSerialToParts(cell);
 		return ok(`${p.y}-${pad2(p.mo)}-${pad2(p.d)} ${pad2(p.h)}:${pad2(p.mi)}:${pad2(p.s)}`);
 	}
-	if (typeof cell === 'boolean') return fail('bad_timestamp');
-	const err = cell === null ? undefined : excelError(cell);
+	const err = typeof cell === 'boolean' ? { code: 'bad_timestamp' } : cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
 	const folded = timeWordsAsRead(dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日'));
+	if (typeof folded !== 'string') return { error: folded };
 	// Fast path: already canonical.
 	if (folded.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(folded)) {
 		const t = folded;

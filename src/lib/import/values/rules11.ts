@@ -36,6 +36,8 @@ export function valuesBeforeRules11<T>(column: ColumnMeta, norm: (cell: Cell) =>
 	const since = readSince(column);
 	return (cell) => {
 		const now = norm(cell);
+		// 晚上12点 and 晚上1点 were read then as the afternoon's (12:00, 13:00), as 下午 still is.
+		if (isError(now) && now.error.code === 'time_night_ambiguous' && typeof cell === 'string' && cell.includes('晚上')) return norm(cell.replaceAll('晚上', '下午'));
 		if (isError(now) || now.value === null) return now;
 		if (now.warnings?.some((w) => NOTES_SINCE_RULES11.has(w.code))) return fail(refused);
 		if (typeof cell !== 'string') return now;
