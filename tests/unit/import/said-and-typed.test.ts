@@ -278,6 +278,8 @@ describe('ballots and answer sheets count owners and respondents', () => {
 		// '98年前后' was read as 1998 by the two-digit year's rule then, and still is (now said to be approximate).
 		expect(year('98年前后')).toMatchObject({ value: 1998 });
 		expect(year('1998年建成')).toEqual({ value: 1998 });
+		// 起执行 was taken off whole then: a date from which a fee runs gave its year, and still does.
+		expect(year('2021年7月1日起执行')).toMatchObject({ value: 2021 });
 	});
 
 	it('stored before reading rules 11, they are refused as then, and plain counts read as ever', () => {

@@ -30,6 +30,10 @@ function ym(y: number, m: number, d?: number): DateParts | undefined {
 	return d === undefined ? { y, m } : { y, m, d };
 }
 
+/** Events a year dates and points in it (建成, 竣工, 末…): since reading rules 11 several together (1998年竣工交付). */
+export const YEAR_EVENT_WORDS = '建成|竣工|落成|建造|交付|交房|入住|投用|启用|安装|建|末|底|初|起|起执行|起实施|起施行|开始执行|开始|执行|实施|施行|生效|以来';
+const YEAR_WORDS_AFTER = new RegExp(`(?:${YEAR_EVENT_WORDS})+$`);
+
 /** The date parts of a cell, or undefined when it is not a date, a month, a quarter or a year. */
 export function dateParts(cell: Cell): DateParts | undefined {
 	if (cell === null || typeof cell === 'boolean') return undefined;
@@ -39,7 +43,7 @@ export function dateParts(cell: Cell): DateParts | undefined {
 	// date from which something runs ('2021年7月1日起', '2020-01-01起执行'): the word says nothing more. Chinese
 	// numerals (二〇一五年) are written in digits first.
 	const t = dateNumeralsToDigits(fold(cell).replace(/\s+/g, ' ').trim().toUpperCase())
-		.replace(/(?:建成|竣工|落成|建造|交付|交房|入住|投用|启用|安装|建|末|底|初|起|起执行|起实施|起施行|开始执行|开始|执行|实施|施行|生效|以来)+$/, '')
+		.replace(YEAR_WORDS_AFTER, '')
 		.trim()
 		.replace(/(\d)号$/, '$1日');
 	let m: RegExpExecArray | null;

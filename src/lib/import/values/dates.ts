@@ -69,16 +69,16 @@ export function parseTimestamp(cell: Cell, options: TimestampOptions = {}): Norm
 	const err = typeof cell === 'boolean' ? { code: 'bad_timestamp' } : cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	const folded = timeWordsAsRead(dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日'));
-	if (typeof folded !== 'string') return { error: folded };
-	// Fast path: already canonical.
-	if (folded.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(folded)) {
-		const t = folded;
-		const y = +t.slice(0, 4), mo = +t.slice(5, 7), d = +t.slice(8, 10);
+	const written = dateNumeralsToDigits(fold(cell as string)).replace(/(\d)号/, '$1日');
+	// Fast path: already canonical (tickets' millions of cells); time-of-day words are looked for after it.
+	if (written.length === 19 && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(written)) {
+		const y = +written.slice(0, 4), mo = +written.slice(5, 7), d = +written.slice(8, 10);
 		if (!validDate(y, mo, d)) return fail('bad_date');
-		if (+t.slice(11, 13) > 23 || +t.slice(14, 16) > 59 || +t.slice(17, 19) > 59) return fail('bad_timestamp');
-		return ok(t);
+		if (+written.slice(11, 13) > 23 || +written.slice(14, 16) > 59 || +written.slice(17, 19) > 59) return fail('bad_timestamp');
+		return ok(written);
 	}
+	const folded = timeWordsAsRead(written);
+	if (typeof folded !== 'string') return { error: folded };
 	// 24年3月5日: the year as a year column reads '24年' (reading rules 8), said.
 	const short = shortYear(folded);
 	if (short) return withNote(parseTimestamp(`${short.year}年${short.rest}`, options), short.note);

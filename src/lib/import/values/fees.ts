@@ -4,7 +4,7 @@ import { decimalNumber } from '../../domain/chinese-numbers';
 import { moneyWordsAsNumbers, ONE_DIGIT, receiptMoney } from './money-words';
 import type { Cell, Issue } from '../types';
 import { excelError, fail, fold, isError, isMissing, ok, round, type Norm } from './core';
-import { numberFromText, parseNumber, RANGE_SEPARATOR, REMARK_AFTER_COMMA, TRAILING_NOTE, withoutApproximation } from './numbers';
+import { APPROX_SUFFIXES, numberFromText, parseNumber, RANGE_SEPARATOR, REMARK_AFTER_COMMA, TRAILING_NOTE, withoutApproximation } from './numbers';
 // A daily fee becomes monthly at the listing reader's 30 days (docs/sources.md §14.1): one figure for both.
 import { DAYS_PER_MONTH } from '../../domain/market/listing-text';
 
@@ -50,7 +50,7 @@ export function parseRate(cell: Cell, percentHeader = false): Norm<number | null
 }
 
 /** A percentage with an approximation word after its sign: 85%左右, 95%以上, 85%多 (reading rules 11). */
-export const PERCENT_THEN_APPROX = /^(.+)%(左右|以上|以下|上下|多|余|许)$/;
+export const PERCENT_THEN_APPROX = new RegExp(`^(.+)%(${APPROX_SUFFIXES})$`);
 
 /** "九成" 0.9, "八成五" 0.85, "十成" 1: a share in tenths, as people say a collection rate. */
 const TENTHS = new RegExp(`^(${ONE_DIGIT}|十|10)成(${ONE_DIGIT})?$`);

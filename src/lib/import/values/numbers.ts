@@ -90,7 +90,9 @@ export const REMARK_AFTER_COMMA = /[,;]([^\d,;零〇一二两三四五六七八�
 const TOTAL_PREFIX = new RegExp(`^(?:共计|合计|总计|共|计)(?=[\\d${CHINESE_NUMERAL_CHARS}])`);
 /** Words that make a number approximate: 约1200户, 1200余户, 300多人, 15年以上, 12万㎡左右, >95%. */
 const APPROX_PREFIX = /^(?:约为|约合|大约|大概|约|将近|接近|近|逾|超过|超|不少于|不低于|不足|不到|少于|低于|>=|<=|[<>≥≤≧≦])/;
-const APPROX_WORD = /(?:余|多|左右|以上|以下|上下|许)(?=\D*$)/;
+/** Words after a figure that make it approximate (also after a percent sign: fees.ts). */
+export const APPROX_SUFFIXES = '余|多|左右|以上|以下|上下|许';
+const APPROX_WORD = new RegExp(`(?:${APPROX_SUFFIXES})(?=\\D*$)`);
 
 /**
  * The text without its approximation words, or undefined when it has none. The number the text gives is still
@@ -149,18 +151,13 @@ export function parseNumber(cell: Cell, options: NumberOptions = {}): Norm<numbe
 	// 待查, 未统计: the figure is not known yet. No value, and said: an optional column keeps its row, a required one
 	// asks for the figure (knownWhenRequired). Tested only here, off the path of plain numbers.
 	if (FIGURE_NOT_KNOWN.test(folded)) return ok(null, [{ code: 'figure_not_known', params: { text: (cell as string).trim() } }]);
-	if (options.allowRange) {
-		const m = RANGE_SEPARATOR.exec(t);
-		if (m) {
-			const lo = singleNumber(m[1], options.unit);
-			const hi = singleNumber(m[2], options.unit);
-			if (!isIssue(lo) && !isIssue(hi) && lo.n <= hi.n) {
-				const mid = round((lo.n + hi.n) / 2);
-				const opts = withOwnUnit(options, lo.own || hi.own);
-				const s = opts.scale ?? 1;
-				return finishNumber(mid, opts, [...notesOf(lo, hi), { code: 'range_midpoint', params: { low: round(lo.n * s), high: round(hi.n * s), mid: round(mid * s) } }]);
-			}
-		}
+	const ends = rangeEnds(t, options.unit);
+	if (options.allowRange && ends) {
+		const [lo, hi] = ends;
+		const mid = round((lo.n + hi.n) / 2);
+		const opts = withOwnUnit(options, lo.own || hi.own);
+		const s = opts.scale ?? 1;
+		return finishNumber(mid, opts, [...notesOf(lo, hi), { code: 'range_midpoint', params: { low: round(lo.n * s), high: round(hi.n * s), mid: round(mid * s) } }]);
 	}
 	// A note in brackets after the figure ('1200户（含商铺20户）', '3.2万㎡(含地下)'): the figure is read, the note is
 	// said, so the person can see what was left aside.
@@ -217,14 +214,20 @@ function twoFigures(t: string, options: NumberOptions): Issue | undefined {
 			return { code: 'sum_written', params: { text: t, total: round((read as Read[]).reduce((a, r) => a + r.n, 0) * s) } };
 		}
 	}
-	const m = options.allowRange ? null : RANGE_SEPARATOR.exec(t);
-	const lo = m ? singleNumber(m[1], options.unit) : undefined;
-	const hi = m ? singleNumber(m[2], options.unit) : undefined;
-	if (lo && hi && !isIssue(lo) && !isIssue(hi) && lo.n < hi.n) {
+	const ends = options.allowRange ? undefined : rangeEnds(t, options.unit);
+	if (ends && ends[0].n < ends[1].n) {
 		const s = options.scale ?? 1;
-		return { code: 'range_not_one', params: { low: round(lo.n * s), high: round(hi.n * s) } };
+		return { code: 'range_not_one', params: { low: round(ends[0].n * s), high: round(ends[1].n * s) } };
 	}
 	return undefined;
+}
+
+/** The two ends of a range (500-600户, 3万至4万㎡), low first, or undefined when the text is not one. */
+function rangeEnds(t: string, unit: string | undefined): [Read, Read] | undefined {
+	const m = RANGE_SEPARATOR.exec(t);
+	const lo = m ? singleNumber(m[1], unit) : undefined;
+	const hi = m ? singleNumber(m[2], unit) : undefined;
+	return lo && hi && !isIssue(lo) && !isIssue(hi) && lo.n <= hi.n ? [lo, hi] : undefined;
 }
 
 /**

@@ -9,6 +9,10 @@ import type { Issue } from '../types';
 /** A cheap test first: most time cells hold none of these words. */
 const MAY_HOLD = /[早晨午傍晚夜深半刻]|[ap]\.m/i;
 
+/** 半, 一刻, 三刻 after an hour's 点 or 时: the minutes. */
+const MINUTES: Readonly<Record<string, string>> = { 半: '30', 一刻: '15', 三刻: '45' };
+const PARTS = Object.keys(MINUTES).join('|');
+
 /** Words for the morning and the afternoon or evening, as the date reader's 上午 and 晚上. */
 const MORNING = /早上|早晨|清晨|早间/g;
 const AFTERNOON = /午后/g;
@@ -18,14 +22,17 @@ const EVENING = /傍晚|晚间|夜晚/g;
  * be the small hours of the 5th or of the 6th, which only the person knows. So may 晚上12点 and 晚上1点 (read before
  * reading rules 11 as 12:00 and 13:00, and replayed so: rules11.ts).
  */
-const NIGHT = /(?:夜里|夜间|深夜|半夜)\s*(\d{1,2})/g;
-const NIGHT_ACROSS_MIDNIGHT = /(?:夜里|夜间|深夜|半夜|晚上)\s*(?:[0-5]|0[0-5]|12)(?!\d)(?:[点时](?:\d{1,2}分?|半|一刻|三刻)?|:\d{1,2})?/;
-/** 半, 一刻, 三刻 after an hour's 点 or 时: the minutes. */
-const PAST_HOUR = /(\d{1,2})([点时])(半|一刻|三刻)钟?/g;
-const MINUTES: Readonly<Record<string, string>> = { 半: '30', 一刻: '15', 三刻: '45' };
+const NIGHT_WORDS = /夜里|夜间|深夜|半夜/;
+const NIGHT = new RegExp(`(?:${NIGHT_WORDS.source})\\s*(\\d{1,2})`, 'g');
+const NIGHT_ACROSS_MIDNIGHT = new RegExp(String.raw`(?:${NIGHT_WORDS.source}|晚上)\s*(?:[0-5]|0[0-5]|12)(?!\d)(?:[点时](?:\d{1,2}分?|${PARTS})?|:\d{1,2})?`);
+const PAST_HOUR = new RegExp(`(\\d{1,2})([点时])(${PARTS})钟?`, 'g');
+const A_M = /(?<![a-z])([ap])\.m\.?/gi;
 
 /** Words the readers of rules 10 did not know in a time: an import stored before refused the row. */
-export const TIME_WORDS_SINCE_RULES11 = /早上|早晨|清晨|早间|午后|傍晚|晚间|夜晚|夜里|夜间|深夜|半夜|\d[点时](?:半|一刻|三刻)|[ap]\.m/i;
+export const TIME_WORDS_SINCE_RULES11 = new RegExp(
+	[MORNING, AFTERNOON, EVENING, NIGHT_WORDS].map((r) => r.source).join('|') + String.raw`|\d[点时](?:${PARTS})|[ap]\.m`,
+	'i'
+);
 
 /**
  * The text with its time-of-day words in the date reader's terms (folded text, Chinese numerals already digits), or
@@ -41,5 +48,5 @@ export function timeWordsAsRead(t: string): string | Issue {
 		.replace(EVENING, '晚上')
 		.replace(NIGHT, '晚上$1')
 		.replace(PAST_HOUR, (_, h: string, mark: string, part: string) => `${h}${mark}${MINUTES[part]}`)
-		.replace(/(?<![a-z])([ap])\.m\.?/gi, '$1m');
+		.replace(A_M, '$1m');
 }
