@@ -13,7 +13,9 @@ const UNREAD_REASONS: Record<string, { zh: string; en: string }> = {
 	'no number': { zh: '没有数字', en: 'no number' },
 	'only non-residential fees': { zh: '只有商铺、车位等非住宅的收费', en: 'only fees for shops, offices or parking' },
 	'not positive': { zh: '不是正数', en: 'not positive' },
-	'not a positive number': { zh: '不是正数', en: 'not positive' }
+	'not a positive number': { zh: '不是正数', en: 'not positive' },
+	'not a fee per m2': { zh: '每平方米每月超过 100 元，不是物业费', en: 'over 100 yuan per m² and month, not a property fee' },
+	'only other fees': { zh: '只写了电梯费、垃圾费等其他收费', en: 'only other fees, such as a lift or rubbish fee' }
 };
 
 /** The shape of a column normaliser (values/columns.ts); written out so this module does not import back. */
@@ -26,6 +28,8 @@ function text(cell: Cell): string | null {
 
 function wrap(r: { value: number | null } | { error: string }, code: string): Norm<number | null> {
 	if ('error' in r && r.error === 'total price') return { error: { code: 'house_price_total' } };
+	if ('error' in r && r.error === 'another count') return { error: { code: 'listing_count_other' } };
+	if ('error' in r && r.error === 'not a whole number') return { error: { code: 'not_an_integer' } };
 	return 'error' in r ? { error: { code, params: { reason: r.error } } } : { value: r.value };
 }
 
@@ -50,7 +54,7 @@ export function marketNormaliser(column: string): CellNormaliser | undefined {
 			return (c) => wrap(parseYearBuilt(typeof c === 'number' ? c : text(c)), 'not_a_year');
 		case 'households':
 		case 'buildings':
-			return (c) => wrap(parseListingCount(typeof c === 'number' ? c : text(c)), 'not_a_number');
+			return (c) => wrap(parseListingCount(typeof c === 'number' ? c : text(c), column), 'not_a_number');
 		case 'house_price':
 			return (c) => wrap(parseHousePrice(typeof c === 'number' ? c : text(c)), 'not_a_number');
 		case 'building_form':

@@ -171,6 +171,10 @@ export const PROBLEM_TEXTS = {
 		zh: '读不出物业费（{reasonZh}），原文保留，该小区按无收费计',
 		en: 'No fee could be read ({reasonEn}); the text is kept and the estate counts as having no fee'
 	},
+	listing_count_other: {
+		zh: '写的是别的数目（如楼栋数一列写了户数），不是本列的数',
+		en: 'This counts something else (households in the buildings column, say), not what this column counts'
+	},
 	listing_form_unknown: { zh: '未知的建筑类型「{text}」，按空值处理', en: "Unknown building form '{text}', read as empty" },
 	listing_fee_summary: {
 		zh: '物业费原文：区间 {ranges} 个（保留上下限，统计取中值），按户计 {perHousehold} 个（不与按面积计的混算），按天报价 {perDay} 个（×30 折为每月），按年报价 {perYear} 个（÷12 折为每月），分业态 {forms} 个（取各业态的最低至最高），暂无数据 {noValue} 个',

@@ -9,10 +9,13 @@
  * - "元/平米/年" (or "/年", "每年") → per month ÷12, and flagged `perYear` (docs/sources.md §18.4).
  * - "1.5元/平米/月(多层) 2.2元/平米/月(高层)": a form written after its fee, in brackets, labels that fee.
  * - "元/户·月" → per household per month: flagged, never mixed with per-m² fees.
+ * - "1.6元/平米/月，电梯费0.3元/平米/月" → the lift fee is added on; rubbish, heating … fees are left out (named-fees.ts).
  * - "多层1.2元…，小高层1.8元…", "板楼：2.1… 塔楼：2.6…" → one value per building form kept; the fee is the
  *   range across the residential forms (lowest low to highest high).
  * - "暂无信息", "暂无资料", "暂无数据", "待定", "-" … → no value.
  */
+
+import { takeNamedFees } from './named-fees';
 
 /** Canonical building-form codes of listings (value map: {@link BUILDING_FORM_VALUES}). */
 export const BUILDING_FORMS = ['low', 'mid_high', 'high', 'slab', 'tower', 'slab_tower', 'villa', 'mixed'] as const;
@@ -64,13 +67,20 @@ function fold(text: string): string {
 /** Whether a listing cell means "no value". */
 export function isListingMissing(text: string | null | undefined): boolean {
 	if (text === null || text === undefined) return true;
-	return LISTING_MISSING.has(fold(text).toLowerCase().replace(/\s/g, ''));
+	const t = fold(text).toLowerCase().replace(/\s/g, '');
+	// "均价待定", "暂无报价", "物业费暂无": a no-value word and no figure.
+	return LISTING_MISSING.has(t) || (!/\d/.test(t) && NO_VALUE_WORD.test(t));
 }
 
-const NUM = String.raw`(\d+(?:\.\d+)?)`;
+const NO_VALUE_WORD = /暂无|待定|未知|不详|未公布|暂未/;
+
+/** A number, with thousands separators where they stand three digits apart ("1,800元/户/年"). */
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const RANGE_SEP = String.raw`\s*(?:至|~|～|-|—|–|到)\s*`;
 const RANGE_RE = new RegExp(`${NUM}(?:\\s*元)?(?:${RANGE_SEP}${NUM})?`, 'g');
 
+/** The forms whose homes have lifts, and so pay a lift fee named apart. */
+const LIFTED: ReadonlySet<BuildingForm | null> = new Set<BuildingForm>(['mid_high', 'high', 'tower', 'slab_tower']);
 /** Words that label a fee for shops or offices: kept in the per-form list, left out of the residential range. */
 const NON_RESIDENTIAL = /商铺|商业|写字楼|办公|车位|车库|底商/;
 const FORM_WORDS_RE = '多层|小高层|中高层|超高层|高层|板楼|塔楼|塔板结合|板塔结合|别墅|洋房|联排|独栋|叠拼|住宅|公寓|商铺|商业|写字楼|办公|车位';
@@ -81,8 +91,8 @@ const FORM_AFTER_FEE = new RegExp(`(\\d+(?:\\.\\d+)?[^()\\d;；,，]*?)\\s*\\(($
 function rangesIn(text: string): { low: number; high: number }[] {
 	const out: { low: number; high: number }[] = [];
 	for (const m of text.matchAll(RANGE_RE)) {
-		const a = Number(m[1]);
-		const b = m[2] !== undefined ? Number(m[2]) : a;
+		const a = Number(m[1].replace(/,/g, ''));
+		const b = m[2] !== undefined ? Number(m[2].replace(/,/g, '')) : a;
 		out.push({ low: Math.min(a, b), high: Math.max(a, b) });
 	}
 	return out;
@@ -94,6 +104,9 @@ function rangesIn(text: string): { low: number; high: number }[] {
  */
 const DATE_IN_FEE = /(?<![\d.])(?:19|20)\d\d\s*(?:年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?(?![\d.元]))/g;
 
+/** A year alone in brackets after a fee ("1.6元/㎡/月 (2019)"): when it was seen. */
+const YEAR_IN_BRACKETS = /[(\[【]\s*(?:19|20)\d\d\s*[)\]】]/g;
+
 /** Reads a listing fee text. `{fee: null}` for "no value"; `{error}` when there is text but no fee in it. */
 export function parseListingFee(raw: string | number | null | undefined): ListingFeeResult {
 	if (typeof raw === 'number') {
@@ -101,10 +114,12 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 	}
 	if (isListingMissing(raw)) return { fee: null };
 	// NFKC turns ㎡ into "m2": the 2 must not be read as a fee. A form in brackets after its fee is put before it.
-	const text = fold(raw!)
-		.replace(/m2|m²/gi, '平米')
-		.replace(DATE_IN_FEE, ' ')
-		.replace(FORM_AFTER_FEE, (_, fee: string, form: string) => `${form}：${fee}`);
+	const folded = fold(raw!).replace(/m2|m²/gi, '平米').replace(DATE_IN_FEE, ' ').replace(YEAR_IN_BRACKETS, ' ');
+	// Other fees named beside it: a lift fee is added on, the rest set aside (named-fees.ts).
+	const named = takeNamedFees(folded);
+	if (named.found && !/\d/.test(named.text)) return { error: 'only other fees' };
+	const text = named.text.replace(FORM_AFTER_FEE, (_, fee: string, form: string) => `${form}：${fee}`);
+	const addOns = named.addOns.length > 0 ? ` + ${named.addOns.join(' + ')}` : '';
 	// Per home only when no fee in the text is per ㎡ ("1.5元/平米/月，电梯费另计20元/户/月" is a fee per ㎡).
 	const perHousehold = /户/.test(text) && !/平米|平方米/.test(text);
 	const perDay = /[/·每](?:平方米|平米|m2|㎡)?[·/]?\s*(?:天|日)|元\s*\/\s*天|每天|每日/.test(text) && !/月/.test(text);
@@ -117,10 +132,12 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 	let forms: { form: string; code: BuildingForm | null; low: number; high: number }[] | null = null;
 	if (labels.length > 0) {
 		forms = [];
+		// A lift fee named apart is paid by the forms with lifts; when none is named, by every home.
+		const lifted = labels.some((l) => LIFTED.has(buildingFormOf(l[1])!)) ? (form: string) => LIFTED.has(buildingFormOf(form)!) : (form: string) => !NON_RESIDENTIAL.test(form);
 		for (let i = 0; i < labels.length; i++) {
 			const start = labels[i].index! + labels[i][0].length;
 			const end = i + 1 < labels.length ? labels[i + 1].index! : text.length;
-			const slice = text.slice(start, end);
+			const slice = text.slice(start, end) + (addOns && lifted(labels[i][1]) ? addOns : '');
 			const r = withAddOns(slice) ?? rangesIn(slice)[0];
 			if (!r) continue;
 			const form = labels[i][1];
@@ -138,7 +155,7 @@ export function parseListingFee(raw: string | number | null | undefined): Listin
 		low = lead ? lead.low * factor : Math.min(...residential.map((f) => f.low));
 		high = lead ? lead.high * factor : Math.max(...residential.map((f) => f.high));
 	} else {
-		const added = withAddOns(text);
+		const added = withAddOns(text + addOns);
 		if (added) return finish(added.low * factor, added.high * factor, unit, perDay, perYear, null);
 		const ranges = rangesIn(text);
 		if (ranges.length === 0) return { error: 'no number' };
@@ -216,26 +233,47 @@ export function parseYearBuilt(raw: string | number | null | undefined): { value
 	return { value: Number(m[1]) };
 }
 
-/** A count from "7231户", "41栋", "共41栋", "1,124 户"; null for no value. */
-export function parseListingCount(raw: string | number | null | undefined): { value: number | null } | { error: string } {
-	if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 ? { value: raw } : { error: 'not a whole number' };
-	if (isListingMissing(raw)) return { value: null };
-	const m = /(\d[\d,]*)/.exec(fold(raw!));
-	if (!m) return { error: 'not a number' };
-	return { value: Number(m[1].replace(/,/g, '')) };
-}
+/** The measure words of a count column: 户 and 套 for homes, 栋, 幢, 座 for buildings. */
+export type CountMeasure = 'households' | 'buildings';
+const MEASURES: Record<CountMeasure, RegExp> = { households: /^\s*(?:户|套)/, buildings: /^\s*(?:栋|幢|座|号楼|栋楼)/ };
+const ANY_MEASURE = /^\s*(?:户|套|栋|幢|座|号楼|间|个|辆)/;
 
 /**
- * A price per m² from "65000", "65,000元/平米", "6.5万元/㎡" (×10,000); null for no value. "350万" with no area in it
+ * A count from "7231户", "41栋", "共41栋", "1,124 户", "1.2万户" (×10,000); null for no value. In a text with several
+ * counts ("7231户/41栋") the one with the column's measure word is taken; a count that is not whole is an error.
+ */
+export function parseListingCount(raw: string | number | null | undefined, measure?: CountMeasure): { value: number | null } | { error: string } {
+	if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 ? { value: raw } : { error: 'not a whole number' };
+	if (isListingMissing(raw)) return { value: null };
+	const text = fold(raw!);
+	const found = [...text.matchAll(/(\d[\d,]*(?:\.\d+)?)\s*(万|千)?/g)].map((m) => ({
+		value: Number(m[1].replace(/,/g, '')) * (m[2] === '万' ? 1e4 : m[2] === '千' ? 1e3 : 1),
+		after: text.slice(m.index! + m[0].length)
+	}));
+	if (found.length === 0) return { error: 'not a number' };
+	const own = measure ? found.find((f) => MEASURES[measure].test(f.after)) : undefined;
+	// Only counts of something else ("7231户" in the buildings column): not this column's count.
+	if (measure && !own && found.every((f) => ANY_MEASURE.test(f.after))) return { error: 'another count' };
+	const value = Math.round((own ?? found[0]).value * 1e6) / 1e6;
+	return Number.isInteger(value) ? { value } : { error: 'not a whole number' };
+}
+
+const PRICE = /(\d[\d,]*(?:\.\d+)?)\s*(万)?(?:\s*元)?(?:\s*(?:至|~|～|-|—|–|到)\s*(\d[\d,]*(?:\.\d+)?)\s*(万)?)?/;
+
+/**
+ * A price per m² from "65000", "65,000元/平米", "6.5万元/㎡" (×10,000), a range as its midpoint; null for no value. "350万" with no area in it
  * and a million or more is a home's total price, not a price per m²: an error.
  */
 export function parseHousePrice(raw: string | number | null | undefined): { value: number | null } | { error: string } {
 	if (typeof raw === 'number') return raw > 0 ? { value: raw } : { error: 'not positive' };
 	if (isListingMissing(raw)) return { value: null };
 	const text = fold(raw!);
-	const m = /(\d[\d,]*(?:\.\d+)?)\s*(万)?/.exec(text);
+	const m = PRICE.exec(text);
 	if (!m) return { error: 'not a number' };
-	const v = Number(m[1].replace(/,/g, '')) * (m[2] ? 1e4 : 1);
+	// A range ("5.2万-6.8万元/㎡", "52000-68000") stands as its midpoint, as a range of fees does.
+	const wan = m[2] || m[4] ? 1e4 : 1;
+	const low = Number(m[1].replace(/,/g, '')) * wan;
+	const v = m[3] === undefined ? low : (low + Number(m[3].replace(/,/g, '')) * wan) / 2;
 	if (m[2] && v >= 1e6 && !/平|㎡|m2|m²/i.test(text)) return { error: 'total price' };
 	return v > 0 ? { value: v } : { error: 'not positive' };
 }

@@ -106,6 +106,39 @@ describe('parseListingFee', () => {
 		expect(fee('1.5元/平米/月（二次供水另计）')).toMatchObject({ low: 1.5, high: 1.5 });
 		expect(fee('1.5元/平米/月 2.0元/平米/月（电梯费另计）')).toMatchObject({ low: 1.5, high: 2 });
 	});
+	it('a lift fee named apart is an add-on; other named fees are not the property fee', () => {
+		// 1.6 + 0.3 = 1.9 for the homes with a lift; read as two fees it was the range 0.3-1.6 (mid 0.95).
+		for (const t of ['1.6元/平米/月 电梯费0.3元/平米/月', '物业费1.6元，电梯费0.3元', '电梯费0.3元/平米/月，物业费1.6元/平米/月', '1.6元/平米/月，0.3元/平米/月电梯费']) {
+			expect(fee(t), t).toMatchObject({ low: 1.6, high: 1.9, mid: 1.75, unit: 'per_m2_month' });
+		}
+		// 1.2 + 0.4 + 0.1 = 1.7.
+		expect(fee('1.2元/平方米/月，电梯运行费0.4元/平方米/月，二次供水费0.1元/平方米/月')).toMatchObject({ low: 1.2, high: 1.7 });
+		// Per form, the lift fee is the forms with lifts': 高层 1.8 + 0.3 = 2.1, 多层 stays 1.2, whichever comes first.
+		for (const t of ['高层1.8元/平米/月，多层1.2元/平米/月，电梯费0.3元/平米/月', '多层1.2元/平米/月，高层1.8元/平米/月，电梯费0.3元/平米/月']) {
+			const r = fee(t)!;
+			expect([r.low, r.high], t).toEqual([1.2, 2.1]);
+			expect(Object.fromEntries(r.forms!.map((f) => [f.form, [f.low, f.high]])), t).toEqual({ 多层: [1.2, 1.2], 高层: [1.8, 2.1] });
+		}
+		// Rubbish, heating, water and power are not the property fee: 1.6, 1.5 and 1.6 alone (they made 0.2-1.6, 1.5-24).
+		expect(fee('物业费1.6元，垃圾费0.2元')).toMatchObject({ low: 1.6, high: 1.6 });
+		expect(fee('物业费1.5元/平米/月，取暖费24元/平米/年')).toMatchObject({ low: 1.5, high: 1.5, perYear: false });
+		expect(fee('1.5元/平米/月，垃圾清运费10元/户/月')).toMatchObject({ low: 1.5, unit: 'per_m2_month' });
+		expect(fee('1.6元/平米/月，水费3.5元/吨')).toMatchObject({ low: 1.6, high: 1.6 });
+		// A fee that includes the lift's is one fee.
+		for (const t of ['含电梯费1.8元/平米/月', '1.8元/平米/月含电梯费', '1.8元/平米/月（含电梯费）', '1.8元/平米/月电梯费另计']) expect(fee(t), t).toMatchObject({ low: 1.8, high: 1.8 });
+		// Only another fee: no property fee in the text.
+		expect(parseListingFee('电梯费0.3元/平米/月')).toEqual({ error: 'only other fees' });
+	});
+	it('a year alone in brackets is when the fee was seen; thousands separators are read', () => {
+		expect(fee('1.6元/㎡/月 (2019)')).toMatchObject({ low: 1.6, high: 1.6 });
+		expect(fee('1.6元/㎡/月【2019】')).toMatchObject({ low: 1.6, high: 1.6 });
+		// 1,800 / 12 = 150 a month: per ㎡ that is no fee (it was 0.083-66.7, the comma splitting 1 and 800).
+		expect(parseListingFee('1,800元/年')).toEqual({ error: 'not a fee per m2' });
+		expect(fee('1,800元/户/年')).toMatchObject({ low: 150, unit: 'per_household_month', perYear: true });
+	});
+	it('no-value words with no figure are no value', () => {
+		for (const t of ['物业费暂无', '暂无物业费信息', '价格待定']) expect(fee(t), t).toBeNull();
+	});
 	it('says why a text has no fee', () => {
 		expect(parseListingFee('面议')).toEqual({ error: 'no number' });
 	});
@@ -125,6 +158,21 @@ describe('other listing cells', () => {
 		// A home's total price is not a price per m².
 		expect(parseHousePrice('350万')).toEqual({ error: 'total price' });
 		expect(parseHousePrice('12.5万元/㎡')).toEqual({ value: 125000 });
+	});
+	it('a count in 万, the count of the column\'s own measure, a house price range as its midpoint', () => {
+		expect(parseListingCount('1.2万户', 'households')).toEqual({ value: 12000 });
+		expect(parseListingCount('1.5万')).toEqual({ value: 15000 });
+		// It was 1: the digits before the point.
+		expect(parseListingCount('12.5户')).toEqual({ error: 'not a whole number' });
+		expect(parseListingCount('7231户/41栋', 'households')).toEqual({ value: 7231 });
+		expect(parseListingCount('7231户/41栋', 'buildings')).toEqual({ value: 41 });
+		expect(parseListingCount('7231户', 'buildings')).toEqual({ error: 'another count' });
+		expect(parseListingCount('41', 'buildings')).toEqual({ value: 41 });
+		// (52,000 + 68,000) / 2 = 60,000; it was the first, 52,000.
+		expect(parseHousePrice('5.2万-6.8万元/㎡')).toEqual({ value: 60000 });
+		expect(parseHousePrice('5.2-6.8万元/㎡')).toEqual({ value: 60000 });
+		expect(parseHousePrice('52,000-68,000元/平米')).toEqual({ value: 60000 });
+		expect(parseHousePrice('均价待定')).toEqual({ value: null });
 	});
 	it('building forms through the value map', () => {
 		expect(buildingFormOf('板楼')).toBe('slab');
