@@ -12,6 +12,7 @@ import { workspaceState } from '$lib/workspace/workspace-state.svelte';
 import { DEFAULT_COMPARABLE_RULE, fitHedonic, marketScale, type ComparableRule, type HedonicModel, type MarketScale } from '$lib/domain/market/scale';
 import { listingKey, matchEstate, type EstateMatch } from '$lib/domain/market/match';
 import { normaliseName } from '$lib/domain/market/scale';
+import { estateNameLooseKey } from '$lib/domain/names/normalise';
 import { referenceYear, toListing } from '$lib/domain/market/summary';
 import type { MarketListing } from '$lib/domain/market/scale';
 import { marketListings, type ListingRow } from '$lib/queries/market';
@@ -202,12 +203,15 @@ export function marketBandOf(getId: () => string | null): { band: MarketBand | n
  */
 export function placeEstates(estates: readonly OwnEstateFacts[], data: MarketData, rule: ComparableRule, overrides: Record<string, string | null>): EstateMarket[] {
 	const byName = new Map<string, MarketListing[]>();
+	const byLooseName = new Map<string, MarketListing[]>();
 	const byKey = new Map<string, MarketListing>();
 	const byArea = new Map<string, MarketListing[]>();
 	const noArea: MarketListing[] = [];
 	for (const l of data.listings) {
 		const n = normaliseName(l.name);
 		(byName.get(n) ?? byName.set(n, []).get(n)!).push(l);
+		const loose = estateNameLooseKey(l.name);
+		(byLooseName.get(loose) ?? byLooseName.set(loose, []).get(loose)!).push(l);
 		byKey.set(listingKey(l), l);
 		if (l.area) {
 			const a = normaliseName(l.area);
@@ -219,7 +223,8 @@ export function placeEstates(estates: readonly OwnEstateFacts[], data: MarketDat
 		candidates: (e: OwnEstateFacts) => {
 			const key = overrides[e.estate_id];
 			const extra = typeof key === 'string' && byKey.has(key) ? [byKey.get(key)!] : [];
-			return [...(byName.get(normaliseName(e.name)) ?? []), ...extra];
+			const named = byName.get(normaliseName(e.name)) ?? byLooseName.get(estateNameLooseKey(e.name)) ?? [];
+			return [...named, ...extra];
 		},
 		pool: (area: string | null) => {
 			if (!rule.sameArea || !area) return data.listings;

@@ -2,6 +2,7 @@
  * Own estates matched to listings (docs/sources.md §14.3): by normalised name, and by area when both have one.
  * A user's correction wins: an override names the listing (by its key) or says "no match" (null).
  */
+import { estateNameLooseKey } from '../names/normalise';
 import { normaliseName } from './scale';
 
 export interface MatchableListing {
@@ -24,7 +25,7 @@ export interface EstateMatch<L> {
 
 /**
  * The listing of an own estate: a user override first; else the one listing whose normalised name equals
- * the estate's and whose area equals the estate's area when both are known; a name found in two areas with
+ * the estate's (or, when none does, whose name differs only in how its numerals are written) and whose area equals the estate's area when both are known; a name found in two areas with
  * no area to decide is not matched (ambiguous).
  */
 export function matchEstate<L extends MatchableListing>(
@@ -39,7 +40,10 @@ export function matchEstate<L extends MatchableListing>(
 		return l ? { listing: l, how: 'user' } : { listing: null, how: 'none' };
 	}
 	const name = normaliseName(estate.name);
-	const same = listings.filter((l) => normaliseName(l.name) === name);
+	const exact = listings.filter((l) => normaliseName(l.name) === name);
+	// 锦馨1村 on the site for 锦馨一村 here: the same name with its numerals written the other way (docs/sources.md §18.5).
+	const loose = exact.length > 0 ? '' : estateNameLooseKey(estate.name);
+	const same = exact.length > 0 ? exact : listings.filter((l) => estateNameLooseKey(l.name) === loose);
 	if (same.length === 0) return { listing: null, how: 'none' };
 	if (estate.area) {
 		const area = normaliseName(estate.area);

@@ -4,7 +4,7 @@
  * is listed once per distinct name with the closest candidates; nothing is joined on a guess. The user's
  * answer (an id, or null for "no such estate") wins.
  */
-import { estateNameKey, estateNameStem, nameParts, placeKey } from './normalise';
+import { estateNameKey, estateNameLooseKey, estateNameStem, nameParts, placeKey } from './normalise';
 
 /** An estate a name can resolve to. */
 export interface KnownEstate {
@@ -23,7 +23,7 @@ export interface NameQuery {
 
 /** How a name resolved. */
 export type NameMatch =
-	| { readonly kind: 'matched'; readonly id: string; readonly how: 'name' | 'name_place' | 'user' }
+	| { readonly kind: 'matched'; readonly id: string; readonly how: 'name' | 'name_place' | 'user'; readonly numerals?: KnownEstate }
 	| { readonly kind: 'ambiguous'; readonly candidates: readonly KnownEstate[] }
 	| { readonly kind: 'unmatched'; readonly candidates: readonly KnownEstate[] }
 	| { readonly kind: 'refused' };
@@ -40,9 +40,11 @@ export function queryKey(q: NameQuery): string {
 export class EstateNameIndex {
 	private readonly byKey = new Map<string, KnownEstate[]>();
 	private readonly byStem = new Map<string, KnownEstate[]>();
+	private readonly byLooseKey = new Map<string, KnownEstate[]>();
 	constructor(readonly estates: readonly KnownEstate[]) {
 		for (const e of estates) {
 			push(this.byKey, estateNameKey(e.name), e);
+			push(this.byLooseKey, estateNameLooseKey(e.name), e);
 			push(this.byStem, estateNameStem(e.name), e);
 		}
 	}
@@ -58,6 +60,10 @@ export class EstateNameIndex {
 		const placed = narrowByPlace(same, q);
 		if (placed.length === 1) return { kind: 'matched', id: placed[0].id, how: hasPlace(q, placed[0]) ? 'name_place' : 'name' };
 		if (placed.length > 1) return { kind: 'ambiguous', candidates: placed };
+		// 锦馨1村 for 锦馨一村: the same name with its numerals written the other way (reported with the match).
+		const loose = narrowByPlace(this.byLooseKey.get(estateNameLooseKey(q.name)) ?? [], q);
+		if (loose.length === 1) return { kind: 'matched', id: loose[0].id, how: hasPlace(q, loose[0]) ? 'name_place' : 'name', numerals: loose[0] };
+		if (loose.length > 1) return { kind: 'ambiguous', candidates: loose };
 		return { kind: 'unmatched', candidates: this.closest(q) };
 	}
 
@@ -129,24 +135,41 @@ export interface RefusedName {
 	readonly at: readonly number[];
 }
 
+/** A name matched to an estate written with its numerals the other way (锦馨1村 for 锦馨一村), said once per name. */
+export interface NumeralMatch {
+	readonly name: string;
+	readonly estate: KnownEstate;
+	/** Source row number of its first row. */
+	readonly row: number;
+	readonly rows: number;
+}
+
 /**
- * Resolves every row's name: ids (null where unresolved or refused), the issues, one per distinct name, and the names
- * refused. `rows` are the source row numbers, for the issues.
+ * Resolves every row's name: ids (null where unresolved or refused), the issues, one per distinct name, the names
+ * refused, and the names matched by their numerals. `rows` are the source row numbers, for the issues.
  */
 export function resolveNames(
 	queries: readonly NameQuery[],
 	rows: readonly number[],
 	index: EstateNameIndex,
 	answers: NameAnswers = {}
-): { ids: (string | null)[]; issues: NameIssue[]; refused: RefusedName[] } {
+): { ids: (string | null)[]; issues: NameIssue[]; refused: RefusedName[]; numerals: NumeralMatch[] } {
 	const cache = new Map<string, NameMatch>();
+	const numerals = new Map<string, { name: string; estate: KnownEstate; row: number; rows: number }>();
 	const issues = new Map<string, { issue: NameIssue; rows: number[] }>();
 	const refused = new Map<string, { name: string; subdistrict: string | null; at: number[] }>();
 	const ids = queries.map((q, i) => {
 		const k = queryKey(q);
 		let m = cache.get(k);
 		if (!m) cache.set(k, (m = index.match(q, answers)));
-		if (m.kind === 'matched') return m.id;
+		if (m.kind === 'matched') {
+			if (m.numerals) {
+				const seen = numerals.get(k);
+				if (seen) seen.rows++;
+				else numerals.set(k, { name: q.name, estate: m.numerals, row: rows[i], rows: 1 });
+			}
+			return m.id;
+		}
 		if (m.kind === 'refused') {
 			let entry = refused.get(k);
 			if (!entry) refused.set(k, (entry = { name: q.name, subdistrict: q.subdistrict ?? q.district ?? null, at: [] }));
@@ -163,5 +186,5 @@ export function resolveNames(
 		}
 		return null;
 	});
-	return { ids, issues: [...issues.values()].map((e) => ({ ...e.issue, rows: e.rows })), refused: [...refused.values()] };
+	return { ids, issues: [...issues.values()].map((e) => ({ ...e.issue, rows: e.rows })), refused: [...refused.values()], numerals: [...numerals.values()] };
 }

@@ -64,6 +64,17 @@ export function estateNameKey(name: string): string {
 	return phase ? `${base}#${phase}` : base;
 }
 
+/** A numeral that counts a village, phase, block or lane: 一村, 十一街坊, 二号院 (not 一品苑 or 三林苑). */
+const COUNTED = /([零〇一二两三四五六七八九十]+)(?=[村期区街坊号弄组团巷队])/g;
+
+/**
+ * The name key with its counting numerals in digits: 锦馨一村 and 锦馨1村, 金桥十一街坊 and 金桥11街坊 share it. Only a
+ * name with no estate of its exact key is looked up by it (match.ts), and never for a generated id.
+ */
+export function estateNameLooseKey(name: string): string {
+	return estateNameKey(name).replace(COUNTED, (c) => String(chineseNumber(c) ?? c));
+}
+
 /** The key without a suffix such as 花园 or 苑: equal stems only make a name a candidate, never a match. */
 export function estateNameStem(name: string): string {
 	const { base, phase } = nameParts(name);

@@ -122,6 +122,9 @@ function shapePart(
 				const place = r.subdistrict ? `(${r.subdistrict})` : '';
 				problems.push(makeProblem(src.file, src.rowNumbers[r.at[0]], nameHeader, r.name, { code: 'estate_name_refused', params: { name: r.name, place, rows: r.at.length } }, 'warning'));
 			}
+			for (const m of resolved.numerals) {
+				problems.push(makeProblem(src.file, m.row, nameHeader, m.name, { code: 'estate_name_numerals', params: { name: m.name, estate: m.estate.name, id: m.estate.id, rows: m.rows } }, 'warning'));
+			}
 			const id = e.from === 'title' && n > 0 ? ids[0] : null;
 			if (id) problems.push(makeProblem(src.file, null, TITLE_ESTATE_HEADER, titleName, { code: 'estate_from_title', params: { name: titleName, id, rows: n } }, 'warning'));
 			headers.push(e.from === 'title' ? TITLE_ESTATE_HEADER : JOINED_ID_HEADER);

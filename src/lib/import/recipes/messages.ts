@@ -18,6 +18,10 @@ export const RECIPE_PROBLEM_TEXTS = {
 		zh: `${AMBIGUOUS.zh}请在“名称对应”中选择，或在文件中加上街道`,
 		en: `${AMBIGUOUS.en}pick one under "names", or add the subdistrict to the file`
 	},
+	estate_name_numerals: {
+		zh: '小区名称“{name}”按数字写法不同的“{estate}”（{id}）对应（{rows} 行）',
+		en: 'The name "{name}" is read as "{estate}" ({id}), its numerals written the other way ({rows} rows)'
+	},
 	estate_name_refused: {
 		zh: '小区名称“{name}”{place}已选为“不是本区小区”：这 {rows} 行不导入',
 		en: 'The name "{name}"{place} was marked not one of ours: its {rows} rows are not imported'

@@ -115,6 +115,14 @@ describe('matching own estates to listings', () => {
 		expect(matchEstate({ id: 'E3', name: '新村' }, listings).how).toBe('none');
 		expect(matchEstate({ id: 'E3', name: '新村', area: '乙' }, listings).listing).toBe(listings[3]);
 	});
+	it('a listing whose numerals are written the other way is the estate\'s when no name is the same', () => {
+		const villages = [L({ name: '锦馨1村' }), L({ name: '金桥十一街坊' }), L({ name: '新港2村' }), L({ name: '新港二村' })];
+		expect(matchEstate({ id: 'V1', name: '锦馨一村' }, villages)).toEqual({ listing: villages[0], how: 'name' });
+		expect(matchEstate({ id: 'V2', name: '金桥11街坊' }, villages).listing).toBe(villages[1]);
+		// The same name as written wins over the other writing.
+		expect(matchEstate({ id: 'V3', name: '新港二村' }, villages).listing).toBe(villages[3]);
+		expect(matchEstate({ id: 'V4', name: '锦馨2村' }, villages).how).toBe('none');
+	});
 	it('a user override wins; null undoes a wrong match', () => {
 		expect(matchEstate({ id: 'E1', name: '江滨花园' }, listings, { E1: null })).toEqual({ listing: null, how: 'undone' });
 		expect(matchEstate({ id: 'E9', name: '别的名字' }, listings, { E9: listingKey(listings[1]) })).toEqual({ listing: listings[1], how: 'user' });

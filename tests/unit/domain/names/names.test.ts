@@ -101,4 +101,27 @@ describe('matching names to estates', () => {
 			['阳光花园', 'ambiguous', [5]]
 		]);
 	});
+	it('a name with its counting numerals written the other way (锦馨1村 for 锦馨一村) is the same estate, and said', () => {
+		const villages = new EstateNameIndex([
+			{ id: 'V1', name: '锦馨一村' },
+			{ id: 'V2', name: '金桥十一街坊' },
+			{ id: 'V3', name: '一品苑' },
+			{ id: 'V4', name: '新港2村', subdistrict: '城关街道' },
+			{ id: 'V5', name: '新港二村', subdistrict: '东城街道' }
+		]);
+		expect(villages.match({ name: '锦馨1村' })).toEqual({ kind: 'matched', id: 'V1', how: 'name', numerals: { id: 'V1', name: '锦馨一村' } });
+		expect(villages.match({ name: '金桥11街坊' })).toMatchObject({ kind: 'matched', id: 'V2' });
+		// The exact name needs no note.
+		expect(villages.match({ name: '锦馨一村小区' })).toEqual({ kind: 'matched', id: 'V1', how: 'name' });
+		// 一 in 一品苑 counts nothing: 1品苑 is not its name (offered, not joined).
+		expect(villages.match({ name: '1品苑' }).kind).toBe('unmatched');
+		// Another number is another village.
+		expect(villages.match({ name: '锦馨2村' }).kind).toBe('unmatched');
+		// The exact name first; its place may point at the estate written the other way.
+		expect(villages.match({ name: '新港2村' })).toEqual({ kind: 'matched', id: 'V4', how: 'name' });
+		expect(villages.match({ name: '新港2村', subdistrict: '东城' })).toMatchObject({ kind: 'matched', id: 'V5', how: 'name_place' });
+		const r = resolveNames([{ name: '锦馨1村' }, { name: '锦馨一村' }, { name: '锦馨1村' }], [2, 3, 4], villages);
+		expect(r.ids).toEqual(['V1', 'V1', 'V1']);
+		expect(r.numerals).toEqual([{ name: '锦馨1村', estate: { id: 'V1', name: '锦馨一村' }, row: 2, rows: 2 }]);
+	});
 });
