@@ -10,7 +10,7 @@ import { readSurvey, SurveyFileError } from '../lib/import/survey';
 import { InputError, UsageError } from './errors';
 import { parseCommandArgs } from './args';
 
-export const SURVEY_USAGE = `Usage: zhijia survey <file> [--recipe r.json] [--numbers five-top|one-top] [--estate-households N] [--save-recipe out.json] [--json]
+export const SURVEY_USAGE = `Usage: zhijia survey <file> [--recipe r.json] [--numbers five-top|one-top] [--words three|five] [--estate-households N] [--save-recipe out.json] [--json]
 
 An owners' satisfaction survey export (问卷星 / 腾讯问卷 style: one row per respondent, CSV in UTF-8 or GB18030,
 or xlsx). Meta columns (序号, 提交答卷时间, 来自IP...) are skipped; each rating question is mapped to an
@@ -22,6 +22,10 @@ Options:
                               answers written as bare numbers 1-5: 5 is the top (a rating), or 1 is (an export by
                               option number whose options run from 非常满意 down); default: one-top when the file
                               has the marks of such an export (-2/-3 codes, 第N题(option) columns), else five-top
+  --words <three|five>        how the answers 满意 and 不满意 (and 好 and 差) stand: the top and the bottom of a
+                              three-level questionnaire (满意 / 基本满意 / 不满意), or the second and the fourth
+                              level of a five-level one; default: three when the answers have a middle word
+                              (基本满意, 一般) and none such as 非常满意, 比较满意 or 不太满意, else five
   --estate-households <N>     the estate's households, for the response rate
   --save-recipe <file>        write the recipe used (suggestions included) to edit and reuse
   --json                      JSON instead of text
@@ -48,6 +52,7 @@ export async function surveyCommand(args: readonly string[], out: (s: string) =>
 		recipe: { type: 'string' },
 		'estate-households': { type: 'string' },
 		numbers: { type: 'string' },
+		words: { type: 'string' },
 		'save-recipe': { type: 'string' },
 		json: { type: 'boolean' }
 	});
@@ -66,16 +71,19 @@ export async function surveyCommand(args: readonly string[], out: (s: string) =>
 	} catch (e) {
 		throw new InputError(file, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
 	}
+	const numbersText = parsed.values.numbers;
+	if (numbersText !== undefined && numbersText !== 'five-top' && numbersText !== 'one-top') throw new UsageError(`--numbers must be five-top or one-top, got '${numbersText}'`);
+	const wordsText = parsed.values.words;
+	if (wordsText !== undefined && wordsText !== 'three' && wordsText !== 'five') throw new UsageError(`--words must be three or five, got '${wordsText}'`);
+	const recipe = parsed.values.recipe ? await readRecipe(parsed.values.recipe) : null;
+	const words = wordsText ? (wordsText === 'three' ? 'three_level' : 'five_level') : recipe?.words;
 	let read;
 	try {
-		read = await readSurvey(file, bytes);
+		read = await readSurvey(file, bytes, { words });
 	} catch (e) {
 		if (e instanceof SurveyFileError) throw new InputError(file, e.detail);
 		throw e;
 	}
-	const numbersText = parsed.values.numbers;
-	if (numbersText !== undefined && numbersText !== 'five-top' && numbersText !== 'one-top') throw new UsageError(`--numbers must be five-top or one-top, got '${numbersText}'`);
-	const recipe = parsed.values.recipe ? await readRecipe(parsed.values.recipe) : null;
 	const mapped = recipe ? applyRecipe(read.counts, recipe) : read.counts;
 	const counts = numbersText ? readNumbersAs(mapped, numbersText === 'one-top' ? 'one_top' : 'five_top') : mapped;
 	const scale = recipe ? { points: recipe.scale.points, source: recipe.scale.source } : DEFAULT_SCALE;
@@ -88,6 +96,8 @@ export async function surveyCommand(args: readonly string[], out: (s: string) =>
 		scale: { points: [...scale.points], source: scale.source },
 		// How bare numbers 1-5 were read (null: no answer was one).
 		numbers: hasNumberAnswers(counts) ? { top: counts.numbers === 'one_top' ? 1 : 5, coded_export: counts.coded } : null,
+		// How 满意 / 不满意 / 好 / 差 were read (null: no answer was one).
+		words: counts.plainWords ? { levels: counts.words === 'three_level' ? 3 : 5, as_given: words !== undefined } : null,
 		items: r.items.map((i) => ({
 			question: i.question,
 			number: i.number,
@@ -114,6 +124,11 @@ export async function surveyCommand(args: readonly string[], out: (s: string) =>
 		const why = numbersText || recipe?.numbers ? '（按所给设置 as given）' : result.numbers.coded_export ? '（文件有按选项序号导出的标记 -2/-3 或 第N题(选项) 列 the file is an export by option number）' : '（文件中没有按序号导出的标记 no marks of an export by option number）';
 		const other = result.numbers.top === 1 ? 'five-top' : 'one-top';
 		lines.push(`数字答案 numbers 1-5: ${result.numbers.top} 为最满意 ${result.numbers.top} is the top${why}；不对时用 --numbers ${other}`);
+	}
+	if (result.words) {
+		const why = result.words.as_given ? '（按所给设置 as given）' : result.words.levels === 3 ? '（答案只有 满意/基本满意/不满意 或 好/一般/差 only three levels of words）' : '（答案有 非常满意、比较满意、不太满意 等词，或没有中间一级，或这类答案不足 20 个 five-level words, no middle word, or under 20 such answers）';
+		const level = result.words.levels === 3 ? '满意为最高一级、不满意为最低 满意 is the top, 不满意 the bottom' : '满意为第二级、不满意为第四级 满意 is the second level, 不满意 the fourth';
+		lines.push(`答案用词 wording: ${result.words.levels} 级 levels, ${level}${why}；不对时用 --words ${result.words.levels === 3 ? 'five' : 'three'}`);
 	}
 	for (const i of result.items) {
 		const ci = i.ci95 ? ` [${i.ci95[0]}, ${i.ci95[1]}]` : '';

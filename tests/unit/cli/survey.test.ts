@@ -90,6 +90,25 @@ describe('zhijia survey', () => {
 		expect((await run(['survey', path, '--numbers', 'upside-down'])).code).toBe(2);
 	});
 
+	it('a questionnaire on three levels: 满意 is the top, said, and --words five reads it on five; a recipe keeps the choice', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'zhijia-survey-'));
+		const path = join(dir, 'three.csv');
+		// 总体 满意 ×16, 基本满意 ×3, 不满意 ×1: twenty answers in words, none such as 非常满意.
+		const answers = [...Array(16).fill('满意'), '基本满意', '基本满意', '基本满意', '不满意'];
+		writeFileSync(path, '序号,来自IP,1、您对物业服务的总体满意程度\r\n' + answers.map((a, i) => `${i + 1},1.1.1.${i},${a}\r\n`).join(''));
+		const three = JSON.parse((await run(['survey', path, '--json'])).stdout);
+		expect(three.words).toEqual({ levels: 3, as_given: false });
+		// (16 × 100 + 3 × 60 + 20) / 20 = 1,800 / 20 = 90; satisfied (满意 and 基本满意) 19 of 20.
+		expect(three.items[0]).toMatchObject({ counts: [16, 0, 3, 0, 1], n: 20, score: 90, satisfied_share: 0.95 });
+		expect((await run(['survey', path])).stdout).toContain('3 级 levels');
+		// On five levels: (16 × 80 + 3 × 60 + 40) / 20 = 1,500 / 20 = 75; satisfied (满意) 16 of 20.
+		const recipePath = join(dir, 'three.recipe.json');
+		const five = JSON.parse((await run(['survey', path, '--words', 'five', '--save-recipe', recipePath, '--json'])).stdout);
+		expect(five.items[0]).toMatchObject({ counts: [0, 16, 3, 1, 0], score: 75, satisfied_share: 0.8 });
+		expect(JSON.parse(readFileSync(recipePath, 'utf8')).words).toBe('five_level');
+		expect(JSON.parse((await run(['survey', path, '--recipe', recipePath, '--json'])).stdout).items[0].score).toBe(75);
+		expect((await run(['survey', path, '--words', 'four'])).code).toBe(2);
+	});
 	it('usage and input errors exit 2 with a reason', async () => {
 		expect((await run(['survey'])).code).toBe(2);
 		const bad = await run(['survey', FILE, '--estate-households', 'many']);

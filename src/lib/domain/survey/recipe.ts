@@ -23,6 +23,8 @@ export const surveyRecipeSchema = z.object({
 	scale: z.object({ points, source: z.string().min(1) }),
 	/** Which end of bare answers 1-5 is the top (absent in recipes saved before the choice: as the file suggests). */
 	numbers: z.enum(['five_top', 'one_top']).optional(),
+	/** How 满意 / 不满意 / 好 / 差 stand: three or five levels (absent in recipes saved before the choice: as the file suggests). */
+	words: z.enum(['five_level', 'three_level']).optional(),
 	questions: z.array(
 		z.object({
 			header: z.string(),
@@ -38,6 +40,7 @@ export type SurveyRecipe = z.infer<typeof surveyRecipeSchema>;
 interface MappedQuestions {
 	readonly questions: readonly { readonly header: string; readonly number: number | null; readonly indicator: string | null }[];
 	readonly numbers?: 'five_top' | 'one_top';
+	readonly words?: 'five_level' | 'three_level';
 }
 
 /** The recipe a counted survey stands for (its current mapping), with a scale. */
@@ -48,6 +51,7 @@ export function recipeOf(name: string, survey: MappedQuestions, scale = DEFAULT_
 		name,
 		scale: { points: [...scale.points], source: scale.source },
 		...(survey.numbers ? { numbers: survey.numbers } : {}),
+		...(survey.words ? { words: survey.words } : {}),
 		questions: survey.questions.map((q) => ({ header: q.header, number: q.number, indicator: q.indicator }))
 	};
 }

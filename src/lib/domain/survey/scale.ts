@@ -125,6 +125,63 @@ export interface ColumnWording {
 	readonly bad: number | null;
 }
 
+/**
+ * How the plain words 满意 / 不满意 (and 好 / 差) stand: on a five-level scale as the question's other answers place them
+ * ({@link columnWording}), or on a three-level one (满意 / 基本满意 / 不满意, 好 / 一般 / 差) as its top and bottom.
+ */
+export type WordReading = 'five_level' | 'three_level';
+
+/** Where the plain words stand on a three-level scale: 满意 and 好 the top, 不满意 and 差 the bottom. */
+const THREE_LEVEL: ColumnWording = { satisfied: 0, dissatisfied: LEVELS - 1, good: 0, bad: LEVELS - 1 };
+
+/** A word only a scale of more than three levels has: 非常满意, 比较满意, 不太满意, 很好, 较差 … */
+const FIVE_LEVEL_WORD = /^(非常|很|十分|特别|极其|极|比较|较|不太|不大|较不|比较不)(满意|不满意|好|差)$/;
+const MIDDLE_WORD = /^(基本满意|一般)$/;
+const TOP_WORD = /^(满意|好)$/;
+const BOTTOM_WORD = /^(不满意|差)$/;
+
+/** An answer's words without its option mark in front and its points after (A.满意, 满意(4分) → 满意). */
+function answerWords(cell: string): string {
+	return halfWidth(cell).replace(/\s+/g, '').replace(/^(?:[a-eA-E]|[1-5])(?:[.、:)]|(?=[\u4e00-\u9fff]))/, '').replace(/(?<=[\u4e00-\u9fff])\(\d+(?:\.\d+)?分?\)$/, '');
+}
+
+/**
+ * Answers in words a questionnaire needs before the absence of 非常满意 and the like says it has three levels: on five
+ * levels one answer in four or five is usually at an end, so twenty without one would happen well under once in a
+ * hundred questionnaires; four answers say nothing.
+ */
+export const THREE_LEVEL_MIN_ANSWERS = 20;
+
+/**
+ * Whether a questionnaire's answers are worded on three levels: at least {@link THREE_LEVEL_MIN_ANSWERS} answers in
+ * these words, among them a middle word (基本满意, 一般) and a plain top word (满意, 好), and nowhere a word of a longer
+ * scale (非常满意, 比较满意, 不太满意, 很好, 较差 …). On such a questionnaire 满意 is the top and 不满意 the bottom; read on
+ * five levels they were the second and the fourth (an estate whose owners all answered 满意 scored 80 on
+ * 100/80/60/40/20), and 好 / 一般 / 差 was not read at all.
+ */
+export function threeLevelWords(columns: readonly (readonly (string | number | boolean | null | undefined)[])[]): boolean {
+	let middle = false;
+	let top = false;
+	let answers = 0;
+	for (const column of columns) {
+		for (const cell of column) {
+			if (typeof cell !== 'string') continue;
+			const w = answerWords(cell);
+			if (FIVE_LEVEL_WORD.test(w)) return false;
+			if (MIDDLE_WORD.test(w)) middle = true;
+			else if (TOP_WORD.test(w)) top = true;
+			else if (!BOTTOM_WORD.test(w)) continue;
+			answers++;
+		}
+	}
+	return middle && top && answers >= THREE_LEVEL_MIN_ANSWERS;
+}
+
+/** Whether an answer is a plain word whose level depends on the reading (满意, 不满意, 好, 差). */
+export function isPlainWord(cell: string | number | boolean | null | undefined): boolean {
+	return typeof cell === 'string' && /^(满意|不满意|好|差)$/.test(answerWords(cell));
+}
+
 const STRONG_SATISFIED = /^(非常|很|十分|特别|极其)满意$/;
 const MILD_SATISFIED = /^(比较|较)满意$/;
 const STRONG_DISSATISFIED = /^(非常|很|极|十分|特别|极其)不满意$/;
@@ -137,12 +194,14 @@ const MILD_DISSATISFIED = /^(不太|不大|较不|比较不)满意$/;
  *   不满意); else fourth.
  * - 好 and 差 alone: beside 较好 / 较差 the scale is 好 / 较好 / 一般 / 较差 / 差 (好 the top, 差 the bottom); beside 很好 /
  *   很差 it is 很好 / 好 / 一般 / 差 / 很差 (好 second, 差 fourth); with neither or both, not read (null).
+ * Read on three levels ({@link WordReading}) they stand at the top and the bottom whatever the column holds.
  */
-export function columnWording(cells: readonly (string | number | boolean | null | undefined)[]): ColumnWording {
+export function columnWording(cells: readonly (string | number | boolean | null | undefined)[], words: WordReading = 'five_level'): ColumnWording {
+	if (words === 'three_level') return THREE_LEVEL;
 	const seen = new Set<string>();
 	for (const cell of cells) {
 		if (typeof cell !== 'string') continue;
-		seen.add(halfWidth(cell).replace(/\s+/g, '').replace(/^(?:[a-eA-E]|[1-5])(?:[.、:)]|(?=[\u4e00-\u9fff]))/, '').replace(/(?<=[\u4e00-\u9fff])\(\d+(?:\.\d+)?分?\)$/, ''));
+		seen.add(answerWords(cell));
 	}
 	const any = (re: RegExp) => [...seen].some((t) => re.test(t));
 	const satisfied = any(MILD_SATISFIED) && seen.has('满意') && !any(STRONG_SATISFIED) ? 0 : 1;

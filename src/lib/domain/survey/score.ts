@@ -35,17 +35,21 @@ export interface ItemScore {
 	readonly sd: number | null;
 	/** 95 % interval of the mean, clipped to 0-100 (null below two answers). */
 	readonly ci95: readonly [number, number] | null;
-	/** Top two levels ÷ valid answers (null without answers). */
+	/** Top two levels of the questionnaire's scale ÷ valid answers (null without answers). */
 	readonly satisfiedShare: number | null;
 }
 
-/** Scores answer counts (top level first) on a scale. */
-export function scoreCounts(counts: readonly number[], scale: SurveyScale): ItemScore {
+/**
+ * Scores answer counts (top level first) on a scale. `satisfiedLevels` is how many of the five levels from the top
+ * count as satisfied: 2 (非常满意, 满意); on a three-level questionnaire, read as levels 1, 3 and 5, its top two
+ * (满意, 基本满意) are the first 3.
+ */
+export function scoreCounts(counts: readonly number[], scale: SurveyScale, satisfiedLevels: 2 | 3 = 2): ItemScore {
 	if (counts.length !== LEVELS) throw new RangeError(`expected ${LEVELS} counts, got ${counts.length}`);
 	const n = counts.reduce((a, c) => a + c, 0);
 	if (n === 0) return { n, score: null, sd: null, ci95: null, satisfiedShare: null };
 	const mean = counts.reduce((a, c, i) => a + c * scale.points[i], 0) / n;
-	const satisfiedShare = (counts[0] + counts[1]) / n;
+	const satisfiedShare = counts.slice(0, satisfiedLevels).reduce((a, c) => a + c, 0) / n;
 	if (n < 2) return { n, score: mean, sd: null, ci95: null, satisfiedShare };
 	const ss = counts.reduce((a, c, i) => a + c * (scale.points[i] - mean) ** 2, 0);
 	const sd = Math.sqrt(ss / (n - 1));

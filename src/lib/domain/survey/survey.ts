@@ -4,7 +4,7 @@
  * §13). Only counts leave this module: the respondents' rows are read once and dropped. Pure.
  */
 import { isMetaColumn, OVERALL, parseQuestionHeader, suggestIndicator } from './questions';
-import { bareNumber, columnWording, readAnswer, LEVELS, type NumberReading, type SurveyScale } from './scale';
+import { bareNumber, columnWording, isPlainWord, readAnswer, threeLevelWords, LEVELS, type NumberReading, type SurveyScale, type WordReading } from './scale';
 import { scoreCounts, type ItemScore } from './score';
 import type { SurveyRecipe } from './recipe';
 
@@ -49,6 +49,10 @@ export interface SurveyCounts {
 	 * -3 for a question not shown or skipped): its numbers are options, 1 the first (非常满意), so that is the default.
 	 */
 	readonly coded: boolean;
+	/** How the plain words 满意 / 不满意 / 好 / 差 were read (the counts follow it; a new reading needs the cells again). */
+	readonly words: WordReading;
+	/** Whether any answer is such a plain word, so that the reading matters. */
+	readonly plainWords: boolean;
 }
 
 /** Whether any rating question was answered with bare numbers, whose top end the person should confirm. */
@@ -80,10 +84,14 @@ export function readNumbersAs(survey: SurveyCounts, numbers: NumberReading): Sur
  * A 0/1 column (a multiple-choice option of a coded export) is not a rating, nor is a column whose answers
  * mostly do not read as levels (open questions, "┋"-joined choices).
  */
-export function countSurvey(headers: readonly string[], columns: readonly (readonly Cell[])[], responses: number): SurveyCounts {
+export function countSurvey(headers: readonly string[], columns: readonly (readonly Cell[])[], responses: number, options: { readonly words?: WordReading } = {}): SurveyCounts {
 	const found: (Omit<SurveyQuestion, 'counts'> & { words: number[] })[] = [];
 	const others: OtherColumn[] = [];
 	let coded = headers.some((h) => OPTION_COLUMN.test(h));
+	const answerColumns = columns.filter((_, c) => !isMetaColumn(headers[c] ?? ''));
+	// The file's own wording decides, unless the person said (docs/sources.md §13).
+	const wordReading: WordReading = options.words ?? (threeLevelWords(answerColumns) ? 'three_level' : 'five_level');
+	let plainWords = false;
 	headers.forEach((header, c) => {
 		if (isMetaColumn(header)) return void others.push({ header, reason: 'meta' });
 		const words = new Array<number>(LEVELS).fill(0);
@@ -92,7 +100,8 @@ export function countSurvey(headers: readonly string[], columns: readonly (reado
 		let other = 0;
 		let zero = false;
 		let negative = false;
-		const wording = columnWording(columns[c]);
+		const wording = columnWording(columns[c], wordReading);
+		let plain = false;
 		for (const cell of columns[c]) {
 			if (cell === 0 || cell === '0') zero = true;
 			if (cell === -2 || cell === -3 || cell === '-2' || cell === '-3') negative = true;
@@ -105,7 +114,10 @@ export function countSurvey(headers: readonly string[], columns: readonly (reado
 			if (a === 'skipped') skipped++;
 			else if (a === 'other') other++;
 			else words[a.level]++;
+			plain ||= isPlainWord(cell);
 		}
+		// Said even of a column not read as a rating: 好 / 一般 / 差 is one only on three levels.
+		plainWords ||= plain;
 		const valid = words.reduce((a, x) => a + x, 0) + numberCounts.reduce((a, x) => a + x, 0);
 		if (zero || valid === 0 || valid < RATING_SHARE * (valid + other)) return void others.push({ header, reason: 'not_rating' });
 		if (negative) coded = true;
@@ -117,7 +129,7 @@ export function countSurvey(headers: readonly string[], columns: readonly (reado
 		const fromNumbers = numberLevels(q.numberCounts, numbers);
 		return { ...q, counts: words.map((c, i) => c + fromNumbers[i]) };
 	});
-	return { responses, questions, others, numbers, coded };
+	return { responses, questions, others, numbers, coded, words: wordReading, plainWords };
 }
 
 /** Applies a recipe's mapping: a question is matched by its header, else by its number; unmatched ones keep the suggestion. */
@@ -170,6 +182,8 @@ export interface SurveyResult {
  * answered every item, so the items are not independent samples).
  */
 export function scoreSurvey(survey: SurveyCounts, scale: SurveyScale, households: number | null = null): SurveyResult {
+	// On three levels the satisfied are the top two of three: 满意 and 基本满意 (docs/sources.md §13).
+	const satisfied = survey.words === 'three_level' ? 3 : 2;
 	const items: SurveyItem[] = survey.questions.map((q) => ({
 		question: q.text || q.header,
 		number: q.number,
@@ -177,7 +191,7 @@ export function scoreSurvey(survey: SurveyCounts, scale: SurveyScale, households
 		skipped: q.skipped,
 		unrecognised: q.unrecognised,
 		counts: q.counts,
-		...scoreCounts(q.counts, scale)
+		...scoreCounts(q.counts, scale, satisfied)
 	}));
 	const pooled = new Map<string, number[]>();
 	for (const q of survey.questions) {
@@ -188,12 +202,12 @@ export function scoreSurvey(survey: SurveyCounts, scale: SurveyScale, households
 	}
 	const byIndicator = [...pooled]
 		.filter(([code]) => code !== OVERALL)
-		.map(([indicator, counts]) => ({ indicator, ...scoreCounts(counts, scale) }))
+		.map(([indicator, counts]) => ({ indicator, ...scoreCounts(counts, scale, satisfied) }))
 		.filter((s) => s.n > 0);
 	let overall: SurveyOverall;
 	const overallCounts = pooled.get(OVERALL);
 	if (overallCounts && overallCounts.some((c) => c > 0)) {
-		const s = scoreCounts(overallCounts, scale);
+		const s = scoreCounts(overallCounts, scale, satisfied);
 		overall = { score: s.score, ci95: s.ci95, from: 'question', n: s.n };
 	} else if (byIndicator.length > 0) {
 		const mean = byIndicator.reduce((a, s) => a + (s.score ?? 0), 0) / byIndicator.length;
