@@ -86,6 +86,11 @@ describe('answers and questions', () => {
 		// 很好 / 好 / 一般 / 差 / 很差: 好 is second and 差 fourth.
 		const intense = columnWording(['很好', '好', 'C.一般', '差', '很差']);
 		expect(['很好', '好', '差', '很差'].map((c) => level(c, intense))).toEqual([0, 1, 3, 4]);
+		// Graded 优 / 良 / 中 / 差: 优 the top, 差 the bottom; 优秀 / 良好 / 一般 / 较差 / 差 and 及格 / 不及格 on five levels.
+		const graded = columnWording(['优', '良', '中', '差']);
+		expect(['优', '良', '中', '差'].map((c) => level(c, graded))).toEqual([0, 1, 2, 4]);
+		expect(['优秀', '良好', '一般', '较差', '差'].map((c) => level(c, columnWording(['优秀', '良好', '一般', '较差', '差'])))).toEqual([0, 1, 2, 3, 4]);
+		expect(['中等', '及格', '不及格'].map((c) => level(c))).toEqual([2, 3, 4]);
 		// 好 / 一般 / 差 alone: the place of 好 on five levels is not known, so it is not read.
 		const three = columnWording(['好', '一般', '差']);
 		expect(['好', '差'].map((c) => level(c, three))).toEqual(['other', 'other']);

@@ -70,7 +70,9 @@ const WORDS: readonly (readonly [string, number])[] = (
 		['基本满意', 2], ['一般', 2], ['还行', 2], ['尚可', 2], ['中立', 2], ['说不清', 2], ['不好说', 2],
 		// The same five levels worded as good and bad. Bare 好 and 差 depend on the column's scale: see columnWording.
 		['非常好', 0], ['很好', 0], ['特别好', 0], ['较好', 1], ['比较好', 1], ['良好', 1],
-		['不太好', 3], ['较差', 3], ['比较差', 3], ['很差', 4], ['非常差', 4], ['极差', 4]
+		['不太好', 3], ['较差', 3], ['比较差', 3], ['很差', 4], ['非常差', 4], ['极差', 4],
+		// Graded as 优 / 良 / 中 / 差 (or 优秀 / 良好 / 一般 / 较差 / 差, 及格 / 不及格). Bare 差 by its column: see columnWording.
+		['优秀', 0], ['优', 0], ['良', 1], ['中等', 2], ['中', 2], ['及格', 3], ['不及格', 4]
 	] as const
 )
 	.slice()
@@ -87,7 +89,7 @@ function halfWidth(s: string): string {
  * Reads one answer cell. Option letters or numbers in front (A.非常满意, B、满意, 4.满意) and points after the words
  * (满意（4分）) are dropped; a bare letter A-E is the option's place (A the top, as the platforms list the levels from
  * the top); numbers 1-5 (also 4星) are 满意度 points (5 the top); ★★★★☆ and ★★★★ are four stars of five; 很好 / 好 /
- * 一般 / 差 / 很差 are the five levels too. Skipped: empty, (跳过), (空), -2/-3 (coded exports). Anything else is
+ * 一般 / 差 / 很差 are the five levels too, and so are the grades 优 / 良 / 中 / 及格 / 不及格. Skipped: empty, (跳过), (空), -2/-3 (coded exports). Anything else is
  * 'other' (not a rating).
  */
 export function readAnswer(cell: string | number | boolean | null | undefined, column?: ColumnWording): Answer {
@@ -194,6 +196,7 @@ const MILD_DISSATISFIED = /^(不太|不大|较不|比较不)满意$/;
  *   不满意); else fourth.
  * - 好 and 差 alone: beside 较好 / 较差 the scale is 好 / 较好 / 一般 / 较差 / 差 (好 the top, 差 the bottom); beside 很好 /
  *   很差 it is 很好 / 好 / 一般 / 差 / 很差 (好 second, 差 fourth); with neither or both, not read (null).
+ * - 差 beside 优 or 良 (优 / 良 / 中 / 差) is the bottom grade.
  * Read on three levels ({@link WordReading}) they stand at the top and the bottom whatever the column holds.
  */
 export function columnWording(cells: readonly (string | number | boolean | null | undefined)[], words: WordReading = 'five_level'): ColumnWording {
@@ -209,5 +212,7 @@ export function columnWording(cells: readonly (string | number | boolean | null 
 	const comparative = any(/^(比较|较)(好|差)$/);
 	const intense = any(/^(很|非常|特别|极)(好|差)$/);
 	const [good, bad] = comparative === intense ? [null, null] : comparative ? [0, 4] : [1, 3];
+	// Beside 优 and 良, 差 is the bottom grade (优 / 良 / 中 / 差).
+	if (bad === null && any(/^(优秀?|良好?)$/)) return { satisfied, dissatisfied, good, bad: LEVELS - 1 };
 	return { satisfied, dissatisfied, good, bad };
 }
