@@ -211,7 +211,9 @@ export const fundBalanceColumns: readonly Col<FundBalanceRow>[] = [
 		en: 'Balance',
 		descriptionZh: '专项维修资金年末余额（元，含利息）',
 		descriptionEn: 'Maintenance fund balance at year end, yuan (interest included)',
-		aliases: ['balance_yuan', '资金余额', '维修资金余额', '余额', '账面余额', '年末余额', '期末余额', '账户余额', '结余', '资金结余', '维修资金结余', '专项维修资金余额', 'Balance', 'fund balance']
+		aliases: ['balance_yuan', '资金余额', '维修资金余额', '余额', '账面余额', '年末余额', '期末余额', '账户余额', '结余', '资金结余', '维修资金结余', '专项维修资金余额', '本息余额', '本息合计', '期末本息余额', 'Balance', 'fund balance'],
+		// A statement's closing balance however worded (本年末本息余额, 账户结存), never its opening one (期初余额).
+		headerPattern: /^(?!.*(期初|年初|上年|上期|初始|首期))(.*)(余额|结余|结存)(元|万元)?$/
 	},
 	{
 		name: 'annual_contribution_yuan',
@@ -223,6 +225,8 @@ export const fundBalanceColumns: readonly Col<FundBalanceRow>[] = [
 		en: 'Annual contribution',
 		descriptionZh: '每年计入资金的数额（续筹、共用部位经营收益等，不含利息）；空表示没有',
 		descriptionEn: 'What flows into the fund each year (refills, income from shared parts; interest excluded); empty if none',
-		aliases: ['annual_contribution_yuan', '年度续筹', '年度缴存', '年度归集', '年度收入', '年续筹额', '年缴存额', '年度缴存额', '年缴存', '年续筹', '年度续筹额', '年归集额', '本年缴存', '本年归集', '本年续筹', '续筹金额', '缴存金额', '本年增加', 'Annual contribution', 'contribution', 'annual inflow']
+		aliases: ['annual_contribution_yuan', '年度续筹', '年度缴存', '年度归集', '年度收入', '年续筹额', '年缴存额', '年度缴存额', '年缴存', '年续筹', '年度续筹额', '年归集额', '本年缴存', '本年归集', '本年续筹', '续筹金额', '缴存金额', '本年增加', '本年交存', '年度交存', '交存金额', '续交金额', '本年续交', 'Annual contribution', 'contribution', 'annual inflow'],
+		// 交存 is the national rule's word (令第165号); 续交 / 续缴 / 续筹 a refill; 本期 and 当年 as statements write them.
+		headerPattern: /^(本年|本期|当年|当期|年度|年)?(新增)?(交存|缴存|续交|续缴|续筹|归集|补交|补缴)(金额|额|资金)?(元|万元)?$/
 	}
 ];

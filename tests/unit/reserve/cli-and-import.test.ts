@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main';
 import { prepareImport } from '../../../src/lib/import/index';
-import { csvText, utf8 } from '../../fixtures/import-files';
+import { csvText, gbk, utf8 } from '../../fixtures/import-files';
 
 async function run(...argv: string[]) {
 	let stdout = '';
@@ -89,6 +89,27 @@ describe('importing facilities and fund balances', () => {
 		expect(p.dataset).toBe('fund_balances');
 		expect(p.problems).toEqual([]);
 		expect(p.columns.map((c) => c[0])).toEqual(['LJ0005', 2025, 3_862_000, null]);
+	});
+	it('reads a fund statement as the office writes it: 期末余额 the balance, 本年交存 the contribution, 期初余额 and the rest left out', async () => {
+		const p = await prepareImport({
+			name: '维修资金收支明细.csv',
+			bytes: gbk(
+				csvText([
+					['小区编号', '年度', '期初余额', '本年交存', '本年利息', '本年使用', '本年末本息余额'],
+					['LJ0005', '2021年度', '1,269,706.25', '30,500.00', '19,045.59', '-', '1,319,251.84'],
+					['LJ0005', '2022年度', '1,319,251.84', '28,000.00', '19,788.78', '120,000.00', '1,247,040.62']
+				])
+			)
+		});
+		expect(p.dataset).toBe('fund_balances');
+		expect(p.problems.filter((x) => x.severity === 'error')).toEqual([]);
+		expect(p.mapping).toEqual(['estate_id', 'year', null, 'annual_contribution_yuan', null, null, 'balance_yuan']);
+		expect(p.columns).toEqual([
+			['LJ0005', 'LJ0005'],
+			[2021, 2022],
+			[1_319_251.84, 1_247_040.62],
+			[30_500, 28_000]
+		]);
 	});
 });
 
