@@ -47,7 +47,7 @@ export const FACILITY_KIND_VALUES: readonly (EnumValue & { readonly unitZh: stri
 ];
 
 const ASSESSMENT_RESULT_VALUES: readonly EnumValue[] = [
-	{ value: 'fit', zh: '合格，可继续使用', en: 'Fit for use', aliases: ['合格', '可继续使用', '继续使用', '安全', '通过', '良好', '正常', '完好', '正常使用', '基本完好', '运行正常', 'pass', 'passed', 'fit', 'ok'] },
+	{ value: 'fit', zh: '合格，可继续使用', en: 'Fit for use', aliases: ['合格', '可继续使用', '继续使用', '安全', '通过', '良好', '正常', '完好', '正常使用', '基本完好', '运行正常', '检验合格', '整改后合格', '复检合格', '复验合格', '符合要求', 'pass', 'passed', 'fit', 'ok'] },
 	{ value: 'repair', zh: '整改或大修后使用', en: 'Use after repair', aliases: ['整改', '限期整改', '大修', '维修后使用', '改造', '整改后使用', '需整改', '需维修', '需要维修', '需大修', '维修', 'repair', 'overhaul'] },
 	{ value: 'replace', zh: '建议更新', en: 'Replace', aliases: ['建议更新', '更新', '报废', '建议报废', '更换', '不合格', '需更换', '需要更换', '需更新', '建议更换', '应更新', '应报废', 'replace', 'scrap', 'fail'] }
 ];

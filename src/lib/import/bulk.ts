@@ -95,7 +95,9 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 			);
 			for (const [j, f] of files.entries()) {
 				const s = staged[f];
-				if (repeats === 0) {
+				// A register of one lift per row lists two lifts of a year as two rows: not a repeat (rows already in the
+				// table still are, when appending).
+				if (repeats === 0 || s.prepared.itemPerRow) {
 					if (options.mode === 'append' && existing.has(dataset)) await appendCheck(s, f);
 					continue;
 				}

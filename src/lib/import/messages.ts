@@ -367,6 +367,14 @@ export const PROBLEM_TEXTS = {
 		zh: '应满足 同意 ≤ 参与表决 ≤ 总数（人数和面积）',
 		en: 'Expected yes ≤ participating ≤ total (owners and area)'
 	},
+	quantity_one_per_row: {
+		zh: '文件没有数量列：每行按一台（套、座）计，如一台电梯一行的登记表',
+		en: 'The file has no quantity column: each row counts as one lift, pump set or system, as in a register of one lift per row'
+	},
+	quantity_needed_measured: {
+		zh: '“{facility}”按 {unit} 计，每行一项时须写明数量（面积或长度）；请加数量列',
+		en: "'{facility}' is measured in {unit}: a row alone does not give its quantity (an area or a length); add a quantity column"
+	},
 	quantity_unit_mismatch: {
 		zh: '数量的单位与设施不符：「{facility}」按“{unit}”计量',
 		en: "The quantity's unit does not fit the facility: '{facilityEn}' is counted in {unitEn}"

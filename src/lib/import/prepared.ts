@@ -88,6 +88,8 @@ export interface PrepareOptions extends RunOptions {
 	 * marks and a date and its time of day in two columns are not read (their rows were dropped then).
 	 */
 	readonly valuesBeforeRules11?: boolean;
+	/** True: as before reading rules 12, a facilities sheet without a quantity column is missing it (one item per row is not read). */
+	readonly valuesBeforeRules12?: boolean;
 }
 
 /**
@@ -122,6 +124,8 @@ export interface PreparedSummary {
 	readonly invalidSourceRowList?: readonly number[];
 	/** Estates file: ids of the estates whose rows have errors (rows of other files naming them are one cascade). */
 	readonly failedEstateIds?: readonly string[];
+	/** A facilities register of one item per row (no quantity column): rows alike are items alike, not repeats. */
+	readonly itemPerRow?: boolean;
 	/** Conversions applied, samples of what they give, and the value maps of coded columns. */
 	readonly conversions: ConversionReport;
 	/** Problems from reading and row-level validation (up to maxProblems). */
@@ -167,6 +171,7 @@ export function preparedSummary(p: PreparedImport): PreparedSummary {
 		invalidSourceRowList: p.invalidSourceRowList,
 		conversions: p.conversions,
 		failedEstateIds: p.failedEstateIds,
+		itemPerRow: p.itemPerRow,
 		problems: p.problems,
 		counts: p.counts,
 		fileError: p.fileError,

@@ -62,6 +62,8 @@ export interface Normalised {
 	readonly sourceColumns: number[] | null;
 	readonly invalid: Uint8Array;
 	readonly fileError: boolean;
+	/** A facilities register without quantities: each row one item (reading rules 12). */
+	readonly itemPerRow?: boolean;
 }
 
 /** Column plan: where each canonical column comes from and how its cells are read. */

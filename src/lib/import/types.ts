@@ -116,8 +116,10 @@ export interface ReadOptions {
  * a tick after a yes or a no (有√ 无), a facility's name beside its quantity (2部电梯), a score over its full marks
  * (8.5/10), counts in ballots or answer sheets (1160票) and a date and its time of day in two columns (报修日期 +
  * 报修时间) are read (before: errors).
+ * 12: a facilities register of one item per row with no quantity column (a lift register: 设备名称, 注册代码, 投入使用日期)
+ * counts each row as one lift, pump set or system (before: the quantity column was missing).
  */
-export const READ_RULES = 11;
+export const READ_RULES = 12;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

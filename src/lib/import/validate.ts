@@ -15,6 +15,7 @@
 import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
+import { FACILITY_KIND_VALUES } from '../data/facilities';
 import { detectDataset, indicatorOfTarget, neededColumns, readByValues, sourceOfIndicator, takesTitleYear, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
@@ -150,6 +151,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		...(layout === 'wide' ? { invalidSourceRowList: sourceRowList(result.invalid, result.rowNumbers) } : {}),
 		conversions,
 		...(dataset === 'estates' ? { failedEstateIds: failedIds(result) } : {}),
+		...(result.itemPerRow ? { itemPerRow: true } : {}),
 		problems: sink.problems,
 		counts: { errors: sink.errors, warnings: sink.warnings },
 		fileError
@@ -246,6 +248,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const feeUnitColumnMissing = dataset === 'fees' && plan[k('fee_unit')].src < 0;
 	let periodConstant: string | undefined;
 	let yearConstant: number | undefined;
+	let onePerRow = false;
 	const titleYear = takesTitleYear(dataset) ? findYearInTitle(table.titleLines, { spans: !options.titleSpansBeforeRules5 }) : undefined;
 	// A fee sheet's unit and a score sheet's source can be missing: the unit defaults, the source follows the indicator.
 	const needed = new Set(neededColumns(dataset));
@@ -256,6 +259,12 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		if (p.col.name === 'year' && titleYear !== undefined) {
 			yearConstant = titleYear;
 			sink.add(null, null, String(yearConstant), { code: 'year_from_title', params: { year: yearConstant } }, 'warning');
+			continue;
+		}
+		// A register of one lift (pump set, system) per row has no quantity: each row is one (reading rules 12).
+		if (dataset === 'facilities' && p.col.name === 'quantity' && !options.valuesBeforeRules12) {
+			onePerRow = true;
+			sink.add(null, null, null, { code: 'quantity_one_per_row' }, 'warning');
 			continue;
 		}
 		if (dataset === 'scores' && p.col.name === 'period' && ctx.constantPeriod) {
@@ -283,6 +292,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const feeUnitK = dataset === 'fees' ? k('fee_unit') : -1;
 	const feeHeaderUnit = feeK >= 0 && plan[feeK].header ? headerHints(plan[feeK].header!).feeUnit : undefined;
 	const priceK = dataset === 'guide_prices' ? k('price') : -1;
+	const quantityK = dataset === 'facilities' ? k('quantity') : -1;
+	const facilityK = dataset === 'facilities' ? k('facility') : -1;
 	const periodK = dataset === 'scores' ? k('period') : -1;
 	const sourceFromIndicator = dataset === 'scores' && plan[k('source')].src < 0;
 	const sourceK = dataset === 'scores' ? k('source') : -1;
@@ -315,6 +326,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			const p = plan[c];
 			if (p.src < 0) {
 				values[c] = c === periodK && periodConstant ? periodConstant : p.col.name === 'year' && yearConstant !== undefined ? yearConstant : null;
+				if (c === quantityK && onePerRow) bad = countedItem(values[facilityK], row, sink, plan[facilityK].header, values, c) || bad;
 				continue;
 			}
 			const cell = table.columns[p.src][r];
@@ -440,5 +452,24 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	}
 	if (marketK && marketRefDateUsed > 0) sink.add(null, null, marketRefDate, { code: 'listing_ref_date', params: { date: marketRefDate!, from: table.titleLines.some((l) => findDateInText(l)) ? 'title' : findDateInText(table.file) ? 'file name' : 'file date' } }, 'warning');
 	// The source table's row numbers are never changed by anyone: shared, not copied.
-	return { columns: out.map((column, c) => column ?? (sourceOf[c] as unknown[])), rowNumbers: table.rowNumbers, sourceColumns: null, invalid, fileError };
+	return { columns: out.map((column, c) => column ?? (sourceOf[c] as unknown[])), rowNumbers: table.rowNumbers, sourceColumns: null, invalid, fileError, ...(onePerRow ? { itemPerRow: true } : {}) };
 }
+
+/**
+ * A row of a register without quantities is one item when its facility is counted (a lift, a pump set, a system):
+ * the quantity becomes 1. A roof, a wall or a drain is measured in ㎡ or m, which a row does not give: an error.
+ * Returns whether the row is bad.
+ */
+function countedItem(facility: unknown, row: number, sink: ProblemSink, header: string | null, values: unknown[], c: number): boolean {
+	const kind = FACILITY_KIND_VALUES.find((k) => k.value === facility);
+	if (!kind) return false;
+	if (MEASURED_UNITS.has(kind.unitZh)) {
+		sink.add(row, header, kind.zh, { code: 'quantity_needed_measured', params: { facility: kind.zh, unit: kind.unitZh } }, 'error');
+		return true;
+	}
+	values[c] = 1;
+	return false;
+}
+
+/** Units a facility is measured in rather than counted. */
+const MEASURED_UNITS = new Set(['㎡', 'm']);

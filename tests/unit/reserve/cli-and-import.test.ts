@@ -62,6 +62,33 @@ describe('importing facilities and fund balances', () => {
 		]);
 	});
 
+	it('a register of one lift per row, with no quantity column, counts each row as one; a roof needs its area', async () => {
+		const register = (rows: string[][]) =>
+			prepareImport({ name: '电梯登记表.csv', bytes: gbk(csvText([['小区编号', '设备名称', '设备注册代码', '投入使用日期', '最近检验日期', '检验结论'], ...rows])) });
+		const lifts = [
+			['LJ0005', '乘客电梯', '31103301002005010001', '2005年3月', '2024-03-15', '合格'],
+			['LJ0005', '乘客电梯', '31103301002005010002', '2005年3月', '2024-03-15', '整改后合格'],
+			['LJ0005', '消防水泵', '', '2005年', '', '']
+		];
+		const p = await register(lifts);
+		expect(p.dataset).toBe('facilities');
+		expect(p.problems.filter((x) => x.severity === 'error')).toEqual([]);
+		expect(p.problems.map((x) => x.code)).toContain('quantity_one_per_row');
+		expect(p.itemPerRow).toBe(true);
+		const rows = p.rowNumbers.map((_, i) => p.columns.map((c) => c[i]));
+		expect(rows).toEqual([
+			['LJ0005', 'elevator_midrise', 1, 2005, null, null, '2024-03-15 00:00:00', 'fit'],
+			['LJ0005', 'elevator_midrise', 1, 2005, null, null, '2024-03-15 00:00:00', 'fit'],
+			['LJ0005', 'fire_water', 1, 2005, null, null, null, null]
+		]);
+		// A roof is measured in ㎡: one row does not say how many.
+		const roof = await register([['LJ0005', '屋面防水', '', '2012年', '', '']]);
+		expect(roof.problems.find((x) => x.severity === 'error')).toMatchObject({ row: 2, column: '设备名称', value: '屋面防水', code: 'quantity_needed_measured' });
+		// Stored before reading rules 12, the register replays as it was read then: the quantity column missing.
+		const before = await prepareImport({ name: '电梯登记表.csv', bytes: gbk(csvText([['小区编号', '设备名称', '设备注册代码', '投入使用日期', '最近检验日期', '检验结论'], ...lifts])) }, { valuesBeforeRules12: true });
+		expect(before.fileError).toBe(true);
+		expect(before.problems.map((x) => x.code)).toContain('missing_column');
+	});
 	it('names the file, row, column and value of a facility kind it does not know', async () => {
 		const p = await prepareImport({
 			name: 'facilities.csv',
