@@ -64,3 +64,43 @@ describe('a facilities ledger with measure words', () => {
 		expect(s.errors).toEqual([]);
 	});
 });
+
+/**
+ * A lift register of one lift per row (reading rules 12): no quantity column. The card says nothing is missing, the
+ * check says each row is one, and the two lifts of 2005 are two rows, neither a repeat.
+ */
+const REGISTER = (rows: FixtureCell[][]) => ({
+	name: '电梯登记表.csv',
+	mimeType: 'text/csv',
+	buffer: Buffer.from(gbk(csvText([['序号', '小区编号', '设备名称', '设备注册代码', '投入使用日期', '最近检验日期', '检验结论'], ...rows])))
+});
+
+describe('a register of one lift per row', () => {
+	it('counts each row as one and imports the rows', async () => {
+		const { page } = s;
+		await page.reload();
+		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		const before = await facilities();
+		await page.getByTestId('file-input').setInputFiles([
+			REGISTER([
+				[1, 'LJ0003', '乘客电梯', '31103301002005010001', '2005年3月', '2024-03-15', '合格'],
+				[2, 'LJ0003', '乘客电梯', '31103301002005010002', '2005年3月', '2024-03-15', '整改后合格'],
+				[3, 'LJ0003', '生活水泵', null, '2005年', null, null]
+			])
+		]);
+		const card = page.getByTestId('pending-file');
+		await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+		expect(await card.textContent()).not.toContain('未找到必需字段');
+		await page.getByLabel('追加到该数据集').check();
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: /提醒/ }).first().click();
+		const notes = await page.getByTestId('problems').textContent();
+		expect(notes).toContain('每行按一台（套、座）计');
+		expect(notes).not.toContain('重复');
+		await page.getByTestId('commit').click();
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
+		await expect.poll(() => facilities()).toBe(before + 3);
+		expect(s.errors).toEqual([]);
+	});
+});

@@ -92,6 +92,8 @@ export function unmetColumns(c: FileChoices, title: { readonly period?: string; 
 	return neededColumns(part.dataset).filter((name) => {
 		if (targets.has(name)) return false;
 		if (name === 'estate_id' && estateElsewhere) return false;
+		// A facilities register without quantities counts each row as one (validate.ts, reading rules 12).
+		if (name === 'quantity' && part.dataset === 'facilities') return false;
 		if (name === 'year' && takesTitleYear(part.dataset) && ((part.year && part.year.from !== 'column') || title.year !== undefined)) return false;
 		return !(part.dataset === 'scores' && name === 'period' && titlePeriod);
 	});

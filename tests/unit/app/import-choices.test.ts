@@ -89,6 +89,13 @@ describe('import choices', () => {
 			expect(estateMatchHeaders(choicesParts(c)).size).toBe(0);
 		});
 
+		it('a register of one lift per row misses no quantity (each row is one); without its facility column it misses the facility', async () => {
+			const [c, title] = await choicesOf('电梯登记表.csv', '小区编号,设备名称,设备注册代码,投入使用日期\nLJ0005,乘客电梯,31103301002005010001,2005年3月\n');
+			expect(c.dataset).toBe('facilities');
+			expect(unmetColumns(c, title)).toEqual([]);
+			expect(unmetColumns({ ...c, mapping: c.mapping.map((m) => (m === 'facility' ? null : m)) }, title)).toEqual(['facility']);
+		});
+
 		it("a wide sheet's period may come from its title; without one the period is unmet", async () => {
 			const [c, title] = await choicesOf('宽表.csv', '2026年第一季度物业服务考核得分\n小区编号,保洁,秩序维护\nLJ0001,88,90\n');
 			expect(c.layout).toBe('wide');
