@@ -161,7 +161,7 @@ function humanReport(r: FileReport, lang: Lang): string {
 	const head = [
 		`${t.dataset}${sep}${dataset}`,
 		`${t.encoding}${sep}${r.encoding ?? r.kind ?? '—'}`,
-		`${t.rows}${sep}${r.sourceRows.toLocaleString('en')}${r.rows !== r.sourceRows ? fill(t.canonical, { n: r.rows.toLocaleString('en') }) : ''}`
+		`${t.rows}${sep}${r.sourceRows.toLocaleString('en')}${r.layout === 'wide' && r.rows !== r.sourceRows ? fill(t.canonical, { n: r.rows.toLocaleString('en') }) : ''}`
 	].join(lang === 'zh' ? '　' : '; ');
 	const lines = [r.file, `  ${head}`];
 	const converted = autoConversions(r, lang);

@@ -367,6 +367,14 @@ export const PROBLEM_TEXTS = {
 		zh: '应满足 同意 ≤ 参与表决 ≤ 总数（人数和面积）',
 		en: 'Expected yes ≤ participating ≤ total (owners and area)'
 	},
+	cost_margin_row_skipped: {
+		zh: '“{label}”是税金或利润，不是成本项目，已跳过；协商页按所设的利润率和税率另行计算',
+		en: "'{label}' is tax or profit, not a cost item: skipped; the negotiation page adds them at the rates set there"
+	},
+	cost_breakdown_row_skipped: {
+		zh: '“{parent}”的明细行，已跳过（金额已含在“{parent}”中，不重复计算）',
+		en: "A breakdown row of '{parent}': skipped (its amount is part of '{parent}', not counted twice)"
+	},
 	quantity_one_per_row: {
 		zh: '文件没有数量列：每行按一台（套、座）计，如一台电梯一行的登记表',
 		en: 'The file has no quantity column: each row counts as one lift, pump set or system, as in a register of one lift per row'

@@ -88,7 +88,10 @@ export interface PrepareOptions extends RunOptions {
 	 * marks and a date and its time of day in two columns are not read (their rows were dropped then).
 	 */
 	readonly valuesBeforeRules11?: boolean;
-	/** True: as before reading rules 12, a facilities sheet without a quantity column is missing it (one item per row is not read). */
+	/**
+	 * True: as before reading rules 12, a facilities sheet without a quantity column is missing it (one item per row is
+	 * not read), and a cost sheet's breakdown, tax and profit rows are read as items.
+	 */
 	readonly valuesBeforeRules12?: boolean;
 }
 

@@ -117,7 +117,8 @@ export interface ReadOptions {
  * (8.5/10), counts in ballots or answer sheets (1160票) and a date and its time of day in two columns (报修日期 +
  * 报修时间) are read (before: errors).
  * 12: a facilities register of one item per row with no quantity column (a lift register: 设备名称, 注册代码, 投入使用日期)
- * counts each row as one lift, pump set or system (before: the quantity column was missing).
+ * counts each row as one lift, pump set or system (before: the quantity column was missing); a cost sheet's breakdown
+ * rows (1 管理人员工资 under 一 人员费用, 其中：…) and its tax and profit lines are left out (before: unknown items).
  */
 export const READ_RULES = 12;
 

@@ -16,6 +16,7 @@ import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts 
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
 import { FACILITY_KIND_VALUES } from '../data/facilities';
+import { costRowsLeftOut, withoutRows } from './cost-breakdown';
 import { detectDataset, indicatorOfTarget, neededColumns, readByValues, sourceOfIndicator, takesTitleYear, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
@@ -128,7 +129,11 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 	});
 
 	// Conversions (count → yes/no, date → year or period, unit words, value maps) are applied before validation.
-	const read = withJoinedDateTimes(table, pairs);
+	const joined = withJoinedDateTimes(table, pairs);
+	// A cost sheet's breakdown rows and its tax and profit lines are not cost items: left out, each said (rules 12).
+	const leftOut = dataset === 'costs' && !options.valuesBeforeRules12 ? costRowsLeftOut(joined, effective) : null;
+	for (const p of leftOut?.problems ?? []) sink.push(p);
+	const read = leftOut ? withoutRows(joined, leftOut.rows) : joined;
 	const conversions = planConversions(read, dataset, effective, options.conversions, options.valueAnswers, {
 		titlePeriod: constantPeriod?.from === 'title' && options.quarterFromTitle !== false ? constantPeriod.value : undefined,
 		...(options.valuesBeforeRules9 ? { yesNoBeforeRules9: true } : {})

@@ -11,6 +11,7 @@ import type { ColumnPlan } from '../conversions/types';
 import { makeProblem } from '../messages';
 import { findYearInTitle } from '../values';
 import type { Cell, Problem, SourceTable } from '../types';
+import { costRowsLeftOut } from '../cost-breakdown';
 import { headerIndex, recipeMisfit } from './fit';
 import type { Recipe, RecipePart } from './schema';
 
@@ -95,6 +96,15 @@ function shapePart(
 	let issues: NameIssue[] = [];
 	// Rows whose name the person answered "not one of ours" (不是本区小区): left out, said once per name.
 	const refusedRows = new Set<number>();
+	// A cost sheet's breakdown, tax and profit rows, seen with the columns the part does not take (its 序号): left out too.
+	if (part.dataset === 'costs') {
+		const mapping = src.headers.map(() => null as string | null);
+		for (const [h, plan] of Object.entries(part.columns)) if (plan.target !== null) mapping[col(h)] = plan.target;
+		const left = costRowsLeftOut(src, mapping);
+		for (const r of left.rows) refusedRows.add(r);
+		problems.push(...left.problems);
+	}
+	const taken = n - refusedRows.size;
 	const e = part.estateId;
 	if (e.from === 'generate' || e.from === 'name' || e.from === 'title') {
 		// A sheet of one estate: every row names the estate its title names (found among the known, else the title's
@@ -126,7 +136,7 @@ function shapePart(
 				problems.push(makeProblem(src.file, m.row, nameHeader, m.name, { code: 'estate_name_numerals', params: { name: m.name, estate: m.estate.name, id: m.estate.id, rows: m.rows } }, 'warning'));
 			}
 			const id = e.from === 'title' && n > 0 ? ids[0] : null;
-			if (id) problems.push(makeProblem(src.file, null, TITLE_ESTATE_HEADER, titleName, { code: 'estate_from_title', params: { name: titleName, id, rows: n } }, 'warning'));
+			if (id) problems.push(makeProblem(src.file, null, TITLE_ESTATE_HEADER, titleName, { code: 'estate_from_title', params: { name: titleName, id, rows: taken } }, 'warning'));
 			headers.push(e.from === 'title' ? TITLE_ESTATE_HEADER : JOINED_ID_HEADER);
 		}
 		columns.push(ids);
@@ -137,7 +147,7 @@ function shapePart(
 		// one of the estates known (a recipe kept from another workspace may name one not here).
 		const estate = known.find((k) => k.id === e.id);
 		if (!estate) problems.push(makeProblem(src.file, null, CHOSEN_ESTATE_HEADER, e.id, { code: 'estate_chosen_unknown', params: { id: e.id } }, 'error'));
-		else if (n > 0) problems.push(makeProblem(src.file, null, CHOSEN_ESTATE_HEADER, estate.name, { code: 'estate_chosen', params: { name: estate.name, id: e.id, rows: n } }, 'warning'));
+		else if (n > 0) problems.push(makeProblem(src.file, null, CHOSEN_ESTATE_HEADER, estate.name, { code: 'estate_chosen', params: { name: estate.name, id: e.id, rows: taken } }, 'warning'));
 		headers.push(CHOSEN_ESTATE_HEADER);
 		columns.push(new Array<Cell>(n).fill(estate ? e.id : null));
 		plans.push({ target: 'estate_id' });
