@@ -104,3 +104,55 @@ describe('a register of one lift per row', () => {
 		expect(s.errors).toEqual([]);
 	});
 });
+
+/**
+ * A firm's cost sheet of one estate (its title names 梅澜公寓, LJ0001): items numbered 一, 二 with their breakdown below
+ * and tax and profit under the total (reading rules 12). No word of the breakdown is asked; the check says each row left
+ * out; the items imported sum to the sheet's own 合计, 856,000 + 120,000 + 60,000 = 1,036,000.
+ */
+const COSTS = {
+	name: '成本测算.csv',
+	mimeType: 'text/csv',
+	buffer: Buffer.from(
+		gbk(
+			csvText([
+				['梅澜公寓2019年度物业服务成本测算表'],
+				['序号', '项目', '金额（元/年）'],
+				['一', '人员费用', '856,000.00'],
+				['1', '管理人员工资', '180,000.00'],
+				['2', '保安人员工资', '676,000.00'],
+				['二', '共用部位共用设施设备日常运行和维护费', '120,000.00'],
+				[null, '其中：电梯维保费', '48,000.00'],
+				['三', '绿化养护费', '60,000.00'],
+				['合计', null, '1,036,000.00'],
+				['税金（6%）', null, '62,160.00'],
+				['利润（8%）', null, '82,880.00']
+			])
+		)
+	)
+};
+
+describe('a cost sheet with its breakdown, tax and profit', () => {
+	it('asks no word of the breakdown, says each row left out, and imports the three items', async () => {
+		const { page } = s;
+		await page.reload();
+		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		const before = await datasetCount(page, 'costs');
+		await page.getByTestId('file-input').setInputFiles([COSTS]);
+		const card = page.getByTestId('pending-file');
+		await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+		await expect.poll(async () => (await card.textContent()) ?? '').toContain('成本预算');
+		expect(await card.textContent()).not.toContain('管理人员工资');
+		await page.getByLabel('追加到该数据集').check();
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: /提醒/ }).first().click();
+		const notes = (await page.getByTestId('problems').textContent()) ?? '';
+		expect(notes).toContain('“人员费用”的明细行，已跳过');
+		expect(notes).toContain('“税金（6%）”是税金或利润，不是成本项目，已跳过');
+		await page.getByTestId('commit').click();
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
+		await expect.poll(() => datasetCount(page, 'costs')).toBe(before + 3);
+		expect(s.errors).toEqual([]);
+	});
+});

@@ -32,6 +32,7 @@ import { bulkChecks, prepareTable, ProblemSink, type PrepareOptions, type Prepar
 import { findPeriodInTitle, findYearInTitle } from './values';
 import { estateNameGuessInTitle } from '../domain/names';
 import { planConversions, type ConversionReport } from './conversions/plan';
+import { costRowsLeftOut, withoutRows } from './cost-breakdown';
 import type { ValueMapAnswers } from './conversions/types';
 import type { IndicatorGroup } from './groups';
 export { type IndicatorGroup } from './groups';
@@ -109,10 +110,12 @@ export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer,
 	const source = options.firstDataSheet ? await readDataSheet(name, bytes, options) : await readSource(name, bytes, options);
 	const titlePeriod = findPeriodInTitle(source.titleLines);
 	const guess = detectDataset(source.headers, { dataset: options.dataset, periodKnown: titlePeriod !== undefined, yearKnown: findYearInTitle(source.titleLines) !== undefined, estateKnown: estateNameGuessInTitle(source.titleLines) !== undefined, groups: options.groups, cells: source.columns });
-	const previewRows = Math.min(options.previewRows ?? 20, source.rowCount);
+	// A cost sheet's breakdown, tax and profit rows are left out by the import (cost-breakdown.ts): not shown, no word asked.
+	const shown = guess.dataset === 'costs' ? withoutRows(source, costRowsLeftOut(source, guess.mapping).rows) : source;
+	const previewRows = Math.min(options.previewRows ?? 20, shown.rowCount);
 	const preview = Array.from({ length: previewRows }, (_, r) => ({
-		row: source.rowNumbers[r],
-		cells: source.columns.map((c) => c[r])
+		row: shown.rowNumbers[r],
+		cells: shown.columns.map((c) => c[r])
 	}));
 	return {
 		file: name,
@@ -134,7 +137,7 @@ export async function inspectFile(name: string, bytes: Uint8Array | ArrayBuffer,
 		preview,
 		memory: estimateMemory(byteLength(bytes), source.kind),
 		problems: source.problems,
-		conversions: guess.dataset ? planConversions(source, guess.dataset, guess.mapping, undefined, options.valueAnswers, { titlePeriod }) : null,
+		conversions: guess.dataset ? planConversions(shown, guess.dataset, guess.mapping, undefined, options.valueAnswers, { titlePeriod }) : null,
 		source
 	};
 }
