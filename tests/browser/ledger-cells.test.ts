@@ -156,3 +156,36 @@ describe('a cost sheet with its breakdown, tax and profit', () => {
 		expect(s.errors).toEqual([]);
 	});
 });
+
+/**
+ * A ledger saved from Excel with its estate cells merged (only the first row of each estate keeps it) and 同上 in a
+ * year (reading rules 12): each row is the estate above, said once; nothing is an error; the three rows import.
+ */
+describe('a ledger with merged estate cells and 同上', () => {
+	it('reads each blank estate cell and 同上 from above, says so, and imports', async () => {
+		const { page } = s;
+		await page.reload();
+		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		const before = await facilities();
+		await page.getByTestId('file-input').setInputFiles([
+			{
+				name: '合并单元格台账.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(gbk(csvText([['小区编号', '设施', '数量', '安装年份'], ['LJ0004', '电梯', 2, 2008], [null, '生活水泵', 1, '同上'], [null, '门禁', 6, 2015]])))
+			}
+		]);
+		await expect.poll(() => page.getByTestId('pending-file').count(), { timeout: 30_000 }).toBe(1);
+		await page.getByLabel('追加到该数据集').check();
+		await page.getByRole('button', { name: '检查数据' }).click();
+		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('commit').isDisabled()).toBe(false);
+		await page.getByRole('button', { name: /提醒/ }).first().click();
+		const notes = (await page.getByTestId('problems').textContent()) ?? '';
+		expect(notes).toContain('2 格为空，按 Excel 合并单元格的写法取上方的值（第 3、4 行；如“LJ0004”）');
+		expect(notes).toContain('“同上”按上一行的值读取（共 1 格：第 3 行；如“2008”）');
+		await page.getByTestId('commit').click();
+		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
+		await expect.poll(() => facilities()).toBe(before + 3);
+		expect(s.errors).toEqual([]);
+	});
+});

@@ -367,6 +367,14 @@ export const PROBLEM_TEXTS = {
 		zh: '应满足 同意 ≤ 参与表决 ≤ 总数（人数和面积）',
 		en: 'Expected yes ≤ participating ≤ total (owners and area)'
 	},
+	ditto_read: {
+		zh: '“同上”按上一行的值读取（共 {count} 格：第 {rows} 行；如“{value}”）',
+		en: "'Same as above' read as the row above's value ({count} cells: rows {rows}; e.g. '{value}')"
+	},
+	merged_cells_filled: {
+		zh: '{count} 格为空，按 Excel 合并单元格的写法取上方的值（第 {rows} 行；如“{value}”）；若不是合并单元格，请在文件中补上',
+		en: "{count} cells are empty and take the value above, as Excel's merged cells are saved (rows {rows}; e.g. '{value}'); if they are not merged cells, fill them in the file"
+	},
 	cost_margin_row_skipped: {
 		zh: '“{label}”是税金或利润，不是成本项目，已跳过；协商页按所设的利润率和税率另行计算',
 		en: "'{label}' is tax or profit, not a cost item: skipped; the negotiation page adds them at the rates set there"

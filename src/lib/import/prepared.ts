@@ -89,8 +89,14 @@ export interface PrepareOptions extends RunOptions {
 	 */
 	readonly valuesBeforeRules11?: boolean;
 	/**
+	 * The estate column was made by a recipe from names or a title (recipes/apply.ts): its empty cells are names not
+	 * found, never merged cells to read from above.
+	 */
+	readonly estateColumnMade?: boolean;
+	/**
 	 * True: as before reading rules 12, a facilities sheet without a quantity column is missing it (one item per row is
-	 * not read), and a cost sheet's breakdown, tax and profit rows are read as items.
+	 * not read), a cost sheet's breakdown, tax and profit rows are read as items, and 同上 and blank estate cells are not
+	 * read from above.
 	 */
 	readonly valuesBeforeRules12?: boolean;
 }

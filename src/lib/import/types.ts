@@ -118,7 +118,8 @@ export interface ReadOptions {
  * 报修时间) are read (before: errors).
  * 12: a facilities register of one item per row with no quantity column (a lift register: 设备名称, 注册代码, 投入使用日期)
  * counts each row as one lift, pump set or system (before: the quantity column was missing); a cost sheet's breakdown
- * rows (1 管理人员工资 under 一 人员费用, 其中：…) and its tax and profit lines are left out (before: unknown items).
+ * rows (1 管理人员工资 under 一 人员费用, 其中：…) and its tax and profit lines are left out (before: unknown items); 同上
+ * in any column and a merged estate cell left blank take the value above (before: errors).
  */
 export const READ_RULES = 12;
 

@@ -17,6 +17,7 @@ import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
 import { FACILITY_KIND_VALUES } from '../data/facilities';
 import { costRowsLeftOut, withoutRows } from './cost-breakdown';
+import { AboveFill } from './fill-down';
 import { detectDataset, indicatorOfTarget, neededColumns, readByValues, sourceOfIndicator, takesTitleYear, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
@@ -317,6 +318,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	const marketRefDate = marketK ? fileRefDate(table.titleLines, table.file, options.refDate) : null;
 	let marketRefDateUsed = 0;
 	const values: unknown[] = new Array(width);
+	const above = options.valuesBeforeRules12 ? null : new AboveFill(meta.estateRef && !options.estateColumnMade ? k('estate_id') : -1, cols.map((col) => col.type === 'VARCHAR' && !col.values));
+	let lastFee: FeeValue | null = null;
 	const rules = ruleColumns(plan);
 	const unknownWords = new UnknownWords();
 	const started = now();
@@ -337,6 +340,13 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			const cell = table.columns[p.src][r];
 			const res = p.norm!(cell);
 			if (isError(res)) {
+				// 同上, or a merged estate cell left blank: the row above's value (reading rules 12).
+				const from = above && c !== priceK ? above.take(c, cell, c === feeK ? lastFee : values[c], row) : undefined;
+				if (from !== undefined) {
+					if (c === feeK) feeValue = from as FeeValue;
+					values[c] = c === feeK ? (from as FeeValue).fee : from;
+					continue;
+				}
 				// An unknown word is one problem per column and word, with its row count (asked once), not one per row.
 				if (res.error.code === 'bad_enum') unknownWords.note(c, row, cellText(cell), res.error);
 				else sink.add(row, p.header, cellText(cell), res.error, 'error');
@@ -345,6 +355,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 				continue;
 			}
 			let v = res.value;
+			// A merged estate cell left blank, or 同上 in a column of names: the value above (reading rules 12).
+			if (above && (v === null || above.freeText[c])) v = above.read(c, cell, v, values[c], row) as typeof v;
 			let warnings = res.warnings;
 			if (v !== null && typeof v === 'object') {
 				// Fees and prices come as {fee, unit, low, high}.
@@ -374,6 +386,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			}
 			values[c] = v;
 		}
+		if (feeValue) lastFee = feeValue;
 		if (periodK >= 0) titlePeriod.note(values[periodK]);
 		if (sourceFromIndicator && typeof values[indicatorK] === 'string') {
 			const source = sourceOfIndicator(values[indicatorK] as string);
@@ -447,6 +460,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		else if (sourceFromIndicator) sourcesAssumed[values[sourceK] as 'inspection' | 'satisfaction']++;
 	}
 	unknownWords.report(sink, (c) => plan[c].header);
+	for (const p of above?.report(table.file, (c) => plan[c].header) ?? []) sink.push(p);
 	if (periodK >= 0) titlePeriod.report(ctx, plan[periodK].header);
 	if (sourceFromIndicator && sourcesAssumed.inspection + sourcesAssumed.satisfaction > 0) sink.add(null, null, null, { code: 'source_from_indicator', params: sourcesAssumed }, 'warning');
 	if (feeUnitDefaulted > 0) sink.add(null, null, null, { code: 'fee_unit_assumed' }, 'warning');

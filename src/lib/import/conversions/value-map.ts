@@ -8,6 +8,7 @@ import { matchEnumValue, normalizeLabel, type ColumnMeta } from '../../data/data
 import type { Cell } from '../types';
 import { cellText, isMissing } from '../values/core';
 import { feeUnitFromText } from '../values/fees';
+import { isDitto } from '../fill-down';
 import type { ValueMap, ValueMapAnswers } from './types';
 
 /** Where a word's code came from. */
@@ -105,7 +106,8 @@ export function valueMapReport(column: ColumnMeta, cells: readonly Cell[], answe
 		}
 		add(text, run);
 		last = c;
-		text = c === null || isMissing(c) ? null : cellText(c).trim();
+		// 同上 is the row above's word (fill-down.ts), never a word of its own to ask about.
+		text = c === null || isMissing(c) || isDitto(c) ? null : cellText(c).trim();
 		run = 1;
 	}
 	add(text, run);

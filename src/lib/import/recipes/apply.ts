@@ -12,6 +12,7 @@ import { makeProblem } from '../messages';
 import { findYearInTitle } from '../values';
 import type { Cell, Problem, SourceTable } from '../types';
 import { costRowsLeftOut } from '../cost-breakdown';
+import { filledDown, filledNotes } from '../fill-down';
 import { headerIndex, recipeMisfit } from './fit';
 import type { Recipe, RecipePart } from './schema';
 
@@ -111,7 +112,7 @@ function shapePart(
 		// likely name, asked like any other name).
 		const titleName = e.from === 'title' ? (estateNameInTitle(src.titleLines, known) ?? estateNameGuessInTitle(src.titleLines) ?? '') : '';
 		const nameHeader = e.from === 'title' ? TITLE_ESTATE_HEADER : src.headers[col(e.name)];
-		const names = e.from === 'title' ? new Array<string>(n).fill(titleName) : src.columns[col(e.name)].map(text);
+		const names = e.from === 'title' ? new Array<string>(n).fill(titleName) : namesAsWritten(src, col(e.name), part.dataset !== 'estates', problems).map(text);
 		const subs = e.from !== 'title' && e.subdistrict ? src.columns[col(e.subdistrict)].map(text) : null;
 		const dists = e.from === 'name' && e.district ? src.columns[col(e.district)].map(text) : null;
 		if (e.from === 'title' && !titleName) problems.push(makeProblem(src.file, null, TITLE_ESTATE_HEADER, src.titleLines[0] ?? null, { code: 'estate_title_unknown' }, 'error'));
@@ -203,4 +204,15 @@ function nameProblem(file: string, column: string, i: NameIssue): Problem {
 	const candidates = i.candidates.length ? i.candidates.map((c) => `${c.id} ${c.name}${c.subdistrict ? `(${c.subdistrict})` : ''}`).join('; ') : '—';
 	const place = i.subdistrict ? `(${i.subdistrict})` : '';
 	return makeProblem(file, i.rows[0], column, i.name, { code: i.kind === 'ambiguous' ? 'estate_name_ambiguous' : 'estate_name_unmatched', params: { name: i.name, place, rows: i.rows.length, candidates } }, 'error');
+}
+
+/**
+ * A name column's cells with 同上 read from above and, in a part that is not the estates themselves, the blank cells
+ * of a merged estate column too (fill-down.ts), each said once.
+ */
+function namesAsWritten(src: SourceTable, c: number, blanks: boolean, problems: Problem[]): readonly Cell[] {
+	const f = filledDown(src.columns[c], blanks);
+	if (!f) return src.columns[c];
+	problems.push(...filledNotes(src, c, f));
+	return f.cells;
 }
