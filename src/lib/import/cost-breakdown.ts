@@ -37,7 +37,8 @@ export interface CostRowsLeftOut {
 
 /**
  * The rows of a cost sheet that are not cost items: breakdown rows below a numbered item (rows numbered a level down
- * from the sheet's top level, or written 其中：…) and tax and profit lines. `itemColumn` is the mapped item column.
+ * from the sheet's top level, or written 其中：…) and tax and profit lines, by the file's own `mapping` (its item
+ * column holds the names; the columns it leaves unmapped, such as 序号, hold the numbers).
  */
 export function costRowsLeftOut(table: SourceTable, mapping: ColumnMapping): CostRowsLeftOut {
 	const item = mapping.indexOf('item');
@@ -48,10 +49,12 @@ export function costRowsLeftOut(table: SourceTable, mapping: ColumnMapping): Cos
 	const marks: (number | null)[] = [];
 	for (let r = 0; r < table.rowCount; r++) {
 		let level: number | null = null;
-		for (let c = 0; c < item && level === null; c++) {
+		for (let c = 0; c < item; c++) {
 			if (mapping[c] !== null) continue;
 			const t = text(table.columns[c][r]);
-			if (t !== '') level = numberLevel(t);
+			if (t === '') continue;
+			level = numberLevel(t);
+			break;
 		}
 		if (level === null) {
 			const m = NUMBER_IN_FRONT.exec(text(table.columns[item][r]));

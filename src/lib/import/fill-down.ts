@@ -41,15 +41,15 @@ export function filledDown(cells: readonly Cell[], blanks: boolean): FilledColum
 			above = c;
 			continue;
 		}
-		const isDitto = typeof c === 'string' && c.length <= 8 && mayBeDitto(c.charCodeAt(0)) && DITTO.test(c);
-		if ((isDitto || (blanks && blank(c))) && !blank(above)) {
+		const same = isDitto(c);
+		if ((same || (blanks && blank(c))) && !blank(above)) {
 			out ??= cells.slice();
 			out[r] = above;
-			(isDitto ? ditto : merged).push(r);
+			(same ? ditto : merged).push(r);
 			continue;
 		}
 		// A ditto word with nothing above stays as written, and is no value for the rows below.
-		if (!blank(c) && !isDitto) above = c;
+		if (!blank(c) && !same) above = c;
 	}
 	return out ? { cells: out, ditto, merged } : undefined;
 }
@@ -79,8 +79,9 @@ export function isDitto(c: Cell): boolean {
 
 /**
  * Cells that did not read, taken from above while a file's rows are checked: 同上 in any column, a blank cell in the
- * estate column. Only cells that fail their reader come here, so a clean million-row file pays nothing. Said once per
- * column and kind, with the first rows.
+ * estate column. Only cells that fail their reader, and the cells of a column of names or ids, come here: a clean
+ * million-row score file pays about 5 ms of its check's 350 (docs/performance.md, session 42). Said once per column
+ * and kind, with the first rows.
  */
 export class AboveFill {
 	private readonly seen = new Map<string, { c: number; code: 'ditto_read' | 'merged_cells_filled'; count: number; rows: number[]; text: string | null; value: string }>();
@@ -108,7 +109,7 @@ export class AboveFill {
 		if (note) {
 			note.count++;
 			if (note.rows.length < 6) note.rows.push(row);
-		} else this.seen.set(key, { c, code, count: 1, rows: [row], text: ditto ? String(cell) : null, value: String(above) });
+		} else this.seen.set(key, { c, code, count: 1, rows: [row], text: ditto ? String(cell) : null, value: shown(above) });
 		return above;
 	}
 
@@ -119,4 +120,9 @@ export class AboveFill {
 			return makeProblem(file, n.rows[0], header(n.c), n.text, { code: n.code, params: { count: n.count, rows, value: n.value } }, 'warning');
 		});
 	}
+}
+
+/** A value taken from above as the note says it: a fee read with its unit ({fee, unit}) by its amount. */
+function shown(v: unknown): string {
+	return typeof v === 'object' && v !== null && 'fee' in v ? String((v as { fee: unknown }).fee) : String(v);
 }

@@ -66,6 +66,34 @@ describe('cells that say the same as above', () => {
 		expect(p.problems.map((x) => x.code)).toEqual(expect.arrayContaining(['merged_cells_filled', 'ditto_read']));
 	});
 
+	it('a merged name takes its merged subdistrict too, so two estates of one name stay apart', async () => {
+		const known = [
+			{ id: 'CG0001', name: '阳光花园', subdistrict: '城关街道' },
+			{ id: 'DC0001', name: '阳光花园', subdistrict: '东城街道' }
+		];
+		const sheet = [['2025年物业服务收费标准'], ['街道', '小区名称', '收费标准（元/㎡·月）'], ['城关街道', '阳光花园', 1.2], [null, null, 1.2], ['东城街道', '阳光花园', 1.5], [null, null, 1.5]];
+		const run = await prepareWithRecipes([{ name: '收费.csv', bytes: gbk(csvText(sheet as FixtureCell[][])) }], [], known);
+		expect(run.nameIssues).toEqual([]);
+		const p = run.prepared[0].prepared;
+		expect(p.counts.errors).toBe(0);
+		expect(p.columns[0]).toEqual(['CG0001', 'CG0001', 'DC0001', 'DC0001']);
+	});
+
+	it('同上 in a fee takes the fee above with its unit, and the note says the amount', async () => {
+		const p = await prepareImport(
+			{ name: '收费.csv', bytes: gbk(csvText([['小区编号', '年度', '收费标准'], ['LJ0001', 2025, '120元/户·月'], ['LJ0002', 2025, '同上'], ['LJ0003', 2025, '1.8']])) },
+			{ dataset: 'fees' }
+		);
+		expect(p.counts.errors).toBe(0);
+		const fee = p.columns[2];
+		const unit = p.columns[3];
+		expect([fee, unit]).toEqual([
+			[120, 120, 1.8],
+			['per_household_month', 'per_household_month', 'per_m2_month']
+		]);
+		expect(p.problems.find((x) => x.code === 'ditto_read')).toMatchObject({ row: 3, column: '收费标准', value: '同上', params: { count: 1, rows: '3', value: '120' } });
+	});
+
 	it('an estates list is not filled: a blank id is an estate without one', async () => {
 		const header = ['小区编号', '小区名称', '小区类型', '房屋类型', '有无电梯', '建成年份', '户数', '计费面积'];
 		const p = await prepareImport({

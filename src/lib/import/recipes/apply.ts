@@ -112,9 +112,12 @@ function shapePart(
 		// likely name, asked like any other name).
 		const titleName = e.from === 'title' ? (estateNameInTitle(src.titleLines, known) ?? estateNameGuessInTitle(src.titleLines) ?? '') : '';
 		const nameHeader = e.from === 'title' ? TITLE_ESTATE_HEADER : src.headers[col(e.name)];
-		const names = e.from === 'title' ? new Array<string>(n).fill(titleName) : namesAsWritten(src, col(e.name), part.dataset !== 'estates', problems).map(text);
-		const subs = e.from !== 'title' && e.subdistrict ? src.columns[col(e.subdistrict)].map(text) : null;
-		const dists = e.from === 'name' && e.district ? src.columns[col(e.district)].map(text) : null;
+		const written = e.from === 'title' ? null : namesAsWritten(src, col(e.name), part.dataset !== 'estates', problems);
+		const names = written ? written.cells.map(text) : new Array<string>(n).fill(titleName);
+		// A row whose merged name came from above takes the place above too, when its own is blank (merged with it).
+		const place = (h: string | undefined) => (h ? withMergedRows(src.columns[col(h)], written?.merged ?? []).map(text) : null);
+		const subs = e.from !== 'title' ? place(e.subdistrict) : null;
+		const dists = e.from === 'name' ? place(e.district) : null;
 		if (e.from === 'title' && !titleName) problems.push(makeProblem(src.file, null, TITLE_ESTATE_HEADER, src.titleLines[0] ?? null, { code: 'estate_title_unknown' }, 'error'));
 		let ids: (string | null)[];
 		if (e.from === 'generate') {
@@ -210,9 +213,17 @@ function nameProblem(file: string, column: string, i: NameIssue): Problem {
  * A name column's cells with 同上 read from above and, in a part that is not the estates themselves, the blank cells
  * of a merged estate column too (fill-down.ts), each said once.
  */
-function namesAsWritten(src: SourceTable, c: number, blanks: boolean, problems: Problem[]): readonly Cell[] {
+function namesAsWritten(src: SourceTable, c: number, blanks: boolean, problems: Problem[]): { cells: readonly Cell[]; merged: readonly number[] } {
 	const f = filledDown(src.columns[c], blanks);
-	if (!f) return src.columns[c];
+	if (!f) return { cells: src.columns[c], merged: [] };
 	problems.push(...filledNotes(src, c, f));
-	return f.cells;
+	return f;
+}
+
+/** A place column with its blank cells at the merged rows taken from the row above (already filled in turn). */
+function withMergedRows(cells: readonly Cell[], merged: readonly number[]): readonly Cell[] {
+	if (merged.length === 0) return cells;
+	const out = cells.slice();
+	for (const r of merged) if (r > 0 && text(out[r]) === '') out[r] = out[r - 1];
+	return out;
 }
