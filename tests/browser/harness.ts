@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { chromiumPath } from './chromium';
 
@@ -123,4 +123,14 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
 			nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
 		}));
 	});
+}
+
+/** On the data page, chooses a questionnaire export for an estate and waits for its summary: the panel and the summary. */
+export async function chooseSurvey(page: Page, estate: string, file: { name: string; bytes: Uint8Array }): Promise<{ panel: Locator; summary: Locator }> {
+	const panel = page.getByTestId('survey-import');
+	await panel.locator('[data-field=survey-estate]').fill(estate);
+	await panel.getByTestId('survey-file').setInputFiles({ name: file.name, mimeType: 'text/csv', buffer: Buffer.from(file.bytes) });
+	const summary = panel.getByTestId('survey-summary');
+	await summary.waitFor({ timeout: 30_000 });
+	return { panel, summary };
 }

@@ -1,3 +1,4 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvText, gbk, type FixtureCell } from '../fixtures/import-files';
 import { datasetCount, openDataPage, type AppSession } from './harness';
@@ -28,13 +29,38 @@ afterAll(async () => {
 
 const facilities = () => datasetCount(s.page, 'facilities');
 
-async function check(rows: FixtureCell[][]) {
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+
+/** Chooses a file, lets `onCard` look at its card, then appends and checks it as a person does. */
+async function checkFile(upload: Upload, onCard?: (card: Locator) => Promise<void>) {
 	const { page } = s;
-	await page.getByTestId('file-input').setInputFiles([file(rows)]);
-	await expect.poll(() => page.getByTestId('pending-file').count(), { timeout: 30_000 }).toBe(1);
+	await page.getByTestId('file-input').setInputFiles([upload]);
+	const card = page.getByTestId('pending-file');
+	await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
+	await onCard?.(card);
 	await page.getByLabel('追加到该数据集').check();
 	await page.getByRole('button', { name: '检查数据' }).click();
 	await page.getByTestId('reports').waitFor({ timeout: 60_000 });
+}
+
+const check = (rows: FixtureCell[][]) => checkFile(file(rows));
+
+/** The data page afresh (after an import), with its tables listed. */
+async function reload() {
+	await s.page.reload();
+	await s.page.getByTestId('tables').waitFor({ timeout: 60_000 });
+}
+
+/** The text of the checked files' notes (the 提醒 tab). */
+async function notes(): Promise<string> {
+	await s.page.getByRole('button', { name: /提醒/ }).first().click();
+	return (await s.page.getByTestId('problems').textContent()) ?? '';
+}
+
+/** Imports the checked file and waits until the page says `rows` rows were imported. */
+async function commit(rows: number) {
+	await s.page.getByTestId('commit').click();
+	await expect.poll(() => s.page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(new RegExp(`已导入 ${rows} 行`));
 }
 
 describe('a facilities ledger with measure words', () => {
@@ -53,12 +79,9 @@ describe('a facilities ledger with measure words', () => {
 	});
 
 	it('without that row, imports the three facilities as written', async () => {
-		const { page } = s;
-		await page.reload();
-		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		await reload();
 		await check(GOOD);
-		await page.getByTestId('commit').click();
-		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
+		await commit(3);
 		await expect.poll(() => facilities()).toBe(1687);
 		expect(s.foreignRequests).toEqual([]);
 		expect(s.errors).toEqual([]);
@@ -77,29 +100,18 @@ const REGISTER = (rows: FixtureCell[][]) => ({
 
 describe('a register of one lift per row', () => {
 	it('counts each row as one and imports the rows', async () => {
-		const { page } = s;
-		await page.reload();
-		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		await reload();
 		const before = await facilities();
-		await page.getByTestId('file-input').setInputFiles([
-			REGISTER([
-				[1, 'LJ0003', '乘客电梯', '31103301002005010001', '2005年3月', '2024-03-15', '合格'],
-				[2, 'LJ0003', '乘客电梯', '31103301002005010002', '2005年3月', '2024-03-15', '整改后合格'],
-				[3, 'LJ0003', '生活水泵', null, '2005年', null, null]
-			])
-		]);
-		const card = page.getByTestId('pending-file');
-		await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
-		expect(await card.textContent()).not.toContain('未找到必需字段');
-		await page.getByLabel('追加到该数据集').check();
-		await page.getByRole('button', { name: '检查数据' }).click();
-		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
-		await page.getByRole('button', { name: /提醒/ }).first().click();
-		const notes = await page.getByTestId('problems').textContent();
-		expect(notes).toContain('每行按一台（套、座）计');
-		expect(notes).not.toContain('重复');
-		await page.getByTestId('commit').click();
-		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
+		const rows: FixtureCell[][] = [
+			[1, 'LJ0003', '乘客电梯', '31103301002005010001', '2005年3月', '2024-03-15', '合格'],
+			[2, 'LJ0003', '乘客电梯', '31103301002005010002', '2005年3月', '2024-03-15', '整改后合格'],
+			[3, 'LJ0003', '生活水泵', null, '2005年', null, null]
+		];
+		await checkFile(REGISTER(rows), async (card) => expect(await card.textContent()).not.toContain('未找到必需字段'));
+		const said = await notes();
+		expect(said).toContain('每行按一台（套、座）计');
+		expect(said).not.toContain('重复');
+		await commit(3);
 		await expect.poll(() => facilities()).toBe(before + 3);
 		expect(s.errors).toEqual([]);
 	});
@@ -134,25 +146,17 @@ const COSTS = {
 
 describe('a cost sheet with its breakdown, tax and profit', () => {
 	it('asks no word of the breakdown, says each row left out, and imports the three items', async () => {
-		const { page } = s;
-		await page.reload();
-		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
-		const before = await datasetCount(page, 'costs');
-		await page.getByTestId('file-input').setInputFiles([COSTS]);
-		const card = page.getByTestId('pending-file');
-		await expect.poll(() => card.count(), { timeout: 30_000 }).toBe(1);
-		await expect.poll(async () => (await card.textContent()) ?? '').toContain('成本预算');
-		expect(await card.textContent()).not.toContain('管理人员工资');
-		await page.getByLabel('追加到该数据集').check();
-		await page.getByRole('button', { name: '检查数据' }).click();
-		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
-		await page.getByRole('button', { name: /提醒/ }).first().click();
-		const notes = (await page.getByTestId('problems').textContent()) ?? '';
-		expect(notes).toContain('“人员费用”的明细行，已跳过');
-		expect(notes).toContain('“税金（6%）”是税金或利润，不是成本项目，已跳过');
-		await page.getByTestId('commit').click();
-		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
-		await expect.poll(() => datasetCount(page, 'costs')).toBe(before + 3);
+		await reload();
+		const before = await datasetCount(s.page, 'costs');
+		await checkFile(COSTS, async (card) => {
+			await expect.poll(async () => (await card.textContent()) ?? '').toContain('成本预算');
+			expect(await card.textContent()).not.toContain('管理人员工资');
+		});
+		const said = await notes();
+		expect(said).toContain('“人员费用”的明细行，已跳过');
+		expect(said).toContain('“税金（6%）”是税金或利润，不是成本项目，已跳过');
+		await commit(3);
+		await expect.poll(() => datasetCount(s.page, 'costs')).toBe(before + 3);
 		expect(s.errors).toEqual([]);
 	});
 });
@@ -163,28 +167,15 @@ describe('a cost sheet with its breakdown, tax and profit', () => {
  */
 describe('a ledger with merged estate cells and 同上', () => {
 	it('reads each blank estate cell and 同上 from above, says so, and imports', async () => {
-		const { page } = s;
-		await page.reload();
-		await page.getByTestId('tables').waitFor({ timeout: 60_000 });
+		await reload();
 		const before = await facilities();
-		await page.getByTestId('file-input').setInputFiles([
-			{
-				name: '合并单元格台账.csv',
-				mimeType: 'text/csv',
-				buffer: Buffer.from(gbk(csvText([['小区编号', '设施', '数量', '安装年份'], ['LJ0004', '电梯', 2, 2008], [null, '生活水泵', 1, '同上'], [null, '门禁', 6, 2015]])))
-			}
-		]);
-		await expect.poll(() => page.getByTestId('pending-file').count(), { timeout: 30_000 }).toBe(1);
-		await page.getByLabel('追加到该数据集').check();
-		await page.getByRole('button', { name: '检查数据' }).click();
-		await page.getByTestId('reports').waitFor({ timeout: 60_000 });
-		expect(await page.getByTestId('commit').isDisabled()).toBe(false);
-		await page.getByRole('button', { name: /提醒/ }).first().click();
-		const notes = (await page.getByTestId('problems').textContent()) ?? '';
-		expect(notes).toContain('2 格为空，按 Excel 合并单元格的写法取上方的值（第 3、4 行；如“LJ0004”）');
-		expect(notes).toContain('“同上”按上一行的值读取（共 1 格：第 3 行；如“2008”）');
-		await page.getByTestId('commit').click();
-		await expect.poll(() => page.getByTestId('outcome').textContent(), { timeout: 60_000 }).toMatch(/已导入 3 行/);
+		const rows: FixtureCell[][] = [['小区编号', '设施', '数量', '安装年份'], ['LJ0004', '电梯', 2, 2008], [null, '生活水泵', 1, '同上'], [null, '门禁', 6, 2015]];
+		await checkFile({ name: '合并单元格台账.csv', mimeType: 'text/csv', buffer: Buffer.from(gbk(csvText(rows))) });
+		expect(await s.page.getByTestId('commit').isDisabled()).toBe(false);
+		const said = await notes();
+		expect(said).toContain('2 格为空，按 Excel 合并单元格的写法取上方的值（第 3、4 行；如“LJ0004”）');
+		expect(said).toContain('“同上”按上一行的值读取（共 1 格：第 3 行；如“2008”）');
+		await commit(3);
 		await expect.poll(() => facilities()).toBe(before + 3);
 		expect(s.errors).toEqual([]);
 	});

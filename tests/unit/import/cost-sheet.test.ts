@@ -3,13 +3,11 @@
  * breakdown below (1 管理人员工资, 其中：电梯维保费) and tax and profit under the total. The breakdown is part of its item
  * and tax and profit are no costs: left out, each said, so the item is not counted twice. Figures by hand.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../../src/lib/engine/engine';
-import { startNodeEngine } from '../../../src/lib/engine/node';
+import { describe, expect, it } from 'vitest';
 import { commitImport, prepareImport } from '../../../src/lib/import/index';
 import { prepareWithRecipes } from '../../../src/lib/import/recipes';
-import { createAllTablesSql } from '../../../src/lib/workspace/canonical-csv';
 import { csvText, gbk, type FixtureCell } from '../../fixtures/import-files';
+import { emptyEngineEachTest } from '../helpers/empty-engine';
 
 const BODY: FixtureCell[][] = [
 	['一', '人员费用', '856,000.00'],
@@ -25,16 +23,7 @@ const BODY: FixtureCell[][] = [
 	['利润（8%）', null, '94,880.00']
 ];
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await startNodeEngine();
-});
-afterAll(async () => {
-	await engine?.close();
-});
-beforeEach(async () => {
-	await engine.transaction(createAllTablesSql());
-});
+const engine = emptyEngineEachTest();
 
 describe('a cost sheet with its breakdown, tax and profit', () => {
 	it('with an estate column: the four items are imported, the breakdown, tax and profit said and left out', async () => {
@@ -51,9 +40,9 @@ describe('a cost sheet with its breakdown, tax and profit', () => {
 			[11, '税金（6%）', null],
 			[12, '利润（8%）', null]
 		]);
-		expect(await commitImport(engine, [p])).toMatchObject({ committed: true, inserted: 4 });
+		expect(await commitImport(engine(), [p])).toMatchObject({ committed: true, inserted: 4 });
 		// 856,000 + 120,000 + 60,000 + 150,000 = 1,186,000, the sheet's own 合计: nothing counted twice.
-		expect(await engine.scalar('SELECT sum(amount_yuan) FROM costs')).toBe(1_186_000);
+		expect(await engine().scalar('SELECT sum(amount_yuan) FROM costs')).toBe(1_186_000);
 	});
 
 	it('a sheet of one estate (the estate in its title) leaves out the same rows, seen with its 序号 column', async () => {
@@ -66,8 +55,8 @@ describe('a cost sheet with its breakdown, tax and profit', () => {
 			['序号', '利润（8%）']
 		]);
 		expect(p.problems.find((x) => x.code === 'estate_from_title')?.params?.rows).toBe(4);
-		expect(await commitImport(engine, [p])).toMatchObject({ committed: true, inserted: 4 });
-		expect(await engine.scalar('SELECT sum(amount_yuan) FROM costs')).toBe(1_186_000);
+		expect(await commitImport(engine(), [p])).toMatchObject({ committed: true, inserted: 4 });
+		expect(await engine().scalar('SELECT sum(amount_yuan) FROM costs')).toBe(1_186_000);
 	});
 
 	it('a sheet numbered 1 to 10 alone has no breakdown: every row is an item', async () => {
