@@ -243,6 +243,17 @@ export const PROBLEM_TEXTS = {
 	figure_not_known: { zh: '写的是“{text}”，还没有数值：按空值读取', en: "'{text}' says the figure is not known yet: read as no value" },
 	figure_not_known_required: { zh: '写的是“{text}”，还没有数值；这一列必填，请填写', en: "'{text}' says the figure is not known yet; this column is required: fill it in" },
 	score_percent: { zh: '百分数按满分的百分比读作 {value} 分（百分制）', en: 'A percentage is read as that share of full marks: {value} of 100' },
+	label_before_figure: { zh: '数字前的「{label}」是本列的名称，按后面的数读取', en: "'{label}' before the figure names this column; the figure after it is read" },
+	label_before_figure_rows: {
+		zh: '数字前写着本列的名称（如「{label}」），按后面的数读取（共 {count} 行）',
+		en: "The figure is written after this column's name (e.g. '{label}'); the figure is read ({count} rows)"
+	},
+	label_other_measure: {
+		zh: '数字前写着「{label}」，不是本列（{column}）的名称：请核对这个数是否属于本列；属于就删去这几个字，不属于请填本列的数',
+		en: "'{label}' before the figure is not this column's ({column}) name: check that the figure belongs here; if it does, delete the words, if not, give this column's figure"
+	},
+	area_per_home: { zh: '“{text}”是每套的面积，按户型面积读取', en: "'{text}' is the area per home, read as the home's area" },
+	area_per_home_rows: { zh: '面积按每套写（如“{text}”），按户型面积读取（共 {count} 行）', en: "Areas are written per home (e.g. '{text}'), read as the home's area ({count} rows)" },
 	note_ignored: { zh: '说明“{note}”未计入，按前面的数读取', en: "The note '{note}' is left aside; the figure before it is read" },
 	approximate_not_exact: {
 		zh: '这是约数；表决是否通过要按确切的人数和面积计算，请填写确数',

@@ -99,6 +99,11 @@ export interface PrepareOptions extends RunOptions {
 	 * read from above.
 	 */
 	readonly valuesBeforeRules12?: boolean;
+	/**
+	 * True: as before reading rules 13, a figure after its column's name (户数：1200) and a home's area per home
+	 * (89.5㎡/套) are errors, and an estates register's merged 街道 (type, firm) cells left blank stay blank.
+	 */
+	readonly valuesBeforeRules13?: boolean;
 }
 
 /**

@@ -120,8 +120,11 @@ export interface ReadOptions {
  * counts each row as one lift, pump set or system (before: the quantity column was missing); a cost sheet's breakdown
  * rows (1 管理人员工资 under 一 人员费用, 其中：…) and its tax and profit lines are left out (before: unknown items); 同上
  * in any column and a merged estate cell left blank take the value above (before: errors).
+ * 13: a figure after its column's name (建筑面积30228㎡, 户数：1200, 建成于1989年) and a home's area per home (89.5㎡/套,
+ * 二室一厅89.5㎡) are read (before: errors); an estates register saved as CSV with its 街道, type, form, firm or pricing
+ * cells merged fills each blank from its group (before: blank, or an error where the column is required).
  */
-export const READ_RULES = 12;
+export const READ_RULES = 13;
 
 /**
  * Thrown when a file cannot be read at all (not a workbook, broken JSON, ...). `code` and `params` say why in

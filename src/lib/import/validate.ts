@@ -33,6 +33,8 @@ import { YEAR_COLUMNS } from './conversions/dates';
 import { UnknownWords } from './conversions/unknown-words';
 import { TitlePeriodCheck } from './title-period';
 import { firstTexts } from './detect-values';
+import { figureLabelBeforeRules13 } from './values/figure-label';
+import { mergedGroupsFilled } from './estate-groups';
 
 export { ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 export { bulkChecks } from './bulk';
@@ -133,8 +135,10 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 	const joined = withJoinedDateTimes(table, pairs);
 	// A cost sheet's breakdown rows and its tax and profit lines are not cost items: left out, each said (rules 12).
 	const leftOut = dataset === 'costs' && !options.valuesBeforeRules12 ? costRowsLeftOut(joined, effective) : null;
-	for (const p of leftOut?.problems ?? []) sink.push(p);
-	const read = leftOut ? withoutRows(joined, leftOut.rows) : joined;
+	// An estates register's 街道 (type, firm) cells merged over a group, saved as CSV: each blank takes its group's (rules 13).
+	const grouped = dataset === 'estates' && !options.valuesBeforeRules13 ? mergedGroupsFilled(joined, effective) : null;
+	for (const p of [...(leftOut?.problems ?? []), ...(grouped?.problems ?? [])]) sink.push(p);
+	const read = leftOut ? withoutRows(joined, leftOut.rows) : (grouped?.table ?? joined);
 	const conversions = planConversions(read, dataset, effective, options.conversions, options.valueAnswers, {
 		titlePeriod: constantPeriod?.from === 'title' && options.quarterFromTitle !== false ? constantPeriod.value : undefined,
 		...(options.valuesBeforeRules9 ? { yesNoBeforeRules9: true } : {})
@@ -245,7 +249,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const before9 = before8 && options.valuesBeforeRules9 && col.type === 'BOOLEAN' ? booleansBeforeRules9(before8) : before8;
 		const before10 = before9 && options.valuesBeforeRules10 && dataset !== 'market' && isFigureColumn(col) ? figuresBeforeRules10(before9) : before9;
 		const before11 = before10 && options.valuesBeforeRules11 && dataset !== 'market' ? valuesBeforeRules11(col, before10) : before10;
-		return { col, src, header, norm: before11, range: rangeRule(dataset, col) };
+		return { col, src, header, norm: before11 && options.valuesBeforeRules13 ? figureLabelBeforeRules13(before11) : before11, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 
@@ -381,6 +385,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 					else if (w.code === 'year_two_digit') unknownWords.note(c, row, String(w.params?.text ?? ''), { code: 'year_two_digit_rows', params: w.params }, 'warning');
 					// A yes/no with its count (有，2部): said once per column, with the first cell and the row count.
 					else if (w.code === 'yes_no_with_count') unknownWords.note(c, row, cellText(cell), { code: 'yes_no_count_rows', params: w.params }, 'warning', w.code);
+					// A figure after its column's name (户数：1200), a home's area per home (89.5㎡/套): once per column (rules 13).
+					else if (w.code === 'label_before_figure' || w.code === 'area_per_home') unknownWords.note(c, row, cellText(cell), { code: `${w.code}_rows`, params: w.params }, 'warning', w.code);
 					else sink.add(row, p.header, cellText(cell), w, 'warning');
 				}
 			}

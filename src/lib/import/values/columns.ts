@@ -9,6 +9,7 @@ import { periodAsWritten } from './period-notes';
 import { shortYear } from './short-year';
 import { MONEY_UNITS, parseGrade, parseNumber, QUANTITY_UNIT, RANGE_SEPARATOR, type NumberOptions } from './numbers';
 import { figuresBeforeRules8 } from './money-words';
+import { withFigureLabel } from './figure-label';
 import type { Cell } from '../types';
 import type { ValueMapAnswers } from '../conversions/types';
 import { dateParts, YEAR_COLUMNS } from '../conversions/dates';
@@ -81,6 +82,9 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		// Estate ids repeat in every long table; caching them is cheap and saves the fold.
 		cache = column.name === 'estate_id' && dataset !== 'estates';
 	}
+	// A figure after its own label (建筑面积30228㎡, 户数：1200), only for cells the reader refuses (reading rules 13).
+	// A facility's name beside its quantity has its own reading (quantityOf: 2部电梯; a bare 水箱2 is refused).
+	if (!market && (isFigureColumn(column) || YEAR_COLUMNS.has(column.name)) && !(dataset === 'facilities' && column.name === 'quantity')) fn = withFigureLabel(column, fn);
 	return cached(fn, cache ? 50_000 : 20_000);
 }
 
