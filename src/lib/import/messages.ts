@@ -243,6 +243,14 @@ export const PROBLEM_TEXTS = {
 	figure_not_known: { zh: '写的是“{text}”，还没有数值：按空值读取', en: "'{text}' says the figure is not known yet: read as no value" },
 	figure_not_known_required: { zh: '写的是“{text}”，还没有数值；这一列必填，请填写', en: "'{text}' says the figure is not known yet; this column is required: fill it in" },
 	score_percent: { zh: '百分数按满分的百分比读作 {value} 分（百分制）', en: 'A percentage is read as that share of full marks: {value} of 100' },
+	fund_homes_summed: {
+		zh: '分户账：{homes} 户的账户按小区和年度合计为 {rows} 行（如 {example} 元）；小区的维修资金是各户账户之和',
+		en: "A per-home ledger: {homes} homes' accounts are summed per estate and year into {rows} rows (e.g. {example} yuan); an estate's fund is the sum of its homes' accounts"
+	},
+	fund_homes_not_summed: {
+		zh: '分户账中这个小区 {year} 年的 {homes} 户里有 {bad} 户有错，小区合计未导入（缺几户的合计会少算资金）；改正这几户后再导入',
+		en: "{bad} of this estate's {homes} homes for {year} have errors, so its total is not imported (a total missing homes understates the fund); correct them and import again"
+	},
 	label_before_figure: { zh: '数字前的「{label}」是本列的名称，按后面的数读取', en: "'{label}' before the figure names this column; the figure after it is read" },
 	label_before_figure_rows: {
 		zh: '数字前写着本列的名称（如「{label}」），按后面的数读取（共 {count} 行）',

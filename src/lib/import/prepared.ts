@@ -101,9 +101,12 @@ export interface PrepareOptions extends RunOptions {
 	readonly valuesBeforeRules12?: boolean;
 	/**
 	 * True: as before reading rules 13, a figure after its column's name (户数：1200) and a home's area per home
-	 * (89.5㎡/套) are errors, and an estates register's merged 街道 (type, firm) cells left blank stay blank.
+	 * (89.5㎡/套) are errors, an estates register's merged 街道 (type, firm) cells left blank stay blank, and a per-home
+	 * fund ledger's homes are not summed.
 	 */
 	readonly valuesBeforeRules13?: boolean;
+	/** A per-home fund ledger's home column (房号), found by a recipe that does not import it: the rows are summed per estate. */
+	readonly homeColumn?: string;
 }
 
 /**

@@ -216,3 +216,21 @@ export function checkRow(ctx: RowContext, plan: readonly ColumnPlan[], rc: RuleC
 	return false;
 }
 
+/**
+ * A row of a register without quantities is one item when its facility is counted (a lift, a pump set, a system):
+ * the quantity becomes 1. A roof, a wall or a drain is measured in ㎡ or m, which a row does not give: an error.
+ * Returns whether the row is bad.
+ */
+export function countedItem(facility: unknown, row: number, sink: ProblemSink, header: string | null, values: unknown[], c: number): boolean {
+	const kind = FACILITY_KIND_VALUES.find((k) => k.value === facility);
+	if (!kind) return false;
+	if (MEASURED_UNITS.has(kind.unitZh)) {
+		sink.add(row, header, kind.zh, { code: 'quantity_needed_measured', params: { facility: kind.zh, unit: kind.unitZh } }, 'error');
+		return true;
+	}
+	values[c] = 1;
+	return false;
+}
+
+/** Units a facility is measured in rather than counted. */
+const MEASURED_UNITS = new Set(['㎡', 'm']);

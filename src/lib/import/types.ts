@@ -122,7 +122,8 @@ export interface ReadOptions {
  * in any column and a merged estate cell left blank take the value above (before: errors).
  * 13: a figure after its column's name (建筑面积30228㎡, 户数：1200, 建成于1989年) and a home's area per home (89.5㎡/套,
  * 二室一厅89.5㎡) are read (before: errors); an estates register saved as CSV with its 街道, type, form, firm or pricing
- * cells merged fills each blank from its group (before: blank, or an error where the column is required).
+ * cells merged fills each blank from its group (before: blank, or an error where the column is required); a fund
+ * centre's per-home ledger (分户账: 房号, 账户余额) is summed per estate and year (before: each home an estate's balance).
  */
 export const READ_RULES = 13;
 

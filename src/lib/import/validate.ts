@@ -15,14 +15,13 @@
 import { deriveMarketFee, fileRefDate, type MarketColumns, type MarketFeeCounts } from './market-values';
 import { findDateInText } from '../domain/market/listing-text';
 import { DATASETS, type ColumnMeta, type DatasetId } from '../data/datasets';
-import { FACILITY_KIND_VALUES } from '../data/facilities';
 import { costRowsLeftOut, withoutRows } from './cost-breakdown';
 import { AboveFill } from './fill-down';
 import { detectDataset, indicatorOfTarget, neededColumns, readByValues, sourceOfIndicator, takesTitleYear, type ColumnMapping, type Layout } from './detect';
 import { CHUNK_ROWS, DEFAULT_MAX_PROBLEMS, ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 import { checkpoint, now } from './progress';
 import { dateTimePairs, withJoinedDateTimes } from './date-time-columns';
-import { checkRow, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
+import { checkRow, countedItem, FEE_UNIT_TEXT, rangeRule, ruleColumns, type ColumnPlan, type Normalised, type RowContext } from './row-checks';
 import type { Cell, SourceTable } from './types';
 import { beforeRules4, stillOpenBeforeRules6, weekdaysBeforeRules7, yearNumberBeforeRules7, valuesBeforeRules8, booleansBeforeRules9, figuresBeforeRules10, valuesBeforeRules11, isFigureColumn, knownWhenRequired, cellText, findPeriodInTitle, findYearInTitle, findYearSpanInTitle, headerHints, isError, parsePeriod, type FeeValue } from './values';
 import { normaliseWide } from './wide';
@@ -35,6 +34,7 @@ import { TitlePeriodCheck } from './title-period';
 import { firstTexts } from './detect-values';
 import { figureLabelBeforeRules13 } from './values/figure-label';
 import { mergedGroupsFilled } from './estate-groups';
+import { homeColumn, perHomeSummed } from './per-home-fund';
 
 export { ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 export { bulkChecks } from './bulk';
@@ -144,7 +144,10 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 		...(options.valuesBeforeRules9 ? { yesNoBeforeRules9: true } : {})
 	});
 	const ctx: RowContext = { table: read, dataset, sink, options, constantPeriod, mapping: effective, conversions: conversions.conversions, readErrorRows: new Set(table.errorRows ?? []) };
-	const result = layout === 'wide' && dataset === 'scores' ? await normaliseWide(ctx) : await normaliseLong(ctx);
+	const rows = layout === 'wide' && dataset === 'scores' ? await normaliseWide(ctx) : await normaliseLong(ctx);
+	// A fund centre's per-home ledger (分户账): an estate's fund is its homes' accounts summed (reading rules 13).
+	const home = dataset === 'fund_balances' && !options.valuesBeforeRules13 ? (options.homeColumn ?? homeColumn(read.headers, effective)) : undefined;
+	const result = home ? perHomeSummed(rows, home, sink) : rows;
 	fileError ||= result.fileError;
 	return {
 		...base,
@@ -479,22 +482,3 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	// The source table's row numbers are never changed by anyone: shared, not copied.
 	return { columns: out.map((column, c) => column ?? (sourceOf[c] as unknown[])), rowNumbers: table.rowNumbers, sourceColumns: null, invalid, fileError, ...(onePerRow ? { itemPerRow: true } : {}) };
 }
-
-/**
- * A row of a register without quantities is one item when its facility is counted (a lift, a pump set, a system):
- * the quantity becomes 1. A roof, a wall or a drain is measured in ㎡ or m, which a row does not give: an error.
- * Returns whether the row is bad.
- */
-function countedItem(facility: unknown, row: number, sink: ProblemSink, header: string | null, values: unknown[], c: number): boolean {
-	const kind = FACILITY_KIND_VALUES.find((k) => k.value === facility);
-	if (!kind) return false;
-	if (MEASURED_UNITS.has(kind.unitZh)) {
-		sink.add(row, header, kind.zh, { code: 'quantity_needed_measured', params: { facility: kind.zh, unit: kind.unitZh } }, 'error');
-		return true;
-	}
-	values[c] = 1;
-	return false;
-}
-
-/** Units a facility is measured in rather than counted. */
-const MEASURED_UNITS = new Set(['㎡', 'm']);

@@ -12,6 +12,7 @@ import { makeProblem } from '../messages';
 import { findYearInTitle } from '../values';
 import type { Cell, Problem, SourceTable } from '../types';
 import { costRowsLeftOut } from '../cost-breakdown';
+import { homeColumn } from '../per-home-fund';
 import { filledDown, filledNotes } from '../fill-down';
 import { headerIndex, recipeMisfit } from './fit';
 import type { Recipe, RecipePart } from './schema';
@@ -37,6 +38,8 @@ export interface RecipeTable {
 	readonly estates: KnownEstate[];
 	/** How a group column of a wide score sheet counts (the part's choice; undefined: the default). */
 	readonly groupScoring?: 'spread' | 'group';
+	/** A fund ledger's column naming each row's home (房号), which the part does not import: its rows are homes. */
+	readonly homeColumn?: string;
 }
 
 /** What applying a recipe gave: a table per part, or the columns the file lacks. */
@@ -99,9 +102,7 @@ function shapePart(
 	const refusedRows = new Set<number>();
 	// A cost sheet's breakdown, tax and profit rows, seen with the columns the part does not take (its 序号): left out too.
 	if (part.dataset === 'costs') {
-		const mapping = src.headers.map(() => null as string | null);
-		for (const [h, plan] of Object.entries(part.columns)) if (plan.target !== null) mapping[col(h)] = plan.target;
-		const left = costRowsLeftOut(src, mapping);
+		const left = costRowsLeftOut(src, partMapping(src, part, col));
 		for (const r of left.rows) refusedRows.add(r);
 		problems.push(...left.problems);
 	}
@@ -176,7 +177,16 @@ function shapePart(
 		problems: part === recipe.parts[0] ? src.problems : [],
 		errorRows: src.errorRows
 	};
-	return { table: { dataset: part.dataset, table, mapping: plans.map((p) => p.target), plans, problems, estates, groupScoring: part.groupScoring }, estates, issues };
+	// A per-home fund ledger (分户账) is summed per estate: its home column is seen here, before the part drops it.
+	const home = part.dataset === 'fund_balances' ? homeColumn(src.headers, partMapping(src, part, col)) : undefined;
+	return { table: { dataset: part.dataset, table, mapping: plans.map((p) => p.target), plans, problems, estates, groupScoring: part.groupScoring, ...(home ? { homeColumn: home } : {}) }, estates, issues };
+}
+
+/** The part's target of each of the source's columns (null: not imported). */
+function partMapping(src: SourceTable, part: RecipePart, col: (h: string) => number): (string | null)[] {
+	const mapping = src.headers.map(() => null as string | null);
+	for (const [h, plan] of Object.entries(part.columns)) if (plan.target !== null) mapping[col(h)] = plan.target;
+	return mapping;
 }
 
 /** Rows 0..n-1 without the given ones. */

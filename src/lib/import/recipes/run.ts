@@ -186,7 +186,7 @@ export async function prepareWithRecipes(
 			const problems = several ? t.problems.map((p) => ({ ...p, file: table.file })) : t.problems;
 			const answers = mergeAnswers(valueAnswers, r.recipe!.valueMaps);
 			const made = r.recipe!.parts.some((x) => x.dataset === t.dataset && x.estateId.from !== 'column');
-			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers, groupScoring: t.groupScoring, groups: recipeGroups(r.recipe!, groups), period: r.file.period, estateColumnMade: made }), problems, unresolvedRows);
+			const p = withProblems(await prepareImport(table, { dataset: t.dataset, mapping: t.mapping, conversions: t.plans.map((x) => x.conversion), valueAnswers: answers, groupScoring: t.groupScoring, homeColumn: t.homeColumn, groups: recipeGroups(r.recipe!, groups), period: r.file.period, estateColumnMade: made }), problems, unresolvedRows);
 			own.push(...estatesOf(p));
 			prepared.push({ source: r.file.name, recipe: r.recipe, prepared: p });
 		}

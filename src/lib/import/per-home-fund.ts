@@ -1,0 +1,73 @@
+/**
+ * A maintenance fund's per-home ledger (分户账, reading rules 13, docs/sources.md §11 and §18.4): the fund centre's
+ * statement of every home's account (房号, 业主姓名, 交存, 利息, 账户余额). An estate's fund is the sum of its homes'
+ * accounts, so the rows are summed per estate and year, to the fen, into one row each, said once. An estate whose
+ * homes' rows have an error is not summed: a total without some homes would understate the fund.
+ */
+import { DATASETS, type ColumnMeta } from '../data/datasets';
+import type { ProblemSink } from './prepared';
+import type { Normalised } from './row-checks';
+
+/** Headers that name a home or its owner: a statement with one of them lists homes, not estates. */
+const HOME_HEADER = /^(?:房号|户号|房屋编号|房屋号|房间号|室号|门牌号?|房屋坐落|坐落|房屋地址|分户账号|分户账户|业主姓名|业主名称|业主|户主|产权人|缴存人|交存人)$/;
+
+/** The header of a column that names each row's home, or undefined: only columns the import does not read count. */
+export function homeColumn(headers: readonly string[], mapping: readonly (string | null)[]): string | undefined {
+	return headers.find((h, i) => mapping[i] === null && HOME_HEADER.test(h.replace(/[\s(（][^)）]*[)）]?$/, '').replace(/\s+/g, '')));
+}
+
+const fen = (v: unknown): number => Math.round(Number(v) * 100);
+
+/** The rows of a per-home ledger summed per estate and year (one home is summed too: its row is no estate's fund). */
+export function perHomeSummed(result: Normalised, home: string, sink: ProblemSink): Normalised {
+	const cols = DATASETS.fund_balances.columns as readonly ColumnMeta[];
+	const at = (name: string) => cols.findIndex((c) => c.name === name);
+	const [estateK, yearK, balanceK, contributionK] = [at('estate_id'), at('year'), at('balance_yuan'), at('annual_contribution_yuan')];
+	const groups = new Map<string, number[]>();
+	const alone: number[] = [];
+	for (let r = 0; r < result.rowNumbers.length; r++) {
+		const [estate, year] = [result.columns[estateK][r], result.columns[yearK][r]];
+		if (estate === null || estate === undefined || year === null || year === undefined) {
+			alone.push(r);
+			continue;
+		}
+		const key = `${String(estate)}\u0000${String(year)}`;
+		const rows = groups.get(key);
+		if (rows) rows.push(r);
+		else groups.set(key, [r]);
+	}
+	const columns: unknown[][] = cols.map(() => []);
+	const rowNumbers: number[] = [];
+	const invalid: number[] = [];
+	const keep = (r: number, bad: boolean, sums?: { balance: number; contribution: number | null }) => {
+		cols.forEach((_, c) => columns[c].push(result.columns[c][r]));
+		if (sums) {
+			columns[balanceK][columns[balanceK].length - 1] = sums.balance;
+			columns[contributionK][columns[contributionK].length - 1] = sums.contribution;
+		}
+		rowNumbers.push(result.rowNumbers[r]);
+		invalid.push(bad ? 1 : 0);
+	};
+	let homes = 0;
+	let summed = 0;
+	let example: string | null = null;
+	for (const rows of groups.values()) {
+		const bad = rows.filter((r) => result.invalid[r]).length;
+		if (bad > 0) {
+			const first = rows[0];
+			sink.add(result.rowNumbers[first], home, String(result.columns[estateK][first]), { code: 'fund_homes_not_summed', params: { homes: rows.length, bad, year: String(result.columns[yearK][first]) } }, 'error');
+			keep(first, true);
+			continue;
+		}
+		const contributions = rows.map((r) => result.columns[contributionK][r]).filter((v) => v !== null && v !== undefined);
+		const balance = rows.reduce((s, r) => s + fen(result.columns[balanceK][r]), 0) / 100;
+		const contribution = contributions.length ? contributions.reduce((s: number, v) => s + fen(v), 0) / 100 : null;
+		keep(rows[0], false, { balance, contribution });
+		homes += rows.length;
+		summed++;
+		example ??= `${String(result.columns[estateK][rows[0]])} ${String(result.columns[yearK][rows[0]])}：${balance.toFixed(2)}`;
+	}
+	for (const r of alone) keep(r, result.invalid[r] === 1);
+	if (homes > 0) sink.add(null, home, null, { code: 'fund_homes_summed', params: { homes, rows: summed, example: example ?? '' } }, 'warning');
+	return { ...result, columns, rowNumbers, invalid: Uint8Array.from(invalid) };
+}
