@@ -180,3 +180,30 @@ describe('a ledger with merged estate cells and 同上', () => {
 		expect(s.errors).toEqual([]);
 	});
 });
+
+/**
+ * A fund centre's per-home ledger of 锦馨一村 (LJ0002; its title names the estate and the year, reading rules 13): three
+ * homes' accounts, 3,387.10 + 4,064.56 + 3,387.10 = 10,838.76 yuan, the sheet's own 合计. One row lands, the estate's
+ * balance for 2026; the homes and their owners' names are not kept.
+ */
+describe('a per-home fund ledger', () => {
+	it('sums the homes into the estate\'s balance, says so, and imports one row', async () => {
+		await reload();
+		const before = await datasetCount(s.page, 'fund_balances');
+		const rows: FixtureCell[][] = [
+			['锦馨一村住宅专项维修资金分户账'],
+			['截至2026年12月31日　单位：元'],
+			['房号', '业主姓名', '建筑面积(㎡)', '首期交存', '利息', '账户余额'],
+			['1-101', '张三', 62.5, '3,125.00', 412.3, '3,387.10'],
+			['1-102', '李四', 75, '3,750.00', 494.8, '4,064.56'],
+			['1-201', '王五', 62.5, '3,125.00', 412.3, '3,387.10'],
+			['合计', null, 200, '10,000.00', '1,319.40', '10,838.76']
+		];
+		await checkFile({ name: '分户账.csv', mimeType: 'text/csv', buffer: Buffer.from(gbk(csvText(rows))) });
+		expect(await s.page.getByTestId('commit').isDisabled()).toBe(false);
+		expect(await notes()).toContain('分户账：3 户的账户按小区和年度合计为 1 行（如 LJ0002 2026：10838.76 元）');
+		await commit(1);
+		await expect.poll(() => datasetCount(s.page, 'fund_balances')).toBe(before + 1);
+		expect(s.errors).toEqual([]);
+	});
+});
