@@ -27,6 +27,8 @@ describe('a figure after its own label', () => {
 			['estates', 'build_year', '竣工：1989年', 1989],
 			['fees', 'fee', '物业费1.65元', 1.65],
 			['fees', 'fee', '现行1.65', 1.65],
+			['fees', 'fee', '住宅1.2元/㎡·月', 1.2],
+			['fees', 'fee', '普通住宅1.2', 1.2],
 			['unit_sizes', 'unit_area_m2', '建筑面积89.5㎡', 89.5],
 			['unit_sizes', 'unit_area_m2', '二室一厅89.5㎡', 89.5],
 			['unit_sizes', 'unit_area_m2', '3室2厅1卫 120.5平方米', 120.5]
@@ -44,12 +46,29 @@ describe('a figure after its own label', () => {
 		expect(codes(r)).toEqual(expect.arrayContaining(['approximate', 'label_before_figure']));
 	});
 
+	it('reads a bound in words as an approximate figure, as ≤ is, except where the figure must be exact', () => {
+		for (const [cell, want] of [
+			['小于60㎡', 60],
+			['不超过90平方米', 90],
+			['90平方米及以下', 90],
+			['144㎡及以上', 144]
+		] as const) {
+			const r = read('unit_sizes', 'unit_area_m2', cell);
+			expect(r.value, cell).toBe(want);
+			expect(codes(r), cell).toEqual(['approximate']);
+		}
+		// A vote's counts decide whether it passed: a bound is no count, and is said as such, not as a label.
+		expect(read('votes', 'owners_yes', '至少1160').error?.code).toBe('approximate_not_exact');
+		expect(read('votes', 'owners_yes', '不少于1160').error?.code).toBe('approximate_not_exact');
+	});
+
 	it('refuses a figure whose label names another measure, naming the label and the column', () => {
 		for (const [dataset, column, cell, label] of [
 			['estates', 'chargeable_area_m2', '占地2万㎡', '占地'],
 			['estates', 'chargeable_area_m2', '绿化面积3000㎡', '绿化面积'],
 			['estates', 'households', '二期1200户', '二期'],
 			['fees', 'fee', '电梯费0.3元', '电梯费'],
+			['fees', 'fee', '多层0.65', '多层'],
 			['unit_sizes', 'unit_area_m2', '套内75㎡', '套内']
 		] as const) {
 			const r = read(dataset, column, cell);
@@ -90,5 +109,8 @@ describe('a figure after its own label', () => {
 		]);
 		const then = await prepareImport(file, { dataset: 'estates', valuesBeforeRules13: true });
 		expect(then.invalidRows).toBe(2);
+		// A bound in words was an error then too.
+		const bounds = await prepareImport({ name: '户型.csv', bytes: gbk(csvText([['小区编号', '户型面积', '户数'], ['LJ0001', '90平方米及以下', 20], ['LJ0001', '小于60㎡', 12]])) }, { dataset: 'unit_sizes', valuesBeforeRules13: true });
+		expect(bounds.invalidRows).toBe(2);
 	});
 });

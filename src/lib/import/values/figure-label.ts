@@ -24,6 +24,16 @@ const AREA_LABEL = /^(?:住宅|房屋|总)?(?:建筑)?面积$|^建面$/;
 const LAYOUT = /^[一二两三四五六七八九\d](?:室|房|居)(?:[一二两三四\d]厅)?(?:[一二两三\d]卫)?$/;
 /** The same at the start of a cell, its digits not taken for the figure: 3室2厅1卫120.5㎡. */
 const LAYOUT_THEN_FIGURE = new RegExp(`^(${LAYOUT.source.slice(1, -1)})[:：]?([+\\-.\\d].*)$`, 's');
+/** A bound before a figure (小于60㎡, 不超过90㎡): the figure, approximate, as ≤90㎡ and 约90㎡ are. */
+const BOUND_BEFORE = /^(?:小于|大于|高于|多于|不超过|不高于|不大于|不小于|至少|最多|最少|以下|以上)(?=[+\-.\d])/;
+/** A bound after it, with 及 (90㎡及以下, 144平方米及以上): as 以下 and 以上 are. */
+const BOUND_AFTER = /及(以下|以上)$/;
+/** The fee of a home (住宅1.2元, 普通住宅1.2): a fee column's own subject, as 物业费 is. */
+const HOME_FEE_LABEL = /^(?:普通)?住宅(?:物业)?(?:服务)?费?$/;
+/** The errors of a text the readers could not take as a figure. */
+const UNREAD: ReadonlySet<string> = new Set(['not_a_number', 'unknown_unit', 'bad_fee', 'not_an_integer']);
+/** The fee and price columns (columns.ts PRICE_COLUMNS; that module imports this one). */
+const FEE_COLUMNS = /^(?:fee|price|price_low|price_high)$/;
 /** A home's area said per home: 89.5㎡/套, 89.5平方米每户 (NFKC made ㎡ m2). */
 const PER_HOME = /^(.*?\d.*?)(?:\/|每)(?:套|户)$/;
 
@@ -47,6 +57,7 @@ function namesColumn(core: string, column: ColumnMeta): boolean {
 	if (core === '') return true;
 	if (column.unit === '㎡' && AREA_LABEL.test(core)) return true;
 	if (homeArea(column) && LAYOUT.test(core)) return true;
+	if (FEE_COLUMNS.test(column.name) && HOME_FEE_LABEL.test(core)) return true;
 	// 建成于1989年, 竣工：1989年: the year's event.
 	if (YEAR_COLUMNS.has(column.name) && /^(?:建成|竣工|建造|交付|落成|建于|建)$/.test(core)) return true;
 	const names = [column.zh, ...(column.aliases ?? [])].filter((a) => /[\u4e00-\u9fff]/.test(a));
@@ -60,8 +71,16 @@ function namesColumn(core: string, column: ColumnMeta): boolean {
 export function withFigureLabel(column: ColumnMeta, read: (cell: Cell) => Norm<unknown>): (cell: Cell) => Norm<unknown> {
 	return (cell) => {
 		const r = read(cell);
-		if (!isError(r) || typeof cell !== 'string') return r;
+		// Only a cell read as no number: an error that says more (an approximate vote count, two years) stands.
+		if (!isError(r) || typeof cell !== 'string' || !UNREAD.has(r.error.code)) return r;
 		const t = fold(cell).replace(/\s+/g, '');
+		// A bound in words is an approximate figure, as ≤ is: read as 约, and said so by the number reader.
+		const bound = BOUND_BEFORE.exec(t) ? '约' + t.replace(BOUND_BEFORE, '') : BOUND_AFTER.test(t) ? t.replace(BOUND_AFTER, '$1') : null;
+		// Its error too: a vote's count must be exact (至少1160 is approximate_not_exact, not a label).
+		if (bound !== null) {
+			const again = read(bound);
+			if (isError(again) || again.value !== null) return again;
+		}
 		const perHome = homeArea(column) ? PER_HOME.exec(t) : null;
 		if (perHome) {
 			const again = withFigureLabel(column, read)(perHome[1]);
@@ -81,10 +100,15 @@ export function withFigureLabel(column: ColumnMeta, read: (cell: Cell) => Norm<u
 /** Notes only rules 13's readings give. */
 const NOTES_SINCE_RULES13 = new Set(['label_before_figure', 'area_per_home']);
 
-/** A column's reader as an import stored before reading rules 13 read it: a figure after a label was an error. */
+/** A column's reader as an import stored before reading rules 13 read it: a figure after a label, or a bound in words, was an error. */
 export function figureLabelBeforeRules13(read: (cell: Cell) => Norm<unknown>): (cell: Cell) => Norm<unknown> {
 	return (cell) => {
 		const r = read(cell);
-		return !isError(r) && r.warnings?.some((w) => NOTES_SINCE_RULES13.has(w.code)) ? { error: { code: 'not_a_number' } } : r;
+		if (isError(r)) return r;
+		const since = r.warnings?.some((w) => NOTES_SINCE_RULES13.has(w.code)) || (typeof cell === 'string' && /[于过大小多少至最及以]/.test(cell) && boundSince(fold(cell).replace(/\s+/g, '')));
+		return since ? { error: { code: 'not_a_number' } } : r;
 	};
 }
+
+/** Whether a text has a bound in words only rules 13 reads (小于60㎡, 90㎡及以下). */
+const boundSince = (t: string): boolean => BOUND_BEFORE.test(t) || BOUND_AFTER.test(t);
