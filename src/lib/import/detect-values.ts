@@ -5,7 +5,8 @@
  * ignored, or maps it to a coded column whose values it does not hold, the values decide, and only towards a coded
  * column no other header has taken.
  */
-import { codesByLabel, normalizeLabel, type ColumnMeta } from '../data/datasets';
+import { codesByLabel, matchEnumValue, normalizeLabel, type ColumnMeta } from '../data/datasets';
+import { formOfText } from './values/building-form';
 import { lookupWord } from './conversions/value-map';
 import type { Cell } from './types';
 import { cellText, isMissing } from './values/core';
@@ -46,6 +47,9 @@ function sampleOf(cells: readonly Cell[]): Sample {
 	return s;
 }
 
+/** A building form written as floors or as the main form (18层, 多层为主; values/building-form.ts). */
+const formByFloors = (column: ColumnMeta, text: string): boolean => column.name === 'building_type' && formOfText(text, (w) => matchEnumValue(column, w)) !== undefined;
+
 /** Share of a column's distinct texts (its first rows) that are values of a coded column; null below two filled cells. */
 export function valueFit(column: ColumnMeta, cells: readonly Cell[]): number | null {
 	const s = sampleOf(cells);
@@ -54,7 +58,7 @@ export function valueFit(column: ColumnMeta, cells: readonly Cell[]): number | n
 	let known = 0;
 	for (let k = 0; k < s.texts.length; k++) {
 		// A fee unit is also read from a text such as 元/平方米·月 (lookupWord); every other column from its words.
-		if (words.has(s.labels[k]) || (column.name === 'fee_unit' && lookupWord(column, s.texts[k]) !== undefined)) known++;
+		if (words.has(s.labels[k]) || (column.name === 'fee_unit' && lookupWord(column, s.texts[k]) !== undefined) || formByFloors(column, s.texts[k])) known++;
 	}
 	return known / s.texts.length;
 }

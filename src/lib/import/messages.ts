@@ -251,6 +251,15 @@ export const PROBLEM_TEXTS = {
 		zh: '分户账中这个小区 {year} 年的 {homes} 户里有 {bad} 户有错，小区合计未导入（缺几户的合计会少算资金）；改正这几户后再导入',
 		en: "{bad} of this estate's {homes} homes for {year} have errors, so its total is not imported (a total missing homes understates the fund); correct them and import again"
 	},
+	compact_date: { zh: '连写的日期“{text}”按年月日读取', en: "The run-together date '{text}' is read as year, month, day" },
+	compact_date_rows: { zh: '日期写成连写的数字（如“{text}”），按年月日读取（共 {count} 行）', en: "Dates are written as run-together digits (e.g. '{text}'), read as year, month, day ({count} rows)" },
+	building_form_floors: { zh: '“{text}”按层数读：七层及以上的住宅须设电梯（GB 50096），按高层，六层及以下按多层', en: "'{text}' is read by its floors: homes of seven floors or more must have lifts (GB 50096), so high-rise; six or fewer, multi-storey" },
+	building_form_floors_rows: {
+		zh: '建筑类型写的是层数（如“{text}”）：七层及以上的住宅须设电梯（GB 50096），按高层，六层及以下按多层（共 {count} 行）',
+		en: "The building form is written as floors (e.g. '{text}'): seven floors or more must have lifts (GB 50096), so high-rise; six or fewer, multi-storey ({count} rows)"
+	},
+	building_form_mainly: { zh: '“{text}”按为主的建筑类型读取', en: "'{text}' is read as its main form" },
+	building_form_mainly_rows: { zh: '建筑类型写的是“以……为主”（如“{text}”），按为主的类型读取（共 {count} 行）', en: "The building form is written as the main one (e.g. '{text}'), read as that form ({count} rows)" },
 	label_before_figure: { zh: '数字前的「{label}」是本列的名称，按后面的数读取', en: "'{label}' before the figure names this column; the figure after it is read" },
 	label_before_figure_rows: {
 		zh: '数字前写着本列的名称（如「{label}」），按后面的数读取（共 {count} 行）',

@@ -123,7 +123,9 @@ export interface ReadOptions {
  * 13: a figure after its column's name (建筑面积30228㎡, 户数：1200, 建成于1989年) and a home's area per home (89.5㎡/套,
  * 二室一厅89.5㎡) are read (before: errors); an estates register saved as CSV with its 街道, type, form, firm or pricing
  * cells merged fills each blank from its group (before: blank, or an error where the column is required); a fund
- * centre's per-home ledger (分户账: 房号, 账户余额) is summed per estate and year (before: each home an estate's balance).
+ * centre's per-home ledger (分户账: 房号, 账户余额) is summed per estate and year (before: each home an estate's balance);
+ * a bound in words (小于60㎡, 90㎡及以下), a run-together date (20250305 09:05) and a building form written as floors or
+ * as the main form (18层, 多层为主) are read (before: errors).
  */
 export const READ_RULES = 13;
 

@@ -32,7 +32,7 @@ import { YEAR_COLUMNS } from './conversions/dates';
 import { UnknownWords } from './conversions/unknown-words';
 import { TitlePeriodCheck } from './title-period';
 import { firstTexts } from './detect-values';
-import { figureLabelBeforeRules13 } from './values/figure-label';
+import { valuesBeforeRules13 } from './values/rules13';
 import { mergedGroupsFilled } from './estate-groups';
 import { homeColumn, perHomeSummed } from './per-home-fund';
 
@@ -171,6 +171,9 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 	};
 }
 
+/** Notes said once per column and kind, with the first cell and the row count (their code + '_rows'). */
+const SAID_PER_COLUMN: ReadonlySet<string> = new Set(['label_before_figure', 'area_per_home', 'compact_date', 'building_form_floors', 'building_form_mainly']);
+
 /** Ids of the estates whose rows have errors (capped: the cascade summary names a few and counts the rest). */
 function failedIds(result: Normalised): string[] {
 	const ids = new Set<string>();
@@ -252,7 +255,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const before9 = before8 && options.valuesBeforeRules9 && col.type === 'BOOLEAN' ? booleansBeforeRules9(before8) : before8;
 		const before10 = before9 && options.valuesBeforeRules10 && dataset !== 'market' && isFigureColumn(col) ? figuresBeforeRules10(before9) : before9;
 		const before11 = before10 && options.valuesBeforeRules11 && dataset !== 'market' ? valuesBeforeRules11(col, before10) : before10;
-		return { col, src, header, norm: before11 && options.valuesBeforeRules13 ? figureLabelBeforeRules13(before11) : before11, range: rangeRule(dataset, col) };
+		return { col, src, header, norm: before11 && options.valuesBeforeRules13 ? valuesBeforeRules13(before11) : before11, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 
@@ -388,8 +391,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 					else if (w.code === 'year_two_digit') unknownWords.note(c, row, String(w.params?.text ?? ''), { code: 'year_two_digit_rows', params: w.params }, 'warning');
 					// A yes/no with its count (有，2部): said once per column, with the first cell and the row count.
 					else if (w.code === 'yes_no_with_count') unknownWords.note(c, row, cellText(cell), { code: 'yes_no_count_rows', params: w.params }, 'warning', w.code);
-					// A figure after its column's name (户数：1200), a home's area per home (89.5㎡/套): once per column (rules 13).
-					else if (w.code === 'label_before_figure' || w.code === 'area_per_home') unknownWords.note(c, row, cellText(cell), { code: `${w.code}_rows`, params: w.params }, 'warning', w.code);
+					// 户数：1200, 89.5㎡/套, 20250305, 18层 (rules 13): once per column and kind, with its row count.
+					else if (SAID_PER_COLUMN.has(w.code)) unknownWords.note(c, row, cellText(cell), { code: `${w.code}_rows`, params: w.params }, 'warning', w.code);
 					else sink.add(row, p.header, cellText(cell), w, 'warning');
 				}
 			}

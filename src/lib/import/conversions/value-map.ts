@@ -9,6 +9,7 @@ import type { Cell } from '../types';
 import { cellText, isMissing } from '../values/core';
 import { feeUnitFromText } from '../values/fees';
 import { isDitto } from '../fill-down';
+import { formOfText } from '../values/building-form';
 import type { ValueMap, ValueMapAnswers } from './types';
 
 /** Where a word's code came from. */
@@ -45,6 +46,12 @@ export function lookupWord(column: ColumnMeta, word: string, answers?: ValueMapA
 	if (a !== undefined && column.values?.some((v) => v.value === a)) return { code: a, from: 'answer' };
 	const v = matchEnumValue(column, word) ?? (column.name === 'fee_unit' ? (feeUnitFromText(word) ?? undefined) : undefined);
 	return v === undefined ? undefined : { code: v, from: 'vocabulary' };
+}
+
+/** A building form the import reads by its floors or its main form. */
+function formByRule(column: ColumnMeta, word: string): { code: string; from: WordSource } | undefined {
+	const got = column.name === 'building_type' ? formOfText(word, (w) => matchEnumValue(column, w)) : undefined;
+	return got ? { code: got.form, from: 'vocabulary' } : undefined;
 }
 
 /** Characters shared by two texts, as a share of both (Dice on characters): 0 (nothing shared) to 1. */
@@ -112,7 +119,8 @@ export function valueMapReport(column: ColumnMeta, cells: readonly Cell[], answe
 	}
 	add(text, run);
 	return [...counts].map(([word, count]) => {
-		const hit = lookupWord(column, word, answers);
+		// 18层, 多层为主: read by a rule (values/building-form.ts), never a word to ask about.
+		const hit = lookupWord(column, word, answers) ?? formByRule(column, word);
 		return hit
 			? { word, count, code: hit.code, from: hit.from, candidates: [] }
 			: { word, count, code: null, from: 'unknown' as const, candidates: suggestCodes(column, word).slice(0, 3) };

@@ -10,6 +10,8 @@ import { shortYear } from './short-year';
 import { MONEY_UNITS, parseGrade, parseNumber, QUANTITY_UNIT, RANGE_SEPARATOR, type NumberOptions } from './numbers';
 import { figuresBeforeRules8 } from './money-words';
 import { withFigureLabel } from './figure-label';
+import { withCompactDate } from './compact-date';
+import { withBuildingForm } from './building-form';
 import type { Cell } from '../types';
 import type { ValueMapAnswers } from '../conversions/types';
 import { dateParts, YEAR_COLUMNS } from '../conversions/dates';
@@ -54,7 +56,9 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		fn = parseGrade;
 		cache = true;
 	} else if (column.values) {
-		fn = (c) => parseEnum(column, c, answers);
+		const read = (c: Cell) => parseEnum(column, c, answers);
+		// 多层为主, 18层: the main form, and a number of floors (reading rules 13).
+		fn = column.name === 'building_type' ? withBuildingForm(read) : read;
 		cache = true;
 	} else if (column.type === 'BOOLEAN') {
 		fn = parseBoolean;
@@ -62,7 +66,7 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 	} else if (column.type === 'TIMESTAMP') {
 		// An assessment is dated to the month often enough (2024年5月); a ticket's times are measured, so need the day.
 		const opts = { dayOptional: column.name === 'last_assessed_at' };
-		fn = dataset === 'tickets' && column.name === 'closed_at' ? parseClosingTime : (c) => parseTimestamp(c, opts);
+		fn = withCompactDate(dataset === 'tickets' && column.name === 'closed_at' ? parseClosingTime : (c) => parseTimestamp(c, opts));
 	} else if (YEAR_COLUMNS.has(column.name)) {
 		fn = parseYear;
 		cache = true;

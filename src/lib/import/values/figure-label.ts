@@ -25,9 +25,9 @@ const LAYOUT = /^[一二两三四五六七八九\d](?:室|房|居)(?:[一二两�
 /** The same at the start of a cell, its digits not taken for the figure: 3室2厅1卫120.5㎡. */
 const LAYOUT_THEN_FIGURE = new RegExp(`^(${LAYOUT.source.slice(1, -1)})[:：]?([+\\-.\\d].*)$`, 's');
 /** A bound before a figure (小于60㎡, 不超过90㎡): the figure, approximate, as ≤90㎡ and 约90㎡ are. */
-const BOUND_BEFORE = /^(?:小于|大于|高于|多于|不超过|不高于|不大于|不小于|至少|最多|最少|以下|以上)(?=[+\-.\d])/;
+export const BOUND_BEFORE = /^(?:小于|大于|高于|多于|不超过|不高于|不大于|不小于|至少|最多|最少|以下|以上)(?=[+\-.\d])/;
 /** A bound after it, with 及 (90㎡及以下, 144平方米及以上): as 以下 and 以上 are. */
-const BOUND_AFTER = /及(以下|以上)$/;
+export const BOUND_AFTER = /及(以下|以上)$/;
 /** The fee of a home (住宅1.2元, 普通住宅1.2): a fee column's own subject, as 物业费 is. */
 const HOME_FEE_LABEL = /^(?:普通)?住宅(?:物业)?(?:服务)?费?$/;
 /** The errors of a text the readers could not take as a figure. */
@@ -97,18 +97,3 @@ export function withFigureLabel(column: ColumnMeta, read: (cell: Cell) => Norm<u
 	};
 }
 
-/** Notes only rules 13's readings give. */
-const NOTES_SINCE_RULES13 = new Set(['label_before_figure', 'area_per_home']);
-
-/** A column's reader as an import stored before reading rules 13 read it: a figure after a label, or a bound in words, was an error. */
-export function figureLabelBeforeRules13(read: (cell: Cell) => Norm<unknown>): (cell: Cell) => Norm<unknown> {
-	return (cell) => {
-		const r = read(cell);
-		if (isError(r)) return r;
-		const since = r.warnings?.some((w) => NOTES_SINCE_RULES13.has(w.code)) || (typeof cell === 'string' && /[于过大小多少至最及以]/.test(cell) && boundSince(fold(cell).replace(/\s+/g, '')));
-		return since ? { error: { code: 'not_a_number' } } : r;
-	};
-}
-
-/** Whether a text has a bound in words only rules 13 reads (小于60㎡, 90㎡及以下). */
-const boundSince = (t: string): boolean => BOUND_BEFORE.test(t) || BOUND_AFTER.test(t);
