@@ -260,6 +260,14 @@ export const PROBLEM_TEXTS = {
 	},
 	building_form_mainly: { zh: '“{text}”按为主的建筑类型读取', en: "'{text}' is read as its main form" },
 	building_form_mainly_rows: { zh: '建筑类型写的是“以……为主”（如“{text}”），按为主的类型读取（共 {count} 行）', en: "The building form is written as the main one (e.g. '{text}'), read as that form ({count} rows)" },
+	motion_kind_from_motion: {
+		zh: '没有“事项类别”列：按表决事项的文字定类别（《民法典》第二百七十八条）：一般事项 {ordinary} 项，重大事项 {major} 项；不对时请加“事项类别”列',
+		en: "No motion-kind column: each motion's kind is read from its words (Civil Code art. 278): {ordinary} ordinary, {major} major; if wrong, add a 事项类别 column"
+	},
+	motion_kind_unknown: {
+		zh: '看不出这项是一般事项（过半数）还是重大事项（四分之三）：请加一列“事项类别”，填“一般事项”或“重大事项”（《民法典》第二百七十八条）',
+		en: 'Whether this is an ordinary (majority) or a major (three-quarters) matter cannot be told from its words: add a 事项类别 column saying 一般事项 or 重大事项 (Civil Code art. 278)'
+	},
 	label_before_figure: { zh: '数字前的「{label}」是本列的名称，按后面的数读取', en: "'{label}' before the figure names this column; the figure after it is read" },
 	label_before_figure_rows: {
 		zh: '数字前写着本列的名称（如「{label}」），按后面的数读取（共 {count} 行）',

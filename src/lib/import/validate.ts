@@ -35,6 +35,7 @@ import { firstTexts } from './detect-values';
 import { valuesBeforeRules13 } from './values/rules13';
 import { mergedGroupsFilled } from './estate-groups';
 import { homeColumn, perHomeSummed } from './per-home-fund';
+import { MotionKinds } from './motion-kinds';
 
 export { ProblemSink, type PrepareOptions, type PreparedImport } from './prepared';
 export { bulkChecks } from './bulk';
@@ -265,6 +266,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 	let periodConstant: string | undefined;
 	let yearConstant: number | undefined;
 	let onePerRow = false;
+	let kinds: MotionKinds | null = null;
 	const titleYear = takesTitleYear(dataset) ? findYearInTitle(table.titleLines, { spans: !options.titleSpansBeforeRules5 }) : undefined;
 	// A fee sheet's unit and a score sheet's source can be missing: the unit defaults, the source follows the indicator.
 	const needed = new Set(neededColumns(dataset));
@@ -281,6 +283,11 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		if (dataset === 'facilities' && p.col.name === 'quantity' && !options.valuesBeforeRules12) {
 			onePerRow = true;
 			sink.add(null, null, null, { code: 'quantity_one_per_row' }, 'warning');
+			continue;
+		}
+		// A vote sheet without 事项类别: each motion's kind from its words (art. 278, §8; reading rules 13).
+		if (dataset === 'votes' && p.col.name === 'motion_kind' && !options.valuesBeforeRules13) {
+			kinds = new MotionKinds();
 			continue;
 		}
 		if (dataset === 'scores' && p.col.name === 'period' && ctx.constantPeriod) {
@@ -345,6 +352,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 			if (p.src < 0) {
 				values[c] = c === periodK && periodConstant ? periodConstant : p.col.name === 'year' && yearConstant !== undefined ? yearConstant : null;
 				if (c === quantityK && onePerRow) bad = countedItem(values[facilityK], row, sink, plan[facilityK].header, values, c) || bad;
+				if (kinds && p.col.name === 'motion_kind') bad = kinds.read(values, c, k('motion'), row, plan[k('motion')].header, sink) || bad;
 				continue;
 			}
 			const cell = table.columns[p.src][r];
@@ -472,6 +480,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		else if (sourceFromIndicator) sourcesAssumed[values[sourceK] as 'inspection' | 'satisfaction']++;
 	}
 	unknownWords.report(sink, (c) => plan[c].header);
+	kinds?.report(sink);
 	for (const p of above?.report(table.file, (c) => plan[c].header) ?? []) sink.push(p);
 	if (periodK >= 0) titlePeriod.report(ctx, plan[periodK].header);
 	if (sourceFromIndicator && sourcesAssumed.inspection + sourcesAssumed.satisfaction > 0) sink.add(null, null, null, { code: 'source_from_indicator', params: sourcesAssumed }, 'warning');

@@ -74,7 +74,7 @@ export const voteColumns: readonly Col<VoteRow>[] = [
 		en: 'Total area',
 		descriptionZh: '专有部分总面积（平方米）',
 		descriptionEn: 'Total exclusive area, m²',
-		aliases: ['area_total_m2', '专有部分总面积', '总面积', '专有面积', '专有部分面积', '总专有面积', '全体业主专有面积', '建筑物总面积', '应参与面积', '应表决面积', 'Total area', 'area total']
+		aliases: ['area_total_m2', '专有部分总面积', '总面积', '专有面积', '专有部分面积', '总专有面积', '全体业主专有面积', '专有部分面积总数', '专有部分面积合计', '专有部分建筑面积', '专有部分总建筑面积', '业主专有部分总面积', '全体业主专有部分面积', '建筑物总面积', '应参与面积', '应表决面积', 'Total area', 'area total']
 	},
 	{
 		name: 'owners_participating',
