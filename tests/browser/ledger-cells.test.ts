@@ -201,7 +201,7 @@ describe('a per-home fund ledger', () => {
 		];
 		await checkFile({ name: '分户账.csv', mimeType: 'text/csv', buffer: Buffer.from(gbk(csvText(rows))) });
 		expect(await s.page.getByTestId('commit').isDisabled()).toBe(false);
-		expect(await notes()).toContain('分户账：3 户的账户按小区和年度合计为 1 行（如 LJ0002 2026：10838.76 元）');
+		expect(await notes()).toContain('分户账：3 户的账户按小区和年度合计为 1 行（如 LJ0002 2026：10,838.76 元）');
 		await commit(1);
 		await expect.poll(() => datasetCount(s.page, 'fund_balances')).toBe(before + 1);
 		expect(s.errors).toEqual([]);

@@ -19,7 +19,7 @@ const blank = (c: Cell): boolean => c === null || c === undefined || (typeof c =
 const text = (c: Cell): string => String(c).trim();
 
 /** The blanks a merged group leaves in `cells` (rows where `isEstate`), or undefined when the column is not laid out so. */
-function mergedBlanks(cells: readonly Cell[], isEstate: (r: number) => boolean): { cells: Cell[]; merged: number[] } | undefined {
+export function mergedBlanks(cells: readonly Cell[], isEstate: (r: number) => boolean): { cells: Cell[]; merged: number[] } | undefined {
 	const rows = cells.map((_, r) => r).filter(isEstate);
 	if (rows.length < 2 || blank(cells[rows[0]])) return undefined;
 	const out = cells.slice();

@@ -65,7 +65,7 @@ export function perHomeSummed(result: Normalised, home: string, sink: ProblemSin
 		keep(rows[0], false, { balance, contribution });
 		homes += rows.length;
 		summed++;
-		example ??= `${String(result.columns[estateK][rows[0]])} ${String(result.columns[yearK][rows[0]])}：${balance.toFixed(2)}`;
+		example ??= `${String(result.columns[estateK][rows[0]])} ${String(result.columns[yearK][rows[0]])}：${balance.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 	}
 	for (const r of alone) keep(r, result.invalid[r] === 1);
 	if (homes > 0) sink.add(null, home, null, { code: 'fund_homes_summed', params: { homes, rows: summed, example: example ?? '' } }, 'warning');

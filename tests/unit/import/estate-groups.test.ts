@@ -74,3 +74,22 @@ describe('an estates register with merged group cells', () => {
 		expect(p.problems.map((x) => x.code)).not.toContain('merged_cells_filled');
 	});
 });
+
+describe('an estates register with merged 街道 cells and no id column, through the recipes', () => {
+	it('generates each estate\'s id from its name and its group\'s 街道, as the workbook with the cells merged would', async () => {
+		const { prepareWithRecipes } = await import('../../../src/lib/import/recipes');
+		const { generatedEstateId } = await import('../../../src/lib/domain/names');
+		const header = ['街道', '小区名称', '小区类型', '房屋类型', '有无电梯', '建成年份', '户数', '建筑面积'];
+		const rows: FixtureCell[][] = [
+			['城关街道', '锦馨一村', '动迁房', '多层', '无', 1998, 620, 45000],
+			[null, '金桥十一街坊', '商品房', '高层', '有', 2006, 1200, 98000],
+			['江滨街道', '梅澜公寓', '售后公房', '多层', '无', 1983, 568, 30228],
+			[null, '晨都公寓', '售后公房', '多层', '无', 1989, 592, 35251.9]
+		];
+		const run = await prepareWithRecipes([{ name: '小区登记表.csv', bytes: gbk(csvText([header, ...rows])) }], [], []);
+		const p = run.prepared[0].prepared;
+		expect(p.counts.errors).toBe(0);
+		expect(column(p, 'subdistrict')).toEqual(['城关街道', '城关街道', '江滨街道', '江滨街道']);
+		expect(column(p, 'estate_id')[1]).toBe(generatedEstateId('金桥十一街坊', '城关街道'));
+	});
+});

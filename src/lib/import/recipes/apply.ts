@@ -13,6 +13,7 @@ import { findYearInTitle } from '../values';
 import type { Cell, Problem, SourceTable } from '../types';
 import { costRowsLeftOut } from '../cost-breakdown';
 import { homeColumn } from '../per-home-fund';
+import { mergedBlanks } from '../estate-groups';
 import { filledDown, filledNotes } from '../fill-down';
 import { headerIndex, recipeMisfit } from './fit';
 import type { Recipe, RecipePart } from './schema';
@@ -116,7 +117,7 @@ function shapePart(
 		const written = e.from === 'title' ? null : namesAsWritten(src, col(e.name), part.dataset !== 'estates', problems);
 		const names = written ? written.cells.map(text) : new Array<string>(n).fill(titleName);
 		// A row whose merged name came from above takes the place above too, when its own is blank (merged with it).
-		const place = (h: string | undefined) => (h ? withMergedRows(src.columns[col(h)], written?.merged ?? []).map(text) : null);
+		const place = (h: string | undefined) => (h ? withMergedRows(placeCells(src, col(h), part.dataset === 'estates' && e.from !== 'title' ? col(e.name) : -1), written?.merged ?? []).map(text) : null);
 		const subs = e.from !== 'title' ? place(e.subdistrict) : null;
 		const dists = e.from === 'name' ? place(e.district) : null;
 		if (e.from === 'title' && !titleName) problems.push(makeProblem(src.file, null, TITLE_ESTATE_HEADER, src.titleLines[0] ?? null, { code: 'estate_title_unknown' }, 'error'));
@@ -231,6 +232,15 @@ function namesAsWritten(src: SourceTable, c: number, blanks: boolean, problems: 
 }
 
 /** A place column with its blank cells at the merged rows taken from the row above (already filled in turn). */
+/**
+ * A place column's cells; in an estates register whose 街道 cells were merged over groups, each estate's blank filled
+ * from its group as the import reads it (estate-groups.ts), so a generated id is the same as from the workbook.
+ */
+function placeCells(src: SourceTable, c: number, nameCol: number): readonly Cell[] {
+	if (nameCol < 0) return src.columns[c];
+	return mergedBlanks(src.columns[c], (r) => text(src.columns[nameCol][r]) !== '')?.cells ?? src.columns[c];
+}
+
 function withMergedRows(cells: readonly Cell[], merged: readonly number[]): readonly Cell[] {
 	if (merged.length === 0) return cells;
 	const out = cells.slice();
