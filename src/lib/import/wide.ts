@@ -3,6 +3,7 @@ import { DATASETS, type ColumnMeta } from '../data/datasets';
 import { indicatorOfTarget, sourceOfIndicator } from './detect';
 import { CHUNK_ROWS } from './prepared';
 import { convertedNormaliser } from './conversions/plan';
+import { valuesBeforeRules13 } from './values/rules13';
 import { indicatorName } from '../data/indicators';
 import { DEFAULT_GROUPS, groupOfTarget, type IndicatorGroup } from './groups';
 import { checkpoint, now } from './progress';
@@ -14,11 +15,12 @@ import { TitlePeriodCheck } from './title-period';
  * An indicator column's score reader; as before reading rules 8 (financial capitals), 10 (一百二 as 102) and 11 (8.5/10
  * an error) for a replay of then.
  */
-function wideScore(header: string, before: { readonly valuesBeforeRules8?: boolean; readonly valuesBeforeRules10?: boolean; readonly valuesBeforeRules11?: boolean }): CellNormaliser {
+function wideScore(header: string, before: { readonly valuesBeforeRules8?: boolean; readonly valuesBeforeRules10?: boolean; readonly valuesBeforeRules11?: boolean; readonly valuesBeforeRules13?: boolean }): CellNormaliser {
 	const norm = columnNormaliser('scores', 'score', header);
 	const before8 = before.valuesBeforeRules8 ? figuresBeforeRules8(norm, 'figure') : norm;
 	const before10 = before.valuesBeforeRules10 ? figuresBeforeRules10(before8) : before8;
-	return before.valuesBeforeRules11 ? valuesBeforeRules11(SCORE_COLUMN, before10) : before10;
+	const before11 = before.valuesBeforeRules11 ? valuesBeforeRules11(SCORE_COLUMN, before10) : before10;
+	return before.valuesBeforeRules13 ? valuesBeforeRules13(before11) : before11;
 }
 const SCORE_COLUMN = (DATASETS.scores.columns as readonly ColumnMeta[]).find((c) => c.name === 'score')!;
 
@@ -71,7 +73,8 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	const periodCol = cols.find((c) => c.name === 'period')!;
 	const periodRead = convertedNormaliser('scores', periodCol, periodSrc >= 0 ? table.headers[periodSrc] : '', periodSrc >= 0 ? ctx.conversions[periodSrc] : null);
 	const periodRead4 = options.periodsBeforeRules4 ? beforeRules4(periodRead) : periodRead;
-	const periodNorm = options.valuesBeforeRules11 ? valuesBeforeRules11(cols.find((c) => c.name === 'period')!, periodRead4) : periodRead4;
+	const periodRead11 = options.valuesBeforeRules11 ? valuesBeforeRules11(cols.find((c) => c.name === 'period')!, periodRead4) : periodRead4;
+	const periodNorm = options.valuesBeforeRules13 ? valuesBeforeRules13(periodRead11) : periodRead11;
 	const titlePeriod = TitlePeriodCheck.of(ctx, periodSrc >= 0);
 	const out: unknown[][] = cols.map(() => []);
 	const rowNumbers: number[] = [];

@@ -112,5 +112,11 @@ describe('a figure after its own label', () => {
 		// A bound in words was an error then too.
 		const bounds = await prepareImport({ name: '户型.csv', bytes: gbk(csvText([['小区编号', '户型面积', '户数'], ['LJ0001', '90平方米及以下', 20], ['LJ0001', '小于60㎡', 12]])) }, { dataset: 'unit_sizes', valuesBeforeRules13: true });
 		expect(bounds.invalidRows).toBe(2);
+		// And in a wide score sheet (one column per indicator), whose cells have their own reader.
+		const wide = { name: '考评汇总表.csv', bytes: gbk(csvText([['小区编号', '期间', '保洁', '绿化'], ['LJ0001', '2025Q1', '至少85', 80], ['LJ0002', '2025Q1', 90, 70]])) };
+		const wideNow = await prepareImport(wide, { dataset: 'scores' });
+		expect(wideNow.counts.errors).toBe(0);
+		const wideThen = await prepareImport(wide, { dataset: 'scores', valuesBeforeRules13: true });
+		expect(wideThen.invalidSourceRows).toBe(1);
 	});
 });

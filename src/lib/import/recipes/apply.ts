@@ -231,7 +231,6 @@ function namesAsWritten(src: SourceTable, c: number, blanks: boolean, problems: 
 	return f;
 }
 
-/** A place column with its blank cells at the merged rows taken from the row above (already filled in turn). */
 /**
  * A place column's cells; in an estates register whose 街道 cells were merged over groups, each estate's blank filled
  * from its group as the import reads it (estate-groups.ts), so a generated id is the same as from the workbook.
@@ -241,6 +240,7 @@ function placeCells(src: SourceTable, c: number, nameCol: number): readonly Cell
 	return mergedBlanks(src.columns[c], (r) => text(src.columns[nameCol][r]) !== '')?.cells ?? src.columns[c];
 }
 
+/** A place column with its blank cells at the merged rows taken from the row above (already filled in turn). */
 function withMergedRows(cells: readonly Cell[], merged: readonly number[]): readonly Cell[] {
 	if (merged.length === 0) return cells;
 	const out = cells.slice();
