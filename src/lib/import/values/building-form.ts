@@ -1,8 +1,9 @@
 /**
  * A building form as registers write it beyond its words (reading rules 13, docs/sources.md §18.4): the main form
  * (多层为主, 以高层为主) is that form; a number of floors (6层, 18层, 11F) is high-rise from seven floors up, because
- * homes of seven floors or more must have lifts (住宅设计规范 GB 50096-2011 §6.4.1 [M]), which is what sets the
- * two forms' fees apart, and multi-storey below [E]. Said once per column. A mix (多层+高层) stays for the person to settle.
+ * homes of seven floors or more must have lifts (住宅设计规范 GB 50096-2011 §6.4.1 [V], docs/sources.md §18's
+ * building type), which is what sets the two forms' fees apart, and multi-storey below [E]. Said once per column. A
+ * mix (多层+高层) stays for the person to settle.
  */
 import type { Cell } from '../types';
 import { cellText, fold, isError, ok, type Norm } from './core';
