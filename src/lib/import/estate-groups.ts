@@ -9,13 +9,12 @@
  * written once; a column that is merely incomplete repeats its values: 江滨街道, 江滨街道, (blank), 江滨街道). Only the rows of an estate (a name or an id)
  * are filled. Each column is said once, with its rows.
  */
-import { filledNotes } from './fill-down';
+import { blank, filledNotes } from './fill-down';
 import type { Cell, Problem, SourceTable } from './types';
 
 /** Columns of an estates register that group estates and are merged in such sheets. */
 const GROUP_COLUMNS: ReadonlySet<string> = new Set(['subdistrict', 'estate_type', 'building_type', 'firm', 'pricing_regime']);
 
-const blank = (c: Cell): boolean => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 const text = (c: Cell): string => String(c).trim();
 
 /** The blanks a merged group leaves in `cells` (rows where `isEstate`), or undefined when the column is not laid out so. */

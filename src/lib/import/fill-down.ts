@@ -14,7 +14,7 @@ const DITTO = /^\s*(同上|〃|同前|同上行|ditto)\s*$/i;
 const mayBeDitto = (code: number): boolean => code === 0x540c || code === 0x3003 || (code | 0x20) === 0x64 || code === 0x20 || code === 0x3000;
 
 /** Empty, or only spaces (tested without trimming every cell of a million-row column). */
-const blank = (c: Cell): boolean => {
+export const blank = (c: Cell): boolean => {
 	if (c === null || c === undefined || c === '') return true;
 	if (typeof c !== 'string') return false;
 	const first = c.charCodeAt(0);

@@ -7,6 +7,7 @@
 import { DATASETS, type ColumnMeta } from '../data/datasets';
 import type { ProblemSink } from './prepared';
 import type { Normalised } from './row-checks';
+import { fenToYuan, formatFen, sumFen, toFen } from '../domain/money';
 
 /** Headers that name a home or its owner: a statement with one of them lists homes, not estates. */
 const HOME_HEADER = /^(?:房号|户号|房屋编号|房屋号|房间号|室号|门牌号?|房屋坐落|坐落|房屋地址|分户账号|分户账户|业主姓名|业主名称|业主|户主|产权人|缴存人|交存人)$/;
@@ -15,8 +16,6 @@ const HOME_HEADER = /^(?:房号|户号|房屋编号|房屋号|房间号|室号|�
 export function homeColumn(headers: readonly string[], mapping: readonly (string | null)[]): string | undefined {
 	return headers.find((h, i) => mapping[i] === null && HOME_HEADER.test(h.replace(/[\s(（][^)）]*[)）]?$/, '').replace(/\s+/g, '')));
 }
-
-const fen = (v: unknown): number => Math.round(Number(v) * 100);
 
 /** The rows of a per-home ledger summed per estate and year (one home is summed too: its row is no estate's fund). */
 export function perHomeSummed(result: Normalised, home: string, sink: ProblemSink): Normalised {
@@ -60,12 +59,12 @@ export function perHomeSummed(result: Normalised, home: string, sink: ProblemSin
 			continue;
 		}
 		const contributions = rows.map((r) => result.columns[contributionK][r]).filter((v) => v !== null && v !== undefined);
-		const balance = rows.reduce((s, r) => s + fen(result.columns[balanceK][r]), 0) / 100;
-		const contribution = contributions.length ? contributions.reduce((s: number, v) => s + fen(v), 0) / 100 : null;
-		keep(rows[0], false, { balance, contribution });
+		const balanceFen = sumFen(rows.map((r) => toFen(Number(result.columns[balanceK][r]))));
+		const contribution = contributions.length ? fenToYuan(sumFen(contributions.map((v) => toFen(Number(v))))) : null;
+		keep(rows[0], false, { balance: fenToYuan(balanceFen), contribution });
 		homes += rows.length;
 		summed++;
-		example ??= `${String(result.columns[estateK][rows[0]])} ${String(result.columns[yearK][rows[0]])}：${balance.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+		example ??= `${String(result.columns[estateK][rows[0]])} ${String(result.columns[yearK][rows[0]])}：${formatFen(balanceFen, true)}`;
 	}
 	for (const r of alone) keep(r, result.invalid[r] === 1);
 	if (homes > 0) sink.add(null, home, null, { code: 'fund_homes_summed', params: { homes, rows: summed, example: example ?? '' } }, 'warning');

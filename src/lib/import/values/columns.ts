@@ -1,7 +1,7 @@
 import { DATASETS, type ColumnMeta, type DatasetId } from '../../data/datasets';
 import { marketNormaliser } from '../market-values';
 import { booleansBeforeRules8, parseBoolean, parseEnum, parseIndicator, parseText } from './codes';
-import { fail, fold, isError, ok, type Norm } from './core';
+import { fail, fold, isError, ok, PRICE_COLUMNS, type Norm } from './core';
 import { decimalYearMonth, parseClosingTime, parsePeriod, parseTimestamp } from './dates';
 import { feeWithHeaderPeriod, parseFee, parseRate } from './fees';
 import { headerHints } from './headers';
@@ -22,8 +22,7 @@ import { dateParts, YEAR_COLUMNS } from '../conversions/dates';
 
 /** Columns holding identifiers that other files refer to. */
 const ID_COLUMNS = new Set(['estate_id', 'ticket_id', 'catalogue_id']);
-/** Columns whose values are fees or prices (元/㎡·月). */
-export const PRICE_COLUMNS: ReadonlySet<string> = new Set(['fee', 'price', 'price_low', 'price_high']);
+export { PRICE_COLUMNS } from './core';
 
 /** A column's normaliser; fee and price columns return {@link FeeValue}. */
 export type CellNormaliser = (cell: Cell) => Norm<unknown>;

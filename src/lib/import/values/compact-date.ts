@@ -5,17 +5,16 @@
  */
 import type { Cell } from '../types';
 import { fold, isError, ok, type Norm } from './core';
+import { validDate } from './dates';
 
 const COMPACT = /^((?:19|20)\d\d)(\d\d)(\d\d)(?:[\sT]*(\d\d):?(\d\d)(?::?(\d\d))?)?$/;
-
-const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** The text a compact date stands for ('2025-03-05 09:05:00'), or undefined when it is no real date and time. */
 export function compactDate(text: string): string | undefined {
 	const m = COMPACT.exec(text);
 	if (!m) return undefined;
 	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	if (mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return undefined;
+	if (!validDate(y, mo, d)) return undefined;
 	if (m[4] === undefined) return `${m[1]}-${m[2]}-${m[3]}`;
 	if (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return undefined;
 	return `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6] ?? '00'}`;

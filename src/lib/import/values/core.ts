@@ -12,6 +12,9 @@ export function isError<T>(r: Norm<T>): r is { readonly error: Issue } {
 export const ok = <T>(value: T, warnings?: Issue[]): Norm<T> => (warnings && warnings.length ? { value, warnings } : { value });
 export const fail = (code: string, params?: Issue['params']): { error: Issue } => ({ error: params ? { code, params } : { code } });
 
+/** Columns whose values are fees or prices (元/㎡·月). */
+export const PRICE_COLUMNS: ReadonlySet<string> = new Set(['fee', 'price', 'price_low', 'price_high']);
+
 // ---------------------------------------------------------------------------------------------------
 // Cells as text
 // ---------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@
  */
 import type { ColumnMeta } from '../../data/datasets';
 import { YEAR_COLUMNS } from '../conversions/dates';
-import { fold, isError, ok, type Norm } from './core';
+import { fold, isError, ok, PRICE_COLUMNS, type Norm } from './core';
 import type { Cell } from '../types';
 
 /** Chinese text, then an optional colon, then a figure in digits: the label and the rest. */
@@ -32,8 +32,6 @@ export const BOUND_AFTER = /及(以下|以上)$/;
 const HOME_FEE_LABEL = /^(?:普通)?住宅(?:物业)?(?:服务)?费?$/;
 /** The errors of a text the readers could not take as a figure. */
 const UNREAD: ReadonlySet<string> = new Set(['not_a_number', 'unknown_unit', 'bad_fee', 'not_an_integer']);
-/** The fee and price columns (columns.ts PRICE_COLUMNS; that module imports this one). */
-const FEE_COLUMNS = /^(?:fee|price|price_low|price_high)$/;
 /** A home's area said per home: 89.5㎡/套, 89.5平方米每户 (NFKC made ㎡ m2). */
 const PER_HOME = /^(.*?\d.*?)(?:\/|每)(?:套|户)$/;
 
@@ -57,7 +55,7 @@ function namesColumn(core: string, column: ColumnMeta): boolean {
 	if (core === '') return true;
 	if (column.unit === '㎡' && AREA_LABEL.test(core)) return true;
 	if (homeArea(column) && LAYOUT.test(core)) return true;
-	if (FEE_COLUMNS.test(column.name) && HOME_FEE_LABEL.test(core)) return true;
+	if (PRICE_COLUMNS.has(column.name) && HOME_FEE_LABEL.test(core)) return true;
 	// 建成于1989年, 竣工：1989年: the year's event.
 	if (YEAR_COLUMNS.has(column.name) && /^(?:建成|竣工|建造|交付|落成|建于|建)$/.test(core)) return true;
 	const names = [column.zh, ...(column.aliases ?? [])].filter((a) => /[\u4e00-\u9fff]/.test(a));
