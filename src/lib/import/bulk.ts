@@ -6,25 +6,8 @@ import { DATASETS, type DatasetId } from '../data/datasets';
 import { sqlIdent, sqlString } from '../engine/engine';
 import type { ProblemSink } from './prepared';
 import { checkTableName, type ImportEngine, type RowFacts, type StagedFile } from './stage';
+import { NATURAL_KEYS } from './natural-keys';
 import type { Severity } from './types';
-
-
-/** What makes two rows of a dataset the same thing, and how bad a repeat is. */
-export const NATURAL_KEYS: { readonly [K in DatasetId]: { readonly columns: readonly string[]; readonly severity: Severity } } = {
-	estates: { columns: ['estate_id'], severity: 'error' },
-	scores: { columns: ['estate_id', 'period', 'indicator', 'source'], severity: 'error' },
-	fees: { columns: ['estate_id', 'year'], severity: 'error' },
-	costs: { columns: ['estate_id', 'year', 'item'], severity: 'error' },
-	tickets: { columns: ['ticket_id'], severity: 'error' },
-	guide_prices: { columns: ['catalogue_id', 'building_type', 'grade'], severity: 'error' },
-	unit_sizes: { columns: ['estate_id', 'unit_area_m2'], severity: 'warning' },
-	votes: { columns: ['estate_id', 'motion'], severity: 'warning' },
-	facilities: { columns: ['estate_id', 'facility', 'installed_year'], severity: 'warning' },
-	fund_balances: { columns: ['estate_id', 'year'], severity: 'error' },
-	// Scraped files repeat estates (several pages, several sites): a warning, both rows kept.
-	market: { columns: ['name', 'area'], severity: 'warning' },
-	survey_counts: { columns: ['estate_id', 'period', 'question', 'level'], severity: 'error' }
-};
 
 /** How the import set will be written, which decides what the checks compare against. */
 export interface BulkCheckOptions {
@@ -90,9 +73,11 @@ export async function bulkChecks(engine: ImportEngine, staged: readonly StagedFi
 			const union = files.map((f, j) => `SELECT ${j} AS _f, _i, ${keyCols} FROM ${staged[f].table} WHERE NOT _drop`).join(' UNION ALL ');
 			// Most files have no repeats: one aggregate over a hash of the key says so (a hash collision only sends
 			// us to the exact window query below), and the window query runs only when needed.
-			const repeats = await engine.scalar(
-				`SELECT count(*)::INTEGER FROM (SELECT 1 FROM (${union}) GROUP BY hash(${keyCols}) HAVING count(*) > 1)`
-			);
+			// One file whose staging told its keys distinct needs no aggregate (stage-arrow.ts).
+			const repeats =
+				files.length === 1 && staged[files[0]].keysDistinct === true
+					? 0
+					: await engine.scalar(`SELECT count(*)::INTEGER FROM (SELECT 1 FROM (${union}) GROUP BY hash(${keyCols}) HAVING count(*) > 1)`);
 			for (const [j, f] of files.entries()) {
 				const s = staged[f];
 				// A register of one lift per row lists two lifts of a year as two rows: not a repeat (rows already in the

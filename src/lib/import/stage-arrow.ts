@@ -14,7 +14,9 @@
  * - BOOLEAN as true / false.
  */
 import { Bool, Dictionary, Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
-import { DATASETS, type ColumnMeta } from '../data/datasets';
+import { DATASETS, type ColumnMeta, type DatasetMeta } from '../data/datasets';
+import { KeySet } from './key-set';
+import { NATURAL_KEYS } from './natural-keys';
 import type { PreparedImport } from './prepared';
 import { chunkRows } from './stage-order';
 
@@ -78,17 +80,29 @@ function utf8Data(texts: readonly string[]) {
 	return makeData({ type: new Utf8(), length: texts.length, nullCount: 0, valueOffsets: offsets, data: bytes.subarray(0, used) });
 }
 
+/** A text column's dictionary so far: staging keeps it from one chunk to the next, so a text's code stays the same. */
+interface TextDictionary {
+	readonly index: Map<string, number>;
+	readonly texts: string[];
+	/**
+	 * A text holds a lone surrogate: UTF-8 writes each as U+FFFD, so two texts that differ only there are one in
+	 * DuckDB, and the codes cannot tell its keys.
+	 */
+	illFormed: boolean;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * The column as dictionary<int32, utf8> (`id`: the dictionary's id, unique in the stream), or null when its texts
- * repeat too little for a dictionary to pay.
+ * The column as dictionary<int32, utf8> (`id`: the dictionary's id, unique in the stream) over the texts of `dict`
+ * (new ones added), with each row's code + 1 (0 for null) in `codes`; or null when its texts repeat too little for a
+ * dictionary to pay (more than `limit`).
  */
-function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: number): Vector | null {
+function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: number, dict: TextDictionary, limit: number, codes: Int32Array): Vector | null {
 	const n = rows.length;
-	const limit = Math.max(1024, n * DICTIONARY_SHARE);
-	const codes = new Int32Array(n);
+	const data = new Int32Array(n);
 	const bitmap = new Uint8Array((n + 7) >> 3);
-	const index = new Map<string, number>();
-	const texts: string[] = [];
+	const { index, texts } = dict;
 	let nulls = 0;
 	// Sorted files repeat a text row after row (an estate's id, a period): the last one is checked before the map.
 	let last: string | undefined;
@@ -97,6 +111,7 @@ function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: numb
 		const s = textOf(values[rows[k]]);
 		if (s === '') {
 			nulls++;
+			codes[k] = 0;
 			continue;
 		}
 		let code = s === last ? lastCode : index.get(s);
@@ -105,14 +120,16 @@ function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: numb
 			code = texts.length;
 			texts.push(s);
 			index.set(s, code);
+			if (LONE_SURROGATE.test(s)) dict.illFormed = true;
 		}
 		last = s;
 		lastCode = code;
-		codes[k] = code;
+		data[k] = code;
+		codes[k] = code + 1;
 		bitmap[k >> 3] |= 1 << (k & 7);
 	}
 	const type = new Dictionary(new Utf8(), new Int32(), id);
-	return makeVector(makeData({ type, length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined, data: codes, dictionary: makeVector(utf8Data(texts)) }));
+	return makeVector(makeData({ type, length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined, data, dictionary: makeVector(utf8Data(texts)) }));
 }
 
 /**
@@ -159,31 +176,133 @@ function grow(bytes: Uint8Array, need: number): Uint8Array {
 }
 
 /**
+ * What staging one prepared file keeps from one chunk to the next (chunks are asked for in order, from 0): each text
+ * column's dictionary, and the natural key of every row staged so far (natural-keys.ts), as codes in a {@link KeySet}.
+ */
+interface FileStaging {
+	/** Where the next chunk must start for the keys to count every row staged. */
+	next: number;
+	staged: number;
+	/** Per column: its dictionary so far; null for a column that is not text, or whose texts repeat too little. */
+	readonly dictionaries: (TextDictionary | null)[];
+	/** The key's columns, codes for its number columns, and the keys seen; null once they cannot be told here. */
+	keys: {
+		readonly columns: readonly number[];
+		readonly numbers: (Map<number, number> | null)[];
+		readonly set: KeySet;
+		/**
+		 * Which key column the stored order groups rows by (stage-order.ts), or -1: two rows with one key are in one
+		 * run of it, so the set is cleared at each new run. `run` is the current run's code.
+		 */
+		readonly cluster: number;
+		run: number;
+	} | null;
+}
+
+const stagings = new WeakMap<PreparedImport, FileStaging>();
+
+/** The staging state of a prepared file for a chunk starting at `start`: fresh at 0, without keys after a gap. */
+function stagingOf(prepared: PreparedImport, cols: readonly ColumnMeta[], start: number): FileStaging {
+	const kept = stagings.get(prepared);
+	if (kept && start !== 0 && kept.next === start) return kept;
+	const text = (c: ColumnMeta) => c.type === 'VARCHAR' || c.type === 'TIMESTAMP';
+	const clusterBy = (DATASETS[prepared.dataset!] as DatasetMeta).clusterBy;
+	const keyColumns = NATURAL_KEYS[prepared.dataset!].columns.map((name) => cols.findIndex((c) => c.name === name));
+	// A key is told here from texts and numbers; a timestamp's text is not its only spelling, and an item-per-row
+	// register's repeats are not repeats (bulk.ts).
+	const countable = start === 0 && !prepared.itemPerRow && keyColumns.every((k) => k >= 0 && cols[k].type !== 'TIMESTAMP' && cols[k].type !== 'BOOLEAN');
+	const state: FileStaging = {
+		next: start,
+		staged: 0,
+		dictionaries: cols.map((c) => (text(c) ? { index: new Map(), texts: [], illFormed: false } : null)),
+		keys: countable
+			? {
+					columns: keyColumns,
+					numbers: keyColumns.map((k) => (text(cols[k]) ? null : new Map())),
+					set: new KeySet(keyColumns.length),
+					cluster: clusterBy ? keyColumns.findIndex((k) => cols[k].name === clusterBy) : -1,
+					run: -1
+				}
+			: null
+	};
+	stagings.set(prepared, state);
+	return state;
+}
+
+/** Codes (1 + the value's first place, 0 for null) of a number column's rows, for the key; false for an INTEGER that is not whole. */
+function numberCodes(values: readonly unknown[], rows: Int32Array, seen: Map<number, number>, integer: boolean, codes: Int32Array): boolean {
+	for (let k = 0; k < rows.length; k++) {
+		const v = values[rows[k]];
+		if (v === null || v === undefined) {
+			codes[k] = 0;
+			continue;
+		}
+		const x = Number(v);
+		// DuckDB casts the float64 to the column's type: two numbers that round alike would be one key there.
+		if (integer && !Number.isInteger(x)) return false;
+		let code = seen.get(x);
+		if (code === undefined) seen.set(x, (code = seen.size + 1));
+		codes[k] = code;
+	}
+	return true;
+}
+
+/**
  * A staging chunk of a prepared file held in this thread, as an Arrow IPC stream in the staging table's column
  * order (stage.ts stagingDdl): `_i` (the row's index), `_drop` (false), then the dataset's columns; rows
  * at staging places [start, end) without row-level errors (stage-order.ts). DuckDB appends it to the staging table by
- * position.
+ * position. `keysDistinct`, when staging has asked for every chunk from 0 in order: whether the natural keys of all
+ * rows staged so far are distinct (bulk.ts then needs no aggregate to know); undefined when that cannot be told here.
  */
-export function arrowChunk(prepared: PreparedImport, start: number, end: number): { bytes: Uint8Array; rows: number } {
+export function arrowChunk(prepared: PreparedImport, start: number, end: number): { bytes: Uint8Array; rows: number; keysDistinct: boolean | undefined } {
 	const dataset = prepared.dataset;
 	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);
 	const cols = DATASETS[dataset].columns as readonly ColumnMeta[];
+	const state = stagingOf(prepared, cols, start);
 	const rows = chunkRows(prepared, start, end);
 	const n = rows.length;
-	if (n === 0) return { bytes: new Uint8Array(0), rows: 0 };
+	state.next = end;
+	state.staged += n;
+	const keys = state.keys;
+	if (n === 0) return { bytes: new Uint8Array(0), rows: 0, keysDistinct: keys ? !keys.set.repeated : undefined };
+	const limit = Math.max(1024, state.staged * DICTIONARY_SHARE);
+	const codes = cols.map(() => new Int32Array(n));
 	const vectors: Record<string, Vector> = {
 		_i: makeVector(rows),
 		_drop: makeVector(makeData({ type: new Bool(), length: n, nullCount: 0, data: new Uint8Array((n + 7) >> 3) }))
 	};
+	let keysTold = keys !== null;
 	cols.forEach((c, k) => {
 		const values = prepared.columns[k];
+		const dict = state.dictionaries[k];
+		let vector: Vector | null = null;
+		if (c.type === 'VARCHAR' || c.type === 'TIMESTAMP') {
+			vector = dict ? dictionaryVector(values, rows, k, dict, limit, codes[k]) : null;
+			if (!vector) {
+				state.dictionaries[k] = null;
+				vector = textVector(values, rows);
+			}
+		} else vector = c.type === 'BOOLEAN' ? boolVector(values, rows) : numberVector(values, rows);
 		// Names only need to be distinct: the append is by position.
-		vectors[`c${k}`] =
-			c.type === 'VARCHAR' || c.type === 'TIMESTAMP'
-				? (dictionaryVector(values, rows, k) ?? textVector(values, rows))
-				: c.type === 'BOOLEAN'
-					? boolVector(values, rows)
-					: numberVector(values, rows);
+		vectors[`c${k}`] = vector;
 	});
-	return { bytes: tableToIPC(new Table(vectors), 'stream'), rows: n };
+	if (keys) {
+		keys.columns.forEach((k, j) => {
+			const numbers = keys.numbers[j];
+			if (numbers) keysTold &&= numberCodes(prepared.columns[k], rows, numbers, cols[k].type === 'INTEGER', codes[k]);
+			else keysTold &&= state.dictionaries[k] !== null && !state.dictionaries[k]!.illFormed;
+		});
+		if (keysTold) {
+			const keyCodes = keys.columns.map((k) => codes[k]);
+			const runs = keys.cluster >= 0 ? keyCodes[keys.cluster] : null;
+			for (let r = 0; r < n; r++) {
+				if (runs && runs[r] !== keys.run) {
+					keys.set.clear();
+					keys.run = runs[r];
+				}
+				keys.set.add(keyCodes, r);
+			}
+		} else state.keys = null;
+	}
+	return { bytes: tableToIPC(new Table(vectors), 'stream'), rows: n, keysDistinct: state.keys ? !state.keys.set.repeated : undefined };
 }

@@ -45,6 +45,11 @@ export type StageFormat = 'csv' | 'arrow';
 export interface StageChunk {
 	readonly bytes: Uint8Array;
 	readonly rows: number;
+	/**
+	 * Whether the natural keys of every row staged so far, this chunk's included, are distinct (Arrow chunks asked for
+	 * in order: stage-arrow.ts); undefined when not told.
+	 */
+	readonly keysDistinct?: boolean;
 }
 
 /** What a problem about a canonical row says: its source row, the source column and value, and its key. */
@@ -144,6 +149,8 @@ export interface StagedFile {
 	readonly into: StageInto;
 	/** Rows loaded (the prepared rows without row-level errors). */
 	readonly rows: number;
+	/** True when staging told that the rows' natural keys are all distinct ({@link StageChunk.keysDistinct}). */
+	readonly keysDistinct?: boolean;
 	/** Where canonical rows came from, for problems about the given key columns ({@link PreparedRows.describe}). */
 	describe(rows: readonly number[], columns: readonly string[]): Promise<RowFacts[]>;
 }
@@ -242,14 +249,17 @@ export async function stageFile(
 	const insertArrow = engine.insertArrowIPC?.bind(engine);
 	const format: StageFormat = insertArrow ? 'arrow' : 'csv';
 	let loaded = 0;
+	// Told by every chunk, or not at all (CSV chunks do not tell).
+	let keysDistinct: boolean | undefined = format === 'arrow' ? true : undefined;
 	const into = options.into ?? 'temp';
 	await engine.exec(stagingDdl(dataset, table, into));
 	try {
 		for (let start = 0, chunk = 0; start < n; start += STAGE_CHUNK_ROWS, chunk++) {
 			options.signal?.throwIfAborted();
 			const end = Math.min(n, start + STAGE_CHUNK_ROWS);
-			const { bytes, rows } = await source.stageChunk(start, end, format);
+			const { bytes, rows, keysDistinct: distinct } = await source.stageChunk(start, end, format);
 			options.signal?.throwIfAborted();
+			keysDistinct = keysDistinct === true ? distinct : keysDistinct;
 			if (rows === 0) continue;
 			loaded += rows;
 			if (insertArrow) {
@@ -276,7 +286,7 @@ export async function stageFile(
 		await engine.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
 		throw e;
 	}
-	return { prepared, dataset, table, into, rows: loaded, describe: (rows, columns) => source.describe(rows, columns) };
+	return { prepared, dataset, table, into, rows: loaded, ...(keysDistinct === true ? { keysDistinct } : {}), describe: (rows, columns) => source.describe(rows, columns) };
 }
 
 /** Drops staging tables (errors ignored: cleanup must not hide the error that caused it). */

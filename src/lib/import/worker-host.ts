@@ -7,7 +7,7 @@
  * global scope, or a MessageChannel port in the tests); `client.ts` is the page's side.
  */
 import { inspectFile, prepareImport, type FileInspection, type InspectOptions, type PrepareImportOptions } from './index';
-import { describeRows, stageChunk, type RowFacts, type StageFormat } from './stage';
+import { describeRows, stageChunk, type RowFacts, type StageChunk, type StageFormat } from './stage';
 import { arrowChunk } from './stage-arrow';
 import { UnreadableFileError, type ImportProgress, type IssueParams, type SourceTable } from './types';
 import { preparedSummary, type PreparedImport, type PreparedSummary } from './prepared';
@@ -54,7 +54,7 @@ export interface ImportResults {
 	open: null;
 	inspect: InspectionSummary;
 	prepare: { readonly prepared: number; readonly summary: PreparedSummary };
-	chunk: { readonly bytes: Uint8Array; readonly rows: number };
+	chunk: StageChunk;
 	describe: RowFacts[];
 	close: null;
 	warm: null;

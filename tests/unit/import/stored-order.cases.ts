@@ -55,4 +55,26 @@ export function storedOrderCases(getEngine: () => Engine): void {
 		expect(r).toMatchObject({ committed: true, inserted: 4, dropped: 2 });
 		expect(await stored()).toEqual(landed);
 	});
+
+	it('a file whose staging told its keys distinct is checked without an aggregate; a set of two files still gets one', async () => {
+		const aggregates: string[] = [];
+		const spy = importEngineOf(engine, {
+			scalar: (sql) => {
+				if (/GROUP BY hash/.test(sql)) aggregates.push(sql);
+				return engine.scalar(sql);
+			}
+		});
+		const clean = rows.filter((_, i) => i !== 4 && i !== 6);
+		expect(await commitImport(spy, await csv('得分.csv', clean))).toMatchObject({ committed: true, inserted: 4 });
+		expect(aggregates).toEqual([]);
+		// The repeat of row 2 in row 7 is still found, by the aggregate and the exact query after it.
+		const [report] = await validateFiles(spy, [await csv('得分.csv', rows.filter((_, i) => i !== 4))]);
+		expect(brief(report.problems.filter((p) => p.severity === 'error'))).toEqual([[6, '小区编号', 'LJ0001', 'duplicate_key', 'error']]);
+		expect(aggregates).toHaveLength(1);
+		// Two files of scores in one set: a key can repeat across them, which no single staging sees.
+		const other = await csv('补充.csv', [rows[0], ['LJ0002', '2024Q1', '保洁', 71, '检查']]);
+		const set = await validateFiles(spy, [await csv('得分.csv', clean), other]);
+		expect(brief(set[1].problems.filter((p) => p.severity === 'error'))).toEqual([[2, '小区编号', 'LJ0002', 'duplicate_key_file', 'error']]);
+		expect(aggregates).toHaveLength(2);
+	});
 }
