@@ -6,10 +6,12 @@
  * precached script for its code cache on the worker's thread, about 0.3 s of a core. Registered the moment the data
  * was ready, that work ran beside the person's first click: on a 2-core machine the first district visit then had
  * 50-80 ms tasks instead of none (docs/performance.md, session 12). Registered while the data loads, it slowed the
- * load by 0.5 s. So it starts after QUIET_MS without input, in an idle period, or at once when the page is hidden.
+ * load by 0.5 s. So it starts after QUIET_MS without input and without work in progress (engine statements, the import
+ * worker's reading: a 1M-row import gives no input for seconds), in an idle period, or at once when the page is hidden.
  * It still reads the engine and the app's files from the HTTP cache (they were downloaded by then), not the network.
  */
 import { dev } from '$app/environment';
+import { onWorkDone, workInProgress } from '$lib/engine/work-gauge';
 
 /** How long the page must go without input before the precache starts. */
 const QUIET_MS = 3000;
@@ -34,13 +36,17 @@ export function registerServiceWorkerWhenQuiet(): void {
 		clearTimeout(timer);
 		for (const type of INPUT_EVENTS) window.removeEventListener(type, restart, true);
 		document.removeEventListener('visibilitychange', onVisibility);
+		stopWatchingWork();
 		register();
 	};
-	const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(finish, { timeout: 1000 }) : finish());
+	// Quiet, and idle, and no work in progress: else the wait starts again when the work is over.
+	const whenQuiet = () => (workInProgress() ? undefined : finish());
+	const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(whenQuiet, { timeout: 1000 }) : whenQuiet());
 	function restart() {
 		clearTimeout(timer);
 		timer = setTimeout(idle, QUIET_MS);
 	}
+	const stopWatchingWork = onWorkDone(restart);
 	function onVisibility() {
 		if (document.visibilityState === 'hidden') finish();
 	}

@@ -3,6 +3,7 @@ import { arrowToColumns, arrowToRowsSteps, ROWS_PER_STEP, type ArrowLike } from 
 import { runSteps } from '../queries/yield-task';
 import { QueryError, ResultShapeError } from './errors';
 import type { NumberResult } from './ipc-numbers';
+import { tracked } from './work-gauge';
 
 /**
  * The few things the app needs from a DuckDB-wasm instance. The browser (AsyncDuckDB in a worker) and Node
@@ -69,7 +70,7 @@ export class Engine {
 
 	/** Runs `task` once everything queued before it has settled. */
 	private exclusive<T>(task: () => Promise<T>): Promise<T> {
-		const run = this.queue.then(task, task);
+		const run = tracked(this.queue.then(task, task));
 		this.queue = run.catch(() => undefined);
 		return run;
 	}

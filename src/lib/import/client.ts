@@ -10,6 +10,7 @@
  */
 import type { PrepareImportOptions, InspectOptions } from './index';
 import type { PreparedRows, RemotePrepared, StageChunk, StageFormat } from './stage';
+import { tracked } from '../engine/work-gauge';
 import { UnreadableFileError, type ImportProgress } from './types';
 import type { ImportPort, ImportReply, ImportRequest, ImportResults, InspectionSummary, WireError } from './worker-host';
 
@@ -76,7 +77,7 @@ export class ImportWorkerClient {
 		if (signal?.aborted) return Promise.reject(signal.reason);
 		const port = this.port();
 		const id = ++this.nextId;
-		return new Promise<ImportResults[K]>((resolve, reject) => {
+		const reply = new Promise<ImportResults[K]>((resolve, reject) => {
 			const onAbort = () => {
 				this.waiting.delete(id);
 				port.postMessage({ id: ++this.nextId, type: 'abort', target: id } satisfies ImportRequest);
@@ -96,6 +97,8 @@ export class ImportWorkerClient {
 			signal?.addEventListener('abort', onAbort, { once: true });
 			port.postMessage({ ...body, id } as ImportRequest);
 		});
+		// The worker's reading and checking is work the service worker's precache waits for (work-gauge.ts).
+		return tracked(reply);
 	}
 
 	/** Gives the worker a file: a copy of its bytes, or a Blob (a File), which the worker reads itself. Returns the handle. */
