@@ -95,10 +95,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /**
  * The column as dictionary<int32, utf8> (`id`: the dictionary's id, unique in the stream) over the texts of `dict`
- * (new ones added), with each row's code + 1 (0 for null) in `codes`; or null when its texts repeat too little for a
+ * (new ones added), with each row's code + 1 (0 for null) in `codes` if given; or null when its texts repeat too little for a
  * dictionary to pay (more than `limit`).
  */
-function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: number, dict: TextDictionary, limit: number, codes: Int32Array): Vector | null {
+function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: number, dict: TextDictionary, limit: number, codes: Int32Array | null): Vector | null {
 	const n = rows.length;
 	const data = new Int32Array(n);
 	const bitmap = new Uint8Array((n + 7) >> 3);
@@ -111,7 +111,7 @@ function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: numb
 		const s = textOf(values[rows[k]]);
 		if (s === '') {
 			nulls++;
-			codes[k] = 0;
+			if (codes) codes[k] = 0;
 			continue;
 		}
 		let code = s === last ? lastCode : index.get(s);
@@ -125,7 +125,7 @@ function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: numb
 		last = s;
 		lastCode = code;
 		data[k] = code;
-		codes[k] = code + 1;
+		if (codes) codes[k] = code + 1;
 		bitmap[k >> 3] |= 1 << (k & 7);
 	}
 	const type = new Dictionary(new Utf8(), new Int32(), id);
@@ -266,7 +266,8 @@ export function arrowChunk(prepared: PreparedImport, start: number, end: number)
 	const keys = state.keys;
 	if (n === 0) return { bytes: new Uint8Array(0), rows: 0, keysDistinct: keys ? !keys.set.repeated : undefined };
 	const limit = Math.max(1024, state.staged * DICTIONARY_SHARE);
-	const codes = cols.map(() => new Int32Array(n));
+	// Codes only for the key's columns, and only while the keys can be told.
+	const codes = cols.map((_, k) => (keys?.columns.includes(k) ? new Int32Array(n) : null));
 	const vectors: Record<string, Vector> = {
 		_i: makeVector(rows),
 		_drop: makeVector(makeData({ type: new Bool(), length: n, nullCount: 0, data: new Uint8Array((n + 7) >> 3) }))
@@ -289,11 +290,11 @@ export function arrowChunk(prepared: PreparedImport, start: number, end: number)
 	if (keys) {
 		keys.columns.forEach((k, j) => {
 			const numbers = keys.numbers[j];
-			if (numbers) keysTold &&= numberCodes(prepared.columns[k], rows, numbers, cols[k].type === 'INTEGER', codes[k]);
+			if (numbers) keysTold &&= numberCodes(prepared.columns[k], rows, numbers, cols[k].type === 'INTEGER', codes[k]!);
 			else keysTold &&= state.dictionaries[k] !== null && !state.dictionaries[k]!.illFormed;
 		});
 		if (keysTold) {
-			const keyCodes = keys.columns.map((k) => codes[k]);
+			const keyCodes = keys.columns.map((k) => codes[k]!);
 			const runs = keys.cluster >= 0 ? keyCodes[keys.cluster] : null;
 			for (let r = 0; r < n; r++) {
 				if (runs && runs[r] !== keys.run) {
