@@ -25,9 +25,16 @@ export class KeySet {
 		return this.count;
 	}
 
-	/** Forgets the keys (not `repeated`); the table keeps its size, as the next run of keys is likely as long. */
+	/**
+	 * Forgets the keys (not `repeated`). The table keeps its size when the run just ended filled a good part of it (the
+	 * next run is likely as long), and shrinks to that run's size otherwise: clearing a table sized for a long run after
+	 * each of many short ones would cost more than the keys.
+	 */
 	clear(): void {
-		this.slots.fill(0);
+		let need = 2048;
+		while (need < this.count * 2) need *= 2;
+		if (this.slots.length > need * 4) this.slots = new Int32Array(need);
+		else this.slots.fill(0);
 		this.count = 0;
 	}
 

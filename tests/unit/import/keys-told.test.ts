@@ -38,6 +38,11 @@ describe('KeySet', () => {
 		expect(set.size).toBe(0);
 		expect(set.add([a, b], 7)).toBe(true);
 		expect(set.repeated).toBe(true);
+		// A short run after the long one: the table shrinks, and still tells new keys from repeats.
+		set.clear();
+		for (let k = 0; k < 3000; k++) expect(set.add([a, b], k)).toBe(true);
+		expect(set.add([a, b], 2999)).toBe(false);
+		expect(set.size).toBe(3000);
 	});
 });
 
