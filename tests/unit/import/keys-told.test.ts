@@ -59,28 +59,19 @@ const HEAD: FixtureCell[] = ['小区编号', '期间', '指标', '得分', '来�
 
 describe('staging tells distinct keys', () => {
 	it('a file without repeats is distinct at every chunk; a repeat far from its first row is found in the chunk that stages it', async () => {
-		// Stored grouped by period: 2024Q1 rows (2, 4, 6) come before 2024Q2 rows (3, 5, 7).
-		const clean = await prepare([
+		// Rows 2-5: two estates, two quarters. Stored grouped by period: 2024Q1 rows (2, 4, 6) before 2024Q2 rows (3, 5, 7).
+		const first: FixtureCell[][] = [
 			HEAD,
 			['LJ0001', '2024Q1', '保洁', 80, '检查'],
 			['LJ0001', '2024Q2', '保洁', 81, '检查'],
 			['LJ0002', '2024Q1', '保洁', 70, '检查'],
-			['LJ0002', '2024Q2', '保洁', 71, '检查'],
-			['LJ0001', '2024Q1', '绿化', 60, '检查'],
-			['LJ0001', '2024Q2', '绿化', 61, '检查']
-		]);
+			['LJ0002', '2024Q2', '保洁', 71, '检查']
+		];
+		const clean = await prepare([...first, ['LJ0001', '2024Q1', '绿化', 60, '检查'], ['LJ0001', '2024Q2', '绿化', 61, '检查']]);
 		expect(verdicts(clean, 2)).toEqual([true, true, true]);
 		// Row 7 repeats row 2's key in another spelling of the period; in the stored order it is the fourth 2024Q1 row,
 		// so the second chunk of two rows stages it.
-		const repeated = await prepare([
-			HEAD,
-			['LJ0001', '2024Q1', '保洁', 80, '检查'],
-			['LJ0001', '2024Q2', '保洁', 81, '检查'],
-			['LJ0002', '2024Q1', '保洁', 70, '检查'],
-			['LJ0002', '2024Q2', '保洁', 71, '检查'],
-			['LJ0003', '2024Q1', '保洁', 60, '检查'],
-			['LJ0001', '2024年第一季度', '保洁', 82, '检查']
-		]);
+		const repeated = await prepare([...first, ['LJ0003', '2024Q1', '保洁', 60, '检查'], ['LJ0001', '2024年第一季度', '保洁', 82, '检查']]);
 		expect(verdicts(repeated, 2)).toEqual([true, false, false]);
 		// The same rows with another source are another key (the source is part of a score's key).
 		const otherSource = await prepare([HEAD, ['LJ0001', '2024Q1', '满意度', 80, '检查'], ['LJ0001', '2024Q1', '满意度', 82, '满意度调查']]);
