@@ -15,6 +15,7 @@
  */
 import { Bool, Dictionary, Float64, Int32, makeData, makeVector, Table, tableToIPC, Utf8, type Vector } from 'apache-arrow';
 import { DATASETS, type ColumnMeta, type DatasetMeta } from '../data/datasets';
+import { ChunkBuffers } from './chunk-buffers';
 import { KeySet } from './key-set';
 import { NATURAL_KEYS } from './natural-keys';
 import type { PreparedImport } from './prepared';
@@ -22,9 +23,8 @@ import { chunkRows } from './stage-order';
 
 const encoder = new TextEncoder();
 
-/** A validity bitmap (1 = present) for `n` values, and how many are null. */
-function validity(n: number, present: (i: number) => boolean): { bitmap: Uint8Array; nulls: number } {
-	const bitmap = new Uint8Array((n + 7) >> 3);
+/** A validity bitmap (1 = present) for `n` values, written into `bitmap` (zeroed), and how many are null. */
+function validity(n: number, bitmap: Uint8Array, present: (i: number) => boolean): { bitmap: Uint8Array; nulls: number } {
 	let nulls = 0;
 	for (let i = 0; i < n; i++) {
 		if (present(i)) bitmap[i >> 3] |= 1 << (i & 7);
@@ -33,24 +33,27 @@ function validity(n: number, present: (i: number) => boolean): { bitmap: Uint8Ar
 	return { bitmap, nulls };
 }
 
-/** float64 column of the given rows; null and undefined are null. */
-function numberVector(values: readonly unknown[], rows: Int32Array): Vector {
+/** float64 column of the given rows; null and undefined are null. Written into the buffers of column `c`. */
+function numberVector(values: readonly unknown[], rows: Int32Array, buffers: ChunkBuffers, c: number): Vector {
 	const n = rows.length;
-	const data = new Float64Array(n);
-	const { bitmap, nulls } = validity(n, (k) => {
+	const data = buffers.float64(`data${c}`, n);
+	const { bitmap, nulls } = validity(n, buffers.zeroBytes(`bits${c}`, (n + 7) >> 3), (k) => {
 		const v = values[rows[k]];
-		if (v === null || v === undefined) return false;
+		if (v === null || v === undefined) {
+			data[k] = 0;
+			return false;
+		}
 		data[k] = Number(v);
 		return true;
 	});
 	return makeVector(makeData({ type: new Float64(), length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined, data }));
 }
 
-/** boolean column of the given rows. */
-function boolVector(values: readonly unknown[], rows: Int32Array): Vector {
+/** boolean column of the given rows, written into the buffers of column `c`. */
+function boolVector(values: readonly unknown[], rows: Int32Array, buffers: ChunkBuffers, c: number): Vector {
 	const n = rows.length;
-	const data = new Uint8Array((n + 7) >> 3);
-	const { bitmap, nulls } = validity(n, (k) => {
+	const data = buffers.zeroBytes(`data${c}`, (n + 7) >> 3);
+	const { bitmap, nulls } = validity(n, buffers.zeroBytes(`bits${c}`, (n + 7) >> 3), (k) => {
 		const v = values[rows[k]];
 		if (v === null || v === undefined) return false;
 		if (v) data[k >> 3] |= 1 << (k & 7);
@@ -94,14 +97,22 @@ interface TextDictionary {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * The column as dictionary<int32, utf8> (`id`: the dictionary's id, unique in the stream) over the texts of `dict`
- * (new ones added), with each row's code + 1 (0 for null) in `codes` if given; or null when its texts repeat too little for a
- * dictionary to pay (more than `limit`).
+ * The column as dictionary<int32, utf8> (`id`: the dictionary's id, unique in the stream, and the column whose
+ * buffers it is written into) over the texts of `dict` (new ones added), with each row's code + 1 (0 for null) in
+ * `codes` if given; or null when its texts repeat too little for a dictionary to pay (more than `limit`).
  */
-function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: number, dict: TextDictionary, limit: number, codes: Int32Array | null): Vector | null {
+function dictionaryVector(
+	values: readonly unknown[],
+	rows: Int32Array,
+	id: number,
+	dict: TextDictionary,
+	limit: number,
+	codes: Int32Array | null,
+	buffers: ChunkBuffers
+): Vector | null {
 	const n = rows.length;
-	const data = new Int32Array(n);
-	const bitmap = new Uint8Array((n + 7) >> 3);
+	const data = buffers.int32(`data${id}`, n);
+	const bitmap = buffers.zeroBytes(`bits${id}`, (n + 7) >> 3);
 	const { index, texts } = dict;
 	let nulls = 0;
 	// Sorted files repeat a text row after row (an estate's id, a period): the last one is checked before the map.
@@ -111,6 +122,7 @@ function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: numb
 		const s = textOf(values[rows[k]]);
 		if (s === '') {
 			nulls++;
+			data[k] = 0;
 			if (codes) codes[k] = 0;
 			continue;
 		}
@@ -136,15 +148,16 @@ function dictionaryVector(values: readonly unknown[], rows: Int32Array, id: numb
  * utf8 column of the given rows, encoded into one growing buffer. Rows usually repeat a few values (estate, period,
  * indicator): the last value's bytes are reused when the same string comes again.
  */
-function textVector(values: readonly unknown[], rows: Int32Array): Vector {
+function textVector(values: readonly unknown[], rows: Int32Array, buffers: ChunkBuffers, c: number): Vector {
 	const n = rows.length;
-	const offsets = new Int32Array(n + 1);
+	const offsets = buffers.int32(`offsets${c}`, n + 1);
+	offsets[0] = 0;
 	let bytes: Uint8Array = new Uint8Array(Math.max(1024, n * 8));
 	let used = 0;
 	let last: string | null = null;
 	let lastStart = 0;
 	let lastLen = 0;
-	const { bitmap, nulls } = validity(n, (k) => {
+	const { bitmap, nulls } = validity(n, buffers.zeroBytes(`textBits${c}`, (n + 7) >> 3), (k) => {
 		const s = textOf(values[rows[k]]);
 		if (s === '') {
 			offsets[k + 1] = used;
@@ -185,6 +198,8 @@ interface FileStaging {
 	staged: number;
 	/** Per column: its dictionary so far; null for a column that is not text, or whose texts repeat too little. */
 	readonly dictionaries: (TextDictionary | null)[];
+	/** The arrays each chunk's columns are written into before they are copied into its IPC bytes. */
+	readonly buffers: ChunkBuffers;
 	/** The key's columns, codes for its number columns, and the keys seen; null once they cannot be told here. */
 	keys: {
 		readonly columns: readonly number[];
@@ -215,6 +230,7 @@ function stagingOf(prepared: PreparedImport, cols: readonly ColumnMeta[], start:
 		next: start,
 		staged: 0,
 		dictionaries: cols.map((c) => (text(c) ? { index: new Map(), texts: [], illFormed: false } : null)),
+		buffers: kept?.buffers ?? new ChunkBuffers(),
 		keys: countable
 			? {
 					columns: keyColumns,
@@ -259,7 +275,8 @@ export function arrowChunk(prepared: PreparedImport, start: number, end: number)
 	if (!dataset) throw new Error(`${prepared.file}: dataset not recognised, nothing to stage`);
 	const cols = DATASETS[dataset].columns as readonly ColumnMeta[];
 	const state = stagingOf(prepared, cols, start);
-	const rows = chunkRows(prepared, start, end);
+	const buffers = state.buffers;
+	const rows = chunkRows(prepared, start, end, buffers.int32('rows', end - start));
 	const n = rows.length;
 	state.next = end;
 	state.staged += n;
@@ -267,10 +284,10 @@ export function arrowChunk(prepared: PreparedImport, start: number, end: number)
 	if (n === 0) return { bytes: new Uint8Array(0), rows: 0, keysDistinct: keys ? !keys.set.repeated : undefined };
 	const limit = Math.max(1024, state.staged * DICTIONARY_SHARE);
 	// Codes only for the key's columns, and only while the keys can be told.
-	const codes = cols.map((_, k) => (keys?.columns.includes(k) ? new Int32Array(n) : null));
+	const codes = cols.map((_, k) => (keys?.columns.includes(k) ? buffers.int32(`codes${k}`, n) : null));
 	const vectors: Record<string, Vector> = {
 		_i: makeVector(rows),
-		_drop: makeVector(makeData({ type: new Bool(), length: n, nullCount: 0, data: new Uint8Array((n + 7) >> 3) }))
+		_drop: makeVector(makeData({ type: new Bool(), length: n, nullCount: 0, data: buffers.zeroBytes('drop', (n + 7) >> 3) }))
 	};
 	let keysTold = keys !== null;
 	cols.forEach((c, k) => {
@@ -278,12 +295,12 @@ export function arrowChunk(prepared: PreparedImport, start: number, end: number)
 		const dict = state.dictionaries[k];
 		let vector: Vector | null = null;
 		if (c.type === 'VARCHAR' || c.type === 'TIMESTAMP') {
-			vector = dict ? dictionaryVector(values, rows, k, dict, limit, codes[k]) : null;
+			vector = dict ? dictionaryVector(values, rows, k, dict, limit, codes[k], buffers) : null;
 			if (!vector) {
 				state.dictionaries[k] = null;
-				vector = textVector(values, rows);
+				vector = textVector(values, rows, buffers, k);
 			}
-		} else vector = c.type === 'BOOLEAN' ? boolVector(values, rows) : numberVector(values, rows);
+		} else vector = c.type === 'BOOLEAN' ? boolVector(values, rows, buffers, k) : numberVector(values, rows, buffers, k);
 		// Names only need to be distinct: the append is by position.
 		vectors[`c${k}`] = vector;
 	});
@@ -305,5 +322,6 @@ export function arrowChunk(prepared: PreparedImport, start: number, end: number)
 			}
 		} else state.keys = null;
 	}
+	// tableToIPC copies every buffer into the stream's bytes: the next chunk may write the buffers again.
 	return { bytes: tableToIPC(new Table(vectors), 'stream'), rows: n, keysDistinct: state.keys ? !state.keys.set.repeated : undefined };
 }

@@ -21,16 +21,19 @@ export function stagingOrder(prepared: PreparedImport): Int32Array | null {
 	return order;
 }
 
-/** The file's indices of the rows at staging places [start, end) that have no row-level error. */
-export function chunkRows(prepared: PreparedImport, start: number, end: number): Int32Array {
+/**
+ * The file's indices of the rows at staging places [start, end) that have no row-level error, written into `into` (at
+ * least end - start long) when given.
+ */
+export function chunkRows(prepared: PreparedImport, start: number, end: number, into?: Int32Array): Int32Array {
 	const order = stagingOrder(prepared);
 	// `prepared` has many properties: read once, not per row.
 	const invalid = prepared.invalid;
-	const rows = new Int32Array(end - start);
+	const rows = into ? into.subarray(0, end - start) : new Int32Array(end - start);
 	let n = 0;
 	for (let p = start; p < end; p++) {
 		const i = order ? order[p] : p;
 		if (invalid[i] === 0) rows[n++] = i;
 	}
-	return n < rows.length ? rows.slice(0, n) : rows;
+	return n < rows.length ? (into ? rows.subarray(0, n) : rows.slice(0, n)) : rows;
 }
