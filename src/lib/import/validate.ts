@@ -33,6 +33,7 @@ import { UnknownWords } from './conversions/unknown-words';
 import { TitlePeriodCheck } from './title-period';
 import { firstTexts } from './detect-values';
 import { valuesBeforeRules13 } from './values/rules13';
+import { valuesBeforeRules14 } from './values/rules14';
 import { mergedGroupsFilled } from './estate-groups';
 import { homeColumn, perHomeSummed } from './per-home-fund';
 import { MotionKinds } from './motion-kinds';
@@ -256,7 +257,8 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const before9 = before8 && options.valuesBeforeRules9 && col.type === 'BOOLEAN' ? booleansBeforeRules9(before8) : before8;
 		const before10 = before9 && options.valuesBeforeRules10 && dataset !== 'market' && isFigureColumn(col) ? figuresBeforeRules10(before9) : before9;
 		const before11 = before10 && options.valuesBeforeRules11 && dataset !== 'market' ? valuesBeforeRules11(col, before10) : before10;
-		return { col, src, header, norm: before11 && options.valuesBeforeRules13 ? valuesBeforeRules13(before11) : before11, range: rangeRule(dataset, col) };
+		const before13 = before11 && options.valuesBeforeRules13 ? valuesBeforeRules13(before11) : before11;
+		return { col, src, header, norm: before13 && options.valuesBeforeRules14 ? valuesBeforeRules14(before13) : before13, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 

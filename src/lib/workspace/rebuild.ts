@@ -49,7 +49,7 @@ export function storedMapping(f: StoredFile, headers: readonly string[]): (strin
 export function storedConversions(
 	f: StoredFile,
 	headers: readonly string[]
-): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true; titleSpansBeforeRules5?: true; valuesBeforeRules6?: true; valuesBeforeRules7?: true; valuesBeforeRules8?: true; valuesBeforeRules9?: true; valuesBeforeRules10?: true; valuesBeforeRules11?: true; valuesBeforeRules12?: true; valuesBeforeRules13?: true; period?: string } {
+): { conversions?: (Conversion | null | undefined)[]; valueAnswers?: ValueMapAnswers; groupScoring?: 'spread' | 'group'; groups?: IndicatorGroup[]; quarterFromTitle?: false; periodsBeforeRules4?: true; titleSpansBeforeRules5?: true; valuesBeforeRules6?: true; valuesBeforeRules7?: true; valuesBeforeRules8?: true; valuesBeforeRules9?: true; valuesBeforeRules10?: true; valuesBeforeRules11?: true; valuesBeforeRules12?: true; valuesBeforeRules13?: true; valuesBeforeRules14?: true; period?: string } {
 	const c = f.options.conversions;
 	return {
 		// Accepted before reading rules 3: its dates under a quarter's title were read by month, and are again.
@@ -74,6 +74,8 @@ export function storedConversions(
 		...((f.options.rules ?? 0) < 12 ? { valuesBeforeRules12: true as const } : {}),
 		// Accepted before reading rules 13: 户数：1200 and 89.5㎡/套 were errors, an estates list's merged 街道 cells blank.
 		...((f.options.rules ?? 0) < 13 ? { valuesBeforeRules13: true as const } : {}),
+		// Accepted before reading rules 14: 九八年 and 〇五年 in a year or a date, and 还建房 as a housing type, were errors.
+		...((f.options.rules ?? 0) < 14 ? { valuesBeforeRules14: true as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),
 		...(f.options.groupScoring ? { groupScoring: f.options.groupScoring } : {}),

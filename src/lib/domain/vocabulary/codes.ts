@@ -62,7 +62,7 @@ export type MotionKind = (typeof MOTION_KINDS)[number];
 
 export const ESTATE_TYPE_VALUES: readonly EnumValue[] = [
 	{ value: 'commercial', zh: '商品房', en: 'Commercial housing', aliases: ['商品房', '商品住宅', '商品房小区', '商品住房', '商品楼', '商住', '商住楼', '普通商品房', '商品房住宅', 'commodity housing', 'commercial housing'] },
-	{ value: 'relocation', zh: '动迁房', en: 'Relocation housing', aliases: ['动迁房', '动迁安置房', '安置房', '拆迁安置房', '回迁房', '还迁房', '征收安置房', '动迁配套商品房', '配套商品房', '农民安置房', '保障房', 'resettlement', 'relocation housing'] },
+	{ value: 'relocation', zh: '动迁房', en: 'Relocation housing', aliases: ['动迁房', '动迁安置房', '安置房', '拆迁安置房', '回迁房', '还迁房', '还建房', '还建安置房', '征收安置房', '动迁配套商品房', '配套商品房', '农民安置房', '保障房', 'resettlement', 'relocation housing'] },
 	{ value: 'public_sold', zh: '售后公房', en: 'Sold public housing', aliases: ['售后公房', '公房', '房改房', '老公房', '已购公房', '已购公有住房', '公有住房出售', 'sold public housing'] },
 	{ value: 'mixed', zh: '混合', en: 'Mixed', aliases: ['混合', '混合型', '混合小区', '混合产权', '商品房和售后公房', '商品房+售后公房', '混合住宅'] }
 ];

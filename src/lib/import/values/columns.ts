@@ -125,8 +125,8 @@ const SCORE_OVER_FULL = /^(\d+(?:\.\d+)?)分?\/(\d+(?:\.\d+)?)分?$/;
  * are plain years.
  */
 function parseYear(cell: Cell): Norm<number | null> {
-	// '1990年代', '90年代', '上世纪90年代': a decade says too little for a year built or a fee year.
-	if (typeof cell === 'string' && /^\s*(?:上世纪|20世纪)?\s*\d{2,4}\s*年代\s*$/.test(cell)) return fail('year_is_decade');
+	// '1990年代', '90年代', '上世纪90年代', 九十年代, 九〇年代: a decade says too little for a year built or a fee year.
+	if (typeof cell === 'string' && /^\s*(?:上世纪|20世纪|二十世纪)?\s*(?:\d{2,4}|[〇○零一二三四五六七八九]{2}|[二三四五六七八九]十)\s*年代\s*$/.test(cell)) return fail('year_is_decade');
 	const r = parseNumber(cell, YEAR_NUMBER);
 	if (!isError(r) && (r.value === null || (r.value >= 1900 && r.value <= 2100))) return r;
 	// '98年', '05年建成', "'98年": a two-digit year written with 年 is of this century up to this year, else the last.
