@@ -4,6 +4,7 @@ import { indicatorOfTarget, sourceOfIndicator } from './detect';
 import { CHUNK_ROWS } from './prepared';
 import { convertedNormaliser } from './conversions/plan';
 import { valuesBeforeRules13 } from './values/rules13';
+import { valuesBeforeRules14 } from './values/rules14';
 import { indicatorName } from '../data/indicators';
 import { DEFAULT_GROUPS, groupOfTarget, type IndicatorGroup } from './groups';
 import { checkpoint, now } from './progress';
@@ -74,7 +75,8 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	const periodRead = convertedNormaliser('scores', periodCol, periodSrc >= 0 ? table.headers[periodSrc] : '', periodSrc >= 0 ? ctx.conversions[periodSrc] : null);
 	const periodRead4 = options.periodsBeforeRules4 ? beforeRules4(periodRead) : periodRead;
 	const periodRead11 = options.valuesBeforeRules11 ? valuesBeforeRules11(cols.find((c) => c.name === 'period')!, periodRead4) : periodRead4;
-	const periodNorm = options.valuesBeforeRules13 ? valuesBeforeRules13(periodRead11) : periodRead11;
+	const periodRead13 = options.valuesBeforeRules13 ? valuesBeforeRules13(periodRead11) : periodRead11;
+	const periodNorm = options.valuesBeforeRules14 ? valuesBeforeRules14(periodRead13) : periodRead13;
 	const titlePeriod = TitlePeriodCheck.of(ctx, periodSrc >= 0);
 	const out: unknown[][] = cols.map(() => []);
 	const rowNumbers: number[] = [];

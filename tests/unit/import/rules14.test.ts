@@ -36,6 +36,15 @@ describe('a two-digit year in Chinese digits', () => {
 		expect(read('tickets', 'opened_at', '九八年三月五日')).toEqual({ value: '1998-03-05 00:00:00', warnings: [{ code: 'year_two_digit', params: { year: 1998, text: '九八年' } }] });
 	});
 
+	it('a period, of this century as 25年第三季度 is', () => {
+		const period = (cell: string) => read('scores', 'period', cell);
+		expect(period('二五年第三季度')).toEqual({ value: '2025Q3' });
+		expect(period('二六年一月')).toEqual({ value: '2026-01' });
+		expect(period('〇五年第一季度')).toEqual({ value: '2005Q1' });
+		// 三四 before 季度 is not a year: still an error.
+		expect(period('三四季度')).toEqual({ error: { code: 'bad_period' } });
+	});
+
 	it('a decade in Chinese is a decade, as 1990年代 is', () => {
 		for (const cell of ['九十年代', '九〇年代', '上世纪九十年代', '二十世纪八十年代']) expect(year(cell)).toEqual({ error: { code: 'year_is_decade' } });
 	});
@@ -48,7 +57,7 @@ describe('还建房', () => {
 	});
 });
 
-describe('an estates register stored before reading rules 14 replays as it was read then', () => {
+describe('files stored before reading rules 14 replay as they were read then', () => {
 	const errors = (p: Awaited<ReturnType<typeof prepareImport>>) => p.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.code, x.value]);
 	const column = (p: Awaited<ReturnType<typeof prepareImport>>, name: string) => p.columns[(DATASETS.estates.columns as readonly { name: string }[]).findIndex((c) => c.name === name)];
 	const register = gbk(
@@ -76,5 +85,16 @@ describe('an estates register stored before reading rules 14 replays as it was r
 		]);
 		const kept = [...then.invalid].map((x, i) => (x === 0 ? column(then, 'estate_id')[i] : null)).filter((x) => x !== null);
 		expect(kept).toEqual(['E3']);
+	});
+
+	it('a wide score sheet whose period is 二五年第三季度: refused then, read now', async () => {
+		const sheet = gbk(csvText([['小区编号', '考核期间', '保洁', '绿化'], ['LJ1', '二五年第三季度', 85, 90], ['LJ2', '2025Q3', 80, 70]]));
+		const now = await prepareImport({ name: '考评.csv', bytes: sheet });
+		expect(now.dataset).toBe('scores');
+		expect(errors(now)).toEqual([]);
+		const scores = (p: typeof now) => p.columns[(DATASETS.scores.columns as readonly { name: string }[]).findIndex((c) => c.name === 'period')];
+		expect(scores(now)).toEqual(['2025Q3', '2025Q3', '2025Q3', '2025Q3']);
+		const then = await replayedUnder('考评.csv', sheet, 'scores', 13);
+		expect(errors(then).map((e) => e.slice(0, 2))).toEqual([[2, 'not_a_number']]);
 	});
 });

@@ -3,7 +3,7 @@ import type { Cell, Issue } from '../types';
 import { dateNumeralsToDigits } from '../../domain/chinese-numbers';
 import { timeWordsAsRead } from './time-words';
 import { excelError, fail, fold, isError, isMissing, ok, type Norm } from './core';
-import { shortYear } from './short-year';
+import { shortYear, shortYearInDigits } from './short-year';
 
 // ---------------------------------------------------------------------------------------------------
 // Dates, times and periods
@@ -357,8 +357,8 @@ export function parsePeriod(cell: Cell): Norm<string | null> {
 	const err = cell === null ? undefined : excelError(cell);
 	if (err) return { error: err };
 	if (isMissing(cell)) return ok(null);
-	// A two-digit year before Q, 年 or 季度 is this century ('24Q1', '24年3月'), as the conversions read it (§18).
-	const t = dateNumeralsToDigits(fold(cell as string).replace(/\s+/g, '').toUpperCase()).replace(/^(\d{2})(?=Q|年|-?Q)/, '20$1');
+	// A two-digit year before Q, 年 or 季度 is this century ('24Q1', '24年3月', 二五年: rules 14), as the conversions read it (§18).
+	const t = dateNumeralsToDigits(shortYearInDigits(fold(cell as string).replace(/\s+/g, '').toUpperCase())).replace(/^(\d{2})(?=Q|年|-?Q)/, '20$1');
 	let m: RegExpExecArray | null;
 	if ((m = /^(\d{4})-(\d{2})$/.exec(t))) return month(+m[1], +m[2]);
 	const span = monthSpan(t);

@@ -1,19 +1,19 @@
 /**
  * What reading rules 14 taught the readers (docs/sources.md §18.4), for replaying an import stored before them: a
- * two-digit year in Chinese digits (九八年, 〇五年) and 还建房 as relocation housing. Each was an error then (〇五年 read as
+ * two-digit year in Chinese digits (九八年, 〇五年, 二五年第三季度) and 还建房 as relocation housing. Each was an error then (〇五年 read as
  * the year 5, out of range), so a replay refuses it again: its row stays out, as it was.
  */
 import type { Cell } from '../types';
 import { isError, type Norm } from './core';
-
-const CHINESE_YEAR_DIGIT = /[〇○零一二三四五六七八九]/;
+import { CHINESE_SHORT_YEAR } from './short-year';
 
 /** A column's reader as an import stored before reading rules 14 read it. */
 export function valuesBeforeRules14<T>(read: (cell: Cell) => Norm<T>): (cell: Cell) => Norm<T> {
 	return (cell) => {
 		const r = read(cell);
 		if (isError(r)) return r;
-		const chineseShortYear = r.warnings?.some((w) => w.code === 'year_two_digit' && CHINESE_YEAR_DIGIT.test(String(w.params?.text ?? '')));
+		// A year, a date or a period that starts so (九八年, 九八年三月五日, 二五年第三季度) was not read then.
+		const chineseShortYear = typeof cell === 'string' && CHINESE_SHORT_YEAR.test(cell);
 		const rebuiltForReturn = typeof cell === 'string' && cell.includes('还建') && r.value === 'relocation';
 		return chineseShortYear || rebuiltForReturn ? { error: { code: 'not_a_number' } } : r;
 	};

@@ -9,6 +9,15 @@ const YEAR_DIGITS: Readonly<Record<string, number>> = { 〇: 0, '○': 0, 零: 0
 
 const SHORT_YEAR = /^\s*['‘’]?(\d{2}|[〇○零一二三四五六七八九]{2})\s*年(?!代)/;
 
+/** A text starting with a two-digit year in Chinese digits before 年 (二五年第三季度, 九八年建成). */
+export const CHINESE_SHORT_YEAR = /^\s*[〇○零一二三四五六七八九]{2}\s*年/;
+
+/** The text with a leading two-digit year in Chinese digits before 年 written in digits: 二五年第三季度 → 25年第三季度. */
+export function shortYearInDigits(text: string): string {
+	const m = CHINESE_SHORT_YEAR.exec(text);
+	return m ? String(twoDigits(m[0].trim().slice(0, 2))).padStart(2, '0') + text.slice(m[0].length - 1) : text;
+}
+
 /** 98 from '98' or 九八. */
 const twoDigits = (s: string): number => (/^\d{2}$/.test(s) ? Number(s) : YEAR_DIGITS[s[0]] * 10 + YEAR_DIGITS[s[1]]);
 
