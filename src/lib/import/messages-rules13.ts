@@ -1,6 +1,7 @@
 /**
  * Texts of the problems reading rules 13 gives (docs/sources.md §8, §11, §18.4): a figure after its column's name, a
- * home's area per home, a run-together date, a building form by its floors, a vote's motion kind from its words, a
+ * home's area per home, a run-together date, a building form by its floors (and, since rules 14, a 层数 column's bare
+ * numbers), a vote's motion kind from its words, a
  * per-home fund ledger summed. Part of the one table in messages.ts.
  */
 export const RULES13_PROBLEM_TEXTS = {
@@ -18,6 +19,14 @@ export const RULES13_PROBLEM_TEXTS = {
 	building_form_floors_rows: {
 		zh: '建筑类型写的是层数（如“{text}”）：七层及以上的住宅须设电梯（GB 50096），按高层，六层及以下按多层（共 {count} 行）',
 		en: "The building form is written as floors (e.g. '{text}'): seven floors or more must have lifts (GB 50096), so high-rise; six or fewer, multi-storey ({count} rows)"
+	},
+	building_form_from_floors: {
+		zh: '层数“{text}”读作建筑类型：七层及以上的住宅须设电梯（GB 50096），按高层，六层及以下按多层',
+		en: "The floors '{text}' are read as a building form: homes of seven floors or more must have lifts (GB 50096), so high-rise; six or fewer, multi-storey"
+	},
+	building_form_from_floors_rows: {
+		zh: '本列是层数（如“{text}”），按层数读作建筑类型：七层及以上的住宅须设电梯（GB 50096），按高层，六层及以下按多层（共 {count} 行）',
+		en: "This column gives floors (e.g. '{text}'), read as a building form: seven floors or more must have lifts (GB 50096), so high-rise; six or fewer, multi-storey ({count} rows)"
 	},
 	building_form_mainly: { zh: '“{text}”按为主的建筑类型读取', en: "'{text}' is read as its main form" },
 	building_form_mainly_rows: { zh: '建筑类型写的是“以……为主”（如“{text}”），按为主的类型读取（共 {count} 行）', en: "The building form is written as the main one (e.g. '{text}'), read as that form ({count} rows)" },

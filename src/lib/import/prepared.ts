@@ -105,7 +105,10 @@ export interface PrepareOptions extends RunOptions {
 	 * fund ledger's homes are not summed.
 	 */
 	readonly valuesBeforeRules13?: boolean;
-	/** True: as before reading rules 14, a two-digit year in Chinese digits (九八年, 〇五年, 二五年第三季度) and 还建房 are errors. */
+	/**
+	 * True: as before reading rules 14, a two-digit year in Chinese digits (九八年, 〇五年, 二五年第三季度), 还建房 and bare
+	 * floors under 层数 (18) are errors.
+	 */
 	readonly valuesBeforeRules14?: boolean;
 	/** A per-home fund ledger's home column (房号), found by a recipe that does not import it: the rows are summed per estate. */
 	readonly homeColumn?: string;

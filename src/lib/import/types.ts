@@ -126,8 +126,8 @@ export interface ReadOptions {
  * centre's per-home ledger (分户账: 房号, 账户余额) is summed per estate and year (before: each home an estate's balance);
  * a bound in words (小于60㎡, 90㎡及以下), a run-together date (20250305 09:05) and a building form written as floors or
  * as the main form (18层, 多层为主) are read (before: errors).
- * 14: a two-digit year in Chinese digits (九八年, 〇五年, 九八年三月五日, 二五年第三季度) is read as 98年 is, and 还建房 is
- * relocation housing (before: errors; 〇五年 was the year 5, out of range).
+ * 14: a two-digit year in Chinese digits (九八年, 〇五年, 九八年三月五日, 二五年第三季度) is read as 98年 is, 还建房 is
+ * relocation housing, and a 层数 column's bare numbers (6, 18) are floors, read as a building form (before: errors; 〇五年 was the year 5, out of range).
  */
 export const READ_RULES = 14;
 

@@ -174,7 +174,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 }
 
 /** Notes said once per column and kind, with the first cell and the row count (their code + '_rows'). */
-const SAID_PER_COLUMN: ReadonlySet<string> = new Set(['label_before_figure', 'area_per_home', 'compact_date', 'building_form_floors', 'building_form_mainly']);
+const SAID_PER_COLUMN: ReadonlySet<string> = new Set(['label_before_figure', 'area_per_home', 'compact_date', 'building_form_floors', 'building_form_from_floors', 'building_form_mainly']);
 
 /** Ids of the estates whose rows have errors (capped: the cascade summary names a few and counts the rest). */
 function failedIds(result: Normalised): string[] {

@@ -74,7 +74,7 @@ export function storedConversions(
 		...((f.options.rules ?? 0) < 12 ? { valuesBeforeRules12: true as const } : {}),
 		// Accepted before reading rules 13: 户数：1200 and 89.5㎡/套 were errors, an estates list's merged 街道 cells blank.
 		...((f.options.rules ?? 0) < 13 ? { valuesBeforeRules13: true as const } : {}),
-		// Accepted before reading rules 14: 九八年 and 〇五年 in a year, a date or a period, and 还建房 as a housing type, were errors.
+		// Accepted before reading rules 14: 九八年 and 〇五年 in a year, a date or a period, 还建房, and 18 under 房屋层数 were errors.
 		...((f.options.rules ?? 0) < 14 ? { valuesBeforeRules14: true as const } : {}),
 		// The file's own groups, then the default 设施设备运行 (a replay must not depend on the system current now).
 		...(f.options.groups?.length ? { groups: [...f.options.groups, ...DEFAULT_GROUPS.filter((d) => !f.options.groups!.some((g) => g.code === d.code))] } : {}),

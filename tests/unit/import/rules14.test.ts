@@ -57,6 +57,31 @@ describe('还建房', () => {
 	});
 });
 
+describe('a column of floors read as the building form', () => {
+	const head = (floors: string) => ['小区编号', '小区名称', '所属街道', '小区类型', floors, '建成年份', '收费面积', '总户数', '有无电梯'];
+	const row = (id: string, floors: string | number) => [id, `${id}苑`, '金桥街道', '商品房', floors, 2001, 30000, 400, '有'];
+	const form = (p: Awaited<ReturnType<typeof prepareImport>>) => p.columns[(DATASETS.estates.columns as readonly { name: string }[]).findIndex((c) => c.name === 'building_type')];
+
+	it.each(['层数', '总层数', '地上层数', '楼层数', '房屋层数'])('under %s, 6 is multi-storey and 7 and 18 high-rise (lifts from seven floors), said once', async (header) => {
+		const p = await prepareImport({ name: '名册.csv', bytes: gbk(csvText([head(header), row('E1', 6), row('E2', 7), row('E3', '18')])) });
+		expect(p.dataset).toBe('estates');
+		expect(p.problems.filter((x) => x.severity === 'error')).toEqual([]);
+		expect(form(p)).toEqual(['multi', 'high', 'high']);
+		const notes = p.problems.filter((x) => x.code.startsWith('building_form'));
+		expect(notes.map((x) => [x.code, x.column, x.params?.count])).toEqual([['building_form_from_floors_rows', header, 3]]);
+	});
+
+	it('beside 建筑类型, wherever it stands, the 建筑类型 column is read and 层数 is not', async () => {
+		const headers = ['小区编号', '小区名称', '所属街道', '小区类型', '层数', '建筑类型', '建成年份', '收费面积', '总户数', '有无电梯'];
+		const p = await prepareImport({ name: '名册.csv', bytes: gbk(csvText([headers, ['E1', '梅苑', '金桥街道', '商品房', 18, '多层', 2001, 30000, 400, '有']])) });
+		expect(form(p)).toEqual(['multi']);
+	});
+
+	it('a bare number under 建筑类型 is still an error: 6 there could be anything', () => {
+		expect('error' in read('estates', 'building_type', '6')).toBe(true);
+	});
+});
+
 describe('files stored before reading rules 14 replay as they were read then', () => {
 	const errors = (p: Awaited<ReturnType<typeof prepareImport>>) => p.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.code, x.value]);
 	const column = (p: Awaited<ReturnType<typeof prepareImport>>, name: string) => p.columns[(DATASETS.estates.columns as readonly { name: string }[]).findIndex((c) => c.name === name)];
@@ -96,5 +121,11 @@ describe('files stored before reading rules 14 replay as they were read then', (
 		expect(scores(now)).toEqual(['2025Q3', '2025Q3', '2025Q3', '2025Q3']);
 		const then = await replayedUnder('考评.csv', sheet, 'scores', 13);
 		expect(errors(then).map((e) => e.slice(0, 2))).toEqual([[2, 'not_a_number']]);
+	});
+
+	it('a register whose 房屋层数 column gives bare floors: refused then, read now', async () => {
+		const bytes = gbk(csvText([['小区编号', '小区名称', '所属街道', '小区类型', '房屋层数', '建成年份', '收费面积', '总户数', '有无电梯'], ['E1', '梅苑', '金桥街道', '商品房', '6层', 2001, 30000, 400, '有'], ['E2', '兰苑', '金桥街道', '商品房', 18, 2001, 30000, 400, '有']]));
+		const then = await replayedUnder('名册.csv', bytes, 'estates', 13);
+		expect(errors(then)).toEqual([[3, 'not_a_number', '18']]);
 	});
 });

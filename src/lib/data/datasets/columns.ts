@@ -77,6 +77,12 @@ export const yearCol: ColumnMeta<'year'> = {
 	descriptionEn: 'Calendar year',
 	aliases: ['year', '年份', '年度', '年', '执行日期', '执行时间', '执行年度', '生效日期', 'Year', 'fiscal year', 'effective date']
 };
+/**
+ * A header naming a building's floors (层数, 总层数, 地上层数, 楼层数; as labels are compared): its numbers are floors,
+ * read as a building form (reading rules 14). Served after the exact aliases, so 建筑类型 beside it keeps the column.
+ */
+export const FLOORS_HEADER = /^(总|地上|建筑|楼栋|楼宇|楼房|房屋)?(层数|楼层数)$/;
+
 export function buildingTypeCol(descriptionZh: string, descriptionEn: string): ColumnMeta<'building_type'> {
 	return {
 		name: 'building_type',
@@ -87,7 +93,8 @@ export function buildingTypeCol(descriptionZh: string, descriptionEn: string): C
 		en: 'Building type',
 		descriptionZh,
 		descriptionEn,
-		aliases: ['building_type', '建筑类型', '楼型', '房屋层数', '层数类型', '多层/高层', '建筑形式', '建筑形态', '楼房类型', 'Building type', 'storeys']
+		aliases: ['building_type', '建筑类型', '楼型', '房屋层数', '层数类型', '多层/高层', '建筑形式', '建筑形态', '楼房类型', 'Building type', 'storeys'],
+		headerPattern: FLOORS_HEADER
 	};
 }
 

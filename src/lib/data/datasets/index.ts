@@ -33,7 +33,7 @@ export {
 	COST_ITEMS,
 	BOOLEAN_ALIASES
 } from '../../domain/vocabulary/codes';
-export { type ColumnMeta } from './columns';
+export { type ColumnMeta, FLOORS_HEADER } from './columns';
 export { estateRowSchema, type EstateRow } from './estates';
 export { scoreRowSchema, type ScoreRow } from './scores';
 export { type FeeRow } from './fees';

@@ -5,6 +5,7 @@
  * building type), which is what sets the two forms' fees apart, and multi-storey below [E]. Said once per column. A
  * mix (多层+高层) stays for the person to settle.
  */
+import { FLOORS_HEADER, normalizeLabel } from '../../data/datasets';
 import type { Cell } from '../types';
 import { cellText, fold, isError, ok, type Norm } from './core';
 
@@ -28,16 +29,30 @@ export function formOfText(text: string, word: (w: string) => string | null | un
 	return form ? { form, code: 'building_form_mainly' } : undefined;
 }
 
-/** The building-form column's reader that also reads the main form and a number of floors. */
-export function withBuildingForm(read: (cell: Cell) => Norm<string | null>): (cell: Cell) => Norm<string | null> {
+/** A bare number of floors (6, 18), read as one only under a header that names floors. */
+const BARE_FLOORS = /^\d{1,3}$/;
+
+/** Whether a header names a building's floors (层数, 总层数, 房屋层数), so that its bare numbers are floors. */
+export const namesFloors = (header: string): boolean => {
+	const h = normalizeLabel(header);
+	return FLOORS_HEADER.test(h) || h === '房屋层数';
+};
+
+/**
+ * The building-form column's reader that also reads the main form and a number of floors; under a header that names
+ * floors (`floorsHeader`), a bare number too (6, 18: reading rules 14).
+ */
+export function withBuildingForm(read: (cell: Cell) => Norm<string | null>, floorsHeader = false): (cell: Cell) => Norm<string | null> {
 	return (cell) => {
 		const r = read(cell);
 		if (!isError(r) || cell === null) return r;
 		const text = cellText(cell).trim();
-		const got = formOfText(text, (w) => {
+		const asFloors = floorsHeader && BARE_FLOORS.test(text) ? `${text}层` : text;
+		const got = formOfText(asFloors, (w) => {
 			const again = read(w);
 			return isError(again) ? undefined : again.value;
 		});
-		return got ? ok(got.form, [{ code: got.code, params: { text, ...(got.floors ? { floors: got.floors } : {}) } }]) : r;
+		const code = asFloors !== text ? 'building_form_from_floors' : got?.code;
+		return got ? ok(got.form, [{ code: code!, params: { text, ...(got.floors ? { floors: got.floors } : {}) } }]) : r;
 	};
 }

@@ -11,7 +11,7 @@ import { MONEY_UNITS, parseGrade, parseNumber, QUANTITY_UNIT, RANGE_SEPARATOR, t
 import { figuresBeforeRules8 } from './money-words';
 import { withFigureLabel } from './figure-label';
 import { withCompactDate } from './compact-date';
-import { withBuildingForm } from './building-form';
+import { namesFloors, withBuildingForm } from './building-form';
 import type { Cell } from '../types';
 import type { ValueMapAnswers } from '../conversions/types';
 import { dateParts, YEAR_COLUMNS } from '../conversions/dates';
@@ -56,8 +56,8 @@ export function columnNormaliser(dataset: DatasetId, columnName: string, header 
 		cache = true;
 	} else if (column.values) {
 		const read = (c: Cell) => parseEnum(column, c, answers);
-		// 多层为主, 18层: the main form, and a number of floors (reading rules 13).
-		fn = column.name === 'building_type' ? withBuildingForm(read) : read;
+		// 多层为主, 18层: the main form, and a number of floors (reading rules 13); 18 under 层数 (rules 14).
+		fn = column.name === 'building_type' ? withBuildingForm(read, namesFloors(header)) : read;
 		cache = true;
 	} else if (column.type === 'BOOLEAN') {
 		fn = parseBoolean;

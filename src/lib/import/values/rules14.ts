@@ -1,6 +1,7 @@
 /**
  * What reading rules 14 taught the readers (docs/sources.md §18.4), for replaying an import stored before them: a
- * two-digit year in Chinese digits (九八年, 〇五年, 二五年第三季度) and 还建房 as relocation housing. Each was an error then (〇五年 read as
+ * two-digit year in Chinese digits (九八年, 〇五年, 二五年第三季度), 还建房 as relocation housing, and a bare number of floors
+ * under 层数 as a building form. Each was an error then (〇五年 read as
  * the year 5, out of range), so a replay refuses it again: its row stays out, as it was.
  */
 import type { Cell } from '../types';
@@ -15,6 +16,8 @@ export function valuesBeforeRules14<T>(read: (cell: Cell) => Norm<T>): (cell: Ce
 		// A year, a date or a period that starts so (九八年, 九八年三月五日, 二五年第三季度) was not read then.
 		const chineseShortYear = typeof cell === 'string' && CHINESE_SHORT_YEAR.test(cell);
 		const rebuiltForReturn = typeof cell === 'string' && cell.includes('还建') && r.value === 'relocation';
-		return chineseShortYear || rebuiltForReturn ? { error: { code: 'not_a_number' } } : r;
+		// 18 under 房屋层数: floors without 层 were not read as a building form.
+		const bareFloors = r.warnings?.some((w) => w.code === 'building_form_from_floors') === true;
+		return chineseShortYear || rebuiltForReturn || bareFloors ? { error: { code: 'not_a_number' } } : r;
 	};
 }
