@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { DATASETS, type DatasetId } from '../../../src/lib/data/datasets';
 import { prepareImport, READ_RULES } from '../../../src/lib/import/index';
 import { columnNormaliser } from '../../../src/lib/import/values';
+import { valueMapReport } from '../../../src/lib/import/conversions/value-map';
+import type { ColumnMeta } from '../../../src/lib/data/datasets';
 import { csvText, gbk } from '../../fixtures/import-files';
 import { replayedUnder } from './replay';
 
@@ -75,6 +77,15 @@ describe('a column of floors read as the building form', () => {
 		const headers = ['小区编号', '小区名称', '所属街道', '小区类型', '层数', '建筑类型', '建成年份', '收费面积', '总户数', '有无电梯'];
 		const p = await prepareImport({ name: '名册.csv', bytes: gbk(csvText([headers, ['E1', '梅苑', '金桥街道', '商品房', 18, '多层', 2001, 30000, 400, '有']])) });
 		expect(form(p)).toEqual(['multi']);
+	});
+
+	it('the data page asks nothing about a 层数 column\'s numbers, and still asks about a bare number under 建筑类型', () => {
+		const column = (DATASETS.estates.columns as readonly ColumnMeta[]).find((c) => c.name === 'building_type')!;
+		expect(valueMapReport(column, [6, '18', 6], undefined, '层数').map((e) => [e.word, e.count, e.code])).toEqual([
+			['6', 2, 'multi'],
+			['18', 1, 'high']
+		]);
+		expect(valueMapReport(column, ['6'], undefined, '建筑类型').map((e) => [e.word, e.code])).toEqual([['6', null]]);
 	});
 
 	it('a bare number under 建筑类型 is still an error: 6 there could be anything', () => {

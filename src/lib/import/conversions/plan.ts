@@ -100,7 +100,7 @@ export function planConversions(
 			if (out.length >= SAMPLES) break;
 		}
 		samples.push(out);
-		if (column.values) valueMaps.push({ src: i, header, target: column.name, entries: valueMapReport(column, cells, answers) });
+		if (column.values) valueMaps.push({ src: i, header, target: column.name, entries: valueMapReport(column, cells, answers, header) });
 	});
 	return { conversions, auto, samples, valueMaps };
 }

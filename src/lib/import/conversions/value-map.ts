@@ -9,7 +9,7 @@ import type { Cell } from '../types';
 import { cellText, isMissing } from '../values/core';
 import { feeUnitFromText } from '../values/fees';
 import { isDitto } from '../fill-down';
-import { formOfText } from '../values/building-form';
+import { formOfText, namesFloors } from '../values/building-form';
 import type { ValueMap, ValueMapAnswers } from './types';
 
 /** Where a word's code came from. */
@@ -48,9 +48,10 @@ export function lookupWord(column: ColumnMeta, word: string, answers?: ValueMapA
 	return v === undefined ? undefined : { code: v, from: 'vocabulary' };
 }
 
-/** A building form the import reads by its floors or its main form. */
-function formByRule(column: ColumnMeta, word: string): { code: string; from: WordSource } | undefined {
-	const got = column.name === 'building_type' ? formOfText(word, (w) => matchEnumValue(column, w)) : undefined;
+/** A building form the import reads by its floors or its main form; under a header naming floors, a bare number too. */
+function formByRule(column: ColumnMeta, word: string, floorsHeader: boolean): { code: string; from: WordSource } | undefined {
+	const text = floorsHeader && /^\d{1,3}$/.test(word) ? `${word}层` : word;
+	const got = column.name === 'building_type' ? formOfText(text, (w) => matchEnumValue(column, w)) : undefined;
 	return got ? { code: got.form, from: 'vocabulary' } : undefined;
 }
 
@@ -93,8 +94,12 @@ export function suggestCodes(column: ColumnMeta, word: string): string[] {
 /** Distinct words kept per column in a report (a coded column has a handful; a wrong mapping has thousands). */
 export const MAX_REPORTED_WORDS = 200;
 
-/** The value map of a column of cells: each distinct word (in first-seen order), its row count and code. */
-export function valueMapReport(column: ColumnMeta, cells: readonly Cell[], answers?: ValueMapAnswers): ValueMapEntry[] {
+/**
+ * The value map of a column of cells: each distinct word (in first-seen order), its row count and code. `header`: the
+ * source column's header (a 层数 column's bare numbers are floors).
+ */
+export function valueMapReport(column: ColumnMeta, cells: readonly Cell[], answers?: ValueMapAnswers, header = ''): ValueMapEntry[] {
+	const floorsHeader = namesFloors(header);
 	const counts = new Map<string, number>();
 	const add = (text: string | null, times: number) => {
 		if (text === null || times === 0) return;
@@ -120,7 +125,7 @@ export function valueMapReport(column: ColumnMeta, cells: readonly Cell[], answe
 	add(text, run);
 	return [...counts].map(([word, count]) => {
 		// 18层, 多层为主: read by a rule (values/building-form.ts), never a word to ask about.
-		const hit = lookupWord(column, word, answers) ?? formByRule(column, word);
+		const hit = lookupWord(column, word, answers) ?? formByRule(column, word, floorsHeader);
 		return hit
 			? { word, count, code: hit.code, from: hit.from, candidates: [] }
 			: { word, count, code: null, from: 'unknown' as const, candidates: suggestCodes(column, word).slice(0, 3) };
