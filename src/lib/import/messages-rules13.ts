@@ -2,7 +2,7 @@
  * Texts of the problems reading rules 13 gives (docs/sources.md §8, §11, §18.4): a figure after its column's name, a
  * home's area per home, a run-together date, a building form by its floors (and, since rules 14, a 层数 column's bare
  * numbers), a vote's motion kind from its words, a
- * per-home fund ledger summed. Part of the one table in messages.ts.
+ * per-home fund ledger summed (and, since rules 14, checked against its own total). Part of the one table in messages.ts.
  */
 export const RULES13_PROBLEM_TEXTS = {
 	fund_homes_summed: {
@@ -12,6 +12,10 @@ export const RULES13_PROBLEM_TEXTS = {
 	fund_homes_not_summed: {
 		zh: '分户账中这个小区 {year} 年的 {homes} 户里有 {bad} 户有错，小区合计未导入（缺几户的合计会少算资金）；改正这几户后再导入',
 		en: "{bad} of this estate's {homes} homes for {year} have errors, so its total is not imported (a total missing homes understates the fund); correct them and import again"
+	},
+	fund_ledger_total_differs: {
+		zh: '分户账的{label}行为 {total} 元，{homes} 户账户之和为 {sum} 元，相差 {diff} 元：请核对是否漏了户、多了户或合计有误',
+		en: "The ledger's {label} row says {total} yuan; its {homes} homes' accounts sum to {sum} yuan, {diff} apart: check for a home missing or repeated, or a wrong total"
 	},
 	compact_date: { zh: '连写的日期“{text}”按年月日读取', en: "The run-together date '{text}' is read as year, month, day" },
 	compact_date_rows: { zh: '日期写成连写的数字（如“{text}”），按年月日读取（共 {count} 行）', en: "Dates are written as run-together digits (e.g. '{text}'), read as year, month, day ({count} rows)" },

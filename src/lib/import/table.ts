@@ -9,7 +9,7 @@ import { makeProblem } from './messages';
 import { cellText } from './values';
 import { HASH_SEED, hashStep, Interner } from './interner';
 import type { CsvQuirk } from './csv';
-import type { Cell, Encoding, Problem, SourceKind, SourceTable } from './types';
+import type { Cell, Encoding, Problem, SourceKind, SourceTable, SummaryRow } from './types';
 
 /** What a text reader knows about a record besides its cells. */
 export interface RecordInfo {
@@ -25,6 +25,8 @@ const MAX_ALLOCATED_CELLS = 20_000_000;
 export const HEADER_SCAN_ROWS = 30;
 /** Problems kept per file while reading (counts beyond this are still reported by the caller's totals). */
 export const MAX_READ_PROBLEMS = 1000;
+/** Summary rows kept with their cells: a ledger has one total, or one per estate. */
+const MAX_SUMMARY_ROWS = 50;
 
 const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '平均', '平均值', '均值', '汇总', '总平均', 'total', 'average', 'sum']);
 /** Cheap pre-test before the exact summary-label check (runs on every row). */
@@ -79,6 +81,8 @@ export class TableBuilder {
 	private headerRow = 0;
 	private detectedHeaderRow = 0;
 	private titleLines: string[] = [];
+	/** Summary rows left out, with their cells (a ledger's totals), up to {@link MAX_SUMMARY_ROWS}. */
+	private summaries: SummaryRow[] = [];
 	private columns: Cell[][] = [];
 	/** Length the columns were allocated at ({@link TableBuilderOptions.expectedRows}). */
 	private capacity = 0;
@@ -222,7 +226,7 @@ export class TableBuilder {
 			const row = firstRow + i;
 			const head = columns[first]?.[i];
 			// Most rows start plainly (plainHead): the summary and footer patterns are tried on the others only.
-			if (first === -1 || (typeof head === 'string' && !plainHead(head.charCodeAt(0)) && this.summaryRow(head, first, row))) {
+			if (first === -1 || (typeof head === 'string' && !plainHead(head.charCodeAt(0)) && this.summaryRow(head, first, row, (c) => columns[c][i]))) {
 				kept ??= new Uint8Array(n).fill(1);
 				kept[i] = 0;
 				continue;
@@ -275,6 +279,7 @@ export class TableBuilder {
 			rowCount: this.rows,
 			titleLines: this.titleLines,
 			problems: this.problems,
+			...(this.summaries.length ? { summaryRows: this.summaries } : {}),
 			errorRows: [...this.errorRows],
 			lenient: o.lenient
 		};
@@ -330,7 +335,7 @@ export class TableBuilder {
 			}
 		}
 		if (first === -1) return; // blank row
-		if (this.summaryRow(cells[first], first, row)) return;
+		if (this.summaryRow(cells[first], first, row, (c) => cells[c])) return;
 		const k = this.rows;
 		const columns = this.columns;
 		const interners = this.interners;
@@ -370,8 +375,11 @@ export class TableBuilder {
 		}
 	}
 
-	/** A row whose first filled cell (`head`, in column `column`) is a summary label (合计, 平均...): warned about. */
-	private summaryRow(head: Cell, column: number, row: number): boolean {
+	/**
+	 * A row whose first filled cell (`head`, in column `column`) is a summary label (合计, 平均...): warned about, and
+	 * kept aside with its cells (`cellAt`).
+	 */
+	private summaryRow(head: Cell, column: number, row: number, cellAt: (c: number) => Cell | undefined): boolean {
 		if (typeof head === 'string' && FOOTER.test(head)) {
 			this.addProblem(makeProblem(this.options.file, row, this.headers![column] ?? null, clip(head), { code: 'footer_row_skipped' }, 'warning'));
 			return true;
@@ -379,6 +387,7 @@ export class TableBuilder {
 		const label = typeof head === 'string' && head.length <= 16 && SUMMARY_START.test(head) ? head.replace(/\s+/g, '').toLowerCase() : '';
 		if (label === '' || !SUMMARY_LABELS.has(label)) return false;
 		this.addProblem(makeProblem(this.options.file, row, this.headers![column] ?? null, cellText(head), { code: 'summary_row_skipped', params: { label } }, 'warning'));
+		if (this.summaries.length < MAX_SUMMARY_ROWS) this.summaries.push({ row, label, cells: this.headers!.map((_, c) => cellAt(c) ?? null) });
 		return true;
 	}
 

@@ -69,10 +69,19 @@ export interface SourceTable {
 	readonly titleLines: readonly string[];
 	/** Problems found while reading (unclosed quotes, extra cells, summary rows skipped). */
 	readonly problems: readonly Problem[];
+	/** The summary rows left out (合计, 总计...), up to a few dozen, with their cells: a ledger's own totals to check against. */
+	readonly summaryRows?: readonly SummaryRow[];
 	/** Source rows with a reading error (field count, stray quote, undecodable text): kept out like rows with bad values. */
 	readonly errorRows?: readonly number[];
 	/** Read with {@link ReadOptions.lenient}. */
 	readonly lenient?: boolean;
+}
+
+/** A summary row a reader left out: its source row, its label (合计, lower-cased) and its cells by column. */
+export interface SummaryRow {
+	readonly row: number;
+	readonly label: string;
+	readonly cells: readonly Cell[];
 }
 
 /** Options for every reader. */
@@ -127,7 +136,8 @@ export interface ReadOptions {
  * a bound in words (小于60㎡, 90㎡及以下), a run-together date (20250305 09:05) and a building form written as floors or
  * as the main form (18层, 多层为主) are read (before: errors).
  * 14: a two-digit year in Chinese digits (九八年, 〇五年, 九八年三月五日, 二五年第三季度) is read as 98年 is, 还建房 is
- * relocation housing, and a 层数 column's bare numbers (6, 18) are floors, read as a building form (before: errors; 〇五年 was the year 5, out of range).
+ * relocation housing, a 层数 column's bare numbers (6, 18) are floors, read as a building form, and a per-home fund
+ * ledger's own 合计 row is checked against its homes' sum (a note when they differ) (before: errors; 〇五年 was the year 5, out of range).
  */
 export const READ_RULES = 14;
 

@@ -149,7 +149,7 @@ export async function prepareTable(table: SourceTable, options: PrepareOptions =
 	const rows = layout === 'wide' && dataset === 'scores' ? await normaliseWide(ctx) : await normaliseLong(ctx);
 	// A fund centre's per-home ledger (分户账): an estate's fund is its homes' accounts summed (reading rules 13).
 	const home = dataset === 'fund_balances' && !options.valuesBeforeRules13 ? (options.homeColumn ?? homeColumn(read.headers, effective)) : undefined;
-	const result = home ? perHomeSummed(rows, home, sink) : rows;
+	const result = home ? perHomeSummed(rows, home, sink, { table: read, mapping: effective }) : rows;
 	fileError ||= result.fileError;
 	return {
 		...base,

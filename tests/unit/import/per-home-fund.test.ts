@@ -50,6 +50,48 @@ describe('a per-home fund ledger', () => {
 		expect(rowsOf(p)).toEqual([['LJ0002', 2025, 7451.66, null]]);
 	});
 
+	describe("checked against the ledger's own total (reading rules 14)", () => {
+		const differs = (p: Awaited<ReturnType<typeof prepareImport>>) => p.problems.filter((x) => x.code === 'fund_ledger_total_differs');
+		const ledger = (rows: FixtureCell[][]) => prepareImport({ name: '分户账.csv', bytes: gbk(csvText([HEADER, ...rows])) }, { dataset: 'fund_balances' });
+
+		it('a 合计 that agrees with the homes to the fen says nothing more; 小计 rows are not the ledger\'s total', async () => {
+			// 1,000.10 + 2,000.20 + 0.03 + 4,064.56 = 7,064.89.
+			const p = await ledger([...homes.slice(0, 3), ['小计', null, null, null, 0.3, '3,000.33'], homes[3], ['合计', null, null, null, 12.8, '7,064.89']]);
+			expect(p.counts.errors).toBe(0);
+			expect(rowsOf(p)).toEqual([
+				['LJ0001', 2025, 3000.33, 0.3],
+				['LJ0002', 2025, 4064.56, 12.5]
+			]);
+			expect(differs(p)).toEqual([]);
+		});
+
+		it('a 合计 one fen off is said, with both figures and the gap, on the 合计 row; the homes are still summed', async () => {
+			const p = await ledger([...homes, ['合计', null, null, null, 12.8, '7,064.90']]);
+			expect(p.counts.errors).toBe(0);
+			const [d] = differs(p);
+			expect(d.severity).toBe('warning');
+			// Rows: 1 the header, 2-5 the homes, 6 the total.
+			expect([d.row, d.column, d.value]).toEqual([6, '账户余额', '7,064.90']);
+			expect(d.params).toEqual({ label: '合计', total: '7,064.90', homes: 4, sum: '7,064.89', diff: '0.01' });
+			expect(rowsOf(p).map((r) => r[2])).toEqual([3000.33, 4064.56]);
+		});
+
+		it('a total in 万元 is read in its unit: 0.706489 万元 is 7,064.89 元', async () => {
+			const header = [...HEADER.slice(0, 5), '账户余额（万元）'];
+			const inWan = homes.map((r) => [...r.slice(0, 5), Number(String(r[5]).replace(/,/g, '')) / 10000]);
+			const p = await prepareImport({ name: '分户账.csv', bytes: gbk(csvText([header, ...inWan, ['合计', null, null, null, 12.8, 0.706489]])) }, { dataset: 'fund_balances' });
+			expect(differs(p)).toEqual([]);
+			expect(rowsOf(p).map((r) => r[2])).toEqual([3000.33, 4064.56]);
+		});
+
+		it('with a home not read, the totals are not compared: that home\'s error says why', async () => {
+			const bad = homes.map((r, i) => (i === 1 ? [...r.slice(0, 5), 'abc'] : r));
+			const p = await ledger([...bad, ['合计', null, null, null, 12.8, '9,999.99']]);
+			expect(p.problems.map((x) => x.code)).toContain('fund_homes_not_summed');
+			expect(differs(p)).toEqual([]);
+		});
+	});
+
 	it('stored before reading rules 13, the ledger replays as it was read then: one home per row, repeats refused', async () => {
 		const p = await prepareImport({ name: '分户账.csv', bytes: gbk(csvText([HEADER, ...homes])) }, { dataset: 'fund_balances', valuesBeforeRules13: true });
 		expect(p.rowCount).toBe(4);
