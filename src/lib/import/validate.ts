@@ -258,7 +258,7 @@ async function normaliseLong(ctx: RowContext): Promise<Normalised> {
 		const before10 = before9 && options.valuesBeforeRules10 && dataset !== 'market' && isFigureColumn(col) ? figuresBeforeRules10(before9) : before9;
 		const before11 = before10 && options.valuesBeforeRules11 && dataset !== 'market' ? valuesBeforeRules11(col, before10) : before10;
 		const before13 = before11 && options.valuesBeforeRules13 ? valuesBeforeRules13(before11) : before11;
-		return { col, src, header, norm: before13 && options.valuesBeforeRules14 ? valuesBeforeRules14(before13) : before13, range: rangeRule(dataset, col) };
+		return { col, src, header, norm: before13 && options.valuesBeforeRules14 ? valuesBeforeRules14(col, before13) : before13, range: rangeRule(dataset, col) };
 	});
 	const k = (name: string) => cols.findIndex((c) => c.name === name);
 

@@ -76,7 +76,7 @@ export async function normaliseWide(ctx: RowContext): Promise<Normalised> {
 	const periodRead4 = options.periodsBeforeRules4 ? beforeRules4(periodRead) : periodRead;
 	const periodRead11 = options.valuesBeforeRules11 ? valuesBeforeRules11(cols.find((c) => c.name === 'period')!, periodRead4) : periodRead4;
 	const periodRead13 = options.valuesBeforeRules13 ? valuesBeforeRules13(periodRead11) : periodRead11;
-	const periodNorm = options.valuesBeforeRules14 ? valuesBeforeRules14(periodRead13) : periodRead13;
+	const periodNorm = options.valuesBeforeRules14 ? valuesBeforeRules14(periodCol, periodRead13) : periodRead13;
 	const titlePeriod = TitlePeriodCheck.of(ctx, periodSrc >= 0);
 	const out: unknown[][] = cols.map(() => []);
 	const rowNumbers: number[] = [];

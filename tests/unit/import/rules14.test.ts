@@ -101,7 +101,8 @@ describe('files stored before reading rules 14 replay as they were read then', (
 			['小区编号', '小区名称', '所属街道', '小区类型', '房屋类型', '建成年份', '收费面积', '总户数', '有无电梯'],
 			['E1', '梅园', '金桥街道', '还建房', '高层', '2010年', '32000', '600', '有'],
 			['E2', '兰园', '金桥街道', '商品房', '多层', '九八年', '28000', '420', '无'],
-			['E3', '竹园', '金桥街道', '商品房', '高层', '2001年', '50000', '700', '有']
+			// A name that starts like a year was read as written then and now.
+			['E3', '九八年新村', '金桥街道', '商品房', '高层', '2001年', '50000', '700', '有']
 		])
 	);
 
@@ -121,6 +122,7 @@ describe('files stored before reading rules 14 replay as they were read then', (
 		]);
 		const kept = [...then.invalid].map((x, i) => (x === 0 ? column(then, 'estate_id')[i] : null)).filter((x) => x !== null);
 		expect(kept).toEqual(['E3']);
+		expect(column(then, 'name')[2]).toBe('九八年新村');
 	});
 
 	it('a wide score sheet whose period is 二五年第三季度: refused then, read now', async () => {

@@ -33,10 +33,7 @@ export function formOfText(text: string, word: (w: string) => string | null | un
 const BARE_FLOORS = /^\d{1,3}$/;
 
 /** Whether a header names a building's floors (层数, 总层数, 房屋层数), so that its bare numbers are floors. */
-export const namesFloors = (header: string): boolean => {
-	const h = normalizeLabel(header);
-	return FLOORS_HEADER.test(h) || h === '房屋层数';
-};
+export const namesFloors = (header: string): boolean => FLOORS_HEADER.test(normalizeLabel(header));
 
 /**
  * The building-form column's reader that also reads the main form and a number of floors; under a header that names
@@ -52,7 +49,8 @@ export function withBuildingForm(read: (cell: Cell) => Norm<string | null>, floo
 			const again = read(w);
 			return isError(again) ? undefined : again.value;
 		});
-		const code = asFloors !== text ? 'building_form_from_floors' : got?.code;
-		return got ? ok(got.form, [{ code: code!, params: { text, ...(got.floors ? { floors: got.floors } : {}) } }]) : r;
+		if (!got) return r;
+		const code = asFloors !== text ? 'building_form_from_floors' : got.code;
+		return ok(got.form, [{ code, params: { text, ...(got.floors ? { floors: got.floors } : {}) } }]);
 	};
 }
