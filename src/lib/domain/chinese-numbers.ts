@@ -26,6 +26,12 @@ export function commonNumerals(t: string): string {
 
 /** Characters a Chinese numeral is made of. */
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/** A run of digits written one by one, as years are (九八, 二〇二五, 一九九○): its number; undefined for anything else. */
+export function digitsOneByOne(t: string): number | undefined {
+	if (!/^[零〇○一二三四五六七八九]+$/.test(t)) return undefined;
+	return Number([...t].map((ch) => (ch === '○' ? 0 : DIGITS[ch])).join(''));
+}
 const ONLY_NUMERALS = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+$`);
 // Three digits or more: 二三 and 三四 mean "two or three", "three or four", not 23 and 34.
 const DIGIT_BY_DIGIT = /^[零〇一二三四五六七八九]{3,}$/;

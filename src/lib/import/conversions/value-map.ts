@@ -9,7 +9,7 @@ import type { Cell } from '../types';
 import { cellText, isMissing } from '../values/core';
 import { feeUnitFromText } from '../values/fees';
 import { isDitto } from '../fill-down';
-import { formOfText, namesFloors } from '../values/building-form';
+import { asFloors, formOfText, namesFloors } from '../values/building-form';
 import type { ValueMap, ValueMapAnswers } from './types';
 
 /** Where a word's code came from. */
@@ -50,8 +50,7 @@ export function lookupWord(column: ColumnMeta, word: string, answers?: ValueMapA
 
 /** A building form the import reads by its floors or its main form; under a header naming floors, a bare number too. */
 function formByRule(column: ColumnMeta, word: string, floorsHeader: boolean): { code: string; from: WordSource } | undefined {
-	const text = floorsHeader && /^\d{1,3}$/.test(word) ? `${word}层` : word;
-	const got = column.name === 'building_type' ? formOfText(text, (w) => matchEnumValue(column, w)) : undefined;
+	const got = column.name === 'building_type' ? formOfText(asFloors(word, floorsHeader), (w) => matchEnumValue(column, w)) : undefined;
 	return got ? { code: got.form, from: 'vocabulary' } : undefined;
 }
 

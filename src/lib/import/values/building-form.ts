@@ -29,8 +29,8 @@ export function formOfText(text: string, word: (w: string) => string | null | un
 	return form ? { form, code: 'building_form_mainly' } : undefined;
 }
 
-/** A bare number of floors (6, 18), read as one only under a header that names floors. */
-const BARE_FLOORS = /^\d{1,3}$/;
+/** A bare number of floors (6, 18) as floors are written (6层) when the header names floors; else the text as it is. */
+export const asFloors = (text: string, floorsHeader: boolean): string => (floorsHeader && /^\d{1,3}$/.test(text) ? `${text}层` : text);
 
 /** Whether a header names a building's floors (层数, 总层数, 房屋层数), so that its bare numbers are floors. */
 export const namesFloors = (header: string): boolean => FLOORS_HEADER.test(normalizeLabel(header));
@@ -44,13 +44,13 @@ export function withBuildingForm(read: (cell: Cell) => Norm<string | null>, floo
 		const r = read(cell);
 		if (!isError(r) || cell === null) return r;
 		const text = cellText(cell).trim();
-		const asFloors = floorsHeader && BARE_FLOORS.test(text) ? `${text}层` : text;
-		const got = formOfText(asFloors, (w) => {
+		const floors = asFloors(text, floorsHeader);
+		const got = formOfText(floors, (w) => {
 			const again = read(w);
 			return isError(again) ? undefined : again.value;
 		});
 		if (!got) return r;
-		const code = asFloors !== text ? 'building_form_from_floors' : got.code;
+		const code = floors !== text ? 'building_form_from_floors' : got.code;
 		return ok(got.form, [{ code, params: { text, ...(got.floors ? { floors: got.floors } : {}) } }]);
 	};
 }

@@ -2,10 +2,8 @@
  * A two-digit year written with 年 ('98年建成', 24年3月5日, 九八年, 〇五年), as ledgers and tickets write it. docs/sources.md
  * §18.4.
  */
+import { digitsOneByOne } from '../../domain/chinese-numbers';
 import type { Issue } from '../types';
-
-/** A year's digits as Chinese writes them one by one (一九九八年, 九八年): 〇 and ○ are the zero of a year. */
-const YEAR_DIGITS: Readonly<Record<string, number>> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 const SHORT_YEAR = /^\s*['‘’]?(\d{2}|[〇○零一二三四五六七八九]{2})\s*年(?!代)/;
 
@@ -19,7 +17,7 @@ export function shortYearInDigits(text: string): string {
 }
 
 /** 98 from '98' or 九八. */
-const twoDigits = (s: string): number => (/^\d{2}$/.test(s) ? Number(s) : YEAR_DIGITS[s[0]] * 10 + YEAR_DIGITS[s[1]]);
+const twoDigits = (s: string): number => (/^\d{2}$/.test(s) ? Number(s) : digitsOneByOne(s)!);
 
 /**
  * The year a two-digit year before 年 stands for, the nearest year not in the future ('24年' in 2026 is 2024, '98年' and
