@@ -84,6 +84,14 @@ describe('a per-home fund ledger', () => {
 			expect(rowsOf(p).map((r) => r[2])).toEqual([3000.33, 4064.56]);
 		});
 
+		it('through the recipes (a one-estate statement, its columns taken in another order), the 合计 is still its balance', async () => {
+			const sheet = [['锦馨一村住宅专项维修资金分户账'], ['截至2025年12月31日　单位：元'], ['房号', '业主姓名', '首期交存', '账户余额'], ['1-101', '张三', '3,125.00', '3,387.10'], ['1-102', '李四', '3,750.00', '4,064.56'], ['合计', null, '6,875.00', '7,801.66']];
+			const run = await prepareWithRecipes([{ name: '分户账.csv', bytes: gbk(csvText(sheet as FixtureCell[][])) }], [], [{ id: 'LJ0002', name: '锦馨一村' }]);
+			const p = run.prepared[0].prepared;
+			// 3,387.10 + 4,064.56 = 7,451.66; the total says 7,801.66, 350.00 more (a home missing).
+			expect(differs(p).map((d) => [d.row, d.params])).toEqual([[6, { label: '合计', total: '7,801.66', homes: 2, sum: '7,451.66', diff: '350.00' }]]);
+		});
+
 		it('with a home not read, the totals are not compared: that home\'s error says why', async () => {
 			const bad = homes.map((r, i) => (i === 1 ? [...r.slice(0, 5), 'abc'] : r));
 			const p = await ledger([...bad, ['合计', null, null, null, 12.8, '9,999.99']]);

@@ -90,8 +90,11 @@ function shapePart(
 	const columns: Cell[][] = [];
 	const plans: ColumnPlan[] = [];
 	const problems: Problem[] = [];
+	// The source column of each column taken (the estate and year columns made below come after them).
+	const sourceOf: number[] = [];
 	for (const [h, plan] of Object.entries(part.columns)) {
 		if (plan.target === null) continue;
+		sourceOf.push(col(h));
 		headers.push(src.headers[col(h)]);
 		columns.push(src.columns[col(h)]);
 		plans.push(plan);
@@ -176,6 +179,8 @@ function shapePart(
 		rowCount: keep ? keep.length : n,
 		// Reading problems belong to the file once, not to every dataset made from it.
 		problems: part === recipe.parts[0] ? src.problems : [],
+		// The totals the reader left out, cell for cell with these columns (a ledger's 合计 is checked against its homes).
+		...(src.summaryRows ? { summaryRows: src.summaryRows.map((s) => ({ ...s, cells: headers.map((_, k) => (k < sourceOf.length ? (s.cells[sourceOf[k]] ?? null) : null)) })) } : {}),
 		errorRows: src.errorRows
 	};
 	// A per-home fund ledger (分户账) is summed per estate: its home column is seen here, before the part drops it.
